@@ -1,0 +1,104 @@
+"""The canonical application table: its columns, stages, outcomes and dtypes.
+
+Every layer after the importer speaks this vocabulary; PRODUCT.md defines it.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Final
+
+import pandas as pd
+
+
+class Stage(IntEnum):
+    """Furthest stage an application reached, in funnel order."""
+
+    APPLIED = 0
+    SCREEN = 1
+    INTERVIEW = 2
+    FINAL = 3
+    OFFER = 4
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+STAGES: Final[tuple[str, ...]] = tuple(s.label for s in Stage)
+OUTCOMES: Final[tuple[str, ...]] = ("pending", "rejected", "ghosted", "withdrawn", "offer")
+DECIDED_OUTCOMES: Final[frozenset[str]] = frozenset({"rejected", "ghosted", "offer"})
+SENIORITIES: Final[tuple[str, ...]] = (
+    "intern",
+    "junior",
+    "mid",
+    "senior",
+    "lead",
+    "manager",
+    "director",
+    "executive",
+    "unspecified",
+)
+UNKNOWN_FAMILY: Final = "Other"
+
+STAGE_DTYPE: Final = pd.CategoricalDtype(list(STAGES), ordered=True)
+OUTCOME_DTYPE: Final = pd.CategoricalDtype(list(OUTCOMES))
+
+# Column name -> pandas dtype. Order is the order of the cleaned export.
+CANONICAL_DTYPES: Final[dict[str, object]] = {
+    "source_file": "str",
+    "source_row": "int64",
+    "company": "str",
+    "role": "str",
+    "role_family": "str",
+    "seniority": "str",
+    "applied_on": "datetime64[ns]",
+    "source": "str",
+    "location": "str",
+    "url": "str",
+    "stage_reached": STAGE_DTYPE,
+    "outcome": OUTCOME_DTYPE,
+    "outcome_on": "datetime64[ns]",
+    "last_event_on": "datetime64[ns]",
+    "ghosted_inferred": "bool",
+    "status_raw": "str",
+    "contact_name": "str",
+    "followed_up": "boolean",
+    "job_description": "str",
+    "required_skills": "str",
+    "feedback": "str",
+    "notes": "str",
+}
+CANONICAL_COLUMNS: Final[tuple[str, ...]] = tuple(CANONICAL_DTYPES)
+TEXT_COLUMNS: Final[tuple[str, ...]] = ("job_description", "required_skills", "feedback", "notes")
+
+
+def empty_applications() -> pd.DataFrame:
+    """A canonical table with no rows and the right dtypes."""
+    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in CANONICAL_DTYPES.items()})
+
+
+def extra_columns(applications: pd.DataFrame) -> list[str]:
+    """The user's own columns kept beside the canonical ones (CV version, location type, ...)."""
+    return [c for c in applications.columns if c not in CANONICAL_DTYPES]
+
+
+def conform(applications: pd.DataFrame) -> pd.DataFrame:
+    """Return the table with every canonical column present, in order, with its dtype.
+
+    Missing canonical columns are added empty; the user's extra columns follow, unchanged.
+    """
+    out = pd.DataFrame(index=applications.index)
+    n = len(applications)
+    for name, dtype in CANONICAL_DTYPES.items():
+        if name in applications.columns:
+            out[name] = applications[name].astype(dtype)  # type: ignore[call-overload]
+        elif name == "ghosted_inferred":
+            out[name] = pd.Series(False, index=applications.index, dtype="bool")
+        elif name == "source_row":
+            out[name] = pd.Series(range(1, n + 1), index=applications.index, dtype="int64")
+        else:
+            out[name] = pd.Series([None] * n, index=applications.index).astype(dtype)  # type: ignore[call-overload]
+    for name in extra_columns(applications):
+        out[name] = applications[name]
+    return out.reset_index(drop=True)
