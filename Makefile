@@ -1,0 +1,20 @@
+# The two commands of the README. Each sets up what it needs first (idempotent), then does its job.
+.PHONY: run test lint bench sample
+
+run:  ## set up and start the dashboard on http://localhost:8501
+	@scripts/setup.sh
+	.venv/bin/streamlit run app.py --server.port $${PORT:-8501}
+
+test:  ## set up (incl. Chromium) and run lint plus every test tier
+	@scripts/setup.sh --test
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	.venv/bin/python -m pytest
+
+bench:  ## speed and size ratios (see bench/README.md)
+	@scripts/setup.sh --test
+	.venv/bin/python bench/run_all.py
+
+sample:  ## regenerate data/sample_applications.xlsx from its seed
+	@scripts/setup.sh
+	.venv/bin/python scripts/make_sample_data.py

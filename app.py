@@ -1,0 +1,29 @@
+"""Next Round: the frame. Page config, shared state, the shared sidebar, and navigation. No logic."""
+
+import streamlit as st
+
+from ui import state
+from ui.sidebar import render_sidebar
+
+st.set_page_config(page_title="Next Round", page_icon=":material/trending_up:", layout="wide")
+state.init()
+
+pages = {
+    "Start": [
+        st.Page("pages/home.py", title="Welcome", icon=":material/home:", default=True),
+        st.Page("pages/import_data.py", title="Import", icon=":material/upload_file:"),
+    ],
+    "Where am I losing?": [
+        st.Page("pages/overview.py", title="Overview", icon=":material/insights:"),
+        st.Page("pages/rejections.py", title="Rejections", icon=":material/block:"),
+        st.Page("pages/trends.py", title="Trends", icon=":material/show_chart:"),
+    ],
+    "What do I do next?": [
+        st.Page("pages/skill_gaps.py", title="Skill gaps", icon=":material/school:"),
+        st.Page("pages/follow_ups.py", title="Follow-ups", icon=":material/mail:"),
+        st.Page("pages/action_plan.py", title="Action plan", icon=":material/checklist:"),
+    ],
+}
+page = st.navigation(pages)
+render_sidebar()
+page.run()

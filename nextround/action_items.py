@@ -1,0 +1,51 @@
+"""One action the user can take, as every suggester produces it and the action plan collects it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Final, Literal
+
+Category = Literal[
+    "follow-up",
+    "feedback request",
+    "skill/course",
+    "volunteering",
+    "role targeting",
+    "interview practice",
+    "application habits",
+]
+CATEGORIES: Final[tuple[str, ...]] = (
+    "follow-up",
+    "feedback request",
+    "skill/course",
+    "volunteering",
+    "role targeting",
+    "interview practice",
+    "application habits",
+)
+Status = Literal["to do", "doing", "done"]
+STATUSES: Final[tuple[str, ...]] = ("to do", "doing", "done")
+Priority = Literal["high", "medium", "low"]
+PRIORITIES: Final[tuple[str, ...]] = ("high", "medium", "low")
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class ActionItem:
+    """A concrete, dated step with the evidence for it."""
+
+    key: str  # stable identity for de-duplication and round trips, e.g. "gap:python" or "follow-up:17"
+    title: str
+    why: str  # the numbers from the user's own data
+    category: Category
+    due_on: date
+    priority: Priority = "medium"
+    links: tuple[Link, ...] = ()
+    status: Status = "to do"
+    details: str = ""  # longer text, e.g. an email draft or a checklist

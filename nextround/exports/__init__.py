@@ -1,0 +1,1 @@
+"""Downloads as bytes, from pure functions: the cleaned table (the action plan lives in ``nextround.plan``)."""

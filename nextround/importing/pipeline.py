@@ -1,0 +1,474 @@
+"""From uploaded files to the canonical table and its import report.
+
+One file at a time: read the grid → find the header → map columns → read progress, dates and roles →
+account for every row. Files of any shape append; each keeps its own row numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from nextround.importing import mapping as colmap
+from nextround.importing.channels import channel_from_url, read_channels
+from nextround.importing.dates import DateOrder, parse_date_column
+from nextround.importing.errors import InputError
+from nextround.importing.header import find_header
+from nextround.importing.progress import ProgressSignals, infer_progress
+from nextround.importing.readers import Grid, Workbook, application_sheet, read_workbook
+from nextround.importing.report import FileSummary, ImportReport, RowWarning, SkippedRow
+from nextround.importing.roles import read_roles
+from nextround.importing.status import distinct_statuses, stage_column_kind
+from nextround.model import conform
+
+_TEMPLATE_DEFAULTS = frozenset({"false", "0", "☐", "no", "n"})
+_TRUE_WORDS = frozenset({"y", "yes", "true", "1", "x", "✓", "✔", "done", "sent", "ja", "oui", "sí", "si", "是"})
+_FALSE_WORDS = frozenset({"n", "no", "false", "0", "nein", "non", "否"})
+_TEXT_FIELDS = ("company", "role", "location", "url", "contact_name")
+_LONG_TEXT_FIELDS = ("job_description", "required_skills", "feedback", "notes")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """An uploaded file: its name (for messages and the format hint) and its bytes."""
+
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    sheet: str | None = None
+    date_order: DateOrder = "auto"
+    column_overrides: Mapping[str, str] = field(default_factory=dict)  # header -> field or "ignore"
+    status_overrides: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # status key -> (stage, outcome)
+    keep_sensitive: bool = False
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    applications: pd.DataFrame
+    report: ImportReport
+    sheets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # file -> its sheet names
+
+
+@dataclass
+class _FileOutcome:
+    table: pd.DataFrame
+    summary: FileSummary
+    skipped: list[SkippedRow]
+    warnings: list[RowWarning]
+    dropped: list[str]
+    status_texts: list[pd.Series]
+    date_question: str | None
+
+
+def import_paths(paths: Sequence[Path], options: ImportOptions | None = None) -> ImportResult:
+    """Read files from disk (the CLI); a missing or unreadable path is an InputError."""
+    files = []
+    for path in paths:
+        try:
+            files.append(SourceFile(path.name, path.read_bytes()))
+        except FileNotFoundError:
+            raise InputError(f"'{path}' does not exist.") from None
+        except IsADirectoryError:
+            raise InputError(f"'{path}' is a folder, not a file.") from None
+        except OSError as error:
+            raise InputError(f"'{path}' cannot be read ({error.strerror}).") from None
+    return import_files(files, options)
+
+
+def import_files(files: Sequence[SourceFile], options: ImportOptions | None = None) -> ImportResult:
+    """Import every file; raise InputError only when a file cannot be read at all."""
+    options = options or ImportOptions()
+    if not files:
+        raise InputError("No file was given.")
+    outcomes: list[_FileOutcome] = []
+    sheets: dict[str, tuple[str, ...]] = {}
+    for source in files:
+        workbook = read_workbook(source.name, source.data)
+        sheets[source.name] = tuple(g.name for g in workbook.grids)
+        outcomes.append(_import_workbook(workbook, options))
+
+    tables = [o.table for o in outcomes if len(o.table)]
+    applications = conform(pd.concat(tables, ignore_index=True)) if tables else conform(outcomes[0].table)
+    status_texts = [s for o in outcomes for s in o.status_texts]
+    statuses = distinct_statuses(
+        pd.concat(status_texts, ignore_index=True) if status_texts else pd.Series([], dtype="object"),
+        options.status_overrides,
+    )
+    questions = [o.date_question for o in outcomes if o.date_question]
+    report = ImportReport(
+        files=tuple(o.summary for o in outcomes),
+        skipped=tuple(s for o in outcomes for s in o.skipped),
+        warnings=tuple(w for o in outcomes for w in o.warnings),
+        dropped_columns=tuple(d for o in outcomes for d in o.dropped),
+        statuses=statuses,
+        date_order_question=questions[0] if questions else None,
+    )
+    if report.applications == 0:
+        report = _with_empty_reason(report)
+    return ImportResult(applications=applications, report=report, sheets=sheets)
+
+
+def _with_empty_reason(report: ImportReport) -> ImportReport:
+    from dataclasses import replace
+
+    names = ", ".join(f"'{f.name}'" for f in report.files)
+    if report.rows_read == 0:
+        reason = f"{names} has a header but no rows below it: this sheet has no applications yet."
+    else:
+        reason = (
+            f"{names}: none of the {report.rows_read} rows is an application yet "
+            f"(see the skipped rows for why each was left out)."
+        )
+    return replace(report, empty_reason=reason)
+
+
+def _choose_grid(workbook: Workbook, sheet: str | None) -> Grid:
+    if sheet:
+        for grid in workbook.grids:
+            if grid.name == sheet:
+                return grid
+        if len(workbook.grids) > 1:
+            names = ", ".join(f"'{g.name}'" for g in workbook.grids)
+            raise InputError(f"'{workbook.file_name}' has no sheet '{sheet}'; its sheets are {names}.")
+    return application_sheet(workbook)
+
+
+def _unique_headers(cells: Sequence[object]) -> tuple[list[str], list[str]]:
+    """Header texts made unique and non-blank, plus notes on what was renamed."""
+    headers: list[str] = []
+    notes: list[str] = []
+    seen: dict[str, int] = {}
+    for position, cell in enumerate(cells, start=1):
+        text = " ".join(str(cell).split()) if cell is not None else ""
+        if not text:
+            text = f"Column {position}"
+            notes.append(f"Column {position} has no name; it is called '{text}'.")
+        if text in seen:
+            seen[text] += 1
+            renamed = f"{text} ({seen[text]})"
+            notes.append(f"Two columns are called '{text}'; the second is called '{renamed}'.")
+            text = renamed
+        else:
+            seen[text] = 1
+        headers.append(text)
+    return headers, notes
+
+
+def _blank_rows_between(header_row: int, data_rows: list[int], problem_rows: Mapping[int, str]) -> int:
+    """Empty rows inside the data (the readers leave them out; row numbers keep their places)."""
+    if not data_rows:
+        return 0
+    last = max(data_rows)
+    problems_inside = sum(1 for row in problem_rows if header_row < row <= last)
+    return (last - header_row) - len(data_rows) - problems_inside
+
+
+def _is_blank(cell: object) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip()) or (isinstance(cell, float) and np.isnan(cell))
+
+
+def _is_template_default(cell: object) -> bool:
+    if cell is False:
+        return True
+    return isinstance(cell, str) and cell.strip().casefold() in _TEMPLATE_DEFAULTS
+
+
+def _as_text(values: pd.Series) -> pd.Series:
+    """Cells as trimmed strings (None where blank); numbers like 3.0 read as "3"."""
+
+    def one(cell: object) -> object:
+        if _is_blank(cell):
+            return None
+        if isinstance(cell, float) and cell.is_integer():
+            return str(int(cell))
+        return " ".join(str(cell).split()) if not isinstance(cell, str) else cell.strip()
+
+    uniques = pd.unique(values.to_numpy(dtype=object))
+    lookup = {u: one(u) for u in uniques if not (isinstance(u, float) and np.isnan(u))}
+    return values.map(lambda c: lookup.get(c) if not (isinstance(c, float) and np.isnan(c)) else None).astype("str")
+
+
+def _joined_text(columns: Sequence[pd.Series | None], n: int) -> pd.Series:
+    """The raw status texts of a row side by side ("Interviewing · Rejection :("), None when all are blank."""
+    present = [_as_text(c) for c in columns if c is not None]
+    if not present:
+        return pd.Series([None] * n, dtype="str")
+    joined = present[0]
+    for more in present[1:]:
+        both = joined.notna() & more.notna()
+        joined = joined.where(~both, joined + " · " + more).fillna(more)
+    return joined
+
+
+def _yes_no(values: pd.Series) -> pd.Series:
+    text = _as_text(values).str.casefold()
+    out = pd.Series(pd.NA, index=values.index, dtype="boolean")
+    out[text.isin(_TRUE_WORDS).fillna(False).to_numpy(dtype=bool)] = True
+    out[text.isin(_FALSE_WORDS).fillna(False).to_numpy(dtype=bool)] = False
+    return out
+
+
+def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome:
+    grid = _choose_grid(workbook, options.sheet)
+    file = workbook.file_name
+    warnings: list[RowWarning] = []
+    skipped: list[SkippedRow] = []
+
+    problem_rows = dict(grid.problems)
+    for row, reason in grid.problems:
+        skipped.append(SkippedRow(file, row, reason))
+    if grid.repaired:
+        warnings.append(
+            RowWarning(
+                file,
+                "Rows with stray separators were repaired; check them: "
+                + "; ".join(f"row {row}: {what}" for row, what in grid.repaired[:5])
+                + ("…" if len(grid.repaired) > 5 else ""),
+                tuple(row for row, _ in grid.repaired),
+            )
+        )
+
+    if not grid.rows:
+        return _empty_outcome(workbook, grid, skipped, warnings, header_row=0, reason="the sheet is empty")
+
+    guess = find_header(grid, colmap.is_known_label)
+    headers, header_notes = _unique_headers(grid.rows[guess.index])
+    width = len(headers)
+    body = [
+        (number, row)
+        for number, row in zip(grid.row_numbers[guess.index + 1 :], grid.rows[guess.index + 1 :], strict=True)
+        if number not in problem_rows
+    ]
+    body = [(number, row) for number, row in body if not all(_is_blank(c) for c in row)]
+    blank_rows = _blank_rows_between(grid.row_numbers[guess.index], [n for n, _ in body], problem_rows)
+    defaults_only = [n for n, row in body if all(_is_blank(c) or _is_template_default(c) for c in row)]
+    skipped.extend(SkippedRow(file, n, "holds only template defaults (unticked boxes), no application") for n in defaults_only)
+    default_set = set(defaults_only)
+    body = [(n, row) for n, row in body if n not in default_set]
+
+    extra_cells = [n for n, row in body if len(row) > width and any(not _is_blank(c) for c in row[width:])]
+    if extra_cells:
+        warnings.append(RowWarning(file, "Some rows have values beyond the last named column; they were ignored.", tuple(extra_cells)))
+    rows = [list(row[:width]) + [None] * (width - len(row)) for _, row in body]
+    numbers = [n for n, _ in body]
+    raw = pd.DataFrame(rows, columns=headers, dtype=object) if rows else pd.DataFrame(columns=headers, dtype=object)
+
+    mapping = colmap.map_columns(raw, options.column_overrides)
+    dropped: list[str] = []
+    if not options.keep_sensitive:
+        for m in mapping:
+            if m.field in colmap.SENSITIVE_FIELDS:
+                dropped.append(f"{file}: {m.column}")
+        mapping = [m for m in mapping if m.field not in colmap.SENSITIVE_FIELDS]
+        raw = raw[[m.column for m in mapping]]
+
+    table, row_skips, row_warnings, status_texts, question = _read_rows(raw, numbers, mapping, options, file)
+    skipped.extend(row_skips)
+    warnings.extend(row_warnings)
+    for note in header_notes:
+        warnings.append(RowWarning(file, note))
+    skipped.sort(key=lambda s: s.row)
+
+    summary = FileSummary(
+        name=file,
+        format=workbook.format,
+        sheet=grid.name,
+        sheets=tuple(g.name for g in workbook.grids),
+        header_row=grid.row_numbers[guess.index],
+        header_reason=guess.reason,
+        rows_read=len(body) + len(defaults_only) + len(problem_rows),
+        applications=len(table),
+        blank_rows=blank_rows,
+        encoding=workbook.encoding,
+        delimiter=workbook.delimiter,
+        mapping=tuple(mapping),
+        notes=workbook.notes,
+    )
+    return _FileOutcome(table, summary, skipped, warnings, dropped, status_texts, question)
+
+
+def _empty_outcome(
+    workbook: Workbook, grid: Grid, skipped: list[SkippedRow], warnings: list[RowWarning], header_row: int, reason: str
+) -> _FileOutcome:
+    summary = FileSummary(
+        name=workbook.file_name,
+        format=workbook.format,
+        sheet=grid.name,
+        sheets=tuple(g.name for g in workbook.grids),
+        header_row=header_row,
+        header_reason=reason,
+        rows_read=len(skipped),
+        applications=0,
+        blank_rows=0,
+        encoding=workbook.encoding,
+        delimiter=workbook.delimiter,
+        notes=workbook.notes,
+    )
+    return _FileOutcome(conform(pd.DataFrame()), summary, skipped, warnings, [], [], None)
+
+
+def _read_rows(
+    raw: pd.DataFrame,
+    numbers: list[int],
+    mapping: list[colmap.ColumnMapping],
+    options: ImportOptions,
+    file: str,
+) -> tuple[pd.DataFrame, list[SkippedRow], list[RowWarning], list[pd.Series], str | None]:
+    """Turn the mapped raw cells into canonical rows; say what was skipped and why."""
+    raw = raw.reset_index(drop=True)
+    n = len(raw)
+    skipped: list[SkippedRow] = []
+    warnings: list[RowWarning] = []
+    row_number = np.asarray(numbers, dtype="int64")
+
+    def column(field_name: str) -> pd.Series | None:
+        cols = colmap.columns_for(mapping, field_name)
+        return raw[cols[0]] if cols else None
+
+    def text(field_name: str) -> pd.Series:
+        values = column(field_name)
+        return _as_text(values) if values is not None else pd.Series([None] * n, dtype="str")
+
+    stage_flags = {
+        m.column: (kind, raw[m.column])
+        for m in mapping
+        if m.field == "stage_column" and (kind := stage_column_kind(m.column)) is not None
+    }
+    signals = ProgressSignals(
+        status=column("status"),
+        stage_text=column("stage"),
+        outcome_text=column("outcome_text"),
+        stage_flags=stage_flags,
+        interview_count=column("interview_count"),
+        notes=column("notes"),
+    )
+    progress = infer_progress(signals, n, options.status_overrides)
+    status_texts = [s for s in (signals.status, signals.outcome_text, signals.stage_text) if s is not None]
+
+    question: str | None = None
+    dates: dict[str, pd.Series] = {}
+    for field_name in ("applied_on", "outcome_on", "last_event_on"):
+        values = column(field_name)
+        if values is None:
+            dates[field_name] = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns]")
+            continue
+        header = colmap.columns_for(mapping, field_name)[0]
+        parsed = parse_date_column(values, options.date_order)
+        dates[field_name] = parsed.values.astype("datetime64[ns]")
+        if parsed.ambiguous and question is None:
+            question = (
+                f"In '{file}', the dates in '{header}' read both ways (day/month and month/day, "
+                "e.g. 01/02/2025), so they are left empty until you say which order your file uses."
+            )
+        if parsed.unreadable:
+            rows = tuple(int(row_number[i]) for i in parsed.unreadable)
+            warnings.append(RowWarning(file, f"'{header}' has values that are not dates; they were left empty.", rows))
+        if parsed.year_inferred:
+            rows = tuple(int(row_number[i]) for i in parsed.year_inferred)
+            warnings.append(
+                RowWarning(file, f"'{header}' has dates without a year; the year was taken from nearby rows.", rows)
+            )
+
+    company, role = text("company"), text("role")
+    has_identity = (company.notna() | role.notna()).to_numpy(dtype=bool)
+    evidence_columns = [
+        s for s in (column("status"), column("stage"), column("outcome_text"), column("applied_on"))
+        if s is not None
+    ] + [cells for _, cells in stage_flags.values()]
+    if evidence_columns:
+        has_evidence = np.zeros(n, dtype=bool)
+        for cells in evidence_columns:
+            has_evidence |= _as_text(cells).notna().to_numpy(dtype=bool)
+    else:
+        has_evidence = np.ones(n, dtype=bool)
+    is_application = progress["is_application"].to_numpy(dtype=bool)
+
+    keep = np.ones(n, dtype=bool)
+    reasons = [
+        (~is_application, "marked as saved / wishlist, not applied to (status {status})"),
+        (~has_identity, "has no company and no role"),
+        (
+            (has_identity & ~has_evidence) & ~(company.notna() & role.notna()).to_numpy(dtype=bool),
+            "only names a company or a role, nothing else: looks like a wishlist entry, not an application",
+        ),
+    ]
+    status_raw = _joined_text([column(name) for name in ("status", "stage", "outcome_text")], n)
+    for mask, reason in reasons:
+        hit = mask & keep
+        for i in np.flatnonzero(hit):
+            shown = status_raw.iloc[i] if isinstance(status_raw.iloc[i], str) else "empty"
+            skipped.append(SkippedRow(file, int(row_number[i]), reason.format(status=f"'{shown}'")))
+        keep &= ~hit
+
+    unknown = (~progress["status_known"].to_numpy(dtype=bool)) & keep & (status_raw.notna().to_numpy(dtype=bool))
+    if unknown.any():
+        warnings.append(
+            RowWarning(
+                file,
+                "Some status texts could not be read; those applications count as pending until you "
+                "set them in the status review.",
+                tuple(int(r) for r in row_number[unknown]),
+            )
+        )
+    if not (column("status") is not None or column("outcome_text") is not None or column("stage") is not None or stage_flags):
+        warnings.append(
+            RowWarning(
+                file,
+                "This file has no status, result or stage column, so every application counts as pending. "
+                "Fill in outcomes in the table on the Import page to see your funnel.",
+            )
+        )
+
+    roles = read_roles(role)
+    source = read_channels(text("source")) if column("source") is not None else None
+    url = text("url")
+    if source is None:
+        source = url.map(lambda u: channel_from_url(u) if isinstance(u, str) else None).fillna("Unknown")
+
+    outcome = progress["outcome"]
+    outcome_on = dates["outcome_on"]
+    last_event_on = dates["last_event_on"]
+    decided = outcome != "pending"
+    # A status date on a decided application is when the decision came.
+    outcome_on = outcome_on.where(outcome_on.notna() | ~decided, last_event_on)
+    last_event_on = pd.concat(
+        [dates["applied_on"], outcome_on, last_event_on, progress["last_flag_on"].astype("datetime64[ns]")], axis=1
+    ).max(axis=1)
+
+    followed = column("followed_up")
+    table = pd.DataFrame(
+        {
+            "source_file": file,
+            "source_row": row_number,
+            "company": company,
+            "role": role,
+            "role_family": roles["role_family"],
+            "seniority": roles["seniority"],
+            "applied_on": dates["applied_on"],
+            "source": source,
+            "location": text("location"),
+            "url": url,
+            "stage_reached": progress["stage_reached"],
+            "outcome": outcome,
+            "outcome_on": outcome_on,
+            "last_event_on": last_event_on,
+            "ghosted_inferred": False,
+            "status_raw": status_raw,
+            "contact_name": text("contact_name"),
+            "followed_up": _yes_no(followed) if followed is not None else pd.Series(pd.NA, index=raw.index, dtype="boolean"),
+            **{name: text(name) for name in _LONG_TEXT_FIELDS},
+        }
+    )
+    for m in mapping:
+        # The user's own columns, and personal data only when the user chose to keep it.
+        if m.field is None or m.field in colmap.SENSITIVE_FIELDS:
+            table[m.column] = _as_text(raw[m.column])
+    table = table.loc[keep]
+    return conform(table), skipped, warnings, status_texts, question

@@ -1,0 +1,100 @@
+"""The import report: every row read is either an application or skipped with its row and reason."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from nextround.importing.mapping import ColumnMapping
+
+
+@dataclass(frozen=True)
+class SkippedRow:
+    file: str
+    row: int  # row number as the spreadsheet shows it
+    reason: str
+
+
+@dataclass(frozen=True)
+class RowWarning:
+    """Something the user should check, naming the rows it concerns."""
+
+    file: str
+    message: str
+    rows: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class FileSummary:
+    name: str
+    format: str
+    sheet: str
+    sheets: tuple[str, ...]
+    header_row: int  # 1-based, as the spreadsheet shows it (0 when there is none)
+    header_reason: str
+    rows_read: int
+    applications: int
+    blank_rows: int
+    encoding: str | None = None
+    delimiter: str | None = None
+    mapping: tuple[ColumnMapping, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    files: tuple[FileSummary, ...]
+    skipped: tuple[SkippedRow, ...]
+    warnings: tuple[RowWarning, ...]
+    dropped_columns: tuple[str, ...]  # sensitive columns left out, as "file: column"
+    statuses: pd.DataFrame = field(compare=False)  # distinct status texts and how each was read
+    date_order_question: str | None = None  # set when dd/mm vs mm/dd cannot be told from the values
+    empty_reason: str | None = None  # set when no applications were found, saying why
+
+    @property
+    def rows_read(self) -> int:
+        return sum(f.rows_read for f in self.files)
+
+    @property
+    def applications(self) -> int:
+        return sum(f.applications for f in self.files)
+
+    @property
+    def mapping(self) -> tuple[ColumnMapping, ...]:
+        return tuple(m for f in self.files for m in f.mapping)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``nextround import --json``."""
+        return {
+            "rows_read": self.rows_read,
+            "applications": self.applications,
+            "skipped": [asdict(s) for s in self.skipped],
+            "mapping": [
+                {"file": f.name, **asdict(m)} for f in self.files for m in f.mapping
+            ],
+            "warnings": [asdict(w) for w in self.warnings],
+            "dropped_columns": list(self.dropped_columns),
+            "files": [
+                {k: v for k, v in asdict(f).items() if k != "mapping"} for f in self.files
+            ],
+            "statuses": self.statuses.to_dict(orient="records"),
+            "date_order_question": self.date_order_question,
+            "empty_reason": self.empty_reason,
+        }
+
+
+def skipped_ranges(skipped: tuple[SkippedRow, ...]) -> list[tuple[str, str, str]]:
+    """Group consecutive skipped rows with the same reason: (file, "rows 4–1000", reason)."""
+    groups: list[tuple[str, int, int, str]] = []
+    for s in skipped:
+        if groups and groups[-1][0] == s.file and groups[-1][3] == s.reason and groups[-1][2] + 1 == s.row:
+            file, first, _, reason = groups[-1]
+            groups[-1] = (file, first, s.row, reason)
+        else:
+            groups.append((s.file, s.row, s.row, s.reason))
+    return [
+        (file, f"row {first}" if first == last else f"rows {first}–{last}", reason)
+        for file, first, last, reason in groups
+    ]

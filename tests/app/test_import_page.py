@@ -1,0 +1,54 @@
+"""The Import page: upload, review, correct, download — and bad files get a message, not a traceback."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from tests.app.conftest import ROOT
+from tests.fixtures.files import TRACKER_HEADER, TRACKER_ROWS, csv_bytes
+
+
+def _page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "pages/import_data.py"), default_timeout=60)
+    at.run()
+    return at
+
+
+def test_without_upload_the_page_offers_the_sample():
+    at = _page()
+    assert not at.exception
+    assert any("sample data" in b.label for b in at.button)
+
+
+def test_upload_shows_the_report_the_mapping_and_the_statuses():
+    at = _page()
+    at.file_uploader[0].set_value([("tracker.csv", csv_bytes([TRACKER_HEADER, *TRACKER_ROWS]), "text/csv")]).run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Rows read"] == "6"
+    assert metrics["Applications"] == "6"
+    assert metrics["Skipped"] == "0"
+    table = at.session_state["applications"]
+    assert len(table) == 6
+    assert (table["outcome"] == "offer").sum() == 1
+    labels = [b.label for b in at.get("download_button")]
+    assert "Download cleaned data (CSV)" in labels and "Download cleaned data (XLSX)" in labels
+
+
+def test_a_pdf_named_xlsx_gets_a_clear_message_and_keeps_earlier_data():
+    at = _page()
+    at.file_uploader[0].set_value([("tracker.csv", csv_bytes([TRACKER_HEADER, *TRACKER_ROWS]), "text/csv")]).run()
+    at.file_uploader[0].set_value([("cv.xlsx", b"%PDF-1.5 this is a CV", "application/pdf")]).run()
+    assert not at.exception
+    assert any("cv.xlsx" in e.value for e in at.error)
+    assert len(at.session_state["applications"]) == 6
+
+
+def test_ambiguous_dates_ask_and_the_answer_rereads_the_file():
+    rows = [["Company", "Role", "Date", "Status"], ["A", "Analyst", "01/02/2025", "Applied"]]
+    at = _page()
+    at.file_uploader[0].set_value([("t.csv", csv_bytes(rows), "text/csv")]).run()
+    assert any("read both ways" in w.value for w in at.warning)
+    at.radio(key="import_date_order").set_value("dmy").run()
+    assert not at.exception
+    assert at.session_state["applications"]["applied_on"].iloc[0].month == 2

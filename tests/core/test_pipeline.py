@@ -1,0 +1,200 @@
+"""The import pipeline end to end on small files the tests write."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from nextround.importing import ImportOptions, InputError, SourceFile, import_files
+from tests.fixtures.files import (
+    TRACKER_HEADER,
+    TRACKER_ROWS,
+    banner_workbook,
+    csv_bytes,
+    linkedin_export,
+    xlsx_bytes,
+)
+
+
+def _import(name: str, data: bytes, **options) -> object:
+    return import_files([SourceFile(name, data)], ImportOptions(**options))
+
+
+def _accounted(result) -> None:
+    report = result.report
+    assert report.rows_read == report.applications + len(report.skipped)
+    assert len(result.applications) == report.applications
+
+
+def test_a_typical_tracker_reads_stages_outcomes_dates_and_roles():
+    result = _import("tracker.csv", csv_bytes([TRACKER_HEADER, *TRACKER_ROWS]))
+    _accounted(result)
+    table = result.applications.set_index("company")
+    assert len(table) == 6
+    assert table.loc["Acme Ltd", "stage_reached"] == "screen"
+    assert table.loc["Acme Ltd", "outcome"] == "rejected"
+    assert table.loc["Initech", "outcome"] == "offer"
+    assert table.loc["Hooli", "stage_reached"] == "final"
+    assert table.loc["Hooli", "outcome"] == "pending"
+    assert table.loc["Stark", "outcome"] == "ghosted"
+    assert not table.loc["Stark", "ghosted_inferred"]
+    # 15/01/2025 can only be day-first: the whole column is read that way.
+    assert table.loc["Acme Ltd", "applied_on"] == pd.Timestamp(2025, 1, 15)
+    assert table.loc["Acme Ltd", "role_family"] == "Data Analyst"
+    assert table.loc["Acme Ltd", "seniority"] == "senior"
+    assert table.loc["Globex", "source"] == "Referral"
+    assert table.loc["Acme Ltd", "source_row"] == 2
+    assert result.report.date_order_question is None
+
+
+def test_every_column_mapping_is_reported_with_its_method():
+    result = _import("tracker.csv", csv_bytes([TRACKER_HEADER, *TRACKER_ROWS]))
+    fields = {m.column: m.field for m in result.report.mapping}
+    assert fields == {
+        "Company": "company",
+        "Job Title": "role",
+        "Date Applied": "applied_on",
+        "Status": "status",
+        "Source": "source",
+        "Notes": "notes",
+    }
+
+
+def test_banner_rows_blank_rows_template_defaults_and_the_right_sheet():
+    result = _import("tracker.xlsx", banner_workbook())
+    _accounted(result)
+    summary = result.report.files[0]
+    assert summary.sheet == "Applications"
+    assert summary.sheets == ("Lists", "Applications")
+    assert summary.header_row == 3
+    assert summary.blank_rows == 1
+    assert result.applications["company"].tolist() == ["Acme", "Globex"]
+    assert result.applications["stage_reached"].tolist() == ["screen", "final"]
+    assert [s.row for s in result.report.skipped] == [7, 8]
+    assert all("template defaults" in s.reason for s in result.report.skipped)
+
+
+def test_the_user_can_pick_another_sheet_and_a_missing_sheet_is_a_clear_error():
+    result = _import("tracker.xlsx", banner_workbook(), sheet="Lists")
+    assert result.report.files[0].sheet == "Lists"
+    with pytest.raises(InputError, match="no sheet 'Nope'"):
+        _import("tracker.xlsx", banner_workbook(), sheet="Nope")
+
+
+def test_linkedin_split_export_appends_drops_personal_data_and_says_there_is_no_status():
+    files = [
+        SourceFile("Job Applications.csv", csv_bytes(linkedin_export(0, 5))),
+        SourceFile("Job Applications_1.csv", csv_bytes(linkedin_export(5, 3))),
+    ]
+    result = import_files(files)
+    _accounted(result)
+    assert result.report.applications == 8
+    assert set(result.applications["source_file"]) == {"Job Applications.csv", "Job Applications_1.csv"}
+    assert "Contact Email" not in result.applications.columns
+    assert "Question And Answers" not in result.applications.columns
+    dropped = " ".join(result.report.dropped_columns)
+    assert "Contact Email" in dropped and "Question And Answers" in dropped and "Contact Phone Number" in dropped
+    assert (result.applications["outcome"] == "pending").all()
+    assert any("no status" in w.message for w in result.report.warnings)
+    assert (result.applications["source"] == "LinkedIn").all()
+    assert result.applications["applied_on"].iloc[0] == pd.Timestamp(2025, 6, 13)
+    assert result.applications["Resume Name"].iloc[0] == "cv_v2.pdf"  # kept: the user's CV version
+
+
+def test_keep_sensitive_keeps_contact_columns_when_asked():
+    result = import_files([SourceFile("a.csv", csv_bytes(linkedin_export(0, 2)))], ImportOptions(keep_sensitive=True))
+    assert "Contact Email" in result.applications.columns
+    assert result.report.dropped_columns == ()
+
+
+def test_saved_rows_and_company_only_rows_are_skipped_with_reasons():
+    rows = [
+        ["Company", "Role", "Date Applied", "Status"],
+        ["Acme", "Data Analyst", "2025-01-02", "APPLIED"],
+        ["Globex", "Data Analyst", "N/A", "SAVED"],
+        ["Netflix", None, None, None],
+        ["Initech", "Analyst", None, None],
+        [None, None, "2025-01-03", "Applied"],
+    ]
+    result = _import("simplify.csv", csv_bytes(rows))
+    _accounted(result)
+    # Company and role with nothing else: an application nobody answered, not a wishlist entry.
+    assert result.applications["company"].tolist() == ["Acme", "Initech"]
+    reasons = {s.row: s.reason for s in result.report.skipped}
+    assert "saved" in reasons[3]
+    assert "only names a company" in reasons[4]
+    assert "no company and no role" in reasons[6]
+
+
+def test_ambiguous_dates_are_asked_about_never_swapped_silently():
+    rows = [["Company", "Role", "Date", "Status"], ["A", "Analyst", "01/02/2025", "Applied"], ["B", "Analyst", "03/04/2025", "Applied"]]
+    auto = _import("t.csv", csv_bytes(rows))
+    assert auto.report.date_order_question is not None
+    assert "Date" in auto.report.date_order_question
+    assert auto.applications["applied_on"].isna().all()  # not guessed while the question is open
+    dmy = _import("t.csv", csv_bytes(rows), date_order="dmy")
+    assert dmy.report.date_order_question is None
+    assert dmy.applications["applied_on"].tolist() == [pd.Timestamp(2025, 2, 1), pd.Timestamp(2025, 4, 3)]
+    mdy = _import("t.csv", csv_bytes(rows), date_order="mdy")
+    assert mdy.applications["applied_on"].tolist() == [pd.Timestamp(2025, 1, 2), pd.Timestamp(2025, 3, 4)]
+
+
+def test_unreadable_dates_are_empty_and_named_by_row():
+    rows = [["Company", "Role", "Date Applied", "Status"], ["A", "Analyst", "15/01/2025", "Applied"], ["B", "Analyst", "Before 2025-01-24", "Applied"]]
+    result = _import("t.csv", csv_bytes(rows))
+    assert result.report.applications == 2
+    assert pd.isna(result.applications["applied_on"].iloc[1])
+    warning = next(w for w in result.report.warnings if "not dates" in w.message)
+    assert warning.rows == (3,)
+
+
+def test_user_overrides_for_columns_and_statuses_win():
+    rows = [["Firm", "Thing", "When", "Where am I"], ["Acme", "Analyst", "2025-01-02", "On hold"], ["Globex", "Analyst", "2025-01-03", "On hold"]]
+    plain = _import("t.csv", csv_bytes(rows))
+    assert plain.applications["outcome"].tolist() == ["pending", "pending"]
+    chosen = _import(
+        "t.csv",
+        csv_bytes(rows),
+        column_overrides={"Thing": "role", "Firm": "company"},
+        status_overrides={"on hold": ("screen", "rejected")},
+    )
+    assert chosen.applications["role"].tolist() == ["Analyst", "Analyst"]
+    assert chosen.applications["stage_reached"].tolist() == ["screen", "screen"]
+    assert chosen.applications["outcome"].tolist() == ["rejected", "rejected"]
+    statuses = chosen.report.statuses.set_index("key")
+    assert statuses.loc["on hold", "count"] == 2
+
+
+def test_per_stage_flag_columns_give_the_furthest_stage():
+    rows = [
+        ["Company", "Role", "Recruiter Call", "Hiring Manager", "Onsite", "Offer"],
+        ["A", "Engineer", "Y", "Y", "Y", "Y"],
+        ["B", "Engineer", "Y", "Y", "", ""],
+        ["C", "Engineer", "Y", "", "", ""],
+    ]
+    result = _import("flags.csv", csv_bytes(rows))
+    _accounted(result)
+    assert result.applications["stage_reached"].tolist() == ["offer", "interview", "screen"]
+    assert result.applications["outcome"].iloc[0] == "offer"
+
+
+def test_header_only_file_has_no_applications_and_says_so():
+    result = _import("empty.csv", csv_bytes([TRACKER_HEADER]))
+    assert result.report.applications == 0
+    assert "no applications yet" in result.report.empty_reason
+
+
+def test_unreadable_file_is_an_input_error_naming_it():
+    with pytest.raises(InputError, match="cv.xlsx"):
+        _import("cv.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+
+
+def test_xlsx_typed_cells_dates_and_numbers():
+    from datetime import datetime
+
+    data = xlsx_bytes(
+        {"Sheet1": [["Company", "Role", "Date Applied", "Status", "Interviews"], ["Acme", "Analyst", datetime(2025, 5, 6), "Applied", 2]]}
+    )
+    result = _import("t.xlsx", data)
+    assert result.applications["applied_on"].iloc[0] == pd.Timestamp(2025, 5, 6)
+    assert result.applications["stage_reached"].iloc[0] == "interview"

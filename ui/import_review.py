@@ -1,0 +1,277 @@
+"""Widgets of the Import page: the review of a finished import, and the user's corrections.
+
+Every choice the user makes is stored as data (ImportOptions, cell edits) in session state through
+callbacks; the page re-imports from the cached bytes with those choices.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from nextround.editing import EDITABLE_COLUMNS, apply_edits, editable_view, row_keys
+from nextround.exports.cleaned import cleaned_csv, cleaned_xlsx
+from nextround.importing import ImportOptions, ImportResult, SourceFile
+from nextround.importing.mapping import FIELDS, IGNORE
+from nextround.importing.report import skipped_ranges
+from nextround.model import OUTCOMES, STAGES
+from nextround.text import escape_markdown as _plain
+from ui import state
+
+OPTIONS = "import_options"
+UPLOAD_TOKEN = "import_upload_token"
+APPLIED_TOKEN = "import_applied_token"
+CELL_EDITS = "cell_edits"
+EDITOR_ROW_LIMIT = 20_000
+_NOT_MAPPED = "(keep as my own column)"
+
+
+def options() -> ImportOptions:
+    return st.session_state.get(OPTIONS) or ImportOptions()
+
+
+def _set_options(**changes: object) -> None:
+    st.session_state[OPTIONS] = replace(options(), **changes)
+
+
+def upload_token(files: tuple[SourceFile, ...]) -> str:
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f.name.encode())
+        digest.update(hashlib.sha256(f.data).digest())
+    return digest.hexdigest()[:16]
+
+
+def start_new_upload(token: str) -> None:
+    """New files: forget the choices made for the previous ones."""
+    if st.session_state.get(UPLOAD_TOKEN) != token:
+        st.session_state[UPLOAD_TOKEN] = token
+        st.session_state[OPTIONS] = ImportOptions()
+        st.session_state[CELL_EDITS] = {}
+
+
+def adopt(result: ImportResult, label: str) -> None:
+    """Make this import (with the user's cell edits) the working data, once per distinct import."""
+    token = (st.session_state.get(UPLOAD_TOKEN), repr(options()), repr(st.session_state.get(CELL_EDITS)))
+    if st.session_state.get(APPLIED_TOKEN) == token and st.session_state.get(state.APPLICATIONS) is not None:
+        return
+    st.session_state[APPLIED_TOKEN] = token
+    st.session_state[state.IMPORT_RESULT] = result
+    state.set_applications(apply_edits(result.applications, st.session_state.get(CELL_EDITS, {})), label)
+
+
+def show_summary(result: ImportResult) -> None:
+    report = result.report
+    read, apps, skipped = st.columns(3)
+    read.metric("Rows read", f"{report.rows_read:,}")
+    apps.metric("Applications", f"{report.applications:,}")
+    skipped.metric("Skipped", f"{len(report.skipped):,}", help="Every skipped row is listed below with its reason.")
+    if report.empty_reason:
+        st.warning(report.empty_reason, icon=":material/info:")
+    for f in report.files:
+        details = [f"sheet “{f.sheet}”" if f.sheet else "", f"header on row {f.header_row}"]
+        details += [f"encoding {f.encoding}" if f.encoding else "", f"separator “{f.delimiter}”" if f.delimiter else ""]
+        if f.blank_rows:
+            details.append(f"{f.blank_rows} blank rows ignored")
+        st.caption(f"**{_plain(f.name)}**: " + " · ".join(_plain(d) for d in details if d))
+        for note in f.notes:
+            st.caption(_plain(note))
+
+
+def choose_sheet(result: ImportResult) -> None:
+    many = {name: sheets for name, sheets in result.sheets.items() if len(sheets) > 1}
+    if not many:
+        return
+    chosen = {f.sheet for f in result.report.files}
+    names = sorted({s for sheets in many.values() for s in sheets})
+    current = options().sheet or next(iter(chosen & set(names)), names[0])
+    st.selectbox(
+        "Sheet with your applications",
+        names,
+        index=names.index(current) if current in names else 0,
+        key="import_sheet",
+        help="Found automatically; change it if another sheet holds your applications.",
+        on_change=lambda: _set_options(sheet=st.session_state["import_sheet"]),
+    )
+
+
+def ask_date_order(result: ImportResult) -> None:
+    question = result.report.date_order_question
+    if question is None and options().date_order == "auto":
+        return
+    if question:
+        st.warning(_plain(question), icon=":material/calendar_month:")
+    choices = {"auto": "Decide from the values", "dmy": "Day first (31/12/2025)", "mdy": "Month first (12/31/2025)"}
+    st.radio(
+        "Date order",
+        list(choices),
+        format_func=choices.__getitem__,
+        index=list(choices).index(options().date_order),
+        horizontal=True,
+        key="import_date_order",
+        on_change=lambda: _set_options(date_order=st.session_state["import_date_order"]),
+    )
+
+
+def review_mapping(result: ImportResult, token: str) -> None:
+    rows = [
+        {
+            "file": f.name,
+            "column": m.column,
+            "field": m.field or _NOT_MAPPED,
+            "confidence": round(m.confidence, 2),
+            "how": m.method,
+        }
+        for f in result.report.files
+        for m in f.mapping
+    ]
+    table = pd.DataFrame(rows)
+    key = f"mapping_editor_{token}"
+
+    def on_change() -> None:
+        overrides = dict(options().column_overrides)
+        for index, change in st.session_state[key]["edited_rows"].items():
+            if "field" in change:
+                chosen = change["field"]
+                overrides[table.loc[int(index), "column"]] = IGNORE if chosen == _NOT_MAPPED else chosen
+        _set_options(column_overrides=overrides)
+
+    st.data_editor(
+        table,
+        key=key,
+        hide_index=True,
+        disabled=["file", "column", "confidence", "how"],
+        column_config={
+            "field": st.column_config.SelectboxColumn("Read as", options=[*FIELDS, _NOT_MAPPED], required=True),
+            "confidence": st.column_config.ProgressColumn("Confidence", min_value=0.0, max_value=1.0, format="%.2f"),
+        },
+        on_change=on_change,
+        width="stretch",
+    )
+    if result.report.dropped_columns:
+        st.caption(
+            "Left out because they hold other people's contact details or your screening answers: "
+            + ", ".join(_plain(c) for c in result.report.dropped_columns)
+        )
+        st.checkbox(
+            "Keep these columns",
+            value=options().keep_sensitive,
+            key="import_keep_sensitive",
+            on_change=lambda: _set_options(keep_sensitive=st.session_state["import_keep_sensitive"]),
+        )
+
+
+def review_statuses(result: ImportResult, token: str) -> None:
+    statuses = result.report.statuses
+    if statuses.empty:
+        st.caption("This file has no status column to review.")
+        return
+    table = statuses.loc[:, ["raw", "count", "stage", "outcome", "known"]].copy()
+    key = f"status_editor_{token}"
+
+    def on_change() -> None:
+        overrides = dict(options().status_overrides)
+        for index, change in st.session_state[key]["edited_rows"].items():
+            row = statuses.iloc[int(index)]
+            stage = change.get("stage", row["stage"])
+            outcome = change.get("outcome", row["outcome"])
+            overrides[row["key"]] = (str(stage), str(outcome))
+        _set_options(status_overrides=overrides)
+
+    st.data_editor(
+        table,
+        key=key,
+        hide_index=True,
+        disabled=["raw", "count", "known"],
+        column_config={
+            "raw": st.column_config.TextColumn("Status text in your file"),
+            "count": st.column_config.NumberColumn("Rows"),
+            "stage": st.column_config.SelectboxColumn("Furthest stage", options=list(STAGES), required=True),
+            "outcome": st.column_config.SelectboxColumn("Outcome", options=list(OUTCOMES), required=True),
+            "known": st.column_config.CheckboxColumn("Recognised"),
+        },
+        on_change=on_change,
+        width="stretch",
+    )
+
+
+def show_skipped_and_warnings(result: ImportResult) -> None:
+    report = result.report
+    if report.skipped:
+        with st.expander(f"Skipped rows ({len(report.skipped)})", icon=":material/playlist_remove:"):
+            grouped = pd.DataFrame(skipped_ranges(report.skipped), columns=["file", "rows", "reason"])
+            st.dataframe(grouped, hide_index=True, width="stretch")
+            every = pd.DataFrame([vars(s) for s in report.skipped])
+            st.download_button(
+                "Download the list of skipped rows (CSV)",
+                every.to_csv(index=False).encode("utf-8-sig"),
+                "skipped_rows.csv",
+                "text/csv",
+            )
+    for w in report.warnings:
+        rows = ", ".join(map(str, w.rows[:15])) + ("…" if len(w.rows) > 15 else "")
+        st.warning(_plain(f"{w.file}: {w.message}" + (f" Rows: {rows}." if rows else "")), icon=":material/warning:")
+
+
+def edit_applications(token: str) -> None:
+    working = st.session_state.get(state.APPLICATIONS)
+    if working is None or working.empty:
+        return
+    if len(working) > EDITOR_ROW_LIMIT:
+        st.info(
+            f"{len(working):,} applications are too many to edit here; edit your file and upload it again, "
+            "or correct the status readings above (they apply to every row)."
+        )
+        return
+    view = editable_view(working)
+    keys = row_keys(working)
+    key = f"cell_editor_{token}"
+
+    def on_change() -> None:
+        edits = dict(st.session_state.get(CELL_EDITS, {}))
+        for index, change in st.session_state[key]["edited_rows"].items():
+            row_key = keys[int(index)]
+            edits[row_key] = {**edits.get(row_key, {}), **change}
+        st.session_state[CELL_EDITS] = edits
+
+    st.data_editor(
+        view,
+        key=key,
+        hide_index=True,
+        num_rows="fixed",
+        disabled=["source_file", "source_row"],
+        column_config={
+            "source_file": st.column_config.TextColumn("File"),
+            "source_row": st.column_config.NumberColumn("Row", format="%d"),
+            "stage_reached": st.column_config.SelectboxColumn("Furthest stage", options=list(STAGES), required=True),
+            "outcome": st.column_config.SelectboxColumn("Outcome", options=list(OUTCOMES), required=True),
+            "applied_on": st.column_config.DateColumn("Applied on"),
+            "outcome_on": st.column_config.DateColumn("Outcome on"),
+            "followed_up": st.column_config.CheckboxColumn("Followed up"),
+        },
+        column_order=["source_file", "source_row", *EDITABLE_COLUMNS],
+        on_change=on_change,
+        width="stretch",
+        height=420,
+    )
+
+
+def offer_downloads() -> None:
+    working = st.session_state.get(state.APPLICATIONS)
+    if working is None or working.empty:
+        return
+    csv_col, xlsx_col = st.columns(2)
+    csv_col.download_button(
+        "Download cleaned data (CSV)", cleaned_csv(working), "applications_cleaned.csv", "text/csv",
+        icon=":material/download:",
+    )
+    xlsx_col.download_button(
+        "Download cleaned data (XLSX)",
+        cleaned_xlsx(working),
+        "applications_cleaned.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:",
+    )

@@ -1,0 +1,42 @@
+"""The load boundary: the only cached functions, keyed by the uploaded bytes (content), never by user."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import streamlit as st
+
+from nextround.importing import ImportOptions, ImportResult, SourceFile, import_files
+from nextround.resources import data_path
+
+SAMPLE_FILE = "sample_applications.xlsx"
+
+
+@st.cache_data(max_entries=8, show_spinner="Reading your file…")
+def import_uploads(files: tuple[SourceFile, ...], options: ImportOptions) -> ImportResult:
+    """Import uploaded files; cached by their bytes and the options, so reruns are instant."""
+    return import_files(files, options)
+
+
+@st.cache_data(max_entries=1, show_spinner="Loading the sample data…")
+def sample_import() -> ImportResult:
+    path = data_path(SAMPLE_FILE)
+    return import_files((SourceFile(path.name, path.read_bytes()),), ImportOptions())
+
+
+def sample_as_of(result: ImportResult) -> date:
+    """The sample tells a story that ends on its last date; analyse it as of the day after."""
+    latest = result.applications[["applied_on", "last_event_on"]].max().max()
+    return latest.date() + timedelta(days=1)
+
+
+def use_sample() -> None:
+    """Load the bundled sample as the working data, analysed as of the day after it ends."""
+    from dataclasses import replace
+
+    from ui import state
+
+    result = sample_import()
+    st.session_state[state.IMPORT_RESULT] = result
+    st.session_state[state.SETTINGS] = replace(state.settings(), as_of=sample_as_of(result))
+    state.set_applications(result.applications, "the sample data")

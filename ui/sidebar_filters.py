@@ -1,0 +1,137 @@
+"""The global filters and analysis settings in the shared sidebar; every analysis page reads them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from nextround.analysis.options import FilterOptions, filter_options
+from nextround.filters import Filters, apply_filters
+from nextround.ghosting import GhostingPolicy
+from ui import state
+
+DATES_KEY = "filter_applied_between"
+FAMILIES_KEY = "filter_role_families"
+SOURCES_KEY = "filter_sources"
+GHOSTING_AS_REJECTION_KEY = "setting_ghosting_as_rejection"
+DAYS_AFTER_APPLYING_KEY = "setting_ghosted_days_after_applying"
+DAYS_AFTER_CONTACT_KEY = "setting_ghosted_days_after_contact"
+
+
+def _options(applications: pd.DataFrame) -> FilterOptions:
+    # Memoised per session on the table's identity: a million rows should not be re-scanned on every click.
+    memo = st.session_state.get("_filter_options_memo")
+    if memo is not None and memo[0] is applications:
+        return memo[1]
+    options = filter_options(applications)
+    st.session_state["_filter_options_memo"] = (applications, options)
+    return options
+
+
+def _keep_valid(key: str, allowed: tuple[str, ...]) -> None:
+    """After a new import, drop remembered choices the new data does not have."""
+    if key in st.session_state:
+        kept = [v for v in st.session_state[key] if v in allowed]
+        if kept != list(st.session_state[key]):
+            st.session_state[key] = kept
+
+
+def _initial(key: str, name: str, value: object) -> dict[str, object]:
+    """A widget's starting value, only on its first run: afterwards its own state is the truth
+    (passing both makes Streamlit warn)."""
+    return {} if key in st.session_state else {name: value}
+
+
+def _date_bounds(options: FilterOptions, current: Filters) -> tuple[date | None, date | None]:
+    first, last = options.first_applied, options.last_applied
+    if first is None or last is None:
+        return None, None
+    if DATES_KEY in st.session_state:
+        chosen = tuple(st.session_state[DATES_KEY])
+        if not all(first <= d <= last for d in chosen):
+            st.session_state[DATES_KEY] = (first, last)
+    value = (current.applied_from or first, current.applied_to or last)
+    picked = st.date_input(
+        "Applied between",
+        **_initial(DATES_KEY, "value", (max(first, value[0]), min(last, value[1]))),
+        min_value=first,
+        max_value=last,
+        key=DATES_KEY,
+        help="Only applications sent in this period. Rows without a date are kept only when the "
+        "whole period is selected.",
+    )
+    picked = tuple(picked) if isinstance(picked, (tuple, list)) else (picked,)
+    start = picked[0] if picked else first
+    end = picked[1] if len(picked) > 1 else last
+    # The full span is no filter at all, so undated applications stay in.
+    return (start if start > first else None), (end if end < last else None)
+
+
+def render_sidebar_filters(applications: pd.DataFrame | None) -> None:
+    """Draw the filters and settings in the sidebar; store ``Filters`` and ``AnalysisSettings`` in state."""
+    if applications is None:
+        return
+    options = _options(applications)
+    current_filters = state.filters()
+    current_settings = state.settings()
+    _keep_valid(FAMILIES_KEY, options.role_families)
+    _keep_valid(SOURCES_KEY, options.sources)
+    with st.sidebar:
+        st.subheader("Filters", divider="gray")
+        applied_from, applied_to = _date_bounds(options, current_filters)
+        families = st.multiselect(
+            "Role family",
+            options.role_families,
+            **_initial(
+                FAMILIES_KEY,
+                "default",
+                [f for f in current_filters.role_families if f in options.role_families],
+            ),
+            key=FAMILIES_KEY,
+            placeholder="All role families",
+        )
+        sources = st.multiselect(
+            "Source",
+            options.sources,
+            **_initial(SOURCES_KEY, "default", [s for s in current_filters.sources if s in options.sources]),
+            key=SOURCES_KEY,
+            placeholder="All sources",
+        )
+        filters = Filters(applied_from, applied_to, tuple(families), tuple(sources))
+        st.session_state[state.FILTERS] = filters
+        if filters.active:
+            matching = len(apply_filters(applications, filters))
+            st.caption(f"{matching:,} of {len(applications):,} applications match.")
+
+        st.subheader("Ghosting", divider="gray")
+        as_rejection = st.toggle(
+            "Count ghosting as rejection",
+            **_initial(GHOSTING_AS_REJECTION_KEY, "value", current_settings.count_ghosting_as_rejection),
+            key=GHOSTING_AS_REJECTION_KEY,
+            help="Off: silence is shown apart from rejections. On: rejection rates include ghosting.",
+        )
+        after_applying = st.number_input(
+            "Ghosted after this many silent days since applying",
+            min_value=1,
+            max_value=365,
+            **_initial(DAYS_AFTER_APPLYING_KEY, "value", current_settings.ghosting.days_after_applying),
+            step=1,
+            key=DAYS_AFTER_APPLYING_KEY,
+            help="A pending application with no news for longer counts as ghosted (inferred).",
+        )
+        after_contact = st.number_input(
+            "Ghosted after this many silent days since a screen or interview",
+            min_value=1,
+            max_value=365,
+            **_initial(DAYS_AFTER_CONTACT_KEY, "value", current_settings.ghosting.days_after_contact),
+            step=1,
+            key=DAYS_AFTER_CONTACT_KEY,
+        )
+    st.session_state[state.SETTINGS] = replace(
+        current_settings,
+        ghosting=GhostingPolicy(int(after_applying), int(after_contact)),
+        count_ghosting_as_rejection=bool(as_rejection),
+    )
