@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -17,6 +18,7 @@ SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "make_sample_data.py"
 def _generator():
     spec = importlib.util.spec_from_file_location("make_sample_data", SCRIPT)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
     spec.loader.exec_module(module)
     return module
 
