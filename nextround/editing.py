@@ -30,7 +30,9 @@ CellEdits = Mapping[RowKey, Mapping[str, object]]
 
 
 def row_keys(applications: pd.DataFrame) -> list[RowKey]:
-    return list(zip(applications["source_file"].astype(str), applications["source_row"].astype(int), strict=True))
+    return list(
+        zip(applications["source_file"].astype(str), applications["source_row"].astype(int), strict=True)
+    )
 
 
 def editable_view(applications: pd.DataFrame) -> pd.DataFrame:

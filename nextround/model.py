@@ -92,7 +92,8 @@ def conform(applications: pd.DataFrame) -> pd.DataFrame:
     n = len(applications)
     for name, dtype in CANONICAL_DTYPES.items():
         if name in applications.columns:
-            out[name] = applications[name].astype(dtype)  # type: ignore[call-overload]
+            column = applications[name]
+            out[name] = column if column.dtype == dtype else column.astype(dtype)  # type: ignore[call-overload]
         elif name == "ghosted_inferred":
             out[name] = pd.Series(False, index=applications.index, dtype="bool")
         elif name == "source_row":

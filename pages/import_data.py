@@ -15,7 +15,9 @@ uploads = st.file_uploader(
     accept_multiple_files=True,
 )
 if not uploads:
-    st.caption("Excel (.xlsx .xlsm .xls), LibreOffice (.ods) or text (.csv .tsv .txt). Nothing leaves this computer.")
+    st.caption(
+        "Excel (.xlsx .xlsm .xls), LibreOffice (.ods) or text (.csv .tsv .txt). Nothing leaves this computer."
+    )
     if st.button("No file at hand? Explore with sample data", icon=":material/science:"):
         use_sample()
         st.switch_page("pages/overview.py")

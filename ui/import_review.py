@@ -68,12 +68,17 @@ def show_summary(result: ImportResult) -> None:
     read, apps, skipped = st.columns(3)
     read.metric("Rows read", f"{report.rows_read:,}")
     apps.metric("Applications", f"{report.applications:,}")
-    skipped.metric("Skipped", f"{len(report.skipped):,}", help="Every skipped row is listed below with its reason.")
+    skipped.metric(
+        "Skipped", f"{len(report.skipped):,}", help="Every skipped row is listed below with its reason."
+    )
     if report.empty_reason:
         st.warning(report.empty_reason, icon=":material/info:")
     for f in report.files:
         details = [f"sheet “{f.sheet}”" if f.sheet else "", f"header on row {f.header_row}"]
-        details += [f"encoding {f.encoding}" if f.encoding else "", f"separator “{f.delimiter}”" if f.delimiter else ""]
+        details += [
+            f"encoding {f.encoding}" if f.encoding else "",
+            f"separator “{f.delimiter}”" if f.delimiter else "",
+        ]
         if f.blank_rows:
             details.append(f"{f.blank_rows} blank rows ignored")
         st.caption(f"**{_plain(f.name)}**: " + " · ".join(_plain(d) for d in details if d))
@@ -104,7 +109,11 @@ def ask_date_order(result: ImportResult) -> None:
         return
     if question:
         st.warning(_plain(question), icon=":material/calendar_month:")
-    choices = {"auto": "Decide from the values", "dmy": "Day first (31/12/2025)", "mdy": "Month first (12/31/2025)"}
+    choices = {
+        "auto": "Decide from the values",
+        "dmy": "Day first (31/12/2025)",
+        "mdy": "Month first (12/31/2025)",
+    }
     st.radio(
         "Date order",
         list(choices),
@@ -145,8 +154,12 @@ def review_mapping(result: ImportResult, token: str) -> None:
         hide_index=True,
         disabled=["file", "column", "confidence", "how"],
         column_config={
-            "field": st.column_config.SelectboxColumn("Read as", options=[*FIELDS, _NOT_MAPPED], required=True),
-            "confidence": st.column_config.ProgressColumn("Confidence", min_value=0.0, max_value=1.0, format="%.2f"),
+            "field": st.column_config.SelectboxColumn(
+                "Read as", options=[*FIELDS, _NOT_MAPPED], required=True
+            ),
+            "confidence": st.column_config.ProgressColumn(
+                "Confidence", min_value=0.0, max_value=1.0, format="%.2f"
+            ),
         },
         on_change=on_change,
         width="stretch",
@@ -213,7 +226,9 @@ def show_skipped_and_warnings(result: ImportResult) -> None:
             )
     for w in report.warnings:
         rows = ", ".join(map(str, w.rows[:15])) + ("…" if len(w.rows) > 15 else "")
-        st.warning(_plain(f"{w.file}: {w.message}" + (f" Rows: {rows}." if rows else "")), icon=":material/warning:")
+        st.warning(
+            _plain(f"{w.file}: {w.message}" + (f" Rows: {rows}." if rows else "")), icon=":material/warning:"
+        )
 
 
 def edit_applications(token: str) -> None:
@@ -246,7 +261,9 @@ def edit_applications(token: str) -> None:
         column_config={
             "source_file": st.column_config.TextColumn("File"),
             "source_row": st.column_config.NumberColumn("Row", format="%d"),
-            "stage_reached": st.column_config.SelectboxColumn("Furthest stage", options=list(STAGES), required=True),
+            "stage_reached": st.column_config.SelectboxColumn(
+                "Furthest stage", options=list(STAGES), required=True
+            ),
             "outcome": st.column_config.SelectboxColumn("Outcome", options=list(OUTCOMES), required=True),
             "applied_on": st.column_config.DateColumn("Applied on"),
             "outcome_on": st.column_config.DateColumn("Outcome on"),
@@ -265,7 +282,10 @@ def offer_downloads() -> None:
         return
     csv_col, xlsx_col = st.columns(2)
     csv_col.download_button(
-        "Download cleaned data (CSV)", cleaned_csv(working), "applications_cleaned.csv", "text/csv",
+        "Download cleaned data (CSV)",
+        cleaned_csv(working),
+        "applications_cleaned.csv",
+        "text/csv",
         icon=":material/download:",
     )
     xlsx_col.download_button(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import streamlit as st
 
 from nextround.importing import ImportOptions, ImportResult, SourceFile, import_files
 from nextround.resources import data_path
+from ui import state
 
 SAMPLE_FILE = "sample_applications.xlsx"
 
@@ -32,10 +34,6 @@ def sample_as_of(result: ImportResult) -> date:
 
 def use_sample() -> None:
     """Load the bundled sample as the working data, analysed as of the day after it ends."""
-    from dataclasses import replace
-
-    from ui import state
-
     result = sample_import()
     st.session_state[state.IMPORT_RESULT] = result
     st.session_state[state.SETTINGS] = replace(state.settings(), as_of=sample_as_of(result))

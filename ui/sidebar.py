@@ -6,6 +6,7 @@ import streamlit as st
 
 from nextround.text import escape_markdown
 from ui import state
+from ui.sidebar_filters import render_sidebar_filters
 
 
 def render_sidebar() -> None:
@@ -15,7 +16,7 @@ def render_sidebar() -> None:
             st.caption("No data loaded yet.")
             return
         st.markdown(f"**{len(table):,} applications**")
-        st.caption(f"From {escape_markdown(state.data_label())} · as of {state.settings().reference_date():%d %b %Y}")
-    from ui.sidebar_filters import render_sidebar_filters
-
+        st.caption(
+            f"From {escape_markdown(state.data_label())} · as of {state.settings().reference_date():%d %b %Y}"
+        )
     render_sidebar_filters(state.applications())

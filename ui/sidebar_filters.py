@@ -114,7 +114,7 @@ def render_sidebar_filters(applications: pd.DataFrame | None) -> None:
             help="Off: silence is shown apart from rejections. On: rejection rates include ghosting.",
         )
         after_applying = st.number_input(
-            "Ghosted after this many silent days since applying",
+            "Days of silence after applying until ghosted",
             min_value=1,
             max_value=365,
             **_initial(DAYS_AFTER_APPLYING_KEY, "value", current_settings.ghosting.days_after_applying),
@@ -123,7 +123,7 @@ def render_sidebar_filters(applications: pd.DataFrame | None) -> None:
             help="A pending application with no news for longer counts as ghosted (inferred).",
         )
         after_contact = st.number_input(
-            "Ghosted after this many silent days since a screen or interview",
+            "Days of silence after a screen or interview until ghosted",
             min_value=1,
             max_value=365,
             **_initial(DAYS_AFTER_CONTACT_KEY, "value", current_settings.ghosting.days_after_contact),

@@ -77,7 +77,8 @@ def require_applications() -> pd.DataFrame:
     table = filtered_applications()
     if table is None:
         st.info("No applications loaded yet. Upload your spreadsheet, or explore with the sample data.")
-        st.page_link("pages/import_data.py", label="Import your applications", icon=":material/upload:")
+        if st.button("Import your applications", icon=":material/upload:"):
+            st.switch_page("pages/import_data.py")
         st.stop()
     return table
 

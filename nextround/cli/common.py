@@ -10,6 +10,8 @@ from typing import Any
 
 from nextround.importing import ImportOptions, ImportResult, import_paths
 from nextround.importing.mapping import FIELDS
+from nextround.importing.status import status_key
+from nextround.model import OUTCOMES, STAGES
 
 
 class CliError(Exception):
@@ -17,8 +19,12 @@ class CliError(Exception):
 
 
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE", help="spreadsheets: .xlsx .xlsm .xls .ods .csv .tsv .txt")
-    parser.add_argument("--sheet", help="the sheet that holds the applications (default: found automatically)")
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="spreadsheets: .xlsx .xlsm .xls .ods .csv .tsv .txt"
+    )
+    parser.add_argument(
+        "--sheet", help="the sheet that holds the applications (default: found automatically)"
+    )
     parser.add_argument(
         "--date-order",
         choices=("auto", "dmy", "mdy"),
@@ -49,14 +55,13 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def import_options(args: argparse.Namespace) -> ImportOptions:
-    from nextround.importing.status import status_key
-    from nextround.model import OUTCOMES, STAGES
-
     column_overrides: dict[str, str] = {}
     for item in args.map:
         column, sep, field = item.partition("=")
         if not sep or field.strip() not in (*FIELDS, "ignore"):
-            raise CliError(f"--map {item!r}: expected COLUMN=FIELD with FIELD one of {', '.join(FIELDS)} or ignore")
+            raise CliError(
+                f"--map {item!r}: expected COLUMN=FIELD with FIELD one of {', '.join(FIELDS)} or ignore"
+            )
         column_overrides[column.strip()] = field.strip()
     status_overrides: dict[str, tuple[str, str]] = {}
     for item in args.status:

@@ -27,7 +27,11 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"--out {args.out}: the cleaned table can be written as .csv or .xlsx")
     result = load(args, require_applications=False)
     if args.out is not None:
-        data = cleaned_xlsx(result.applications) if args.out.suffix.lower() == ".xlsx" else cleaned_csv(result.applications)
+        data = (
+            cleaned_xlsx(result.applications)
+            if args.out.suffix.lower() == ".xlsx"
+            else cleaned_csv(result.applications)
+        )
         try:
             args.out.write_bytes(data)
         except OSError as error:
@@ -41,9 +45,8 @@ def run(args: argparse.Namespace) -> int:
 
 def describe(report: ImportReport) -> str:
     """The import report for people, a few lines."""
-    lines = [
-        f"Rows read: {report.rows_read}  ·  applications: {report.applications}  ·  skipped: {len(report.skipped)}"
-    ]
+    counts = f"applications: {report.applications}  ·  skipped: {len(report.skipped)}"
+    lines = [f"Rows read: {report.rows_read}  ·  {counts}"]
     for f in report.files:
         sheet = f" (sheet '{f.sheet}')" if f.sheet else ""
         lines.append(f"{f.name}{sheet}: header on row {f.header_row}, {f.applications} applications")
@@ -54,7 +57,9 @@ def describe(report: ImportReport) -> str:
     for file, rows, reason in skipped_ranges(report.skipped):
         lines.append(f"  skipped {file} {rows}: {reason}")
     for w in report.warnings:
-        rows = f" (rows {', '.join(map(str, w.rows[:10]))}{'…' if len(w.rows) > 10 else ''})" if w.rows else ""
+        rows = (
+            f" (rows {', '.join(map(str, w.rows[:10]))}{'…' if len(w.rows) > 10 else ''})" if w.rows else ""
+        )
         lines.append(f"  note: {w.file}: {w.message}{rows}")
     if report.dropped_columns:
         lines.append("  left out (personal data): " + ", ".join(report.dropped_columns))

@@ -113,9 +113,10 @@ def field_by_name(header: str) -> tuple[str | None, float, str]:
 
 
 def _non_empty_text(values: pd.Series, sample: int = 300) -> pd.Series:
-    texts = values.dropna().astype(str).str.strip()
-    texts = texts[texts != ""]
-    return texts.head(sample)
+    """Up to ``sample`` non-empty cells as text, from the top of the column (enough to judge content)."""
+    head = values.head(sample * 4).dropna()
+    texts = pd.Series([str(v).strip() for v in head], dtype=object)
+    return texts[texts != ""].head(sample)
 
 
 def _share(texts: pd.Series, predicate: Callable[[str], bool]) -> float:

@@ -6,14 +6,22 @@ account for every row. Files of any shape append; each keeps its own row numbers
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from nextround.importing import mapping as colmap
+from nextround.importing.cells import (
+    as_distinct,
+    blank_cells,
+    default_cells,
+    missing_text,
+    take_text,
+    text_cells,
+)
 from nextround.importing.channels import channel_from_url, read_channels
 from nextround.importing.dates import DateOrder, parse_date_column
 from nextround.importing.errors import InputError
@@ -25,8 +33,9 @@ from nextround.importing.roles import read_roles
 from nextround.importing.status import distinct_statuses, stage_column_kind
 from nextround.model import conform
 
-_TEMPLATE_DEFAULTS = frozenset({"false", "0", "☐", "no", "n"})
-_TRUE_WORDS = frozenset({"y", "yes", "true", "1", "x", "✓", "✔", "done", "sent", "ja", "oui", "sí", "si", "是"})
+_TRUE_WORDS = frozenset(
+    {"y", "yes", "true", "1", "x", "✓", "✔", "done", "sent", "ja", "oui", "sí", "si", "是"}
+)
 _FALSE_WORDS = frozenset({"n", "no", "false", "0", "nein", "non", "否"})
 _TEXT_FIELDS = ("company", "role", "location", "url", "contact_name")
 _LONG_TEXT_FIELDS = ("job_description", "required_skills", "feedback", "notes")
@@ -45,7 +54,9 @@ class ImportOptions:
     sheet: str | None = None
     date_order: DateOrder = "auto"
     column_overrides: Mapping[str, str] = field(default_factory=dict)  # header -> field or "ignore"
-    status_overrides: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # status key -> (stage, outcome)
+    status_overrides: Mapping[str, tuple[str, str]] = field(
+        default_factory=dict
+    )  # status key -> (stage, outcome)
     keep_sensitive: bool = False
 
 
@@ -116,8 +127,6 @@ def import_files(files: Sequence[SourceFile], options: ImportOptions | None = No
 
 
 def _with_empty_reason(report: ImportReport) -> ImportReport:
-    from dataclasses import replace
-
     names = ", ".join(f"'{f.name}'" for f in report.files)
     if report.rows_read == 0:
         reason = f"{names} has a header but no rows below it: this sheet has no applications yet."
@@ -137,7 +146,7 @@ def _choose_grid(workbook: Workbook, sheet: str | None) -> Grid:
         if len(workbook.grids) > 1:
             names = ", ".join(f"'{g.name}'" for g in workbook.grids)
             raise InputError(f"'{workbook.file_name}' has no sheet '{sheet}'; its sheets are {names}.")
-    return application_sheet(workbook)
+    return application_sheet(workbook, colmap.is_known_label)
 
 
 def _unique_headers(cells: Sequence[object]) -> tuple[list[str], list[str]]:
@@ -161,45 +170,11 @@ def _unique_headers(cells: Sequence[object]) -> tuple[list[str], list[str]]:
     return headers, notes
 
 
-def _blank_rows_between(header_row: int, data_rows: list[int], problem_rows: Mapping[int, str]) -> int:
-    """Empty rows inside the data (the readers leave them out; row numbers keep their places)."""
-    if not data_rows:
-        return 0
-    last = max(data_rows)
-    problems_inside = sum(1 for row in problem_rows if header_row < row <= last)
-    return (last - header_row) - len(data_rows) - problems_inside
-
-
-def _is_blank(cell: object) -> bool:
-    return cell is None or (isinstance(cell, str) and not cell.strip()) or (isinstance(cell, float) and np.isnan(cell))
-
-
-def _is_template_default(cell: object) -> bool:
-    if cell is False:
-        return True
-    return isinstance(cell, str) and cell.strip().casefold() in _TEMPLATE_DEFAULTS
-
-
-def _as_text(values: pd.Series) -> pd.Series:
-    """Cells as trimmed strings (None where blank); numbers like 3.0 read as "3"."""
-
-    def one(cell: object) -> object:
-        if _is_blank(cell):
-            return None
-        if isinstance(cell, float) and cell.is_integer():
-            return str(int(cell))
-        return " ".join(str(cell).split()) if not isinstance(cell, str) else cell.strip()
-
-    uniques = pd.unique(values.to_numpy(dtype=object))
-    lookup = {u: one(u) for u in uniques if not (isinstance(u, float) and np.isnan(u))}
-    return values.map(lambda c: lookup.get(c) if not (isinstance(c, float) and np.isnan(c)) else None).astype("str")
-
-
 def _joined_text(columns: Sequence[pd.Series | None], n: int) -> pd.Series:
     """The raw status texts of a row side by side ("Interviewing · Rejection :("), None when all are blank."""
-    present = [_as_text(c) for c in columns if c is not None]
+    present = [text_cells(c) for c in columns if c is not None]
     if not present:
-        return pd.Series([None] * n, dtype="str")
+        return missing_text(n)
     joined = present[0]
     for more in present[1:]:
         both = joined.notna() & more.notna()
@@ -208,7 +183,7 @@ def _joined_text(columns: Sequence[pd.Series | None], n: int) -> pd.Series:
 
 
 def _yes_no(values: pd.Series) -> pd.Series:
-    text = _as_text(values).str.casefold()
+    text = text_cells(values).str.casefold()
     out = pd.Series(pd.NA, index=values.index, dtype="boolean")
     out[text.isin(_TRUE_WORDS).fillna(False).to_numpy(dtype=bool)] = True
     out[text.isin(_FALSE_WORDS).fillna(False).to_numpy(dtype=bool)] = False
@@ -235,30 +210,35 @@ def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome
             )
         )
 
-    if not grid.rows:
+    if not len(grid):
         return _empty_outcome(workbook, grid, skipped, warnings, header_row=0, reason="the sheet is empty")
 
     guess = find_header(grid, colmap.is_known_label)
-    headers, header_notes = _unique_headers(grid.rows[guess.index])
-    width = len(headers)
-    body = [
-        (number, row)
-        for number, row in zip(grid.row_numbers[guess.index + 1 :], grid.rows[guess.index + 1 :], strict=True)
-        if number not in problem_rows
-    ]
-    body = [(number, row) for number, row in body if not all(_is_blank(c) for c in row)]
-    blank_rows = _blank_rows_between(grid.row_numbers[guess.index], [n for n, _ in body], problem_rows)
-    defaults_only = [n for n, row in body if all(_is_blank(c) or _is_template_default(c) for c in row)]
-    skipped.extend(SkippedRow(file, n, "holds only template defaults (unticked boxes), no application") for n in defaults_only)
-    default_set = set(defaults_only)
-    body = [(n, row) for n, row in body if n not in default_set]
+    headers, header_notes = _unique_headers(grid.head(guess.index + 1)[guess.index])
+    header_row = grid.row_numbers[guess.index]
+    raw = grid.cells.iloc[guess.index + 1 :].set_axis(headers, axis=1).reset_index(drop=True)
+    raw = pd.DataFrame(
+        {c: as_distinct(raw[c]) for c in raw.columns}
+    )  # distinct cells are read once from here
+    numbers = np.asarray(grid.row_numbers[guess.index + 1 :], dtype="int64")
+    if problem_rows:
+        readable = ~np.isin(numbers, list(problem_rows))
+        raw, numbers = raw.loc[readable].reset_index(drop=True), numbers[readable]
 
-    extra_cells = [n for n, row in body if len(row) > width and any(not _is_blank(c) for c in row[width:])]
-    if extra_cells:
-        warnings.append(RowWarning(file, "Some rows have values beyond the last named column; they were ignored.", tuple(extra_cells)))
-    rows = [list(row[:width]) + [None] * (width - len(row)) for _, row in body]
-    numbers = [n for n, _ in body]
-    raw = pd.DataFrame(rows, columns=headers, dtype=object) if rows else pd.DataFrame(columns=headers, dtype=object)
+    # The readers leave fully empty rows out; their row numbers' gaps count them.
+    last = int(numbers.max()) if len(numbers) else header_row
+    problems_inside = sum(1 for row in problem_rows if header_row < row <= last)
+    blank_rows = last - header_row - len(numbers) - problems_inside
+    defaults_only = np.ones(len(raw), dtype=bool)
+    for name in raw.columns:
+        defaults_only &= blank_cells(raw[name]) | default_cells(raw[name])
+    skipped.extend(
+        SkippedRow(file, int(n), "holds only template defaults (unticked boxes), no application")
+        for n in numbers[defaults_only]
+    )
+    rows_read = len(raw) + len(problem_rows)
+    if defaults_only.any():
+        raw, numbers = raw.loc[~defaults_only].reset_index(drop=True), numbers[~defaults_only]
 
     mapping = colmap.map_columns(raw, options.column_overrides)
     dropped: list[str] = []
@@ -281,9 +261,9 @@ def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome
         format=workbook.format,
         sheet=grid.name,
         sheets=tuple(g.name for g in workbook.grids),
-        header_row=grid.row_numbers[guess.index],
+        header_row=header_row,
         header_reason=guess.reason,
-        rows_read=len(body) + len(defaults_only) + len(problem_rows),
+        rows_read=rows_read,
         applications=len(table),
         blank_rows=blank_rows,
         encoding=workbook.encoding,
@@ -295,7 +275,12 @@ def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome
 
 
 def _empty_outcome(
-    workbook: Workbook, grid: Grid, skipped: list[SkippedRow], warnings: list[RowWarning], header_row: int, reason: str
+    workbook: Workbook,
+    grid: Grid,
+    skipped: list[SkippedRow],
+    warnings: list[RowWarning],
+    header_row: int,
+    reason: str,
 ) -> _FileOutcome:
     summary = FileSummary(
         name=workbook.file_name,
@@ -316,108 +301,66 @@ def _empty_outcome(
 
 def _read_rows(
     raw: pd.DataFrame,
-    numbers: list[int],
+    numbers: np.ndarray,
     mapping: list[colmap.ColumnMapping],
     options: ImportOptions,
     file: str,
 ) -> tuple[pd.DataFrame, list[SkippedRow], list[RowWarning], list[pd.Series], str | None]:
-    """Turn the mapped raw cells into canonical rows; say what was skipped and why."""
+    """Turn the mapped raw cells into canonical rows; say what was skipped and why.
+
+    First decide which rows are applications (cheap, on codes), then read only those rows.
+    """
     raw = raw.reset_index(drop=True)
-    n = len(raw)
     skipped: list[SkippedRow] = []
     warnings: list[RowWarning] = []
-    row_number = np.asarray(numbers, dtype="int64")
 
     def column(field_name: str) -> pd.Series | None:
         cols = colmap.columns_for(mapping, field_name)
         return raw[cols[0]] if cols else None
-
-    def text(field_name: str) -> pd.Series:
-        values = column(field_name)
-        return _as_text(values) if values is not None else pd.Series([None] * n, dtype="str")
 
     stage_flags = {
         m.column: (kind, raw[m.column])
         for m in mapping
         if m.field == "stage_column" and (kind := stage_column_kind(m.column)) is not None
     }
-    signals = ProgressSignals(
-        status=column("status"),
-        stage_text=column("stage"),
-        outcome_text=column("outcome_text"),
-        stage_flags=stage_flags,
-        interview_count=column("interview_count"),
-        notes=column("notes"),
-    )
-    progress = infer_progress(signals, n, options.status_overrides)
-    status_texts = [s for s in (signals.status, signals.outcome_text, signals.stage_text) if s is not None]
-
-    question: str | None = None
-    dates: dict[str, pd.Series] = {}
-    for field_name in ("applied_on", "outcome_on", "last_event_on"):
-        values = column(field_name)
-        if values is None:
-            dates[field_name] = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns]")
-            continue
-        header = colmap.columns_for(mapping, field_name)[0]
-        parsed = parse_date_column(values, options.date_order)
-        dates[field_name] = parsed.values.astype("datetime64[ns]")
-        if parsed.ambiguous and question is None:
-            question = (
-                f"In '{file}', the dates in '{header}' read both ways (day/month and month/day, "
-                "e.g. 01/02/2025), so they are left empty until you say which order your file uses."
-            )
-        if parsed.unreadable:
-            rows = tuple(int(row_number[i]) for i in parsed.unreadable)
-            warnings.append(RowWarning(file, f"'{header}' has values that are not dates; they were left empty.", rows))
-        if parsed.year_inferred:
-            rows = tuple(int(row_number[i]) for i in parsed.year_inferred)
-            warnings.append(
-                RowWarning(file, f"'{header}' has dates without a year; the year was taken from nearby rows.", rows)
-            )
-
-    company, role = text("company"), text("role")
-    has_identity = (company.notna() | role.notna()).to_numpy(dtype=bool)
-    evidence_columns = [
-        s for s in (column("status"), column("stage"), column("outcome_text"), column("applied_on"))
-        if s is not None
-    ] + [cells for _, cells in stage_flags.values()]
-    if evidence_columns:
-        has_evidence = np.zeros(n, dtype=bool)
-        for cells in evidence_columns:
-            has_evidence |= _as_text(cells).notna().to_numpy(dtype=bool)
-    else:
-        has_evidence = np.ones(n, dtype=bool)
-    is_application = progress["is_application"].to_numpy(dtype=bool)
-
-    keep = np.ones(n, dtype=bool)
-    reasons = [
-        (~is_application, "marked as saved / wishlist, not applied to (status {status})"),
-        (~has_identity, "has no company and no role"),
-        (
-            (has_identity & ~has_evidence) & ~(company.notna() & role.notna()).to_numpy(dtype=bool),
-            "only names a company or a role, nothing else: looks like a wishlist entry, not an application",
+    status_columns = [c for c in (column("status"), column("outcome_text"), column("stage")) if c is not None]
+    progress = infer_progress(
+        ProgressSignals(
+            status=column("status"),
+            stage_text=column("stage"),
+            outcome_text=column("outcome_text"),
+            stage_flags=stage_flags,
+            interview_count=column("interview_count"),
+            notes=column("notes"),
+            dayfirst=options.date_order == "dmy",
         ),
-    ]
-    status_raw = _joined_text([column(name) for name in ("status", "stage", "outcome_text")], n)
-    for mask, reason in reasons:
-        hit = mask & keep
-        for i in np.flatnonzero(hit):
-            shown = status_raw.iloc[i] if isinstance(status_raw.iloc[i], str) else "empty"
-            skipped.append(SkippedRow(file, int(row_number[i]), reason.format(status=f"'{shown}'")))
-        keep &= ~hit
+        len(raw),
+        options.status_overrides,
+    )
 
-    unknown = (~progress["status_known"].to_numpy(dtype=bool)) & keep & (status_raw.notna().to_numpy(dtype=bool))
+    keep = _applications_mask(raw, column, stage_flags, progress, numbers, file, skipped)
+    if not keep.all():
+        raw, numbers = raw.loc[keep].reset_index(drop=True), numbers[keep]
+        progress = progress.loc[keep].reset_index(drop=True)
+    n = len(raw)
+
+    def text(field_name: str) -> pd.Series:
+        values = column(field_name)
+        return text_cells(values) if values is not None else missing_text(n)
+
+    dates, question = _read_dates(column, mapping, options, file, numbers, warnings)
+    status_raw = _joined_text([column(name) for name in ("status", "stage", "outcome_text")], n)
+    unknown = ~progress["status_known"].to_numpy(dtype=bool) & status_raw.notna().to_numpy(dtype=bool)
     if unknown.any():
         warnings.append(
             RowWarning(
                 file,
                 "Some status texts could not be read; those applications count as pending until you "
                 "set them in the status review.",
-                tuple(int(r) for r in row_number[unknown]),
+                tuple(int(r) for r in numbers[unknown]),
             )
         )
-    if not (column("status") is not None or column("outcome_text") is not None or column("stage") is not None or stage_flags):
+    if not status_columns and not stage_flags:
         warnings.append(
             RowWarning(
                 file,
@@ -426,11 +369,16 @@ def _read_rows(
             )
         )
 
+    company, role = text("company"), text("role")
     roles = read_roles(role)
-    source = read_channels(text("source")) if column("source") is not None else None
     url = text("url")
-    if source is None:
-        source = url.map(lambda u: channel_from_url(u) if isinstance(u, str) else None).fillna("Unknown")
+    if column("source") is not None:
+        source = read_channels(text("source"))
+    else:
+        codes, uniques = pd.factorize(url, use_na_sentinel=True)
+        source = take_text(
+            [channel_from_url(u) or "Unknown" for u in uniques], codes, url.index, missing="Unknown"
+        )
 
     outcome = progress["outcome"]
     outcome_on = dates["outcome_on"]
@@ -438,15 +386,22 @@ def _read_rows(
     decided = outcome != "pending"
     # A status date on a decided application is when the decision came.
     outcome_on = outcome_on.where(outcome_on.notna() | ~decided, last_event_on)
-    last_event_on = pd.concat(
-        [dates["applied_on"], outcome_on, last_event_on, progress["last_flag_on"].astype("datetime64[ns]")], axis=1
-    ).max(axis=1)
+    last_event_on = pd.Series(
+        np.fmax.reduce(
+            [
+                dates["applied_on"].to_numpy(),
+                outcome_on.to_numpy(),
+                last_event_on.to_numpy(),
+                progress["last_flag_on"].to_numpy(dtype="datetime64[ns]"),
+            ]
+        )
+    )
 
     followed = column("followed_up")
     table = pd.DataFrame(
         {
             "source_file": file,
-            "source_row": row_number,
+            "source_row": numbers,
             "company": company,
             "role": role,
             "role_family": roles["role_family"],
@@ -462,13 +417,108 @@ def _read_rows(
             "ghosted_inferred": False,
             "status_raw": status_raw,
             "contact_name": text("contact_name"),
-            "followed_up": _yes_no(followed) if followed is not None else pd.Series(pd.NA, index=raw.index, dtype="boolean"),
+            "followed_up": _yes_no(followed)
+            if followed is not None
+            else pd.Series(pd.NA, index=raw.index, dtype="boolean"),
             **{name: text(name) for name in _LONG_TEXT_FIELDS},
         }
     )
     for m in mapping:
         # The user's own columns, and personal data only when the user chose to keep it.
         if m.field is None or m.field in colmap.SENSITIVE_FIELDS:
-            table[m.column] = _as_text(raw[m.column])
-    table = table.loc[keep]
-    return conform(table), skipped, warnings, status_texts, question
+            table[m.column] = text_cells(raw[m.column])
+    return conform(table), skipped, warnings, status_columns, question
+
+
+def _applications_mask(
+    raw: pd.DataFrame,
+    column: Callable[[str], pd.Series | None],
+    stage_flags: Mapping[str, tuple[object, pd.Series]],
+    progress: pd.DataFrame,
+    numbers: np.ndarray,
+    file: str,
+    skipped: list[SkippedRow],
+) -> np.ndarray:
+    """Which rows are applications; every other row is added to ``skipped`` with its reason."""
+    n = len(raw)
+    company, role = column("company"), column("role")
+    has_company = ~blank_cells(company) if company is not None else np.zeros(n, dtype=bool)
+    has_role = ~blank_cells(role) if role is not None else np.zeros(n, dtype=bool)
+    evidence = [
+        c
+        for c in (column("status"), column("stage"), column("outcome_text"), column("applied_on"))
+        if c is not None
+    ]
+    evidence += [cells for _, cells in stage_flags.values()]
+    has_evidence = np.ones(n, dtype=bool)
+    if evidence:
+        has_evidence = np.zeros(n, dtype=bool)
+        for cells in evidence:
+            has_evidence |= ~blank_cells(cells)
+    reasons = (
+        (
+            ~progress["is_application"].to_numpy(dtype=bool),
+            "marked as saved / wishlist, not applied to (status {status})",
+        ),
+        (~(has_company | has_role), "has no company and no role"),
+        (
+            (has_company ^ has_role) & ~has_evidence,
+            "only names a company or a role, nothing else: looks like a wishlist entry, not an application",
+        ),
+    )
+    keep = np.ones(n, dtype=bool)
+    status = column("status")
+    for mask, reason in reasons:
+        hit = np.flatnonzero(mask & keep)
+        if len(hit) == 0:
+            continue
+        shown = (
+            text_cells(status.iloc[hit]).fillna("empty").tolist()
+            if status is not None
+            else ["empty"] * len(hit)
+        )
+        skipped.extend(
+            SkippedRow(file, int(row), reason.format(status=f"'{text}'"))
+            for row, text in zip(numbers[hit], shown, strict=True)
+        )
+        keep[hit] = False
+    return keep
+
+
+def _read_dates(
+    column: Callable[[str], pd.Series | None],
+    mapping: Sequence[colmap.ColumnMapping],
+    options: ImportOptions,
+    file: str,
+    numbers: np.ndarray,
+    warnings: list[RowWarning],
+) -> tuple[dict[str, pd.Series], str | None]:
+    """The three date fields, with warnings naming unreadable rows and the date-order question."""
+    question: str | None = None
+    dates: dict[str, pd.Series] = {}
+    for field_name in ("applied_on", "outcome_on", "last_event_on"):
+        values = column(field_name)
+        if values is None:
+            dates[field_name] = pd.Series(pd.NaT, index=range(len(numbers)), dtype="datetime64[ns]")
+            continue
+        header = colmap.columns_for(mapping, field_name)[0]
+        parsed = parse_date_column(values, options.date_order)
+        dates[field_name] = parsed.values.astype("datetime64[ns]")
+        if parsed.ambiguous and question is None:
+            question = (
+                f"In '{file}', the dates in '{header}' read both ways (day/month and month/day, "
+                "e.g. 01/02/2025), so they are left empty until you say which order your file uses."
+            )
+        if parsed.unreadable:
+            rows = tuple(int(numbers[i]) for i in parsed.unreadable)
+            warnings.append(
+                RowWarning(file, f"'{header}' has values that are not dates; they were left empty.", rows)
+            )
+        if parsed.year_inferred:
+            rows = tuple(int(numbers[i]) for i in parsed.year_inferred)
+            warnings.append(
+                RowWarning(
+                    file, f"'{header}' has dates without a year; the year was taken from nearby rows.", rows
+                )
+            )
+    return dates, question

@@ -71,14 +71,10 @@ class ImportReport:
             "rows_read": self.rows_read,
             "applications": self.applications,
             "skipped": [asdict(s) for s in self.skipped],
-            "mapping": [
-                {"file": f.name, **asdict(m)} for f in self.files for m in f.mapping
-            ],
+            "mapping": [{"file": f.name, **asdict(m)} for f in self.files for m in f.mapping],
             "warnings": [asdict(w) for w in self.warnings],
             "dropped_columns": list(self.dropped_columns),
-            "files": [
-                {k: v for k, v in asdict(f).items() if k != "mapping"} for f in self.files
-            ],
+            "files": [{k: v for k, v in asdict(f).items() if k != "mapping"} for f in self.files],
             "statuses": self.statuses.to_dict(orient="records"),
             "date_order_question": self.date_order_question,
             "empty_reason": self.empty_reason,

@@ -22,7 +22,9 @@ def test_without_upload_the_page_offers_the_sample():
 
 def test_upload_shows_the_report_the_mapping_and_the_statuses():
     at = _page()
-    at.file_uploader[0].set_value([("tracker.csv", csv_bytes([TRACKER_HEADER, *TRACKER_ROWS]), "text/csv")]).run()
+    at.file_uploader[0].set_value(
+        [("tracker.csv", csv_bytes([TRACKER_HEADER, *TRACKER_ROWS]), "text/csv")]
+    ).run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Rows read"] == "6"
@@ -37,7 +39,9 @@ def test_upload_shows_the_report_the_mapping_and_the_statuses():
 
 def test_a_pdf_named_xlsx_gets_a_clear_message_and_keeps_earlier_data():
     at = _page()
-    at.file_uploader[0].set_value([("tracker.csv", csv_bytes([TRACKER_HEADER, *TRACKER_ROWS]), "text/csv")]).run()
+    at.file_uploader[0].set_value(
+        [("tracker.csv", csv_bytes([TRACKER_HEADER, *TRACKER_ROWS]), "text/csv")]
+    ).run()
     at.file_uploader[0].set_value([("cv.xlsx", b"%PDF-1.5 this is a CV", "application/pdf")]).run()
     assert not at.exception
     assert any("cv.xlsx" in e.value for e in at.error)

@@ -59,8 +59,17 @@ def app_url() -> Iterator[str]:
     with log.open("wb") as sink:
         process = subprocess.Popen(
             [
-                sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-                "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(ROOT / "app.py"),
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
             ],
             cwd=ROOT,
             stdout=sink,

@@ -7,7 +7,15 @@ import pandas as pd
 from nextround.exports.cleaned import cleaned_csv, cleaned_xlsx
 from nextround.model import conform
 
-HOSTILE = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3", "\tTab", "\rCR", "Körber AG"]
+HOSTILE = [
+    '=HYPERLINK("http://x","y")',
+    "+cmd|' /C calc'!A0",
+    "@SUM(1)",
+    "-2+3",
+    "\tTab",
+    "\rCR",
+    "Körber AG",
+]
 
 
 def _table():

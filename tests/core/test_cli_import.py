@@ -24,7 +24,9 @@ def test_json_report_accounts_for_every_row(tracker, capsys):
     assert report["rows_read"] == report["applications"] + len(report["skipped"])
     assert report["applications"] == 6
     assert report["skipped"] == [{"file": "tracker.csv", "row": 8, "reason": report["skipped"][0]["reason"]}]
-    assert {"column": "Status", "field": "status"}.items() <= next(m for m in report["mapping"] if m["column"] == "Status").items()
+    assert {"column": "Status", "field": "status"}.items() <= next(
+        m for m in report["mapping"] if m["column"] == "Status"
+    ).items()
     assert isinstance(report["warnings"], list)
 
 
@@ -55,7 +57,9 @@ def test_a_missing_file_exits_2(tmp_path, capsys):
 
 def test_ambiguous_dates_stop_with_the_flag_to_use(tmp_path, capsys):
     path = tmp_path / "t.csv"
-    path.write_bytes(csv_bytes([["Company", "Role", "Date", "Status"], ["A", "Analyst", "01/02/2025", "Applied"]]))
+    path.write_bytes(
+        csv_bytes([["Company", "Role", "Date", "Status"], ["A", "Analyst", "01/02/2025", "Applied"]])
+    )
     assert main(["import", str(path)]) == 2
     assert "--date-order" in capsys.readouterr().err
     assert main(["import", str(path), "--date-order", "dmy", "--json"]) == 0
@@ -65,7 +69,17 @@ def test_ambiguous_dates_stop_with_the_flag_to_use(tmp_path, capsys):
 def test_map_and_status_flags_override(tmp_path, capsys):
     path = tmp_path / "t.csv"
     path.write_bytes(csv_bytes([["Firm", "Thing", "Where"], ["Acme", "Analyst", "On hold"]]))
-    args = ["import", str(path), "--map", "Thing=role", "--map", "Where=status", "--status", "On hold=screen/rejected", "--json"]
+    args = [
+        "import",
+        str(path),
+        "--map",
+        "Thing=role",
+        "--map",
+        "Where=status",
+        "--status",
+        "On hold=screen/rejected",
+        "--json",
+    ]
     assert main(args) == 0
     report = json.loads(capsys.readouterr().out)
     status = next(s for s in report["statuses"] if s["key"] == "on hold")

@@ -39,7 +39,9 @@ def test_a_new_role_rereads_family_and_seniority():
 
 
 def test_invalid_values_are_ignored_and_edits_for_missing_rows_are_dropped():
-    edited = apply_edits(_table(), {("a.csv", 2): {"outcome": "maybe", "source_row": 99}, ("zzz", 1): {"company": "X"}})
+    edited = apply_edits(
+        _table(), {("a.csv", 2): {"outcome": "maybe", "source_row": 99}, ("zzz", 1): {"company": "X"}}
+    )
     assert edited.loc[0, "outcome"] == "ghosted"
     assert edited["source_row"].tolist() == [2, 3, 2]
 

@@ -77,7 +77,7 @@ def test_banner_rows_blank_rows_template_defaults_and_the_right_sheet():
 def test_the_user_can_pick_another_sheet_and_a_missing_sheet_is_a_clear_error():
     result = _import("tracker.xlsx", banner_workbook(), sheet="Lists")
     assert result.report.files[0].sheet == "Lists"
-    with pytest.raises(InputError, match="no sheet 'Nope'"):
+    with pytest.raises(InputError, match=r"no sheet 'Nope'"):
         _import("tracker.xlsx", banner_workbook(), sheet="Nope")
 
 
@@ -93,7 +93,9 @@ def test_linkedin_split_export_appends_drops_personal_data_and_says_there_is_no_
     assert "Contact Email" not in result.applications.columns
     assert "Question And Answers" not in result.applications.columns
     dropped = " ".join(result.report.dropped_columns)
-    assert "Contact Email" in dropped and "Question And Answers" in dropped and "Contact Phone Number" in dropped
+    assert (
+        "Contact Email" in dropped and "Question And Answers" in dropped and "Contact Phone Number" in dropped
+    )
     assert (result.applications["outcome"] == "pending").all()
     assert any("no status" in w.message for w in result.report.warnings)
     assert (result.applications["source"] == "LinkedIn").all()
@@ -102,7 +104,9 @@ def test_linkedin_split_export_appends_drops_personal_data_and_says_there_is_no_
 
 
 def test_keep_sensitive_keeps_contact_columns_when_asked():
-    result = import_files([SourceFile("a.csv", csv_bytes(linkedin_export(0, 2)))], ImportOptions(keep_sensitive=True))
+    result = import_files(
+        [SourceFile("a.csv", csv_bytes(linkedin_export(0, 2)))], ImportOptions(keep_sensitive=True)
+    )
     assert "Contact Email" in result.applications.columns
     assert result.report.dropped_columns == ()
 
@@ -127,7 +131,11 @@ def test_saved_rows_and_company_only_rows_are_skipped_with_reasons():
 
 
 def test_ambiguous_dates_are_asked_about_never_swapped_silently():
-    rows = [["Company", "Role", "Date", "Status"], ["A", "Analyst", "01/02/2025", "Applied"], ["B", "Analyst", "03/04/2025", "Applied"]]
+    rows = [
+        ["Company", "Role", "Date", "Status"],
+        ["A", "Analyst", "01/02/2025", "Applied"],
+        ["B", "Analyst", "03/04/2025", "Applied"],
+    ]
     auto = _import("t.csv", csv_bytes(rows))
     assert auto.report.date_order_question is not None
     assert "Date" in auto.report.date_order_question
@@ -140,7 +148,11 @@ def test_ambiguous_dates_are_asked_about_never_swapped_silently():
 
 
 def test_unreadable_dates_are_empty_and_named_by_row():
-    rows = [["Company", "Role", "Date Applied", "Status"], ["A", "Analyst", "15/01/2025", "Applied"], ["B", "Analyst", "Before 2025-01-24", "Applied"]]
+    rows = [
+        ["Company", "Role", "Date Applied", "Status"],
+        ["A", "Analyst", "15/01/2025", "Applied"],
+        ["B", "Analyst", "Before 2025-01-24", "Applied"],
+    ]
     result = _import("t.csv", csv_bytes(rows))
     assert result.report.applications == 2
     assert pd.isna(result.applications["applied_on"].iloc[1])
@@ -149,7 +161,11 @@ def test_unreadable_dates_are_empty_and_named_by_row():
 
 
 def test_user_overrides_for_columns_and_statuses_win():
-    rows = [["Firm", "Thing", "When", "Where am I"], ["Acme", "Analyst", "2025-01-02", "On hold"], ["Globex", "Analyst", "2025-01-03", "On hold"]]
+    rows = [
+        ["Firm", "Thing", "When", "Where am I"],
+        ["Acme", "Analyst", "2025-01-02", "On hold"],
+        ["Globex", "Analyst", "2025-01-03", "On hold"],
+    ]
     plain = _import("t.csv", csv_bytes(rows))
     assert plain.applications["outcome"].tolist() == ["pending", "pending"]
     chosen = _import(
@@ -185,7 +201,7 @@ def test_header_only_file_has_no_applications_and_says_so():
 
 
 def test_unreadable_file_is_an_input_error_naming_it():
-    with pytest.raises(InputError, match="cv.xlsx"):
+    with pytest.raises(InputError, match=r"cv\.xlsx"):
         _import("cv.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
 
 
@@ -193,7 +209,12 @@ def test_xlsx_typed_cells_dates_and_numbers():
     from datetime import datetime
 
     data = xlsx_bytes(
-        {"Sheet1": [["Company", "Role", "Date Applied", "Status", "Interviews"], ["Acme", "Analyst", datetime(2025, 5, 6), "Applied", 2]]}
+        {
+            "Sheet1": [
+                ["Company", "Role", "Date Applied", "Status", "Interviews"],
+                ["Acme", "Analyst", datetime(2025, 5, 6), "Applied", 2],
+            ]
+        }
     )
     result = _import("t.xlsx", data)
     assert result.applications["applied_on"].iloc[0] == pd.Timestamp(2025, 5, 6)

@@ -8,11 +8,24 @@ from hypothesis import strategies as st
 from nextround.importing import InputError, SourceFile, import_files
 from tests.fixtures.files import csv_bytes, xlsx_bytes
 
-HEADERS = ["Company", "Role", "Date Applied", "Status", "Source", "Notes", "Phone Screen", "Offer", "", "Status"]
+HEADERS = [
+    "Company",
+    "Role",
+    "Date Applied",
+    "Status",
+    "Source",
+    "Notes",
+    "Phone Screen",
+    "Offer",
+    "",
+    "Status",
+]
 cells = st.one_of(
     st.none(),
     st.text(max_size=30),
-    st.sampled_from(["Applied", "Rejected", "Y", "N", "G", "15/01/2025", "2025-01-02", "N/A", "SAVED", "=1+1", "8-Jul"]),
+    st.sampled_from(
+        ["Applied", "Rejected", "Y", "N", "G", "15/01/2025", "2025-01-02", "N/A", "SAVED", "=1+1", "8-Jul"]
+    ),
     st.integers(-5, 50_000),
     st.floats(allow_nan=True, allow_infinity=False),
 )
@@ -33,13 +46,18 @@ def _check(files: list[SourceFile]) -> None:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(header=st.lists(st.sampled_from(HEADERS), min_size=1, max_size=8), rows=tables)
 def test_random_csv_tables_import_or_refuse_cleanly(header, rows):
-    _check([SourceFile("fuzz.csv", csv_bytes([header, *[[("" if c is None else c) for c in r] for r in rows]]))])
+    _check(
+        [SourceFile("fuzz.csv", csv_bytes([header, *[[("" if c is None else c) for c in r] for r in rows]]))]
+    )
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(header=st.lists(st.sampled_from(HEADERS), min_size=1, max_size=8), rows=tables)
 def test_random_xlsx_tables_import_or_refuse_cleanly(header, rows):
-    clean = [[c if not isinstance(c, str) else "".join(ch for ch in c if ch.isprintable()) for c in r] for r in rows]
+    clean = [
+        [c if not isinstance(c, str) else "".join(ch for ch in c if ch.isprintable()) for c in r]
+        for r in rows
+    ]
     _check([SourceFile("fuzz.xlsx", xlsx_bytes({"Sheet": [header, *clean]}))])
 
 

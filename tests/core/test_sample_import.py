@@ -25,7 +25,9 @@ def _generator():
 
 def test_sample_import_matches_the_generated_truth_row_by_row():
     generator = _generator()
-    truth = pd.read_csv(io.StringIO(generator.truth_csv(generator.generate_applications()))).set_index("source_row")
+    truth = pd.read_csv(io.StringIO(generator.truth_csv(generator.generate_applications()))).set_index(
+        "source_row"
+    )
     path = data_path("sample_applications.xlsx")
     result = import_files([SourceFile(path.name, path.read_bytes())])
     assert result.report.rows_read == result.report.applications == len(truth)

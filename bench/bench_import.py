@@ -1,0 +1,103 @@
+"""Benchmark: the importer against a bare pandas read of the same file, in the same run.
+
+Run: ``.venv/bin/python bench/bench_import.py [--csv-rows N] [--xlsx-rows N]``.
+Targets (issue 2): a 50,000-row xlsx imports in ≤ 1.5× ``pandas.read_excel(engine="calamine")``;
+a 1,000,000-row CSV in ≤ 3× ``pandas.read_csv(engine="pyarrow")``; peak memory of the 1M-row import
+≤ 2 GB (measured in a fresh process). Ratios, not seconds: these machines are noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.messy_data import messy_frame  # noqa: E402
+from nextround.importing import SourceFile, import_files  # noqa: E402
+
+XLSX_TARGET, CSV_TARGET, MEMORY_TARGET_MB = 1.5, 3.0, 2048
+
+
+def best_of(repeats: int, work: Callable[[], object]) -> float:
+    timings = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        work()
+        timings.append(time.perf_counter() - start)
+    return min(timings)
+
+
+def import_path(path: Path) -> None:
+    result = import_files([SourceFile(path.name, path.read_bytes())])
+    assert result.report.rows_read == result.report.applications + len(result.report.skipped)
+
+
+def peak_memory_mb(path: Path) -> float:
+    """Peak resident memory of a fresh process that imports ``path``."""
+    code = (
+        "import sys, resource; sys.path.insert(0, sys.argv[1]);"
+        "from pathlib import Path; from nextround.importing import SourceFile, import_files;"
+        "p = Path(sys.argv[2]); import_files([SourceFile(p.name, p.read_bytes())]);"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(ROOT), str(path)], capture_output=True, text=True, check=True
+    )
+    return int(out.stdout.strip()) / 1024
+
+
+def line(name: str, ratio: float, target: float, detail: str) -> str:
+    verdict = "meets" if ratio <= target else "MISSES"
+    return f"{name:<28} {ratio:6.2f}×  (target ≤ {target}×: {verdict})  {detail}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--csv-rows", type=int, default=1_000_000)
+    parser.add_argument("--xlsx-rows", type=int, default=50_000)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        xlsx, csv = Path(folder, "tracker.xlsx"), Path(folder, "cohort.csv")
+        messy_frame(args.xlsx_rows, seed=1).to_excel(xlsx, index=False)
+        messy_frame(args.csv_rows, seed=2).to_csv(csv, index=False)
+
+        bare_xlsx = best_of(args.repeats, lambda: pd.read_excel(xlsx, engine="calamine"))
+        ours_xlsx = best_of(args.repeats, lambda: import_path(xlsx))
+        bare_csv = best_of(args.repeats, lambda: pd.read_csv(csv, engine="pyarrow"))
+        ours_csv = best_of(args.repeats, lambda: import_path(csv))
+        memory = peak_memory_mb(csv)
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    print(
+        f"Import benchmark ({args.xlsx_rows:,}-row xlsx, {args.csv_rows:,}-row CSV; best of {args.repeats})"
+    )
+    print(
+        line(
+            "xlsx import / read_excel",
+            ours_xlsx / bare_xlsx,
+            XLSX_TARGET,
+            f"{ours_xlsx:.2f}s vs {bare_xlsx:.2f}s",
+        )
+    )
+    print(
+        line("CSV import / read_csv", ours_csv / bare_csv, CSV_TARGET, f"{ours_csv:.2f}s vs {bare_csv:.2f}s")
+    )
+    verdict = "meets" if memory <= MEMORY_TARGET_MB else "MISSES"
+    print(f"{'CSV import peak memory':<28} {memory:6.0f} MB (target ≤ {MEMORY_TARGET_MB} MB: {verdict})")
+    print(f"(this benchmark process peaked at {own:.0f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

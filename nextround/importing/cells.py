@@ -1,0 +1,107 @@
+"""Column-wise reading of raw cells: each distinct value is looked at once, then mapped back.
+
+Raw cells are Python objects (str, float, int, bool, datetime, None) from workbooks, or strings from
+text files. A million-row column usually holds a few thousand distinct values, so columns are turned
+into categoricals once (``as_distinct``) and every reading works on the categories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+_TEMPLATE_DEFAULTS = frozenset({"false", "0", "☐", "no", "n"})
+TEXT_DTYPE = pd.StringDtype("pyarrow", na_value=np.nan)
+
+
+def as_distinct(values: pd.Series) -> pd.Series:
+    """The column as a categorical of its distinct non-missing cells (a no-op when it already is one).
+
+    Python's equality merges True with 1 and False with 0 here; for tracker cells both spellings
+    mean the same thing, so that is harmless.
+    """
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    return pd.Series(
+        pd.Categorical.from_codes(codes, categories=uniques), index=values.index, name=values.name
+    )
+
+
+def _codes_and_uniques(values: pd.Series) -> tuple[np.ndarray, list[object]]:
+    distinct = as_distinct(values)
+    return distinct.cat.codes.to_numpy(), distinct.cat.categories.tolist()
+
+
+def map_distinct(values: pd.Series, read: Callable[[object], object]) -> np.ndarray:
+    """``read`` applied to every distinct non-missing cell, as an object array aligned with ``values``
+    (None where the cell is missing)."""
+    codes, uniques = _codes_and_uniques(values)
+    readings = np.empty(len(uniques) + 1, dtype=object)
+    readings[:-1] = [read(u) for u in uniques]
+    readings[-1] = None  # code -1: missing
+    return readings[codes]
+
+
+def flag_distinct(values: pd.Series, predicate: Callable[[object], bool], missing: bool) -> np.ndarray:
+    """A boolean array: ``predicate`` of each row's cell, ``missing`` where the cell is missing."""
+    codes, uniques = _codes_and_uniques(values)
+    flags = np.fromiter((bool(predicate(u)) for u in uniques), dtype=bool, count=len(uniques))
+    return np.append(flags, missing)[codes]
+
+
+def _text(cell: object) -> str | None:
+    if isinstance(cell, str):
+        text = " ".join(cell.split())
+    elif isinstance(cell, float):
+        if np.isnan(cell):
+            return None
+        text = str(int(cell)) if cell.is_integer() else str(cell)
+    else:
+        text = str(cell)
+    return text or None
+
+
+def text_cells(values: pd.Series) -> pd.Series:
+    """Cells as trimmed single-spaced strings; None where blank. 3.0 reads as "3"."""
+    codes, uniques = _codes_and_uniques(values)
+    return take_text([_text(u) for u in uniques], codes, values.index)
+
+
+def take_text(
+    texts: list[str | None], codes: np.ndarray, index: pd.Index, missing: str | None = None
+) -> pd.Series:
+    """A text column from one text per distinct value and each row's code (-1: ``missing``), built by
+    Arrow's take so a million rows never become a million Python strings."""
+    table = pa.array([*texts, missing], type=pa.large_string())  # the storage pandas uses: no cast later
+    taken = table.take(pa.array(np.where(codes < 0, len(texts), codes)))
+    return pd.Series(pd.array(taken, dtype=TEXT_DTYPE), index=index)
+
+
+def missing_text(rows: int) -> pd.Series:
+    """A text column with nothing in it."""
+    return pd.Series(pd.array(pa.nulls(rows, type=pa.large_string()), dtype=TEXT_DTYPE))
+
+
+def blank_cells(values: pd.Series) -> np.ndarray:
+    """True where a cell holds nothing (None, NaN, or only white space)."""
+    if values.dtype == TEXT_DTYPE:  # text read by Arrow: empty cells are already null
+        arrow = values.array.__arrow_array__()  # zero-copy chunks
+        blank = pc.or_(pc.is_null(arrow), pc.fill_null(pc.utf8_is_space(arrow), False))
+        return blank.to_numpy(zero_copy_only=False)
+    return flag_distinct(values, lambda c: _text(c) is None, missing=True)
+
+
+def default_cells(values: pd.Series) -> np.ndarray:
+    """True where a cell holds only what a template puts in every row (an unticked box, FALSE, 0)."""
+
+    def is_default(cell: object) -> bool:
+        if cell is False or (isinstance(cell, int | float) and not isinstance(cell, bool) and cell == 0):
+            return True
+        return isinstance(cell, str) and cell.strip().casefold() in _TEMPLATE_DEFAULTS
+
+    return flag_distinct(values, is_default, missing=False)

@@ -1,0 +1,453 @@
+"""Read a column of messy dates (text of many shapes, Excel serials, typed cells) without silent guesses.
+
+Each distinct value is read once, shape by shape, with vectorised regexes; day/month order is per column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import numbers
+from dataclasses import dataclass
+from typing import Final, Literal
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+DateOrder = Literal["auto", "dmy", "mdy"]
+UsedOrder = Literal["dmy", "mdy", "ymd", "none"]
+
+NULL_LITERALS: Final[frozenset[str]] = frozenset(
+    {
+        "", "n/a", "na", "n.a.", "n/a.", "#n/a", "null", "none", "nil", "nan", "nat", "-", "--", "---",
+        "—", "–", "tbd", "tba", "?", "??", "unknown", "not applicable", "not provided", "missing",
+    }
+)  # fmt: skip
+
+MIN_YEAR: Final = 1990
+MAX_YEAR: Final = 2100
+# Excel's 1900 date system: serial 1 is 1900-01-01 but Excel counts a non-existent 1900-02-29,
+# so from March 1900 on, serial n is 1899-12-30 + n days.
+EXCEL_EPOCH: Final = np.datetime64("1899-12-30", "D")
+SERIAL_MIN: Final = int((np.datetime64(f"{MIN_YEAR}-01-01", "D") - EXCEL_EPOCH).astype(int))
+SERIAL_MAX: Final = int((np.datetime64(f"{MAX_YEAR}-12-31", "D") - EXCEL_EPOCH).astype(int))
+
+# Month and weekday names are matched from our own tables, never the machine locale.
+_MONTH_NAMES: Final[dict[int, tuple[str, ...]]] = {
+    1: ("jan", "january", "januar", "janvier", "janv", "enero", "ene", "jän", "jänner"),
+    2: ("feb", "february", "februar", "février", "fevrier", "févr", "fevr", "febrero"),
+    3: ("mar", "march", "märz", "maerz", "mrz", "mars", "marzo"),
+    4: ("apr", "april", "avril", "avr", "abril", "abr"),
+    5: ("may", "mai", "mayo"),
+    6: ("jun", "june", "juni", "juin", "junio"),
+    7: ("jul", "july", "juli", "juillet", "juil", "julio"),
+    8: ("aug", "august", "août", "aout", "agosto", "ago"),
+    9: ("sep", "sept", "september", "septembre", "septiembre", "setiembre"),
+    10: ("oct", "october", "oktober", "okt", "octobre", "octubre"),
+    11: ("nov", "november", "novembre", "noviembre"),
+    12: ("dec", "december", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic"),
+}
+_MONTH_LOOKUP: Final = pa.array([name for names in _MONTH_NAMES.values() for name in names])
+_MONTH_NUMBER: Final = np.array([m for m, names in _MONTH_NAMES.items() for _ in names], dtype=np.int64)
+_WEEKDAYS: Final = pa.array(
+    [
+        "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday",
+        "fri", "friday", "sat", "saturday", "sun", "sunday",
+        "mo", "di", "mi", "do", "fr", "sa", "so", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+        "samstag", "sonntag", "lun", "mar", "mer", "jeu", "ven", "sam", "dim", "lundi", "mardi",
+        "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ]
+)  # fmt: skip
+
+# Patterns run on lower-cased, whitespace-collapsed text through pyarrow (RE2): no backreferences.
+_TIME = (
+    r"(?:(?:,\s*|\s+|t)(?P<hh>\d{1,2}):(?P<mi>\d{2})(?::(?P<ss>\d{2})(?:[.,]\d+)?)?"
+    r"\s*(?P<ap>[ap]\.?m\.?)?(?:\s*(?:z|utc|gmt|[+-]\d{2}:?\d{2}))?)?"
+)
+_LETTERS = r"[a-zà-öø-ÿ]+"
+_YMD = rf"^(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}}){_TIME}$"
+_NUMERIC = rf"^(?P<a>\d{{1,2}})(?P<s1>[-/.])(?P<b>\d{{1,2}})(?P<s2>[-/.])(?P<y>\d{{4}}|\d{{2}}){_TIME}$"
+_WEEKDAY = rf"(?:(?P<wd>{_LETTERS})\.?,?\s+)?"
+_YEAR_TAIL = r"(?:(?:,?\s*[-/.]\s*|,?\s+|,)(?P<y>\d{4}|\d{2}))?"
+_DAY_MONTH = rf"^{_WEEKDAY}(?P<d>\d{{1,2}})\.?(?:\s*[-/]\s*|\s+)?(?P<mon>{_LETTERS})\.?{_YEAR_TAIL}{_TIME}$"
+_MONTH_DAY = rf"^{_WEEKDAY}(?P<mon>{_LETTERS})\.?(?:\s*[-/]\s*|\s+)?(?P<d>\d{{1,2}}){_YEAR_TAIL}{_TIME}$"
+_NUMBER = r"^(?P<number>[+-]?\d+(?:\.\d+)?)$"
+
+# What one distinct value turned out to be.
+_MISSING: Final = 0  # empty or a null literal
+_DATE: Final = 1  # a full date
+_DAY_MONTH_PENDING: Final = 2  # a/b/y digits whose order the column decides
+_YEARLESS: Final = 3  # "8-Jul": month and day, year taken from neighbouring rows
+_JUNK: Final = 4  # not empty and not a date
+
+
+@dataclass(frozen=True)
+class DateColumn:
+    """A date column as read: the dates, the order used, and every cell that needs the user's eye."""
+
+    values: pd.Series
+    order: UsedOrder
+    ambiguous: bool
+    unreadable: tuple[int, ...]
+    year_inferred: tuple[int, ...]
+    times_dropped: bool
+
+
+class _Distinct:
+    """Per-distinct-value reading: kind, date, and the parts that need column context."""
+
+    def __init__(self, size: int) -> None:
+        self.kind = np.full(size, _JUNK, dtype=np.int8)
+        self.date = np.full(size, np.datetime64("NaT"), dtype="datetime64[D]")
+        self.timed = np.zeros(size, dtype=bool)
+        self.first = np.zeros(size, dtype=np.int64)  # a of a/b/y, or the day of a yearless date
+        self.second = np.zeros(size, dtype=np.int64)  # b of a/b/y, or the month of a yearless date
+        self.year = np.zeros(size, dtype=np.int64)
+        self.number = np.zeros(size, dtype=bool)  # a lone number (text or numeric cell)
+        self.serial = np.zeros(size, dtype=bool)  # a lone number in the plausible Excel serial range
+        self.ymd = np.zeros(size, dtype=bool)
+
+    def set_dates(self, where: np.ndarray, days: np.ndarray, timed: np.ndarray) -> None:
+        ok = ~np.isnat(days)
+        self.kind[where] = np.where(ok, _DATE, _JUNK)
+        self.date[where] = days
+        self.timed[where] = timed & ok
+
+
+def parse_date_column(values: pd.Series, order: DateOrder = "auto") -> DateColumn:
+    """Read every cell of a date column; decide d/m/y versus m/d/y once for the whole column."""
+    if order not in ("auto", "dmy", "mdy"):
+        raise ValueError(f"order must be 'auto', 'dmy' or 'mdy', not {order!r}")
+    values = values if isinstance(values, pd.Series) else pd.Series(values)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    distinct = _read_distinct(uniques)
+    counts = np.bincount(codes[codes >= 0], minlength=len(distinct.kind))
+
+    pending = np.flatnonzero(distinct.kind == _DAY_MONTH_PENDING)
+    used_order: UsedOrder = "ymd" if distinct.ymd.any() else "none"
+    ambiguous = False
+    if order != "auto":
+        used_order = order
+    if len(pending):
+        chosen = order if order != "auto" else _decide_order(distinct, pending, counts[pending])
+        if chosen is None:
+            ambiguous, used_order = True, "none"
+        else:
+            used_order = chosen
+            _resolve_order(distinct, pending, chosen)
+
+    missing_code = len(distinct.kind)
+    safe_codes = np.where(codes < 0, missing_code, codes)
+    row_kind = np.append(distinct.kind, _MISSING)[safe_codes]
+    row_date = np.append(distinct.date, np.datetime64("NaT"))[safe_codes]
+
+    inferred = np.flatnonzero(row_kind == _YEARLESS)
+    if len(inferred):
+        found = _infer_years(
+            row_date,
+            inferred,
+            month=distinct.second[safe_codes[inferred]],
+            day=distinct.first[safe_codes[inferred]],
+        )
+        row_date[inferred] = found
+        row_kind[inferred] = np.where(np.isnat(found), _JUNK, _DATE)
+        inferred = inferred[~np.isnat(found)]
+
+    times_dropped = bool((distinct.timed & (distinct.kind == _DATE) & (counts > 0)).any())
+    return DateColumn(
+        values=pd.Series(row_date.astype("datetime64[ns]"), index=values.index, name=values.name),
+        order=used_order,
+        ambiguous=ambiguous,
+        unreadable=tuple(np.flatnonzero(row_kind == _JUNK).tolist()),
+        year_inferred=tuple(inferred.tolist()),
+        times_dropped=times_dropped,
+    )
+
+
+def date_share(values: pd.Series, sample: int = 200) -> float:
+    """Share of non-empty cells in an evenly spread sample that read as dates (0.0 when all are empty).
+
+    A lone number counts only when it is a plausible Excel serial and most of the sample is such serials,
+    so a column of counts or years is never taken for dates.
+    """
+    values = values if isinstance(values, pd.Series) else pd.Series(values)
+    present = values[values.notna().to_numpy()]
+    if len(present) > sample:
+        present = present.iloc[np.unique(np.linspace(0, len(present) - 1, sample).astype(np.int64))]
+    codes, uniques = pd.factorize(present, use_na_sentinel=True)
+    distinct = _read_distinct(uniques)
+    counts = np.bincount(codes[codes >= 0], minlength=len(distinct.kind))
+    non_empty = distinct.kind != _MISSING
+    total = counts[non_empty].sum()
+    if total == 0:
+        return 0.0
+    readable = np.isin(distinct.kind, (_DATE, _DAY_MONTH_PENDING, _YEARLESS)) & ~distinct.number
+    if counts[distinct.serial].sum() * 2 > total:
+        readable |= distinct.serial
+    return float(counts[readable].sum() / total)
+
+
+def _read_distinct(uniques: object) -> _Distinct:
+    """Classify and read each distinct cell value (typed dates, numbers, text)."""
+    dtype = getattr(uniques, "dtype", None)
+    size = len(uniques)  # type: ignore[arg-type]
+    distinct = _Distinct(size)
+    everything = np.arange(size)
+    if dtype is not None and pd.api.types.is_datetime64_any_dtype(dtype):
+        stamps = pd.DatetimeIndex(uniques)  # type: ignore[arg-type]
+        _read_moments(distinct, everything, stamps.tz_localize(None).to_numpy())
+        return distinct
+    if dtype is not None and pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
+        _read_numbers(distinct, everything, np.asarray(uniques, dtype=np.float64))
+        return distinct
+    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
+        _read_text(distinct, everything, _arrow_text(pa.array(uniques)))
+        return distinct
+
+    cells = np.asarray(uniques, dtype=object)
+    if pd.api.types.infer_dtype(cells, skipna=False) == "string":
+        _read_text(distinct, everything, _arrow_text(cells))
+        return distinct
+    kinds = np.array([_cell_type(cell) for cell in cells], dtype=np.int8)
+    if (texts := np.flatnonzero(kinds == 1)).size:
+        _read_text(distinct, texts, _arrow_text(cells[texts]))
+    if (nums := np.flatnonzero(kinds == 2)).size:
+        _read_numbers(distinct, nums, cells[nums].astype(np.float64))
+    if (stamps := np.flatnonzero(kinds == 3)).size:
+        _read_typed(distinct, stamps, cells[stamps])
+    return distinct
+
+
+def _arrow_text(cells: object) -> pa.Array:
+    if isinstance(cells, pa.Array | pa.ChunkedArray):
+        text = cells
+    else:
+        try:
+            text = pa.array(cells, type=pa.string())
+        except (pa.ArrowInvalid, UnicodeEncodeError):  # lone surrogates from a badly decoded file
+            clean = [cell.encode("utf-8", "replace").decode("utf-8") for cell in cells]  # type: ignore[attr-defined]
+            text = pa.array(clean, type=pa.string())
+    if isinstance(text, pa.ChunkedArray):
+        text = text.combine_chunks()
+    return text.cast(pa.string())
+
+
+def _cell_type(cell: object) -> int:
+    """1 text, 2 number, 3 date/datetime, 0 anything else (booleans, times, …)."""
+    if isinstance(cell, str):
+        return 1
+    if isinstance(cell, bool | np.bool_):
+        return 0
+    if isinstance(cell, numbers.Real):
+        return 2
+    if isinstance(cell, dt.date | np.datetime64):
+        return 3
+    return 0
+
+
+def _read_typed(distinct: _Distinct, where: np.ndarray, cells: np.ndarray) -> None:
+    """datetime / date / Timestamp cells: keep the calendar date, note any time of day."""
+    try:
+        stamps = pd.to_datetime(pd.Series(cells, dtype=object))
+    except (ValueError, TypeError, OverflowError):
+        # Naive beside aware, several zones, or out of range: each keeps its wall-clock date, or is junk.
+        stamps = pd.to_datetime(pd.Series([_wall_clock(c) for c in cells], dtype=object), errors="coerce")
+    if isinstance(stamps.dtype, pd.DatetimeTZDtype):
+        stamps = stamps.dt.tz_localize(None)
+    _read_moments(distinct, where, stamps.to_numpy())
+
+
+def _read_moments(distinct: _Distinct, where: np.ndarray, moments: np.ndarray) -> None:
+    days = moments.astype("datetime64[D]")
+    timed = ~np.isnat(moments) & (moments != days.astype(moments.dtype))
+    distinct.set_dates(where, _in_range(days), timed)
+
+
+def _wall_clock(cell: object) -> object:
+    if isinstance(cell, dt.datetime) and cell.tzinfo is not None:
+        return cell.replace(tzinfo=None)
+    return cell
+
+
+def _read_numbers(distinct: _Distinct, where: np.ndarray, serials: np.ndarray) -> None:
+    """Numbers are Excel serials (1900 system) when they fall in the supported years, else junk."""
+    with np.errstate(invalid="ignore"):
+        whole = np.floor(serials)
+        plausible = np.isfinite(serials) & (whole >= SERIAL_MIN) & (whole <= SERIAL_MAX)
+    offsets = np.where(plausible, whole, 0).astype(np.int64)
+    days = np.where(plausible, EXCEL_EPOCH + offsets, np.datetime64("NaT"))
+    distinct.set_dates(where, days.astype("datetime64[D]"), plausible & (serials != whole))
+    distinct.number[where] = True
+    distinct.serial[where] = plausible
+
+
+def _read_text(distinct: _Distinct, where: np.ndarray, cells: pa.Array) -> None:
+    """Text cells: null literals, then each date shape in turn on what is still unread."""
+    text = pc.utf8_lower(pc.utf8_trim_whitespace(cells))
+    # Each rewrite runs only when some value needs it: most columns need none, and they cost time at 1M.
+    for needed, pattern, replacement in (
+        (r"\s\s|[^ \S]|\x{a0}", r"[\s\x{a0}]+", " "),
+        (r"\b\d{1,2}(?:st|nd|rd|th)\b", r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1"),  # "14th" → "14"
+        (r"\d\s*[年月]", r"\b(\d{4})\s*年\s*(\d{1,2})\s*月\s*", r"\1-\2-"),  # "2026年7月22日" → "2026-7-22"
+        (r"\d\s*[日号]", r"\b(\d{1,2})\s*[日号]", r"\1"),
+    ):
+        if pc.any(pc.match_substring_regex(text, needed)).as_py():
+            text = pc.replace_substring_regex(text, pattern, replacement)
+    text = pc.utf8_trim_whitespace(text)
+
+    is_null = pc.is_in(text, value_set=pa.array(sorted(NULL_LITERALS))).to_numpy(zero_copy_only=False)
+    distinct.kind[where[is_null]] = _MISSING
+    remaining = np.flatnonzero(~is_null)
+    for pattern, reader in _SHAPES:
+        if not remaining.size:
+            break
+        matched, parts = _extract(text.take(pa.array(remaining)), pattern)
+        if matched.any():
+            keep = pa.array(matched)
+            reader(
+                distinct, where[remaining[matched]], {name: part.filter(keep) for name, part in parts.items()}
+            )
+            matched[matched] = distinct.kind[where[remaining[matched]]] != _JUNK
+        remaining = remaining[~matched]  # a shape that matched but did not read lets the next one try
+
+
+def _extract(text: pa.Array, pattern: str) -> tuple[np.ndarray, dict[str, pa.Array]]:
+    found = pc.extract_regex(text, pattern)
+    matched = found.is_valid().to_numpy(zero_copy_only=False)
+    names = [found.type.field(i).name for i in range(found.type.num_fields)]
+    return matched, {name: found.field(name) for name in names}
+
+
+def _ints(part: pa.Array) -> np.ndarray:
+    """Digits to int64; an absent optional group ("") becomes -1."""
+    filled = pc.if_else(pc.equal(part, ""), "-1", part)
+    return pc.cast(filled, pa.int64()).to_numpy(zero_copy_only=False)
+
+
+def _time_of_day(parts: dict[str, pa.Array]) -> tuple[np.ndarray, np.ndarray]:
+    """(valid, non-midnight) for the optional time group."""
+    hour, minute, second = _ints(parts["hh"]), _ints(parts["mi"]), _ints(parts["ss"])
+    meridiem = parts["ap"]
+    has_meridiem = pc.not_equal(meridiem, "").to_numpy(zero_copy_only=False)
+    is_pm = pc.starts_with(meridiem, "p").to_numpy(zero_copy_only=False)
+    present = hour >= 0
+    valid = ~present | (
+        np.where(has_meridiem, (hour >= 1) & (hour <= 12), hour <= 23) & (minute <= 59) & (second <= 59)
+    )
+    hour24 = np.where(has_meridiem, hour % 12 + np.where(is_pm, 12, 0), hour)
+    non_midnight = present & ((hour24 > 0) | (minute > 0) | (second > 0))
+    return valid, non_midnight
+
+
+def _read_ymd(distinct: _Distinct, where: np.ndarray, parts: dict[str, pa.Array]) -> None:
+    valid_time, timed = _time_of_day(parts)
+    days = _days(_ints(parts["y"]), _ints(parts["m"]), _ints(parts["d"]))
+    distinct.set_dates(where, np.where(valid_time, days, np.datetime64("NaT")), timed)
+    distinct.ymd[where] = True
+
+
+def _read_numeric(distinct: _Distinct, where: np.ndarray, parts: dict[str, pa.Array]) -> None:
+    valid_time, timed = _time_of_day(parts)
+    same_separator = pc.equal(parts["s1"], parts["s2"]).to_numpy(zero_copy_only=False)
+    first, second, year = _ints(parts["a"]), _ints(parts["b"]), _full_year(_ints(parts["y"]))
+    fits_either = ~np.isnat(_days(year, second, first)) | ~np.isnat(_days(year, first, second))
+    ok = valid_time & same_separator & fits_either
+    distinct.kind[where] = np.where(ok, _DAY_MONTH_PENDING, _JUNK)
+    distinct.first[where], distinct.second[where], distinct.year[where] = first, second, year
+    distinct.timed[where] = timed & ok
+
+
+def _read_named_month(distinct: _Distinct, where: np.ndarray, parts: dict[str, pa.Array]) -> None:
+    valid_time, timed = _time_of_day(parts)
+    month_index = pc.fill_null(pc.index_in(parts["mon"], value_set=_MONTH_LOOKUP), -1)
+    month_index = month_index.to_numpy(zero_copy_only=False).astype(np.int64)
+    month = np.where(month_index >= 0, _MONTH_NUMBER[month_index], -1)
+    weekday = parts["wd"]
+    weekday_ok = pc.or_(pc.equal(weekday, ""), pc.is_in(weekday, value_set=_WEEKDAYS))
+    ok = valid_time & weekday_ok.to_numpy(zero_copy_only=False)
+    day, year = _ints(parts["d"]), _ints(parts["y"])
+    has_year = year >= 0
+    days = _days(_full_year(year), month, day)
+    distinct.set_dates(where, np.where(ok & has_year, days, np.datetime64("NaT")), timed)
+    # Yearless: checked against a leap year so "29-Feb" survives until its year is known.
+    yearless_ok = ok & ~has_year & ~np.isnat(_days(np.full_like(month, 2000), month, day))
+    distinct.kind[where[yearless_ok]] = _YEARLESS
+    distinct.first[where], distinct.second[where] = day, month
+
+
+def _read_lone_number(distinct: _Distinct, where: np.ndarray, parts: dict[str, pa.Array]) -> None:
+    _read_numbers(distinct, where, pc.cast(parts["number"], pa.float64()).to_numpy(zero_copy_only=False))
+
+
+# Tried in this order on whatever the earlier shapes did not match.
+_SHAPES: Final = (
+    (_YMD, _read_ymd),
+    (_NUMERIC, _read_numeric),
+    (_DAY_MONTH, _read_named_month),
+    (_MONTH_DAY, _read_named_month),
+    (_NUMBER, _read_lone_number),
+)
+
+
+def _full_year(year: np.ndarray) -> np.ndarray:
+    """Two-digit years: 00–69 → 2000s, 70–99 → 1900s (then outside the supported range)."""
+    return np.where((year >= 0) & (year < 100), np.where(year < 70, 2000 + year, 1900 + year), year)
+
+
+def _days(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndarray:
+    """Calendar dates from parts; NaT where the parts are not a real date in the supported years."""
+    ok = (year >= MIN_YEAR) & (year <= MAX_YEAR) & (month >= 1) & (month <= 12) & (day >= 1)
+    month_start = np.where(ok, (year - 1970) * 12 + (month - 1), 0).astype("datetime64[M]")
+    first_day = month_start.astype("datetime64[D]")
+    month_length = ((month_start + 1).astype("datetime64[D]") - first_day).astype(np.int64)
+    ok &= day <= month_length
+    return np.where(ok, first_day + np.where(ok, day - 1, 0), np.datetime64("NaT")).astype("datetime64[D]")
+
+
+def _in_range(days: np.ndarray) -> np.ndarray:
+    years = days.astype("datetime64[Y]").astype(np.int64) + 1970
+    ok = ~np.isnat(days) & (years >= MIN_YEAR) & (years <= MAX_YEAR)
+    return np.where(ok, days, np.datetime64("NaT")).astype("datetime64[D]")
+
+
+def _decide_order(
+    distinct: _Distinct, pending: np.ndarray, weights: np.ndarray
+) -> Literal["dmy", "mdy"] | None:
+    """Day-first if only day-first fits some cells, month-first likewise; both → the larger share."""
+    first, second, year = distinct.first[pending], distinct.second[pending], distinct.year[pending]
+    fits_dmy = ~np.isnat(_days(year, second, first))
+    fits_mdy = ~np.isnat(_days(year, first, second))
+    only_dmy = int(weights[fits_dmy & ~fits_mdy].sum())
+    only_mdy = int(weights[fits_mdy & ~fits_dmy].sum())
+    if only_dmy > only_mdy:
+        return "dmy"
+    if only_mdy > only_dmy:
+        return "mdy"
+    return None  # no evidence either way, or an exact tie: the user decides
+
+
+def _resolve_order(distinct: _Distinct, pending: np.ndarray, order: Literal["dmy", "mdy"]) -> None:
+    first, second, year = distinct.first[pending], distinct.second[pending], distinct.year[pending]
+    day, month = (first, second) if order == "dmy" else (second, first)
+    distinct.set_dates(pending, _days(year, month, day), distinct.timed[pending])
+
+
+def _infer_years(row_date: np.ndarray, rows: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndarray:
+    """Give each yearless row the year of the dated row above or below, whichever puts it nearer."""
+    dated = pd.Series(row_date)
+    above = dated.ffill().to_numpy()[rows].astype("datetime64[D]")
+    below = dated.bfill().to_numpy()[rows].astype("datetime64[D]")
+    candidates = [_days(_year_of(neighbour), month, day) for neighbour in (above, below)]
+    gaps = [np.minimum(_gap(candidate, above), _gap(candidate, below)) for candidate in candidates]
+    return np.where(gaps[1] < gaps[0], candidates[1], candidates[0])
+
+
+def _year_of(days: np.ndarray) -> np.ndarray:
+    return np.where(np.isnat(days), -1, days.astype("datetime64[Y]").astype(np.int64) + 1970)
+
+
+def _gap(candidate: np.ndarray, neighbour: np.ndarray) -> np.ndarray:
+    unknown = np.isnat(candidate) | np.isnat(neighbour)
+    days = np.abs((candidate - neighbour).astype(np.int64))
+    return np.where(unknown, np.iinfo(np.int64).max, days)

@@ -1,0 +1,12 @@
+"""The one error the importer raises when an upload cannot be used."""
+
+from __future__ import annotations
+
+
+class InputError(Exception):
+    """The input cannot be used.
+
+    ``str(e)`` is ONE plain sentence for the user: what is wrong and what we expect, naming the file,
+    e.g. "'cv.xlsx' is not a spreadsheet (it looks like a PDF). Upload .xlsx, .xlsm, .xls, .ods, .csv,
+    .tsv or .txt."
+    """

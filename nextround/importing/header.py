@@ -1,0 +1,207 @@
+"""Find the header row of a grid: short distinct text labels above rows that look like data.
+
+Banner rows (a merged title, "Updated 2024-05-01"), blank rows and a header further down are handled;
+a grid without any header gets a best guess with low confidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from nextround.importing.textfiles import value_kind
+
+if TYPE_CHECKING:
+    from nextround.importing.readers import Grid
+
+SCAN_ROWS = 30
+BELOW_ROWS = 30
+MAX_LABEL_CHARS = 40
+MAX_LABEL_WORDS = 6
+
+_TRACKER_WORD = re.compile(
+    r"\b(company|companies|employer|organi[sz]ation|firm|role|position|title|job|jobs|date|applied|"
+    r"application|status|stage|result|outcome|response|interview|interviews|screen|offer|location|city|"
+    r"salary|pay|url|link|source|channel|contact|recruiter|referral|deadline|notes?|feedback|"
+    r"firma|unternehmen|stelle|bewerbung|datum|ergebnis|entreprise|poste|candidature|statut|"
+    r"empresa|puesto|fecha|estado)\b|公司|岗位|职位|状态|投递|日期|面试",
+    re.IGNORECASE,
+)
+
+
+def looks_like_tracker_label(text: str) -> bool:
+    """A column name a job tracker typically has (used when no column mapper is given)."""
+    return len(text) <= 60 and bool(_TRACKER_WORD.search(text))
+
+
+@dataclass(frozen=True)
+class HeaderGuess:
+    index: int  # index into grid.rows of the header row
+    confidence: float  # 0..1
+    reason: str  # e.g. "row 3: 8 text labels, 5 known column names; rows above look like a banner"
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    index: int
+    score: float
+    cells: int
+    labels: int
+    known: int
+    coverage: float
+    contrast: float
+    repeated: float
+    banner: bool
+
+
+def find_header(grid: Grid, is_known_label: Callable[[str], bool] = lambda _: False) -> HeaderGuess:
+    """Score the first rows as header candidates and return the best, with why."""
+    rows = grid.head(SCAN_ROWS + BELOW_ROWS + 1)
+    if not rows:
+        return HeaderGuess(0, 0.0, "the sheet is empty")
+    candidates = [_score(rows, i, is_known_label) for i in range(min(SCAN_ROWS, len(rows)))]
+    candidates = [c for c in candidates if c is not None]
+    if not candidates:
+        return HeaderGuess(0, 0.0, "no row has any cells")
+    best = candidates[0]
+    for candidate in candidates[1:]:
+        if candidate.score > best.score + 0.03:  # a later row must clearly beat an earlier one
+            best = candidate
+    return _guess(grid, best, candidates)
+
+
+def _guess(grid: Grid, best: _Candidate, candidates: list[_Candidate]) -> HeaderGuess:
+    row_number = grid.row_numbers[best.index] if grid.row_numbers else best.index + 1
+    below = grid.head(best.index + 1 + BELOW_ROWS)[best.index + 1 :]
+    below_label_share = sum(_label_share(r) for r in below) / len(below) if below else 0.0
+    label_share = best.labels / best.cells
+    looks_like_data = (
+        best.known == 0
+        and best.contrast < 0.2
+        and (label_share <= below_label_share + 0.05 or best.repeated > 0.3)
+    )
+    if looks_like_data or label_share < 0.5:
+        first = candidates[0].index
+        first_number = grid.row_numbers[first] if grid.row_numbers else first + 1
+        return HeaderGuess(
+            first,
+            0.15,
+            f"row {first_number}: no row looks like a header (the first row looks like data); "
+            "its cells were used as column names",
+        )
+    confidence = (
+        0.3
+        + 0.3 * label_share * best.coverage
+        + 0.25 * min(1.0, best.known / 3)
+        + 0.15 * best.contrast
+        - 0.2 * best.repeated
+    )
+    parts = [f"row {row_number}: {best.labels} text label{'s' if best.labels != 1 else ''}"]
+    parts[0] += f", {best.known} known column name{'s' if best.known != 1 else ''}"
+    if best.index > 0:
+        above = [c for c in candidates if c.index < best.index]
+        if above and all(c.banner or c.cells <= max(2, best.cells // 3) for c in above):
+            parts.append("rows above look like a banner")
+        else:
+            parts.append("rows above do not look like a header")
+    if best.contrast >= 0.3:
+        parts.append("rows below look like data")
+    return HeaderGuess(best.index, round(max(0.05, min(1.0, confidence)), 2), "; ".join(parts))
+
+
+def _score(rows: list[list[object]], i: int, is_known_label: Callable[[str], bool]) -> _Candidate | None:
+    row = rows[i]
+    cells = [(j, c) for j, c in enumerate(row) if not _blank(c)]
+    if not cells:
+        return None
+    labels = [(j, str(c).strip()) for j, c in cells if _is_label(c)]
+    known = sum(1 for _, text in labels if _safe_known(is_known_label, text))
+    distinct = len({t.casefold() for _, t in labels}) / max(1, len(labels))
+
+    below = rows[i + 1 : i + 1 + BELOW_ROWS]
+    use = Counter(j for r in below for j, c in enumerate(r) if not _blank(c))
+    threshold = max(1, len(below) // 10)
+    data_cols = {j for j, n in use.items() if n >= threshold}
+    columns = {j for j, _ in cells}
+    coverage = len(columns & data_cols) / len(data_cols) if data_cols else 0.5
+
+    contrasts, repeats = [], []
+    for j, text in labels:
+        if j not in data_cols:
+            continue
+        values = [r[j] for r in below if j < len(r) and not _blank(r[j])]
+        kinds = Counter(_cell_kind(v) for v in values)
+        dominant = kinds.most_common(1)[0][0] if kinds else "label"
+        contrasts.append(1.0 if dominant != "label" else 0.0)
+        folded = text.casefold()
+        repeats.append(
+            1.0 if any(isinstance(v, str) and v.strip().casefold() == folded for v in values) else 0.0
+        )
+    contrast = sum(contrasts) / len(contrasts) if contrasts else 0.0
+    repeated = sum(repeats) / len(repeats) if repeats else 0.0
+
+    label_share = len(labels) / len(cells)
+    banner = len(cells) == 1 and len(use) >= 2
+    score = (
+        0.35 * label_share
+        + 0.25 * coverage
+        + 0.10 * distinct
+        + 0.10 * (1.0 - repeated)
+        + 0.30 * min(1.0, known / max(2.0, 0.5 * len(cells)))
+        + 0.20 * contrast
+    )
+    if banner:
+        score *= 0.3
+    if label_share < 0.5:
+        score *= 0.5
+    return _Candidate(i, score, len(cells), len(labels), known, coverage, contrast, repeated, banner)
+
+
+def _safe_known(is_known_label: Callable[[str], bool], text: str) -> bool:
+    try:
+        return bool(is_known_label(text))
+    except Exception:  # a mapper's bug must not stop the import; the label just counts as unknown
+        return False
+
+
+def _blank(cell: object) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def _is_label(cell: object) -> bool:
+    return _cell_kind(cell) == "label"
+
+
+def _label_share(row: list[object]) -> float:
+    cells = [c for c in row if not _blank(c)]
+    return sum(1 for c in cells if _is_label(c)) / len(cells) if cells else 0.0
+
+
+def _cell_kind(cell: object) -> str:
+    """ "label" for a short text that could name a column; otherwise what the value is."""
+    if isinstance(cell, bool):
+        return "bool"
+    if isinstance(cell, int | float):
+        return "number"
+    if isinstance(cell, dt.date | dt.time):
+        return "date"
+    text = str(cell).strip()
+    kind = value_kind(text)
+    if kind != "text":
+        return kind
+    if text.casefold() in {"true", "false", "yes", "no", "y", "n", "x", "✓", "✔"}:
+        return "bool"
+    if len(text) > MAX_LABEL_CHARS or len(text.split()) > MAX_LABEL_WORDS:
+        return "longtext"
+    if any(ch.isdigit() for ch in text) and _mostly_digits(text):
+        return "number"
+    return "label"
+
+
+def _mostly_digits(text: str) -> bool:
+    digits = sum(ch.isdigit() for ch in text)
+    return digits / len(text) > 0.5

@@ -1,0 +1,392 @@
+"""Read a free-text job title as a role family and a seniority level.
+
+The vocabulary is data (``data/role_families.toml``); this module only cleans titles and matches them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from nextround.importing.cells import take_text
+from nextround.model import UNKNOWN_FAMILY
+from nextround.resources import load_toml
+
+FAMILIES_FILE = "role_families.toml"
+UNSPECIFIED = "unspecified"
+# Levels in rising order; "intern" is handled apart because it overrides everything else.
+_RANKED_LEVELS = ("junior", "mid", "senior", "lead", "manager", "director", "executive")
+_TYPO_CUTOFF = 85  # rapidfuzz ratio for correcting a misspelt word ("Sotware" -> "software")
+_TYPO_MIN_LENGTH = 5  # shorter words are too easy to confuse ("bi" / "ai")
+
+_LATIN = r"0-9a-z\u00c0-\u024f"
+_TOKEN = re.compile(rf"[{_LATIN}#+.&']+|[^\s{_LATIN}]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+_GENDER = re.compile(
+    r"\(\s*[mwfdxigh*](?:\s*[/|,]\s*[mwfdxigh*]){1,3}\s*\)|\b[mwf]\s*/\s*[mwf]\s*/\s*[dxi]\b", re.I
+)
+_GENDER_SUFFIX = re.compile(r"(?<=[a-zäöü])(?:[:*_/]in(?:nen)?|\(in\))(?![a-z])", re.I)
+_ALL_GENDERS = re.compile(r"\((?:all genders|gn|alle geschlechter)\)", re.I)
+_YEAR = r"(?:19|20)\d{2}"
+_SEASON = r"(?:summer|fall|autumn|winter|spring)"
+_SEASON_YEAR = re.compile(rf"\b{_SEASON}\s*(?:/\s*{_SEASON}\s*)?'?{_YEAR}\b|\b{_YEAR}\s*{_SEASON}\b", re.I)
+_YEARS = re.compile(rf"\b{_YEAR}(?:\s*/\s*{_YEAR})?\b")
+_VIA_AGENCY = re.compile(r"\s*\bvia\s+[A-Za-z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?", re.UNICODE)
+_PARENTHESES = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
+_SEGMENT_SPLIT = re.compile(r"(\s+[-–—|]\s*|\s*[-–—]\s+|\s*\|\s*)")
+_ROLE_SPLIT = re.compile(r"\s+/\s*|\s*/\s+|\s+[-–—|]\s*|\s*[-–—|]\s+|[;,:]")
+# Upper-case I and V only: a lower-case "i" or "v" is too often something else.
+_ROMAN = re.compile(r"(?<![A-Za-z])(IV|V|I{1,3}|iv|i{2,3})(?![A-Za-z])")
+_LEVEL = re.compile(r"(?<![a-z])(?:level|lvl|grade|l)\s*([1-5])(?![0-9])")
+
+
+@dataclass(frozen=True)
+class RoleFamily:
+    """One role family from the curated vocabulary."""
+
+    name: str
+    field: str
+    titles: tuple[str, ...]
+    adjacent: tuple[str, ...]
+    typical_skills: tuple[str, ...]
+    generic: bool = False
+
+
+@dataclass(frozen=True)
+class RoleReading:
+    """How one title reads: its family, its seniority and the cleaned title."""
+
+    family: str
+    seniority: str
+    title: str
+
+
+def normalise(text: str) -> str:
+    """Lower-case matching form: hyphens and underscores as spaces, single spaces."""
+    text = text.lower().replace("-", " ").replace("_", " ").replace("–", " ")
+    return " ".join(text.split())
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a normalised text; CJK characters and punctuation come out one by one."""
+    words = []
+    for token in _TOKEN.findall(text):
+        word = token.rstrip(".'") if len(token) > 1 else token  # "Engineer." -> "engineer", ".net" stays
+        if word:
+            words.append(word)
+    return words
+
+
+@dataclass(frozen=True)
+class PhraseHit:
+    """One phrase found in a text: where (word index, or character offset for CJK) and what it names."""
+
+    start: int
+    end: int
+    cjk: bool
+    phrase: str
+    label: str
+
+
+class PhraseIndex:
+    """Finds curated phrases in a text: whole words for Latin script, substrings for CJK.
+
+    At each position only the longest phrase starting there is reported. Built once per process;
+    a dictionary look-up per word n-gram, so a title costs microseconds even with thousands of phrases.
+    """
+
+    def __init__(self, phrases: Iterable[tuple[str, str]]) -> None:
+        """``phrases`` are (phrase, label) pairs; a phrase listed twice keeps its first label."""
+        self._words: dict[str, str] = {}
+        cjk: dict[str, str] = {}
+        for phrase, label in phrases:
+            text = normalise(phrase)
+            if _CJK.search(text):
+                cjk.setdefault(text, label)
+            elif key := " ".join(words_of(text)):
+                self._words.setdefault(key, label)
+        self._first_words = frozenset(key.split(" ")[0] for key in self._words)
+        self._longest = max((key.count(" ") + 1 for key in self._words), default=0)
+        self._cjk = cjk
+        ordered = sorted((re.escape(p) for p in cjk), key=len, reverse=True)
+        self._cjk_pattern = re.compile("(?=(" + "|".join(ordered) + "))") if ordered else None
+
+    @property
+    def phrases(self) -> dict[str, str]:
+        """Every Latin-script phrase (as space-joined words) with its label."""
+        return dict(self._words)
+
+    def find(self, text: str) -> list[PhraseHit]:
+        """Every phrase in ``text`` (already normalised), overlaps included."""
+        hits: list[PhraseHit] = []
+        words = words_of(text)
+        for i, word in enumerate(words):
+            if word not in self._first_words:
+                continue
+            for n in range(min(self._longest, len(words) - i), 0, -1):
+                key = " ".join(words[i : i + n])
+                if key in self._words:
+                    hits.append(PhraseHit(i, i + n, False, key, self._words[key]))
+                    break
+        if self._cjk_pattern is not None and _CJK.search(text):
+            for match in self._cjk_pattern.finditer(text):
+                phrase = match.group(1)
+                start = match.start()
+                hits.append(PhraseHit(start, start + len(phrase), True, phrase, self._cjk[phrase]))
+        return hits
+
+    def best(self, text: str) -> PhraseHit | None:
+        """The longest phrase in ``text``; among equals, the first."""
+        hits = self.find(text)
+        return max(hits, key=lambda hit: (len(hit.phrase), -hit.start)) if hits else None
+
+
+@lru_cache(maxsize=1)
+def role_families() -> tuple[RoleFamily, ...]:
+    """The curated role families, in file order."""
+    raw = load_toml(FAMILIES_FILE)["family"]
+    return tuple(
+        RoleFamily(
+            name=entry["name"],
+            field=entry["field"],
+            titles=tuple(entry["titles"]),
+            adjacent=tuple(entry["adjacent"]),
+            typical_skills=tuple(entry["typical_skills"]),
+            generic=bool(entry.get("generic", False)),
+        )
+        for entry in raw
+    )
+
+
+def family_by_name(name: str) -> RoleFamily | None:
+    """The family called ``name`` (exact), or None."""
+    return _families_by_name().get(name)
+
+
+def family_names() -> tuple[str, ...]:
+    """Every family name a reading can return, ``UNKNOWN_FAMILY`` last."""
+    return (*(family.name for family in role_families()), UNKNOWN_FAMILY)
+
+
+@lru_cache(maxsize=1)
+def _families_by_name() -> dict[str, RoleFamily]:
+    return {family.name: family for family in role_families()}
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    specific: PhraseIndex
+    generic: PhraseIndex
+    vocabulary: tuple[str, ...]
+    known_words: frozenset[str]
+    titles_by_word: dict[str, tuple[tuple[frozenset[str], str], ...]]
+    specific_words: dict[str, str]
+    levels: PhraseIndex
+    role_phrases: PhraseIndex
+    numerals: dict[str, str]
+    level_numbers: dict[str, str]
+    not_titles: tuple[str, ...]
+    noise: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> _Matcher:
+    data = load_toml(FAMILIES_FILE)
+    families = role_families()
+    # The first family to claim a phrase keeps it, so the file order settles duplicates.
+    specific = PhraseIndex((t, f.name) for f in families if not f.generic for t in f.titles)
+    generic = PhraseIndex((t, f.name) for f in families if f.generic for t in f.titles)
+    by_word: dict[str, list[tuple[frozenset[str], str]]] = {}
+    for phrase in specific.phrases:
+        words = frozenset(phrase.split(" "))
+        for word in words:
+            by_word.setdefault(word, []).append((words, phrase))
+    seniority = data["seniority"]
+    levels = PhraseIndex((word, level) for level in ("intern", *_RANKED_LEVELS) for word in seniority[level])
+    # Real words of the vocabulary are never "corrected" into a title word ("trainee" is not "trainer").
+    known_words = frozenset(
+        word
+        for index in (specific, generic, levels)
+        for phrase in index.phrases
+        for word in phrase.split(" ")
+    )
+    return _Matcher(
+        specific=specific,
+        generic=generic,
+        vocabulary=tuple(sorted(by_word)),
+        known_words=known_words,
+        titles_by_word={word: tuple(items) for word, items in by_word.items()},
+        specific_words=specific.phrases,
+        levels=levels,
+        role_phrases=PhraseIndex((phrase, phrase) for phrase in seniority["role_phrases"]),
+        numerals=dict(seniority["numerals"]),
+        level_numbers={str(k): v for k, v in seniority["levels"].items()},
+        not_titles=tuple(normalise(t) for t in seniority["not_titles"]),
+        noise=_word_pattern((*data["cleaning"]["noise_words"], *data["cleaning"]["locations"])),
+    )
+
+
+def _word_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``words`` as whole words, case-insensitive."""
+    ordered = sorted({re.escape(w.lower()) for w in words}, key=len, reverse=True)
+    return re.compile(rf"(?<![{_LATIN}])(?:{'|'.join(ordered)})(?![{_LATIN}])", re.I)
+
+
+def _strip_gender(raw: str) -> str:
+    text = unicodedata.normalize("NFKC", raw)
+    text = _GENDER.sub(" ", text)
+    text = _ALL_GENDERS.sub(" ", text)
+    return _GENDER_SUFFIX.sub("", text)
+
+
+def clean_title(raw: str) -> str:
+    """The title without gender notes, remote/contract notes, agencies, places, seasons and years."""
+    noise = _matcher().noise
+    text = _VIA_AGENCY.sub(" ", _strip_gender(raw))
+    text = _PARENTHESES.sub(lambda m: " " if noise.search(m.group(1)) else f" ({m.group(1).strip()}) ", text)
+    text = _SEASON_YEAR.sub(" ", text)
+    text = _YEARS.sub(" ", text)
+    # Split keeps the separators at odd positions; drop each noise segment with the separator before it.
+    parts = _SEGMENT_SPLIT.split(text)
+    kept = [parts[0]] if not _only_noise(parts[0], noise) else []
+    for separator, segment in zip(parts[1::2], parts[2::2], strict=True):
+        if not _only_noise(segment, noise):
+            kept.extend((separator, segment) if kept else (segment,))
+    text = "".join(kept)
+    text = re.sub(r"\(\s*\)", " ", text)
+    return " ".join(text.split()).strip(" -–|,.;:'\"“”")
+
+
+def _only_noise(fragment: str, noise: re.Pattern[str]) -> bool:
+    """True when a segment holds only remote/contract/season notes or places ("- London")."""
+    leftover = noise.sub(" ", fragment)
+    leftover = re.sub(rf"{_YEAR}|\d+|[^\w]+|\b(?:to|and|or|in|any|the|only)\b", " ", leftover, flags=re.I)
+    return not leftover.strip()
+
+
+def _fuzzy_phrase(text: str, matcher: _Matcher, *, typos_only: bool) -> tuple[str, bool] | None:
+    """A curated title whose words stand side by side in the text, in any order, typos corrected.
+
+    "Sotware Engineering Intern" or "Engineer, Software" find "software engineering" / "software engineer".
+    A title must be fully present: a lone "Analyst" never becomes "Data Analyst" (rapidfuzz's token-set
+    ratio would score that 100). The flag says whether a misspelt word was corrected to find it;
+    with ``typos_only`` (an exact title was already found) nothing is searched unless one was.
+    """
+    words: list[str] = []
+    corrected: set[str] = set()
+    for word in words_of(text):
+        if not word[0].isalnum():
+            continue  # punctuation: "Engineer, Software" is two words side by side
+        if word in matcher.known_words or len(word) < _TYPO_MIN_LENGTH:
+            words.append(word)
+            continue
+        hit = process.extractOne(word, matcher.vocabulary, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF)
+        words.append(word if hit is None else hit[0])
+        if hit is not None:
+            corrected.add(hit[0])
+    if typos_only and not corrected:
+        return None
+    present = set(words)
+    candidates = {
+        (phrase, title_words)
+        for word in present
+        for title_words, phrase in matcher.titles_by_word.get(word, ())
+        if title_words <= present and _side_by_side(words, title_words)
+    }
+    if not candidates:
+        return None
+    best, best_words = max(candidates, key=lambda c: (len(c[0]), c[0]))
+    return best, bool(corrected & best_words)
+
+
+def _side_by_side(words: list[str], title_words: frozenset[str]) -> bool:
+    span = len(title_words)
+    return any(set(words[i : i + span]) == title_words for i in range(len(words) - span + 1))
+
+
+def _family(cleaned: str, matcher: _Matcher) -> str:
+    text = normalise(cleaned)
+    exact = None
+    # The first part that names a role wins: "Data Engineer - Customer Service" is a data engineer,
+    # "Data Scientist / Data Engineer" a data scientist. The whole text last, for phrases across parts.
+    for segment in (*_ROLE_SPLIT.split(cleaned), cleaned):
+        exact = matcher.specific.best(normalise(segment))
+        if exact is not None:
+            break
+    fuzzy = _fuzzy_phrase(text, matcher, typos_only=exact is not None)
+    # A typo-corrected title beats a shorter exact one ("Quantatative Researcher" is not just "researcher").
+    if fuzzy is not None and (exact is None or (fuzzy[1] and len(fuzzy[0]) > len(exact.phrase))):
+        return matcher.specific_words[fuzzy[0]]
+    if exact is not None:
+        return exact.label
+    generic = matcher.generic.best(text)
+    return generic.label if generic is not None else UNKNOWN_FAMILY
+
+
+def _seniority(raw: str, cleaned: str, matcher: _Matcher) -> str:
+    # Level words are read before cleaning: "Summer Analyst" and "(Intern)" must survive it.
+    text = normalise(_strip_gender(raw))
+    # Role names holding a level word ("Product Manager", "Staff Accountant") are not levels.
+    roles = matcher.role_phrases.find(text)
+    found = {
+        hit.label
+        for hit in matcher.levels.find(text)
+        if not any(r.cjk == hit.cjk and r.start < hit.end and hit.start < r.end for r in roles)
+    }
+    if "intern" in found:
+        return "intern"
+    ranked = [level for level in _RANKED_LEVELS if level in found]
+    if ranked:
+        return ranked[-1]
+    numbers = _LEVEL.findall(normalise(cleaned))
+    if numbers:
+        return matcher.level_numbers[numbers[-1]]
+    numerals = _ROMAN.findall(cleaned)
+    if numerals:
+        return matcher.numerals[numerals[-1].upper()]
+    return UNSPECIFIED
+
+
+def _is_title(text: str, matcher: _Matcher) -> bool:
+    if not any(ch.isalpha() for ch in text):
+        return False
+    return not any(text == t or text.startswith(t + " ") for t in matcher.not_titles)
+
+
+@lru_cache(maxsize=65536)
+def _read(raw: str) -> RoleReading:
+    matcher = _matcher()
+    cleaned = clean_title(raw)
+    text = normalise(cleaned)
+    if not _is_title(text, matcher):
+        return RoleReading(UNKNOWN_FAMILY, UNSPECIFIED, cleaned)
+    return RoleReading(_family(cleaned, matcher), _seniority(raw, cleaned, matcher), cleaned)
+
+
+def read_role(title: object) -> RoleReading:
+    """Read one title; anything that is not a title reads as family "Other", seniority "unspecified"."""
+    if title is None or (isinstance(title, float) and np.isnan(title)) or title is pd.NA:
+        return RoleReading(UNKNOWN_FAMILY, UNSPECIFIED, "")
+    return _read(str(title))
+
+
+def read_roles(titles: pd.Series) -> pd.DataFrame:
+    """``role_family`` and ``seniority`` for every title, read once per distinct value."""
+    codes, uniques = pd.factorize(titles, use_na_sentinel=True)
+    readings = [read_role(value) for value in uniques]
+    return pd.DataFrame(
+        {
+            "role_family": take_text(
+                [r.family for r in readings], codes, titles.index, missing=UNKNOWN_FAMILY
+            ),
+            "seniority": take_text([r.seniority for r in readings], codes, titles.index, missing=UNSPECIFIED),
+        },
+        index=titles.index,
+    )

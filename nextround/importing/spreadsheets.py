@@ -1,0 +1,208 @@
+"""Read workbooks (.xlsx .xlsm .xlsb .xls .ods) into typed rows, after checking them for zip bombs.
+
+calamine reads first (fast, never expands XML entities); openpyxl (with defusedxml) is the fallback
+for an xlsx calamine rejects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import openpyxl
+import python_calamine
+
+from nextround.importing.errors import InputError
+
+MAX_UNCOMPRESSED_BYTES = 1_500_000_000
+MAX_COMPRESSION_RATIO = 200
+_RATIO_CHECK_FROM_BYTES = 50_000_000  # small files of repeated rows compress far better than 200:1
+_FORMULA_SCAN_BYTES = 20_000_000
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet's cells, with empty cells as None."""
+
+    name: str
+    hidden: bool
+    rows: list[list[object]]
+
+
+def check_zip(file_name: str, archive: zipfile.ZipFile) -> None:
+    """Refuse archives whose declared sizes point to a zip bomb, before anything is decompressed."""
+    infos = archive.infolist()
+    total = sum(info.file_size for info in infos)
+    packed = sum(info.compress_size for info in infos)
+    if total > MAX_UNCOMPRESSED_BYTES or (
+        total > _RATIO_CHECK_FROM_BYTES and total > MAX_COMPRESSION_RATIO * max(packed, 1)
+    ):
+        size = f"{total / 1e9:,.1f} GB" if total >= 1e9 else f"{total / 1e6:,.0f} MB"
+        raise InputError(
+            f"'{file_name}' would unpack to {size}, far more than a spreadsheet of applications "
+            "holds, so it was not opened (it may be a zip bomb)."
+        )
+
+
+def read_sheets(file_name: str, data: bytes, fmt: str) -> tuple[list[Sheet], list[str]]:
+    """Every worksheet in workbook order, and notes for the import report."""
+    try:
+        sheets = _read_with_calamine(data)
+    except python_calamine.PasswordError as error:
+        raise password_protected(file_name) from error
+    except Exception as error:
+        if any(word in str(error).lower() for word in ("password", "encrypt")):
+            raise password_protected(file_name) from error
+        if fmt not in {"xlsx", "xlsm"}:
+            raise InputError(
+                f"'{file_name}' could not be read as {_format_label(fmt)} ({_short(error)}); it may be "
+                "damaged. Open it in your spreadsheet program, save it again and re-upload."
+            ) from error
+        sheets = _read_with_openpyxl(file_name, data, error)
+    notes: list[str] = []
+    if fmt in {"xlsx", "xlsm"}:
+        notes.extend(_formula_notes(data, sheets))
+    return sheets, notes
+
+
+def password_protected(file_name: str) -> InputError:
+    return InputError(
+        f"'{file_name}' is password-protected: remove the password in Excel "
+        "(File → Info → Protect Workbook) and upload it again."
+    )
+
+
+def _format_label(fmt: str) -> str:
+    return {"xls": "an Excel 97-2003 workbook", "ods": "an OpenDocument spreadsheet"}.get(
+        fmt, "an Excel workbook"
+    )
+
+
+def _short(error: BaseException) -> str:
+    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return text[:120]
+
+
+def _read_with_calamine(data: bytes) -> list[Sheet]:
+    workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    sheets: list[Sheet] = []
+    try:
+        for meta in workbook.sheets_metadata:
+            if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
+                continue
+            sheet = workbook.get_sheet_by_name(meta.name)
+            rows = sheet.to_python(skip_empty_area=False)
+            hidden = meta.visible != python_calamine.SheetVisibleEnum.Visible
+            sheets.append(Sheet(meta.name, hidden, [_clean_row(r) for r in rows]))
+    finally:
+        workbook.close()
+    return sheets
+
+
+def _read_with_openpyxl(file_name: str, data: bytes, first_error: BaseException) -> list[Sheet]:
+    # openpyxl parses through defusedxml (installed), so XML entities are never expanded.
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:
+        raise InputError(
+            f"'{file_name}' could not be read as an Excel workbook ({_short(first_error)}); it may be "
+            "damaged. Open it in Excel, save it again and re-upload."
+        ) from error
+    try:
+        sheets: list[Sheet] = []
+        for worksheet in workbook.worksheets:
+            rows = [_clean_row(list(r)) for r in worksheet.iter_rows(values_only=True)]
+            sheets.append(Sheet(worksheet.title, worksheet.sheet_state != "visible", rows))
+        return sheets
+    except Exception as error:
+        raise InputError(
+            f"'{file_name}' could not be read as an Excel workbook ({_short(error)}); it may be damaged."
+        ) from error
+    finally:
+        workbook.close()
+
+
+def _clean_cell(cell: object) -> object:
+    if cell is None or cell == "":
+        return None
+    kind = type(cell)
+    if kind is float:
+        return int(cell) if cell.is_integer() and abs(cell) < 2**53 else cell  # type: ignore[attr-defined]
+    if kind is dt.datetime and cell == dt.datetime.combine(cell.date(), dt.time()):  # type: ignore[attr-defined]
+        return cell.date()  # type: ignore[attr-defined]
+    if kind is dt.timedelta:
+        return _duration_text(cell)  # type: ignore[arg-type]
+    return cell
+
+
+def _clean_row(row: Iterable[object]) -> list[object]:
+    # Most cells are text: keep them on the fast path and call out only for the rest.
+    return [(c or None) if type(c) is str else _clean_cell(c) for c in row]
+
+
+def _duration_text(value: dt.timedelta) -> str:
+    seconds = int(value.total_seconds())
+    sign = "-" if seconds < 0 else ""
+    hours, rest = divmod(abs(seconds), 3600)
+    return f"{sign}{hours}:{rest // 60:02d}:{rest % 60:02d}"
+
+
+# A formula cell with no cached value: <c ...><f>...</f></c>, <f .../>, or an empty <v></v> after it.
+_FORMULA_WITHOUT_VALUE = re.compile(
+    rb"<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?"
+    rb"\s*</(?:\w+:)?c>"
+)
+_SHEET_ENTRY = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
+_ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
+_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
+
+
+def _formula_notes(data: bytes, sheets: list[Sheet]) -> list[str]:
+    """Name the sheets whose formulas were saved without results (calamine reads those as empty)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            paths = _sheet_paths(archive)
+            notes = []
+            for sheet in sheets:
+                path = paths.get(sheet.name)
+                if path is None or path not in archive.namelist():
+                    continue
+                with archive.open(path) as stream:
+                    head = stream.read(_FORMULA_SCAN_BYTES)
+                if _FORMULA_WITHOUT_VALUE.search(head):
+                    notes.append(
+                        f"Sheet '{sheet.name}' has formulas saved without their results, so those cells "
+                        "read as empty: open the file in Excel, let it calculate, save and upload again."
+                    )
+            return notes
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        return []
+
+
+def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
+    workbook = archive.read("xl/workbook.xml")
+    rels = archive.read("xl/_rels/workbook.xml.rels")
+    targets: dict[bytes, bytes] = {}
+    for tag in _RELATIONSHIP.findall(rels):
+        attrs = dict(_ATTR.findall(tag))
+        targets[attrs.get(b"Id", b"")] = attrs.get(b"Target", b"")
+    paths: dict[str, str] = {}
+    for tag in _SHEET_ENTRY.findall(workbook):
+        attrs = {k.split(b":")[-1]: v for k, v in _ATTR.findall(tag)}
+        target = targets.get(attrs.get(b"id", b""), b"").decode("utf-8", "replace")
+        if not target:
+            continue
+        target = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        name = _unescape(attrs.get(b"name", b"").decode("utf-8", "replace"))
+        paths[name] = target
+    return paths
+
+
+def _unescape(text: str) -> str:
+    for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&")):
+        text = text.replace(entity, char)
+    return text

@@ -1,0 +1,608 @@
+"""Read delimited text (.csv, .tsv, .txt) into rows: encoding, delimiter, NUL bytes, ragged rows.
+
+The common well-formed case runs through the C csv parser; only rows with too many fields take the
+careful path, which tries each way of merging fields back and keeps a clearly best fit.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+import charset_normalizer
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from nextround.importing.errors import InputError
+
+DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+SNIFF_CHARS = 128 * 1024
+_MAX_MERGE_CANDIDATES = 5000
+_MAX_CAREFUL_ROWS = 20_000
+_MAX_LINES_IN_A_CELL = 50
+_CLEAR_MARGIN = 1.5  # log-likelihood units the best merge must beat the runner-up by
+
+# Single-byte encodings a detector confuses for Western text; we decide among them ourselves.
+_LATIN_FAMILY = frozenset(
+    {
+        "cp1250", "cp1252", "latin_1", "iso8859_1", "iso8859_2", "iso8859_15", "iso8859_9",
+        "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_16", "iso8859_3", "iso8859_4",
+        "cp1254", "cp1257", "mac_roman", "mac_latin2", "mac_iceland", "mac_turkish", "cp850",
+        "cp437", "cp858", "cp1258", "hp_roman8", "cp1125", "cp1140", "ptcp154", "kz1048",
+    }
+)  # fmt: skip
+_ENCODING_LABELS = {
+    "utf_8": "UTF-8",
+    "utf_8_sig": "UTF-8 with a byte-order mark",
+    "utf_16": "UTF-16",
+    "utf_16_le": "UTF-16 (little-endian)",
+    "utf_16_be": "UTF-16 (big-endian)",
+    "utf_32": "UTF-32",
+    "cp1252": "Windows-1252 (Western European)",
+    "cp1250": "Windows-1250 (Central European)",
+    "latin_1": "Latin-1",
+}
+
+
+@dataclass(frozen=True)
+class TextTable:
+    """What a text file held, before empty rows are dropped and the grid is shaped.
+
+    A well-formed file comes back column-wise in ``frame`` (``rows`` empty); a file that needed the
+    careful path comes back as ``rows``.
+    """
+
+    rows: list[list[str | None]]
+    row_numbers: list[int]
+    encoding: str
+    delimiter: str
+    repaired: tuple[tuple[int, str], ...] = ()
+    problems: tuple[tuple[int, str], ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)
+    frame: pd.DataFrame | None = None
+
+
+# ----------------------------------------------------------------------------------------- encoding
+
+
+def decode_text(file_name: str, data: bytes) -> tuple[str, str, list[str]]:
+    """Decode bytes to text; return (text, codec name, notes). Never produces mojibake for UTF-8/Latin."""
+    notes: list[str] = []
+    boms = (
+        (b"\xff\xfe\x00\x00", "utf_32"),
+        (b"\x00\x00\xfe\xff", "utf_32"),
+        (b"\xef\xbb\xbf", "utf_8_sig"),
+        (b"\xff\xfe", "utf_16"),
+        (b"\xfe\xff", "utf_16"),
+    )
+    for bom, codec in boms:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec, notes
+            except UnicodeDecodeError:
+                # A BOM followed by undecodable bytes: keep what decodes, say so.
+                text = data.decode(codec, errors="replace")
+                notes.append(f"Some bytes could not be read as {_label(codec)} and were replaced with '�'.")
+                return text, codec, notes
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        text = data.decode(utf16, errors="replace")
+        return text, utf16, notes
+    try:
+        return data.decode("utf_8"), "utf_8", notes
+    except UnicodeDecodeError:
+        pass
+    codec = _guess_single_or_multibyte(data)
+    try:
+        text = data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        codec = "latin_1"
+        text = data.decode(codec)
+    notes.append(f"Read as {_label(codec)}: the file is not UTF-8.")
+    return text, codec, notes
+
+
+def _label(codec: str) -> str:
+    return _ENCODING_LABELS.get(codec, codec.replace("_", "-").upper())
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    even_nul = even.count(0) / len(even)
+    odd_nul = odd.count(0) / len(odd)
+    if odd_nul > 0.4 and even_nul < 0.05:
+        return "utf_16_le"
+    if even_nul > 0.4 and odd_nul < 0.05:
+        return "utf_16_be"
+    return None
+
+
+def _guess_single_or_multibyte(data: bytes) -> str:
+    sample = data[: 256 * 1024]
+    best = charset_normalizer.from_bytes(sample).best()
+    guess = best.encoding if best is not None else "cp1252"
+    if guess in _LATIN_FAMILY or guess.startswith(("iso8859", "mac_", "cp12")):
+        return _western_or_central(sample)
+    return guess
+
+
+def _western_or_central(sample: bytes) -> str:
+    """cp1252 unless the text reads clearly better as Central European (Polish "ł" is "³" in cp1252)."""
+    western = _misplaced_symbols(sample.decode("cp1252", errors="replace"))
+    central = _misplaced_symbols(sample.decode("cp1250", errors="replace"))
+    if central * 2 < western:
+        return "cp1250"
+    try:
+        sample.decode("cp1252")
+    except UnicodeDecodeError:
+        return "latin_1"
+    return "cp1252"
+
+
+def _misplaced_symbols(text: str) -> int:
+    """Non-ASCII symbols glued to a letter ("Spó³ka"): the mark of a wrong single-byte code page."""
+    count = 0
+    for i, ch in enumerate(text):
+        if ch > "\x7f" and not ch.isalpha():
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if before.isalpha() or after.isalpha():
+                count += 1
+    return count
+
+
+# ----------------------------------------------------------------------------------------- sniffing
+
+
+def sniff_delimiter(text: str, preferred: str | None = None) -> str:
+    """The delimiter whose field counts are most consistent over the first lines (quotes respected)."""
+    sample = text[:SNIFF_CHARS]
+    if len(text) > SNIFF_CHARS and "\n" in sample:
+        sample = sample[: sample.rfind("\n") + 1]
+    best, best_score = preferred or ",", -1.0
+    for delimiter in DELIMITERS:
+        if delimiter not in sample:
+            continue
+        counts = [len(r) for r in _safe_rows(sample, delimiter, limit=200) if any(c.strip() for c in r)]
+        if not counts:
+            continue
+        mode, mode_n = Counter(counts).most_common(1)[0]
+        if mode < 2:
+            continue
+        consistency = mode_n / len(counts)
+        # Consistency first; a wider table and a header agreeing with the data break near-ties.
+        score = consistency + 0.02 * min(mode, 10) + (0.1 if counts[0] == mode else 0.0)
+        if delimiter == preferred:
+            score += 0.05
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _safe_rows(text: str, delimiter: str, limit: int) -> list[list[str]]:
+    try:
+        return list(itertools.islice(csv.reader(_lines(text), delimiter=delimiter), limit))
+    except csv.Error:
+        return []
+
+
+def _lines(text: str) -> Iterable[str]:
+    """Lines with their endings, split on \\n only (splitlines also splits on \\x85, \\u2028...)."""
+    if not _EXOTIC_BREAKS.search(text):
+        return text.splitlines(keepends=True)
+    return _iter_lines(text)
+
+
+_SEP_HINT = re.compile(r"sep=([,;\t|])\r?\n")
+_EXOTIC_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _iter_lines(text: str) -> Iterator[str]:
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start : end + 1]
+        start = end + 1
+
+
+# ------------------------------------------------------------------------------------------ reading
+
+
+def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
+    """Decode, sniff and parse a delimited text file; ragged rows are repaired or reported."""
+    quick = _read_clean_utf8(file_name, data, extension)
+    if quick is not None:
+        return quick
+    text, codec, notes = decode_text(file_name, data)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\x00" in text:
+        count = text.count("\x00")
+        text = text.replace("\x00", "")
+        notes.append(f"Removed {count:,} NUL byte{'s' if count != 1 else ''} (a sign of a damaged export).")
+    _refuse_binary(file_name, text)
+    if not text.strip():
+        raise InputError(f"'{file_name}' is empty. Upload a file with a header row and your applications.")
+    if "\n" not in text and "\r" in text:
+        text = text.replace("\r", "\n")  # old Mac line endings
+    hint = _SEP_HINT.match(text)
+    if hint:  # Excel's "sep=;" first line names the delimiter and is not shown as a row
+        delimiter = hint.group(1)
+        text = text[hint.end() :]
+    else:
+        delimiter = sniff_delimiter(text, preferred="\t" if extension in {"tsv", "txt", "tab"} else None)
+    fast = _read_well_formed(text.encode("utf-8"), delimiter)
+    if fast is not None:
+        return TextTable(
+            rows=[],
+            row_numbers=list(range(1, len(fast) + 1)),
+            encoding=codec,
+            delimiter=delimiter,
+            notes=tuple(notes),
+            frame=fast,
+        )
+    try:
+        records = list(csv.reader(_lines(text), delimiter=delimiter))
+        swallowed = _swallowed_lines(records, text.count("\n"))
+    except csv.Error:
+        swallowed = True
+    if swallowed:
+        # An unclosed quote runs one field over the rest of the file; read quotes as plain text instead.
+        try:
+            records = list(csv.reader(_lines(text), delimiter=delimiter, quoting=csv.QUOTE_NONE))
+        except csv.Error as error:
+            raise InputError(f"'{file_name}' could not be read as a table ({error}).") from error
+        notes.append("A quote mark was never closed, so quote marks were read as ordinary characters.")
+    del text
+    row_numbers = list(range(1, len(records) + 1))
+    for record in records:
+        if "" in record:
+            record[:] = [c if c else None for c in record]
+    rows: list[list[str | None]] = records  # type: ignore[assignment]
+    repaired, problems, kept = _fix_long_rows(rows, row_numbers, delimiter)
+    if kept is not None:
+        rows, row_numbers = kept
+    return TextTable(
+        rows=rows,
+        row_numbers=row_numbers,
+        encoding=codec,
+        delimiter=delimiter,
+        repaired=tuple(repaired),
+        problems=tuple(problems),
+        notes=tuple(notes),
+    )
+
+
+def _read_clean_utf8(file_name: str, data: bytes, extension: str) -> TextTable | None:
+    """The common big file — UTF-8, no NUL bytes, no blank lines, one field count — parsed straight
+    from the bytes without decoding it in Python; None sends the file down the careful path."""
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    if body.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) or b"\x00" in body:
+        return None
+    sample = body[:SNIFF_CHARS].decode("utf-8", errors="ignore")
+    if not sample.strip() or _SEP_HINT.match(sample) or "\n" not in sample:
+        return None
+    try:
+        body[: SNIFF_CHARS - 4].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    _refuse_binary(file_name, sample)
+    delimiter = sniff_delimiter(sample, preferred="\t" if extension in {"tsv", "txt", "tab"} else None)
+    frame = _read_well_formed(body, delimiter)
+    if frame is None:
+        return None
+    codec = "utf_8_sig" if body is not data else "utf_8"
+    return TextTable(
+        rows=[], row_numbers=list(range(1, len(frame) + 1)), encoding=codec, delimiter=delimiter, frame=frame
+    )
+
+
+def _read_well_formed(data: bytes, delimiter: str) -> pd.DataFrame | None:
+    """The whole file column-wise through Arrow's C++ parser, when every record has the header's
+    field count and no line is blank (so record numbers stay exact); None sends it the careful way."""
+    blank_line = b"\n\n" in data or b"\n\r\n" in data or data.startswith((b"\n", b"\r\n"))
+    if blank_line or (b"\r" in data and data.count(b"\r") != data.count(b"\r\n")):
+        return None
+    first = next(
+        iter(_safe_rows(data[:SNIFF_CHARS].decode("utf-8", errors="ignore"), delimiter, limit=1)), None
+    )
+    if not first:
+        return None
+    width = len(first)
+    lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    # Parallel parsing first; it is exact when every record is one line. A cell holding a line
+    # break shows as fewer records than lines, and the file is parsed again serially.
+    table = _arrow_table(data, delimiter, width, newlines_in_values=False)
+    if table is None or table.num_rows != lines:
+        table = _arrow_table(data, delimiter, width, newlines_in_values=True)
+        if table is not None and lines - table.num_rows > _MAX_LINES_IN_A_CELL:
+            return (
+                None  # lines swallowed into cells: perhaps an unclosed quote, which the careful path handles
+            )
+    if table is None:
+        return None
+    text_dtype = pd.StringDtype("pyarrow", na_value=float("nan"))
+    return pd.DataFrame(
+        {i: table.column(i).to_pandas(types_mapper={pa.string(): text_dtype}.get) for i in range(width)}
+    )
+
+
+def _arrow_table(data: bytes, delimiter: str, width: int, *, newlines_in_values: bool) -> pa.Table | None:
+    """Every field as text; None when any record has another field count or the bytes are not UTF-8."""
+    invalid = 0
+
+    def count_invalid(_row: object) -> str:
+        nonlocal invalid
+        invalid += 1
+        return "skip"
+
+    try:
+        table = pacsv.read_csv(
+            pa.BufferReader(data),
+            read_options=pacsv.ReadOptions(autogenerate_column_names=True, block_size=1 << 22),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delimiter, newlines_in_values=newlines_in_values, invalid_row_handler=count_invalid
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={f"f{i}": pa.string() for i in range(width)},
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=True,
+                null_values=[""],
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError):
+        return None
+    return None if invalid or table.num_columns != width else table
+
+
+def _swallowed_lines(records: list[list[str]], line_count: int) -> bool:
+    """True when one field holds a run of lines no real cell has: the sign of an unclosed quote."""
+    if line_count - len(records) <= _MAX_LINES_IN_A_CELL:
+        return False
+    return any(field.count("\n") > _MAX_LINES_IN_A_CELL for r in records for field in r if "\n" in field)
+
+
+def _refuse_binary(file_name: str, text: str) -> None:
+    sample = text[:65536]
+    if not sample:
+        return
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\r\n\f\x0b") + sample.count("\ufffd")
+    if controls / len(sample) > 0.05:
+        raise InputError(
+            f"'{file_name}' does not look like a spreadsheet or a text table (it holds binary data). "
+            "Upload .xlsx, .xlsm, .xls, .ods, .csv, .tsv or .txt."
+        )
+
+
+def expected_width(rows: Sequence[Sequence[object]]) -> int:
+    """Fields per record: the most common count, or the header's when the first row is wider."""
+    counts = Counter(len(r) for r in rows if len(r) > 1)
+    if not counts:
+        return max((len(r) for r in rows), default=0)
+    mode = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    first = next((r for r in rows if len(r) > 1), None)
+    if first is not None and len(first) > mode and all(_looks_like_label(c) for c in first if c):
+        return len(first)
+    return mode
+
+
+def _looks_like_label(cell: object) -> bool:
+    return isinstance(cell, str) and 0 < len(cell.strip()) <= 40 and value_kind(cell) == "text"
+
+
+def _fix_long_rows(
+    rows: list[list[str | None]], row_numbers: list[int], delimiter: str
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]], tuple[list, list[int]] | None]:
+    """Repair or report rows with more fields than the table; rows reported are taken out."""
+    width = expected_width(rows)
+    long_rows = [i for i, r in enumerate(rows) if len(r) > width]
+    repaired: list[tuple[int, str]] = []
+    problems: list[tuple[int, str]] = []
+    if not long_rows:
+        return repaired, problems, None
+    well_formed = [r for r in rows if len(r) == width]
+    if len(well_formed) > 5:
+        well_formed = well_formed[1:]  # the first is most likely the header, not a value
+    profiles = None
+    dropped: set[int] = set()
+    for i in long_rows:
+        row = rows[i]
+        extra = row[width:]
+        if all(c is None or not c.strip() for c in extra):
+            del row[width:]  # trailing empty fields: nothing was lost
+            continue
+        if profiles is None:
+            profiles = [ColumnProfile.build(col) for col in _columns(well_formed, width)]
+        number = row_numbers[i]
+        if len(repaired) + len(problems) >= _MAX_CAREFUL_ROWS:
+            fixed, reason = None, "too many rows have extra fields to repair each one"
+        else:
+            fixed, reason = repair_row(row, profiles, delimiter)
+        if fixed is None:
+            problems.append((number, f"has {len(row)} fields under a {width}-column header; {reason}"))
+            dropped.add(i)
+        else:
+            rows[i] = fixed
+            repaired.append((number, reason))
+    if not dropped:
+        return repaired, problems, None
+    kept_rows = [r for i, r in enumerate(rows) if i not in dropped]
+    kept_numbers = [n for i, n in enumerate(row_numbers) if i not in dropped]
+    return repaired, problems, (kept_rows, kept_numbers)
+
+
+def _columns(rows: list[list[str | None]], width: int, sample: int = 5000) -> list[list[str | None]]:
+    step = max(1, len(rows) // sample)
+    chosen = rows[::step]
+    return [[r[j] for r in chosen] for j in range(width)]
+
+
+# --------------------------------------------------------------------------------- ragged-row repair
+
+_URL = re.compile(r"^\s*(https?://|www\.)\S+\s*$", re.IGNORECASE)
+_EMAIL = re.compile(r"^\s*[^@\s]+@[^@\s]+\.[a-z]{2,}\s*$", re.IGNORECASE)
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = re.compile(
+    r"^\s*("
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2})?)?"
+    r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
+    rf"|\d{{1,2}}[- ]{_MONTH}([- ]\d{{2,4}})?"
+    rf"|{_MONTH} \d{{1,2}}(st|nd|rd|th)?(,? \d{{4}})?"
+    r")\s*$",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"^\s*[-+]?[$€£]?\d[\d.,' ]*%?\s*$")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+KINDS = ("empty", "url", "email", "date", "number", "text")
+
+
+def value_kind(value: str | None) -> str:
+    """ "empty", "url", "email", "date", "number" or "text" for one text value."""
+    if value is None or not value.strip():
+        return "empty"
+    if _URL.match(value):
+        return "url"
+    if _EMAIL.match(value):
+        return "email"
+    if _DATE.match(value):
+        return "date"
+    if _NUMBER.match(value):
+        return "number"
+    return "text"
+
+
+def _unbalanced(value: str) -> bool:
+    return value.count("(") != value.count(")") or value.count("[") != value.count("]")
+
+
+@dataclass(frozen=True)
+class ColumnProfile:
+    """What the well-formed values of one column look like."""
+
+    n: int
+    kinds: dict[str, int]
+    values: frozenset[str] | None  # the value set of a low-cardinality column
+    words: Counter
+    word_total: int
+    log_len_mean: float
+    log_len_sd: float
+    leading_space_share: float
+
+    @staticmethod
+    def build(values: list[str | None]) -> ColumnProfile:
+        kinds = Counter(value_kind(v) for v in values)
+        filled = [v.strip() for v in values if v is not None and v.strip()]
+        distinct = {v.casefold() for v in filled}
+        categorical = len(filled) >= 5 and len(distinct) <= max(3, min(15, len(filled) // 3))
+        words: Counter = Counter()
+        for v in filled:
+            words.update(w.casefold() for w in _WORD.findall(v))
+        logs = [math.log1p(len(v)) for v in filled] or [0.0]
+        mean = sum(logs) / len(logs)
+        sd = math.sqrt(sum((x - mean) ** 2 for x in logs) / len(logs))
+        leading = sum(1 for v in values if v and v[:1].isspace())
+        return ColumnProfile(
+            n=len(values),
+            kinds=dict(kinds),
+            values=frozenset(distinct) if categorical else None,
+            words=words,
+            word_total=sum(words.values()),
+            log_len_mean=mean,
+            log_len_sd=max(sd, 0.5),
+            leading_space_share=leading / max(1, len(filled)),
+        )
+
+    def fit(self, value: str | None) -> float:
+        """Log-likelihood-like score of ``value`` belonging to this column (higher fits better)."""
+        kind = value_kind(value)
+        count = self.kinds.get(kind, 0)
+        score = math.log((count + 0.5) / (self.n + 0.5 * len(KINDS)))
+        dominant, dominant_n = max(self.kinds.items(), key=lambda kv: kv[1], default=("", 0))
+        if self.n >= 5 and dominant_n >= 0.8 * self.n and dominant not in {kind, "text"}:
+            score -= 3.0  # a column of URLs or dates does not take a stray word, nor lose its value
+        if value is None or kind == "empty":
+            return score
+        stripped = value.strip()
+        if self.values is not None:
+            score += 1.0 if stripped.casefold() in self.values else -3.0
+        if kind == "text":
+            tokens = [w.casefold() for w in _WORD.findall(stripped)]
+            if tokens and self.word_total:
+                seen = sum(1 for t in tokens if t in self.words) / len(tokens)
+                score += 2.0 * seen - 1.0
+            z = (math.log1p(len(stripped)) - self.log_len_mean) / self.log_len_sd
+            score -= 0.25 * min(z * z, 9.0)
+        if value[:1].isspace() and self.leading_space_share < 0.05:
+            score -= 3.0  # a delimiter followed by a space is usually a comma inside the text
+        if _unbalanced(value):
+            score -= 2.0
+        return score
+
+
+def repair_row(
+    row: list[str | None], profiles: list[ColumnProfile], delimiter: str = ","
+) -> tuple[list[str | None] | None, str]:
+    """Merge adjacent fields back until the row fits; return (row, what) or (None, why not)."""
+    width = len(profiles)
+    extra = len(row) - width
+    name = DELIMITER_NAMES.get(delimiter, "delimiter")
+    seams = len(row) - 1
+    if math.comb(seams, extra) > _MAX_MERGE_CANDIDATES:
+        return None, f"too many ways to merge its fields to tell which {name}s are part of a value"
+    span_scores: dict[tuple[int, int, int], float] = {}  # (column, first field, last field) -> fit
+
+    def fit(column: int, first: int, last: int) -> float:
+        key = (column, first, last)
+        if key not in span_scores:
+            span_scores[key] = profiles[column].fit(_joined(row, first, last, delimiter))
+        return span_scores[key]
+
+    scored: list[tuple[float, tuple[int, ...]]] = []
+    for merged in itertools.combinations(range(seams), extra):
+        spans = _spans(len(row), merged)
+        scored.append((sum(fit(j, a, b) for j, (a, b) in enumerate(spans)), merged))
+    scored.sort(key=lambda item: item[0], reverse=True)
+    best_score, merged = scored[0]
+    runner_up = scored[1][0] if len(scored) > 1 else -math.inf
+    if best_score - runner_up < _CLEAR_MARGIN:
+        return None, f"could not tell which {name} is part of a value"
+    best = [_joined(row, a, b, delimiter) for a, b in _spans(len(row), merged)]
+    columns = sorted({_column_of(seam, merged) + 1 for seam in merged})
+    where = ", ".join(str(c) for c in columns)
+    plural = "s" if extra > 1 else ""
+    return best, f"{extra} unquoted {name}{plural} read as part of the value in column {where}"
+
+
+def _spans(fields: int, merged: tuple[int, ...]) -> list[tuple[int, int]]:
+    """(first, last) field of each output column when the seams in ``merged`` are joined back."""
+    spans, first = [], 0
+    for seam in range(fields - 1):  # seam k lies between field k and field k + 1
+        if seam not in merged:
+            spans.append((first, seam))
+            first = seam + 1
+    spans.append((first, fields - 1))
+    return spans
+
+
+def _joined(row: list[str | None], first: int, last: int, delimiter: str) -> str | None:
+    if first == last:
+        return row[first]
+    return delimiter.join(v or "" for v in row[first : last + 1]) or None
+
+
+def _column_of(seam: int, merged: tuple[int, ...]) -> int:
+    """Output column that holds the seam: fields before it minus seams merged before it."""
+    return seam - sum(1 for m in merged if m < seam)

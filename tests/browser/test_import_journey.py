@@ -1,0 +1,55 @@
+"""Real-browser journeys through the front door: landing, sample data, upload, a bad file."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import screenshot, wait_for_app
+from tests.fixtures.files import banner_workbook
+
+NO_ERRORS = '[data-testid="stException"]'
+
+
+def _open(page: Page, url: str, path: str = "") -> None:
+    page.goto(f"{url}/{path}")
+    wait_for_app(page)
+
+
+def test_landing_then_sample_data_opens_the_overview(page: Page, app_url: str):
+    _open(page, app_url)
+    expect(page.get_by_role("heading", name="Next Round")).to_be_visible()
+    screenshot(page, "01_landing")
+    page.get_by_role("button", name="Explore with sample data").click()
+    page.wait_for_url(re.compile(r".*/overview"))
+    wait_for_app(page)
+    expect(page.get_by_text("220 applications")).to_be_visible()
+    assert page.locator(NO_ERRORS).count() == 0
+    screenshot(page, "02_overview_sample")
+
+
+def test_upload_a_messy_workbook_shows_the_report(page: Page, app_url: str, tmp_path):
+    workbook = tmp_path / "my tracker.xlsx"
+    workbook.write_bytes(banner_workbook())
+    _open(page, app_url, "import_data")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(workbook))
+    expect(page.get_by_text("How each column was read")).to_be_visible(timeout=30_000)
+    wait_for_app(page)
+    expect(page.get_by_test_id("stMetric").filter(has_text="Applications")).to_contain_text("2")
+    expect(page.get_by_text("Skipped rows (2)")).to_be_visible()
+    assert page.locator(NO_ERRORS).count() == 0
+    screenshot(page, "03_import_report")
+
+
+def test_a_renamed_pdf_gets_a_clear_message_and_the_app_stays_usable(page: Page, app_url: str, tmp_path):
+    bad = tmp_path / "cv.xlsx"
+    bad.write_bytes(b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n")
+    _open(page, app_url, "import_data")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bad))
+    expect(page.get_by_text(re.compile("cv.xlsx.*PDF", re.IGNORECASE))).to_be_visible(timeout=30_000)
+    assert page.locator(NO_ERRORS).count() == 0
+    screenshot(page, "04_bad_file")
+    page.get_by_role("link", name="Welcome").click()
+    wait_for_app(page)
+    expect(page.get_by_role("button", name="Explore with sample data")).to_be_visible()

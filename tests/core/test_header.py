@@ -1,0 +1,160 @@
+"""Finding the header row: banners, date lines, blank rows, a header further down, no header at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nextround.importing.header import HeaderGuess, find_header, looks_like_tracker_label
+from nextround.importing.readers import Grid, make_grid
+
+KNOWN = {"company", "role", "job title", "date applied", "status", "url", "source", "location"}
+
+
+def is_known(text: str) -> bool:
+    return text.strip().casefold() in KNOWN
+
+
+def _grid(rows: list[list[object]], numbers: list[int] | None = None) -> Grid:
+    return make_grid("Sheet1", [list(r) for r in rows], numbers or list(range(1, len(rows) + 1)))
+
+
+DATA = [
+    ["Acme", "Data Analyst", dt.date(2024, 5, 1), "Rejected", "https://acme.example/jobs/1"],
+    ["Beta", "BI Developer", dt.date(2024, 5, 3), "Interview", "https://beta.example/jobs/2"],
+    ["Gamma", "Analyst", dt.date(2024, 5, 9), "Applied", "https://gamma.example/jobs/3"],
+    ["Delta", "Data Engineer", dt.date(2024, 5, 12), "Rejected", "https://delta.example/jobs/4"],
+]
+HEADER = ["Company", "Role", "Date applied", "Status", "URL"]
+
+
+def test_header_on_the_first_row() -> None:
+    guess = find_header(_grid([HEADER, *DATA]), is_known)
+    assert guess.index == 0
+    assert guess.confidence >= 0.8
+    assert guess.reason.startswith("row 1: 5 text labels, 5 known column names")
+
+
+def test_header_without_known_labels_is_still_found_from_the_data_below() -> None:
+    header = ["Firm", "Position", "When", "Where it stands", "Link"]
+    guess = find_header(_grid([header, *DATA]))
+    assert guess.index == 0
+    assert 0.5 <= guess.confidence < 0.9
+    assert "rows below look like data" in guess.reason
+
+
+def test_merged_banner_rows_above_the_header() -> None:
+    rows = [
+        ["JOB TRACKER", None, None, "APPLICATIONS", None],
+        [None, None, None, None, None],
+        HEADER,
+        *DATA,
+    ]
+    grid = _grid(rows)
+    guess = find_header(grid, is_known)
+    assert grid.row_numbers[guess.index] == 3
+    assert guess.reason.startswith("row 3:")
+    assert "rows above look like a banner" in guess.reason
+
+
+def test_title_and_updated_date_line_above_the_header() -> None:
+    rows = [["My applications 2024"], ["Updated 2024-05-01"], HEADER, *DATA]
+    guess = find_header(_grid(rows), is_known)
+    assert guess.index == 2
+    assert guess.confidence >= 0.7
+
+
+def test_date_cell_banner_above_the_header() -> None:
+    rows = [[dt.date(2024, 5, 1)], HEADER, *DATA]
+    assert find_header(_grid(rows)).index == 1
+
+
+def test_blank_leading_rows_keep_their_row_numbers() -> None:
+    rows: list[list[object]] = [[None] * 5, [None] * 5, [None] * 5, HEADER, *DATA]
+    grid = _grid(rows)
+    guess = find_header(grid, is_known)
+    assert guess.index == 0
+    assert grid.row_numbers[guess.index] == 4
+    assert guess.reason.startswith("row 4:")
+
+
+def test_template_with_only_unticked_checkboxes_below_the_header() -> None:
+    banner = ["JOB TRACKER", None, None, "APPLICATIONS", None, None, "INTERVIEW"]
+    header = ["STATUS", "COMPANY", "JOB TITLE", "DATE APPLIED", "RESUME", "JOB URL", "INTERVIEW DATE"]
+    unticked = [[None, None, None, None, False, None, None] for _ in range(997)]
+    grid = _grid([banner, header, *unticked], [1, 3, *range(4, 1001)])
+    guess = find_header(grid, looks_like_tracker_label)
+    assert guess.index == 1
+    assert guess.reason.startswith("row 3:")
+
+
+def test_first_row_is_data_gives_low_confidence_and_says_so() -> None:
+    rows = [
+        ["2026-03-15", "Roadie", "Software Engineer Intern", "https://boards.example/roadie/1", "Applied"],
+        ["2026-03-15", "webAI", "ML Engineer Intern", "https://boards.example/webai/2", "Applied"],
+        ["2026-03-16", "Alloy", "Software Engineering Intern", "https://boards.example/alloy/3", "Rejected"],
+        ["2026-03-16", "Starburst", "Platform Intern", "https://boards.example/starburst/4", "Applied"],
+    ]
+    guess = find_header(_grid(rows), is_known)
+    assert guess.index == 0
+    assert guess.confidence <= 0.3
+    assert "no row looks like a header" in guess.reason
+
+
+def test_all_text_rows_with_a_repeated_value_are_not_a_header() -> None:
+    rows = [["Acme", "Analyst", "Applied"], ["Beta", "Engineer", "Applied"], ["Gamma", "Analyst", "Rejected"]]
+    guess = find_header(_grid(rows))
+    assert guess.confidence <= 0.3
+
+
+def test_known_labels_pull_a_later_header_above_a_text_row() -> None:
+    rows = [["Notes for myself", "keep going", "call mum"], HEADER, *DATA]
+    guess = find_header(_grid(rows), is_known)
+    assert guess.index == 1
+
+
+def test_empty_grid() -> None:
+    assert find_header(_grid([])) == HeaderGuess(0, 0.0, "the sheet is empty")
+
+
+def test_header_only_grid() -> None:
+    guess = find_header(_grid([HEADER]), is_known)
+    assert guess.index == 0
+    assert guess.confidence > 0.5
+
+
+def test_a_failing_label_function_does_not_stop_the_search() -> None:
+    def broken(_: str) -> bool:
+        raise ValueError("mapper bug")
+
+    assert find_header(_grid([HEADER, *DATA]), broken).index == 0
+
+
+def test_tracker_label_vocabulary() -> None:
+    assert looks_like_tracker_label("Date Applied")
+    assert looks_like_tracker_label("公司名称")
+    assert looks_like_tracker_label("Bewerbung")
+    assert not looks_like_tracker_label("Acme Corp")
+
+
+cells = st.one_of(
+    st.none(),
+    st.text(max_size=30),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.dates(),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows=st.lists(st.lists(cells, min_size=1, max_size=6), max_size=40))
+def test_any_grid_gets_a_valid_guess(rows: list[list[object]]) -> None:
+    grid = _grid(rows)
+    guess = find_header(grid, is_known)
+    assert 0.0 <= guess.confidence <= 1.0
+    assert guess.reason
+    if grid.rows:
+        assert 0 <= guess.index < len(grid.rows)

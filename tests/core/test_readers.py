@@ -1,0 +1,693 @@
+"""Reading uploads into grids: every format, encodings, delimiters, refusals, ragged rows, bombs."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import random
+import time
+import zipfile
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nextround.importing.errors import InputError
+from nextround.importing.readers import (
+    MAX_FILE_BYTES,
+    Grid,
+    Workbook,
+    application_sheet,
+    read_workbook,
+)
+from nextround.importing.textfiles import sniff_delimiter
+
+HEADER = ["Company", "Role", "Date applied", "Status"]
+ROWS = [
+    ["Körber", "Data Analyst", "2024-05-01", "Rejected"],
+    ["Gießen Uni", "Research Assistant", "2024-05-03", "Interview"],
+    ["Acme", "BI Developer", "2024-05-07", "Applied"],
+]
+
+
+def _csv_text(rows: list[list[str]], delimiter: str = ",") -> str:
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    return out.getvalue()
+
+
+def _xlsx_bytes(sheets: dict[str, list[list[object]]], hidden: frozenset[str] = frozenset()) -> bytes:
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for name, rows in sheets.items():
+        sheet = workbook.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+        if name in hidden:
+            sheet.sheet_state = "hidden"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _rezip(data: bytes, change: dict[str, bytes]) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(item.filename, change.get(item.filename, source.read(item.filename)))
+    return out.getvalue()
+
+
+def _only_grid(workbook: Workbook) -> Grid:
+    assert len(workbook.grids) == 1
+    return workbook.grids[0]
+
+
+# ------------------------------------------------------------------------------------------ formats
+
+
+def test_xlsx_typed_cells_and_row_numbers() -> None:
+    data = _xlsx_bytes(
+        {
+            "Apps": [
+                ["My job search"],
+                [],
+                [*HEADER, "Salary", "Call at"],
+                ["Acme", "Analyst", dt.datetime(2024, 5, 1), "Applied", 42000.0, dt.time(9, 30)],
+                ["Beta", "Engineer", dt.datetime(2024, 5, 2, 14, 15), "Rejected", 50500.5, None],
+                [None, None, None, None, None, None],
+            ]
+        }
+    )
+    workbook = read_workbook("tracker.xlsx", data)
+    assert workbook.format == "xlsx"
+    grid = _only_grid(workbook)
+    assert grid.name == "Apps"
+    assert grid.row_numbers == [1, 3, 4, 5]  # the blank row 2 and the trailing empty row are left out
+    assert grid.rows[0] == ["My job search", None, None, None, None, None]
+    assert grid.rows[1] == [*HEADER, "Salary", "Call at"]
+    assert grid.rows[2] == ["Acme", "Analyst", dt.date(2024, 5, 1), "Applied", 42000, dt.time(9, 30)]
+    assert isinstance(grid.rows[2][4], int)
+    assert grid.rows[3][2] == dt.datetime(2024, 5, 2, 14, 15)
+    assert grid.rows[3][4] == 50500.5
+    assert grid.rows[3][5] is None
+
+
+def test_xlsx_trailing_empty_columns_are_trimmed_and_rows_padded() -> None:
+    data = _xlsx_bytes({"S": [["a", "b", None, None], ["c", None, None, None], ["d", "e", "f", None]]})
+    grid = _only_grid(read_workbook("t.xlsx", data))
+    assert grid.rows == [["a", "b", None], ["c", None, None], ["d", "e", "f"]]
+
+
+def test_xlsm_is_recognised_from_its_content_types() -> None:
+    data = _xlsx_bytes({"Apps": [HEADER, *ROWS]})
+    types = zipfile.ZipFile(io.BytesIO(data)).read("[Content_Types].xml")
+    macro = types.replace(
+        b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        b"application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    )
+    assert macro != types
+    workbook = read_workbook("tracker.xlsm", _rezip(data, {"[Content_Types].xml": macro}))
+    assert workbook.format == "xlsm"
+    assert _only_grid(workbook).rows == [HEADER, *ROWS]
+
+
+def test_ods_is_read() -> None:
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    table = Table(name="Bewerbungen")
+    for values in [HEADER, *ROWS]:
+        row = TableRow()
+        for value in values:
+            cell = TableCell(valuetype="string")
+            cell.addElement(P(text=value))
+            row.addElement(cell)
+        table.addElement(row)
+    document.spreadsheet.addElement(table)
+    out = io.BytesIO()
+    document.write(out)
+    workbook = read_workbook("tracker.ods", out.getvalue())
+    assert workbook.format == "ods"
+    grid = _only_grid(workbook)
+    assert grid.name == "Bewerbungen"
+    assert grid.rows == [HEADER, *ROWS]
+
+
+def test_hidden_sheets_are_kept_and_marked() -> None:
+    data = _xlsx_bytes({"Apps": [HEADER, *ROWS], "Old": [HEADER, ROWS[0]]}, hidden=frozenset({"Old"}))
+    workbook = read_workbook("t.xlsx", data)
+    assert [(g.name, g.hidden) for g in workbook.grids] == [("Apps", False), ("Old", True)]
+
+
+@pytest.mark.parametrize(
+    ("name", "delimiter", "encoding", "fmt"),
+    [
+        ("apps.csv", ",", "utf-8", "csv"),
+        ("apps.csv", ";", "utf-8", "csv"),
+        ("apps.tsv", "\t", "utf-8", "tsv"),
+        ("apps.txt", "\t", "utf-8", "txt"),
+        ("apps.txt", "|", "utf-8", "txt"),
+        ("apps.csv", ",", "utf-8-sig", "csv"),
+        ("apps.csv", ";", "utf-16", "csv"),  # Python writes the little-endian BOM first
+        ("apps.csv", ",", "utf-16-be", "csv"),  # no BOM: found from the NUL pattern
+        ("apps.csv", ",", "utf-32", "csv"),
+        ("apps.csv", ";", "cp1252", "csv"),
+        ("apps.csv", ",", "latin-1", "csv"),
+    ],
+)
+def test_text_files_decode_and_split_without_mojibake(
+    name: str, delimiter: str, encoding: str, fmt: str
+) -> None:
+    data = _csv_text([HEADER, *ROWS], delimiter).encode(encoding)
+    workbook = read_workbook(name, data)
+    assert workbook.format == fmt
+    assert workbook.delimiter == delimiter
+    grid = _only_grid(workbook)
+    assert grid.name == ""
+    assert grid.rows == [HEADER, *ROWS]
+    assert grid.row_numbers == [1, 2, 3, 4]
+    assert grid.rows[1][0] == "Körber"
+    assert grid.rows[2][0] == "Gießen Uni"
+
+
+def test_non_utf8_text_says_which_encoding_was_used() -> None:
+    workbook = read_workbook("apps.csv", _csv_text([HEADER, *ROWS]).encode("cp1252"))
+    assert workbook.encoding == "cp1252"
+    assert any("Windows-1252" in note for note in workbook.notes)
+
+
+def test_central_european_text_is_not_read_as_western() -> None:
+    rows = [["Firma", "Miasto"], ["Łódzka Spółka", "Łódź"], ["Zażółć", "Gdańsk"], ["Świętość", "Kraków"]]
+    workbook = read_workbook("apps.csv", _csv_text(rows).encode("cp1250"))
+    assert _only_grid(workbook).rows == rows
+
+
+def test_chinese_utf8_text() -> None:
+    rows = [["公司名称", "岗位", "当前状态"], ["字节跳动", "数据分析师", "一面"]]
+    assert _only_grid(read_workbook("zh.csv", _csv_text(rows).encode("utf-8"))).rows == rows
+
+
+def test_quoted_fields_keep_delimiters_and_newlines() -> None:
+    text = 'Company,Role,Notes\r\n"Acme, Inc.",Analyst,"line one\nline two"\r\nBeta,Engineer,ok\r\n'
+    grid = _only_grid(read_workbook("q.csv", text.encode()))
+    assert grid.rows[1] == ["Acme, Inc.", "Analyst", "line one\nline two"]
+    assert grid.row_numbers == [1, 2, 3]
+    assert grid.repaired == ()
+
+
+def test_short_rows_are_padded_and_blank_lines_skipped() -> None:
+    text = "Company,Role,Status\nAcme,Analyst\n\nBeta,Engineer,Rejected\n"
+    grid = _only_grid(read_workbook("p.csv", text.encode()))
+    assert grid.rows == [
+        ["Company", "Role", "Status"],
+        ["Acme", "Analyst", None],
+        ["Beta", "Engineer", "Rejected"],
+    ]
+    assert grid.row_numbers == [1, 2, 4]
+
+
+def test_old_mac_line_endings() -> None:
+    grid = _only_grid(read_workbook("mac.csv", b"Company,Status\rAcme,Applied\rBeta,Offer\r"))
+    assert grid.rows == [["Company", "Status"], ["Acme", "Applied"], ["Beta", "Offer"]]
+
+
+def test_header_only_file_is_a_grid_of_one_row() -> None:
+    grid = _only_grid(read_workbook("h.csv", b"Company,Role,Status\n"))
+    assert grid.rows == [["Company", "Role", "Status"]]
+
+
+def test_nul_bytes_are_removed_with_a_note() -> None:
+    data = b"Company,Status\nAc\x00me,Applied\nBeta,Rejected\x00\x00\n"
+    workbook = read_workbook("n.csv", data)
+    assert _only_grid(workbook).rows == [["Company", "Status"], ["Acme", "Applied"], ["Beta", "Rejected"]]
+    assert any("NUL" in note for note in workbook.notes)
+
+
+def test_text_with_a_spreadsheet_name_is_read_as_text() -> None:
+    workbook = read_workbook("export.xls", _csv_text([HEADER, *ROWS], "\t").encode())
+    assert workbook.format == "tsv"
+    assert _only_grid(workbook).rows == [HEADER, *ROWS]
+    assert any("text file" in note for note in workbook.notes)
+
+
+def test_workbook_with_a_csv_name_is_read_as_a_workbook() -> None:
+    workbook = read_workbook("apps.csv", _xlsx_bytes({"Apps": [HEADER, *ROWS]}))
+    assert workbook.format == "xlsx"
+    assert workbook.grids[0].rows == [HEADER, *ROWS]
+    assert any("despite its name" in note for note in workbook.notes)
+
+
+@pytest.mark.parametrize(
+    ("sample", "expected"),
+    [
+        ("a;b;c\n1,5;2,5;x\n3,5;4,5;y\n", ";"),  # decimal commas must not win
+        ('a,b,c\n"x;y",2,3\n"p;q",5,6\n', ","),
+        ("a\tb\tc\n1\t2\t3\n", "\t"),
+        ("a|b|c\n1|2|3\n4|5|6\n", "|"),
+        ("Company, Role, Notes; more\nAcme, Analyst, fine; ok\n", ","),
+    ],
+)
+def test_sniff_delimiter(sample: str, expected: str) -> None:
+    assert sniff_delimiter(sample) == expected
+
+
+# ------------------------------------------------------------------------------------------ refusals
+
+
+def _refusal(name: str, data: bytes) -> str:
+    with pytest.raises(InputError) as caught:
+        read_workbook(name, data)
+    message = str(caught.value)
+    assert name in message
+    assert "\n" not in message
+    return message
+
+
+def test_empty_files_are_refused() -> None:
+    assert "is empty" in _refusal("empty.csv", b"")
+    assert "is empty" in _refusal("blank.csv", b"\r\n \n\t\n")
+    assert "is empty" in _refusal("commas.csv", b",,,\n,,,\n")
+    assert "is empty" in _refusal("bom.csv", b"\xef\xbb\xbf")
+    assert "is empty" in _refusal("nothing.xlsx", _xlsx_bytes({"Sheet1": []}))
+
+
+def test_renamed_pdf_is_refused_saying_what_it_is() -> None:
+    message = _refusal("cv.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    assert "looks like a PDF" in message
+    assert ".xlsx" in message
+    assert ".csv" in message
+
+
+def test_renamed_png_is_refused() -> None:
+    assert "PNG image" in _refusal("apps.csv", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+
+
+def test_renamed_word_document_is_refused() -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("My CV")
+    out = io.BytesIO()
+    document.save(out)
+    assert "Word document" in _refusal("apps.xlsx", out.getvalue())
+
+
+def test_html_saved_as_xls_is_refused() -> None:
+    data = b"<html><body><table><tr><td>Company</td></tr></table></body></html>"
+    assert "web page" in _refusal("export.xls", data)
+
+
+def test_random_binary_junk_is_refused() -> None:
+    junk = random.Random(7).randbytes(20_000)
+    message = _refusal("apps.csv", junk)
+    assert "binary" in message or "not a spreadsheet" in message
+
+
+def test_damaged_xlsx_is_refused() -> None:
+    data = _xlsx_bytes({"Apps": [HEADER, *ROWS]})
+    assert "damaged" in _refusal("broken.xlsx", data[: len(data) // 2])
+
+
+def test_zip_that_is_not_a_workbook_is_refused() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("apps/tracker.csv", "Company,Status\n")
+    assert "ZIP archive" in _refusal("apps.xlsx", out.getvalue())
+
+
+def test_password_protected_xlsx_is_refused_with_how_to_fix() -> None:
+    import msoffcrypto.format.ooxml
+
+    plain = io.BytesIO(_xlsx_bytes({"Apps": [HEADER, *ROWS]}))
+    encrypted = io.BytesIO()
+    msoffcrypto.format.ooxml.OOXMLFile(plain).encrypt("secret", encrypted)
+    message = _refusal("locked.xlsx", encrypted.getvalue())
+    assert "password-protected" in message
+    assert "remove the password" in message
+
+
+def test_too_large_file_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from nextround.importing import readers
+
+    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 100)
+    assert "MB" in _refusal("big.csv", b"a,b\n" * 100)
+    assert MAX_FILE_BYTES >= 200 * 1024 * 1024
+
+
+def test_zip_bomb_by_declared_size_is_refused_before_unpacking() -> None:
+    data = bytearray(_xlsx_bytes({"Apps": [HEADER, *ROWS]}))
+    entry = data.find(b"PK\x01\x02")  # first central-directory entry: claim 4 GB uncompressed
+    data[entry + 24 : entry + 28] = (0xFFFFFFF0).to_bytes(4, "little")
+    assert "zip bomb" in _refusal("bomb.xlsx", bytes(data))
+
+
+def test_zip_bomb_by_compression_ratio_is_refused() -> None:
+    data = _xlsx_bytes({"Apps": [HEADER, *ROWS]})
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for item in zipfile.ZipFile(io.BytesIO(data)).infolist():
+            archive.writestr(item.filename, zipfile.ZipFile(io.BytesIO(data)).read(item.filename))
+        archive.writestr("xl/media/padding.bin", bytes(60_000_000))
+    assert "zip bomb" in _refusal("bomb.xlsx", out.getvalue())
+
+
+def test_xml_entity_bomb_returns_quickly() -> None:
+    laughs = "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
+    doctype = f'<!DOCTYPE worksheet [<!ENTITY lol0 "lol">{laughs}]>'
+    data = _xlsx_bytes({"Apps": [["Company", "Status"], ["Acme", "Applied"]]})
+    sheet = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml").decode()
+    bomb = (doctype + sheet.replace("<t>Acme</t>", "<t>&lol9;</t>")).encode()
+    start = time.perf_counter()
+    outcome = _read_or_message("laughs.xlsx", _rezip(data, {"xl/worksheets/sheet1.xml": bomb}))
+    assert time.perf_counter() - start < 5
+    if isinstance(outcome, str):
+        assert "laughs.xlsx" in outcome
+    else:
+        cells = [c for g in outcome.grids for r in g.rows for c in r if isinstance(c, str)]
+        assert max(len(c) for c in cells) < 1000  # never the billion expanded laughs
+
+
+def _read_or_message(name: str, data: bytes) -> Workbook | str:
+    """The workbook, or the InputError's message; any other exception fails the test."""
+    try:
+        return read_workbook(name, data)
+    except InputError as error:
+        return str(error)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.binary(max_size=3000), name=st.sampled_from(["x.csv", "x.xlsx", "x.txt", "x"]))
+def test_arbitrary_bytes_raise_only_input_error(data: bytes, name: str) -> None:
+    outcome = _read_or_message(name, data)
+    if isinstance(outcome, str):
+        assert outcome.startswith(f"'{name}'")
+    else:
+        assert outcome.grids
+        for grid in outcome.grids:
+            assert len(grid.rows) == len(grid.row_numbers)
+            assert len({len(r) for r in grid.rows}) <= 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    prefix=st.sampled_from([b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"%PDF", b"\xef\xbb\xbf"]),
+    data=st.binary(max_size=2000),
+)
+def test_arbitrary_bytes_behind_a_magic_number_raise_only_input_error(prefix: bytes, data: bytes) -> None:
+    outcome = _read_or_message("x.xlsx", prefix + data)
+    assert not isinstance(outcome, str) or outcome.startswith("'x.xlsx'")
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    rows=st.lists(
+        st.lists(
+            st.text(alphabet=st.characters(exclude_categories=["Cs", "Cc"]), max_size=12),
+            min_size=1,
+            max_size=6,
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_any_table_written_by_the_csv_module_never_breaks_the_reader(rows: list[list[str]]) -> None:
+    outcome = _read_or_message("t.csv", _csv_text(rows).encode("utf-8"))
+    if isinstance(outcome, str):
+        assert "is empty" in outcome  # the only refusal a table the csv module wrote may get
+    else:
+        grid = _only_grid(outcome)
+        assert len(grid.rows) + len(grid.problems) <= len(rows)
+
+
+# -------------------------------------------------------------------------------------- ragged rows
+
+INTERN_LOG = """Date,Company,Job Title,URL,Status
+2026-03-15,Roadie,Software Engineer Intern,https://job-boards.greenhouse.io/roadie/jobs/8431926002,Applied
+2026-03-15,webAI,ML Engineer Intern,https://jobs.ashbyhq.com/webAI/d4d6bcde/application,Applied
+2026-03-16,Alloy,Software Engineering Intern,https://job-boards.greenhouse.io/alloycampus/jobs/839,Applied
+2026-03-16,Starburst,Software Engineering Intern,https://job-boards.greenhouse.io/starburst/jobs/5123,Rejected
+2026-03-16,Virtru,Software Developer Intern,https://job-boards.greenhouse.io/virtru/jobs/4653403005,Applied
+2026-03-16,Affirm,Software Engineering Intern - Summer 2026,https://job-boards.greenhouse.io/affirm/jobs/75,Applied
+2026-03-16,Loop,2026 New Grad | Software Engineer, Full-Stack,https://job-boards.greenhouse.io/loop/jobs/57,Applied
+2026-03-17,Karmen,Software Engineer Intern,https://www.workatastartup.com/jobs/91093,Interview
+2026-03-17,SimCare,Technical Intern (in person, summer '26),https://www.workatastartup.com/jobs/69269,Applied
+2026-03-17,Minitab,Software Engineering Intern,https://job-boards.greenhouse.io/minitab/jobs/7588696003,Applied
+2026-03-18,Modernizing Medicine, Inc.,Software Architect - Intern,https://job-boards.greenhouse.io/mm/jobs/83,Applied
+2026-03-18,GPTZero,Software Engineering Intern,https://jobs.ashbyhq.com/GPTZero/e1f12af2/application,Rejected
+2026-03-20,Cloudflare,Software Engineer Intern (Summer 2026) - Austin, TX,https://boards.greenhouse.io/cf/jobs/72,Applied
+2026-03-20,Bandwidth,Software Development Intern,https://job-boards.greenhouse.io/bandwidth/jobs/7386207,Applied
+2026-03-20,Raptor Maps,Summer 2026 Software Engineering Internship,https://ats.rippling.com/raptor-maps-inc/jobs/ac,Applied
+"""
+
+
+def test_ragged_rows_with_a_clear_intent_are_repaired() -> None:
+    grid = _only_grid(read_workbook("log.csv", INTERN_LOG.encode()))
+    assert len(grid.rows) == 16
+    assert grid.problems == ()
+    assert [n for n, _ in grid.repaired] == [8, 10, 12, 14]
+    by_row = dict(zip(grid.row_numbers, grid.rows, strict=True))
+    assert by_row[8][2] == "2026 New Grad | Software Engineer, Full-Stack"
+    assert by_row[10][2] == "Technical Intern (in person, summer '26)"
+    assert by_row[12][1] == "Modernizing Medicine, Inc."
+    assert by_row[14][2] == "Software Engineer Intern (Summer 2026) - Austin, TX"
+    for row in grid.rows[1:]:
+        assert row[3].startswith("https://")
+        assert row[4] in {"Applied", "Rejected", "Interview"}
+    assert "column 3" in dict(grid.repaired)[8]
+
+
+def test_ragged_rows_with_an_unclear_intent_are_reported_not_guessed() -> None:
+    lines = ["First,Second,Third"]
+    lines += [f"word{i},other{i},thing{i}" for i in range(12)]
+    lines.append("alpha,beta,gamma,delta")  # which comma is inside a value? nothing tells
+    grid = _only_grid(read_workbook("u.csv", "\n".join(lines).encode()))
+    assert grid.repaired == ()
+    assert len(grid.problems) == 1
+    number, reason = grid.problems[0]
+    assert number == 14
+    assert "has 4 fields under a 3-column header" in reason
+    assert "could not tell" in reason
+    assert 14 not in grid.row_numbers
+    assert len(grid.rows) == 13
+
+
+def test_url_never_lands_in_the_status_column() -> None:
+    lines = ["Company,Role,Link,Status"]
+    lines += [
+        f"Firm {i},Analyst {i},https://jobs.example.com/{i},{'Applied' if i % 2 else 'Rejected'}"
+        for i in range(10)
+    ]
+    lines.append("Acme,Analyst, Reporting,https://jobs.example.com/x,Applied")
+    grid = _only_grid(read_workbook("s.csv", "\n".join(lines).encode()))
+    for row in grid.rows[1:]:
+        assert not str(row[3]).startswith("http")
+    assert grid.rows[-1] == ["Acme", "Analyst, Reporting", "https://jobs.example.com/x", "Applied"]
+
+
+def test_trailing_empty_fields_are_not_ragged() -> None:
+    grid = _only_grid(read_workbook("t.csv", b"a,b,c\n1,2,3,,,\n4,5,6\n"))
+    assert grid.rows == [["a", "b", "c"], ["1", "2", "3"], ["4", "5", "6"]]
+    assert grid.problems == ()
+    assert grid.repaired == ()
+
+
+def test_header_wider_than_the_data_keeps_its_columns() -> None:
+    grid = _only_grid(
+        read_workbook("w.csv", b"Company,Role,Status,Notes\nAcme,Analyst,Applied\nBeta,Dev,Offer\n")
+    )
+    assert grid.rows[0] == ["Company", "Role", "Status", "Notes"]
+    assert grid.rows[1] == ["Acme", "Analyst", "Applied", None]
+    assert grid.problems == ()
+
+
+def test_semicolon_ragged_row_is_merged_with_a_semicolon() -> None:
+    lines = ["Firma;Stelle;Link;Status"]
+    lines += [
+        f"Firma {i};Analyst {i};https://jobs.example.de/{i};{'Absage' if i % 2 else 'Offen'}"
+        for i in range(10)
+    ]
+    lines.append("Körber;Analyst; Controlling;https://jobs.example.de/x;Offen")
+    grid = _only_grid(read_workbook("de.csv", "\n".join(lines).encode("cp1252")))
+    assert grid.rows[-1] == ["Körber", "Analyst; Controlling", "https://jobs.example.de/x", "Offen"]
+
+
+# ------------------------------------------------------------------------------------ choosing a sheet
+
+
+def test_application_sheet_beats_drop_downs_and_instructions() -> None:
+    data = _xlsx_bytes(
+        {
+            "Instructions": [
+                ["How to use this tracker"],
+                ["Type one application per row in the Tracker sheet."],
+            ],
+            "Drop Downs": [
+                ["Status", "Job Type"],
+                ["Applied", "Full-Time"],
+                ["Rejected", "Part-Time"],
+                ["Offer", ""],
+            ],
+            "Tracker": [HEADER, *ROWS],
+        }
+    )
+    assert application_sheet(read_workbook("t.xlsx", data)).name == "Tracker"
+
+
+def test_template_with_checkbox_rows_still_beats_its_drop_downs() -> None:
+    banner = ["JOB TRACKER", None, None, "APPLICATIONS"]
+    header = ["STATUS", "COMPANY", "JOB TITLE", "DATE APPLIED", "RESUME", "JOB URL"]
+    unticked = [[None, None, None, None, False, None] for _ in range(200)]
+    drop_downs = [
+        ["Status", "Job Type"],
+        *[[s, "Full-Time"] for s in ("Applied", "Rejected", "Interview", "Offer")],
+    ]
+    data = _xlsx_bytes({"Job Tracker": [banner, [], header, *unticked], "Drop Downs": drop_downs})
+    assert application_sheet(read_workbook("t.xlsx", data)).name == "Job Tracker"
+
+
+def test_application_sheet_prefers_more_data_and_visible_sheets() -> None:
+    data = _xlsx_bytes(
+        {"2023": [HEADER, ROWS[0]], "2024": [HEADER, *ROWS, *ROWS], "Backup": [HEADER, *ROWS * 5]},
+        hidden=frozenset({"Backup"}),
+    )
+    assert application_sheet(read_workbook("t.xlsx", data)).name == "2024"
+
+
+# ------------------------------------------------------------------------------------------ speed
+
+
+@pytest.mark.slow
+def test_a_million_row_csv_reads_in_seconds() -> None:
+    statuses = ("Applied", "Rejected", "Interview", "Offer", "Ghosted")
+    lines = ["Date,Company,Role,Status,Source,Location,Salary,URL,Notes,Contact"]
+    lines += [
+        f"2024-0{i % 9 + 1}-{i % 28 + 1:02d},Company {i % 5000},Analyst {i % 37},{statuses[i % 5]},"
+        f"LinkedIn,London,{30000 + i % 20000},https://jobs.example.com/{i},note {i % 100},Person {i % 300}"
+        for i in range(1_000_000)
+    ]
+    data = "\n".join(lines).encode()
+    del lines
+    start = time.perf_counter()
+    grid = _only_grid(read_workbook("big.csv", data))
+    elapsed = time.perf_counter() - start
+    assert len(grid.rows) == 1_000_001
+    assert grid.rows[-1][3] == statuses[999_999 % 5]
+    assert elapsed < 30  # about 4 s on an idle 2-core machine; generous for a loaded CI box
+
+
+# ---------------------------------------------------------------------------------- more text cases
+
+
+def test_an_unclosed_quote_in_a_small_file_does_not_hide_the_rows_after_it() -> None:
+    middle = "".join(f"Firm {i},Analyst,Applied\n" for i in range(60))
+    text = f'Company,Role,Status\nAcme,"Analyst,Applied\n{middle}Omega,Dev,Offer\n'
+    workbook = read_workbook("q.csv", text.encode())
+    grid = _only_grid(workbook)
+    assert len(grid.rows) == 63
+    assert grid.rows[-1] == ["Omega", "Dev", "Offer"]
+    assert any("quote" in note for note in workbook.notes)
+
+
+def test_multi_line_notes_are_kept_in_their_cell() -> None:
+    rows = [["Company", "Notes"]] + [[f"Firm {i}", "called\nno answer\nfollow up"] for i in range(100)]
+    workbook = read_workbook("notes.csv", _csv_text(rows).encode())
+    assert _only_grid(workbook).rows == rows
+    assert workbook.notes == ()
+
+
+def test_unicode_line_separators_inside_cells_do_not_split_rows() -> None:
+    text = "Company,Notes\r\nAcme,first\u2028second\r\nBeta,a\x85b\r\nGamma,ok\r\n"
+    grid = _only_grid(read_workbook("u.csv", text.encode()))
+    assert grid.rows == [
+        ["Company", "Notes"],
+        ["Acme", "first\u2028second"],
+        ["Beta", "a\x85b"],
+        ["Gamma", "ok"],
+    ]
+
+
+def test_excel_sep_hint_line_sets_the_delimiter_and_is_not_a_row() -> None:
+    workbook = read_workbook("hint.csv", b"sep=;\r\nCompany;Notes\r\nAcme;good, fast\r\n")
+    assert workbook.delimiter == ";"
+    assert _only_grid(workbook).rows == [["Company", "Notes"], ["Acme", "good, fast"]]
+
+
+def test_an_unclosed_quote_does_not_swallow_or_lose_the_file() -> None:
+    # The open quote runs past the csv module's field limit (128 KB) before the file ends.
+    middle = "".join(f"Firm {i},{'x' * 60}\n" for i in range(3000))
+    text = f'Company,Notes\nAcme,"never closed\n{middle}Gamma,ok\n'
+    workbook = read_workbook("q.csv", text.encode())
+    grid = _only_grid(workbook)
+    assert len(grid.rows) == 3003
+    assert grid.rows[1] == ["Acme", '"never closed']
+    assert grid.rows[-1] == ["Gamma", "ok"]
+    assert any("quote" in note for note in workbook.notes)
+
+
+# ----------------------------------------------------------------------------------- workbook extras
+
+
+def test_openpyxl_reads_when_calamine_cannot(monkeypatch: pytest.MonkeyPatch) -> None:
+    from nextround.importing import spreadsheets
+
+    def refuse(_: bytes) -> None:
+        raise ValueError("calamine cannot read this file")
+
+    monkeypatch.setattr(spreadsheets, "_read_with_calamine", refuse)
+    data = _xlsx_bytes({"Apps": [HEADER, ["Acme", "Analyst", dt.datetime(2024, 5, 1), "Applied"]]})
+    grid = _only_grid(read_workbook("t.xlsx", data))
+    assert grid.rows == [HEADER, ["Acme", "Analyst", dt.date(2024, 5, 1), "Applied"]]
+
+
+def test_formulas_without_cached_values_are_named_in_a_note() -> None:
+    data = _xlsx_bytes({"Apps": [["Company", "Days waiting"], ["Acme", "=TODAY()-DATE(2024,5,1)"]]})
+    workbook = read_workbook("f.xlsx", data)
+    assert workbook.grids[0].rows == [["Company", "Days waiting"], ["Acme", None]]
+    assert any("'Apps'" in note and "formulas" in note for note in workbook.notes)
+
+
+def test_no_formula_note_for_plain_values() -> None:
+    assert read_workbook("p.xlsx", _xlsx_bytes({"Apps": [HEADER, *ROWS]})).notes == ()
+
+
+def test_xls_is_read_with_types_and_hidden_sheets() -> None:
+    import xlwt  # dev dependency: the only writer of the Excel 97-2003 format
+
+    workbook = xlwt.Workbook()
+    sheet = workbook.add_sheet("Bewerbungen")
+    for column, label in enumerate(["Firma", "Stelle", "Datum", "Status"]):
+        sheet.write(0, column, label)
+    sheet.write(1, 0, "Körber")
+    sheet.write(1, 1, "Analyst")
+    sheet.write(1, 2, dt.date(2024, 5, 1), xlwt.easyxf(num_format_str="YYYY-MM-DD"))
+    sheet.write(1, 3, "Absage")
+    sheet.write(2, 0, "Acme")
+    sheet.write(2, 3, 3)
+    workbook.add_sheet("Alt").write(0, 0, "old")
+    workbook.get_sheet(1).visibility = 1
+    out = io.BytesIO()
+    workbook.save(out)
+    read = read_workbook("bewerbungen.xls", out.getvalue())
+    assert read.format == "xls"
+    assert [(g.name, g.hidden) for g in read.grids] == [("Bewerbungen", False), ("Alt", True)]
+    assert read.grids[0].rows == [
+        ["Firma", "Stelle", "Datum", "Status"],
+        ["Körber", "Analyst", dt.date(2024, 5, 1), "Absage"],
+        ["Acme", None, None, 3],
+    ]
+    renamed = read_workbook("bewerbungen.xlsx", out.getvalue())
+    assert renamed.format == "xls"
+    assert any("Excel 97-2003" in note for note in renamed.notes)
+
+
+def test_utf16_little_endian_with_bom_written_by_hand() -> None:
+    data = b"\xff\xfe" + _csv_text([HEADER, *ROWS], "\t").encode("utf-16-le")
+    workbook = read_workbook("export.txt", data)
+    assert workbook.delimiter == "\t"
+    assert _only_grid(workbook).rows == [HEADER, *ROWS]

@@ -1,0 +1,70 @@
+"""Small render helpers the analysis pages share: a chart with its caption, a table download, a rate tile."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from nextround.analysis import Benchmark, Rate, contrast_from_rates, csv_bytes
+from nextround.analysis.stats import interval_text, percent
+from nextround.figures import rate_bars
+from nextround.text import escape_markdown
+
+PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+
+
+def chart(fig: go.Figure, how_counted: str, key: str) -> None:
+    """The figure at full width, then one caption: what it shows and how it is counted."""
+    # theme=None: the figure already carries the project's theme (colours read from config.toml), so it
+    # looks the same here as in tests and exports; Streamlit's Plotly theme would restyle it.
+    st.plotly_chart(fig, width="stretch", theme=None, key=key, config=PLOTLY_CONFIG)
+    st.caption(how_counted)
+
+
+def download(table: pd.DataFrame, file_name: str, label: str = "Download this table (CSV)") -> None:
+    st.download_button(
+        label,
+        data=csv_bytes(table),
+        file_name=file_name,
+        mime="text/csv",
+        key=f"download_{file_name}",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+
+
+def group_rates(
+    rates: pd.DataFrame,
+    metric: str,
+    group_title: str,
+    how_counted: str,
+    key: str,
+    reference: Benchmark | None = None,
+) -> None:
+    """Bars of one rate per group with intervals, the best/worst call-out when the data supports one,
+    the caption and the download."""
+    chart(rate_bars(rates, metric, group_title, reference), how_counted, key=key)
+    contrast = contrast_from_rates(rates, metric)
+    if contrast is not None:
+        st.markdown(escape_markdown(contrast.sentence))
+    download(rates, f"{key}.csv")
+
+
+def rate_tile(label: str, rate: Rate, help_text: str, reference: str = "", note: str = "") -> None:
+    """A metric tile: the percentage (or only the counts for a small sample), then counts and interval,
+    then a published reference (never a verdict) and any note."""
+    if rate.denominator == 0:
+        st.metric(label, "–", help=help_text)
+        lines = ["none decided yet"]
+    elif rate.small_sample:
+        st.metric(label, f"{rate.count} of {rate.denominator}", help=help_text)
+        lines = ["small sample: counts only"]
+    else:
+        st.metric(label, percent(rate.value), help=help_text)
+        lines = [f"{rate.count:,} of {rate.denominator:,} · {interval_text(rate.low, rate.high)}"]
+    if note:
+        lines.append(note)
+    if reference:
+        lines.append(f"Reference: {reference}")
+    st.caption("  \n".join(lines))
