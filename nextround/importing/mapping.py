@@ -17,7 +17,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from nextround.importing.dates import date_share
-from nextround.importing.status import read_status, stage_column_kind, status_key
+from nextround.importing.status import FlagValue, read_flag_cell, read_status, stage_column_kind, status_key
 from nextround.resources import load_toml
 
 FIELDS: Final[tuple[str, ...]] = (
@@ -151,6 +151,15 @@ def field_by_content(values: pd.Series) -> tuple[str | None, float]:
     return None, 0.0
 
 
+def _holds_stage_flags(values: pd.Series) -> bool:
+    """Mostly yes/no/tick/date cells: a per-stage column ("Recruiter": yes, "Phone": 8/5/2019)."""
+    texts = _non_empty_text(values)
+    if len(texts) == 0:
+        return False
+    readable = texts.map(lambda t: read_flag_cell(t)[0] not in (FlagValue.UNKNOWN, FlagValue.EMPTY))
+    return float(readable.mean()) >= 0.6
+
+
 def _content_confirms(field: str, values: pd.Series) -> bool:
     """A name match is kept only when the content does not contradict it."""
     texts = _non_empty_text(values)
@@ -181,6 +190,10 @@ def map_columns(
         field, confidence, method = field_by_name(column)
         if field is not None and not _content_confirms(field, frame[column]):
             field, confidence, method = None, 0.0, ""
+        if field not in (None, "stage_column") and stage_column_kind(column) is not None:
+            # A header that names a person or a phone but holds yes/no/dates is a stage column.
+            if field in ("contact_name", "contact_phone") and _holds_stage_flags(frame[column]):
+                field, confidence, method = "stage_column", 0.8, "stage column"
         proposals.append((column, field, confidence, method))
 
     taken = {field for column, field, _, method in proposals if method == "your choice" and field}

@@ -41,6 +41,9 @@ _TEXT_FIELDS = ("company", "role", "location", "url", "contact_name")
 _LONG_TEXT_FIELDS = ("job_description", "required_skills", "feedback", "notes")
 
 
+MAX_ROWS = 1_000_000  # applications per file: a careers service's cohort; more is refused, not truncated
+
+
 @dataclass(frozen=True)
 class SourceFile:
     """An uploaded file: its name (for messages and the format hint) and its bytes."""
@@ -214,6 +217,11 @@ def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome
         return _empty_outcome(workbook, grid, skipped, warnings, header_row=0, reason="the sheet is empty")
 
     guess = find_header(grid, colmap.is_known_label)
+    if len(grid) - guess.index - 1 > MAX_ROWS:
+        raise InputError(
+            f"'{file}' has {len(grid) - guess.index - 1:,} rows; up to {MAX_ROWS:,} applications can be "
+            "read at once. Split the file (e.g. by year) and upload the parts."
+        )
     headers, header_notes = _unique_headers(grid.head(guess.index + 1)[guess.index])
     header_row = grid.row_numbers[guess.index]
     raw = grid.cells.iloc[guess.index + 1 :].set_axis(headers, axis=1).reset_index(drop=True)

@@ -1,6 +1,7 @@
 """Browser tests: the real app (``streamlit run app.py``) driven in Debian's headless Chromium.
 
-Without /usr/bin/chromium these tests FAIL (they never skip): `make test` installs it.
+In CI (``CI`` set) a missing Chromium FAILS the run; on a laptop without it the tests skip and say
+why. `make test` installs Debian's chromium, so both normally run them.
 """
 
 from __future__ import annotations
@@ -90,7 +91,10 @@ def app_url() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test` (it installs Debian's chromium).")
+        message = f"Chromium not found at {CHROMIUM}: `make test` installs Debian's chromium package."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser

@@ -219,3 +219,27 @@ def test_xlsx_typed_cells_dates_and_numbers():
     result = _import("t.xlsx", data)
     assert result.applications["applied_on"].iloc[0] == pd.Timestamp(2025, 5, 6)
     assert result.applications["stage_reached"].iloc[0] == "interview"
+
+
+def test_a_per_stage_column_named_like_a_contact_is_read_as_a_stage():
+    rows = [
+        ["Company", "Role", "Applied Date", "Recruiter", "Phone", "Result"],
+        ["A", "Intern", "7/19/2019", "yes", "8/5/2019", ""],
+        ["B", "Intern", "7/20/2019", "", "", ""],
+        ["C", "Intern", "7/21/2019", "yes", "", "Rejection :("],
+    ]
+    result = _import("stages.csv", csv_bytes(rows))
+    fields = {m.column: m.field for m in result.report.mapping}
+    assert fields["Recruiter"] == "stage_column"
+    assert fields["Phone"] == "stage_column"
+    assert result.applications["stage_reached"].tolist()[0] >= "screen"
+
+
+def test_more_rows_than_the_limit_are_refused_naming_the_limit(monkeypatch):
+    from nextround.importing import pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_ROWS", 5)
+    rows = [TRACKER_HEADER, *TRACKER_ROWS]
+    with pytest.raises(InputError, match=r"up to 5 applications"):
+        _import("big.csv", csv_bytes(rows))
+    assert _import("ok.csv", csv_bytes(rows[:6])).report.applications == 5
