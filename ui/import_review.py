@@ -61,6 +61,7 @@ def adopt(result: ImportResult, label: str) -> None:
     st.session_state[APPLIED_TOKEN] = token
     st.session_state[state.IMPORT_RESULT] = result
     state.set_applications(apply_edits(result.applications, st.session_state.get(CELL_EDITS, {})), label)
+    st.rerun()  # the shared sidebar (drawn before this page) must show the new data too
 
 
 def show_summary(result: ImportResult) -> None:
@@ -80,7 +81,7 @@ def show_summary(result: ImportResult) -> None:
             f"separator “{f.delimiter}”" if f.delimiter else "",
         ]
         if f.blank_rows:
-            details.append(f"{f.blank_rows} blank rows ignored")
+            details.append(f"{f.blank_rows} blank row{'s' if f.blank_rows != 1 else ''} ignored")
         st.caption(f"**{_plain(f.name)}**: " + " · ".join(_plain(d) for d in details if d))
         for note in f.notes:
             st.caption(_plain(note))

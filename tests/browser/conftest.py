@@ -116,12 +116,15 @@ def wait_for_app(page: Page, timeout: float = 30_000) -> None:
     page.wait_for_function(
         """() => {
             const app = document.querySelector('[data-testid="stApp"]');
-            return app && app.getAttribute('data-test-script-state') !== 'running'
-                && !document.querySelector('[data-testid="stStatusWidget"] [data-testid="stSpinner"]');
+            if (!app || app.getAttribute('data-test-script-state') === 'running') return false;
+            // Lazily loaded widgets (metrics, charts, tables) show skeletons until their code arrives.
+            return !document.querySelector(
+                '[data-testid="stSkeleton"], [data-testid="stSkeletonElement"], [data-testid="stAppSkeleton"]'
+            );
         }""",
         timeout=timeout,
     )
-    page.wait_for_timeout(300)
+    page.wait_for_timeout(500)
 
 
 def screenshot(page: Page, name: str) -> Path:

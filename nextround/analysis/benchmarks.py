@@ -1,0 +1,64 @@
+"""Published funnel figures (``data/benchmarks.toml``) to show beside the user's rates as references."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nextround.resources import load_toml
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    key: str
+    metric: str  # the Kpis field it sits beside, or "context"
+    label: str
+    low: float
+    high: float
+    source: str
+    short: str  # the source in a few words, for captions
+    date: str
+    url: str
+    perspective: str
+
+    def band(self) -> str:
+        if self.low == self.high:
+            return f"{100 * self.low:.0f} %"
+        return f"{100 * self.low:.0f}–{100 * self.high:.0f} %"
+
+    def citation(self) -> str:
+        when = f", {self.date}" if self.date else ""
+        return f"{self.source}{when}"
+
+
+def load_benchmarks() -> tuple[Benchmark, ...]:
+    entries = load_toml("benchmarks.toml").get("benchmark", [])
+    return tuple(
+        Benchmark(
+            key=e["key"],
+            metric=e["metric"],
+            label=e["label"],
+            low=float(e["low"]),
+            high=float(e["high"]),
+            source=e["source"],
+            short=e.get("short", e["source"]),
+            date=str(e.get("date", "")),
+            url=e.get("url", ""),
+            perspective=e.get("perspective", ""),
+        )
+        for e in entries
+    )
+
+
+def benchmarks_for(metric: str) -> tuple[Benchmark, ...]:
+    return tuple(b for b in load_benchmarks() if b.metric == metric)
+
+
+def reference_line(metric: str) -> str:
+    """ "15 % (Stepstone survey, Oct 2025) · 3 % (CareerPlug, 2024 data)"; "" when there is none."""
+    return " · ".join(f"{b.band()} ({b.short})" for b in benchmarks_for(metric))
+
+
+def benchmark_note(metric: str) -> str:
+    """One line naming every reference for a metric, e.g. for a caption; "" when there is none."""
+    parts = [f"{b.band()} ({b.citation()}; {b.perspective})" for b in benchmarks_for(metric)]
+    return "For reference: " + "; ".join(parts) + "." if parts else ""

@@ -1,0 +1,160 @@
+"""``nextround report``: the KPIs, the funnel and the bottleneck, from the same core as the Overview page."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from nextround.analysis import build_overview
+from nextround.analysis.stats import Rate
+from nextround.cli.common import CliError, add_input_arguments, load, print_json
+from nextround.figures.labels import STAGE_LABELS, rate_label
+from nextround.ghosting import GhostingPolicy, apply_ghosting
+from nextround.settings import AnalysisSettings
+
+RATES = (
+    ("response_rate", "Response rate"),
+    ("screen_rate", "Screen rate"),
+    ("interview_rate", "Interview rate"),
+    ("offer_rate", "Offer rate"),
+    ("rejection_rate", "Rejection rate"),
+    ("ghosting_rate", "Ghosting rate"),
+    ("ghosting_explicit_rate", "  recorded by you"),
+    ("ghosting_inferred_rate", "  inferred from silence"),
+)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "report",
+        help="print the funnel, the rates with their 95%% intervals, and where you lose most",
+        description="Import the files and print the KPIs, the funnel and the bottleneck.",
+    )
+    add_input_arguments(parser)
+    parser.add_argument("--json", action="store_true", help="print the report as JSON (for scripts)")
+    parser.add_argument(
+        "--as-of",
+        type=_iso_date,
+        metavar="DATE",
+        help="the date to measure silence from, YYYY-MM-DD (default: today)",
+    )
+    parser.add_argument(
+        "--count-ghosting-as-rejection",
+        action="store_true",
+        help="include ghosting in the rejection rates (by default it is shown apart)",
+    )
+    defaults = GhostingPolicy()
+    parser.add_argument(
+        "--ghosted-after",
+        type=int,
+        default=defaults.days_after_applying,
+        metavar="DAYS",
+        help=f"silent days after applying before a pending application counts as ghosted "
+        f"(default {defaults.days_after_applying})",
+    )
+    parser.add_argument(
+        "--ghosted-after-contact",
+        type=int,
+        default=defaults.days_after_contact,
+        metavar="DAYS",
+        help=f"the same after a screen or interview (default {defaults.days_after_contact})",
+    )
+    parser.set_defaults(func=run)
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2025-03-31") from None
+
+
+def settings_from(args: argparse.Namespace) -> AnalysisSettings:
+    if args.ghosted_after < 1 or args.ghosted_after_contact < 1:
+        raise CliError("--ghosted-after and --ghosted-after-contact must be at least 1 day")
+    return AnalysisSettings(
+        ghosting=GhostingPolicy(args.ghosted_after, args.ghosted_after_contact),
+        count_ghosting_as_rejection=args.count_ghosting_as_rejection,
+        as_of=args.as_of,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = settings_from(args)
+    result = load(args)
+    report = build_report(result.applications, settings)
+    if args.json:
+        print_json(report)
+    else:
+        print(describe(report))
+    return 0
+
+
+def build_report(applications: pd.DataFrame, settings: AnalysisSettings) -> dict[str, Any]:
+    """The report as plain data: settings, KPIs, funnel rows, bottleneck and group contrasts."""
+    table = apply_ghosting(applications, settings.ghosting, settings.reference_date())
+    overview = build_overview(table, settings)
+    funnel = overview.funnel.astype(object).where(overview.funnel.notna(), None)
+    return {
+        "as_of": settings.reference_date().isoformat(),
+        "ghosting_thresholds_days": {
+            "after_applying": settings.ghosting.days_after_applying,
+            "after_contact": settings.ghosting.days_after_contact,
+        },
+        "count_ghosting_as_rejection": settings.count_ghosting_as_rejection,
+        "kpis": overview.kpis.as_dict(),
+        "funnel": [{k: _plain(v) for k, v in row.items()} for row in funnel.to_dict(orient="records")],
+        "bottleneck": {
+            "stage": overview.bottleneck.stage,
+            "supported": overview.bottleneck.supported,
+            "sentence": overview.bottleneck.sentence,
+            "mostly_ghosting": overview.bottleneck.mostly_ghosting,
+        },
+        "contrasts": [
+            {"column": c.column, "best": c.best, "worst": c.worst, "sentence": c.sentence}
+            for c in overview.contrasts
+        ],
+    }
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def describe(report: dict[str, Any]) -> str:
+    """The report for people: a few aligned lines."""
+    kpis = report["kpis"]
+    lines = [
+        f"Applications: {kpis['applications']:,}  ·  decided: {kpis['decided']:,}  ·  pending: "
+        f"{kpis['pending']:,}  ·  withdrawn: {kpis['withdrawn']:,}  (as of {report['as_of']})",
+        "",
+    ]
+    for key, label in RATES:
+        rate = Rate.of(kpis[key]["count"], kpis[key]["denominator"])
+        lines.append(f"{label:<24} {rate.describe()}")
+    waits = []
+    if kpis["median_days_to_first_response"] is not None:
+        waits.append(f"first reply after {kpis['median_days_to_first_response']:.0f} days (median)")
+    if kpis["median_days_to_rejection"] is not None:
+        waits.append(f"rejection after {kpis['median_days_to_rejection']:.0f} days (median)")
+    if waits:
+        lines.append("Waiting: " + "; ".join(waits))
+    lines += ["", f"{'Stage':<12} {'reached':>8} {'decided':>8}  passed"]
+    for row in report["funnel"]:
+        passed = (
+            "–"
+            if row["stage"] == "offer"
+            else rate_label(row["passed"], row["decided"], row["pass_rate"] or 0.0, row["small_sample"])
+        )
+        lines.append(f"{STAGE_LABELS[row['stage']]:<12} {row['reached']:>8,} {row['decided']:>8,}  {passed}")
+    lines += ["", report["bottleneck"]["sentence"]]
+    lines += [c["sentence"] for c in report["contrasts"]]
+    if kpis["small_sample"]:
+        lines.append("Fewer than 10 decided applications: read the counts, not the percentages.")
+    return "\n".join(lines)

@@ -1,0 +1,57 @@
+"""The funnel: per stage, what became of the applications that reached it, with the pass rate beside."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from nextround.figures.labels import STAGE_LABELS, rate_label
+from nextround.figures.theme import base_layout, theme, translucent
+
+SEGMENTS = (  # column, legend name, colour kind
+    ("passed", "Got past it", "passed"),
+    ("offers", "Offer", "offer"),
+    ("rejected", "Rejected", "rejected"),
+    ("ghosted_recorded", "Ghosted", "ghosted"),
+    ("ghosted_inferred", "Ghosted (inferred)", "ghosted_inferred"),
+    ("pending", "Pending", "pending"),
+    ("withdrawn", "Withdrawn", "withdrawn"),
+)
+
+
+def funnel_figure(funnel: pd.DataFrame) -> go.Figure:
+    """Stacked horizontal bars from ``compute_funnel``: bar length = applications that reached the stage."""
+    current = theme()
+    table = funnel.assign(ghosted_recorded=funnel["ghosted"] - funnel["ghosted_inferred"])
+    stages = [STAGE_LABELS[s] for s in table["stage"]]
+    fig = go.Figure()
+    for column, name, kind in SEGMENTS:
+        colour = current.outcome_colour(kind)
+        inferred = kind == "ghosted_inferred"
+        fig.add_trace(
+            go.Bar(
+                y=stages,
+                x=table[column].tolist(),
+                name=name,
+                orientation="h",
+                marker={
+                    "color": translucent(colour, 0.45) if inferred else colour,
+                    "pattern": {"shape": "/"} if inferred else None,
+                },
+                hovertemplate=f"%{{y}}: %{{x:,}} {name.lower()}<extra></extra>",
+            )
+        )
+    widest = max(int(table["reached"].max()), 1)
+    for stage, row in zip(stages, table.itertuples(index=False), strict=True):
+        if row.stage == "offer":
+            text = f"{row.reached:,} reached"
+        else:
+            passed = rate_label(row.passed, row.decided, row.pass_rate, row.small_sample)
+            text = f"{row.reached:,} reached · passed {passed}"
+        fig.add_annotation(
+            x=row.reached, y=stage, text=text, showarrow=False, xanchor="left", xshift=6, font={"size": 12}
+        )
+    base_layout(fig, height=340, barmode="stack", bargap=0.35)
+    fig.update_yaxes(categoryorder="array", categoryarray=stages[::-1], title=None)
+    fig.update_xaxes(title="Applications", range=[0, widest * 1.75], tickformat=",d")
+    return fig

@@ -1,0 +1,31 @@
+"""Words shared by the figures: stage names and rate labels with their counts."""
+
+from __future__ import annotations
+
+from typing import Final
+
+import numpy as np
+
+STAGE_LABELS: Final[dict[str, str]] = {
+    "applied": "Applied",
+    "screen": "Screen",
+    "interview": "Interview",
+    "final": "Final round",
+    "offer": "Offer",
+}
+
+
+def rate_label(count: float, base: float, rate: float, small: bool) -> str:
+    """ "34 % (12/35)", or "12/35 · small sample" when too few are decided to trust a percentage."""
+    if not base:
+        return "none decided"
+    if small:
+        return f"{int(count):,}/{int(base):,} · small sample"
+    return f"{100 * rate:.0f} % ({int(count):,}/{int(base):,})"
+
+
+def rate_labels(counts, bases, rates, smalls) -> list[str]:
+    return [
+        rate_label(c, b, r, bool(s)) if np.isfinite(b) else "none decided"
+        for c, b, r, s in zip(counts, bases, rates, smalls, strict=True)
+    ]

@@ -1,0 +1,116 @@
+"""Chart colours from ``.streamlit/config.toml`` ``[theme]`` (pages and figures agree) and a shared layout."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Final
+
+import plotly.graph_objects as go
+
+from nextround.resources import DATA_DIR
+
+CONFIG_PATH: Final = DATA_DIR.parent / ".streamlit" / "config.toml"
+# Okabe–Ito: distinguishable with the common colour-blindnesses.
+DEFAULT_CATEGORICAL: Final = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#999999",
+    "#F0E442",
+)
+DEFAULT_SEQUENTIAL: Final = ("#F1F6FA", "#C3DAEA", "#82AFD2", "#417DB1", "#1C5083", "#103B66")
+CHART_HEIGHT: Final = 380
+
+
+@dataclass(frozen=True)
+class Theme:
+    primary: str
+    background: str
+    secondary_background: str
+    text: str
+    categorical: tuple[str, ...]
+    sequential: tuple[str, ...]
+
+    def outcome_colour(self, kind: str) -> str:
+        """One colour per meaning, the same on every chart."""
+        index = {
+            "passed": 0,
+            "pending": 1,
+            "offer": 2,
+            "withdrawn": 3,
+            "response": 4,
+            "rejected": 5,
+            "ghosted": 6,
+            "ghosted_inferred": 6,
+        }[kind]
+        palette = self.categorical if len(self.categorical) > 6 else DEFAULT_CATEGORICAL
+        return palette[index]
+
+
+def read_theme(path: Path = CONFIG_PATH) -> Theme:
+    """The ``[theme]`` table of a Streamlit config, with defaults for anything missing."""
+    section: dict[str, object] = {}
+    if path.exists():
+        with path.open("rb") as handle:
+            section = tomllib.load(handle).get("theme", {})
+    categorical = section.get("chartCategoricalColors")
+    sequential = section.get("chartSequentialColors")
+    return Theme(
+        primary=str(section.get("primaryColor", "#1F6F8B")),
+        background=str(section.get("backgroundColor", "#FFFFFF")),
+        secondary_background=str(section.get("secondaryBackgroundColor", "#F3F6F8")),
+        text=str(section.get("textColor", "#1D2B36")),
+        categorical=tuple(categorical)
+        if isinstance(categorical, list) and categorical
+        else DEFAULT_CATEGORICAL,
+        sequential=tuple(sequential)
+        if isinstance(sequential, list) and len(sequential) > 1
+        else DEFAULT_SEQUENTIAL,
+    )
+
+
+@lru_cache(maxsize=1)
+def theme() -> Theme:
+    """The project's theme, read once per process (the file is ours, not the user's)."""
+    return read_theme()
+
+
+def translucent(colour: str, alpha: float) -> str:
+    """ "#RRGGBB" -> "rgba(r, g, b, alpha)"."""
+    value = colour.lstrip("#")
+    r, g, b = (int(value[i : i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r}, {g}, {b}, {alpha})"
+
+
+def blend(colour: str, weight: float, background: str = "#FFFFFF") -> str:
+    """An opaque colour ``weight`` of the way from the background to ``colour`` (renders the same in every
+    Plotly.js version, unlike translucent link colours)."""
+    fg = [int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
+    bg = [int(background.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
+    mixed = [round(b + weight * (f - b)) for f, b in zip(fg, bg, strict=True)]
+    return "#" + "".join(f"{c:02X}" for c in mixed)
+
+
+def base_layout(fig: go.Figure, height: int = CHART_HEIGHT, **extra: object) -> go.Figure:
+    """Readable at ~700 px: compact margins, legend on top, theme text colour, no chart title."""
+    current = theme()
+    layout: dict[str, object] = {
+        "height": height,
+        "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
+        "font": {"size": 13, "color": current.text},
+        "paper_bgcolor": current.background,
+        "plot_bgcolor": current.background,
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+        "hoverlabel": {"font_size": 13},
+    }
+    layout.update(extra)
+    fig.update_layout(**layout)
+    fig.update_xaxes(automargin=True, gridcolor=current.secondary_background, zeroline=False)
+    fig.update_yaxes(automargin=True, gridcolor=current.secondary_background, zeroline=False)
+    return fig

@@ -1,0 +1,118 @@
+"""Overview: the headline rates with references, the funnel, the Sankey, and where the user loses most."""
+
+import streamlit as st
+
+from nextround.analysis import benchmark_note, build_overview, reference_line
+from nextround.figures import funnel_figure, sankey_figure
+from nextround.text import escape_markdown
+from ui import state
+from ui.analysis_blocks import chart, download, rate_tile
+
+st.title("Overview")
+applications = state.require_applications()
+settings = state.settings()
+overview = build_overview(applications, settings)
+kpis = overview.kpis
+if kpis.applications == 0:
+    st.info("No applications match the filters in the sidebar.")
+    st.stop()
+
+st.subheader("Where you lose most")
+(st.success if overview.bottleneck.supported else st.info)(overview.bottleneck.sentence)
+for contrast in overview.contrasts:
+    st.markdown(escape_markdown(contrast.sentence))
+
+counts = st.columns(4)
+counts[0].metric("Applications", f"{kpis.applications:,}")
+counts[1].metric("Decided", f"{kpis.decided:,}", help="Rejected, ghosted or offer: the outcome is known.")
+counts[2].metric(
+    "Pending", f"{kpis.pending:,}", help="Still waiting: left out of the rates of the stage they wait at."
+)
+counts[3].metric("Withdrawn", f"{kpis.withdrawn:,}", help="You stepped back: left out of the denominators.")
+
+SETTLED = "applications whose answer at the earlier stages is settled (not pending or withdrawn there)"
+rates = st.columns(4)
+with rates[0]:
+    rate_tile(
+        "Response rate",
+        kpis.response_rate,
+        "Any reply from the employer (a rejection, or a screen or more) ÷ applications whose first "
+        "answer is settled. " + benchmark_note("response_rate"),
+        reference=reference_line("response_rate"),
+    )
+with rates[1]:
+    rate_tile("Screen rate", kpis.screen_rate, f"Reached a screen or further ÷ {SETTLED}.")
+with rates[2]:
+    rate_tile(
+        "Interview rate",
+        kpis.interview_rate,
+        f"Reached an interview or further ÷ {SETTLED}. " + benchmark_note("interview_rate"),
+        reference=reference_line("interview_rate"),
+    )
+with rates[3]:
+    rate_tile("Offer rate", kpis.offer_rate, f"Reached an offer ÷ {SETTLED}.")
+
+outcomes = st.columns(4)
+with outcomes[0]:
+    rate_tile(
+        "Rejection rate",
+        kpis.rejection_rate,
+        "Rejected ÷ decided applications (rejected, ghosted or offer)"
+        + ("; ghosting counts as rejection (sidebar)." if settings.count_ghosting_as_rejection else "."),
+        note="ghosting included" if settings.count_ghosting_as_rejection else "ghosting shown apart",
+    )
+with outcomes[1]:
+    rate_tile(
+        "Ghosting rate",
+        kpis.ghosting_rate,
+        "Never heard back ÷ decided applications. Inferred: pending and silent for longer than the "
+        "sidebar thresholds.",
+        note=f"{kpis.ghosted_explicit:,} recorded by you · {kpis.ghosted_inferred:,} inferred",
+    )
+outcomes[2].metric(
+    "Median days to first reply",
+    "–" if kpis.median_days_to_first_response is None else f"{kpis.median_days_to_first_response:.0f}",
+    help="Earliest dated reply after applying; when only the latest step is dated this overstates the wait.",
+)
+outcomes[2].caption(f"from {kpis.responses_dated:,} dated replies")
+outcomes[3].metric(
+    "Median days to rejection",
+    "–" if kpis.median_days_to_rejection is None else f"{kpis.median_days_to_rejection:.0f}",
+)
+outcomes[3].caption(f"from {kpis.rejections_dated:,} dated rejections")
+if kpis.small_sample:
+    st.warning("Fewer than 10 decided applications: read the counts, not the percentages.")
+
+st.subheader("Funnel")
+chart(
+    funnel_figure(overview.funnel),
+    "Each bar is the applications that reached the stage, split by what happened there. Passed = "
+    "reached the next stage ÷ decided at this stage (pending and withdrawn applications leave the "
+    "stage they stopped at). Fewer than 10 decided: counts only.",
+    key="overview_funnel",
+)
+download(overview.funnel, "funnel.csv")
+
+st.subheader("From application to outcome")
+chart(
+    sankey_figure(overview.flows),
+    "Left: all applications. Middle: the furthest stage each one reached. Right: how it ended there, "
+    "so you can see at which stage the rejections and the silence came.",
+    key="overview_sankey",
+)
+download(overview.flows, "flows.csv")
+
+with st.expander("References and how everything is counted"):
+    st.markdown(
+        "- **Reached** a stage: the furthest stage is that stage or later.\n"
+        "- **Pending** applications are left out of every rate of the stage they wait at; a pending "
+        "application silent for longer than the sidebar thresholds counts as **ghosted (inferred)**.\n"
+        "- **Rejection rate** at a stage = rejected there ÷ decided there; ghosting is shown apart "
+        "unless *Count ghosting as rejection* is on. **Withdrawn** applications leave the denominators.\n"
+        "- Every rate has a 95 % Wilson interval. Groups with fewer than 10 decided applications show "
+        "counts only and never drive a recommendation; differences are only called out when the "
+        "intervals do not overlap."
+    )
+    for benchmark in overview.benchmarks:
+        link = f" — [source]({benchmark.url})" if benchmark.url else ""
+        st.markdown(f"- {benchmark.label} ({benchmark.citation()}; {benchmark.perspective}){link}")

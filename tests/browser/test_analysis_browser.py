@@ -1,0 +1,55 @@
+"""Real browser: the sample data on the Overview, Rejections and Trends pages, filters included."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import screenshot, wait_for_app
+
+NO_ERRORS = '[data-testid="stException"]'
+
+
+def _load_sample(page: Page, url: str) -> None:
+    page.goto(url)
+    wait_for_app(page)
+    page.get_by_role("button", name="Explore with sample data").click()
+    page.wait_for_url(re.compile(r".*/overview"))
+    wait_for_app(page)
+
+
+def test_analysis_pages_render_with_the_sample(page: Page, app_url: str):
+    _load_sample(page, app_url)
+    expect(page.get_by_role("heading", name="Where you lose most")).to_be_visible()
+    expect(page.get_by_test_id("stMetric").filter(has_text="Response rate")).to_contain_text("%")
+    expect(page.locator(".js-plotly-plot").first).to_be_visible()
+    assert page.locator(NO_ERRORS).count() == 0
+    screenshot(page, "10_overview")
+
+    page.get_by_role("link", name="Rejections").click()
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="By stage and role family")).to_be_visible()
+    page.wait_for_timeout(800)
+    assert page.locator(NO_ERRORS).count() == 0
+    assert page.locator(".js-plotly-plot").count() >= 5
+    screenshot(page, "11_rejections")
+
+    page.get_by_role("link", name="Trends").click()
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Trends")).to_be_visible()
+    page.wait_for_timeout(800)
+    assert page.locator(NO_ERRORS).count() == 0
+    screenshot(page, "12_trends")
+
+
+def test_ghosting_toggle_changes_the_overview(page: Page, app_url: str):
+    _load_sample(page, app_url)
+    rejection = page.get_by_test_id("stMetric").filter(has_text="Rejection rate")
+    before = rejection.inner_text()
+    page.get_by_test_id("stSidebar").get_by_text("Count ghosting as rejection", exact=True).click()
+    wait_for_app(page)
+    assert page.locator(NO_ERRORS).count() == 0
+    expect(rejection).not_to_have_text(before)
+    expect(page.get_by_text("ghosting included")).to_be_visible()
+    screenshot(page, "13_overview_ghosting_as_rejection")

@@ -1,0 +1,99 @@
+"""Invariants on random canonical tables: rates in [0, 1], a monotone funnel, counts that add up."""
+
+import numpy as np
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nextround.analysis import (
+    build_overview,
+    cohort_trends,
+    compute_funnel,
+    compute_kpis,
+    rates_by_group,
+    rejection_by_stage,
+)
+from nextround.model import OUTCOMES, STAGES, conform
+from nextround.settings import AnalysisSettings
+
+row = st.tuples(
+    st.sampled_from([*STAGES, None]),
+    st.sampled_from([*OUTCOMES, None]),
+    st.booleans(),
+    st.sampled_from(["LinkedIn", "Referral", None]),
+    st.one_of(st.none(), st.integers(0, 400)),
+)
+
+
+def frame(rows) -> pd.DataFrame:
+    if not rows:
+        return conform(pd.DataFrame({"company": pd.Series([], dtype="str")}))
+    stage, outcome, inferred, source, day = zip(*rows, strict=True)
+    inferred = [flag and o == "ghosted" for flag, o in zip(inferred, outcome, strict=True)]
+    applied = [None if d is None else pd.Timestamp("2025-01-01") + pd.Timedelta(days=d) for d in day]
+    return conform(
+        pd.DataFrame(
+            {
+                "stage_reached": pd.Series(stage, dtype="object"),
+                "outcome": pd.Series(outcome, dtype="object"),
+                "ghosted_inferred": inferred,
+                "source": pd.Series(source, dtype="object"),
+                "applied_on": pd.to_datetime(pd.Series(applied, dtype="object")),
+            }
+        )
+    )
+
+
+def rates_in_unit_interval(values) -> bool:
+    known = np.asarray(values, dtype="float64")
+    known = known[~np.isnan(known)]
+    return bool(((known >= 0) & (known <= 1)).all())
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(row, max_size=60), st.booleans())
+def test_funnel_invariants(rows, ghosting_is_rejection):
+    applications = frame(rows)
+    analysis = AnalysisSettings(count_ghosting_as_rejection=ghosting_is_rejection)
+    funnel = compute_funnel(applications, analysis)
+    reached = funnel["reached"].to_numpy()
+    assert reached[0] == len(applications)
+    assert (np.diff(reached) <= 0).all()
+    parts = funnel[["passed", "rejected", "ghosted", "pending", "withdrawn", "offers"]].sum(axis=1)
+    assert (parts.to_numpy() == reached).all()
+    for column in ("pass_rate", "pass_low", "pass_high", "rejection_rate", "rejection_low", "rejection_high"):
+        assert rates_in_unit_interval(funnel[column])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(row, max_size=60), st.booleans())
+def test_kpi_and_group_invariants(rows, ghosting_is_rejection):
+    applications = frame(rows)
+    analysis = AnalysisSettings(count_ghosting_as_rejection=ghosting_is_rejection)
+    kpis = compute_kpis(applications, analysis)
+    assert kpis.applications == kpis.decided + kpis.pending + kpis.withdrawn
+    assert kpis.decided == kpis.rejected + kpis.ghosted_explicit + kpis.ghosted_inferred + kpis.offers
+    for rate in (
+        kpis.response_rate,
+        kpis.screen_rate,
+        kpis.interview_rate,
+        kpis.offer_rate,
+        kpis.rejection_rate,
+    ):
+        assert rate.count <= rate.denominator or rate.denominator == 0
+        if rate.value is not None:
+            assert 0 <= rate.low <= rate.value + 1e-12
+            assert rate.value <= rate.high + 1e-12
+    by_source = rates_by_group(applications, analysis, "source")
+    assert by_source["applications"].sum() == len(applications)
+    assert by_source["decided"].sum() == kpis.decided
+    assert rates_in_unit_interval(by_source["rejection_rate"])
+    by_stage = rejection_by_stage(applications, analysis, "source")
+    assert rates_in_unit_interval(by_stage["rejection_rate"])
+    trends = cohort_trends(applications, analysis).table
+    assert trends["applications"].sum() + applications["applied_on"].isna().sum() == len(applications)
+    assert rates_in_unit_interval(trends["rolling_response_rate"])
+    overview = build_overview(applications, analysis)
+    first_hop = overview.flows[overview.flows["source"] == "Applied"]["count"].sum()
+    assert first_hop == len(applications)
+    assert overview.flows["count"].sum() == 2 * len(applications)
