@@ -1,0 +1,237 @@
+"""Turn chosen skill gaps, better-fitting roles and stage coaching into dated actions with links."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Final
+from urllib.parse import quote_plus
+
+import pandas as pd
+
+from nextround.action_items import ActionItem, Link, Priority
+from nextround.resources import load_toml
+from nextround.skills.coaching import StageCoaching
+from nextround.skills.fit import RoleFit, better_fitting_roles, default_families, roles_without
+from nextround.skills.gaps import SkillGap, analyse_skills
+from nextround.skills.vocabulary import load_vocabulary
+
+RESOURCES_FILE: Final = "learning_resources.toml"
+VOLUNTEERING_FILE: Final = "volunteering.toml"
+COST_ORDER: Final = ("free", "free to audit", "free tier", "paid")  # free options first
+COURSE_LINKS: Final = 4
+VOLUNTEER_LINKS: Final = 4
+DUE_DAYS: Final = {"course": 7, "volunteering": 14, "project": 21, "role": 3, "avoid": 3, "coaching": 5}
+_PRIORITY: Final[dict[str, Priority]] = {"clear": "high", "suggestive": "medium", "thin": "low"}
+_NO_VOLUNTEERING: Final = frozenset({"certification"})  # an exam is not learnt by volunteering
+
+
+def skill_key(name: str) -> str:
+    """Stable slug of a skill or family name for action keys ("Power BI" -> "power-bi")."""
+    return re.sub(r"[^0-9a-z+#.]+", "-", name.casefold()).strip("-")
+
+
+@lru_cache(maxsize=1)
+def _resources() -> dict[str, object]:
+    return load_toml(RESOURCES_FILE)
+
+
+@lru_cache(maxsize=1)
+def _volunteering() -> dict[str, object]:
+    return load_toml(VOLUNTEERING_FILE)
+
+
+def _fill(template: str, skill: str) -> str:
+    return template.replace("{skill}", quote_plus(skill))
+
+
+def course_links(skill: str, category: str, limit: int = COURSE_LINKS) -> tuple[Link, ...]:
+    """Providers for the skill: its vendor's own training first, then free before paid."""
+    data = _resources()
+    specific = [p for p in data.get("specific", []) if p["skill"].casefold() == skill.casefold()]  # type: ignore[union-attr]
+    general = [p for p in data["provider"] if category in p["categories"]]  # type: ignore[index, union-attr]
+    general.sort(key=lambda p: COST_ORDER.index(p["cost"]))
+    chosen = [*specific, *general][:limit]
+    return tuple(Link(f"{p['name']} ({p['cost']})", _fill(p["url"], skill)) for p in chosen)
+
+
+def project_idea(skill: str, category: str) -> str:
+    projects: dict[str, list[str]] = _resources()["projects"]  # type: ignore[assignment]
+    ideas = projects.get(category) or projects["other"]
+    return ideas[0].replace("{skill}", skill)
+
+
+@lru_cache(maxsize=1024)
+def skill_field(skill: str) -> str:
+    """The field whose role families most often list the skill as typical; "any" when none does."""
+    vocab = load_vocabulary()
+    fields = Counter(
+        family.field
+        for family in default_families()
+        if skill.casefold() in {vocab.canonical(s).casefold() for s in family.typical_skills}
+    )
+    return fields.most_common(1)[0][0] if fields else "any"
+
+
+def volunteering_links(field: str, limit: int = VOLUNTEER_LINKS) -> tuple[Link, ...]:
+    platforms = _volunteering()["platform"]  # type: ignore[index]
+    specific = [p for p in platforms if field in p["fields"]]  # type: ignore[union-attr]
+    general = [p for p in platforms if "any" in p["fields"]]  # type: ignore[union-attr]
+    chosen = [*specific, *general][:limit]
+    return tuple(Link(f"{p['name']} ({p['region']})", p["url"]) for p in chosen)
+
+
+def volunteer_role_kinds(field: str) -> tuple[str, ...]:
+    fields: dict[str, dict[str, list[str]]] = _volunteering()["fields"]  # type: ignore[assignment]
+    return tuple((fields.get(field) or fields["any"])["role_kinds"])
+
+
+def course_action(gap: SkillGap, today: date) -> ActionItem:
+    links = course_links(gap.skill, gap.category)
+    return ActionItem(
+        key=f"gap-course:{skill_key(gap.skill)}",
+        title=f"Start a course in {gap.skill}",
+        why=f"{gap.evidence} {gap.certainty}",
+        category="skill/course",
+        due_on=today + timedelta(days=DUE_DAYS["course"]),
+        priority=_PRIORITY[gap.confidence],
+        links=links,
+        details=(
+            "Pick one course from the links (free options first) and block two sessions a week; add "
+            f"{gap.skill} to your CV once you have used it in a project."
+        ),
+    )
+
+
+def volunteering_action(gap: SkillGap, today: date) -> ActionItem | None:
+    """A volunteer project that uses the skill, or None where volunteering does not fit (certifications)."""
+    if gap.category in _NO_VOLUNTEERING:
+        return None
+    field = skill_field(gap.skill)
+    kinds = volunteer_role_kinds(field)
+    return ActionItem(
+        key=f"gap-volunteer:{skill_key(gap.skill)}",
+        title=f"Use {gap.skill} in a skill-based volunteer project",
+        why=gap.evidence,
+        category="volunteering",
+        due_on=today + timedelta(days=DUE_DAYS["volunteering"]),
+        priority="medium" if gap.confidence != "thin" else "low",
+        links=volunteering_links(field),
+        details="Roles to look for: "
+        + "; ".join(kinds)
+        + ". A finished project is evidence you can put on your CV.",
+    )
+
+
+def project_action(gap: SkillGap, today: date) -> ActionItem:
+    return ActionItem(
+        key=f"gap-project:{skill_key(gap.skill)}",
+        title=f"Build a small {gap.skill} practice project",
+        why=gap.evidence,
+        category="skill/course",
+        due_on=today + timedelta(days=DUE_DAYS["project"]),
+        priority="medium" if gap.confidence != "thin" else "low",
+        details=project_idea(gap.skill, gap.category),
+    )
+
+
+def avoid_skill_action(gap: SkillGap, fits: Sequence[RoleFit], today: date) -> ActionItem | None:
+    """ "Target roles that don't need it": well-covered families whose typical skills leave it out."""
+    others = roles_without(gap.skill, fits)
+    if not others:
+        return None
+    names = ", ".join(f.family for f in others)
+    return ActionItem(
+        key=f"gap-avoid:{skill_key(gap.skill)}",
+        title=f"Favour roles that don't ask for {gap.skill}: {names}",
+        why=gap.evidence,
+        category="role targeting",
+        due_on=today + timedelta(days=DUE_DAYS["avoid"]),
+        priority="medium",
+        links=tuple(link for f in others for link in _job_search_links(f.family)[:1]),
+        details=" ".join(f"{f.family}: {f.reason}" for f in others),
+    )
+
+
+def role_action(fit: RoleFit, today: date) -> ActionItem:
+    return ActionItem(
+        key=f"role:{skill_key(fit.family)}",
+        title=f"Target {fit.family} roles" + (" (not tried yet)" if not fit.tried else ""),
+        why=fit.reason,
+        category="role targeting",
+        due_on=today + timedelta(days=DUE_DAYS["role"]),
+        priority="medium",
+        links=_job_search_links(fit.family),
+        details=(
+            f"Apply to three {fit.family} roles this week with a CV that leads with "
+            f"{', '.join(fit.covered[:4]) or 'your strongest skills'}."
+        ),
+    )
+
+
+def coaching_action(coaching: StageCoaching, today: date) -> ActionItem:
+    at_screening = coaching.stage == "applied"
+    return ActionItem(
+        key=f"coaching:{coaching.stage}",
+        title=(
+            "Align your CV and cover letter with each advert's keywords"
+            if at_screening
+            else f"Practise for the stage you lose at: {coaching.label}"
+        ),
+        why=coaching.summary,
+        category="application habits" if at_screening else "interview practice",
+        due_on=today + timedelta(days=DUE_DAYS["coaching"]),
+        priority="low" if coaching.small_sample else "medium",
+        links=coaching.links,
+        details="Reflect: " + " ".join(coaching.prompts) + " Practise: " + " ".join(coaching.practice),
+    )
+
+
+def _job_search_links(family: str) -> tuple[Link, ...]:
+    return (
+        Link(
+            f"LinkedIn jobs: {family}", f"https://www.linkedin.com/jobs/search/?keywords={quote_plus(family)}"
+        ),
+        Link(f"Indeed: {family}", f"https://www.indeed.com/jobs?q={quote_plus(family)}"),
+    )
+
+
+def gap_options(gap: SkillGap, fits: Sequence[RoleFit], today: date) -> list[ActionItem]:
+    """Every concrete option for one gap: a course, volunteering, a practice project, or other roles."""
+    options = [
+        course_action(gap, today),
+        volunteering_action(gap, today),
+        project_action(gap, today),
+        avoid_skill_action(gap, fits, today),
+    ]
+    return [item for item in options if item is not None]
+
+
+def suggest_gap_actions(
+    applications: pd.DataFrame, profile: Sequence[str], today: date, limit: int = 5
+) -> list[ActionItem]:
+    """The default choice when the user picked nothing: for each top gap with enough evidence a course
+    and, where it fits, a volunteering item; plus the best role-targeting item. At most ``limit`` items.
+
+    Gaps backed by a small sample (fewer than 10 decided applications), or mostly estimated from role
+    families rather than named in the user's own file, never drive a suggestion.
+    """
+    if limit <= 0:
+        return []
+    report = analyse_skills(applications, profile, today)
+    fits = better_fitting_roles(applications, profile)
+    role_items = [role_action(fits[0], today)] if fits else []
+    room = limit - len(role_items)
+    gap_items: list[ActionItem] = []
+    for gap in report.gaps:
+        if gap.thin_evidence or gap.mostly_estimated:
+            continue
+        for item in (course_action(gap, today), volunteering_action(gap, today)):
+            if item is not None and len(gap_items) < room:
+                gap_items.append(item)
+        if len(gap_items) >= room:
+            break
+    return [*gap_items, *role_items][:limit]

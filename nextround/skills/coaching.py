@@ -1,0 +1,90 @@
+"""Stage coaching: for losses at each stage, what to reflect on and what to practise (data/coaching.toml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from nextround.action_items import Link
+from nextround.analysis.stats import SMALL_SAMPLE
+from nextround.model import STAGES
+from nextround.resources import load_toml
+
+COACHING_FILE: Final = "coaching.toml"
+RECENT_DAYS: Final = 30
+_STAGE_LABELS: Final = {
+    "applied": "at screening (no contact)",
+    "screen": "after a screening call",
+    "interview": "after interviews",
+    "final": "at the final round",
+}
+
+
+@dataclass(frozen=True)
+class StageCoaching:
+    stage: str
+    label: str
+    losses: int  # rejected or ghosted at this stage
+    recent: int  # of them, in the last month
+    reached: int  # decided applications that reached this stage
+    headline: str
+    prompts: tuple[str, ...]
+    practice: tuple[str, ...]
+    links: tuple[Link, ...]
+
+    @property
+    def small_sample(self) -> bool:
+        return self.reached < SMALL_SAMPLE
+
+    @property
+    def summary(self) -> str:
+        text = f"{self.losses} application{'s' if self.losses != 1 else ''} lost {self.label}"
+        if self.recent:
+            text += f", {self.recent} in the last month"
+        text += f" (of {self.reached} decided that got this far"
+        return text + (", a small sample)." if self.small_sample else ").")
+
+
+@lru_cache(maxsize=1)
+def _advice() -> dict[str, dict[str, object]]:
+    return {entry["stage"]: entry for entry in load_toml(COACHING_FILE)["stage"]}
+
+
+def stage_coaching(applications: pd.DataFrame, today: date) -> list[StageCoaching]:
+    """Coaching for every stage where you lost at least one application, later stages first."""
+    stage = applications["stage_reached"].cat.codes.to_numpy()
+    outcome = applications["outcome"].astype("object").to_numpy()
+    decided = np.isin(outcome, ["rejected", "ghosted", "offer"])
+    lost = np.isin(outcome, ["rejected", "ghosted"])
+    when = applications["outcome_on"].fillna(applications["last_event_on"]).fillna(applications["applied_on"])
+    age = (pd.Timestamp(today) - when).dt.days.to_numpy(dtype="float64", na_value=np.nan)
+    recent = ~np.isnan(age) & (age <= RECENT_DAYS)
+    advice = _advice()
+    result: list[StageCoaching] = []
+    for code, name in enumerate(STAGES):
+        if name not in advice:
+            continue
+        here = lost & (stage == code)
+        losses = int(here.sum())
+        if losses == 0:
+            continue
+        entry = advice[name]
+        result.append(
+            StageCoaching(
+                stage=name,
+                label=_STAGE_LABELS[name],
+                losses=losses,
+                recent=int((here & recent).sum()),
+                reached=int((decided & (stage >= code)).sum()),
+                headline=str(entry["headline"]),
+                prompts=tuple(entry["prompts"]),  # type: ignore[arg-type]
+                practice=tuple(entry["practice"]),  # type: ignore[arg-type]
+                links=tuple(Link(str(x["label"]), str(x["url"])) for x in entry.get("links", ())),  # type: ignore[union-attr]
+            )
+        )
+    return list(reversed(result))

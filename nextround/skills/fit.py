@@ -1,0 +1,176 @@
+"""Better-fitting roles: how much of each role family's typical skills the profile covers, and how the
+user's own applications in that family went (screening pass rate with its interval)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final, Protocol
+
+import numpy as np
+import pandas as pd
+
+from nextround.analysis.stats import Rate
+from nextround.importing.roles import role_families
+from nextround.model import Stage
+from nextround.skills.profile import profile_keys
+from nextround.skills.vocabulary import Vocabulary, load_vocabulary
+
+MIN_COVERAGE: Final = 0.5  # below half of the typical skills a family is not suggested as a better fit
+NEIGHBOUR_MIN_COVERAGE: Final = 0.4  # an untried neighbour of a family you know may stretch a little more
+PASS_RATE_WEIGHT: Final = 0.5  # how much a measured pass-rate difference moves a family's rank
+ADJACENT_BONUS: Final = 0.1  # nudges untried neighbours of families you know up the list
+
+
+class FamilyLike(Protocol):
+    """What fit needs from a role family (``nextround.importing.roles.RoleFamily`` has it)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def field(self) -> str: ...
+    @property
+    def adjacent(self) -> tuple[str, ...]: ...
+    @property
+    def typical_skills(self) -> tuple[str, ...]: ...
+
+
+@dataclass(frozen=True)
+class RoleFit:
+    family: str
+    field: str
+    typical: tuple[str, ...]  # canonical skill names
+    covered: tuple[str, ...]
+    missing: tuple[str, ...]
+    applications: int
+    screen_pass: Rate  # reached a screening call / decided, in this family
+    adjacent_to: tuple[str, ...]  # families you applied to that list this one as a neighbour
+    score: float
+    reason: str
+
+    @property
+    def coverage(self) -> float:
+        return len(self.covered) / len(self.typical) if self.typical else 0.0
+
+    @property
+    def tried(self) -> bool:
+        return self.applications > 0
+
+    def needs(self, skill: str) -> bool:
+        return skill.casefold() in {s.casefold() for s in self.typical}
+
+
+def default_families() -> tuple[FamilyLike, ...]:
+    return tuple(f for f in role_families() if not getattr(f, "generic", False))
+
+
+def role_fits(
+    applications: pd.DataFrame,
+    profile: Sequence[str],
+    families: Sequence[FamilyLike] | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> list[RoleFit]:
+    """Every family, best fit first: coverage of its typical skills, moved by your own pass rate there."""
+    vocab = vocabulary or load_vocabulary()
+    chosen = tuple(families) if families is not None else default_families()
+    have = profile_keys(profile, vocab)
+    stats = _family_stats(applications)
+    overall = Rate.of(int(stats["passed"].sum()), int(stats["decided"].sum()))
+    tried = {name for name, row in stats.iterrows() if row["applications"] > 0}
+    fits: list[RoleFit] = []
+    for family in chosen:
+        typical = tuple(dict.fromkeys(vocab.canonical(s) for s in family.typical_skills))
+        covered = tuple(s for s in typical if s.casefold() in have)
+        missing = tuple(s for s in typical if s.casefold() not in have)
+        row = stats.loc[family.name] if family.name in stats.index else None
+        count = int(row["applications"]) if row is not None else 0
+        rate = Rate.of(int(row["passed"]), int(row["decided"])) if row is not None else Rate.of(0, 0)
+        neighbours = tuple(
+            other.name for other in chosen if other.name in tried and family.name in other.adjacent
+        ) or tuple(name for name in family.adjacent if name in tried)
+        coverage = len(covered) / len(typical) if typical else 0.0
+        score = coverage
+        if not rate.small_sample and rate.value is not None and overall.value is not None:
+            score += PASS_RATE_WEIGHT * (rate.value - overall.value)
+        if count == 0 and neighbours:
+            score += ADJACENT_BONUS
+        fit = RoleFit(
+            family=family.name,
+            field=family.field,
+            typical=typical,
+            covered=covered,
+            missing=missing,
+            applications=count,
+            screen_pass=rate,
+            adjacent_to=neighbours if count == 0 else (),
+            score=round(score, 4),
+            reason="",
+        )
+        fits.append(_with_reason(fit, overall))
+    fits.sort(key=lambda f: (-f.score, -f.coverage, f.family))
+    return fits
+
+
+def better_fitting_roles(
+    applications: pd.DataFrame,
+    profile: Sequence[str],
+    limit: int = 5,
+    families: Sequence[FamilyLike] | None = None,
+) -> list[RoleFit]:
+    """The top families covering at least half their typical skills, plus (in the last place when the list
+    is full) the best untried neighbour of a family you applied to, which needs only 40 % coverage."""
+    fits = role_fits(applications, profile, families)
+    top = [f for f in fits if f.coverage >= MIN_COVERAGE][:limit]
+    if limit > 0 and not any(f.adjacent_to for f in top):
+        neighbour = next((f for f in fits if f.adjacent_to and f.coverage >= NEIGHBOUR_MIN_COVERAGE), None)
+        if neighbour is not None:
+            top = [*top[: limit - 1], neighbour] if len(top) >= limit else [*top, neighbour]
+    return top
+
+
+def roles_without(skill: str, fits: Sequence[RoleFit], limit: int = 3) -> list[RoleFit]:
+    """Well-covered families whose typical skills leave out ``skill``: "target roles that don't need it"."""
+    return [f for f in fits if f.coverage >= MIN_COVERAGE and not f.needs(skill)][:limit]
+
+
+def _family_stats(applications: pd.DataFrame) -> pd.DataFrame:
+    outcome = applications["outcome"].astype("object").to_numpy()
+    stage = applications["stage_reached"].cat.codes.to_numpy()
+    decided = np.isin(outcome, ["rejected", "ghosted", "offer"]) | (stage == Stage.OFFER)
+    frame = pd.DataFrame(
+        {
+            "family": applications["role_family"].astype("object").fillna("Other").to_numpy(),
+            "applications": 1,
+            "decided": decided,
+            "passed": decided & (stage >= Stage.SCREEN),
+        }
+    )
+    return frame.groupby("family").agg(
+        applications=("applications", "sum"), decided=("decided", "sum"), passed=("passed", "sum")
+    )
+
+
+def _with_reason(fit: RoleFit, overall: Rate) -> RoleFit:
+    total = len(fit.typical)
+    parts = [f"Your profile covers {len(fit.covered)} of its {total} typical skills"]
+    if fit.covered:
+        parts[0] += f" ({', '.join(fit.covered[:5])}{', …' if len(fit.covered) > 5 else ''})"
+    if fit.missing:
+        parts[0] += f"; missing: {', '.join(fit.missing[:4])}{', …' if len(fit.missing) > 4 else ''}"
+    parts[0] += "" if parts[0].endswith("…") else "."
+    if fit.applications == 0:
+        if fit.adjacent_to:
+            parts.append(
+                f"Not tried yet; it neighbours {', '.join(fit.adjacent_to)}, where you have applied."
+            )
+        else:
+            parts.append("You have not applied to this family yet.")
+    else:
+        times = f"{fit.applications} time{'s' if fit.applications != 1 else ''}"
+        text = f"You applied {times}; past screening {fit.screen_pass.describe()}"
+        if fit.screen_pass.clearly_above(overall):
+            text += f", clearly above your overall {overall.describe()}"
+        elif overall.clearly_above(fit.screen_pass):
+            text += f", clearly below your overall {overall.describe()}"
+        parts.append(text + ".")
+    return RoleFit(**{**fit.__dict__, "reason": " ".join(parts)})

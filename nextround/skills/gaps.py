@@ -1,0 +1,446 @@
+"""Skill gaps: skills the applications asked for that the profile lacks, weighed by where they were lost.
+
+Weights (why): an application rejected or ghosted before any contact points at the CV and its keywords,
+so it weighs most; a loss after a screening call or interviews points at depth, so it weighs less; an
+offer says the skill was not what stopped you, so it weighs nothing. Recent losses weigh more (half
+weight every 90 days). Feedback that names a skill doubles that mention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Final, Literal
+
+import numpy as np
+import pandas as pd
+
+from nextround.analysis.stats import SMALL_SAMPLE, Rate
+from nextround.model import Stage
+from nextround.skills.extract import demand_arrays
+from nextround.skills.profile import profile_keys
+from nextround.skills.vocabulary import Vocabulary, load_vocabulary
+
+LOSS_WEIGHTS: Final[dict[str, float]] = {
+    "screening": 3.0,  # rejected or ghosted without any contact: a CV / keyword gap
+    "after_screen": 2.0,  # lost after a screening call
+    "after_interviews": 1.0,  # lost after interviews or a final round: depth
+    "pending": 0.25,  # still open: demand only
+    "offer": 0.0,
+    "withdrawn": 0.0,
+}
+HALF_LIFE_DAYS: Final = 90
+UNDATED_RECENCY: Final = 0.5  # an application without any date counts as half-old
+RECENT_DAYS: Final = 30  # "in the last month"
+TOP_ROLES: Final = 3
+
+Confidence = Literal["thin", "suggestive", "clear"]
+
+
+@dataclass(frozen=True)
+class SkillGap:
+    """A skill the profile lacks, with the numbers behind its rank."""
+
+    skill: str
+    category: str
+    score: float
+    asked_by: int
+    screening: int  # rejected or ghosted at the application stage
+    screening_ghosted: int
+    after_screen: int
+    after_interviews: int
+    offers: int
+    pending: int
+    recent_screening: int
+    recent_losses: int
+    in_feedback: int
+    inferred: int  # of asked_by, estimated from the role family (the application names no skills)
+    decided: int  # decided applications that asked for it (rejected, ghosted or offer)
+    roles: tuple[str, ...]
+    screen_pass_with: Rate
+    screen_pass_without: Rate
+    confidence: Confidence
+    evidence: str
+    certainty: str
+
+    @property
+    def thin_evidence(self) -> bool:
+        return self.confidence == "thin"
+
+    @property
+    def mostly_estimated(self) -> bool:
+        """Most of its demand comes from role families' typical skills, not from the user's own file."""
+        return 2 * self.inferred > self.asked_by
+
+
+@dataclass(frozen=True)
+class Strength:
+    """A profile skill the applications asked for, and how those applications went."""
+
+    skill: str
+    category: str
+    asked_by: int
+    progressed: int  # reached a screening call or further
+    offers: int
+    evidence: str
+
+
+@dataclass(frozen=True)
+class SkillReport:
+    """Everything the Skill gaps page and the CLI show."""
+
+    gaps: tuple[SkillGap, ...]
+    strengths: tuple[Strength, ...]
+    demand: pd.DataFrame  # skill, category, asked_by, losses, offers, covered — for the chart
+    applications: int
+    with_skill_data: int
+    note: str  # why the analysis is empty or limited, "" when fine
+
+
+_BUCKETS: Final = ("screening", "after_screen", "after_interviews", "pending", "offer", "withdrawn")
+
+
+@dataclass(frozen=True)
+class _RowFacts:
+    """Per application: its loss bucket (index into ``_BUCKETS``), weight and the flags the counts need."""
+
+    bucket: np.ndarray
+    weight: np.ndarray  # loss weight x recency
+    recent: np.ndarray
+    ghosted: np.ndarray
+    decided: np.ndarray
+    passed_screen: np.ndarray
+    family_codes: np.ndarray
+    families: np.ndarray
+
+
+def _row_facts(applications: pd.DataFrame, today: date) -> _RowFacts:
+    stage = applications["stage_reached"].cat.codes.to_numpy()
+    outcome = applications["outcome"]
+    codes = outcome.cat.codes.to_numpy()
+    categories = list(outcome.cat.categories)
+
+    def is_outcome(*names: str) -> np.ndarray:
+        wanted = [categories.index(n) for n in names if n in categories]
+        return np.isin(codes, wanted)
+
+    lost = is_outcome("rejected", "ghosted")
+    offer = is_outcome("offer") | (stage == Stage.OFFER)
+    bucket = np.full(len(applications), _BUCKETS.index("pending"), dtype="int64")
+    bucket[is_outcome("withdrawn")] = _BUCKETS.index("withdrawn")
+    bucket[lost & (stage <= Stage.APPLIED)] = _BUCKETS.index("screening")
+    bucket[lost & (stage == Stage.SCREEN)] = _BUCKETS.index("after_screen")
+    bucket[lost & (stage >= Stage.INTERVIEW)] = _BUCKETS.index("after_interviews")
+    bucket[offer] = _BUCKETS.index("offer")
+
+    when = applications["outcome_on"].fillna(applications["last_event_on"]).fillna(applications["applied_on"])
+    age = np.clip((pd.Timestamp(today) - when).dt.days.to_numpy(dtype="float64", na_value=np.nan), 0, None)
+    recency = np.where(np.isnan(age), UNDATED_RECENCY, 0.5 ** (np.nan_to_num(age) / HALF_LIFE_DAYS))
+    loss_weight = np.array([LOSS_WEIGHTS[name] for name in _BUCKETS])[bucket]
+
+    family = applications["role_family"].astype("object")
+    family = family.where(family.notna() & (family != ""), applications["role"].astype("object"))
+    family_codes, families = pd.factorize(family.fillna("Other"))
+    return _RowFacts(
+        bucket=bucket,
+        weight=loss_weight * recency,
+        recent=~np.isnan(age) & (age <= RECENT_DAYS),
+        ghosted=is_outcome("ghosted"),
+        decided=lost | offer,
+        passed_screen=stage >= Stage.SCREEN,
+        family_codes=family_codes,
+        families=np.asarray(families, dtype=object),
+    )
+
+
+def analyse_skills(
+    applications: pd.DataFrame,
+    profile: Sequence[str],
+    today: date,
+    vocabulary: Vocabulary | None = None,
+    *,
+    infer_from_roles: bool = True,
+) -> SkillReport:
+    """Gaps ranked by weight, strengths, and the demand table behind the chart.
+
+    Applications that name no skills borrow their role family's typical skills (half weight, marked as
+    an estimate) unless ``infer_from_roles`` is off.
+    """
+    vocab = vocabulary or load_vocabulary()
+    demand = demand_arrays(applications, vocab, infer_from_roles=infer_from_roles)
+    n = len(applications)
+    if demand.empty:
+        note = (
+            "None of your applications says which skills it asked for yet, and their roles are not ones "
+            "we know. Add a required-skills or job-description column, or paste job descriptions on the "
+            "Skill gaps page."
+        )
+        return SkillReport((), (), _empty_demand_table(), n, 0, note)
+
+    facts = _row_facts(applications, today)
+    rows, ids, size = demand.rows, demand.skill_ids, len(demand.names)
+    bucket = facts.bucket[rows]
+
+    def count(mask: np.ndarray) -> np.ndarray:
+        return np.bincount(ids[mask], minlength=size)
+
+    screening = bucket == _BUCKETS.index("screening")
+    lost = (
+        screening
+        | (bucket == _BUCKETS.index("after_screen"))
+        | (bucket == _BUCKETS.index("after_interviews"))
+    )
+    decided = facts.decided[rows]
+    counts: dict[str, np.ndarray] = {
+        "asked_by": np.bincount(ids, minlength=size),
+        "screening": count(screening),
+        "screening_ghosted": count(screening & facts.ghosted[rows]),
+        "after_screen": count(bucket == _BUCKETS.index("after_screen")),
+        "after_interviews": count(bucket == _BUCKETS.index("after_interviews")),
+        "offers": count(bucket == _BUCKETS.index("offer")),
+        "pending": count(bucket == _BUCKETS.index("pending")),
+        "recent_screening": count(screening & facts.recent[rows]),
+        "recent_losses": count(lost & facts.recent[rows]),
+        "in_feedback": count(demand.in_feedback),
+        "inferred": count(demand.inferred),
+        "decided": count(decided),
+        "decided_pass": count(decided & facts.passed_screen[rows]),
+        "progressed": count(facts.passed_screen[rows]),
+        "losses": count(lost),
+    }
+    score = np.bincount(ids, weights=facts.weight[rows] * demand.weights, minlength=size)
+    # Screening pass rate of the applications that did NOT ask for a skill, among those with skill data.
+    has_data = np.zeros(n, dtype=bool)
+    has_data[rows] = True
+    decided_total = int((facts.decided & has_data).sum())
+    passed_total = int((facts.decided & facts.passed_screen & has_data).sum())
+    roles = _top_roles(ids[lost], facts.family_codes[rows[lost]], size, facts.families)
+
+    have = profile_keys(profile, vocab)
+    covered = np.array([name.casefold() in have for name in demand.names], dtype=bool)
+    categories = [vocab.category(name) for name in demand.names]
+
+    gaps = [
+        _gap(
+            demand.names[i],
+            category=categories[i],
+            score=float(score[i]),
+            counts={k: int(v[i]) for k, v in counts.items()},
+            roles=roles.get(i, ()),
+            decided_total=decided_total,
+            passed_total=passed_total,
+        )
+        # A skill asked for only by offers or withdrawn applications cost nothing: not a gap.
+        for i in np.flatnonzero(~covered & (score > 0))
+    ]
+    gaps.sort(key=lambda g: (-g.score, -g.asked_by, g.skill.casefold()))
+    strengths = [
+        _strength(demand.names[i], categories[i], {k: int(v[i]) for k, v in counts.items()})
+        for i in np.flatnonzero(covered)
+    ]
+    strengths.sort(key=lambda s: (-s.progressed, -s.offers, -s.asked_by, s.skill.casefold()))
+    table = (
+        pd.DataFrame(
+            {
+                "skill": pd.Series(demand.names, dtype="str"),
+                "category": pd.Series(categories, dtype="str"),
+                "asked_by": counts["asked_by"],
+                "losses": counts["losses"],
+                "offers": counts["offers"],
+                "covered": covered,
+                "score": score,
+            }
+        )
+        .sort_values(["asked_by", "score", "skill"], ascending=[False, False, True])
+        .reset_index(drop=True)
+    )
+    named = np.zeros(n, dtype=bool)
+    named[rows[~demand.inferred]] = True
+    with_data, estimated = int(named.sum()), int((has_data & ~named).sum())
+    note = _coverage_note(n, with_data, estimated)
+    return SkillReport(tuple(gaps), tuple(strengths), table, n, with_data, note)
+
+
+def top_gaps(
+    applications: pd.DataFrame, profile: Sequence[str], today: date, limit: int = 5
+) -> list[SkillGap]:
+    """The ``limit`` missing skills that cost the most, best first (thin evidence included, marked)."""
+    return list(analyse_skills(applications, profile, today).gaps[:limit])
+
+
+def _top_roles(
+    skill_ids: np.ndarray, family_codes: np.ndarray, size: int, families: np.ndarray
+) -> dict[int, tuple[str, ...]]:
+    """The role families most often behind each skill's losses (up to ``TOP_ROLES``)."""
+    if len(skill_ids) == 0:
+        return {}
+    width = len(families)
+    grid = np.bincount(skill_ids * width + family_codes, minlength=size * width).reshape(size, width)
+    top: dict[int, tuple[str, ...]] = {}
+    for skill in np.flatnonzero(grid.sum(axis=1)):
+        row = grid[skill]
+        order = sorted(np.flatnonzero(row), key=lambda f: (-row[f], str(families[f])))[:TOP_ROLES]
+        top[int(skill)] = tuple(str(families[f]) for f in order)
+    return top
+
+
+def _gap(
+    skill: str,
+    *,
+    category: str,
+    score: float,
+    counts: dict[str, int],
+    roles: tuple[str, ...],
+    decided_total: int,
+    passed_total: int,
+) -> SkillGap:
+    decided = counts["decided"]
+    with_rate = Rate.of(counts["decided_pass"], decided)
+    without_rate = Rate.of(passed_total - counts["decided_pass"], decided_total - decided)
+    if decided < SMALL_SAMPLE:
+        confidence: Confidence = "thin"
+        asked = (
+            f"only {decided} decided application{_s(decided)} asked"
+            if decided
+            else "no decided application asked"
+        )
+        certainty = (
+            f"Thin evidence: {asked} for it "
+            f"(fewer than {SMALL_SAMPLE} is a small sample), so treat this as a hint, not a verdict."
+        )
+    elif counts["inferred"] == counts["asked_by"]:
+        confidence = "suggestive"
+        certainty = (
+            f"An estimate: none of these applications names its skills, but {skill} is typical of their "
+            "role family. Paste a few job descriptions to check it."
+        )
+    elif without_rate.clearly_above(with_rate) and 2 * counts["inferred"] > counts["asked_by"]:
+        confidence = "suggestive"
+        certainty = (
+            f"Applications of the roles that typically ask for it got past screening {with_rate.describe()}, "
+            f"against {without_rate.describe()} for the others; as most of these skills are estimated from "
+            "the role family, this points at the roles rather than proving the skill costs you."
+        )
+    elif without_rate.clearly_above(with_rate):
+        confidence = "clear"
+        certainty = (
+            f"Clear: applications asking for it got past screening {with_rate.describe()}, against "
+            f"{without_rate.describe()} for the others; the intervals do not overlap."
+        )
+    elif with_rate.clearly_above(without_rate):
+        confidence = "suggestive"
+        certainty = (
+            f"Asked for often, yet applications asking for it got past screening more often "
+            f"({with_rate.describe()}, against {without_rate.describe()}): it is probably not what stops you."
+        )
+    else:
+        confidence = "suggestive"
+        certainty = (
+            f"Asked for often, but not proven to cost you: past screening {with_rate.describe()} when "
+            f"asked for, {without_rate.describe()} otherwise; the intervals overlap."
+        )
+    return SkillGap(
+        skill=skill,
+        category=category,
+        score=round(score, 3),
+        asked_by=counts["asked_by"],
+        screening=counts["screening"],
+        screening_ghosted=counts["screening_ghosted"],
+        after_screen=counts["after_screen"],
+        after_interviews=counts["after_interviews"],
+        offers=counts["offers"],
+        pending=counts["pending"],
+        recent_screening=counts["recent_screening"],
+        recent_losses=counts["recent_losses"],
+        in_feedback=counts["in_feedback"],
+        inferred=counts["inferred"],
+        decided=decided,
+        roles=roles,
+        screen_pass_with=with_rate,
+        screen_pass_without=without_rate,
+        confidence=confidence,
+        evidence=_evidence(counts, roles),
+        certainty=certainty,
+    )
+
+
+def _evidence(counts: dict[str, int], roles: tuple[str, ...]) -> str:
+    asked = counts["asked_by"]
+    parts: list[str] = []
+    screening = counts["screening"]
+    if screening:
+        text = f"{screening} you were rejected from at screening"
+        if counts["screening_ghosted"]:
+            ghosted = counts["screening_ghosted"]
+            text += f" ({ghosted} of them by silence)" if ghosted < screening else " (all by silence)"
+        if counts["recent_screening"]:
+            text += f", {counts['recent_screening']} in the last month"
+        parts.append(text)
+    if counts["after_screen"]:
+        parts.append(f"{counts['after_screen']} lost after a screening call")
+    if counts["after_interviews"]:
+        parts.append(f"{counts['after_interviews']} lost after interviews")
+    if counts["offers"]:
+        parts.append(f"{counts['offers']} that led to an offer")
+    if counts["pending"]:
+        parts.append(f"{counts['pending']} still open")
+    sentence = f"Asked for by {asked} application{_s(asked)}"
+    sentence += (": " + "; ".join(parts) + ".") if parts else "."
+    if counts["in_feedback"]:
+        sentence += f" Named in the feedback on {counts['in_feedback']}."
+    inferred = counts["inferred"]
+    if inferred == asked:
+        sentence += " Estimated from the role family's typical skills: these applications name no skills."
+    elif inferred:
+        sentence += (
+            f" {inferred} of the {asked} are estimated from the role family's typical skills "
+            "(those applications name no skills)."
+        )
+    if roles:
+        sentence += f" Roles: {', '.join(roles)}."
+    return sentence
+
+
+def _strength(skill: str, category: str, counts: dict[str, int]) -> Strength:
+    asked, progressed, offers = counts["asked_by"], counts["progressed"], counts["offers"]
+    evidence = (
+        f"Asked for by {asked} application{_s(asked)}; {progressed} reached a screening call or further"
+    )
+    if offers:
+        evidence += f", {offers} ended in an offer"
+    return Strength(skill, category, asked, progressed, offers, evidence + ".")
+
+
+def _coverage_note(applications: int, named: int, estimated: int) -> str:
+    parts: list[str] = []
+    if estimated:
+        parts.append(
+            f"{estimated:,} of {applications:,} applications name no skills, so the typical skills of their "
+            "role family stand in for them, at half weight: an estimate. Paste their job descriptions to "
+            "replace it."
+        )
+    missing = applications - named - estimated
+    if missing:
+        parts.append(
+            f"{missing:,} applications name no skills and have no known role family, so they are left out."
+        )
+    return " ".join(parts)
+
+
+def _empty_demand_table() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "skill": pd.Series(dtype="str"),
+            "category": pd.Series(dtype="str"),
+            "asked_by": pd.Series(dtype="int64"),
+            "losses": pd.Series(dtype="int64"),
+            "offers": pd.Series(dtype="int64"),
+            "covered": pd.Series(dtype="bool"),
+            "score": pd.Series(dtype="float64"),
+        }
+    )
+
+
+def _s(count: int) -> str:
+    return "" if count == 1 else "s"
