@@ -240,6 +240,8 @@ def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome
     defaults_only = np.ones(len(raw), dtype=bool)
     for name in raw.columns:
         defaults_only &= blank_cells(raw[name]) | default_cells(raw[name])
+        if not defaults_only.any():
+            break  # most files: the first real column already has values
     skipped.extend(
         SkippedRow(file, int(n), "holds only template defaults (unticked boxes), no application")
         for n in numbers[defaults_only]

@@ -128,7 +128,20 @@ def wait_for_app(page: Page, timeout: float = 30_000) -> None:
 
 
 def screenshot(page: Page, name: str) -> Path:
+    """The whole page: Streamlit scrolls inside its main area, so the viewport grows to fit it first."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
+    viewport = page.viewport_size or {"width": 1280, "height": 800}
+    height = page.evaluate(
+        """() => {
+            const main = document.querySelector('[data-testid="stMain"]');
+            return main ? main.scrollHeight : document.body.scrollHeight;
+        }"""
+    )
+    page.set_viewport_size(
+        {"width": viewport["width"], "height": max(viewport["height"], min(int(height), 9000))}
+    )
+    page.wait_for_timeout(600)  # charts re-lay out to the new size
     page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(viewport)
     return path
