@@ -190,10 +190,13 @@ def map_columns(
         field, confidence, method = field_by_name(column)
         if field is not None and not _content_confirms(field, frame[column]):
             field, confidence, method = None, 0.0, ""
-        if field not in (None, "stage_column") and stage_column_kind(column) is not None:
-            # A header that names a person or a phone but holds yes/no/dates is a stage column.
-            if field in ("contact_name", "contact_phone") and _holds_stage_flags(frame[column]):
-                field, confidence, method = "stage_column", 0.8, "stage column"
+        # A header that names a person or a phone but holds yes/no/dates is a stage column.
+        if (
+            field in ("contact_name", "contact_phone")
+            and stage_column_kind(column) is not None
+            and _holds_stage_flags(frame[column])
+        ):
+            field, confidence, method = "stage_column", 0.8, "stage column"
         proposals.append((column, field, confidence, method))
 
     taken = {field for column, field, _, method in proposals if method == "your choice" and field}
