@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Final, Literal
+from typing import Final, Literal, get_args
 
 Category = Literal[
     "follow-up",
@@ -15,19 +15,11 @@ Category = Literal[
     "interview practice",
     "application habits",
 ]
-CATEGORIES: Final[tuple[str, ...]] = (
-    "follow-up",
-    "feedback request",
-    "skill/course",
-    "volunteering",
-    "role targeting",
-    "interview practice",
-    "application habits",
-)
+CATEGORIES: Final[tuple[str, ...]] = get_args(Category)
 Status = Literal["to do", "doing", "done"]
-STATUSES: Final[tuple[str, ...]] = ("to do", "doing", "done")
+STATUSES: Final[tuple[str, ...]] = get_args(Status)
 Priority = Literal["high", "medium", "low"]
-PRIORITIES: Final[tuple[str, ...]] = ("high", "medium", "low")
+PRIORITIES: Final[tuple[str, ...]] = get_args(Priority)
 
 
 @dataclass(frozen=True)

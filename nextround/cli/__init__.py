@@ -10,12 +10,12 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from nextround.cli import import_cmd, plan_cmd
+from nextround.cli import gaps_cmd, import_cmd, plan_cmd, report_cmd
 from nextround.cli.common import CliError
 from nextround.importing.errors import InputError
 
 # Each module exposes ``register(subparsers)``, which adds one sub-command whose ``func`` runs it.
-COMMAND_MODULES: tuple[ModuleType, ...] = (import_cmd, plan_cmd)
+COMMAND_MODULES: tuple[ModuleType, ...] = (import_cmd, report_cmd, plan_cmd, gaps_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

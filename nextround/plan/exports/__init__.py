@@ -1,0 +1,1 @@
+"""Downloads of the plan: pure functions that return the bytes of one file each."""

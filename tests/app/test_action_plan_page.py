@@ -1,0 +1,123 @@
+"""The Action plan page: the plan built from the data, the editor, new actions, and the downloads."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from openpyxl import load_workbook
+
+from nextround.action_items import ActionItem
+from nextround.filters import Filters
+from nextround.plan.roundtrip import read_plan_workbook
+from nextround.settings import AnalysisSettings
+from tests.app.conftest import run_page
+from tests.core.test_plan_assemble import TODAY, plan_frame
+
+PAGE = "pages/action_plan.py"
+AS_OF = AnalysisSettings(as_of=TODAY)
+LABELS = ["Download PDF", "Download Markdown", "Download Excel", "Download calendar (ICS)", "Download CSV"]
+
+
+def test_the_plan_is_built_and_every_download_is_offered():
+    at = run_page(PAGE, plan_frame(), analysis_settings=AS_OF)
+    assert not at.exception, [e.value for e in at.exception]
+    plan = at.session_state["action_plan"]
+    assert plan[0].title == "Send a thank-you follow-up to Körber (Data Analyst)"
+    assert plan[-1].category == "application habits"
+    assert [b.proto.label for b in at.get("download_button")] == LABELS
+    assert len(at.dataframe) == 1  # the editor
+    shown = at.dataframe[0].value
+    assert list(shown["title"]) == [i.title for i in plan]
+    assert "0 of" in at.get("progress")[0].proto.text
+
+
+def test_actions_chosen_elsewhere_can_be_added_once():
+    chosen = [
+        ActionItem(
+            "reflection:nerves:x",
+            "Book a mock interview",
+            "Your reflection.",
+            "interview practice",
+            date(2026, 12, 2),
+        )
+    ]
+    at = run_page(PAGE, plan_frame(), analysis_settings=AS_OF)
+    at.session_state["selected_actions"] = chosen
+    at.run()
+    add = next(b for b in at.button if b.label.startswith("Add 1 action"))
+    add.click().run()
+    assert not at.exception
+    keys = [i.key for i in at.session_state["action_plan"]]
+    assert keys.count("reflection:nerves:x") == 1
+    assert not [b for b in at.button if b.label.startswith("Add 1 action")]
+
+
+def test_rebuild_starts_from_the_latest_analysis():
+    at = run_page(PAGE, plan_frame(), analysis_settings=AS_OF)
+    at.session_state["followups_done"] = {"follow-up:apps.xlsx#1"}
+    next(b for b in at.button if b.label == "Rebuild from the latest analysis").click().run()
+    assert not at.exception
+    assert "follow-up:apps.xlsx#1" not in [i.key for i in at.session_state["action_plan"]]
+
+
+def test_a_plan_set_elsewhere_is_shown_as_it_is():
+    restored = [
+        ActionItem("custom:a", "Restored action", "From the workbook.", "follow-up", TODAY, status="done"),
+        ActionItem("habit:weekly", "Send 3 applications", "Your pace.", "application habits", TODAY),
+    ]
+    at = run_page(PAGE, plan_frame(), analysis_settings=AS_OF, action_plan=restored)
+    assert not at.exception
+    assert list(at.dataframe[0].value["title"]) == ["Restored action", "Send 3 applications"]
+    assert at.session_state["action_plan"] == restored
+    assert "1 of 2" in at.get("progress")[0].proto.text
+
+
+def test_with_the_sample_and_a_profile_the_plan_has_every_section(sample_result):
+    as_of = sample_result.applications["last_event_on"].max().date()
+    at = run_page(
+        PAGE,
+        sample_result.applications,
+        analysis_settings=AnalysisSettings(as_of=as_of),
+        skill_profile=("SQL", "Excel"),
+    )
+    assert not at.exception, [e.value for e in at.exception]
+    categories = {i.category for i in at.session_state["action_plan"]}
+    assert {"follow-up", "feedback request", "skill/course", "application habits"} <= categories
+    assert all(i.why for i in at.session_state["action_plan"])
+
+
+def test_the_workbook_carries_the_whole_table_even_when_filters_are_on():
+    frame = plan_frame()
+    at = run_page(PAGE, frame, analysis_settings=AS_OF, filters=Filters(role_families=("Data Analyst",)))
+    assert not at.exception
+    assert "Download Excel" in [b.proto.label for b in at.get("download_button")]
+    data = at.session_state["plan_downloads"][1]["xlsx"]
+    rows = load_workbook(io.BytesIO(data))["Applications"].max_row - 1
+    assert rows == len(frame)
+    assert "You sent 4 applications" in at.session_state["plan_downloads"][1]["md"].decode()
+
+
+def test_follow_ups_marked_as_sent_travel_in_the_workbook():
+    at = run_page(PAGE, plan_frame(), analysis_settings=AS_OF, followups_done={"follow-up:apps.xlsx#2"})
+    assert not at.exception
+    restored = read_plan_workbook(at.session_state["plan_downloads"][1]["xlsx"])
+    assert list(restored.applications["followed_up"].fillna(False)) == [
+        False,
+        True,
+        False,
+        False,
+        False,
+        False,
+    ]
+    assert "follow-up:apps.xlsx#2" not in [i.key for i in restored.items]
+
+
+def test_emails_edited_after_the_plan_was_built_reach_the_downloads():
+    at = run_page(PAGE, plan_frame(), analysis_settings=AS_OF)
+    at.session_state["followup_drafts"] = {
+        "follow-up:apps.xlsx#1": "Subject: Thanks\n\nMy own words to Anna."
+    }
+    at.run()
+    assert not at.exception
+    assert "My own words to Anna." in at.session_state["plan_downloads"][1]["md"].decode()
