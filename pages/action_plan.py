@@ -16,13 +16,12 @@ from nextround.plan.inputs import analysis_inputs, suggested_gap_actions, top_ga
 from nextround.plan.table import items_from_table, items_to_table
 from ui import state
 
-# Written by the Follow-ups page (see pages/follow_ups.py).
 DONE, TONE, SENDER, DELAY, DRAFTS = (
-    "followups_done",
-    "followup_tone",
-    "followup_sender",
-    "followup_delay_days",
-    "followup_drafts",
+    state.FOLLOWUPS_DONE,
+    state.FOLLOWUP_TONE,
+    state.FOLLOWUP_SENDER,
+    state.FOLLOWUP_DELAY,
+    state.FOLLOWUP_DRAFTS,
 )
 BASE = "plan_editor_base"  # the table the editor started from; replaced only when the plan is rebuilt
 VERSION = "plan_editor_version"

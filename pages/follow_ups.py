@@ -24,12 +24,13 @@ from nextround.plan.inputs import analysis_inputs, top_gap_names
 from nextround.text import escape_markdown
 from ui import state
 
-# Session keys shared with the Action plan page (the plan uses the same tone, name and edited drafts).
-DONE = "followups_done"  # set[str]: candidate keys marked as followed up in the app
-TONE = "followup_tone"
-SENDER = "followup_sender"
-DELAY = "followup_delay_days"
-DRAFTS = "followup_drafts"  # dict[str, str]: plan item key -> the email text as the user edited it
+DONE, TONE, SENDER, DELAY, DRAFTS = (
+    state.FOLLOWUPS_DONE,
+    state.FOLLOWUP_TONE,
+    state.FOLLOWUP_SENDER,
+    state.FOLLOWUP_DELAY,
+    state.FOLLOWUP_DRAFTS,
+)
 VERSIONS = "followup_draft_versions"  # plan item key -> which generated draft the edit started from
 REFLECTIONS = "followup_reflections"  # candidate key -> reflection answers, kept across pages
 SHOWN = 15

@@ -26,6 +26,10 @@ if not uploads:
 files = tuple(SourceFile(u.name, u.getvalue()) for u in uploads)
 token = review.upload_token(files)
 review.start_new_upload(token)
+if review.restore_plan(files):
+    if st.button("Open your action plan", type="primary", icon=":material/checklist:"):
+        st.switch_page("pages/action_plan.py")
+    st.stop()
 try:
     result = import_uploads(files, review.options())
 except InputError as error:

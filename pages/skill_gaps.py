@@ -5,6 +5,7 @@ and join the file's own text for the analysis; they are not written into the wor
 never resets the action plan. The actions ticked here go to ``state.SELECTED_ACTIONS`` for the plan.
 """
 
+import pandas as pd
 import streamlit as st
 
 from nextround.action_items import ActionItem
@@ -131,8 +132,11 @@ if not profile:
 
 with st.expander("Paste a job description for an application", icon=":material/content_paste:"):
     pasted: dict[tuple[str, int], str] = st.session_state.setdefault(PASTED, {})
-    recent = applications.sort_values("applied_on", ascending=False, na_position="last", kind="stable")
-    recent = recent.head(PASTE_CHOICES)
+    # nlargest, not a full sort: a million rows would take a second on every rerun.
+    recent = applications.nlargest(PASTE_CHOICES, "applied_on", keep="first")
+    if len(recent) < PASTE_CHOICES:
+        undated = applications[applications["applied_on"].isna()].head(PASTE_CHOICES - len(recent))
+        recent = pd.concat([recent, undated])
     keys = list(zip(recent["source_file"].fillna(""), recent["source_row"].astype(int), strict=True))
     labels = {
         key: f"{company} — {role} (row {key[1]})"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -20,12 +21,14 @@ from nextround.importing.report import skipped_ranges
 from nextround.model import OUTCOMES, STAGES
 from nextround.text import escape_markdown as _plain
 from ui import state
+from ui.loaders import restored_plan
 
 OPTIONS = "import_options"
 UPLOAD_TOKEN = "import_upload_token"
 APPLIED_TOKEN = "import_applied_token"
 CELL_EDITS = "cell_edits"
 EDITOR_ROW_LIMIT = 20_000
+XLSX_ROW_LIMIT = 200_000  # openpyxl needs minutes and gigabytes beyond this
 _NOT_MAPPED = "(keep as my own column)"
 
 
@@ -62,6 +65,28 @@ def adopt(result: ImportResult, label: str) -> None:
     st.session_state[state.IMPORT_RESULT] = result
     state.set_applications(apply_edits(result.applications, st.session_state.get(CELL_EDITS, {})), label)
     st.rerun()  # the shared sidebar (drawn before this page) must show the new data too
+
+
+def restore_plan(files: tuple[SourceFile, ...]) -> bool:
+    """A plan workbook Next Round wrote comes back as it was: the plan with its statuses, and the data."""
+    if len(files) != 1 or not files[0].name.lower().endswith((".xlsx", ".xlsm")):
+        return False
+    restored = restored_plan(files[0].data)
+    if restored is None:
+        return False
+    token = ("plan", st.session_state.get(UPLOAD_TOKEN))
+    if st.session_state.get(APPLIED_TOKEN) != token:
+        st.session_state[APPLIED_TOKEN] = token
+        state.set_applications(restored.applications, files[0].name)
+        st.session_state[state.PLAN] = list(restored.items)
+        st.rerun()
+    done = sum(item.status == "done" for item in restored.items)
+    st.success(
+        f"Welcome back. Your action plan ({len(restored.items)} actions, {done} done) and your "
+        f"{len(restored.applications):,} applications were restored from {_plain(files[0].name)}.",
+        icon=":material/restore:",
+    )
+    return True
 
 
 def show_summary(result: ImportResult) -> None:
@@ -281,17 +306,23 @@ def offer_downloads() -> None:
     working = st.session_state.get(state.APPLICATIONS)
     if working is None or working.empty:
         return
+    # The files are built only when clicked: writing a large table on every rerun froze the page.
     csv_col, xlsx_col = st.columns(2)
     csv_col.download_button(
         "Download cleaned data (CSV)",
-        cleaned_csv(working),
+        partial(cleaned_csv, working),
         "applications_cleaned.csv",
         "text/csv",
         icon=":material/download:",
     )
+    if len(working) > XLSX_ROW_LIMIT:
+        xlsx_col.caption(
+            f"{len(working):,} rows are too many for a comfortable Excel file: download the CSV instead."
+        )
+        return
     xlsx_col.download_button(
         "Download cleaned data (XLSX)",
-        cleaned_xlsx(working),
+        partial(cleaned_xlsx, working),
         "applications_cleaned.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/download:",

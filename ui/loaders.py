@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import streamlit as st
 
 from nextround.importing import ImportOptions, ImportResult, SourceFile, import_files
+from nextround.plan.roundtrip import RestoredPlan, is_plan_workbook, read_plan_workbook
 from nextround.resources import data_path
 from ui import state
 
@@ -18,6 +19,12 @@ SAMPLE_FILE = "sample_applications.xlsx"
 def import_uploads(files: tuple[SourceFile, ...], options: ImportOptions) -> ImportResult:
     """Import uploaded files; cached by their bytes and the options, so reruns are instant."""
     return import_files(files, options)
+
+
+@st.cache_data(max_entries=4, show_spinner="Reading your plan…")
+def restored_plan(data: bytes) -> RestoredPlan | None:
+    """The plan and data of a workbook Next Round wrote, or None for any other file; cached by bytes."""
+    return read_plan_workbook(data) if is_plan_workbook(data) else None
 
 
 @st.cache_data(max_entries=1, show_spinner="Loading the sample data…")

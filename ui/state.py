@@ -24,6 +24,12 @@ PROFILE = "skill_profile"  # tuple[str, ...]: the user's skills (canonical names
 TOP_GAPS = "top_skill_gaps"  # tuple[str, ...]: the user's top missing skills, best first
 SELECTED_ACTIONS = "selected_actions"  # list[nextround.action_items.ActionItem] chosen on any page
 PLAN = "action_plan"  # list[ActionItem]: the plan as edited on the Action plan page
+# Written by the Follow-ups page, read by the Action plan page too (same tone, name and edited drafts).
+FOLLOWUPS_DONE = "followups_done"  # set[str]: candidate keys marked as followed up in the app
+FOLLOWUP_TONE = "followup_tone"
+FOLLOWUP_SENDER = "followup_sender"
+FOLLOWUP_DELAY = "followup_delay_days"
+FOLLOWUP_DRAFTS = "followup_drafts"  # dict[str, str]: plan item key -> the email text as the user edited it
 
 DEFAULTS: dict[str, Any] = {
     IMPORT_RESULT: None,

@@ -1,1 +1,1 @@
-"""Downloads as bytes from pure functions: the cleaned table (the plan's own are in ``nextround.plan``)."""
+"""Downloads as bytes from pure functions: the cleaned table and formula safety (the plan has its own)."""

@@ -6,29 +6,22 @@ import io
 
 import pandas as pd
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_text(value: object) -> object:
-    """A text cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP advice)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+from nextround.exports.safety import neutralise_frame, safe_csv
 
 
 def _for_export(applications: pd.DataFrame) -> pd.DataFrame:
-    out = applications.copy()
-    for column in out.columns:
-        if out[column].dtype == "str" or out[column].dtype == object:
-            out[column] = out[column].map(neutralise_text)
+    out = neutralise_frame(applications)
     for column in out.select_dtypes(include="datetime").columns:
         out[column] = out[column].dt.date
     return out
 
 
 def cleaned_csv(applications: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM so Excel opens accents correctly; CRLF rows (RFC 4180), so stray CRs get quoted."""
-    return _for_export(applications).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    """The table as CSV: dates without times, formulas neutralised (see ``safe_csv``)."""
+    frame = applications.copy()
+    for column in frame.select_dtypes(include="datetime").columns:
+        frame[column] = frame[column].dt.date
+    return safe_csv(frame)
 
 
 def cleaned_xlsx(applications: pd.DataFrame) -> bytes:

@@ -56,3 +56,27 @@ def test_ambiguous_dates_ask_and_the_answer_rereads_the_file():
     at.radio(key="import_date_order").set_value("dmy").run()
     assert not at.exception
     assert at.session_state["applications"]["applied_on"].iloc[0].month == 2
+
+
+def test_the_plan_workbook_uploaded_again_restores_plan_statuses_and_data(sample_result):
+    from dataclasses import replace
+    from datetime import date
+
+    from nextround.plan.assemble import assemble_plan
+    from nextround.plan.document import build_document
+    from nextround.plan.exports.xlsx import plan_xlsx
+
+    applications = sample_result.applications
+    today = date(2026, 11, 21)
+    items = assemble_plan(applications, today)
+    items[0] = replace(items[0], status="done")
+    workbook = plan_xlsx(build_document(applications, items, today, cleaned_data=applications))
+
+    at = _page()
+    at.file_uploader[0].set_value([("my_plan.xlsx", workbook, "application/octet-stream")]).run()
+    assert not at.exception
+    restored = at.session_state["action_plan"]
+    assert [i.key for i in restored] == [i.key for i in items]
+    assert restored[0].status == "done"
+    assert len(at.session_state["applications"]) == len(applications)
+    assert any("restored" in s.value for s in at.success)

@@ -6,7 +6,7 @@ import csv
 import io
 
 from nextround.plan.document import PlanDocument
-from nextround.plan.exports.safety import neutralise_frame
+from nextround.exports.safety import neutralise_frame
 from nextround.plan.table import PLAN_COLUMNS, items_to_table
 
 

@@ -20,7 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from nextround.action_items import CATEGORIES, PRIORITIES, STATUSES
 from nextround.plan.document import PlanDocument
-from nextround.plan.exports.safety import neutralise_frame
+from nextround.exports.safety import neutralise_frame
 from nextround.plan.table import PLAN_COLUMNS, items_to_table
 
 MARKER_NAME: Final = "NextRoundPlan"

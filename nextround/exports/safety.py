@@ -49,3 +49,9 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
                 changed[risky] = "'" + column[risky]
                 out[name] = changed
     return out
+
+
+def safe_csv(frame: pd.DataFrame) -> bytes:
+    """CSV bytes for any table: formulas neutralised, UTF-8 with BOM (Excel reads accents), CRLF rows
+    (RFC 4180), so a stray carriage return inside a cell is quoted rather than splitting the row."""
+    return neutralise_frame(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
