@@ -16,8 +16,8 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from nextround.action_items import ActionItem
-from nextround.model import CANONICAL_DTYPES, conform, empty_applications
 from nextround.exports.safety import restore_cell
+from nextround.model import CANONICAL_DTYPES, conform, empty_applications
 from nextround.plan.exports.xlsx import (
     APPLICATIONS_SHEET,
     MADE_BY,

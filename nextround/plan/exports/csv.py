@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from nextround.plan.document import PlanDocument
 from nextround.exports.safety import neutralise_frame
+from nextround.plan.document import PlanDocument
 from nextround.plan.table import PLAN_COLUMNS, items_to_table
 
 

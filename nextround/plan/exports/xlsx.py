@@ -19,8 +19,8 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from nextround.action_items import CATEGORIES, PRIORITIES, STATUSES
-from nextround.plan.document import PlanDocument
 from nextround.exports.safety import neutralise_frame
+from nextround.plan.document import PlanDocument
 from nextround.plan.table import PLAN_COLUMNS, items_to_table
 
 MARKER_NAME: Final = "NextRoundPlan"
