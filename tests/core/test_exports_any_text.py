@@ -12,13 +12,13 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 from pypdf import PdfReader
 
+from nextround.exports.safety import neutralise_cell
 from nextround.plan.assemble import assemble_plan
 from nextround.plan.document import build_document
 from nextround.plan.exports.csv import plan_csv
 from nextround.plan.exports.ics import plan_ics
 from nextround.plan.exports.markdown import plan_markdown
 from nextround.plan.exports.pdf import plan_pdf
-from nextround.exports.safety import neutralise_cell
 from nextround.plan.exports.xlsx import plan_xlsx
 from nextround.plan.roundtrip import read_plan_workbook
 from tests.core.test_plan_assemble import TODAY, plan_frame
