@@ -243,3 +243,13 @@ def test_more_rows_than_the_limit_are_refused_naming_the_limit(monkeypatch):
     with pytest.raises(InputError, match=r"up to 5 applications"):
         _import("big.csv", csv_bytes(rows))
     assert _import("ok.csv", csv_bytes(rows[:6])).report.applications == 5
+
+
+def test_the_cleaned_export_imports_again_to_the_same_stages_and_outcomes():
+    from nextround.exports.cleaned import cleaned_csv
+
+    first = _import("tracker.csv", csv_bytes([TRACKER_HEADER, *TRACKER_ROWS]))
+    again = _import("cleaned.csv", cleaned_csv(first.applications))
+    assert again.report.applications == first.report.applications
+    for column in ("company", "role", "stage_reached", "outcome", "applied_on", "role_family"):
+        assert again.applications[column].tolist() == first.applications[column].tolist(), column
