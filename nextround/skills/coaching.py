@@ -58,9 +58,9 @@ def _advice() -> dict[str, dict[str, object]]:
 def stage_coaching(applications: pd.DataFrame, today: date) -> list[StageCoaching]:
     """Coaching for every stage where you lost at least one application, later stages first."""
     stage = applications["stage_reached"].cat.codes.to_numpy()
-    outcome = applications["outcome"].astype("object").to_numpy()
-    decided = np.isin(outcome, ["rejected", "ghosted", "offer"])
-    lost = np.isin(outcome, ["rejected", "ghosted"])
+    outcome = applications["outcome"]  # categorical: isin compares codes, not a million strings
+    decided = outcome.isin(["rejected", "ghosted", "offer"]).to_numpy(dtype=bool)
+    lost = outcome.isin(["rejected", "ghosted"]).to_numpy(dtype=bool)
     when = applications["outcome_on"].fillna(applications["last_event_on"]).fillna(applications["applied_on"])
     age = (pd.Timestamp(today) - when).dt.days.to_numpy(dtype="float64", na_value=np.nan)
     recent = ~np.isnan(age) & (age <= RECENT_DAYS)

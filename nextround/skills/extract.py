@@ -227,12 +227,24 @@ def with_pasted_descriptions(
     texts = {key: text.strip() for key, text in pasted.items() if text and text.strip()}
     if not texts:
         return applications
-    out = applications.copy()
-    files = out["source_file"].astype("object").fillna("").to_numpy()
-    rows = out["source_row"].to_numpy()
-    column = out["job_description"].astype("object")
-    for (file, row), text in texts.items():  # one pass per pasted text, not per application
-        hit = (files == (file or "")) & (rows == row)
-        column = column.where(~hit, column.fillna("").where(column.isna(), column + "\n") + text)
-    out["job_description"] = column.astype("str")
+    # Only rows whose number was pasted for can match: find them vectorised, then touch just those.
+    rows = applications["source_row"]
+    near = np.flatnonzero(rows.isin({row for _, row in texts}).to_numpy(dtype=bool))
+    files = applications["source_file"].iloc[near].astype("object").fillna("").tolist()
+    hits: list[int] = []
+    values: list[str] = []
+    current = applications["job_description"].iloc[near].astype("object").tolist()
+    for position, file, row, had in zip(near, files, rows.iloc[near].tolist(), current, strict=True):
+        text = texts.get((file, int(row)))
+        if text is None and file == "":
+            text = texts.get((None, int(row)))  # type: ignore[arg-type]
+        if text is not None:
+            hits.append(int(position))
+            values.append(text if had is None or pd.isna(had) else f"{had}\n{text}")
+    out = applications.copy(deep=False)  # copy-on-write: the input table is never changed
+    column = out["job_description"].astype("str")
+    if hits:
+        column = column.copy()
+        column.iloc[hits] = values
+    out["job_description"] = column
     return out

@@ -134,20 +134,22 @@ def roles_without(skill: str, fits: Sequence[RoleFit], limit: int = 3) -> list[R
 
 
 def _family_stats(applications: pd.DataFrame) -> pd.DataFrame:
-    outcome = applications["outcome"].astype("object").to_numpy()
+    """Applications, decided and passed-screening counts per role family, counted over family codes."""
     stage = applications["stage_reached"].cat.codes.to_numpy()
-    decided = np.isin(outcome, ["rejected", "ghosted", "offer"]) | (stage == Stage.OFFER)
+    outcome = applications["outcome"].isin(["rejected", "ghosted", "offer"]).to_numpy(dtype=bool)
+    decided = outcome | (stage == Stage.OFFER)
+    codes, names = pd.factorize(applications["role_family"], use_na_sentinel=True)
+    size = len(names)
+    codes = np.where(codes < 0, size, codes)  # a missing family counts as "Other"
     frame = pd.DataFrame(
         {
-            "family": applications["role_family"].astype("object").fillna("Other").to_numpy(),
-            "applications": 1,
-            "decided": decided,
-            "passed": decided & (stage >= Stage.SCREEN),
+            "family": pd.Series([*names.astype(object), "Other"], dtype="object"),
+            "applications": np.bincount(codes, minlength=size + 1),
+            "decided": np.bincount(codes[decided], minlength=size + 1),
+            "passed": np.bincount(codes[decided & (stage >= Stage.SCREEN)], minlength=size + 1),
         }
     )
-    return frame.groupby("family").agg(
-        applications=("applications", "sum"), decided=("decided", "sum"), passed=("passed", "sum")
-    )
+    return frame[frame["applications"] > 0].groupby("family").sum()
 
 
 def _with_reason(fit: RoleFit, overall: Rate) -> RoleFit:

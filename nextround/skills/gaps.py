@@ -18,7 +18,7 @@ import pandas as pd
 
 from nextround.analysis.stats import SMALL_SAMPLE, Rate
 from nextround.model import Stage
-from nextround.skills.extract import demand_arrays
+from nextround.skills.extract import MENTION_WEIGHTS, demand_arrays
 from nextround.skills.profile import profile_keys
 from nextround.skills.vocabulary import Vocabulary, load_vocabulary
 
@@ -139,9 +139,7 @@ def _row_facts(applications: pd.DataFrame, today: date) -> _RowFacts:
     recency = np.where(np.isnan(age), UNDATED_RECENCY, 0.5 ** (np.nan_to_num(age) / HALF_LIFE_DAYS))
     loss_weight = np.array([LOSS_WEIGHTS[name] for name in _BUCKETS])[bucket]
 
-    family = applications["role_family"].astype("object")
-    family = family.where(family.notna() & (family != ""), applications["role"].astype("object"))
-    family_codes, families = pd.factorize(family.fillna("Other"))
+    family_codes, families = _families(applications)
     return _RowFacts(
         bucket=bucket,
         weight=loss_weight * recency,
@@ -150,7 +148,95 @@ def _row_facts(applications: pd.DataFrame, today: date) -> _RowFacts:
         decided=lost | offer,
         passed_screen=stage >= Stage.SCREEN,
         family_codes=family_codes,
-        families=np.asarray(families, dtype=object),
+        families=families,
+    )
+
+
+def _families(applications: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's role family (its role when it has none, else "Other") as codes into distinct names,
+    worked out once per distinct (role family, role) pair."""
+    pair, pairs = _combine([_codes(applications["role_family"]), _codes(applications["role"])])
+    firsts = _first_rows(pair, len(pairs))
+    family = applications["role_family"].iloc[firsts].astype("object")
+    family = family.where(family.notna() & (family != ""), applications["role"].iloc[firsts].astype("object"))
+    codes, families = pd.factorize(family.fillna("Other").to_numpy(dtype=object))
+    return codes[pair], np.asarray(families, dtype=object)
+
+
+def _codes(column: pd.Series) -> np.ndarray:
+    return pd.factorize(column, use_na_sentinel=True)[0]
+
+
+def _combine(code_columns: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """One code per distinct combination of the columns' codes (in order of first appearance)."""
+    key = np.zeros(len(code_columns[0]) if code_columns else 0, dtype="int64")
+    uniques = np.zeros(1, dtype="int64")
+    for codes in code_columns:
+        # Re-factorising after each column keeps the mixed key small, so it never overflows.
+        key, uniques = pd.factorize(key * (int(codes.max(initial=-1)) + 2) + (codes + 1))
+    return key, uniques
+
+
+def _first_rows(codes: np.ndarray, size: int) -> np.ndarray:
+    """The first row of each code; codes numbered by first appearance make this increasing."""
+    first = np.zeros(size, dtype="int64")
+    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)
+    return first
+
+
+@dataclass(frozen=True)
+class _Groups:
+    """Applications that ask for exactly the same skills and share a role family, and their facts summed:
+    the skill arithmetic then runs per group, not per application (a million rows, a few thousand groups)."""
+
+    of_row: np.ndarray  # group of each application
+    first: np.ndarray  # one application standing for each group
+    size: np.ndarray
+    sums: dict[str, np.ndarray]  # per group: how many applications have each flag
+    weight: np.ndarray  # per group: summed loss weight x recency
+    family: np.ndarray  # per group: family code into ``_RowFacts.families``
+
+
+def _groups(applications: pd.DataFrame, facts: _RowFacts, columns: Sequence[str]) -> _Groups:
+    texts = [_codes(applications[c]) for c in columns if c in applications.columns]
+    if "role_family" in applications.columns:
+        texts.append(_codes(applications["role_family"]))
+    of_row, distinct = _combine([*texts, facts.family_codes])
+    size = len(distinct)
+
+    def per_group(mask: np.ndarray) -> np.ndarray:
+        return np.bincount(of_row[mask], minlength=size)
+
+    bucket = facts.bucket
+    screening = bucket == _BUCKETS.index("screening")
+    lost = (
+        screening
+        | (bucket == _BUCKETS.index("after_screen"))
+        | (bucket == _BUCKETS.index("after_interviews"))
+    )
+    sums = {
+        "asked_by": np.bincount(of_row, minlength=size),
+        "screening": per_group(screening),
+        "screening_ghosted": per_group(screening & facts.ghosted),
+        "after_screen": per_group(bucket == _BUCKETS.index("after_screen")),
+        "after_interviews": per_group(bucket == _BUCKETS.index("after_interviews")),
+        "offers": per_group(bucket == _BUCKETS.index("offer")),
+        "pending": per_group(bucket == _BUCKETS.index("pending")),
+        "recent_screening": per_group(screening & facts.recent),
+        "recent_losses": per_group(lost & facts.recent),
+        "decided": per_group(facts.decided),
+        "decided_pass": per_group(facts.decided & facts.passed_screen),
+        "progressed": per_group(facts.passed_screen),
+        "losses": per_group(lost),
+    }
+    first = _first_rows(of_row, size)
+    return _Groups(
+        of_row=of_row,
+        first=first,
+        size=sums["asked_by"],
+        sums=sums,
+        weight=np.bincount(of_row, weights=facts.weight, minlength=size),
+        family=facts.family_codes[first],
     )
 
 
@@ -168,8 +254,11 @@ def analyse_skills(
     an estimate) unless ``infer_from_roles`` is off.
     """
     vocab = vocabulary or load_vocabulary()
-    demand = demand_arrays(applications, vocab, infer_from_roles=infer_from_roles)
     n = len(applications)
+    facts = _row_facts(applications, today)
+    # Skills are read for one application of each group; every count is then a sum over groups.
+    groups = _groups(applications, facts, tuple(MENTION_WEIGHTS))
+    demand = demand_arrays(applications.iloc[groups.first], vocab, infer_from_roles=infer_from_roles)
     if demand.empty:
         note = (
             "None of your applications says which skills it asked for yet, and their roles are not ones "
@@ -178,44 +267,22 @@ def analyse_skills(
         )
         return SkillReport((), (), _empty_demand_table(), n, 0, note)
 
-    facts = _row_facts(applications, today)
-    rows, ids, size = demand.rows, demand.skill_ids, len(demand.names)
-    bucket = facts.bucket[rows]
+    group, ids, size = demand.rows, demand.skill_ids, len(demand.names)
 
-    def count(mask: np.ndarray) -> np.ndarray:
-        return np.bincount(ids[mask], minlength=size)
+    def total(per_group: np.ndarray) -> np.ndarray:
+        """Per skill: the sum over the groups asking for it (integer counts)."""
+        return np.rint(np.bincount(ids, weights=per_group, minlength=size)).astype("int64")
 
-    screening = bucket == _BUCKETS.index("screening")
-    lost = (
-        screening
-        | (bucket == _BUCKETS.index("after_screen"))
-        | (bucket == _BUCKETS.index("after_interviews"))
-    )
-    decided = facts.decided[rows]
-    counts: dict[str, np.ndarray] = {
-        "asked_by": np.bincount(ids, minlength=size),
-        "screening": count(screening),
-        "screening_ghosted": count(screening & facts.ghosted[rows]),
-        "after_screen": count(bucket == _BUCKETS.index("after_screen")),
-        "after_interviews": count(bucket == _BUCKETS.index("after_interviews")),
-        "offers": count(bucket == _BUCKETS.index("offer")),
-        "pending": count(bucket == _BUCKETS.index("pending")),
-        "recent_screening": count(screening & facts.recent[rows]),
-        "recent_losses": count(lost & facts.recent[rows]),
-        "in_feedback": count(demand.in_feedback),
-        "inferred": count(demand.inferred),
-        "decided": count(decided),
-        "decided_pass": count(decided & facts.passed_screen[rows]),
-        "progressed": count(facts.passed_screen[rows]),
-        "losses": count(lost),
-    }
-    score = np.bincount(ids, weights=facts.weight[rows] * demand.weights, minlength=size)
+    counts: dict[str, np.ndarray] = {name: total(sums[group]) for name, sums in groups.sums.items()}
+    counts["in_feedback"] = total(groups.size[group] * demand.in_feedback)
+    counts["inferred"] = total(groups.size[group] * demand.inferred)
+    score = np.bincount(ids, weights=groups.weight[group] * demand.weights, minlength=size)
     # Screening pass rate of the applications that did NOT ask for a skill, among those with skill data.
-    has_data = np.zeros(n, dtype=bool)
-    has_data[rows] = True
-    decided_total = int((facts.decided & has_data).sum())
-    passed_total = int((facts.decided & facts.passed_screen & has_data).sum())
-    roles = _top_roles(ids[lost], facts.family_codes[rows[lost]], size, facts.families)
+    has_data = np.zeros(len(groups.size), dtype=bool)
+    has_data[group] = True
+    decided_total = int(groups.sums["decided"][has_data].sum())
+    passed_total = int(groups.sums["decided_pass"][has_data].sum())
+    roles = _top_roles(ids, groups.family[group], size, facts.families, groups.sums["losses"][group])
 
     have = profile_keys(profile, vocab)
     covered = np.array([name.casefold() in have for name in demand.names], dtype=bool)
@@ -255,9 +322,9 @@ def analyse_skills(
         .sort_values(["asked_by", "score", "skill"], ascending=[False, False, True])
         .reset_index(drop=True)
     )
-    named = np.zeros(n, dtype=bool)
-    named[rows[~demand.inferred]] = True
-    with_data, estimated = int(named.sum()), int((has_data & ~named).sum())
+    named = np.zeros(len(groups.size), dtype=bool)
+    named[group[~demand.inferred]] = True
+    with_data, estimated = int(groups.size[named].sum()), int(groups.size[has_data & ~named].sum())
     note = _coverage_note(n, with_data, estimated)
     return SkillReport(tuple(gaps), tuple(strengths), table, n, with_data, note)
 
@@ -270,13 +337,15 @@ def top_gaps(
 
 
 def _top_roles(
-    skill_ids: np.ndarray, family_codes: np.ndarray, size: int, families: np.ndarray
+    skill_ids: np.ndarray, family_codes: np.ndarray, size: int, families: np.ndarray, losses: np.ndarray
 ) -> dict[int, tuple[str, ...]]:
-    """The role families most often behind each skill's losses (up to ``TOP_ROLES``)."""
+    """The role families most often behind each skill's losses (up to ``TOP_ROLES``); ``losses`` counts
+    the lost applications behind each (skill, family) entry."""
     if len(skill_ids) == 0:
         return {}
     width = len(families)
-    grid = np.bincount(skill_ids * width + family_codes, minlength=size * width).reshape(size, width)
+    grid = np.bincount(skill_ids * width + family_codes, weights=losses, minlength=size * width)
+    grid = np.rint(grid).astype("int64").reshape(size, width)
     top: dict[int, tuple[str, ...]] = {}
     for skill in np.flatnonzero(grid.sum(axis=1)):
         row = grid[skill]
