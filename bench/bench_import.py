@@ -48,11 +48,12 @@ def import_path(path: Path) -> None:
 
 def peak_memory_mb(path: Path) -> float:
     """Peak resident memory of a fresh process that imports ``path``."""
+    # VmHWM is this process's own high-water mark (ru_maxrss of a forked child starts at the parent's).
     code = (
-        "import sys, resource; sys.path.insert(0, sys.argv[1]);"
+        "import sys; sys.path.insert(0, sys.argv[1]);"
         "from pathlib import Path; from nextround.importing import SourceFile, import_files;"
         "p = Path(sys.argv[2]); import_files([SourceFile(p.name, p.read_bytes())]);"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code, str(ROOT), str(path)], capture_output=True, text=True, check=True

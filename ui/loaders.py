@@ -15,7 +15,8 @@ from ui import state
 SAMPLE_FILE = "sample_applications.xlsx"
 
 
-@st.cache_data(max_entries=8, show_spinner="Reading your file…")
+# A 1M-row import pickles to ~250 MB: keep few, and not for long (the cache is per server).
+@st.cache_data(max_entries=3, ttl=3600, show_spinner="Reading your file…")
 def import_uploads(files: tuple[SourceFile, ...], options: ImportOptions) -> ImportResult:
     """Import uploaded files; cached by their bytes and the options, so reruns are instant."""
     return import_files(files, options)
