@@ -3,6 +3,7 @@
 import streamlit as st
 
 from nextround.importing import InputError, SourceFile
+from nextround.text import escape_markdown
 from ui import import_review as review
 from ui.loaders import import_uploads, use_sample
 
@@ -33,7 +34,7 @@ if review.restore_plan(files):
 try:
     result = import_uploads(files, review.options())
 except InputError as error:
-    st.error(str(error), icon=":material/error:")
+    st.error(escape_markdown(str(error)), icon=":material/error:")  # it names the file: user text
     st.caption("Nothing was changed: the data you had loaded before is still there.")
     st.stop()
 

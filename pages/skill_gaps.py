@@ -113,7 +113,7 @@ upload = st.file_uploader(
 if upload is not None:
     found, problem = cv_skills(upload.getvalue(), upload.name)
     if problem:
-        st.error(problem, icon=":material/error:")
+        st.error(escape_markdown(problem), icon=":material/error:")
     elif not found:
         st.warning("No skills from our list were found in this CV. Pick or type them instead.")
     else:

@@ -13,6 +13,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from nextround.analysis import csv_bytes
 from nextround.editing import EDITABLE_COLUMNS, apply_edits, editable_view, row_keys
 from nextround.exports.cleaned import cleaned_csv, cleaned_xlsx
 from nextround.importing import ImportOptions, ImportResult, SourceFile
@@ -98,7 +99,7 @@ def show_summary(result: ImportResult) -> None:
         "Skipped", f"{len(report.skipped):,}", help="Every skipped row is listed below with its reason."
     )
     if report.empty_reason:
-        st.warning(report.empty_reason, icon=":material/info:")
+        st.warning(_plain(report.empty_reason), icon=":material/info:")
     for f in report.files:
         details = [f"sheet “{f.sheet}”" if f.sheet else "", f"header on row {f.header_row}"]
         details += [
@@ -246,7 +247,7 @@ def show_skipped_and_warnings(result: ImportResult) -> None:
             every = pd.DataFrame([vars(s) for s in report.skipped])
             st.download_button(
                 "Download the list of skipped rows (CSV)",
-                every.to_csv(index=False).encode("utf-8-sig"),
+                csv_bytes(every),  # file names and status texts: formulas neutralised
                 "skipped_rows.csv",
                 "text/csv",
             )

@@ -17,6 +17,29 @@ import pyarrow.compute as pc
 _TEMPLATE_DEFAULTS = frozenset({"false", "0", "☐", "no", "n"})
 TEXT_DTYPE = pd.StringDtype("pyarrow", na_value=np.nan)
 
+# Limits the readers enforce before a hostile file can fill memory. MAX_APPLICATIONS is the pipeline's
+# MAX_ROWS (applications per file); a grid may hold a little more (banner, header and blank rows), and
+# the pipeline then refuses anything over the exact limit.
+MAX_APPLICATIONS = 1_000_000
+MAX_GRID_ROWS = MAX_APPLICATIONS + 1_000
+MAX_COLUMNS = 500  # a tracker has tens of columns; thousands make every later step slow
+
+
+def too_many_rows(file_name: str, amount: str) -> str:
+    """The sentence for a file too long to read; ``amount`` is e.g. "1,200,000 rows" or "5,000,000 lines"."""
+    return (
+        f"'{file_name}' has {amount}; up to {MAX_APPLICATIONS:,} applications can be read at once. "
+        "Split the file (e.g. by year) and upload the parts."
+    )
+
+
+def too_many_columns(file_name: str, columns: int) -> str:
+    """The sentence for a table too wide to read."""
+    return (
+        f"'{file_name}' has {columns:,} columns; up to {MAX_COLUMNS:,} can be read. Keep the columns about "
+        "your applications (company, role, dates, status, notes) and upload it again."
+    )
+
 
 def as_distinct(values: pd.Series) -> pd.Series:
     """The column as a categorical of its distinct non-missing cells (a no-op when it already is one).
@@ -66,10 +89,28 @@ def _text(cell: object) -> str | None:
     return text or None
 
 
+def _distinct_texts(values: pd.Series) -> tuple[np.ndarray, pa.Array]:
+    """Each row's code and the trimmed text of every distinct cell (null where blank).
+
+    Text-only columns (every CSV, most sheets) are cleaned by Arrow in one pass over the distinct
+    values; columns mixing numbers, dates and text go through ``_text`` one value at a time.
+    """
+    distinct = as_distinct(values)
+    codes = distinct.cat.codes.to_numpy()
+    categories = distinct.cat.categories
+    if categories.inferred_type == "string":
+        arrow = pa.array(categories.to_numpy(dtype=object), type=pa.large_string())
+        cleaned = pc.utf8_trim_whitespace(pc.replace_substring_regex(arrow, r"\s+", " "))
+        return codes, pc.if_else(pc.equal(cleaned, ""), pa.scalar(None, pa.large_string()), cleaned)
+    return codes, pa.array([_text(u) for u in categories.tolist()], type=pa.large_string())
+
+
 def text_cells(values: pd.Series) -> pd.Series:
     """Cells as trimmed single-spaced strings; None where blank. 3.0 reads as "3"."""
-    codes, uniques = _codes_and_uniques(values)
-    return take_text([_text(u) for u in uniques], codes, values.index)
+    codes, texts = _distinct_texts(values)
+    table = pa.concat_arrays([texts, pa.nulls(1, pa.large_string())])
+    taken = table.take(pa.array(np.where(codes < 0, len(texts), codes)))
+    return pd.Series(pd.array(taken, dtype=TEXT_DTYPE), index=values.index)
 
 
 def take_text(
@@ -93,7 +134,9 @@ def blank_cells(values: pd.Series) -> np.ndarray:
         arrow = values.array.__arrow_array__()  # zero-copy chunks
         blank = pc.or_(pc.is_null(arrow), pc.fill_null(pc.utf8_is_space(arrow), False))
         return blank.to_numpy(zero_copy_only=False)
-    return flag_distinct(values, lambda c: _text(c) is None, missing=True)
+    codes, texts = _distinct_texts(values)
+    flags = pc.is_null(texts).to_numpy(zero_copy_only=False)
+    return np.append(flags, True)[codes]
 
 
 def default_cells(values: pd.Series) -> np.ndarray:

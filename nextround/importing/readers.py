@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from nextround.importing import spreadsheets, textfiles
-from nextround.importing.cells import blank_cells, flag_distinct
+from nextround.importing.cells import MAX_COLUMNS, blank_cells, flag_distinct, too_many_columns
 from nextround.importing.errors import InputError
 from nextround.importing.header import find_header, looks_like_tracker_label
 
@@ -139,6 +139,8 @@ def _read_text(file_name: str, data: bytes, extension: str) -> Workbook:
         grid = make_grid("", table.rows, table.row_numbers, repaired=table.repaired, problems=table.problems)
     if not len(grid) and not grid.problems:
         raise InputError(f"'{file_name}' is empty. Upload a file with a header row and your applications.")
+    if grid.width > MAX_COLUMNS:
+        raise InputError(too_many_columns(file_name, grid.width))
     notes = list(table.notes)
     if extension in TEXT_FORMATS:
         fmt = extension

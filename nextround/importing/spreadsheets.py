@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import re
 import zipfile
 from collections.abc import Iterable
@@ -16,12 +17,14 @@ from dataclasses import dataclass
 import openpyxl
 import python_calamine
 
+from nextround.importing.cells import MAX_COLUMNS, MAX_GRID_ROWS, too_many_columns, too_many_rows
 from nextround.importing.errors import InputError
 
 MAX_UNCOMPRESSED_BYTES = 1_500_000_000
 MAX_COMPRESSION_RATIO = 200
 _RATIO_CHECK_FROM_BYTES = 50_000_000  # small files of repeated rows compress far better than 200:1
 _FORMULA_SCAN_BYTES = 20_000_000
+_ENTITY_SCAN_BYTES = 16_384  # a DOCTYPE, with any entity declarations, comes before the root element
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class Sheet:
     name: str
     hidden: bool
     rows: list[list[object]]
+    too_wide: int = 0  # columns of a sheet left unread because it is wider than MAX_COLUMNS
 
 
 def check_zip(file_name: str, archive: zipfile.ZipFile) -> None:
@@ -46,27 +50,64 @@ def check_zip(file_name: str, archive: zipfile.ZipFile) -> None:
             f"'{file_name}' would unpack to {size}, far more than a spreadsheet of applications "
             "holds, so it was not opened (it may be a zip bomb)."
         )
+    for info in infos:
+        if info.filename.lower().endswith((".xml", ".rels")) and _declares_entities(archive, info):
+            raise InputError(
+                f"'{file_name}' declares XML entities, which spreadsheet programs never write, so it was "
+                "not opened (it may be an XML bomb); open it in your spreadsheet program and save it again."
+            )
+
+
+def _declares_entities(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    try:
+        with archive.open(info) as stream:
+            head = stream.read(_ENTITY_SCAN_BYTES)
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, ValueError, EOFError):
+        return False  # unreadable members are the parsers' to refuse
+    return b"<!ENTITY" in head
 
 
 def read_sheets(file_name: str, data: bytes, fmt: str) -> tuple[list[Sheet], list[str]]:
-    """Every worksheet in workbook order, and notes for the import report."""
+    """Every worksheet in workbook order, and notes for the import report.
+
+    A sheet longer than MAX_GRID_ROWS refuses the file; a sheet wider than MAX_COLUMNS is left unread
+    (empty, with a note), and the file is refused when nothing else in it holds data.
+    """
+    sheets = _read_any(file_name, data, fmt)
+    notes = [
+        f"Sheet '{s.name}' has {s.too_wide:,} columns, more than the {MAX_COLUMNS:,} that can be read, "
+        "so it was left out."
+        for s in sheets
+        if s.too_wide
+    ]
+    if notes and not any(s.rows for s in sheets):
+        raise InputError(too_many_columns(file_name, max(s.too_wide for s in sheets)))
+    if fmt in {"xlsx", "xlsm"}:
+        notes.extend(_formula_notes(data, sheets))
+    return sheets, notes
+
+
+def _read_any(file_name: str, data: bytes, fmt: str) -> list[Sheet]:
     try:
-        sheets = _read_with_calamine(data)
+        return _read_with_calamine(file_name, data)
+    except InputError:
+        raise
     except python_calamine.PasswordError as error:
         raise password_protected(file_name) from error
     except Exception as error:
         if any(word in str(error).lower() for word in ("password", "encrypt")):
             raise password_protected(file_name) from error
+        if "declared uncompressed size" in str(error):
+            raise InputError(
+                f"'{file_name}' unpacks to more than the sizes recorded inside it, so it was not read "
+                "(it is damaged, or a zip bomb)."
+            ) from error
         if fmt not in {"xlsx", "xlsm"}:
             raise InputError(
                 f"'{file_name}' could not be read as {_format_label(fmt)} ({_short(error)}); it may be "
                 "damaged. Open it in your spreadsheet program, save it again and re-upload."
             ) from error
-        sheets = _read_with_openpyxl(file_name, data, error)
-    notes: list[str] = []
-    if fmt in {"xlsx", "xlsm"}:
-        notes.extend(_formula_notes(data, sheets))
-    return sheets, notes
+        return _read_with_openpyxl(file_name, data, error)
 
 
 def password_protected(file_name: str) -> InputError:
@@ -87,7 +128,7 @@ def _short(error: BaseException) -> str:
     return text[:120]
 
 
-def _read_with_calamine(data: bytes) -> list[Sheet]:
+def _read_with_calamine(file_name: str, data: bytes) -> list[Sheet]:
     workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     sheets: list[Sheet] = []
     try:
@@ -95,8 +136,14 @@ def _read_with_calamine(data: bytes) -> list[Sheet]:
             if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
                 continue
             sheet = workbook.get_sheet_by_name(meta.name)
-            rows = sheet.to_python(skip_empty_area=False)
             hidden = meta.visible != python_calamine.SheetVisibleEnum.Visible
+            # Sizes are known before any cell becomes a Python object: refuse or skip the huge ones.
+            if sheet.height > MAX_GRID_ROWS:
+                raise InputError(too_many_rows(file_name, f"{sheet.height:,} rows in sheet '{meta.name}'"))
+            if sheet.width > MAX_COLUMNS:
+                sheets.append(Sheet(meta.name, hidden, [], too_wide=sheet.width))
+                continue
+            rows = sheet.to_python(skip_empty_area=False)
             sheets.append(Sheet(meta.name, hidden, [_clean_row(r) for r in rows]))
     finally:
         workbook.close()
@@ -115,9 +162,21 @@ def _read_with_openpyxl(file_name: str, data: bytes, first_error: BaseException)
     try:
         sheets: list[Sheet] = []
         for worksheet in workbook.worksheets:
-            rows = [_clean_row(list(r)) for r in worksheet.iter_rows(values_only=True)]
-            sheets.append(Sheet(worksheet.title, worksheet.sheet_state != "visible", rows))
+            hidden = worksheet.sheet_state != "visible"
+            values = worksheet.iter_rows(values_only=True)
+            rows = [_clean_row(list(r)) for r in itertools.islice(values, MAX_GRID_ROWS + 1)]
+            if len(rows) > MAX_GRID_ROWS:
+                raise InputError(
+                    too_many_rows(file_name, f"more than {MAX_GRID_ROWS:,} rows in sheet '{worksheet.title}'")
+                )
+            width = max((len(r) for r in rows), default=0)
+            if width > MAX_COLUMNS:
+                sheets.append(Sheet(worksheet.title, hidden, [], too_wide=width))
+                continue
+            sheets.append(Sheet(worksheet.title, hidden, rows))
         return sheets
+    except InputError:
+        raise
     except Exception as error:
         raise InputError(
             f"'{file_name}' could not be read as an Excel workbook ({_short(error)}); it may be damaged."

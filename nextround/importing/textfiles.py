@@ -19,6 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from nextround.importing.cells import MAX_COLUMNS, MAX_GRID_ROWS, too_many_columns, too_many_rows
 from nextround.importing.errors import InputError
 
 DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
@@ -28,6 +29,9 @@ _MAX_MERGE_CANDIDATES = 5000
 _MAX_CAREFUL_ROWS = 20_000
 _MAX_LINES_IN_A_CELL = 50
 _CLEAR_MARGIN = 1.5  # log-likelihood units the best merge must beat the runner-up by
+# Records can span lines (notes with line breaks), so only a line count far beyond any real tracker
+# is refused before parsing; the parsed record count is checked against MAX_GRID_ROWS after.
+MAX_LINES = 10 * MAX_GRID_ROWS
 
 # Single-byte encodings a detector confuses for Western text; we decide among them ourselves.
 _LATIN_FAMILY = frozenset(
@@ -223,6 +227,9 @@ def _iter_lines(text: str) -> Iterator[str]:
 
 def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
     """Decode, sniff and parse a delimited text file; ragged rows are repaired or reported."""
+    lines = data.count(b"\n") or data.count(b"\r")
+    if lines > MAX_LINES:
+        raise InputError(too_many_rows(file_name, f"{lines:,} lines"))
     quick = _read_clean_utf8(file_name, data, extension)
     if quick is not None:
         return quick
@@ -244,8 +251,10 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
         text = text[hint.end() :]
     else:
         delimiter = sniff_delimiter(text, preferred="\t" if extension in {"tsv", "txt", "tab"} else None)
+    _check_width(file_name, text[:SNIFF_CHARS], delimiter)
     fast = _read_well_formed(text.encode("utf-8"), delimiter)
     if fast is not None:
+        _check_row_count(file_name, len(fast))
         return TextTable(
             rows=[],
             row_numbers=list(range(1, len(fast) + 1)),
@@ -255,14 +264,16 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
             frame=fast,
         )
     try:
-        records = list(csv.reader(_lines(text), delimiter=delimiter))
+        records = _bounded_records(file_name, csv.reader(_lines(text), delimiter=delimiter))
         swallowed = _swallowed_lines(records, text.count("\n"))
     except csv.Error:
         swallowed = True
     if swallowed:
         # An unclosed quote runs one field over the rest of the file; read quotes as plain text instead.
         try:
-            records = list(csv.reader(_lines(text), delimiter=delimiter, quoting=csv.QUOTE_NONE))
+            records = _bounded_records(
+                file_name, csv.reader(_lines(text), delimiter=delimiter, quoting=csv.QUOTE_NONE)
+            )
         except csv.Error as error:
             raise InputError(f"'{file_name}' could not be read as a table ({error}).") from error
         notes.append("A quote mark was never closed, so quote marks were read as ordinary characters.")
@@ -301,13 +312,40 @@ def _read_clean_utf8(file_name: str, data: bytes, extension: str) -> TextTable |
         return None
     _refuse_binary(file_name, sample)
     delimiter = sniff_delimiter(sample, preferred="\t" if extension in {"tsv", "txt", "tab"} else None)
+    _check_width(file_name, sample, delimiter)
     frame = _read_well_formed(body, delimiter)
     if frame is None:
         return None
+    _check_row_count(file_name, len(frame))
     codec = "utf_8_sig" if body is not data else "utf_8"
     return TextTable(
         rows=[], row_numbers=list(range(1, len(frame) + 1)), encoding=codec, delimiter=delimiter, frame=frame
     )
+
+
+def _check_width(file_name: str, sample: str, delimiter: str) -> None:
+    """Refuse a table far wider than a tracker before parsing it (trailing empty fields do not count)."""
+    widths = [0]
+    for record in _safe_rows(sample, delimiter, limit=200):
+        filled = len(record)
+        while filled and not record[filled - 1].strip():
+            filled -= 1
+        widths.append(filled)
+    if max(widths) > MAX_COLUMNS:
+        raise InputError(too_many_columns(file_name, max(widths)))
+
+
+def _check_row_count(file_name: str, rows: int) -> None:
+    if rows > MAX_GRID_ROWS:
+        raise InputError(too_many_rows(file_name, f"{rows:,} rows"))
+
+
+def _bounded_records(file_name: str, reader: Iterator[list[str]]) -> list[list[str]]:
+    """Every record, refusing (without reading on) a file with more than MAX_GRID_ROWS of them."""
+    records = list(itertools.islice(reader, MAX_GRID_ROWS + 1))
+    if len(records) > MAX_GRID_ROWS:
+        raise InputError(too_many_rows(file_name, f"more than {MAX_GRID_ROWS:,} rows"))
+    return records
 
 
 def _read_well_formed(data: bytes, delimiter: str) -> pd.DataFrame | None:
@@ -341,9 +379,11 @@ def _arrow_table(data: bytes, delimiter: str, width: int, *, newlines_in_values:
     invalid = 0
 
     def count_invalid(_row: object) -> str:
+        # One bad record already sends the file the careful way: stop at once instead of calling
+        # back into Python for each of millions of bad rows.
         nonlocal invalid
         invalid += 1
-        return "skip"
+        return "error"
 
     try:
         table = pacsv.read_csv(
