@@ -88,18 +88,20 @@ def conform(applications: pd.DataFrame) -> pd.DataFrame:
 
     Missing canonical columns are added empty; the user's extra columns follow, unchanged.
     """
-    out = pd.DataFrame(index=applications.index)
     n = len(applications)
+    columns: dict[str, pd.Series] = {}
     for name, dtype in CANONICAL_DTYPES.items():
         if name in applications.columns:
             column = applications[name]
-            out[name] = column if column.dtype == dtype else column.astype(dtype)  # type: ignore[call-overload]
+            columns[name] = column if column.dtype == dtype else column.astype(dtype)  # type: ignore[call-overload]
         elif name == "ghosted_inferred":
-            out[name] = pd.Series(False, index=applications.index, dtype="bool")
+            columns[name] = pd.Series(False, index=applications.index, dtype="bool")
         elif name == "source_row":
-            out[name] = pd.Series(range(1, n + 1), index=applications.index, dtype="int64")
+            columns[name] = pd.Series(range(1, n + 1), index=applications.index, dtype="int64")
         else:
-            out[name] = pd.Series([None] * n, index=applications.index).astype(dtype)  # type: ignore[call-overload]
+            columns[name] = pd.Series([None] * n, index=applications.index).astype(dtype)  # type: ignore[call-overload]
     for name in extra_columns(applications):
-        out[name] = applications[name]
+        columns[name] = applications[name]
+    # Built in one step: adding a wide file's columns one by one costs quadratic time.
+    out = pd.DataFrame(columns, index=applications.index)
     return out.reset_index(drop=True)

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from nextround.analysis.benchmarks import Benchmark
-from nextround.figures.labels import STAGE_LABELS, rate_labels
+from nextround.figures.labels import STAGE_LABELS, plain_labels, rate_labels
 from nextround.figures.theme import base_layout, theme, translucent
 
 METRIC_NAMES = {
@@ -39,7 +39,7 @@ def rate_bars(
     fig = go.Figure(
         go.Bar(
             x=np.nan_to_num(rate),
-            y=rates["group"].tolist(),
+            y=plain_labels(rates["group"]),
             orientation="h",
             marker={"color": [translucent(colour, 0.35) if s else colour for s in small]},
             error_x={
@@ -65,7 +65,7 @@ def rate_bars(
     fig.add_trace(
         go.Scatter(
             x=[1.03] * len(rates),
-            y=rates["group"].tolist(),
+            y=plain_labels(rates["group"]),
             mode="text",
             text=labels,
             textposition="middle right",
@@ -93,7 +93,7 @@ def rate_bars(
         )
     height = max(220, 70 + 40 * len(rates))
     base_layout(fig, height=height, showlegend=False)
-    fig.update_yaxes(autorange="reversed", title=group_title)
+    fig.update_yaxes(autorange="reversed", title=plain_labels([group_title])[0])
     fig.update_xaxes(
         title=f"{METRIC_NAMES[metric]} (whiskers: 95 % interval)",
         tickformat=".0%",

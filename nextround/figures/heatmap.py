@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from nextround.figures.labels import STAGE_LABELS, rate_labels
+from nextround.figures.labels import STAGE_LABELS, plain_labels, rate_labels
 from nextround.figures.theme import base_layout, theme
 
 
@@ -32,7 +32,7 @@ def rejection_heatmap(by_stage: pd.DataFrame, group_title: str = "Role family") 
         go.Heatmap(
             z=shown,
             x=[STAGE_LABELS[s] for s in stages],
-            y=groups,
+            y=plain_labels(groups),
             text=text,
             texttemplate="%{text}",
             textfont={"size": 12},

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+from collections.abc import Iterable
 from typing import Final
 
 import numpy as np
@@ -13,6 +15,11 @@ STAGE_LABELS: Final[dict[str, str]] = {
     "final": "Final round",
     "offer": "Offer",
 }
+
+
+def plain_labels(values: Iterable[object]) -> list[str]:
+    """User text as chart labels: Plotly renders a subset of HTML in labels, so markup is escaped."""
+    return [html.escape(str(value), quote=False) for value in values]
 
 
 def rate_label(count: float, base: float, rate: float, small: bool) -> str:

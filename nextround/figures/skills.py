@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from nextround.figures.labels import plain_labels
 from nextround.figures.theme import base_layout, theme
 
 TOP_SKILLS = 15
@@ -27,7 +28,7 @@ def skill_demand_figure(demand: pd.DataFrame, top: int = TOP_SKILLS) -> go.Figur
             go.Bar(
                 name=label,
                 x=part["asked_by"],
-                y=part["skill"],
+                y=plain_labels(part["skill"]),
                 orientation="h",
                 marker_color=colour,
                 customdata=part[["losses", "offers"]].to_numpy(),
@@ -38,6 +39,6 @@ def skill_demand_figure(demand: pd.DataFrame, top: int = TOP_SKILLS) -> go.Figur
             )
         )
     base_layout(fig, height=max(260, 28 * len(shown) + 90), barmode="overlay")
-    fig.update_yaxes(categoryorder="array", categoryarray=list(shown["skill"]))
+    fig.update_yaxes(categoryorder="array", categoryarray=plain_labels(shown["skill"]))
     fig.update_xaxes(title_text="Applications that asked for it")
     return fig

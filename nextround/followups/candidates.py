@@ -145,7 +145,11 @@ def followup_candidates(
 def _person(value: object) -> str | None:
     """A contact as one greets them: "Olu Carrick (TA)" -> "Olu Carrick"."""
     text = _text(value)
-    return _text(re.sub(r"\s*[(\[][^)\]]*[)\]]", "", text)) if text else None
+    name = _text(re.sub(r"\s*[(\[][^)\]]*[)\]]", "", text)) if text else None
+    # A "name" with markup or no letters ("!", "<script>…") is not one to greet anyone by.
+    if name is None or not any(c.isalpha() for c in name) or any(c in name for c in "<>{}[]=@\\"):
+        return None
+    return name
 
 
 def _text(value: object) -> str | None:

@@ -15,6 +15,7 @@ import pandas as pd
 
 from nextround.importing import mapping as colmap
 from nextround.importing.cells import (
+    MAX_APPLICATIONS,
     as_distinct,
     blank_cells,
     default_cells,
@@ -31,7 +32,7 @@ from nextround.importing.readers import Grid, Workbook, application_sheet, read_
 from nextround.importing.report import FileSummary, ImportReport, RowWarning, SkippedRow
 from nextround.importing.roles import read_roles
 from nextround.importing.status import distinct_statuses, stage_column_kind
-from nextround.model import conform
+from nextround.model import CANONICAL_DTYPES, conform
 
 _TRUE_WORDS = frozenset(
     {"y", "yes", "true", "1", "x", "✓", "✔", "done", "sent", "ja", "oui", "sí", "si", "是"}
@@ -41,7 +42,7 @@ _TEXT_FIELDS = ("company", "role", "location", "url", "contact_name")
 _LONG_TEXT_FIELDS = ("job_description", "required_skills", "feedback", "notes")
 
 
-MAX_ROWS = 1_000_000  # applications per file: a careers service's cohort; more is refused, not truncated
+MAX_ROWS = MAX_APPLICATIONS  # per file: a careers service's cohort; more is refused, not truncated
 
 
 @dataclass(frozen=True)
@@ -433,10 +434,16 @@ def _read_rows(
             **{name: text(name) for name in _LONG_TEXT_FIELDS},
         }
     )
-    for m in mapping:
-        # The user's own columns, and personal data only when the user chose to keep it.
-        if m.field is None or m.field in colmap.SENSITIVE_FIELDS:
-            table[m.column] = text_cells(raw[m.column])
+    # The user's own columns, and personal data only when the user chose to keep it; added in one step
+    # (column by column, a wide file costs quadratic time).
+    # Columns named like the canonical ones (a cleaned export read again) are recomputed, not copied.
+    own = {
+        m.column: text_cells(raw[m.column])
+        for m in mapping
+        if (m.field is None or m.field in colmap.SENSITIVE_FIELDS) and m.column not in CANONICAL_DTYPES
+    }
+    if own:
+        table = pd.concat([table, pd.DataFrame(own, index=table.index)], axis=1)
     return conform(table), skipped, warnings, status_columns, question
 
 

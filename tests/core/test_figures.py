@@ -168,3 +168,23 @@ def test_every_figure_builds_from_an_empty_table():
     ]
     assert all(fig.to_plotly_json()["data"] is not None for fig in figures)
     assert overview.bottleneck.stage is None
+
+
+def test_user_text_in_chart_labels_is_escaped_not_rendered():
+    from nextround.figures.bars import rate_bars
+
+    rates = pd.DataFrame(
+        {
+            "group": ['<a href="https://x.example">win</a>', "Remote & hybrid"],
+            "rejection_count": [3, 4],
+            "rejection_base": [10, 12],
+            "rejection_rate": [0.3, 0.33],
+            "rejection_low": [0.1, 0.1],
+            "rejection_high": [0.6, 0.6],
+        }
+    )
+    fig = rate_bars(rates, "rejection", group_title="<b>CV</b>")
+    labels = list(fig.data[0].y)
+    assert labels[0] == '&lt;a href="https://x.example"&gt;win&lt;/a&gt;'
+    assert labels[1] == "Remote &amp; hybrid"
+    assert fig.layout.yaxis.title.text == "&lt;b&gt;CV&lt;/b&gt;"

@@ -388,3 +388,12 @@ def test_missing_company_or_role_still_reads_naturally(tone):
             ):
                 assert broken not in text, (broken, text)
     assert "Acme" in render_follow_up(no_role, tone).subject
+
+
+def test_a_contact_without_letters_or_with_markup_is_not_greeted_by_name():
+    from nextround.followups.candidates import _person
+
+    assert _person("Olu Carrick (TA)") == "Olu Carrick"
+    assert _person("!") is None
+    assert _person("<script>alert(1)</script>") is None
+    assert _person("=HYPERLINK(1)") is None
