@@ -8,7 +8,9 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Final
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 
 class Stage(IntEnum):
@@ -98,6 +100,11 @@ def conform(applications: pd.DataFrame) -> pd.DataFrame:
             columns[name] = pd.Series(False, index=applications.index, dtype="bool")
         elif name == "source_row":
             columns[name] = pd.Series(range(1, n + 1), index=applications.index, dtype="int64")
+        elif dtype == "str":  # all missing, built by Arrow (a list of a million Nones is slow)
+            nulls = pd.array(
+                pa.nulls(n, type=pa.large_string()), dtype=pd.StringDtype("pyarrow", na_value=np.nan)
+            )
+            columns[name] = pd.Series(nulls, index=applications.index)
         else:
             columns[name] = pd.Series([None] * n, index=applications.index).astype(dtype)  # type: ignore[call-overload]
     for name in extra_columns(applications):

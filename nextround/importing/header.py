@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from nextround.importing.textfiles import value_kind
@@ -189,7 +190,12 @@ def _cell_kind(cell: object) -> str:
         return "number"
     if isinstance(cell, dt.date | dt.time):
         return "date"
-    text = str(cell).strip()
+    return _text_kind(str(cell).strip())
+
+
+@lru_cache(maxsize=8192)
+def _text_kind(text: str) -> str:
+    # Header scoring looks at each cell below every candidate row: the same texts come back often.
     kind = value_kind(text)
     if kind != "text":
         return kind

@@ -7,6 +7,7 @@ account for every row. Files of any shape append; each keeps its own row numbers
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -38,8 +39,8 @@ _TRUE_WORDS = frozenset(
     {"y", "yes", "true", "1", "x", "✓", "✔", "done", "sent", "ja", "oui", "sí", "si", "是"}
 )
 _FALSE_WORDS = frozenset({"n", "no", "false", "0", "nein", "non", "否"})
-_TEXT_FIELDS = ("company", "role", "location", "url", "contact_name")
 _LONG_TEXT_FIELDS = ("job_description", "required_skills", "feedback", "notes")
+_TEXT_COLUMNS = ("company", "role", "url", "source", "location", "contact_name", *_LONG_TEXT_FIELDS)
 
 
 MAX_ROWS = MAX_APPLICATIONS  # per file: a careers service's cohort; more is refused, not truncated
@@ -380,11 +381,13 @@ def _read_rows(
             )
         )
 
-    company, role = text("company"), text("role")
+    # Independent text columns, cleaned two at a time: Arrow's kernels release the GIL.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        texts = dict(zip(_TEXT_COLUMNS, pool.map(text, _TEXT_COLUMNS), strict=True))
+    company, role, url = texts["company"], texts["role"], texts["url"]
     roles = read_roles(role)
-    url = text("url")
     if column("source") is not None:
-        source = read_channels(text("source"))
+        source = read_channels(texts["source"])
     else:
         codes, uniques = pd.factorize(url, use_na_sentinel=True)
         source = take_text(
@@ -419,7 +422,7 @@ def _read_rows(
             "seniority": roles["seniority"],
             "applied_on": dates["applied_on"],
             "source": source,
-            "location": text("location"),
+            "location": texts["location"],
             "url": url,
             "stage_reached": progress["stage_reached"],
             "outcome": outcome,
@@ -427,11 +430,11 @@ def _read_rows(
             "last_event_on": last_event_on,
             "ghosted_inferred": False,
             "status_raw": status_raw,
-            "contact_name": text("contact_name"),
+            "contact_name": texts["contact_name"],
             "followed_up": _yes_no(followed)
             if followed is not None
             else pd.Series(pd.NA, index=raw.index, dtype="boolean"),
-            **{name: text(name) for name in _LONG_TEXT_FIELDS},
+            **{name: texts[name] for name in _LONG_TEXT_FIELDS},
         }
     )
     # The user's own columns, and personal data only when the user chose to keep it; added in one step
