@@ -35,7 +35,8 @@ st.caption("Every action says why, in numbers from your own search. Edit anythin
 applications = state.require_applications()
 settings = state.settings()
 today = settings.reference_date()
-inputs = analysis_inputs(applications, settings)
+with st.spinner("Reading your search for the plan…"):
+    inputs = analysis_inputs(applications, settings)
 chosen = list(st.session_state.get(state.SELECTED_ACTIONS) or [])
 
 
@@ -70,7 +71,8 @@ def start_over(items: list) -> None:
 
 current = st.session_state.get(state.PLAN)
 if current is None:
-    start_over(build_plan())
+    with st.spinner("Building your plan…"):
+        start_over(build_plan())
 elif current is not st.session_state.get(SOURCE) or BASE not in st.session_state:
     start_over(list(current))  # set elsewhere, e.g. restored from an uploaded plan workbook
 
@@ -84,7 +86,8 @@ with st.container(horizontal=True):
         start_over(plan + new)
         st.rerun()
     if st.button("Rebuild from the latest analysis", icon=":material/refresh:", help="Discards your edits"):
-        start_over(build_plan())
+        with st.spinner("Building your plan…"):
+            start_over(build_plan())
         st.rerun()
 
 st.caption(
@@ -146,9 +149,10 @@ if memo is None or memo[0] != memo_key:
     st.session_state[DOWNLOADS] = memo
 files = memo[1]
 if "pdf" not in files:
-    files.update(
-        pdf=plan_pdf(document), md=plan_markdown(document), ics=plan_ics(document), csv=plan_csv(document)
-    )
+    with st.spinner("Preparing your downloads…"):
+        files.update(
+            pdf=plan_pdf(document), md=plan_markdown(document), ics=plan_ics(document), csv=plan_csv(document)
+        )
 stamp = f"{today:%Y-%m-%d}"
 row = st.container(horizontal=True)
 row.download_button(

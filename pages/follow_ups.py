@@ -5,6 +5,7 @@ import zlib
 
 import streamlit as st
 
+from nextround.figures.labels import STAGE_LABELS
 from nextround.followups.candidates import FollowUpCandidate, followup_candidates
 from nextround.followups.emails import (
     DEFAULT_FEEDBACK_DELAY_DAYS,
@@ -42,10 +43,11 @@ st.caption(
 )
 applications = state.require_applications()
 today = state.settings().reference_date()
-bottleneck_stage = analysis_inputs(applications, state.settings()).bottleneck_stage
-top_gaps = tuple(st.session_state.get(state.TOP_GAPS) or ()) or top_gap_names(
-    applications, st.session_state.get(state.PROFILE) or (), today
-)
+with st.spinner("Finding the rejections to follow up…"):
+    bottleneck_stage = analysis_inputs(applications, state.settings()).bottleneck_stage
+    top_gaps = tuple(st.session_state.get(state.TOP_GAPS) or ()) or top_gap_names(
+        applications, st.session_state.get(state.PROFILE) or (), today
+    )
 done_keys: set[str] = st.session_state.setdefault(DONE, set())
 drafts: dict[str, str] = st.session_state.setdefault(DRAFTS, {})
 versions: dict[str, int] = st.session_state.setdefault(VERSIONS, {})
@@ -136,7 +138,8 @@ def mark_done(key: str) -> None:
 def candidate_panel(candidate: FollowUpCandidate) -> None:
     when = f"rejected {candidate.decided_on:%d %b %Y}" if candidate.decided_on else "no decision date"
     mark = " · followed up :material/check_circle:" if candidate.done else ""
-    label = f"{escape_markdown(candidate.label)} · reached {candidate.stage_reached} · {when}{mark}"
+    stage = STAGE_LABELS.get(str(candidate.stage_reached), str(candidate.stage_reached)).lower()
+    label = f"{escape_markdown(candidate.label)} · reached {stage} · {when}{mark}"  # "reached final round"
     with st.expander(label, expanded=not candidate.done and candidate.recent):
         st.checkbox(
             "I have sent the follow-up",

@@ -11,7 +11,8 @@ from ui.analysis_blocks import chart, download, rate_tile
 st.title("Overview")
 applications = state.require_applications()
 settings = state.settings()
-overview = build_overview(applications, settings)
+with st.spinner("Counting your applications…"):
+    overview = build_overview(applications, settings)
 kpis = overview.kpis
 if kpis.applications == 0:
     st.info("No applications match the filters in the sidebar.")

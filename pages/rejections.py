@@ -28,7 +28,8 @@ settings = state.settings()
 if applications.empty:
     st.info("No applications match the filters in the sidebar.")
     st.stop()
-rejections = build_rejections(applications, settings)
+with st.spinner("Counting your rejections…"):
+    rejections = build_rejections(applications, settings)
 
 st.subheader("By stage and role family")
 chart(
@@ -59,7 +60,9 @@ st.subheader("By channel")
 group_rates(rejections.by_source, metric, "Channel", HOW_METRICS_ARE_COUNTED, "rates_by_channel", reference)
 
 st.subheader("By seniority")
-group_rates(rejections.by_seniority, metric, "Seniority", HOW_METRICS_ARE_COUNTED, "rates_by_seniority")
+by_seniority = rejections.by_seniority
+seniority = by_seniority.assign(group=by_seniority["group"].astype(str).str.capitalize())  # "Senior"
+group_rates(seniority, metric, "Seniority", HOW_METRICS_ARE_COUNTED, "rates_by_seniority")
 
 st.subheader("By your own columns")
 if rejections.by_other_column:

@@ -156,9 +156,10 @@ with st.expander("Paste a job description for an application", icon=":material/c
         f"only; {sum(1 for t in pasted.values() if t.strip())} pasted so far."
     )
 
-table = with_pasted_descriptions(applications, st.session_state.get(PASTED, {}))
-report = analyse_skills(table, profile, today, vocabulary)
-fits_all = role_fits(table, profile)
+with st.spinner("Reading the skills your roles asked for…"):
+    table = with_pasted_descriptions(applications, st.session_state.get(PASTED, {}))
+    report = analyse_skills(table, profile, today, vocabulary)
+    fits_all = role_fits(table, profile)
 st.session_state[state.TOP_GAPS] = tuple(gap.skill for gap in report.gaps[:5])
 chosen_keys = {item.key for item in st.session_state.get(state.SELECTED_ACTIONS) or []}
 picked: list[ActionItem] = []

@@ -19,7 +19,8 @@ frequency = st.segmented_control(
     format_func=FREQUENCIES.get,
     key="trends_frequency",
 )
-trends = build_trends(applications, settings, frequency or "auto")
+with st.spinner("Grouping your applications by date…"):
+    trends = build_trends(applications, settings, frequency or "auto")
 if trends.table.empty:
     st.info("None of these applications has a date, so there is no trend to show.")
     st.stop()

@@ -103,7 +103,7 @@ def show_summary(result: ImportResult) -> None:
     for f in report.files:
         details = [f"sheet “{f.sheet}”" if f.sheet else "", f"header on row {f.header_row}"]
         details += [
-            f"encoding {f.encoding}" if f.encoding else "",
+            f"encoding {f.encoding.upper().replace('_', '-')}" if f.encoding else "",
             f"separator “{f.delimiter}”" if f.delimiter else "",
         ]
         if f.blank_rows:
@@ -181,9 +181,12 @@ def review_mapping(result: ImportResult, token: str) -> None:
         hide_index=True,
         disabled=["file", "column", "confidence", "how"],
         column_config={
+            "file": st.column_config.TextColumn("File"),
+            "column": st.column_config.TextColumn("Column in your file"),
             "field": st.column_config.SelectboxColumn(
-                "Read as", options=[*FIELDS, _NOT_MAPPED], required=True
+                "Read as", options=[*FIELDS, _NOT_MAPPED], required=True, width="medium"
             ),
+            "how": st.column_config.TextColumn("Decided by"),
             "confidence": st.column_config.ProgressColumn(
                 "Confidence", min_value=0.0, max_value=1.0, format="%.2f"
             ),
@@ -194,7 +197,8 @@ def review_mapping(result: ImportResult, token: str) -> None:
     if result.report.dropped_columns:
         st.caption(
             "Left out because they hold other people's contact details or your screening answers: "
-            + ", ".join(_plain(c) for c in result.report.dropped_columns)
+            # "file: column" for each file; a split export names the same columns in every file.
+            + ", ".join(dict.fromkeys(_plain(c.rpartition(": ")[2]) for c in result.report.dropped_columns))
         )
         st.checkbox(
             "Keep these columns",
@@ -251,11 +255,17 @@ def show_skipped_and_warnings(result: ImportResult) -> None:
                 "skipped_rows.csv",
                 "text/csv",
             )
+    # A file-wide warning is said once for all the files it concerns (LinkedIn splits its export).
+    files_by_message: dict[str, list[str]] = {}
     for w in report.warnings:
-        rows = ", ".join(map(str, w.rows[:15])) + ("…" if len(w.rows) > 15 else "")
-        st.warning(
-            _plain(f"{w.file}: {w.message}" + (f" Rows: {rows}." if rows else "")), icon=":material/warning:"
-        )
+        if not w.rows:
+            files_by_message.setdefault(w.message, []).append(w.file)
+    for message, names in files_by_message.items():
+        st.warning(_plain(f"{', '.join(dict.fromkeys(names))}: {message}"), icon=":material/warning:")
+    for w in report.warnings:
+        if w.rows:
+            rows = ", ".join(map(str, w.rows[:15])) + ("…" if len(w.rows) > 15 else "")
+            st.warning(_plain(f"{w.file}: {w.message} Rows: {rows}."), icon=":material/warning:")
 
 
 def edit_applications(token: str) -> None:
@@ -288,6 +298,10 @@ def edit_applications(token: str) -> None:
         column_config={
             "source_file": st.column_config.TextColumn("File"),
             "source_row": st.column_config.NumberColumn("Row", format="%d"),
+            "company": st.column_config.TextColumn("Company"),
+            "role": st.column_config.TextColumn("Role"),
+            "source": st.column_config.TextColumn("Channel"),
+            "contact_name": st.column_config.TextColumn("Contact"),
             "stage_reached": st.column_config.SelectboxColumn(
                 "Furthest stage", options=list(STAGES), required=True
             ),
@@ -299,7 +313,7 @@ def edit_applications(token: str) -> None:
         column_order=["source_file", "source_row", *EDITABLE_COLUMNS],
         on_change=on_change,
         width="stretch",
-        height=420,
+        height=min(420, 35 * (len(view) + 1) + 3),  # no empty rows under a short table
     )
 
 

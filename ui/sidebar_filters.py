@@ -94,11 +94,11 @@ def render_sidebar_filters(applications: pd.DataFrame | None) -> None:
             placeholder="All role families",
         )
         sources = st.multiselect(
-            "Source",
+            "Channel",
             options.sources,
             **_initial(SOURCES_KEY, "default", [s for s in current_filters.sources if s in options.sources]),
             key=SOURCES_KEY,
-            placeholder="All sources",
+            placeholder="All channels",
         )
         filters = Filters(applied_from, applied_to, tuple(families), tuple(sources))
         st.session_state[state.FILTERS] = filters

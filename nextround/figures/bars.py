@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from nextround.analysis.benchmarks import Benchmark
-from nextround.figures.labels import STAGE_LABELS, plain_labels, rate_labels
+from nextround.figures.labels import STAGE_LABELS, plain_labels, rate_labels, two_lines
 from nextround.figures.theme import base_layout, theme, translucent
 
 METRIC_NAMES = {
@@ -67,7 +67,7 @@ def rate_bars(
             x=[1.03] * len(rates),
             y=plain_labels(rates["group"]),
             mode="text",
-            text=labels,
+            text=[two_lines(label) for label in labels],  # narrow enough for a phone-width column
             textposition="middle right",
             hoverinfo="skip",
             cliponaxis=False,
@@ -127,7 +127,7 @@ def ghosting_bars(ghosting: pd.DataFrame) -> go.Figure:
             y=ghosting["ghosted_inferred"].tolist(),
             name="Ghosted (inferred from silence)",
             marker={"color": translucent(colour, 0.45), "pattern": {"shape": "/"}},
-            text=labels,
+            text=[two_lines(label) for label in labels],  # side by side labels overlap on a phone
             textposition="outside",
             constraintext="none",
             textfont={"size": 12},

@@ -47,11 +47,19 @@ def funnel_figure(funnel: pd.DataFrame) -> go.Figure:
             text = f"{row.reached:,} reached"
         else:
             passed = rate_label(row.passed, row.decided, row.pass_rate, row.small_sample)
-            text = f"{row.reached:,} reached · passed {passed}"
+            text = f"{row.reached:,} reached<br>passed {passed}"  # two short lines fit a phone
         fig.add_annotation(
-            x=row.reached, y=stage, text=text, showarrow=False, xanchor="left", xshift=6, font={"size": 12}
+            x=row.reached,
+            y=stage,
+            text=text,
+            showarrow=False,
+            xanchor="left",
+            align="left",
+            xshift=6,
+            font={"size": 11},
         )
     base_layout(fig, height=340, barmode="stack", bargap=0.35)
+    fig.update_layout(legend_traceorder="normal")  # the legend reads in the bars' left-to-right order
     fig.update_yaxes(categoryorder="array", categoryarray=stages[::-1], title=None)
-    fig.update_xaxes(title="Applications", range=[0, widest * 1.75], tickformat=",d")
+    fig.update_xaxes(title="Applications", range=[0, widest * 1.9], tickformat=",d")
     return fig

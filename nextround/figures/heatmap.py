@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from nextround.figures.labels import STAGE_LABELS, plain_labels, rate_labels
+from nextround.figures.labels import STAGE_LABELS, plain_labels, rate_labels, two_lines
 from nextround.figures.theme import base_layout, theme
 
 
@@ -21,9 +21,7 @@ def rejection_heatmap(by_stage: pd.DataFrame, group_title: str = "Role family") 
     labels = rate_labels(
         by_stage["rejected"], by_stage["decided"], by_stage["rejection_rate"], by_stage["small_sample"]
     )
-    text = np.array(
-        [label.replace(" (", "<br>(").replace(" · ", "<br>") for label in labels], dtype=object
-    ).reshape(shape)
+    text = np.array([two_lines(label) for label in labels], dtype=object).reshape(shape)
     shown = np.where(small, np.nan, rate)
     # The palest step would look like the blank (small-sample) background: start one step darker.
     steps = current.sequential[1:] if len(current.sequential) > 2 else current.sequential
@@ -41,10 +39,17 @@ def rejection_heatmap(by_stage: pd.DataFrame, group_title: str = "Role family") 
             zmax=1,
             xgap=2,
             ygap=2,
+            # Below the cells, not beside them: the cells keep the width on a phone.
             colorbar={
-                "title": {"text": "Rejection rate", "side": "right"},
+                "title": {"text": "Rejection rate", "side": "top"},
                 "tickformat": ".0%",
-                "thickness": 12,
+                "thickness": 10,
+                "orientation": "h",
+                "len": 0.6,
+                "x": 0.5,
+                "xanchor": "center",
+                "y": -0.04,
+                "yanchor": "top",
             },
             hovertemplate=f"{group_title}: %{{y}}<br>Stage: %{{x}}<br>%{{text}}<extra></extra>",
             hoverongaps=True,
@@ -52,6 +57,7 @@ def rejection_heatmap(by_stage: pd.DataFrame, group_title: str = "Role family") 
     )
     height = max(260, 60 + 48 * len(groups))
     base_layout(fig, height=height, plot_bgcolor=current.background)
-    fig.update_yaxes(autorange="reversed", title=group_title, showgrid=False)
+    # An explicit standoff keeps the title clear of long group names (it overlapped them otherwise).
+    fig.update_yaxes(autorange="reversed", title={"text": group_title, "standoff": 8}, showgrid=False)
     fig.update_xaxes(title="Stage where the rejection came", side="top", showgrid=False)
     return fig

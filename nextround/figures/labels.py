@@ -31,6 +31,11 @@ def rate_label(count: float, base: float, rate: float, small: bool) -> str:
     return f"{100 * rate:.0f} % ({int(count):,}/{int(base):,})"
 
 
+def two_lines(label: str) -> str:
+    """A rate label broken before its counts: "34 %<br>(12/35)", "12/35<br>small sample"."""
+    return label.replace(" (", "<br>(").replace(" · ", "<br>")
+
+
 def rate_labels(counts, bases, rates, smalls) -> list[str]:
     return [
         rate_label(c, b, r, bool(s)) if np.isfinite(b) else "none decided"

@@ -1,0 +1,161 @@
+"""Accessibility and polish: every chart has a text alternative, labels are worded alike, and the pages
+show a spinner while their analysis runs."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from nextround.settings import AnalysisSettings
+from ui.loaders import sample_as_of
+
+ROOT = Path(__file__).resolve().parents[2]
+CHART_PAGES = ("overview", "rejections", "trends", "skill_gaps")
+TEXT_ALTERNATIVES = {"caption", "markdown", "download_button", "dataframe", "table"}
+SOURCES = sorted([*(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")])
+
+
+def _sample_page(page: str, sample_result) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=60)
+    at.session_state["applications"] = sample_result.applications
+    at.session_state["analysis_settings"] = AnalysisSettings(as_of=sample_as_of(sample_result))
+    return at.run()
+
+
+def _charts_and_what_follows(node) -> list[str | None]:
+    """For every Plotly chart in the tree, the type of the element right after it in its container."""
+    found: list[str | None] = []
+    children = list(getattr(node, "children", {}).values())
+    for index, child in enumerate(children):
+        if getattr(child, "type", None) == "plotly_chart":
+            following = children[index + 1] if index + 1 < len(children) else None
+            found.append(getattr(following, "type", None))
+        found.extend(_charts_and_what_follows(child))
+    return found
+
+
+@pytest.mark.parametrize("page", CHART_PAGES)
+def test_every_chart_is_followed_by_a_caption_or_a_table(page, sample_result):
+    at = _sample_page(page, sample_result)
+    assert not at.exception
+    following = _charts_and_what_follows(at.main)
+    assert following, f"{page} shows no chart with the sample data"
+    assert all(kind in TEXT_ALTERNATIVES for kind in following), following
+
+
+# --- wording ------------------------------------------------------------------------------------------
+
+LABELLED = {
+    "button", "download_button", "link_button", "page_link", "checkbox", "toggle", "radio", "selectbox",
+    "multiselect", "slider", "select_slider", "text_input", "text_area", "number_input", "date_input",
+    "time_input", "file_uploader", "segmented_control", "pills", "metric", "expander", "tabs",
+    "TextColumn", "NumberColumn", "SelectboxColumn", "CheckboxColumn", "DateColumn", "DatetimeColumn",
+    "ProgressColumn", "LinkColumn", "ListColumn", "Column",
+}  # fmt: skip
+# Names that keep their capitals in a sentence-case label.
+PROPER = {"Excel", "Markdown", "LinkedIn", "CV", "PDF", "CSV", "XLSX", "ICS", "DOCX", "TXT", "STAR"}
+
+
+def _literal_labels() -> list[tuple[str, str]]:
+    """(where, text) for every label written as a literal (f-strings with their fields as "{}")."""
+    labels = []
+    for path in SOURCES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            if node.func.attr not in LABELLED:
+                continue
+            arg = (
+                node.args[0]
+                if node.args
+                else next((k.value for k in node.keywords if k.arg == "label"), None)
+            )
+            texts = []
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                texts = [arg.value]
+            elif isinstance(arg, ast.JoinedStr):
+                texts = ["".join(v.value if isinstance(v, ast.Constant) else "{}" for v in arg.values)]
+            elif isinstance(arg, ast.List):  # st.tabs(["First", "Second"])
+                texts = [
+                    e.value for e in arg.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)
+                ]
+            labels += [(f"{path.relative_to(ROOT)}:{node.lineno}", text) for text in texts]
+    return labels
+
+
+def is_sentence_case(label: str) -> bool:
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", re.sub(r":material/\w+:", "", label))
+    if not words:
+        return True
+    if words[0][0].islower():
+        return False
+    capitalised = [w for w in words[1:] if w[0].isupper() and w not in PROPER and not w.isupper()]
+    return len(capitalised) < 2
+
+
+def test_the_wording_check_tells_sentence_case_apart():
+    assert is_sentence_case("Download the list of skipped rows (CSV)")
+    assert is_sentence_case("Skills found in your CV (remove any that are wrong, then add them)")
+    assert is_sentence_case("Download Excel")
+    assert not is_sentence_case("Download Your Action Plan")
+    assert not is_sentence_case("download the plan")
+
+
+def test_widget_labels_are_sentence_case():
+    labels = _literal_labels()
+    assert len(labels) > 60  # the check really reads the pages
+    offenders = [(where, text) for where, text in labels if not is_sentence_case(text)]
+    assert not offenders, offenders
+
+
+# --- spinners -----------------------------------------------------------------------------------------
+
+# The calls whose time grows with the number of applications (a second or more at 1,000,000 rows).
+HEAVY = {
+    "overview.py": {"build_overview"},
+    "rejections.py": {"build_rejections"},
+    "trends.py": {"build_trends"},
+    "skill_gaps.py": {"analyse_skills", "role_fits"},
+    "follow_ups.py": {"analysis_inputs", "top_gap_names"},
+    "action_plan.py": {"analysis_inputs", "build_plan", "plan_pdf"},
+}
+
+
+def _calls_outside_a_spinner(tree: ast.AST, names: set[str]) -> list[int]:
+    outside: list[int] = []
+
+    def visit(node: ast.AST, in_spinner: bool) -> None:
+        if isinstance(node, ast.With):
+            in_spinner = in_spinner or any(
+                isinstance(item.context_expr, ast.Call)
+                and isinstance(item.context_expr.func, ast.Attribute)
+                and item.context_expr.func.attr == "spinner"
+                for item in node.items
+            )
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            return  # a definition runs where it is called, not here
+        heavy = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names
+        if heavy and not in_spinner:
+            outside.append(node.lineno)
+        for child in ast.iter_child_nodes(node):
+            visit(child, in_spinner)
+
+    visit(tree, False)
+    return outside
+
+
+@pytest.mark.parametrize("page", sorted(HEAVY))
+def test_heavy_page_work_runs_under_a_spinner(page):
+    tree = ast.parse((ROOT / "pages" / page).read_text(encoding="utf-8"))
+    called = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+    assert HEAVY[page] <= called, f"{page} no longer calls {HEAVY[page] - called}; update HEAVY"
+    assert _calls_outside_a_spinner(tree, HEAVY[page]) == []
+
+
+def test_the_import_shows_progress():
+    loaders = (ROOT / "ui" / "loaders.py").read_text(encoding="utf-8")
+    assert re.search(r"show_spinner=\"Reading your file", loaders)

@@ -1,0 +1,423 @@
+"""The four journeys a user takes, end to end in a real browser, each leaving screenshots behind.
+
+1. sample data → every page → the action plan downloaded as XLSX and PDF, and opened;
+2. a messy workbook → a misread column and an unread status fixed in the review → the Overview follows;
+3. a LinkedIn export without statuses → outcomes filled in → the funnel appears;
+4. bad files → a clear message each, and the app still works.
+Plus the same pages at a phone's width, and the keyboard reaching the first buttons.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import openpyxl
+from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from pypdf import PdfReader
+
+from tests.browser.conftest import screenshot, wait_for_app
+from tests.fixtures.files import csv_bytes, linkedin_export, xlsx_bytes
+
+NO_ERRORS = '[data-testid="stException"]'
+UPLOAD = '[data-testid="stFileUploaderDropzoneInput"]'
+# Sidebar link -> a heading that only that page has.
+PAGES = {
+    "Overview": "Where you lose most",
+    "Rejections": "By stage and role family",
+    "Trends": "Trends",
+    "Skill gaps": "Skill gaps",
+    "Follow-ups": "Follow-ups and feedback",
+    "Action plan": "Your action plan",
+}
+ROW_HEIGHT = 35  # px, header and body rows of Streamlit's data grid
+
+# A tracker as people keep it: an instructions sheet, banner rows above the header, day-first dates
+# (15/01/2025 fits no other order), blank rows, free-text statuses, and a "Next step" column that
+# reads like a stage but is a to-do.
+MESSY_HEADER = ["Company", "Position", "Date applied", "Where it's at", "Next step", "Found via"]
+MESSY_ROWS = [
+    ["Acme Ltd", "Data Analyst", "15/01/2025", "Rejected after phone screen", None, "LinkedIn"],
+    ["Globex", "Business Analyst", "16/01/2025", "applied", "prep for interview", "Referral"],
+    ["Initech", "Data Engineer", "17/01/2025", "Offer!!", None, "Company website"],
+    ["Umbrella", "BI Developer", "20/01/2025", "rejected", None, "Indeed"],
+    ["Hooli", "Data Scientist", "21/01/2025", "final round", None, "Recruiter"],
+    ["Stark", "Data Analyst", "22/01/2025", "no response", "chase recruiter", "LinkedIn"],
+    ["Wayne", "Analytics Engineer", "23/01/2025", "rejected - cv", None, "LinkedIn"],
+    ["Wonka", "Data Analyst", "27/01/2025", "2nd interview", None, "Indeed"],
+    ["Cyberdyne", "Reporting Analyst", "28/01/2025", "heard nothing, chased twice", "chase", "Referral"],
+    ["Soylent", "Data Analyst", "29/01/2025", "rejected", None, "LinkedIn"],
+    ["Tyrell", "BI Analyst", "30/01/2025", "phone screen booked", "prep for final interview", "Indeed"],
+    ["Oscorp", "Data Analyst", "31/01/2025", "rejected", None, "Company website"],
+]
+
+
+def messy_workbook() -> bytes:
+    applications: list[list[object]] = [["MY JOB HUNT 2025"], ["Last updated 1 Feb 2025 - keep going!"]]
+    applications.append(MESSY_HEADER)
+    for index, row in enumerate(MESSY_ROWS):
+        applications.append(row)
+        if index in (3, 7):
+            applications.append([None] * len(MESSY_HEADER))
+    return xlsx_bytes(
+        {
+            "Read me": [["How to use this tracker"], ["One row per application; statuses from Lists."]],
+            "Applications": applications,
+            "Lists": [["Statuses"], ["applied"], ["rejected"], ["interview"], ["offer"]],
+        }
+    )
+
+
+def locked_workbook() -> bytes:
+    import msoffcrypto.format.ooxml
+
+    plain = io.BytesIO(xlsx_bytes({"Apps": [["Company", "Role", "Status"], ["Acme", "Analyst", "Rejected"]]}))
+    encrypted = io.BytesIO()
+    msoffcrypto.format.ooxml.OOXMLFile(plain).encrypt("secret", encrypted)
+    return encrypted.getvalue()
+
+
+# --- helpers -------------------------------------------------------------------------------------------
+
+
+def _start(page: Page, url: str) -> None:
+    """Always enter through the front page: the app's navigation is set up there."""
+    page.goto(url)
+    wait_for_app(page)
+    expect(page.get_by_role("button", name="Explore with sample data")).to_be_visible()
+
+
+def _load_sample(page: Page) -> None:
+    page.get_by_role("button", name="Explore with sample data").click()
+    page.wait_for_url(re.compile(r".*/overview"))
+    wait_for_app(page)
+
+
+def _go(page: Page, link: str) -> None:
+    page.get_by_test_id("stSidebar").get_by_role("link", name=link, exact=True).click()
+    wait_for_app(page)
+
+
+def _slug(link: str) -> str:
+    return re.sub(r"\W+", "_", link.lower())
+
+
+def _assert_no_exception(page: Page) -> None:
+    assert page.locator(NO_ERRORS).count() == 0
+
+
+def _metric(page: Page, label: str) -> Locator:
+    return page.get_by_test_id("stMetric").filter(has_text=label).first
+
+
+def _upload(page: Page, *paths: Path) -> None:
+    page.locator(UPLOAD).set_input_files([str(p) for p in paths])
+
+
+def _grid(page: Page, index: int) -> Locator:
+    return page.get_by_test_id("stDataFrame").nth(index)
+
+
+def _cell(grid: Locator, column: int, row: int) -> str:
+    """Glide's grid draws on a canvas but keeps an accessible copy of each cell while it is on screen."""
+    grid.scroll_into_view_if_needed()
+    return grid.locator(f"#glide-cell-{column}-{row}").inner_text()
+
+
+def _grid_row(grid: Locator, column: int, text: str) -> int:
+    grid.scroll_into_view_if_needed()
+    expect(grid.locator(f"#glide-cell-{column}-0")).to_be_attached()
+    for row in range(60):
+        cell = grid.locator(f"#glide-cell-{column}-{row}")
+        if cell.count() == 0:
+            break
+        if cell.inner_text() == text:
+            return row
+    raise AssertionError(f"no row with {text!r} in column {column}")
+
+
+def _steady_box(page: Page, grid: Locator) -> dict[str, float]:
+    """The grid's place once the page has stopped moving (a rerun can shift it after a warning goes)."""
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    for _ in range(20):
+        page.wait_for_timeout(150)
+        again = grid.bounding_box()
+        if again == box and box is not None:
+            return box
+        box = again
+    raise AssertionError("the data grid kept moving")
+
+
+def _choose_in_cell(page: Page, grid: Locator, row: int, column: int, option: str) -> None:
+    """Select the row's first cell, walk right to the column with the keyboard, open its dropdown,
+    type to filter and take the match: the grid's own keyboard path, steadier than pixel clicks.
+    A click that lands while Streamlit redraws is lost, so the whole gesture is tried up to 3 times."""
+    for _ in range(3):
+        wait_for_app(page)
+        box = _steady_box(page, grid)
+        page.mouse.click(box["x"] + 15, box["y"] + ROW_HEIGHT * (row + 1) + ROW_HEIGHT / 2)
+        for _ in range(column):
+            page.keyboard.press("ArrowRight")
+        page.keyboard.press("Enter")
+        try:
+            # The dropdown opens a moment later; keys typed before its input has focus are lost.
+            page.wait_for_function(
+                "() => document.activeElement && document.activeElement.tagName === 'INPUT'", timeout=5_000
+            )
+            page.keyboard.type(option, delay=30)
+            page.get_by_role("option", name=re.compile("^" + re.escape(option))).first.wait_for(timeout=5_000)
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+            page.keyboard.press("Escape")
+            continue
+        page.keyboard.press("Enter")
+        wait_for_app(page)
+        return
+    raise AssertionError(f"could not open the dropdown of cell ({row}, {column})")
+
+
+def _download(page: Page, label: str, folder: Path) -> Path:
+    with page.expect_download() as info:
+        page.get_by_test_id("stDownloadButton").filter(has_text=label).get_by_role("button").click()
+    download = info.value
+    target = folder / download.suggested_filename
+    download.save_as(target)
+    return target
+
+
+# --- journey 1 -----------------------------------------------------------------------------------------
+
+
+def test_journey1_sample_every_page_and_the_plan_downloads(page: Page, app_url: str, tmp_path: Path):
+    _start(page, app_url)
+    screenshot(page, "journey1_01_welcome")
+    _load_sample(page)
+    for number, (link, heading) in enumerate(PAGES.items(), start=2):
+        _go(page, link)
+        expect(page.get_by_role("heading", name=heading).first).to_be_visible()
+        _assert_no_exception(page)
+        screenshot(page, f"journey1_{number:02d}_{_slug(link)}")
+
+    workbook_path = _download(page, "Download Excel", tmp_path)
+    pdf_path = _download(page, "Download PDF", tmp_path)
+    assert workbook_path.suffix == ".xlsx" and pdf_path.suffix == ".pdf"
+
+    book = openpyxl.load_workbook(workbook_path, read_only=True)
+    assert "Plan" in book.sheetnames
+    rows = list(book["Plan"].iter_rows(values_only=True))
+    header = [str(h) for h in rows[0]]
+    assert "Status" in header and "Action" in header
+    titles = [r[header.index("Action")] for r in rows[1:] if r[header.index("Action")]]
+    statuses = {r[header.index("Status")] for r in rows[1:] if r[header.index("Action")]}
+    assert len(titles) >= 3
+    assert statuses <= {"to do", "doing", "done", "skipped"} and statuses
+
+    text = " ".join((p.extract_text() or "") for p in PdfReader(pdf_path).pages)
+    flat = " ".join(text.split())
+    assert "Your next round" in flat
+    assert "Your bottleneck" in flat
+    # Table cells wrap, so compare the first words of each action title.
+    found = [t for t in titles if " ".join(str(t).split()[:3]) in flat]
+    assert len(found) >= len(titles) // 2, (titles, flat[:500])
+
+
+# --- journey 2 -----------------------------------------------------------------------------------------
+
+
+def test_journey2_messy_workbook_fixed_in_the_review(page: Page, app_url: str, tmp_path: Path):
+    workbook = tmp_path / "Job hunt 2025 (FINAL v3).xlsx"
+    workbook.write_bytes(messy_workbook())
+    _start(page, app_url)
+    page.get_by_role("button", name="Upload your spreadsheet").click()
+    page.wait_for_url(re.compile(r".*/import_data"))
+    wait_for_app(page)
+    _upload(page, workbook)
+    expect(page.get_by_text("How each column was read")).to_be_visible(timeout=30_000)
+    wait_for_app(page)
+    expect(_metric(page, "Applications")).to_contain_text("12")
+    expect(
+        page.get_by_text(re.compile(r"sheet “Applications” · header on row 3 · 2 blank rows"))
+    ).to_be_visible()
+    applications = _grid(page, 2)
+    assert _cell(applications, 4, 0) == "2025-01-15"  # day first: 15/01 fits no other order
+    assert _cell(applications, 4, 11) == "2025-01-31"
+    mapping = _grid(page, 0)
+    next_step = _grid_row(mapping, 1, "Next step")
+    assert _cell(mapping, 2, next_step) == "stage"  # the misreading this journey corrects
+    _assert_no_exception(page)
+    screenshot(page, "journey2_01_review")
+
+    _go(page, "Overview")
+    interview_before = _metric(page, "Interview rate").inner_text()
+    rejection_before = _metric(page, "Rejection rate").inner_text()
+    screenshot(page, "journey2_02_overview_before")
+
+    # The uploader empties when the user leaves the page; the same file brings the review back.
+    _go(page, "Import")
+    _upload(page, workbook)
+    expect(page.get_by_text("How each column was read")).to_be_visible(timeout=30_000)
+    wait_for_app(page)
+    mapping = _grid(page, 0)
+    _choose_in_cell(page, mapping, next_step, 2, "(keep")
+    expect(mapping.locator(f"#glide-cell-4-{next_step}")).to_have_text("your choice")
+    assert _cell(mapping, 2, next_step) == "(keep as my own column)"
+
+    statuses = _grid(page, 1)
+    unread = _grid_row(statuses, 0, "heard nothing, chased twice")
+    assert _cell(statuses, 3, unread) == "pending"
+    _choose_in_cell(page, statuses, unread, 3, "rejected")
+    expect(statuses.locator(f"#glide-cell-3-{unread}")).to_have_text("rejected")
+    _assert_no_exception(page)
+    screenshot(page, "journey2_03_review_fixed")
+
+    _go(page, "Overview")
+    interview = _metric(page, "Interview rate")
+    expect(interview).not_to_have_text(interview_before)
+    expect(interview).to_contain_text("25 %")  # 3 of 12 once "Next step" no longer counts as a stage
+    expect(_metric(page, "Rejection rate")).not_to_have_text(rejection_before)
+    expect(_metric(page, "Rejection rate")).to_contain_text("50 %")  # 6 of 12 with the fixed status
+    _assert_no_exception(page)
+    screenshot(page, "journey2_04_overview_after")
+
+    _go(page, "Action plan")
+    expect(page.get_by_text(re.compile(r"\d+ of [1-9]\d* actions done"))).to_be_visible()
+    assert _cell(_grid(page, 0), 2, 0).strip()  # the first action has a title
+    _assert_no_exception(page)
+    screenshot(page, "journey2_05_plan")
+
+
+# --- journey 3 -----------------------------------------------------------------------------------------
+
+
+def test_journey3_linkedin_export_outcomes_filled_in(page: Page, app_url: str, tmp_path: Path):
+    first = tmp_path / "Job Applications.csv"
+    second = tmp_path / "Job Applications_1.csv"
+    first.write_bytes(csv_bytes(linkedin_export(0, 12)))
+    second.write_bytes(csv_bytes(linkedin_export(12, 8)))
+    _start(page, app_url)
+    _go(page, "Import")
+    _upload(page, first, second)
+    expect(page.get_by_text(re.compile("no status, result or stage column")).first).to_be_visible(
+        timeout=30_000
+    )
+    wait_for_app(page)
+    expect(_metric(page, "Applications")).to_contain_text("20")
+    expect(page.get_by_text("This file has no status column to review.")).to_be_visible()
+    screenshot(page, "journey3_01_review")
+
+    table = _grid(page, 1)  # mapping, then the applications (no status review without statuses)
+    stage_column, outcome_column = 6, 7
+    for row in range(4):
+        _choose_in_cell(page, table, row, outcome_column, "rejected")
+        expect(table.locator(f"#glide-cell-{outcome_column}-{row}")).to_have_text("rejected")
+    for row, stage in ((0, "screen"), (1, "screen"), (2, "interview")):
+        _choose_in_cell(page, table, row, stage_column, stage)
+        expect(table.locator(f"#glide-cell-{stage_column}-{row}")).to_have_text(stage)
+    _assert_no_exception(page)
+    screenshot(page, "journey3_02_outcomes_filled")
+
+    _go(page, "Overview")
+    expect(_metric(page, "Screen rate")).to_contain_text("15 %")
+    expect(page.get_by_text(re.compile(r"^3 of 20 · "))).to_be_visible()
+    expect(_metric(page, "Interview rate")).to_contain_text("5 %")
+    expect(page.get_by_text(re.compile(r"^1 of 20 · "))).to_be_visible()
+    funnel = page.get_by_test_id("stPlotlyChart").first
+    expect(funnel).to_contain_text("3 reached")
+    expect(funnel).to_contain_text("1 reached")
+    _assert_no_exception(page)
+    screenshot(page, "journey3_03_overview_funnel")
+
+
+# --- journey 4 -----------------------------------------------------------------------------------------
+
+
+def test_journey4_bad_files_get_clear_messages(page: Page, app_url: str, tmp_path: Path):
+    renamed = tmp_path / "cv.xlsx"
+    renamed.write_bytes(b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n")
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    locked = tmp_path / "locked.xlsx"
+    locked.write_bytes(locked_workbook())
+    _start(page, app_url)
+    _go(page, "Import")
+    expected = {
+        renamed: re.compile(r"cv\.xlsx.*PDF", re.IGNORECASE),
+        empty: re.compile(r"empty\.csv.*empty", re.IGNORECASE),
+        locked: re.compile(r"locked\.xlsx.*password", re.IGNORECASE),
+    }
+    for number, (path, message) in enumerate(expected.items(), start=1):
+        if number > 1:  # the uploader adds to its list: take the previous file out first
+            page.get_by_role("button", name=re.compile(r"^Remove ")).click()
+            wait_for_app(page)
+            expect(page.get_by_test_id("stAlert")).to_have_count(0)
+        _upload(page, path)
+        alert = page.get_by_test_id("stAlert").filter(has_text=message)
+        expect(alert).to_be_visible(timeout=30_000)
+        wait_for_app(page)
+        _assert_no_exception(page)
+        screenshot(page, f"journey4_{number:02d}_{path.stem}")
+
+    _go(page, "Welcome")
+    _load_sample(page)
+    expect(page.get_by_test_id("stSidebar").get_by_text("220 applications")).to_be_visible()
+    expect(page.locator(".js-plotly-plot").first).to_be_visible()
+    _assert_no_exception(page)
+
+
+# --- a phone's width, and the keyboard -----------------------------------------------------------------
+
+
+def _main_overflow(page: Page) -> tuple[int, int]:
+    return page.evaluate(
+        """() => {
+            const main = document.querySelector('[data-testid="stMain"]');
+            return [main.scrollWidth, main.clientWidth];
+        }"""
+    )
+
+
+def test_pages_fit_a_390px_wide_screen(browser: Browser, app_url: str):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        _start(page, app_url)
+        screenshot(page, "journey_narrow_01_welcome")
+        _load_sample(page)
+        for number, (link, heading) in enumerate(PAGES.items(), start=2):
+            if number > 2:  # the sample lands on the Overview; the sidebar is a drawer at this width
+                page.get_by_test_id("stExpandSidebarButton").click()
+                _go(page, link)
+                page.get_by_role("button", name="Collapse sidebar").click()
+                expect(page.get_by_test_id("stExpandSidebarButton")).to_be_visible()
+            expect(page.get_by_role("heading", name=heading).first).to_be_visible()
+            _assert_no_exception(page)
+            scroll_width, client_width = _main_overflow(page)
+            assert scroll_width <= client_width + 1, (link, scroll_width, client_width)
+            screenshot(page, f"journey_narrow_{number:02d}_{_slug(link)}")
+    finally:
+        context.close()
+
+
+def test_keyboard_reaches_the_start_buttons(page: Page, app_url: str):
+    _start(page, app_url)
+    page.locator("body").focus()
+    reached: list[str] = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        reached.append(
+            page.evaluate(
+                "() => document.activeElement.tagName === 'BUTTON' ? document.activeElement.innerText : ''"
+            )
+        )
+        if "Explore with sample data" in reached[-1]:
+            break
+    assert any("Upload your spreadsheet" in r for r in reached), reached
+    assert "Explore with sample data" in reached[-1], reached
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r".*/overview"))
+    wait_for_app(page)
+    expect(page.get_by_test_id("stSidebar").get_by_text("220 applications")).to_be_visible()
