@@ -10,18 +10,18 @@ state.init()
 
 pages = {
     "Start": [
-        st.Page("pages/home.py", title="Welcome", icon=":material/home:", default=True),
-        st.Page("pages/import_data.py", title="Import", icon=":material/upload_file:"),
+        st.Page("app_pages/home.py", title="Welcome", icon=":material/home:", default=True),
+        st.Page("app_pages/import_data.py", title="Import", icon=":material/upload_file:"),
     ],
     "Where am I losing?": [
-        st.Page("pages/overview.py", title="Overview", icon=":material/insights:"),
-        st.Page("pages/rejections.py", title="Rejections", icon=":material/block:"),
-        st.Page("pages/trends.py", title="Trends", icon=":material/show_chart:"),
+        st.Page("app_pages/overview.py", title="Overview", icon=":material/insights:"),
+        st.Page("app_pages/rejections.py", title="Rejections", icon=":material/block:"),
+        st.Page("app_pages/trends.py", title="Trends", icon=":material/show_chart:"),
     ],
     "What do I do next?": [
-        st.Page("pages/skill_gaps.py", title="Skill gaps", icon=":material/school:"),
-        st.Page("pages/follow_ups.py", title="Follow-ups", icon=":material/mail:"),
-        st.Page("pages/action_plan.py", title="Action plan", icon=":material/checklist:"),
+        st.Page("app_pages/skill_gaps.py", title="Skill gaps", icon=":material/school:"),
+        st.Page("app_pages/follow_ups.py", title="Follow-ups", icon=":material/mail:"),
+        st.Page("app_pages/action_plan.py", title="Action plan", icon=":material/checklist:"),
     ],
 }
 page = st.navigation(pages)

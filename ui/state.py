@@ -84,7 +84,7 @@ def require_applications() -> pd.DataFrame:
     if table is None:
         st.info("No applications loaded yet. Upload your spreadsheet, or explore with the sample data.")
         if st.button("Import your applications", icon=":material/upload:"):
-            st.switch_page("pages/import_data.py")
+            st.switch_page("app_pages/import_data.py")
         st.stop()
     return table
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +92,14 @@ def load(args: argparse.Namespace, *, require_applications: bool = True) -> Impo
     if require_applications and report.applications == 0:
         raise CliError(report.empty_reason or "no applications found in the input")
     return result
+
+
+def iso_date(text: str) -> date:
+    """An argparse type: a YYYY-MM-DD date, or a usage error saying what is expected."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2025-03-31") from None
 
 
 def print_json(payload: Any) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from nextround.cli.common import CliError, add_input_arguments, load, print_json
+from nextround.cli.common import CliError, add_input_arguments, iso_date, load, print_json
 from nextround.ghosting import GhostingPolicy, apply_ghosting
 from nextround.importing.errors import InputError
 from nextround.skills import SkillGap, analyse_skills
@@ -28,18 +28,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--skills", default="", help='your skills, comma-separated: "SQL, Excel, Tableau"')
     parser.add_argument("--cv", type=Path, help="read your skills from your CV (.pdf, .docx or .txt)")
     parser.add_argument(
-        "--as-of", type=_iso_date, help="count recency from this date, YYYY-MM-DD (default: today)"
+        "--as-of", type=iso_date, help="count recency from this date, YYYY-MM-DD (default: today)"
     )
     parser.add_argument("--top", type=int, default=SHOWN, help=f"how many gaps to print (default {SHOWN})")
     parser.add_argument("--json", action="store_true", help="print the gaps as JSON (for scripts)")
     parser.set_defaults(func=run)
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2025-03-31") from None
 
 
 def read_profile(skills: str, cv: Path | None) -> tuple[str, ...]:

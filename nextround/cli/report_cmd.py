@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import Any
 
 import numpy as np
@@ -11,7 +10,7 @@ import pandas as pd
 
 from nextround.analysis import build_overview
 from nextround.analysis.stats import Rate
-from nextround.cli.common import CliError, add_input_arguments, load, print_json
+from nextround.cli.common import CliError, add_input_arguments, iso_date, load, print_json
 from nextround.figures.labels import STAGE_LABELS, rate_label
 from nextround.ghosting import GhostingPolicy, apply_ghosting
 from nextround.settings import AnalysisSettings
@@ -38,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--json", action="store_true", help="print the report as JSON (for scripts)")
     parser.add_argument(
         "--as-of",
-        type=_iso_date,
+        type=iso_date,
         metavar="DATE",
         help="the date to measure silence from, YYYY-MM-DD (default: today)",
     )
@@ -64,13 +63,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=f"the same after a screen or interview (default {defaults.days_after_contact})",
     )
     parser.set_defaults(func=run)
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2025-03-31") from None
 
 
 def settings_from(args: argparse.Namespace) -> AnalysisSettings:

@@ -372,11 +372,11 @@ def _read_rows(
                 tuple(int(r) for r in numbers[unknown]),
             )
         )
-    if not status_columns and not stage_flags:
+    if not status_columns and not stage_flags and not progress["status_known"].any():
         warnings.append(
             RowWarning(
                 file,
-                "This file has no status, result or stage column, so every application counts as pending. "
+                "There is no status, result or stage column, so every application counts as pending. "
                 "Fill in outcomes in the table on the Import page to see your funnel.",
             )
         )

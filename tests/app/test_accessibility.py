@@ -16,11 +16,11 @@ from ui.loaders import sample_as_of
 ROOT = Path(__file__).resolve().parents[2]
 CHART_PAGES = ("overview", "rejections", "trends", "skill_gaps")
 TEXT_ALTERNATIVES = {"caption", "markdown", "download_button", "dataframe", "table"}
-SOURCES = sorted([*(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")])
+SOURCES = sorted([*(ROOT / "app_pages").glob("*.py"), *(ROOT / "ui").glob("*.py")])
 
 
 def _sample_page(page: str, sample_result) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=60)
     at.session_state["applications"] = sample_result.applications
     at.session_state["analysis_settings"] = AnalysisSettings(as_of=sample_as_of(sample_result))
     return at.run()
@@ -150,7 +150,7 @@ def _calls_outside_a_spinner(tree: ast.AST, names: set[str]) -> list[int]:
 
 @pytest.mark.parametrize("page", sorted(HEAVY))
 def test_heavy_page_work_runs_under_a_spinner(page):
-    tree = ast.parse((ROOT / "pages" / page).read_text(encoding="utf-8"))
+    tree = ast.parse((ROOT / "app_pages" / page).read_text(encoding="utf-8"))
     called = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
     assert HEAVY[page] <= called, f"{page} no longer calls {HEAVY[page] - called}; update HEAVY"
     assert _calls_outside_a_spinner(tree, HEAVY[page]) == []

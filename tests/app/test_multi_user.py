@@ -29,14 +29,14 @@ def _with_sample() -> AppTest:
 
 def _with_upload(*files: tuple[str, bytes, str]) -> AppTest:
     at = _app()
-    at.switch_page("pages/import_data.py").run()
+    at.switch_page("app_pages/import_data.py").run()
     at.file_uploader[0].set_value(list(files)).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
 
 def _overview_count(at: AppTest) -> str:
-    at.switch_page("pages/overview.py").run()
+    at.switch_page("app_pages/overview.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return next(m.value for m in at.metric if m.label == "Applications")
 
@@ -61,7 +61,7 @@ def test_sample_in_one_session_and_an_upload_in_the_other_stay_apart():
 def test_two_uploads_run_at_the_same_time_keep_their_own_rows():
     first, second = _app(), _app()
     for at in (first, second):
-        at.switch_page("pages/import_data.py").run()
+        at.switch_page("app_pages/import_data.py").run()
     first.file_uploader[0].set_value([TRACKER])
     second.file_uploader[0].set_value([("other.csv", csv_bytes([TRACKER_HEADER, *OTHER_ROWS]), "text/csv")])
     with ThreadPoolExecutor(max_workers=2) as pool:

@@ -14,7 +14,7 @@ from nextround.model import conform
 from nextround.settings import AnalysisSettings
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE = str(ROOT / "pages" / "skill_gaps.py")
+PAGE = str(ROOT / "app_pages" / "skill_gaps.py")
 SETTINGS = AnalysisSettings(as_of=dt.date(2026, 11, 25))
 PROFILE = ["SQL", "Excel", "Tableau", "Power BI", "Communication", "Stakeholder management"]
 

@@ -7,14 +7,14 @@ import pytest
 from tests.app.conftest import run_page
 
 PAGES = [
-    "pages/home.py",
-    "pages/import_data.py",
-    "pages/overview.py",
-    "pages/rejections.py",
-    "pages/trends.py",
-    "pages/skill_gaps.py",
-    "pages/follow_ups.py",
-    "pages/action_plan.py",
+    "app_pages/home.py",
+    "app_pages/import_data.py",
+    "app_pages/overview.py",
+    "app_pages/rejections.py",
+    "app_pages/trends.py",
+    "app_pages/skill_gaps.py",
+    "app_pages/follow_ups.py",
+    "app_pages/action_plan.py",
 ]
 
 

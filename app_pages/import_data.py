@@ -5,6 +5,7 @@ import streamlit as st
 from nextround.importing import InputError, SourceFile
 from nextround.text import escape_markdown
 from ui import import_review as review
+from ui import state
 from ui.loaders import import_uploads, use_sample
 
 ACCEPTED = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"]
@@ -21,7 +22,7 @@ if not uploads:
     )
     if st.button("No file at hand? Explore with sample data", icon=":material/science:"):
         use_sample()
-        st.switch_page("pages/overview.py")
+        st.switch_page("app_pages/overview.py")
     st.stop()
 
 files = tuple(SourceFile(u.name, u.getvalue()) for u in uploads)
@@ -29,13 +30,14 @@ token = review.upload_token(files)
 review.start_new_upload(token)
 if review.restore_plan(files):
     if st.button("Open your action plan", type="primary", icon=":material/checklist:"):
-        st.switch_page("pages/action_plan.py")
+        st.switch_page("app_pages/action_plan.py")
     st.stop()
 try:
     result = import_uploads(files, review.options())
 except InputError as error:
     st.error(escape_markdown(str(error)), icon=":material/error:")  # it names the file: user text
-    st.caption("Nothing was changed: the data you had loaded before is still there.")
+    if st.session_state.get(state.APPLICATIONS) is not None:
+        st.caption("Nothing was changed: the data you had loaded before is still there.")
     st.stop()
 
 label = ", ".join(f.name for f in files)
