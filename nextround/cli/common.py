@@ -13,6 +13,8 @@ from nextround.importing import ImportOptions, ImportResult, import_paths
 from nextround.importing.mapping import FIELDS
 from nextround.importing.status import status_key
 from nextround.model import OUTCOMES, STAGES
+from nextround.skills.cv import read_cv_text
+from nextround.skills.profile import build_profile, parse_skill_list, skills_from_cv
 
 
 class CliError(Exception):
@@ -92,6 +94,18 @@ def load(args: argparse.Namespace, *, require_applications: bool = True) -> Impo
     if require_applications and report.applications == 0:
         raise CliError(report.empty_reason or "no applications found in the input")
     return result
+
+
+def read_profile(skills: str, cv: Path | None) -> tuple[str, ...]:
+    """The profile from the typed list and the CV (both may be given)."""
+    from_cv: tuple[str, ...] = ()
+    if cv is not None:
+        try:
+            data = cv.read_bytes()
+        except OSError as error:
+            raise CliError(f"cannot read {cv}: {error.strerror}") from None
+        from_cv = skills_from_cv(read_cv_text(data, cv.name))
+    return build_profile(parse_skill_list(skills), from_cv)
 
 
 def iso_date(text: str) -> date:

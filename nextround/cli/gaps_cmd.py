@@ -7,13 +7,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from nextround.cli.common import CliError, add_input_arguments, iso_date, load, print_json
+from nextround.cli.common import CliError, add_input_arguments, iso_date, load, print_json, read_profile
 from nextround.ghosting import GhostingPolicy, apply_ghosting
 from nextround.importing.errors import InputError
 from nextround.skills import SkillGap, analyse_skills
-from nextround.skills.cv import read_cv_text
 from nextround.skills.fit import better_fitting_roles
-from nextround.skills.profile import build_profile, parse_skill_list, skills_from_cv
 
 SHOWN = 10
 
@@ -33,18 +31,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--top", type=int, default=SHOWN, help=f"how many gaps to print (default {SHOWN})")
     parser.add_argument("--json", action="store_true", help="print the gaps as JSON (for scripts)")
     parser.set_defaults(func=run)
-
-
-def read_profile(skills: str, cv: Path | None) -> tuple[str, ...]:
-    """The profile from the typed list and the CV (both may be given)."""
-    from_cv: tuple[str, ...] = ()
-    if cv is not None:
-        try:
-            data = cv.read_bytes()
-        except OSError as error:
-            raise CliError(f"cannot read {cv}: {error.strerror}") from None
-        from_cv = skills_from_cv(read_cv_text(data, cv.name))
-    return build_profile(parse_skill_list(skills), from_cv)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
-from nextround.cli.common import CliError, add_input_arguments, load
+from nextround.cli.common import CliError, add_input_arguments, load, read_profile
 from nextround.ghosting import apply_ghosting
 from nextround.plan.assemble import assemble_plan
 from nextround.plan.document import PlanDocument, build_document
@@ -18,8 +18,6 @@ from nextround.plan.exports.pdf import plan_pdf
 from nextround.plan.exports.xlsx import plan_xlsx
 from nextround.plan.inputs import analysis_inputs, suggested_gap_actions, top_gap_names
 from nextround.settings import AnalysisSettings
-from nextround.skills.cv import read_cv_text
-from nextround.skills.profile import parse_skill_list, skills_from_cv
 
 WRITERS: Final[dict[str, Callable[[PlanDocument], bytes]]] = {
     "md": plan_markdown,
@@ -66,7 +64,7 @@ def output_format(args: argparse.Namespace) -> str:
 
 def run(args: argparse.Namespace) -> int:
     fmt = output_format(args)
-    profile = read_profile(args)
+    profile = read_profile(args.skills or "", args.cv)  # an unreadable CV: InputError, exit 2
     result = load(args)
     settings = AnalysisSettings()
     today = settings.reference_date()
@@ -93,16 +91,3 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"cannot write {args.out}: {error.strerror}") from None
     print(f"Wrote {len(items)} actions to {args.out}")
     return 0
-
-
-def read_profile(args: argparse.Namespace) -> tuple[str, ...]:
-    """The user's skills from --skills or --cv, in the vocabulary's spelling (unknown typed ones kept)."""
-    if args.skills:
-        return parse_skill_list(args.skills)
-    if args.cv:
-        try:
-            data = args.cv.read_bytes()
-        except OSError as error:
-            raise CliError(f"cannot read {args.cv}: {error.strerror}") from None
-        return skills_from_cv(read_cv_text(data, args.cv.name))  # InputError: one line, exit 2
-    return ()
