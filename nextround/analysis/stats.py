@@ -84,27 +84,31 @@ class Rate:
 
     def describe(self) -> str:
         """ "12 of 40 (30 %, 95 % CI 18–45 %)" or, for a small sample, the counts only."""
-        if self.denominator == 0:
-            return "none decided yet"
-        if self.small_sample:
-            return f"{self.count:,} of {self.denominator:,} (small sample)"
-        digits = 1 if self.high is not None and self.low is not None and self.high - self.low < 0.02 else 0
-        return (
-            f"{self.count:,} of {self.denominator:,} ({percent(self.value, digits)}, "
-            f"{interval_text(self.low, self.high)})"
+        return self._counts_only() or (
+            f"{self.count:,} of {self.denominator:,} ({self._percent()}, {self._interval()})"
         )
 
     def brief(self) -> str:
         """ "30 % (12 of 40; 95 % CI 18–45 %)" for use inside a sentence; counts only when small."""
+        return self._counts_only() or (
+            f"{self._percent()} ({self.count:,} of {self.denominator:,}; {self._interval()})"
+        )
+
+    def _counts_only(self) -> str | None:
+        """What to say instead of a percentage, when a percentage would overstate the sample."""
         if self.denominator == 0:
             return "none decided yet"
         if self.small_sample:
             return f"{self.count:,} of {self.denominator:,} (small sample)"
-        digits = 1 if self.high is not None and self.low is not None and self.high - self.low < 0.02 else 0
-        return (
-            f"{percent(self.value, digits)} ({self.count:,} of {self.denominator:,}; "
-            f"{interval_text(self.low, self.high)})"
-        )
+        return None
+
+    def _interval(self) -> str:
+        return interval_text(self.low, self.high)
+
+    def _percent(self) -> str:
+        # A very narrow interval (a huge sample) needs a decimal to show what it pins down.
+        narrow = self.high is not None and self.low is not None and self.high - self.low < 0.02
+        return percent(self.value, 1 if narrow else 0)
 
     def as_dict(self) -> dict[str, object]:
         return {
