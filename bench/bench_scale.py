@@ -27,6 +27,7 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.bench_analysis import best_of  # noqa: E402
 from bench.messy_data import messy_frame  # noqa: E402
 from bench.synthetic import synthetic_applications  # noqa: E402
 from nextround.analysis import build_overview, build_rejections, build_trends  # noqa: E402
@@ -58,15 +59,6 @@ DESCRIPTION_SKILLS = (
     "Python", "SQL", "Excel", "Tableau", "Power BI", "dbt", "Spark", "AWS", "Docker", "Kubernetes",
     "Figma", "Jira", "Git", "Airflow", "Looker", "Snowflake", "Go", "Java", "TypeScript", "React",
 )  # fmt: skip
-
-
-def best_of(repeats: int, work: Callable[[], object]) -> float:
-    timings = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        work()
-        timings.append(time.perf_counter() - start)
-    return min(timings)
 
 
 def cohort(rows: int, seed: int = 1) -> pd.DataFrame:
