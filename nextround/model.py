@@ -5,6 +5,7 @@ Every layer after the importer speaks this vocabulary; PRODUCT.md defines it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import IntEnum
 from typing import Final
 
@@ -75,6 +76,9 @@ CANONICAL_COLUMNS: Final[tuple[str, ...]] = tuple(CANONICAL_DTYPES)
 TEXT_COLUMNS: Final[tuple[str, ...]] = ("job_description", "required_skills", "feedback", "notes")
 
 
+_TEXT: Final = pd.StringDtype("pyarrow", na_value=np.nan)  # what "str" means in pandas 3
+
+
 def empty_applications() -> pd.DataFrame:
     """A canonical table with no rows and the right dtypes."""
     return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in CANONICAL_DTYPES.items()})
@@ -90,25 +94,34 @@ def conform(applications: pd.DataFrame) -> pd.DataFrame:
 
     Missing canonical columns are added empty; the user's extra columns follow, unchanged.
     """
-    n = len(applications)
-    columns: dict[str, pd.Series] = {}
+    if not applications.index.equals(pd.RangeIndex(len(applications))):
+        applications = applications.reset_index(drop=True)
+    return canonical_frame(dict(applications.items()), len(applications))
+
+
+def canonical_frame(columns: Mapping[str, pd.Series], rows: int) -> pd.DataFrame:
+    """The canonical table from named columns of ``rows`` values each (indexed 0..rows-1).
+
+    Canonical columns come first, in order, cast where their dtype differs; missing ones are added
+    empty; any other column follows unchanged. Built in one step without copying what needs no cast.
+    """
+    index = pd.RangeIndex(rows)
+    out: dict[str, pd.Series] = {}
     for name, dtype in CANONICAL_DTYPES.items():
-        if name in applications.columns:
-            column = applications[name]
-            columns[name] = column if column.dtype == dtype else column.astype(dtype)  # type: ignore[call-overload]
+        if name in columns:
+            column = columns[name]
+            out[name] = column if column.dtype == dtype else column.astype(dtype)  # type: ignore[call-overload]
         elif name == "ghosted_inferred":
-            columns[name] = pd.Series(False, index=applications.index, dtype="bool")
+            out[name] = pd.Series(np.zeros(rows, dtype=bool), index=index)
         elif name == "source_row":
-            columns[name] = pd.Series(range(1, n + 1), index=applications.index, dtype="int64")
+            out[name] = pd.Series(np.arange(1, rows + 1, dtype="int64"), index=index)
         elif dtype == "str":  # all missing, built by Arrow (a list of a million Nones is slow)
-            nulls = pd.array(
-                pa.nulls(n, type=pa.large_string()), dtype=pd.StringDtype("pyarrow", na_value=np.nan)
-            )
-            columns[name] = pd.Series(nulls, index=applications.index)
+            nulls = pd.array(pa.nulls(rows, type=pa.large_string()), dtype=_TEXT)
+            out[name] = pd.Series(nulls, index=index)
         else:
-            columns[name] = pd.Series([None] * n, index=applications.index).astype(dtype)  # type: ignore[call-overload]
-    for name in extra_columns(applications):
-        columns[name] = applications[name]
-    # Built in one step: adding a wide file's columns one by one costs quadratic time.
-    out = pd.DataFrame(columns, index=applications.index)
-    return out.reset_index(drop=True)
+            out[name] = pd.Series([None] * rows, index=index).astype(dtype)  # type: ignore[call-overload]
+    for name, column in columns.items():
+        if name not in CANONICAL_DTYPES:
+            out[name] = column
+    # One DataFrame, not column by column: adding a wide file's columns one by one costs quadratic time.
+    return pd.DataFrame(out, index=index, copy=False)

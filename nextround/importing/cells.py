@@ -74,6 +74,8 @@ def flag_distinct(values: pd.Series, predicate: Callable[[object], bool], missin
     """A boolean array: ``predicate`` of each row's cell, ``missing`` where the cell is missing."""
     codes, uniques = _codes_and_uniques(values)
     flags = np.fromiter((bool(predicate(u)) for u in uniques), dtype=bool, count=len(uniques))
+    if not flags.any():
+        return codes < 0 if missing else np.zeros(len(codes), dtype=bool)
     return np.append(flags, missing)[codes]
 
 
@@ -105,6 +107,13 @@ def _distinct_texts(values: pd.Series) -> tuple[np.ndarray, pa.Array]:
     return codes, pa.array([_text(u) for u in categories.tolist()], type=pa.large_string())
 
 
+def distinct_texts(values: pd.Series) -> tuple[np.ndarray, list[str | None]]:
+    """Each row's code (-1 where missing) and the trimmed text of every distinct cell (None where blank):
+    what a reader of titles or sources needs to read each distinct value once."""
+    codes, texts = _distinct_texts(values)
+    return codes, texts.to_pylist()
+
+
 def text_cells(values: pd.Series) -> pd.Series:
     """Cells as trimmed single-spaced strings; None where blank. 3.0 reads as "3"."""
     codes, texts = _distinct_texts(values)
@@ -123,6 +132,14 @@ def take_text(
     return pd.Series(pd.array(taken, dtype=TEXT_DTYPE), index=index)
 
 
+def repeated_text(text: str, rows: int) -> pd.Series:
+    """A text column with the same text in every row, built straight from Arrow buffers."""
+    encoded = text.encode("utf-8")
+    offsets = np.arange(rows + 1, dtype=np.int64) * len(encoded)
+    array = pa.LargeStringArray.from_buffers(rows, pa.py_buffer(offsets), pa.py_buffer(encoded * rows))
+    return pd.Series(pd.array(array, dtype=TEXT_DTYPE))
+
+
 def missing_text(rows: int) -> pd.Series:
     """A text column with nothing in it."""
     return pd.Series(pd.array(pa.nulls(rows, type=pa.large_string()), dtype=TEXT_DTYPE))
@@ -136,6 +153,8 @@ def blank_cells(values: pd.Series) -> np.ndarray:
         return blank.to_numpy(zero_copy_only=False)
     codes, texts = _distinct_texts(values)
     flags = pc.is_null(texts).to_numpy(zero_copy_only=False)
+    if not flags.any():
+        return codes < 0  # the usual case: no distinct value is only white space
     return np.append(flags, True)[codes]
 
 

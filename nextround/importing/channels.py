@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import pandas as pd
 
-from nextround.importing.cells import take_text
+from nextround.importing.cells import distinct_texts, take_text
 from nextround.importing.roles import PhraseIndex, normalise
 from nextround.resources import load_toml
 
@@ -115,7 +115,8 @@ def read_channel(text: object) -> str:
 
 
 def read_channels(values: pd.Series) -> pd.Series:
-    """``read_channel`` for every value, read once per distinct value; same index, "str" dtype."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    names = [read_channel(value) for value in uniques]
-    return take_text(names, np.where(codes < 0, len(names), codes), values.index, missing=_channels().unknown)
+    """``read_channel`` for every value (raw cells or text), read once per distinct value; same index,
+    "str" dtype."""
+    codes, texts = distinct_texts(values)
+    names = [read_channel(text) for text in texts]
+    return take_text(names, codes, values.index, missing=_channels().unknown)

@@ -76,7 +76,7 @@ def find_header(grid: Grid, is_known_label: Callable[[str], bool] = lambda _: Fa
 
 
 def _guess(grid: Grid, best: _Candidate, candidates: list[_Candidate]) -> HeaderGuess:
-    row_number = grid.row_numbers[best.index] if grid.row_numbers else best.index + 1
+    row_number = int(grid.row_numbers[best.index]) if len(grid.row_numbers) else best.index + 1
     below = grid.head(best.index + 1 + BELOW_ROWS)[best.index + 1 :]
     below_label_share = sum(_label_share(r) for r in below) / len(below) if below else 0.0
     label_share = best.labels / best.cells
@@ -87,7 +87,7 @@ def _guess(grid: Grid, best: _Candidate, candidates: list[_Candidate]) -> Header
     )
     if looks_like_data or label_share < 0.5:
         first = candidates[0].index
-        first_number = grid.row_numbers[first] if grid.row_numbers else first + 1
+        first_number = int(grid.row_numbers[first]) if len(grid.row_numbers) else first + 1
         return HeaderGuess(
             first,
             0.15,

@@ -21,6 +21,7 @@ from nextround.importing.cells import (
     blank_cells,
     default_cells,
     missing_text,
+    repeated_text,
     take_text,
     text_cells,
 )
@@ -33,7 +34,7 @@ from nextround.importing.readers import Grid, Workbook, application_sheet, read_
 from nextround.importing.report import FileSummary, ImportReport, RowWarning, SkippedRow
 from nextround.importing.roles import read_roles
 from nextround.importing.status import distinct_statuses, stage_column_kind
-from nextround.model import CANONICAL_DTYPES, conform
+from nextround.model import CANONICAL_DTYPES, canonical_frame, conform
 
 _TRUE_WORDS = frozenset(
     {"y", "yes", "true", "1", "x", "✓", "✔", "done", "sent", "ja", "oui", "sí", "si", "是"}
@@ -111,12 +112,16 @@ def import_files(files: Sequence[SourceFile], options: ImportOptions | None = No
         outcomes.append(_import_workbook(workbook, options))
 
     tables = [o.table for o in outcomes if len(o.table)]
-    applications = conform(pd.concat(tables, ignore_index=True)) if tables else conform(outcomes[0].table)
+    if len(tables) > 1:
+        applications = conform(pd.concat(tables, ignore_index=True))
+    else:  # each file's table is canonical already
+        applications = tables[0] if tables else outcomes[0].table
     status_texts = [s for o in outcomes for s in o.status_texts]
-    statuses = distinct_statuses(
-        pd.concat(status_texts, ignore_index=True) if status_texts else pd.Series([], dtype="object"),
-        options.status_overrides,
-    )
+    if len(status_texts) > 1:
+        all_statuses = pd.concat([s.astype(object) for s in status_texts], ignore_index=True)
+    else:
+        all_statuses = status_texts[0] if status_texts else pd.Series([], dtype="object")
+    statuses = distinct_statuses(all_statuses, options.status_overrides)
     questions = [o.date_question for o in outcomes if o.date_question]
     report = ImportReport(
         files=tuple(o.summary for o in outcomes),
@@ -225,12 +230,12 @@ def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome
             "read at once. Split the file (e.g. by year) and upload the parts."
         )
     headers, header_notes = _unique_headers(grid.head(guess.index + 1)[guess.index])
-    header_row = grid.row_numbers[guess.index]
+    header_row = int(grid.row_numbers[guess.index])
     raw = grid.cells.iloc[guess.index + 1 :].set_axis(headers, axis=1).reset_index(drop=True)
     raw = pd.DataFrame(
         {c: as_distinct(raw[c]) for c in raw.columns}
     )  # distinct cells are read once from here
-    numbers = np.asarray(grid.row_numbers[guess.index + 1 :], dtype="int64")
+    numbers = grid.row_numbers[guess.index + 1 :]
     if problem_rows:
         readable = ~np.isin(numbers, list(problem_rows))
         raw, numbers = raw.loc[readable].reset_index(drop=True), numbers[readable]
@@ -360,8 +365,19 @@ def _read_rows(
         values = column(field_name)
         return text_cells(values) if values is not None else missing_text(n)
 
-    dates, question = _read_dates(column, mapping, options, file, numbers, warnings)
-    status_raw = _joined_text([column(name) for name in ("status", "stage", "outcome_text")], n)
+    # The columns below are independent: read two at a time (Arrow's kernels release the GIL).
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        dated = pool.submit(_read_dates, column, mapping, options, file, numbers)
+        joined = pool.submit(_joined_text, [column(name) for name in ("status", "stage", "outcome_text")], n)
+        titles, sources = column("role"), column("source")
+        role_readings = pool.submit(read_roles, titles if titles is not None else missing_text(n))
+        channels = pool.submit(read_channels, sources) if sources is not None else None
+        texts = dict(zip(_TEXT_COLUMNS, pool.map(text, _TEXT_COLUMNS), strict=True))
+        dates, question, date_warnings = dated.result()
+        status_raw, roles = joined.result(), role_readings.result()
+        source = channels.result() if channels is not None else _channels_from_urls(texts["url"])
+
+    warnings.extend(date_warnings)
     unknown = ~progress["status_known"].to_numpy(dtype=bool) & status_raw.notna().to_numpy(dtype=bool)
     if unknown.any():
         warnings.append(
@@ -381,73 +397,56 @@ def _read_rows(
             )
         )
 
-    # Independent text columns, cleaned two at a time: Arrow's kernels release the GIL.
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        texts = dict(zip(_TEXT_COLUMNS, pool.map(text, _TEXT_COLUMNS), strict=True))
-    company, role, url = texts["company"], texts["role"], texts["url"]
-    roles = read_roles(role)
-    if column("source") is not None:
-        source = read_channels(texts["source"])
-    else:
-        codes, uniques = pd.factorize(url, use_na_sentinel=True)
-        source = take_text(
-            [channel_from_url(u) or "Unknown" for u in uniques], codes, url.index, missing="Unknown"
-        )
-
     outcome = progress["outcome"]
     outcome_on = dates["outcome_on"]
     last_event_on = dates["last_event_on"]
     decided = outcome != "pending"
     # A status date on a decided application is when the decision came.
     outcome_on = outcome_on.where(outcome_on.notna() | ~decided, last_event_on)
-    last_event_on = pd.Series(
-        np.fmax.reduce(
-            [
-                dates["applied_on"].to_numpy(),
-                outcome_on.to_numpy(),
-                last_event_on.to_numpy(),
-                progress["last_flag_on"].to_numpy(dtype="datetime64[ns]"),
-            ]
-        )
-    )
+    latest = dates["applied_on"].to_numpy()
+    for more in (outcome_on, last_event_on, progress["last_flag_on"]):
+        latest = np.fmax(latest, more.to_numpy(dtype="datetime64[ns]"))  # pairwise: reduce stacks a copy
+    last_event_on = pd.Series(latest)
 
     followed = column("followed_up")
-    table = pd.DataFrame(
-        {
-            "source_file": file,
-            "source_row": numbers,
-            "company": company,
-            "role": role,
-            "role_family": roles["role_family"],
-            "seniority": roles["seniority"],
-            "applied_on": dates["applied_on"],
-            "source": source,
-            "location": texts["location"],
-            "url": url,
-            "stage_reached": progress["stage_reached"],
-            "outcome": outcome,
-            "outcome_on": outcome_on,
-            "last_event_on": last_event_on,
-            "ghosted_inferred": False,
-            "status_raw": status_raw,
-            "contact_name": texts["contact_name"],
-            "followed_up": _yes_no(followed)
-            if followed is not None
-            else pd.Series(pd.NA, index=raw.index, dtype="boolean"),
-            **{name: texts[name] for name in _LONG_TEXT_FIELDS},
-        }
-    )
-    # The user's own columns, and personal data only when the user chose to keep it; added in one step
-    # (column by column, a wide file costs quadratic time).
+    columns = {
+        "source_file": repeated_text(file, n),
+        "source_row": pd.Series(numbers, index=raw.index),
+        "company": texts["company"],
+        "role": texts["role"],
+        "role_family": roles["role_family"],
+        "seniority": roles["seniority"],
+        "applied_on": dates["applied_on"],
+        "source": source,
+        "location": texts["location"],
+        "url": texts["url"],
+        "stage_reached": progress["stage_reached"],
+        "outcome": outcome,
+        "outcome_on": outcome_on,
+        "last_event_on": last_event_on,
+        "status_raw": status_raw,
+        "contact_name": texts["contact_name"],
+        "followed_up": _yes_no(followed)
+        if followed is not None
+        else pd.Series(pd.arrays.BooleanArray(np.zeros(n, dtype=bool), np.ones(n, dtype=bool))),
+        **{name: texts[name] for name in _LONG_TEXT_FIELDS},
+    }
+    # The user's own columns, and personal data only when the user chose to keep it.
     # Columns named like the canonical ones (a cleaned export read again) are recomputed, not copied.
-    own = {
-        m.column: text_cells(raw[m.column])
+    columns.update(
+        (m.column, text_cells(raw[m.column]))
         for m in mapping
         if (m.field is None or m.field in colmap.SENSITIVE_FIELDS) and m.column not in CANONICAL_DTYPES
-    }
-    if own:
-        table = pd.concat([table, pd.DataFrame(own, index=table.index)], axis=1)
-    return conform(table), skipped, warnings, status_columns, question
+    )
+    return canonical_frame(columns, n), skipped, warnings, status_columns, question
+
+
+def _channels_from_urls(urls: pd.Series) -> pd.Series:
+    """The channel of each application when the file has no source column: read from its link."""
+    codes, uniques = pd.factorize(urls, use_na_sentinel=True)
+    return take_text(
+        [channel_from_url(u) or "Unknown" for u in uniques], codes, urls.index, missing="Unknown"
+    )
 
 
 def _applications_mask(
@@ -511,10 +510,10 @@ def _read_dates(
     options: ImportOptions,
     file: str,
     numbers: np.ndarray,
-    warnings: list[RowWarning],
-) -> tuple[dict[str, pd.Series], str | None]:
-    """The three date fields, with warnings naming unreadable rows and the date-order question."""
+) -> tuple[dict[str, pd.Series], str | None, list[RowWarning]]:
+    """The three date fields, the date-order question and warnings naming unreadable rows."""
     question: str | None = None
+    warnings: list[RowWarning] = []
     dates: dict[str, pd.Series] = {}
     for field_name in ("applied_on", "outcome_on", "last_event_on"):
         values = column(field_name)
@@ -541,4 +540,4 @@ def _read_dates(
                     file, f"'{header}' has dates without a year; the year was taken from nearby rows.", rows
                 )
             )
-    return dates, question
+    return dates, question, warnings

@@ -41,7 +41,7 @@ class Grid:
 
     name: str  # sheet name ("" for text files)
     cells: pd.DataFrame  # one row per non-empty row, positional column labels
-    row_numbers: list[int]  # 1-based row in the sheet; for text the record number (header = 1)
+    row_numbers: np.ndarray  # int64, 1-based row in the sheet; for text the record number (header = 1)
     repaired: tuple[tuple[int, str], ...] = ()  # (row number, what was repaired)
     problems: tuple[tuple[int, str], ...] = ()  # (row number, reason) rows that could not be read
     hidden: bool = False  # a hidden sheet in the workbook
@@ -164,7 +164,7 @@ def _read_text(file_name: str, data: bytes, extension: str) -> Workbook:
 def make_grid(
     name: str,
     rows: list[list[object]],
-    row_numbers: list[int],
+    row_numbers: Sequence[int] | np.ndarray,
     *,
     repaired: Sequence[tuple[int, str]] = (),
     problems: Sequence[tuple[int, str]] = (),
@@ -180,7 +180,7 @@ def make_grid(
 def grid_from_frame(
     name: str,
     frame: pd.DataFrame,
-    row_numbers: Sequence[int],
+    row_numbers: Sequence[int] | np.ndarray,
     *,
     repaired: Sequence[tuple[int, str]] = (),
     problems: Sequence[tuple[int, str]] = (),
@@ -189,17 +189,20 @@ def grid_from_frame(
     """Drop fully empty rows and trailing empty columns, column by column (no loop over rows)."""
     numbers = np.asarray(row_numbers, dtype="int64")
     if frame.shape[1] == 0 or len(frame) == 0:
-        return Grid(name, pd.DataFrame(), [], tuple(repaired), tuple(problems), hidden)
-    empty = np.column_stack([blank_cells(frame[c]) for c in frame.columns])
-    keep = ~empty.all(axis=1)
-    used = ~empty[keep].all(axis=0) if keep.any() else np.zeros(frame.shape[1], dtype=bool)
-    width = int(np.flatnonzero(used).max()) + 1 if used.any() else 0
+        return Grid(name, pd.DataFrame(), numbers[:0], tuple(repaired), tuple(problems), hidden)
+    blanks = [blank_cells(frame[c]) for c in frame.columns]
+    keep = ~np.logical_and.reduce(blanks)
+    if keep.all():
+        used = [not blank.all() for blank in blanks]
+    else:
+        used = [not blank[keep].all() for blank in blanks]
+    width = max((i + 1 for i, filled in enumerate(used) if filled), default=0)
     cells = frame.iloc[keep, :width] if not keep.all() else frame.iloc[:, :width]
     cells = cells.set_axis(range(width), axis=1).reset_index(drop=True)
     return Grid(
         name=name,
         cells=cells,
-        row_numbers=numbers[keep].tolist(),
+        row_numbers=numbers[keep],
         repaired=tuple(repaired),
         problems=tuple(problems),
         hidden=hidden,

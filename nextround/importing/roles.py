@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from nextround.importing.cells import take_text
+from nextround.importing.cells import distinct_texts, take_text
 from nextround.model import UNKNOWN_FAMILY
 from nextround.resources import load_toml
 
@@ -378,9 +378,9 @@ def read_role(title: object) -> RoleReading:
 
 
 def read_roles(titles: pd.Series) -> pd.DataFrame:
-    """``role_family`` and ``seniority`` for every title, read once per distinct value."""
-    codes, uniques = pd.factorize(titles, use_na_sentinel=True)
-    readings = [read_role(value) for value in uniques]
+    """``role_family`` and ``seniority`` for every title (raw cells or text), read once per distinct value."""
+    codes, texts = distinct_texts(titles)
+    readings = [read_role(text) for text in texts]
     return pd.DataFrame(
         {
             "role_family": take_text(

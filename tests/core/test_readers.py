@@ -86,7 +86,7 @@ def test_xlsx_typed_cells_and_row_numbers() -> None:
     assert workbook.format == "xlsx"
     grid = _only_grid(workbook)
     assert grid.name == "Apps"
-    assert grid.row_numbers == [1, 3, 4, 5]  # the blank row 2 and the trailing empty row are left out
+    assert grid.row_numbers.tolist() == [1, 3, 4, 5]  # the blank row 2 and the trailing empty row are left out
     assert grid.rows[0] == ["My job search", None, None, None, None, None]
     assert grid.rows[1] == [*HEADER, "Salary", "Call at"]
     assert grid.rows[2] == ["Acme", "Analyst", dt.date(2024, 5, 1), "Applied", 42000, dt.time(9, 30)]
@@ -171,7 +171,7 @@ def test_text_files_decode_and_split_without_mojibake(
     grid = _only_grid(workbook)
     assert grid.name == ""
     assert grid.rows == [HEADER, *ROWS]
-    assert grid.row_numbers == [1, 2, 3, 4]
+    assert grid.row_numbers.tolist() == [1, 2, 3, 4]
     assert grid.rows[1][0] == "Körber"
     assert grid.rows[2][0] == "Gießen Uni"
 
@@ -197,7 +197,7 @@ def test_quoted_fields_keep_delimiters_and_newlines() -> None:
     text = 'Company,Role,Notes\r\n"Acme, Inc.",Analyst,"line one\nline two"\r\nBeta,Engineer,ok\r\n'
     grid = _only_grid(read_workbook("q.csv", text.encode()))
     assert grid.rows[1] == ["Acme, Inc.", "Analyst", "line one\nline two"]
-    assert grid.row_numbers == [1, 2, 3]
+    assert grid.row_numbers.tolist() == [1, 2, 3]
     assert grid.repaired == ()
 
 
@@ -209,7 +209,7 @@ def test_short_rows_are_padded_and_blank_lines_skipped() -> None:
         ["Acme", "Analyst", None],
         ["Beta", "Engineer", "Rejected"],
     ]
-    assert grid.row_numbers == [1, 2, 4]
+    assert grid.row_numbers.tolist() == [1, 2, 4]
 
 
 def test_old_mac_line_endings() -> None:
@@ -451,7 +451,7 @@ def test_ragged_rows_with_a_clear_intent_are_repaired() -> None:
     assert len(grid.rows) == 16
     assert grid.problems == ()
     assert [n for n, _ in grid.repaired] == [8, 10, 12, 14]
-    by_row = dict(zip(grid.row_numbers, grid.rows, strict=True))
+    by_row = dict(zip(grid.row_numbers.tolist(), grid.rows, strict=True))
     assert by_row[8][2] == "2026 New Grad | Software Engineer, Full-Stack"
     assert by_row[10][2] == "Technical Intern (in person, summer '26)"
     assert by_row[12][1] == "Modernizing Medicine, Inc."
