@@ -76,6 +76,17 @@ CANONICAL_COLUMNS: Final[tuple[str, ...]] = tuple(CANONICAL_DTYPES)
 TEXT_COLUMNS: Final[tuple[str, ...]] = ("job_description", "required_skills", "feedback", "notes")
 
 
+def _missing_values(dtype: object, rows: int) -> object:
+    """``rows`` missing values of a canonical dtype, built without a list of Nones."""
+    if dtype == "datetime64[ns]":
+        return np.full(rows, np.datetime64("NaT", "ns"))
+    if dtype == "boolean":
+        return pd.arrays.BooleanArray(np.zeros(rows, dtype=bool), np.ones(rows, dtype=bool))
+    if isinstance(dtype, pd.CategoricalDtype):
+        return pd.Categorical.from_codes(np.full(rows, -1, dtype=np.int8), dtype=dtype)
+    return pd.Series([None] * rows).astype(dtype)  # type: ignore[call-overload]
+
+
 _TEXT: Final = pd.StringDtype("pyarrow", na_value=np.nan)  # what "str" means in pandas 3
 
 
@@ -119,7 +130,7 @@ def canonical_frame(columns: Mapping[str, pd.Series], rows: int) -> pd.DataFrame
             nulls = pd.array(pa.nulls(rows, type=pa.large_string()), dtype=_TEXT)
             out[name] = pd.Series(nulls, index=index)
         else:
-            out[name] = pd.Series([None] * rows, index=index).astype(dtype)  # type: ignore[call-overload]
+            out[name] = pd.Series(_missing_values(dtype, rows), index=index, copy=False)
     for name, column in columns.items():
         if name not in CANONICAL_DTYPES:
             out[name] = column

@@ -55,6 +55,14 @@ def as_distinct(values: pd.Series) -> pd.Series:
     )
 
 
+def distinct_values(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Each row's code (-1 where missing) and the distinct values: a categorical's own codes and
+    categories (nothing is hashed again), any other column factorised. A category no row holds may
+    be among them (after rows were dropped); its count is 0."""
+    distinct = as_distinct(values)
+    return distinct.cat.codes.to_numpy(), distinct.cat.categories
+
+
 def _codes_and_uniques(values: pd.Series) -> tuple[np.ndarray, list[object]]:
     distinct = as_distinct(values)
     return distinct.cat.codes.to_numpy(), distinct.cat.categories.tolist()

@@ -15,6 +15,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from nextround.importing.cells import distinct_values
+
 DateOrder = Literal["auto", "dmy", "mdy"]
 UsedOrder = Literal["dmy", "mdy", "ymd", "none"]
 
@@ -120,9 +122,10 @@ def parse_date_column(values: pd.Series, order: DateOrder = "auto") -> DateColum
     if order not in ("auto", "dmy", "mdy"):
         raise ValueError(f"order must be 'auto', 'dmy' or 'mdy', not {order!r}")
     values = values if isinstance(values, pd.Series) else pd.Series(values)
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    codes, uniques = distinct_values(values)
     distinct = _read_distinct(uniques)
     counts = np.bincount(codes[codes >= 0], minlength=len(distinct.kind))
+    distinct.kind[counts == 0] = _MISSING  # a value no row holds (a dropped row's) has no say
 
     pending = np.flatnonzero(distinct.kind == _DAY_MONTH_PENDING)
     used_order: UsedOrder = "ymd" if distinct.ymd.any() else "none"
@@ -140,7 +143,7 @@ def parse_date_column(values: pd.Series, order: DateOrder = "auto") -> DateColum
     missing_code = len(distinct.kind)
     safe_codes = np.where(codes < 0, missing_code, codes)
     row_kind = np.append(distinct.kind, _MISSING)[safe_codes]
-    row_date = np.append(distinct.date, np.datetime64("NaT"))[safe_codes]
+    row_date = np.append(distinct.date.astype("datetime64[ns]"), np.datetime64("NaT", "ns"))[safe_codes]
 
     inferred = np.flatnonzero(row_kind == _YEARLESS)
     if len(inferred):
@@ -156,7 +159,7 @@ def parse_date_column(values: pd.Series, order: DateOrder = "auto") -> DateColum
 
     times_dropped = bool((distinct.timed & (distinct.kind == _DATE) & (counts > 0)).any())
     return DateColumn(
-        values=pd.Series(row_date.astype("datetime64[ns]"), index=values.index, name=values.name),
+        values=pd.Series(row_date, index=values.index, name=values.name, copy=False),
         order=used_order,
         ambiguous=ambiguous,
         unreadable=tuple(np.flatnonzero(row_kind == _JUNK).tolist()),

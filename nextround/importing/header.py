@@ -64,7 +64,8 @@ def find_header(grid: Grid, is_known_label: Callable[[str], bool] = lambda _: Fa
     rows = grid.head(SCAN_ROWS + BELOW_ROWS + 1)
     if not rows:
         return HeaderGuess(0, 0.0, "the sheet is empty")
-    candidates = [_score(rows, i, is_known_label) for i in range(min(SCAN_ROWS, len(rows)))]
+    kinds = [[None if _blank(c) else _cell_kind(c) for c in row] for row in rows]  # each cell looked at once
+    candidates = [_score(rows, kinds, i, is_known_label) for i in range(min(SCAN_ROWS, len(rows)))]
     candidates = [c for c in candidates if c is not None]
     if not candidates:
         return HeaderGuess(0, 0.0, "no row has any cells")
@@ -114,17 +115,23 @@ def _guess(grid: Grid, best: _Candidate, candidates: list[_Candidate]) -> Header
     return HeaderGuess(best.index, round(max(0.05, min(1.0, confidence)), 2), "; ".join(parts))
 
 
-def _score(rows: list[list[object]], i: int, is_known_label: Callable[[str], bool]) -> _Candidate | None:
+def _score(
+    rows: list[list[object]],
+    kinds: list[list[str | None]],
+    i: int,
+    is_known_label: Callable[[str], bool],
+) -> _Candidate | None:
+    """How header-like row ``i`` is; ``kinds`` holds each cell's kind (None where blank)."""
     row = rows[i]
-    cells = [(j, c) for j, c in enumerate(row) if not _blank(c)]
+    cells = [(j, c) for j, c in enumerate(row) if kinds[i][j] is not None]
     if not cells:
         return None
-    labels = [(j, str(c).strip()) for j, c in cells if _is_label(c)]
+    labels = [(j, str(c).strip()) for j, c in cells if kinds[i][j] == "label"]
     known = sum(1 for _, text in labels if _safe_known(is_known_label, text))
     distinct = len({t.casefold() for _, t in labels}) / max(1, len(labels))
 
-    below = rows[i + 1 : i + 1 + BELOW_ROWS]
-    use = Counter(j for r in below for j, c in enumerate(r) if not _blank(c))
+    below = range(i + 1, min(len(rows), i + 1 + BELOW_ROWS))
+    use = Counter(j for r in below for j, kind in enumerate(kinds[r]) if kind is not None)
     threshold = max(1, len(below) // 10)
     data_cols = {j for j, n in use.items() if n >= threshold}
     columns = {j for j, _ in cells}
@@ -134,11 +141,11 @@ def _score(rows: list[list[object]], i: int, is_known_label: Callable[[str], boo
     for j, text in labels:
         if j not in data_cols:
             continue
-        values = [r[j] for r in below if j < len(r) and not _blank(r[j])]
-        kinds = Counter(_cell_kind(v) for v in values)
-        dominant = kinds.most_common(1)[0][0] if kinds else "label"
+        filled = [r for r in below if j < len(rows[r]) and kinds[r][j] is not None]
+        dominant = Counter(kinds[r][j] for r in filled).most_common(1)[0][0] if filled else "label"
         contrasts.append(1.0 if dominant != "label" else 0.0)
         folded = text.casefold()
+        values = (rows[r][j] for r in filled)
         repeats.append(
             1.0 if any(isinstance(v, str) and v.strip().casefold() == folded for v in values) else 0.0
         )

@@ -245,7 +245,8 @@ def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome
     problems_inside = sum(1 for row in problem_rows if header_row < row <= last)
     blank_rows = last - header_row - len(numbers) - problems_inside
     defaults_only = np.ones(len(raw), dtype=bool)
-    for name in raw.columns:
+    # Columns with the fewest distinct values first: the cheapest to check, and usually conclusive.
+    for name in sorted(raw.columns, key=lambda c: len(raw[c].cat.categories)):
         defaults_only &= blank_cells(raw[name]) | default_cells(raw[name])
         if not defaults_only.any():
             break  # most files: the first real column already has values
@@ -357,8 +358,7 @@ def _read_rows(
 
     keep = _applications_mask(raw, column, stage_flags, progress, numbers, file, skipped)
     if not keep.all():
-        raw, numbers = raw.loc[keep].reset_index(drop=True), numbers[keep]
-        progress = progress.loc[keep].reset_index(drop=True)
+        raw, numbers, progress = _rows_where(raw, keep), numbers[keep], _rows_where(progress, keep)
     n = len(raw)
 
     def text(field_name: str) -> pd.Series:
@@ -397,33 +397,36 @@ def _read_rows(
             )
         )
 
-    outcome = progress["outcome"]
-    outcome_on = dates["outcome_on"]
-    last_event_on = dates["last_event_on"]
-    decided = outcome != "pending"
-    # A status date on a decided application is when the decision came.
-    outcome_on = outcome_on.where(outcome_on.notna() | ~decided, last_event_on)
-    latest = dates["applied_on"].to_numpy()
-    for more in (outcome_on, last_event_on, progress["last_flag_on"]):
-        latest = np.fmax(latest, more.to_numpy(dtype="datetime64[ns]"))  # pairwise: reduce stacks a copy
-    last_event_on = pd.Series(latest)
+    outcome_on, last_event_on = dates.get("outcome_on"), dates.get("last_event_on")
+    if last_event_on is not None:
+        # A status date on a decided application is when the decision came.
+        decided = (progress["outcome"] != "pending").to_numpy()
+        known = outcome_on if outcome_on is not None else pd.Series(np.full(n, np.datetime64("NaT", "ns")))
+        outcome_on = known.where(known.notna() | ~decided, last_event_on)
+    if outcome_on is not None:
+        dates["outcome_on"] = outcome_on
+    moments = [dates.get("applied_on"), outcome_on, last_event_on, progress.get("last_flag_on")]
+    present = [m.to_numpy(dtype="datetime64[ns]") for m in moments if m is not None]
+    if present:
+        latest = present[0]
+        for more in present[1:]:
+            latest = np.fmax(latest, more)  # pairwise: fmax.reduce would stack a copy of them all
+        dates["last_event_on"] = pd.Series(latest, copy=False)
 
     followed = column("followed_up")
     columns = {
         "source_file": repeated_text(file, n),
-        "source_row": pd.Series(numbers, index=raw.index),
+        "source_row": pd.Series(numbers, index=raw.index, copy=False),
         "company": texts["company"],
         "role": texts["role"],
         "role_family": roles["role_family"],
         "seniority": roles["seniority"],
-        "applied_on": dates["applied_on"],
         "source": source,
         "location": texts["location"],
         "url": texts["url"],
         "stage_reached": progress["stage_reached"],
-        "outcome": outcome,
-        "outcome_on": outcome_on,
-        "last_event_on": last_event_on,
+        "outcome": progress["outcome"],
+        **dates,
         "status_raw": status_raw,
         "contact_name": texts["contact_name"],
         "followed_up": _yes_no(followed)
@@ -439,6 +442,12 @@ def _read_rows(
         if (m.field is None or m.field in colmap.SENSITIVE_FIELDS) and m.column not in CANONICAL_DTYPES
     )
     return canonical_frame(columns, n), skipped, warnings, status_columns, question
+
+
+def _rows_where(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
+    """The rows where ``keep`` holds, indexed 0..n-1; column by column, which for categoricals only
+    filters their codes (pandas' general row selection costs several times more here)."""
+    return pd.DataFrame({name: frame[name].array[keep] for name in frame.columns}, copy=False)
 
 
 def _channels_from_urls(urls: pd.Series) -> pd.Series:
@@ -496,9 +505,10 @@ def _applications_mask(
             if status is not None
             else ["empty"] * len(hit)
         )
+        sentences = {text: reason.format(status=f"'{text}'") for text in set(shown)}
         skipped.extend(
-            SkippedRow(file, int(row), reason.format(status=f"'{text}'"))
-            for row, text in zip(numbers[hit], shown, strict=True)
+            SkippedRow(file, row, sentences[text])
+            for row, text in zip(numbers[hit].tolist(), shown, strict=True)
         )
         keep[hit] = False
     return keep
@@ -511,14 +521,14 @@ def _read_dates(
     file: str,
     numbers: np.ndarray,
 ) -> tuple[dict[str, pd.Series], str | None, list[RowWarning]]:
-    """The three date fields, the date-order question and warnings naming unreadable rows."""
+    """The date fields the file has (of applied_on, outcome_on, last_event_on), the date-order question
+    and warnings naming unreadable rows."""
     question: str | None = None
     warnings: list[RowWarning] = []
     dates: dict[str, pd.Series] = {}
     for field_name in ("applied_on", "outcome_on", "last_event_on"):
         values = column(field_name)
         if values is None:
-            dates[field_name] = pd.Series(pd.NaT, index=range(len(numbers)), dtype="datetime64[ns]")
             continue
         header = colmap.columns_for(mapping, field_name)[0]
         parsed = parse_date_column(values, options.date_order)

@@ -43,6 +43,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
+from nextround.importing.cells import distinct_values
 from nextround.importing.status import (
     FlagValue,
     StageColumnKind,
@@ -86,8 +87,8 @@ def _positions(values: pd.Series, n_rows: int) -> tuple[np.ndarray, np.ndarray]:
     """Codes per row (-1 for missing) and the distinct values, read positionally."""
     if len(values) != n_rows:
         raise ValueError(f"a progress column has {len(values)} rows, expected {n_rows}")
-    codes, uniques = pd.Series(values).factorize(use_na_sentinel=True)
-    return np.asarray(codes), np.asarray(uniques, dtype="object")
+    codes, uniques = distinct_values(pd.Series(values))
+    return codes, np.asarray(uniques, dtype="object")
 
 
 def _take(per_unique: list[object], codes: np.ndarray, missing: object, dtype: object) -> np.ndarray:
@@ -141,10 +142,110 @@ def _is(values: np.ndarray, *flags: FlagValue) -> np.ndarray:
 
 def _first_decided(outcomes: list[np.ndarray], n_rows: int) -> np.ndarray:
     """Per row, the first of the outcome arrays that is not pending."""
+    if len(outcomes) == 1:
+        return outcomes[0]
     result = np.full(n_rows, _PENDING, dtype=np.int8)
     for outcome in reversed(outcomes):
         result = np.where(outcome != _PENDING, outcome, result)
     return result
+
+
+@dataclass
+class _Flags:
+    """What a sheet's stage-flag columns say, row by row."""
+
+    stage: np.ndarray  # furthest stage a flag marks as reached
+    said: np.ndarray  # some flag says something readable
+    any: np.ndarray  # some flag cell is filled at all
+    rejected: np.ndarray
+    ghosted: np.ndarray
+    withdrawn: np.ndarray
+    offer_reached: np.ndarray
+    closed: np.ndarray  # the In-Progress column says N
+    live: np.ndarray  # the In-Progress column says Y
+    has_progress_column: bool
+    last_on: np.ndarray  # the latest date written in a flag cell
+    stage_columns: list[tuple[int, np.ndarray]]  # (stage, flag codes) in sheet order
+    last_reached_column: np.ndarray  # position in stage_columns of the last reached one, -1: none
+
+    def outcome(self, stage: np.ndarray) -> np.ndarray:
+        """The outcome the flags say (rule 2 and 3), given each row's stage from every signal."""
+        no = np.zeros(len(stage), dtype=bool)
+        did_not_pass = no.copy()
+        for position, (column_stage, values) in enumerate(self.stage_columns):
+            later = (position > self.last_reached_column) & (column_stage >= stage)
+            did_not_pass |= _is(values, FlagValue.NOT_REACHED) & later
+        closed_only = self.closed & ~self.live if self.has_progress_column else no
+        return np.select(
+            [
+                self.rejected,
+                self.offer_reached,
+                self.withdrawn,
+                self.ghosted,
+                closed_only & did_not_pass,
+                closed_only,
+            ],
+            [
+                _OUTCOME_CODE[o]
+                for o in ("rejected", "offer", "withdrawn", "ghosted", "rejected", "withdrawn")
+            ],
+            default=_PENDING,
+        ).astype(np.int8)
+
+
+def _read_stage_flags(signals: ProgressSignals, n_rows: int) -> _Flags:
+    no = np.zeros(n_rows, dtype=bool)
+    flags = _Flags(
+        stage=np.zeros(n_rows, dtype=np.int8),
+        said=no.copy(),
+        any=no.copy(),
+        rejected=no.copy(),
+        ghosted=no.copy(),
+        withdrawn=no.copy(),
+        offer_reached=no.copy(),
+        closed=no.copy(),
+        live=no.copy(),
+        has_progress_column=False,
+        last_on=np.full(n_rows, np.datetime64("NaT", "ns"), dtype="datetime64[ns]"),
+        stage_columns=[],
+        last_reached_column=np.full(n_rows, -1, dtype=np.int16),
+    )
+    for kind, cells in signals.stage_flags.values():
+        values, days = _read_flags(cells, n_rows, signals.dayfirst)
+        flags.last_on = np.fmax(flags.last_on, days)
+        flags.said |= ~_is(values, FlagValue.EMPTY, FlagValue.UNKNOWN)
+        flags.any |= ~_is(values, FlagValue.EMPTY)
+        if isinstance(kind, Stage):
+            stage = int(kind)
+            if kind == Stage.OFFER:
+                reached = _is(values, FlagValue.REACHED)
+                flags.offer_reached |= reached
+            else:
+                reached = _is(
+                    values, FlagValue.REACHED, FlagValue.REJECTED, FlagValue.WITHDRAWN, FlagValue.GHOSTED
+                )
+            flags.stage = np.where(reached, np.maximum(flags.stage, stage), flags.stage).astype(np.int8)
+            flags.last_reached_column = np.where(
+                reached, len(flags.stage_columns), flags.last_reached_column
+            ).astype(np.int16)
+            flags.rejected |= _is(values, FlagValue.REJECTED)
+            flags.ghosted |= _is(values, FlagValue.GHOSTED)
+            flags.withdrawn |= _is(values, FlagValue.WITHDRAWN)
+            flags.stage_columns.append((stage, values))
+        elif kind == "rejected":
+            flags.rejected |= _is(values, FlagValue.REACHED, FlagValue.REJECTED)
+        elif kind == "ghosted":
+            flags.ghosted |= _is(values, FlagValue.REACHED, FlagValue.GHOSTED)
+        elif kind == "withdrawn":
+            flags.withdrawn |= _is(values, FlagValue.REACHED, FlagValue.WITHDRAWN)
+        elif kind == "in_progress":
+            flags.has_progress_column = True
+            flags.live |= _is(values, FlagValue.REACHED)
+            flags.closed |= _is(values, FlagValue.NOT_REACHED)
+            flags.rejected |= _is(values, FlagValue.REJECTED)
+            flags.ghosted |= _is(values, FlagValue.GHOSTED)
+            flags.withdrawn |= _is(values, FlagValue.WITHDRAWN)
+    return flags
 
 
 def infer_progress(
@@ -154,114 +255,66 @@ def infer_progress(
 ) -> pd.DataFrame:
     """Stage reached, outcome and what the signals said, one row per application (see module rules).
 
-    Columns: stage_reached, outcome, status_known, is_application, last_flag_on.
+    Columns: stage_reached, outcome, status_known, is_application, and last_flag_on (the latest date
+    written in a stage-flag cell) when the sheet has stage-flag columns.
     """
-    zeros = np.zeros(n_rows, dtype=np.int8)
-    no = np.zeros(n_rows, dtype=bool)
-
     # Text columns, in the order their outcomes are trusted: result, status, stage.
     texts = [
         _read_text(column, n_rows, overrides)
         for column in (signals.outcome_text, signals.status, signals.stage_text)
         if column is not None
     ]
-    text_stage = np.maximum.reduce([t.stage for t in texts], initial=0) if texts else zeros
-    text_outcome = _first_decided([t.outcome for t in texts], n_rows)
-    text_known = np.logical_or.reduce([t.known for t in texts]) if texts else no
-    not_application = np.logical_or.reduce([t.not_application for t in texts]) if texts else no
-    text_present = np.logical_or.reduce([t.present for t in texts]) if texts else no
+    if texts:
+        stage = np.maximum.reduce([t.stage for t in texts])
+        outcome = _first_decided([t.outcome for t in texts], n_rows)
+        status_known = np.logical_or.reduce([t.known for t in texts])
+        not_application = np.logical_or.reduce([t.not_application for t in texts])
+        text_present = np.logical_or.reduce([t.present for t in texts])
+    else:
+        stage, outcome = np.zeros(n_rows, dtype=np.int8), np.full(n_rows, _PENDING, dtype=np.int8)
+        status_known, not_application, text_present = (np.zeros(n_rows, dtype=bool) for _ in range(3))
 
-    # Stage-flag columns.
-    flag_stage = zeros.copy()
-    flags_said = no.copy()
-    any_flag = no.copy()
-    rejected, ghosted, withdrawn, offer_reached = no.copy(), no.copy(), no.copy(), no.copy()
-    closed, live, has_progress_column = no.copy(), no.copy(), False
-    last_flag_on = np.full(n_rows, np.datetime64("NaT", "ns"), dtype="datetime64[ns]")
-    stage_columns: list[tuple[int, np.ndarray]] = []  # (stage, flag codes) in sheet order
-    last_reached_column = np.full(n_rows, -1, dtype=np.int16)
-    for kind, cells in signals.stage_flags.values():
-        values, days = _read_flags(cells, n_rows, signals.dayfirst)
-        last_flag_on = np.fmax(last_flag_on, days)
-        flags_said |= ~_is(values, FlagValue.EMPTY, FlagValue.UNKNOWN)
-        any_flag |= ~_is(values, FlagValue.EMPTY)
-        if isinstance(kind, Stage):
-            stage = int(kind)
-            if kind == Stage.OFFER:
-                reached = _is(values, FlagValue.REACHED)
-                offer_reached |= reached
-            else:
-                reached = _is(
-                    values, FlagValue.REACHED, FlagValue.REJECTED, FlagValue.WITHDRAWN, FlagValue.GHOSTED
-                )
-            flag_stage = np.where(reached, np.maximum(flag_stage, stage), flag_stage).astype(np.int8)
-            last_reached_column = np.where(reached, len(stage_columns), last_reached_column).astype(np.int16)
-            rejected |= _is(values, FlagValue.REJECTED)
-            ghosted |= _is(values, FlagValue.GHOSTED)
-            withdrawn |= _is(values, FlagValue.WITHDRAWN)
-            stage_columns.append((stage, values))
-        elif kind == "rejected":
-            rejected |= _is(values, FlagValue.REACHED, FlagValue.REJECTED)
-        elif kind == "ghosted":
-            ghosted |= _is(values, FlagValue.REACHED, FlagValue.GHOSTED)
-        elif kind == "withdrawn":
-            withdrawn |= _is(values, FlagValue.REACHED, FlagValue.WITHDRAWN)
-        elif kind == "in_progress":
-            has_progress_column = True
-            live |= _is(values, FlagValue.REACHED)
-            closed |= _is(values, FlagValue.NOT_REACHED)
-            rejected |= _is(values, FlagValue.REJECTED)
-            ghosted |= _is(values, FlagValue.GHOSTED)
-            withdrawn |= _is(values, FlagValue.WITHDRAWN)
+    flags = _read_stage_flags(signals, n_rows) if signals.stage_flags else None
+    if flags is not None:
+        stage = np.maximum(stage, flags.stage)
+        status_known = status_known | flags.said
 
-    # Interview count.
-    count_stage = zeros
-    count_said = no
     if signals.interview_count is not None:
         codes, uniques = _positions(signals.interview_count, n_rows)
         counts = _take([_count_value(v) for v in uniques], codes, np.nan, float)
         count_said = ~np.isnan(counts)
-        count_stage = np.where(count_said & (counts >= 1), int(Stage.INTERVIEW), 0).astype(np.int8)
+        stage = np.maximum(stage, np.where(count_said & (counts >= 1), int(Stage.INTERVIEW), 0)).astype(
+            np.int8
+        )
+        status_known = status_known | count_said
 
-    stage = np.maximum.reduce([text_stage, flag_stage, count_stage]).astype(np.int8)
-
-    did_not_pass = no.copy()
-    for position, (column_stage, values) in enumerate(stage_columns):
-        later = (position > last_reached_column) & (column_stage >= stage)
-        did_not_pass |= _is(values, FlagValue.NOT_REACHED) & later
-    closed_only = closed & ~live if has_progress_column else no
-    flag_outcome = np.select(
-        [rejected, offer_reached, withdrawn, ghosted, closed_only & did_not_pass, closed_only],
-        [_OUTCOME_CODE[o] for o in ("rejected", "offer", "withdrawn", "ghosted", "rejected", "withdrawn")],
-        default=_PENDING,
-    ).astype(np.int8)
-    outcome = np.where(text_outcome != _PENDING, text_outcome, flag_outcome).astype(np.int8)
+    if flags is not None:
+        outcome = np.where(outcome != _PENDING, outcome, flags.outcome(stage)).astype(np.int8)
 
     # Notes: only where nothing else said a word.
-    status_known = text_known | flags_said | count_said
     if signals.notes is not None and not status_known.all():
         if len(signals.notes) != n_rows:
             raise ValueError(f"a progress column has {len(signals.notes)} rows, expected {n_rows}")
         silent = np.flatnonzero(~status_known)
         read = _read_text(signals.notes.iloc[silent], len(silent), {})
+        stage, outcome, status_known = stage.copy(), outcome.copy(), status_known.copy()
         stage[silent] = np.maximum(stage[silent], read.stage)
         outcome[silent] = np.where(read.known, read.outcome, outcome[silent])
         status_known[silent] = read.known
 
     # A tracker with an In-Progress column marks live rows; a row it left entirely blank got no reply.
-    if has_progress_column:
-        no_reply = ~any_flag & ~text_present & ~status_known
+    if flags is not None and flags.has_progress_column:
+        no_reply = ~flags.any & ~text_present & ~status_known
         outcome = np.where(no_reply, _OUTCOME_CODE["ghosted"], outcome).astype(np.int8)
 
     stage = np.where(outcome == _OUTCOME_CODE["offer"], int(Stage.OFFER), stage).astype(np.int8)
     is_application = ~(not_application & (stage == int(Stage.APPLIED)))
-    return pd.DataFrame(
-        {
-            "stage_reached": pd.Categorical.from_codes(stage, dtype=STAGE_DTYPE),
-            "outcome": pd.Categorical.from_codes(outcome, dtype=OUTCOME_DTYPE),
-            "status_known": status_known.astype(bool),
-            "is_application": is_application.astype(bool),
-            "last_flag_on": pd.Series(last_flag_on, dtype="datetime64[ns]"),
-        },
-        index=pd.RangeIndex(n_rows),
-    )
+    columns = {
+        "stage_reached": pd.Categorical.from_codes(stage, dtype=STAGE_DTYPE),
+        "outcome": pd.Categorical.from_codes(outcome, dtype=OUTCOME_DTYPE),
+        "status_known": status_known.astype(bool, copy=False),
+        "is_application": is_application.astype(bool, copy=False),
+    }
+    if flags is not None:
+        columns["last_flag_on"] = flags.last_on
+    return pd.DataFrame(columns, index=pd.RangeIndex(n_rows), copy=False)

@@ -21,6 +21,7 @@ import pandas as pd
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from nextround.importing.cells import distinct_values
 from nextround.model import OUTCOME_DTYPE, OUTCOMES, STAGE_DTYPE, STAGES, Stage
 from nextround.resources import load_toml
 
@@ -327,13 +328,12 @@ def distinct_statuses(values: pd.Series, overrides: Mapping[str, tuple[str, str]
 
     Columns: raw (most common spelling), key, count, stage, outcome, known, is_application, rule, overridden.
     """
-    codes, uniques = pd.Series(values).factorize(use_na_sentinel=True)
-    codes = np.asarray(codes)
+    codes, uniques = distinct_values(pd.Series(values))
     counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
     spellings = pd.DataFrame(
         {"raw": [str(u) for u in uniques], "key": [status_key(u) for u in uniques], "count": counts}
     )
-    spellings = spellings[spellings["key"] != ""]
+    spellings = spellings[(spellings["key"] != "") & (spellings["count"] > 0)]
     spellings = spellings.sort_values(["count", "raw"], ascending=[False, True], kind="stable")
     table = (
         spellings.groupby("key", sort=False).agg(raw=("raw", "first"), count=("count", "sum")).reset_index()

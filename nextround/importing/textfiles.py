@@ -30,6 +30,7 @@ _MAX_MERGE_CANDIDATES = 5000
 _MAX_CAREFUL_ROWS = 20_000
 _MAX_LINES_IN_A_CELL = 50
 _COUNT_SLICE = 1 << 18
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # control characters text files do not hold
 _CLEAR_MARGIN = 1.5  # log-likelihood units the best merge must beat the runner-up by
 # Records can span lines (notes with line breaks), so only a line count far beyond any real tracker
 # is refused before parsing; the parsed record count is checked against MAX_GRID_ROWS after.
@@ -442,7 +443,7 @@ def _refuse_binary(file_name: str, text: str) -> None:
     sample = text[:65536]
     if not sample:
         return
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\r\n\f\x0b") + sample.count("\ufffd")
+    controls = len(_CONTROL.findall(sample)) + sample.count("\ufffd")
     if controls / len(sample) > 0.05:
         raise InputError(
             f"'{file_name}' does not look like a spreadsheet or a text table (it holds binary data). "

@@ -116,6 +116,7 @@ def test_stage_column_sheet_reads_dates_yes_expired_and_result_text() -> None:
         "DeepMind": ("screen", "pending"),
         "Netflix": ("applied", "pending"),
     }
+    assert result["last_flag_on"].dtype == "datetime64[ns]"
     assert result["last_flag_on"].iloc[0] == pd.Timestamp("2019-08-14")
     assert result["last_flag_on"].iloc[4] == pd.Timestamp("2019-08-27")
     assert result["last_flag_on"].iloc[1:4].isna().all()
@@ -212,15 +213,13 @@ def test_output_shape_and_dtypes_with_no_signals() -> None:
         "outcome",
         "status_known",
         "is_application",
-        "last_flag_on",
-    ]
+    ]  # no stage-flag columns, so no flag dates
     assert isinstance(result.index, pd.RangeIndex)
     assert len(result) == 3
     assert result["stage_reached"].dtype == STAGE_DTYPE
     assert result["outcome"].dtype == OUTCOME_DTYPE
     assert result["status_known"].dtype == bool
     assert result["is_application"].dtype == bool
-    assert result["last_flag_on"].dtype == "datetime64[ns]"
     assert list(result["outcome"]) == ["pending"] * 3
     assert not result["status_known"].any()
 
