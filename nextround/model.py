@@ -118,6 +118,7 @@ def canonical_frame(columns: Mapping[str, pd.Series], rows: int) -> pd.DataFrame
     """
     index = pd.RangeIndex(rows)
     out: dict[str, pd.Series] = {}
+    no_text = pd.array(pa.nulls(rows, type=pa.large_string()), dtype=_TEXT)  # immutable: shared
     for name, dtype in CANONICAL_DTYPES.items():
         if name in columns:
             column = columns[name]
@@ -126,9 +127,8 @@ def canonical_frame(columns: Mapping[str, pd.Series], rows: int) -> pd.DataFrame
             out[name] = pd.Series(np.zeros(rows, dtype=bool), index=index)
         elif name == "source_row":
             out[name] = pd.Series(np.arange(1, rows + 1, dtype="int64"), index=index)
-        elif dtype == "str":  # all missing, built by Arrow (a list of a million Nones is slow)
-            nulls = pd.array(pa.nulls(rows, type=pa.large_string()), dtype=_TEXT)
-            out[name] = pd.Series(nulls, index=index)
+        elif dtype == "str":  # all missing: one Arrow null array serves every such column
+            out[name] = pd.Series(no_text, index=index, copy=False)
         else:
             out[name] = pd.Series(_missing_values(dtype, rows), index=index, copy=False)
     for name, column in columns.items():

@@ -16,6 +16,7 @@ import pyarrow.compute as pc
 
 _TEMPLATE_DEFAULTS = frozenset({"false", "0", "☐", "no", "n"})
 TEXT_DTYPE = pd.StringDtype("pyarrow", na_value=np.nan)
+_SLICE = 1 << 16  # rows per slice for row-wise counting
 
 # Limits the readers enforce before a hostile file can fill memory. MAX_APPLICATIONS is the pipeline's
 # MAX_ROWS (applications per file); a grid may hold a little more (banner, header and blank rows), and
@@ -63,6 +64,16 @@ def distinct_values(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
     return distinct.cat.codes.to_numpy(), distinct.cat.categories
 
 
+def code_counts(codes: np.ndarray, size: int) -> np.ndarray:
+    """How many rows hold each of ``size`` distinct values (code -1, missing, is not counted); counted
+    in slices, so no row-sized temporary is made (fresh memory is what costs most at a million rows)."""
+    counts = np.zeros(size, dtype=np.int64)
+    for start in range(0, len(codes), _SLICE):
+        part = codes[start : start + _SLICE]
+        counts += np.bincount(part[part >= 0], minlength=size)
+    return counts
+
+
 def _codes_and_uniques(values: pd.Series) -> tuple[np.ndarray, list[object]]:
     distinct = as_distinct(values)
     return distinct.cat.codes.to_numpy(), distinct.cat.categories.tolist()
@@ -99,6 +110,17 @@ def _text(cell: object) -> str | None:
     return text or None
 
 
+def _as_arrow_text(categories: pd.Index) -> pa.Array | None:
+    """The distinct values as an Arrow text array when they are all text (zero-copy when Arrow holds
+    them already); None when they mix in numbers, dates or other objects."""
+    if isinstance(categories.dtype, pd.StringDtype) and categories.dtype.storage == "pyarrow":
+        arrow = pa.array(categories.array)
+        return arrow.combine_chunks() if isinstance(arrow, pa.ChunkedArray) else arrow
+    if categories.inferred_type == "string":
+        return pa.array(categories.to_numpy(dtype=object), type=pa.large_string())
+    return None
+
+
 def _distinct_texts(values: pd.Series) -> tuple[np.ndarray, pa.Array]:
     """Each row's code and the trimmed text of every distinct cell (null where blank).
 
@@ -108,8 +130,8 @@ def _distinct_texts(values: pd.Series) -> tuple[np.ndarray, pa.Array]:
     distinct = as_distinct(values)
     codes = distinct.cat.codes.to_numpy()
     categories = distinct.cat.categories
-    if categories.inferred_type == "string":
-        arrow = pa.array(categories.to_numpy(dtype=object), type=pa.large_string())
+    arrow = _as_arrow_text(categories)
+    if arrow is not None:
         cleaned = pc.utf8_trim_whitespace(pc.replace_substring_regex(arrow, r"\s+", " "))
         return codes, pc.if_else(pc.equal(cleaned, ""), pa.scalar(None, pa.large_string()), cleaned)
     return codes, pa.array([_text(u) for u in categories.tolist()], type=pa.large_string())
@@ -159,8 +181,14 @@ def blank_cells(values: pd.Series) -> np.ndarray:
         arrow = values.array.__arrow_array__()  # zero-copy chunks
         blank = pc.or_(pc.is_null(arrow), pc.fill_null(pc.utf8_is_space(arrow), False))
         return blank.to_numpy(zero_copy_only=False)
-    codes, texts = _distinct_texts(values)
-    flags = pc.is_null(texts).to_numpy(zero_copy_only=False)
+    distinct = as_distinct(values)
+    codes, categories = distinct.cat.codes.to_numpy(), distinct.cat.categories
+    arrow = _as_arrow_text(categories)
+    if arrow is not None:  # blank: nothing but white space (trimming is cheaper than cleaning)
+        flags = pc.equal(pc.utf8_trim_whitespace(arrow), "").to_numpy(zero_copy_only=False)
+    else:
+        _, texts = _distinct_texts(distinct)
+        flags = pc.is_null(texts).to_numpy(zero_copy_only=False)
     if not flags.any():
         return codes < 0  # the usual case: no distinct value is only white space
     return np.append(flags, True)[codes]

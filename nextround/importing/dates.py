@@ -15,7 +15,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from nextround.importing.cells import distinct_values
+from nextround.importing.cells import code_counts, distinct_values
 
 DateOrder = Literal["auto", "dmy", "mdy"]
 UsedOrder = Literal["dmy", "mdy", "ymd", "none"]
@@ -124,7 +124,7 @@ def parse_date_column(values: pd.Series, order: DateOrder = "auto") -> DateColum
     values = values if isinstance(values, pd.Series) else pd.Series(values)
     codes, uniques = distinct_values(values)
     distinct = _read_distinct(uniques)
-    counts = np.bincount(codes[codes >= 0], minlength=len(distinct.kind))
+    counts = code_counts(codes, len(distinct.kind))
     distinct.kind[counts == 0] = _MISSING  # a value no row holds (a dropped row's) has no say
 
     pending = np.flatnonzero(distinct.kind == _DAY_MONTH_PENDING)

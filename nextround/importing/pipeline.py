@@ -30,7 +30,7 @@ from nextround.importing.dates import DateOrder, parse_date_column
 from nextround.importing.errors import InputError
 from nextround.importing.header import find_header
 from nextround.importing.progress import ProgressSignals, infer_progress
-from nextround.importing.readers import Grid, Workbook, application_sheet, read_workbook
+from nextround.importing.readers import Grid, Workbook, application_sheet, paused_gc, read_workbook
 from nextround.importing.report import FileSummary, ImportReport, RowWarning, SkippedRow
 from nextround.importing.roles import read_roles
 from nextround.importing.status import distinct_statuses, stage_column_kind
@@ -41,7 +41,7 @@ _TRUE_WORDS = frozenset(
 )
 _FALSE_WORDS = frozenset({"n", "no", "false", "0", "nein", "non", "否"})
 _LONG_TEXT_FIELDS = ("job_description", "required_skills", "feedback", "notes")
-_TEXT_COLUMNS = ("company", "role", "url", "source", "location", "contact_name", *_LONG_TEXT_FIELDS)
+_TEXT_COLUMNS = ("company", "role", "url", "location", "contact_name", *_LONG_TEXT_FIELDS)  # copied as text
 
 
 MAX_ROWS = MAX_APPLICATIONS  # per file: a careers service's cohort; more is refused, not truncated
@@ -106,10 +106,11 @@ def import_files(files: Sequence[SourceFile], options: ImportOptions | None = No
         raise InputError("No file was given.")
     outcomes: list[_FileOutcome] = []
     sheets: dict[str, tuple[str, ...]] = {}
-    for source in files:
-        workbook = read_workbook(source.name, source.data)
-        sheets[source.name] = tuple(g.name for g in workbook.grids)
-        outcomes.append(_import_workbook(workbook, options))
+    with paused_gc():
+        for source in files:
+            workbook = read_workbook(source.name, source.data)
+            sheets[source.name] = tuple(g.name for g in workbook.grids)
+            outcomes.append(_import_workbook(workbook, options))
 
     tables = [o.table for o in outcomes if len(o.table)]
     if len(tables) > 1:
@@ -361,10 +362,6 @@ def _read_rows(
         raw, numbers, progress = _rows_where(raw, keep), numbers[keep], _rows_where(progress, keep)
     n = len(raw)
 
-    def text(field_name: str) -> pd.Series:
-        values = column(field_name)
-        return text_cells(values) if values is not None else missing_text(n)
-
     # The columns below are independent: read two at a time (Arrow's kernels release the GIL).
     with ThreadPoolExecutor(max_workers=2) as pool:
         dated = pool.submit(_read_dates, column, mapping, options, file, numbers)
@@ -372,10 +369,12 @@ def _read_rows(
         titles, sources = column("role"), column("source")
         role_readings = pool.submit(read_roles, titles if titles is not None else missing_text(n))
         channels = pool.submit(read_channels, sources) if sources is not None else None
-        texts = dict(zip(_TEXT_COLUMNS, pool.map(text, _TEXT_COLUMNS), strict=True))
+        present = {name: values for name in _TEXT_COLUMNS if (values := column(name)) is not None}
+        texts = dict(zip(present, pool.map(text_cells, present.values()), strict=True))
         dates, question, date_warnings = dated.result()
         status_raw, roles = joined.result(), role_readings.result()
-        source = channels.result() if channels is not None else _channels_from_urls(texts["url"])
+        urls = texts.get("url")
+        source = channels.result() if channels is not None else _channels_from_urls(urls, n)
 
     warnings.extend(date_warnings)
     unknown = ~progress["status_known"].to_numpy(dtype=bool) & status_raw.notna().to_numpy(dtype=bool)
@@ -417,22 +416,17 @@ def _read_rows(
     columns = {
         "source_file": repeated_text(file, n),
         "source_row": pd.Series(numbers, index=raw.index, copy=False),
-        "company": texts["company"],
-        "role": texts["role"],
         "role_family": roles["role_family"],
         "seniority": roles["seniority"],
         "source": source,
-        "location": texts["location"],
-        "url": texts["url"],
         "stage_reached": progress["stage_reached"],
         "outcome": progress["outcome"],
         **dates,
+        **texts,  # the text columns the file has; canonical_frame adds the others empty
         "status_raw": status_raw,
-        "contact_name": texts["contact_name"],
         "followed_up": _yes_no(followed)
         if followed is not None
         else pd.Series(pd.arrays.BooleanArray(np.zeros(n, dtype=bool), np.ones(n, dtype=bool))),
-        **{name: texts[name] for name in _LONG_TEXT_FIELDS},
     }
     # The user's own columns, and personal data only when the user chose to keep it.
     # Columns named like the canonical ones (a cleaned export read again) are recomputed, not copied.
@@ -450,8 +444,10 @@ def _rows_where(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame({name: frame[name].array[keep] for name in frame.columns}, copy=False)
 
 
-def _channels_from_urls(urls: pd.Series) -> pd.Series:
+def _channels_from_urls(urls: pd.Series | None, rows: int) -> pd.Series:
     """The channel of each application when the file has no source column: read from its link."""
+    if urls is None:
+        return repeated_text("Unknown", rows)
     codes, uniques = pd.factorize(urls, use_na_sentinel=True)
     return take_text(
         [channel_from_url(u) or "Unknown" for u in uniques], codes, urls.index, missing="Unknown"

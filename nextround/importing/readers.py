@@ -11,7 +11,8 @@ import io
 import math
 import re
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import PurePath
@@ -80,18 +81,26 @@ class Workbook:
 
 def read_workbook(file_name: str, data: bytes) -> Workbook:
     """Read any upload into grids; raises InputError (one sentence for the user), never anything else."""
-    # Millions of small row lists make the cyclic GC rescan the heap again and again (5x slower);
-    # none of them forms a cycle, so collection waits until reading is done.
+    with paused_gc():
+        try:
+            return _read(file_name, data)
+        except InputError:
+            raise
+        except MemoryError:
+            raise InputError(f"'{file_name}' is too large to read on this computer.") from None
+        except Exception as error:
+            raise InputError(f"'{file_name}' could not be read; it may be damaged. {ACCEPTED}") from error
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection inside: reading makes millions of small objects (row lists, then
+    skipped-row records) and none forms a cycle, yet each batch of them makes the collector rescan the
+    heap (5x slower on a large workbook). Collection resumes afterwards; nesting is harmless."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _read(file_name, data)
-    except InputError:
-        raise
-    except MemoryError:
-        raise InputError(f"'{file_name}' is too large to read on this computer.") from None
-    except Exception as error:
-        raise InputError(f"'{file_name}' could not be read; it may be damaged. {ACCEPTED}") from error
+        yield
     finally:
         if collecting:
             gc.enable()
@@ -202,7 +211,7 @@ def grid_from_frame(
     return Grid(
         name=name,
         cells=cells,
-        row_numbers=numbers[keep],
+        row_numbers=numbers if keep.all() else numbers[keep],
         repaired=tuple(repaired),
         problems=tuple(problems),
         hidden=hidden,

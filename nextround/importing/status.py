@@ -21,7 +21,7 @@ import pandas as pd
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from nextround.importing.cells import distinct_values
+from nextround.importing.cells import code_counts, distinct_values
 from nextround.model import OUTCOME_DTYPE, OUTCOMES, STAGE_DTYPE, STAGES, Stage
 from nextround.resources import load_toml
 
@@ -329,7 +329,7 @@ def distinct_statuses(values: pd.Series, overrides: Mapping[str, tuple[str, str]
     Columns: raw (most common spelling), key, count, stage, outcome, known, is_application, rule, overridden.
     """
     codes, uniques = distinct_values(pd.Series(values))
-    counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
+    counts = code_counts(codes, len(uniques))
     spellings = pd.DataFrame(
         {"raw": [str(u) for u in uniques], "key": [status_key(u) for u in uniques], "count": counts}
     )
