@@ -425,11 +425,19 @@ def _arrow_table(data: bytes, delimiter: str, width: int, *, newlines_in_values:
                 strings_can_be_null=True,
                 quoted_strings_can_be_null=True,
                 null_values=[""],
+                # Every value lands in a column's dictionary, so the (few) distinct values are checked
+                # for UTF-8 below instead of every cell while parsing.
+                check_utf8=False,
             ),
         )
+        if invalid or table.num_columns != width:
+            return None
+        for column in table.columns:
+            for chunk in column.chunks:
+                chunk.dictionary.validate(full=True)  # ArrowInvalid when a value is not UTF-8
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError):
         return None
-    return None if invalid or table.num_columns != width else table
+    return table
 
 
 def _swallowed_lines(records: list[list[str]], line_count: int) -> bool:

@@ -182,6 +182,17 @@ def test_non_utf8_text_says_which_encoding_was_used() -> None:
     assert any("Windows-1252" in note for note in workbook.notes)
 
 
+def test_a_western_byte_deep_in_a_long_utf8_looking_file_sends_it_the_careful_way() -> None:
+    # The first 128 KB are plain ASCII, so the file looks like UTF-8 until one café near the end; the
+    # fast parser must notice (it checks the distinct values) and the file is decoded as Windows-1252.
+    rows = [HEADER] + [[f"Company {i}", "Analyst", "2025-01-02", "Applied"] for i in range(6000)]
+    rows.append(["Café Bleu", "Barista", "2025-01-03", "Rejected"])
+    workbook = read_workbook("apps.csv", _csv_text(rows).encode("cp1252"))
+    assert len(_csv_text(rows)) > 200_000
+    assert workbook.encoding == "cp1252"
+    assert _only_grid(workbook).rows[-1][0] == "Café Bleu"
+
+
 def test_central_european_text_is_not_read_as_western() -> None:
     rows = [["Firma", "Miasto"], ["Łódzka Spółka", "Łódź"], ["Zażółć", "Gdańsk"], ["Świętość", "Kraków"]]
     workbook = read_workbook("apps.csv", _csv_text(rows).encode("cp1250"))
