@@ -362,19 +362,30 @@ def _read_rows(
         raw, numbers, progress = _rows_where(raw, keep), numbers[keep], _rows_where(progress, keep)
     n = len(raw)
 
-    # The columns below are independent: read two at a time (Arrow's kernels release the GIL).
+    # The columns below are independent: read two at a time (Arrow's kernels release the GIL), the
+    # costliest first; the main thread builds the file-name column meanwhile.
+    titles, sources = column("role"), column("source")
+    present = {name: values for name in _TEXT_COLUMNS if (values := column(name)) is not None}
+    # The user's own columns, and personal data only when the user chose to keep it. Columns named like
+    # the canonical ones (a cleaned export read again) are recomputed, not copied.
+    own = [
+        m.column
+        for m in mapping
+        if (m.field is None or m.field in colmap.SENSITIVE_FIELDS) and m.column not in CANONICAL_DTYPES
+    ]
     with ThreadPoolExecutor(max_workers=2) as pool:
+        role_readings = pool.submit(read_roles, titles if titles is not None else missing_text(n))
         dated = pool.submit(_read_dates, column, mapping, options, file, numbers)
         joined = pool.submit(_joined_text, [column(name) for name in ("status", "stage", "outcome_text")], n)
-        titles, sources = column("role"), column("source")
-        role_readings = pool.submit(read_roles, titles if titles is not None else missing_text(n))
         channels = pool.submit(read_channels, sources) if sources is not None else None
-        present = {name: values for name in _TEXT_COLUMNS if (values := column(name)) is not None}
-        texts = dict(zip(present, pool.map(text_cells, present.values()), strict=True))
+        copied = {name: pool.submit(text_cells, values) for name, values in present.items()}
+        copied_own = {name: pool.submit(text_cells, raw[name]) for name in own}
+        source_file = repeated_text(file, n)
+        texts = {name: future.result() for name, future in copied.items()}
+        own_texts = {name: future.result() for name, future in copied_own.items()}
         dates, question, date_warnings = dated.result()
         status_raw, roles = joined.result(), role_readings.result()
-        urls = texts.get("url")
-        source = channels.result() if channels is not None else _channels_from_urls(urls, n)
+        source = channels.result() if channels is not None else _channels_from_urls(texts.get("url"), n)
 
     warnings.extend(date_warnings)
     unknown = ~progress["status_known"].to_numpy(dtype=bool) & status_raw.notna().to_numpy(dtype=bool)
@@ -414,7 +425,7 @@ def _read_rows(
 
     followed = column("followed_up")
     columns = {
-        "source_file": repeated_text(file, n),
+        "source_file": source_file,
         "source_row": pd.Series(numbers, index=raw.index, copy=False),
         "role_family": roles["role_family"],
         "seniority": roles["seniority"],
@@ -428,13 +439,7 @@ def _read_rows(
         if followed is not None
         else pd.Series(pd.arrays.BooleanArray(np.zeros(n, dtype=bool), np.ones(n, dtype=bool))),
     }
-    # The user's own columns, and personal data only when the user chose to keep it.
-    # Columns named like the canonical ones (a cleaned export read again) are recomputed, not copied.
-    columns.update(
-        (m.column, text_cells(raw[m.column]))
-        for m in mapping
-        if (m.field is None or m.field in colmap.SENSITIVE_FIELDS) and m.column not in CANONICAL_DTYPES
-    )
+    columns.update(own_texts)
     return canonical_frame(columns, n), skipped, warnings, status_columns, question
 
 
