@@ -35,6 +35,7 @@ signal shows a stage beyond applied.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -265,11 +266,12 @@ def infer_progress(
         if column is not None
     ]
     if texts:
-        stage = np.maximum.reduce([t.stage for t in texts])
+        # Folded pair by pair: ufunc.reduce over a list would first stack the columns into a copy.
+        stage = functools.reduce(np.maximum, [t.stage for t in texts])
         outcome = _first_decided([t.outcome for t in texts], n_rows)
-        status_known = np.logical_or.reduce([t.known for t in texts])
-        not_application = np.logical_or.reduce([t.not_application for t in texts])
-        text_present = np.logical_or.reduce([t.present for t in texts])
+        status_known = functools.reduce(np.logical_or, [t.known for t in texts])
+        not_application = functools.reduce(np.logical_or, [t.not_application for t in texts])
+        text_present = functools.reduce(np.logical_or, [t.present for t in texts])
     else:
         stage, outcome = np.zeros(n_rows, dtype=np.int8), np.full(n_rows, _PENDING, dtype=np.int8)
         status_known, not_application, text_present = (np.zeros(n_rows, dtype=bool) for _ in range(3))

@@ -6,6 +6,7 @@ sheet that holds the applications.
 
 from __future__ import annotations
 
+import functools
 import gc
 import io
 import math
@@ -200,7 +201,7 @@ def grid_from_frame(
     if frame.shape[1] == 0 or len(frame) == 0:
         return Grid(name, pd.DataFrame(), numbers[:0], tuple(repaired), tuple(problems), hidden)
     blanks = [blank_cells(frame[c]) for c in frame.columns]
-    keep = ~np.logical_and.reduce(blanks)
+    keep = ~functools.reduce(np.logical_and, blanks)  # pair by pair: no stacked copy of every column
     if keep.all():
         used = [not blank.all() for blank in blanks]
     else:
