@@ -16,7 +16,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,13 +27,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.bench_analysis import best_of  # noqa: E402
+from bench.bench_import import compare_in_fresh_process  # noqa: E402
 from bench.messy_data import messy_frame  # noqa: E402
 from bench.synthetic import synthetic_applications  # noqa: E402
 from nextround.analysis import build_overview, build_rejections, build_trends  # noqa: E402
 from nextround.figures import funnel_figure, sankey_figure, trend_figure  # noqa: E402
 from nextround.followups.candidates import followup_candidates  # noqa: E402
 from nextround.ghosting import apply_ghosting  # noqa: E402
-from nextround.importing import SourceFile, import_files  # noqa: E402
 from nextround.plan.assemble import assemble_plan  # noqa: E402
 from nextround.plan.inputs import analysis_inputs  # noqa: E402
 from nextround.settings import AnalysisSettings  # noqa: E402
@@ -91,12 +90,10 @@ class ImportTiming:
         return self.ours_s / self.bare_s
 
 
-def import_timing(path: Path, bare: Callable[[], object], repeats: int) -> ImportTiming:
-    def ours() -> None:
-        result = import_files([SourceFile(path.name, path.read_bytes())])
-        assert result.report.rows_read == result.report.applications + len(result.report.skipped)
-
-    return ImportTiming(path.name, best_of(repeats, ours), best_of(repeats, bare))
+def import_timing(kind: str, path: Path, repeats: int) -> ImportTiming:
+    """Ours against the bare read, interleaved in a fresh process (as ``bench_import`` measures)."""
+    bare, ours = compare_in_fresh_process(kind, path, repeats)
+    return ImportTiming(path.name, ours, bare)
 
 
 def import_timings(folder: Path, rows: list[int], xlsx_rows: int, repeats: int) -> dict[str, ImportTiming]:
@@ -104,10 +101,10 @@ def import_timings(folder: Path, rows: list[int], xlsx_rows: int, repeats: int) 
     for n in rows:
         csv = folder / f"cohort_{n}.csv"
         messy_frame(n, seed=2).to_csv(csv, index=False)
-        out[f"CSV {n:,}"] = import_timing(csv, lambda p=csv: pd.read_csv(p, engine="pyarrow"), repeats)
+        out[f"CSV {n:,}"] = import_timing("csv", csv, repeats)
     xlsx = folder / f"tracker_{xlsx_rows}.xlsx"
     messy_frame(xlsx_rows, seed=1).to_excel(xlsx, index=False)
-    out[f"xlsx {xlsx_rows:,}"] = import_timing(xlsx, lambda: pd.read_excel(xlsx, engine="calamine"), repeats)
+    out[f"xlsx {xlsx_rows:,}"] = import_timing("xlsx", xlsx, repeats)
     return out
 
 
