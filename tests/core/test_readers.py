@@ -86,7 +86,7 @@ def test_xlsx_typed_cells_and_row_numbers() -> None:
     assert workbook.format == "xlsx"
     grid = _only_grid(workbook)
     assert grid.name == "Apps"
-    assert grid.row_numbers.tolist() == [1, 3, 4, 5]  # the blank row 2 and the trailing empty row are left out
+    assert grid.row_numbers.tolist() == [1, 3, 4, 5]  # blank row 2 and the trailing empty row are left out
     assert grid.rows[0] == ["My job search", None, None, None, None, None]
     assert grid.rows[1] == [*HEADER, "Salary", "Call at"]
     assert grid.rows[2] == ["Acme", "Analyst", dt.date(2024, 5, 1), "Applied", 42000, dt.time(9, 30)]
