@@ -15,7 +15,7 @@ import pandas as pd
 from nextround.analysis.bottleneck import LOSS_STAGES
 from nextround.analysis.cube import Coded, code_rows, group_codes, stage_outcome_cube
 from nextround.analysis.funnel import StageCounts, stage_counts
-from nextround.analysis.stats import SMALL_SAMPLE, Rate, ratio, wilson_interval
+from nextround.analysis.stats import SMALL_SAMPLE, Rate, add_rate_columns, ratio, wilson_interval
 from nextround.model import STAGES, Stage, extra_columns
 from nextround.settings import AnalysisSettings
 
@@ -81,12 +81,7 @@ def rates_by_group(
         ("interview", counts.reached[:, Stage.INTERVIEW], interview_base),
         ("rejection", losses, decided),
     ):
-        low, high = wilson_interval(k, n)
-        table[f"{name}_count"] = k
-        table[f"{name}_base"] = n
-        table[f"{name}_rate"] = ratio(k, n)
-        table[f"{name}_low"] = low
-        table[f"{name}_high"] = high
+        add_rate_columns(table, name, k, n)
     table["small_sample"] = decided < SMALL_SAMPLE
     table["folded"] = [folds_rest and i == len(names) - 1 for i in range(len(names))]
     table.insert(0, "column", column)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Final
 
 import numpy as np
+import pandas as pd
 
 Z_95: Final = 1.959963984540054
 SMALL_SAMPLE: Final = 10  # fewer decided applications than this: counts only, no recommendation
@@ -37,6 +38,16 @@ def ratio(count: np.ndarray, denominator: np.ndarray) -> np.ndarray:
     n = np.asarray(denominator, dtype="float64")
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(n > 0, k / n, np.nan)
+
+
+def add_rate_columns(table: pd.DataFrame, name: str, count: np.ndarray, base: np.ndarray) -> None:
+    """Add ``{name}_count``, ``_base``, ``_rate``, ``_low`` and ``_high`` (the 95% Wilson interval)."""
+    low, high = wilson_interval(count, base)
+    table[f"{name}_count"] = count
+    table[f"{name}_base"] = base
+    table[f"{name}_rate"] = ratio(count, base)
+    table[f"{name}_low"] = low
+    table[f"{name}_high"] = high
 
 
 def percent(value: float | None, digits: int = 0) -> str:

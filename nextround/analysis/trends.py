@@ -21,7 +21,7 @@ from nextround.analysis.cube import (
     WITHDRAWN,
     code_rows,
 )
-from nextround.analysis.stats import SMALL_SAMPLE, ratio, wilson_interval
+from nextround.analysis.stats import SMALL_SAMPLE, add_rate_columns, ratio
 from nextround.model import Stage
 from nextround.settings import AnalysisSettings
 
@@ -106,16 +106,16 @@ def cohort_trends(
     )
     table = pd.DataFrame({"cohort_start": pd.to_datetime(all_starts), **counts})
     table["pending_share"] = ratio(counts["pending"], counts["applications"])
-    _add_rate(table, "response", counts["responded"], counts["reply_decided"])
-    _add_rate(table, "rejection", losses, counts["decided"])
+    add_rate_columns(table, "response", counts["responded"], counts["reply_decided"])
+    add_rate_columns(table, "rejection", losses, counts["decided"])
     window = max(1, rolling)
-    _add_rate(
+    add_rate_columns(
         table,
         "rolling_response",
         _rolling_sum(counts["responded"], window),
         _rolling_sum(counts["reply_decided"], window),
     )
-    _add_rate(
+    add_rate_columns(
         table, "rolling_rejection", _rolling_sum(losses, window), _rolling_sum(counts["decided"], window)
     )
     table["small_sample"] = counts["decided"] < SMALL_SAMPLE
@@ -126,12 +126,3 @@ def _rolling_sum(values: np.ndarray, window: int) -> np.ndarray:
     cumulative = np.concatenate([[0], np.cumsum(values)])
     start = np.maximum(np.arange(1, len(values) + 1) - window, 0)
     return cumulative[1:] - cumulative[start]
-
-
-def _add_rate(table: pd.DataFrame, name: str, count: np.ndarray, base: np.ndarray) -> None:
-    low, high = wilson_interval(count, base)
-    table[f"{name}_count"] = count
-    table[f"{name}_base"] = base
-    table[f"{name}_rate"] = ratio(count, base)
-    table[f"{name}_low"] = low
-    table[f"{name}_high"] = high
