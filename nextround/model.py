@@ -87,7 +87,7 @@ def _missing_values(dtype: object, rows: int) -> object:
     return pd.Series([None] * rows).astype(dtype)  # type: ignore[call-overload]
 
 
-_TEXT: Final = pd.StringDtype("pyarrow", na_value=np.nan)  # what "str" means in pandas 3
+TEXT_DTYPE: Final = pd.StringDtype("pyarrow", na_value=np.nan)  # what "str" means in pandas 3
 
 
 def empty_applications() -> pd.DataFrame:
@@ -118,7 +118,7 @@ def canonical_frame(columns: Mapping[str, pd.Series], rows: int) -> pd.DataFrame
     """
     index = pd.RangeIndex(rows)
     out: dict[str, pd.Series] = {}
-    no_text = pd.array(pa.nulls(rows, type=pa.large_string()), dtype=_TEXT)  # immutable: shared
+    no_text = pd.array(pa.nulls(rows, type=pa.large_string()), dtype=TEXT_DTYPE)  # immutable: shared
     for name, dtype in CANONICAL_DTYPES.items():
         if name in columns:
             column = columns[name]

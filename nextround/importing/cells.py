@@ -14,8 +14,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from nextround.model import TEXT_DTYPE
+
 _TEMPLATE_DEFAULTS = frozenset({"false", "0", "☐", "no", "n"})
-TEXT_DTYPE = pd.StringDtype("pyarrow", na_value=np.nan)
 _SLICE = 1 << 16  # rows per slice for row-wise counting
 
 # Limits the readers enforce before a hostile file can fill memory. MAX_APPLICATIONS is the pipeline's
@@ -75,8 +76,8 @@ def code_counts(codes: np.ndarray, size: int) -> np.ndarray:
 
 
 def _codes_and_uniques(values: pd.Series) -> tuple[np.ndarray, list[object]]:
-    distinct = as_distinct(values)
-    return distinct.cat.codes.to_numpy(), distinct.cat.categories.tolist()
+    codes, categories = distinct_values(values)
+    return codes, categories.tolist()
 
 
 def map_distinct(values: pd.Series, read: Callable[[object], object]) -> np.ndarray:
@@ -121,20 +122,23 @@ def _as_arrow_text(categories: pd.Index) -> pa.Array | None:
     return None
 
 
-def _distinct_texts(values: pd.Series) -> tuple[np.ndarray, pa.Array]:
-    """Each row's code and the trimmed text of every distinct cell (null where blank).
+def _cleaned_texts(categories: pd.Index) -> pa.Array:
+    """The trimmed, single-spaced text of each distinct value (null where blank).
 
-    Text-only columns (every CSV, most sheets) are cleaned by Arrow in one pass over the distinct
-    values; columns mixing numbers, dates and text go through ``_text`` one value at a time.
+    Text-only values (every CSV, most sheets) are cleaned by Arrow in one pass; values mixing numbers,
+    dates and text go through ``_text`` one at a time.
     """
-    distinct = as_distinct(values)
-    codes = distinct.cat.codes.to_numpy()
-    categories = distinct.cat.categories
     arrow = _as_arrow_text(categories)
     if arrow is not None:
         cleaned = pc.utf8_trim_whitespace(pc.replace_substring_regex(arrow, r"\s+", " "))
-        return codes, pc.if_else(pc.equal(cleaned, ""), pa.scalar(None, pa.large_string()), cleaned)
-    return codes, pa.array([_text(u) for u in categories.tolist()], type=pa.large_string())
+        return pc.if_else(pc.equal(cleaned, ""), pa.scalar(None, pa.large_string()), cleaned)
+    return pa.array([_text(u) for u in categories.tolist()], type=pa.large_string())
+
+
+def _distinct_texts(values: pd.Series) -> tuple[np.ndarray, pa.Array]:
+    """Each row's code and the trimmed text of every distinct cell (null where blank)."""
+    codes, categories = distinct_values(values)
+    return codes, _cleaned_texts(categories)
 
 
 def distinct_texts(values: pd.Series) -> tuple[np.ndarray, list[str | None]]:
@@ -181,14 +185,12 @@ def blank_cells(values: pd.Series) -> np.ndarray:
         arrow = values.array.__arrow_array__()  # zero-copy chunks
         blank = pc.or_(pc.is_null(arrow), pc.fill_null(pc.utf8_is_space(arrow), False))
         return blank.to_numpy(zero_copy_only=False)
-    distinct = as_distinct(values)
-    codes, categories = distinct.cat.codes.to_numpy(), distinct.cat.categories
+    codes, categories = distinct_values(values)
     arrow = _as_arrow_text(categories)
     if arrow is not None:  # blank: nothing but white space (trimming is cheaper than cleaning)
         flags = pc.equal(pc.utf8_trim_whitespace(arrow), "").to_numpy(zero_copy_only=False)
     else:
-        _, texts = _distinct_texts(distinct)
-        flags = pc.is_null(texts).to_numpy(zero_copy_only=False)
+        flags = pc.is_null(_cleaned_texts(categories)).to_numpy(zero_copy_only=False)
     if not flags.any():
         return codes < 0  # the usual case: no distinct value is only white space
     return np.append(flags, True)[codes]

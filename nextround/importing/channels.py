@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import pandas as pd
 
-from nextround.importing.cells import distinct_texts, take_text
+from nextround.importing.cells import distinct_texts, repeated_text, take_text
 from nextround.importing.roles import PhraseIndex, normalise
 from nextround.resources import load_toml
 
@@ -120,3 +120,14 @@ def read_channels(values: pd.Series) -> pd.Series:
     codes, texts = distinct_texts(values)
     names = [read_channel(text) for text in texts]
     return take_text(names, codes, values.index, missing=_channels().unknown)
+
+
+def channels_from_urls(urls: pd.Series | None, rows: int) -> pd.Series:
+    """The channel of each application read from its link, for a file with no source column
+    ("Unknown" where there is no link, or none at all); read once per distinct link."""
+    unknown = _channels().unknown
+    if urls is None:
+        return repeated_text(unknown, rows)
+    codes, texts = distinct_texts(urls)
+    names = [(channel_from_url(text) if text else None) or unknown for text in texts]
+    return take_text(names, codes, urls.index, missing=unknown)

@@ -22,10 +22,9 @@ from nextround.importing.cells import (
     default_cells,
     missing_text,
     repeated_text,
-    take_text,
     text_cells,
 )
-from nextround.importing.channels import channel_from_url, read_channels
+from nextround.importing.channels import channels_from_urls, read_channels
 from nextround.importing.dates import DateOrder, parse_date_column
 from nextround.importing.errors import InputError
 from nextround.importing.header import find_header
@@ -385,7 +384,7 @@ def _read_rows(
         own_texts = {name: future.result() for name, future in copied_own.items()}
         dates, question, date_warnings = dated.result()
         status_raw, roles = joined.result(), role_readings.result()
-        source = channels.result() if channels is not None else _channels_from_urls(texts.get("url"), n)
+        source = channels.result() if channels is not None else channels_from_urls(texts.get("url"), n)
 
     warnings.extend(date_warnings)
     unknown = ~progress["status_known"].to_numpy(dtype=bool) & status_raw.notna().to_numpy(dtype=bool)
@@ -416,10 +415,10 @@ def _read_rows(
     if outcome_on is not None:
         dates["outcome_on"] = outcome_on
     moments = [dates.get("applied_on"), outcome_on, last_event_on, progress.get("last_flag_on")]
-    present = [m.to_numpy(dtype="datetime64[ns]") for m in moments if m is not None]
-    if present:
-        latest = present[0]
-        for more in present[1:]:
+    known_moments = [m.to_numpy(dtype="datetime64[ns]") for m in moments if m is not None]
+    if known_moments:
+        latest = known_moments[0]
+        for more in known_moments[1:]:
             latest = np.fmax(latest, more)  # pairwise: fmax.reduce would stack a copy of them all
         dates["last_event_on"] = pd.Series(latest, copy=False)
 
@@ -447,16 +446,6 @@ def _rows_where(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
     """The rows where ``keep`` holds, indexed 0..n-1; column by column, which for categoricals only
     filters their codes (pandas' general row selection costs several times more here)."""
     return pd.DataFrame({name: frame[name].array[keep] for name in frame.columns}, copy=False)
-
-
-def _channels_from_urls(urls: pd.Series | None, rows: int) -> pd.Series:
-    """The channel of each application when the file has no source column: read from its link."""
-    if urls is None:
-        return repeated_text("Unknown", rows)
-    codes, uniques = pd.factorize(urls, use_na_sentinel=True)
-    return take_text(
-        [channel_from_url(u) or "Unknown" for u in uniques], codes, urls.index, missing="Unknown"
-    )
 
 
 def _applications_mask(

@@ -202,17 +202,15 @@ def grid_from_frame(
         return Grid(name, pd.DataFrame(), numbers[:0], tuple(repaired), tuple(problems), hidden)
     blanks = [blank_cells(frame[c]) for c in frame.columns]
     keep = ~functools.reduce(np.logical_and, blanks)  # pair by pair: no stacked copy of every column
-    if keep.all():
-        used = [not blank.all() for blank in blanks]
-    else:
-        used = [not blank[keep].all() for blank in blanks]
+    every = bool(keep.all())
+    used = [not (blank if every else blank[keep]).all() for blank in blanks]
     width = max((i + 1 for i, filled in enumerate(used) if filled), default=0)
-    cells = frame.iloc[keep, :width] if not keep.all() else frame.iloc[:, :width]
+    cells = frame.iloc[:, :width] if every else frame.iloc[keep, :width]
     cells = cells.set_axis(range(width), axis=1).reset_index(drop=True)
     return Grid(
         name=name,
         cells=cells,
-        row_numbers=numbers if keep.all() else numbers[keep],
+        row_numbers=numbers if every else numbers[keep],
         repaired=tuple(repaired),
         problems=tuple(problems),
         hidden=hidden,

@@ -7,7 +7,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nextround.importing.channels import channel_from_url, channel_names, read_channel, read_channels
+from nextround.importing.channels import (
+    channel_from_url,
+    channel_names,
+    channels_from_urls,
+    read_channel,
+    read_channels,
+)
 
 CANONICAL = (
     "Referral",
@@ -118,6 +124,25 @@ def test_urls_that_imply_nothing_give_none(value: object) -> None:
 def test_a_lookalike_host_is_not_the_site() -> None:
     assert channel_from_url("https://notlinkedin.com/jobs/1") is None
     assert channel_from_url("https://linkedin.com.evil.example/jobs/1") is None
+
+
+def test_without_a_source_column_the_channel_is_read_from_each_link() -> None:
+    urls = pd.Series(
+        [
+            "https://www.linkedin.com/jobs/view/1",
+            None,
+            "https://example.com/careers",
+            "https://www.linkedin.com/jobs/view/1",
+        ],
+        dtype="str",
+    )
+    assert channels_from_urls(urls, len(urls)).tolist() == [
+        "LinkedIn",
+        "Unknown",
+        "Company website",
+        "LinkedIn",
+    ]
+    assert channels_from_urls(None, 3).tolist() == ["Unknown"] * 3
 
 
 def test_the_canonical_names_are_the_ones_promised() -> None:
