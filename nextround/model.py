@@ -65,6 +65,8 @@ CANONICAL_DTYPES: Final[dict[str, object]] = {
     "last_event_on": "datetime64[ns]",
     "ghosted_inferred": "bool",
     "status_raw": "str",
+    "stage_evidence": "category",  # which column and cell decided the stage ("Phone Screen: Y")
+    "outcome_evidence": "category",  # ... and the outcome
     "contact_name": "str",
     "followed_up": "boolean",
     "job_description": "str",

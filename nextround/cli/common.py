@@ -11,7 +11,7 @@ from typing import Any
 
 from nextround.importing import ImportOptions, ImportResult, import_paths
 from nextround.importing.mapping import FIELDS
-from nextround.importing.status import status_key
+from nextround.importing.progress_text import status_key
 from nextround.model import OUTCOMES, STAGES
 from nextround.skills.cv import read_cv_text
 from nextround.skills.profile import build_profile, parse_skill_list, skills_from_cv

@@ -8,12 +8,14 @@ into categoricals once (``as_distinct``) and every reading works on the categori
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from nextround.importing.vocabulary import vocabulary
 from nextround.model import TEXT_DTYPE
 
 _TEMPLATE_DEFAULTS = frozenset({"false", "0", "☐", "no", "n"})
@@ -122,17 +124,26 @@ def _as_arrow_text(categories: pd.Index) -> pa.Array | None:
     return None
 
 
-def _cleaned_texts(categories: pd.Index) -> pa.Array:
+def _cleaned_texts(categories: pd.Index, placeholders: bool = True) -> pa.Array:
     """The trimmed, single-spaced text of each distinct value (null where blank).
 
     Text-only values (every CSV, most sheets) are cleaned by Arrow in one pass; values mixing numbers,
     dates and text go through ``_text`` one at a time.
     """
     arrow = _as_arrow_text(categories)
-    if arrow is not None:
-        cleaned = pc.utf8_trim_whitespace(pc.replace_substring_regex(arrow, r"\s+", " "))
-        return pc.if_else(pc.equal(cleaned, ""), pa.scalar(None, pa.large_string()), cleaned)
-    return pa.array([_text(u) for u in categories.tolist()], type=pa.large_string())
+    if arrow is None:
+        arrow = pa.array([_text(u) for u in categories.tolist()], type=pa.large_string())
+    cleaned = pc.utf8_trim_whitespace(pc.replace_substring_regex(arrow, r"\s+", " "))
+    empty = pc.equal(cleaned, "")
+    if placeholders:  # "N/A", "null", "#N/A": no value
+        empty = pc.or_(empty, pc.is_in(pc.utf8_lower(cleaned), value_set=_placeholders()))
+    return pc.if_else(pc.fill_null(empty, True), pa.scalar(None, pa.large_string()), cleaned)
+
+
+@lru_cache(maxsize=1)
+def _placeholders() -> pa.Array:
+    """What people write for "nothing here" (N/A, null, #N/A): such a cell is empty."""
+    return pa.array(sorted(vocabulary().placeholders), type=pa.large_string())
 
 
 def _distinct_texts(values: pd.Series) -> tuple[np.ndarray, pa.Array]:
@@ -179,18 +190,15 @@ def missing_text(rows: int) -> pd.Series:
     return pd.Series(pd.array(pa.nulls(rows, type=pa.large_string()), dtype=TEXT_DTYPE))
 
 
-def blank_cells(values: pd.Series) -> np.ndarray:
-    """True where a cell holds nothing (None, NaN, or only white space)."""
-    if values.dtype == TEXT_DTYPE:  # text read by Arrow: empty cells are already null
+def blank_cells(values: pd.Series, *, placeholders: bool = False) -> np.ndarray:
+    """True where a cell holds nothing (None, NaN, or only white space); with ``placeholders`` also
+    where it holds only "N/A", "null", "#N/A" and the like."""
+    if values.dtype == TEXT_DTYPE and not placeholders:  # text read by Arrow: empty cells are null
         arrow = values.array.__arrow_array__()  # zero-copy chunks
         blank = pc.or_(pc.is_null(arrow), pc.fill_null(pc.utf8_is_space(arrow), False))
         return blank.to_numpy(zero_copy_only=False)
     codes, categories = distinct_values(values)
-    arrow = _as_arrow_text(categories)
-    if arrow is not None:  # blank: nothing but white space (trimming is cheaper than cleaning)
-        flags = pc.equal(pc.utf8_trim_whitespace(arrow), "").to_numpy(zero_copy_only=False)
-    else:
-        flags = pc.is_null(_cleaned_texts(categories)).to_numpy(zero_copy_only=False)
+    flags = pc.is_null(_cleaned_texts(categories, placeholders)).to_numpy(zero_copy_only=False)
     if not flags.any():
         return codes < 0  # the usual case: no distinct value is only white space
     return np.append(flags, True)[codes]

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from nextround.importing.cells import distinct_texts, repeated_text, take_text
-from nextround.importing.roles import PhraseIndex, normalise
+from nextround.importing.phrases import PhraseIndex, normalise
 from nextround.resources import load_toml
 
 CHANNELS_FILE = "channels.toml"
@@ -104,7 +104,7 @@ def _read(raw: str) -> str:
         return channels.other
     order = {name: rank for rank, name in enumerate(channels.names)}
     # Longest phrase wins; among equals the channel listed first ("referral via LinkedIn" is a referral).
-    return max(found, key=lambda hit: (len(hit.phrase), -order[hit.label])).label
+    return max(found, key=lambda hit: (len(hit.phrase), -order[hit.labels[0]])).labels[0]
 
 
 def read_channel(text: object) -> str:

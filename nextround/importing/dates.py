@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import numbers
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final, Literal
 
 import numpy as np
@@ -16,16 +17,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from nextround.importing.cells import code_counts, distinct_values
+from nextround.importing.vocabulary import vocabulary
 
 DateOrder = Literal["auto", "dmy", "mdy"]
 UsedOrder = Literal["dmy", "mdy", "ymd", "none"]
 
-NULL_LITERALS: Final[frozenset[str]] = frozenset(
-    {
-        "", "n/a", "na", "n.a.", "n/a.", "#n/a", "null", "none", "nil", "nan", "nat", "-", "--", "---",
-        "—", "–", "tbd", "tba", "?", "??", "unknown", "not applicable", "not provided", "missing",
-    }
-)  # fmt: skip
 
 MIN_YEAR: Final = 1990
 MAX_YEAR: Final = 2100
@@ -35,44 +31,37 @@ EXCEL_EPOCH: Final = np.datetime64("1899-12-30", "D")
 SERIAL_MIN: Final = int((np.datetime64(f"{MIN_YEAR}-01-01", "D") - EXCEL_EPOCH).astype(int))
 SERIAL_MAX: Final = int((np.datetime64(f"{MAX_YEAR}-12-31", "D") - EXCEL_EPOCH).astype(int))
 
-# Month and weekday names are matched from our own tables, never the machine locale.
-_MONTH_NAMES: Final[dict[int, tuple[str, ...]]] = {
-    1: ("jan", "january", "januar", "janvier", "janv", "enero", "ene", "jän", "jänner"),
-    2: ("feb", "february", "februar", "février", "fevrier", "févr", "fevr", "febrero"),
-    3: ("mar", "march", "märz", "maerz", "mrz", "mars", "marzo"),
-    4: ("apr", "april", "avril", "avr", "abril", "abr"),
-    5: ("may", "mai", "mayo"),
-    6: ("jun", "june", "juni", "juin", "junio"),
-    7: ("jul", "july", "juli", "juillet", "juil", "julio"),
-    8: ("aug", "august", "août", "aout", "agosto", "ago"),
-    9: ("sep", "sept", "september", "septembre", "septiembre", "setiembre"),
-    10: ("oct", "october", "oktober", "okt", "octobre", "octubre"),
-    11: ("nov", "november", "novembre", "noviembre"),
-    12: ("dec", "december", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic"),
-}
-_MONTH_LOOKUP: Final = pa.array([name for names in _MONTH_NAMES.values() for name in names])
-_MONTH_NUMBER: Final = np.array([m for m, names in _MONTH_NAMES.items() for _ in names], dtype=np.int64)
-_WEEKDAYS: Final = pa.array(
-    [
-        "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday",
-        "fri", "friday", "sat", "saturday", "sun", "sunday",
-        "mo", "di", "mi", "do", "fr", "sa", "so", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
-        "samstag", "sonntag", "lun", "mar", "mer", "jeu", "ven", "sam", "dim", "lundi", "mardi",
-        "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    ]
-)  # fmt: skip
+# Month and weekday names come from the language files (data/languages), never the machine locale.
+
+
+@lru_cache(maxsize=1)
+def _month_table() -> tuple[pa.Array, np.ndarray]:
+    months = vocabulary().month_spellings
+    return pa.array(list(months)), np.array(list(months.values()), dtype=np.int64)
+
+
+@lru_cache(maxsize=1)
+def _placeholders() -> pa.Array:
+    return pa.array(sorted(vocabulary().placeholders))
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> pa.Array:
+    return pa.array(sorted(vocabulary().weekday_spellings))
+
 
 # Patterns run on lower-cased, whitespace-collapsed text through pyarrow (RE2): no backreferences.
 _TIME = (
     r"(?:(?:,\s*|\s+|t)(?P<hh>\d{1,2}):(?P<mi>\d{2})(?::(?P<ss>\d{2})(?:[.,]\d+)?)?"
     r"\s*(?P<ap>[ap]\.?m\.?)?(?:\s*(?:z|utc|gmt|[+-]\d{2}:?\d{2}))?)?"
 )
-_LETTERS = r"[a-zà-öø-ÿ]+"
+_LETTERS = r"\p{L}+"
 _YMD = rf"^(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}}){_TIME}$"
 _NUMERIC = rf"^(?P<a>\d{{1,2}})(?P<s1>[-/.])(?P<b>\d{{1,2}})(?P<s2>[-/.])(?P<y>\d{{4}}|\d{{2}}){_TIME}$"
 _WEEKDAY = rf"(?:(?P<wd>{_LETTERS})\.?,?\s+)?"
-_YEAR_TAIL = r"(?:(?:,?\s*[-/.]\s*|,?\s+|,)(?P<y>\d{4}|\d{2}))?"
-_DAY_MONTH = rf"^{_WEEKDAY}(?P<d>\d{{1,2}})\.?(?:\s*[-/]\s*|\s+)?(?P<mon>{_LETTERS})\.?{_YEAR_TAIL}{_TIME}$"
+_YEAR_TAIL = r"(?:(?:,?\s*[-/.]\s*|,?\s+(?:de\s+|del\s+)?|,)(?P<y>\d{4}|\d{2}))?"
+_OF = r"(?:\s+(?:de|del|di)\s+|\s*[-/]\s*|\s+)?"  # "5 de março", "14-Jan", "14 Jan"
+_DAY_MONTH = rf"^{_WEEKDAY}(?P<d>\d{{1,2}})\.?{_OF}(?P<mon>{_LETTERS})\.?{_YEAR_TAIL}{_TIME}$"
 _MONTH_DAY = rf"^{_WEEKDAY}(?P<mon>{_LETTERS})\.?(?:\s*[-/]\s*|\s+)?(?P<d>\d{{1,2}}){_YEAR_TAIL}{_TIME}$"
 _NUMBER = r"^(?P<number>[+-]?\d+(?:\.\d+)?)$"
 
@@ -166,6 +155,47 @@ def parse_date_column(values: pd.Series, order: DateOrder = "auto") -> DateColum
         year_inferred=tuple(inferred.tolist()),
         times_dropped=times_dropped,
     )
+
+
+def file_date_order(columns: list[pd.Series], order: DateOrder = "auto") -> tuple[DateOrder, bool]:
+    """One day/month order for every date column of a file, and whether it is still an open question.
+
+    The evidence of all columns is pooled: 25/03/2025 in "Applied" settles 03/04/2025 in "Phone Screen".
+    A stated order (``dmy`` / ``mdy``) is kept. Ambiguous (True) when some cells read both ways and no
+    cell anywhere tells which.
+    """
+    if order != "auto":
+        return order, False
+    only_dmy = only_mdy = pending_cells = 0
+    for values in columns:
+        codes, uniques = distinct_values(values if isinstance(values, pd.Series) else pd.Series(values))
+        distinct = _read_distinct(uniques)
+        counts = code_counts(codes, len(distinct.kind))
+        pending = np.flatnonzero((distinct.kind == _DAY_MONTH_PENDING) & (counts > 0))
+        if not len(pending):
+            continue
+        pending_cells += int(counts[pending].sum())
+        first, second, year = distinct.first[pending], distinct.second[pending], distinct.year[pending]
+        fits_dmy = ~np.isnat(_days(year, second, first))
+        fits_mdy = ~np.isnat(_days(year, first, second))
+        only_dmy += int(counts[pending][fits_dmy & ~fits_mdy].sum())
+        only_mdy += int(counts[pending][fits_mdy & ~fits_dmy].sum())
+    if only_dmy > only_mdy:
+        return "dmy", False
+    if only_mdy > only_dmy:
+        return "mdy", False
+    return "auto", pending_cells > 0 and _any_both_ways(columns)
+
+
+def _any_both_ways(columns: list[pd.Series]) -> bool:
+    """Some a/b/y cell could be read either way (not only 12/12/2025-like ones, which read the same)."""
+    for values in columns:
+        _, uniques = distinct_values(values if isinstance(values, pd.Series) else pd.Series(values))
+        distinct = _read_distinct(uniques)
+        pending = np.flatnonzero(distinct.kind == _DAY_MONTH_PENDING)
+        if len(pending) and (distinct.first[pending] != distinct.second[pending]).any():
+            return True
+    return False
 
 
 def date_share(values: pd.Series, sample: int = 200) -> float:
@@ -299,7 +329,8 @@ def _read_text(distinct: _Distinct, where: np.ndarray, cells: pa.Array) -> None:
             text = pc.replace_substring_regex(text, pattern, replacement)
     text = pc.utf8_trim_whitespace(text)
 
-    is_null = pc.is_in(text, value_set=pa.array(sorted(NULL_LITERALS))).to_numpy(zero_copy_only=False)
+    is_null = pc.or_(pc.equal(text, ""), pc.is_in(text, value_set=_placeholders()))
+    is_null = is_null.to_numpy(zero_copy_only=False)
     distinct.kind[where[is_null]] = _MISSING
     remaining = np.flatnonzero(~is_null)
     for pattern, reader in _SHAPES:
@@ -363,11 +394,12 @@ def _read_numeric(distinct: _Distinct, where: np.ndarray, parts: dict[str, pa.Ar
 
 def _read_named_month(distinct: _Distinct, where: np.ndarray, parts: dict[str, pa.Array]) -> None:
     valid_time, timed = _time_of_day(parts)
-    month_index = pc.fill_null(pc.index_in(parts["mon"], value_set=_MONTH_LOOKUP), -1)
+    names, numbers = _month_table()
+    month_index = pc.fill_null(pc.index_in(parts["mon"], value_set=names), -1)
     month_index = month_index.to_numpy(zero_copy_only=False).astype(np.int64)
-    month = np.where(month_index >= 0, _MONTH_NUMBER[month_index], -1)
+    month = np.where(month_index >= 0, numbers[month_index], -1)
     weekday = parts["wd"]
-    weekday_ok = pc.or_(pc.equal(weekday, ""), pc.is_in(weekday, value_set=_WEEKDAYS))
+    weekday_ok = pc.or_(pc.equal(weekday, ""), pc.is_in(weekday, value_set=_weekdays()))
     ok = valid_time & weekday_ok.to_numpy(zero_copy_only=False)
     day, year = _ints(parts["d"]), _ints(parts["y"])
     has_year = year >= 0

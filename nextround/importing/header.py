@@ -7,41 +7,25 @@ a grid without any header gets a best guess with low confidence.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
+from nextround.importing.grid import Grid
 from nextround.importing.textfiles import value_kind
-
-if TYPE_CHECKING:
-    from nextround.importing.readers import Grid
 
 SCAN_ROWS = 30
 BELOW_ROWS = 30
 MAX_LABEL_CHARS = 40
 MAX_LABEL_WORDS = 6
 
-_TRACKER_WORD = re.compile(
-    r"\b(company|companies|employer|organi[sz]ation|firm|role|position|title|job|jobs|date|applied|"
-    r"application|status|stage|result|outcome|response|interview|interviews|screen|offer|location|city|"
-    r"salary|pay|url|link|source|channel|contact|recruiter|referral|deadline|notes?|feedback|"
-    r"firma|unternehmen|stelle|bewerbung|datum|ergebnis|entreprise|poste|candidature|statut|"
-    r"empresa|puesto|fecha|estado)\b|公司|岗位|职位|状态|投递|日期|面试",
-    re.IGNORECASE,
-)
-
-
-def looks_like_tracker_label(text: str) -> bool:
-    """A column name a job tracker typically has (used when no column mapper is given)."""
-    return len(text) <= 60 and bool(_TRACKER_WORD.search(text))
+NO_HEADER = -1  # HeaderGuess.index of a sheet without a header row: every row is data
 
 
 @dataclass(frozen=True)
 class HeaderGuess:
-    index: int  # index into grid.rows of the header row
+    index: int  # index into grid.rows of the header row, or NO_HEADER
     confidence: float  # 0..1
     reason: str  # e.g. "row 3: 8 text labels, 5 known column names; rows above look like a banner"
 
@@ -87,13 +71,11 @@ def _guess(grid: Grid, best: _Candidate, candidates: list[_Candidate]) -> Header
         and (label_share <= below_label_share + 0.05 or best.repeated > 0.3)
     )
     if looks_like_data or label_share < 0.5:
-        first = candidates[0].index
-        first_number = int(grid.row_numbers[first]) if len(grid.row_numbers) else first + 1
         return HeaderGuess(
-            first,
+            NO_HEADER,
             0.15,
-            f"row {first_number}: no row looks like a header (the first row looks like data); "
-            "its cells were used as column names",
+            "no row looks like a header (the first rows look like data): the columns were read from "
+            "what they hold; check what each column was read as",
         )
     confidence = (
         0.3
@@ -130,7 +112,12 @@ def _score(
     known = sum(1 for _, text in labels if _safe_known(is_known_label, text))
     distinct = len({t.casefold() for _, t in labels}) / max(1, len(labels))
 
-    below = range(i + 1, min(len(rows), i + 1 + BELOW_ROWS))
+    header_texts = {j: str(c).strip().casefold() for j, c in cells if kinds[i][j] == "label"}
+    below = [
+        r
+        for r in range(i + 1, min(len(rows), i + 1 + BELOW_ROWS))
+        if not _repeats(rows[r], header_texts)  # a header repeated below (two files pasted together)
+    ]
     use = Counter(j for r in below for j, kind in enumerate(kinds[r]) if kind is not None)
     threshold = max(1, len(below) // 10)
     data_cols = {j for j, n in use.items() if n >= threshold}
@@ -167,6 +154,16 @@ def _score(
     if label_share < 0.5:
         score *= 0.5
     return _Candidate(i, score, len(cells), len(labels), known, coverage, contrast, repeated, banner)
+
+
+def _repeats(row: list[object], header_texts: dict[int, str]) -> bool:
+    """The row repeats most of a candidate header's labels in the same columns."""
+    if len(header_texts) < 2:
+        return False
+    same = sum(
+        1 for j, text in header_texts.items() if j < len(row) and str(row[j] or "").strip().casefold() == text
+    )
+    return same >= 0.8 * len(header_texts)
 
 
 def _safe_known(is_known_label: Callable[[str], bool], text: str) -> bool:

@@ -1,14 +1,17 @@
-"""Map a file's columns to the canonical fields, by name (aliases, fuzzy) and by content.
+"""Decide what each column of a tracker holds, from its header in any language AND from its values.
 
-Each column gets one field (or none) with a confidence and the method that decided, so the user can
-review and override every choice.
+A header proposes fields (``data/languages``: "Firma" → company, "Applied" → the date applied or an
+applied yes/no); the values decide among them and can overrule the header: a column of phone numbers is
+contact details whatever its name, a "Recruiter" column of yes/no and dates is a stage column. A header
+that names something the candidate did ("Messaged recruiter", "Sent CV") or plans ("Next step") is
+never read as a stage. Each column gets one field (or none) with a confidence, the method that decided
+and, for the review, a reason in plain words.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -17,42 +20,66 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from nextround.importing.dates import date_share
-from nextround.importing.status import FlagValue, read_flag_cell, read_status, stage_column_kind, status_key
-from nextround.resources import load_toml
+from nextround.importing.phrases import normalise, words
+from nextround.importing.progress_text import read_text
+from nextround.importing.roles import read_role
+from nextround.importing.stage_outcome import Flag, read_flag_cell
+from nextround.importing.vocabulary import flag_word, vocabulary
+from nextround.model import UNKNOWN_FAMILY
 
-FIELDS: Final[tuple[str, ...]] = (
-    "company",
-    "role",
-    "applied_on",
-    "source",
-    "location",
-    "url",
-    "status",
-    "stage",
-    "outcome_text",
-    "outcome_on",
-    "last_event_on",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-    "screening_answers",
-    "followed_up",
-    "job_description",
-    "required_skills",
-    "feedback",
-    "notes",
-    "interview_count",
-    "stage_column",
-)
+# Every field a column can be read as, with the words the review shows for it.
+FIELD_LABELS: Final[dict[str, str]] = {
+    "company": "Company",
+    "role": "Job title",
+    "label": "Company and job together (one name per application)",
+    "record_id": "A running number or id",
+    "applied_on": "Date you applied",
+    "applied_flag": "Applied? (yes / no)",
+    "other_date": "Another date (posted, added, deadline)",
+    "source": "Where you found or applied (LinkedIn, referral, site)",
+    "location": "Location",
+    "url": "Link to the job",
+    "status": "Status",
+    "stage": "How far it got (stage, history)",
+    "outcome_text": "Result (got it or not)",
+    "response": "Did they reply",
+    "outcome_on": "Date of their answer",
+    "last_event_on": "Date of the latest step or contact",
+    "contact_name": "Contact person",
+    "contact_email": "Contact e-mail (left out)",
+    "contact_phone": "Contact phone (left out)",
+    "screening_answers": "Your answers to application questions (left out)",
+    "followed_up": "Followed up? (yes / no)",
+    "job_description": "Job description",
+    "required_skills": "Skills asked for",
+    "feedback": "Feedback from the employer",
+    "notes": "Notes",
+    "interview_count": "Number of interviews",
+    "next_step": "Your next step (a plan, not progress)",
+    "candidate_action": "Something you did (sent CV, messaged): not progress",
+    "stage_column": "A hiring step (ticked, yes / no, or dated)",
+}
+FIELDS: Final[tuple[str, ...]] = tuple(FIELD_LABELS)
 IGNORE: Final = "ignore"
-DATE_FIELDS: Final = frozenset({"applied_on", "outcome_on", "last_event_on"})
+DATE_FIELDS: Final = frozenset({"applied_on", "outcome_on", "last_event_on", "other_date"})
 SENSITIVE_FIELDS: Final = frozenset({"contact_email", "contact_phone", "screening_answers"})
-# Fields one file can have at most once; stage columns can be many.
-SINGLE_FIELDS: Final = frozenset(FIELDS) - {"stage_column"}
+# Fields several columns may have; every other field goes to one column only.
+MULTI_FIELDS: Final = frozenset(
+    {"stage_column", "notes", "stage", "other_date", "next_step", "candidate_action", "record_id"}
+)
+TEXT_FIELDS: Final = frozenset(
+    {"company", "role", "label", "source", "location", "status", "stage", "outcome_text", "response",
+     "contact_name", "job_description", "required_skills", "feedback", "notes", "next_step"}
+)  # fmt: skip
+# Fields a header names only when it is exactly one of their names: "Skill Name" is no "Name".
+EXACT_ONLY_FIELDS: Final = frozenset({"label", "record_id"})
+_SAMPLE: Final = 300
+ADVERT_LENGTH: Final = 400  # median characters of a "notes" column that holds pasted job adverts
 
 _URL = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 _PHONE = re.compile(r"^\+?[\d\s().-]{7,20}$")
+_ID = re.compile(r"^[A-Za-z]{0,3}[-#]?\d{1,7}[A-Za-z]?$|^[A-Za-z]\d?$")
 
 
 @dataclass(frozen=True)
@@ -60,166 +87,283 @@ class ColumnMapping:
     """How one column of one file was read."""
 
     column: str  # the header as written (made unique)
-    field: str | None  # a name from FIELDS, or None: kept as the user's own column
+    field: str | None  # a key of FIELD_LABELS, or None: kept as the user's own column
     confidence: float  # 0..1
     method: str  # "name", "name (fuzzy)", "content", "stage column", "your choice", "not mapped"
+    kind: str | None = None  # for a stage column: screen, interview, final, offer, rejected, ... in_progress
+    reason: str = ""  # why, in plain words, when the values decided against the name
 
 
-def normalise_header(header: object) -> str:
-    text = unicodedata.normalize("NFKC", str(header or "")).casefold()
-    text = re.sub(r"[_\-/|:.,;()\[\]#*?!'\"]+", " ", text)
-    return " ".join(text.split())
+@dataclass(frozen=True)
+class ValueProfile:
+    """What a column's cells hold, as shares of its filled cells (from a sample)."""
+
+    filled: int
+    flags: float  # yes / no / ticks / 0-1
+    stage_cells: float  # cells a stage column holds: flags, dates, stage words
+    dates: float
+    numbers: float
+    urls: float
+    emails: float
+    phones: float
+    long_text: float
+    median_length: float
+    statuses: float  # readable as a status
+    ids: float  # short codes or running numbers
+    companies: float  # names ending in a legal form ("Enfo Sweden AB")
+    titles: float  # job titles of a known role family
+
+    @property
+    def is_text(self) -> bool:
+        return self.filled > 0 and self.flags < 0.5 and self.dates < 0.5 and self.numbers < 0.5
+
+
+def _texts(values: pd.Series) -> list[str]:
+    """Up to ``_SAMPLE`` non-empty cells as stripped text, from the top of the column."""
+    head = values.head(_SAMPLE * 4).dropna()
+    texts = [str(v).strip() for v in head]
+    return [t for t in texts if t][:_SAMPLE]
+
+
+def _share(items: Sequence[object], test: object) -> float:
+    return sum(1 for item in items if test(item)) / len(items) if items else 0.0  # type: ignore[operator]
+
+
+def profile(values: pd.Series) -> ValueProfile:
+    """The shares of kinds of values in a column (all 0 when it is empty)."""
+    cells = [
+        v for v in values.head(_SAMPLE * 4).dropna().tolist() if not (isinstance(v, str) and not v.strip())
+    ]
+    cells = cells[:_SAMPLE]
+    texts = [str(c).strip() for c in cells]
+    if not cells:
+        return ValueProfile(0, *(0.0,) * 13)
+    distinct = list(dict.fromkeys(texts))
+
+    def is_flag(cell: object) -> bool:
+        if isinstance(cell, bool):
+            return True
+        if isinstance(cell, int | float) and cell in (0, 1):
+            return True
+        return isinstance(cell, str) and flag_word(cell) is not None
+
+    def is_number(cell: object) -> bool:
+        if isinstance(cell, bool):
+            return False
+        if isinstance(cell, int | float):
+            return True
+        return bool(re.fullmatch(r"[-+]?\d+(?:[.,]\d+)?", str(cell).strip()))
+
+    dates = date_share(pd.Series(cells, dtype=object))
+    stage_cells = _share(cells, lambda c: read_flag_cell(c) not in (Flag.UNKNOWN, Flag.EMPTY))
+    return ValueProfile(
+        filled=len(cells),
+        flags=_share(cells, is_flag),
+        stage_cells=max(stage_cells, dates),
+        dates=dates,
+        numbers=_share(cells, is_number),
+        urls=_share(texts, lambda t: bool(_URL.match(t))),
+        emails=_share(texts, lambda t: bool(_EMAIL.match(t))),
+        phones=_share(texts, lambda t: bool(_PHONE.match(t)) and sum(c.isdigit() for c in t) >= 7),
+        long_text=_share(texts, lambda t: len(t) >= 60),
+        median_length=float(sorted(len(t) for t in texts)[len(texts) // 2]),
+        statuses=_share(distinct, lambda t: read_text(t).known),
+        ids=_share(texts, lambda t: bool(_ID.match(t))),
+        companies=_share(distinct, _names_a_company),
+        titles=_share(distinct, lambda t: read_role(t).family != UNKNOWN_FAMILY),
+    )
+
+
+def _names_a_company(text: str) -> bool:
+    tokens = words(text)
+    if len(tokens) < 2 or len(tokens) > 8:
+        return False
+    forms = vocabulary().company_forms
+    return bool(forms.find(tokens[-1:]) or forms.find(tokens[:1]) or forms.find(tokens[-2:]))
+
+
+# --------------------------------------------------------------------------------------- the header
+
+
+def stage_column_kind(header: str) -> str | None:
+    """The stage (or outcome) a per-stage column's header names; None for an ordinary header.
+
+    A header naming a stage or its date ("Phone Screen", "Interview Date", "Erstes Gespräch") is one;
+    a header about details of a stage ("Interview notes", "Interviewer", "Interview type") is not, nor
+    a question about a person ("Recruiter?" asks whether a recruiter was involved). The longest phrase
+    decides ("Panel Interview" → final).
+    """
+    vocab = vocabulary()
+    tokens = words(header)
+    if not tokens or vocab.not_stage.find(tokens):
+        return None
+    hits = [h for h in vocab.stage_headers.find(tokens, overlapping=True)
+            if h.phrase not in vocab.whole_only or h.end - h.start == len(tokens)]  # fmt: skip
+    if not hits:
+        return None
+    best = max(hits, key=lambda hit: (hit.end - hit.start, len(hit.phrase), -hit.start))
+    if header.strip().endswith("?") and best.phrase in vocab.people:
+        return None
+    return best.labels[0]
+
+
+def header_fields(header: str) -> tuple[tuple[str, ...], float, str]:
+    """The fields a header may name (best first), its confidence and method; ((), 0, "") for none."""
+    vocab = vocabulary()
+    key = normalise(header)
+    if not key:
+        return (), 0.0, ""
+    exact = vocab.headers.labels(key)
+    if exact:
+        return exact, 1.0, "name"
+    best = vocab.headers.best(key)
+    if best is not None and len(best.phrase) >= 3 and (best.end - best.start > 1 or len(best.phrase) >= 4):
+        labels = tuple(f for f in best.labels if f not in EXACT_ONLY_FIELDS)
+        if labels:
+            return labels, 0.8, "name"
+    match = process.extractOne(key, _header_phrases(), scorer=fuzz.ratio, score_cutoff=88)
+    if match is not None and len(key) >= 5:
+        return vocab.headers.labels(match[0]), 0.65, "name (fuzzy)"
+    return (), 0.0, ""
 
 
 @lru_cache(maxsize=1)
-def _alias_index() -> dict[str, str]:
-    """Normalised alias -> field."""
-    index: dict[str, str] = {}
-    for field, entry in load_toml("column_aliases.toml")["fields"].items():
-        for alias in entry["aliases"]:
-            index.setdefault(normalise_header(alias), field)
-    return index
+def _header_phrases() -> list[str]:
+    return [p for p in vocabulary().headers.phrases if len(p) >= 4]
 
 
 def is_known_label(text: str) -> bool:
-    """True when a cell reads like a tracker's column name (helps find the header row)."""
-    key = normalise_header(text)
-    return bool(key) and (key in _alias_index() or stage_column_kind(str(text)) is not None)
-
-
-def field_by_name(header: str) -> tuple[str | None, float, str]:
-    """The field a header names, with confidence and method; (None, 0, "") when it names none."""
-    key = normalise_header(header)
-    if not key:
-        return None, 0.0, ""
-    index = _alias_index()
-    if key in index:
-        return index[key], 1.0, "name"
-    if stage_column_kind(header) is not None:
-        return "stage_column", 0.9, "stage column"
-    # An alias as whole words inside a longer header ("Company (HQ)", "Date applied to role").
-    words = f" {key} "
-    best = max(
-        (alias for alias in index if len(alias) >= 4 and f" {alias} " in words),
-        key=len,
-        default=None,
-    )
-    if best is not None:
-        return index[best], 0.8, "name"
-    match = process.extractOne(key, list(index), scorer=fuzz.ratio, score_cutoff=88)
-    if match is not None:
-        return index[match[0]], 0.65, "name (fuzzy)"
-    return None, 0.0, ""
-
-
-def _non_empty_text(values: pd.Series, sample: int = 300) -> pd.Series:
-    """Up to ``sample`` non-empty cells as text, from the top of the column (enough to judge content)."""
-    head = values.head(sample * 4).dropna()
-    texts = pd.Series([str(v).strip() for v in head], dtype=object)
-    return texts[texts != ""].head(sample)
-
-
-def _share(texts: pd.Series, predicate: Callable[[str], bool]) -> float:
-    return float(texts.map(predicate).mean()) if len(texts) else 0.0
-
-
-def _status_share(texts: pd.Series) -> float:
-    keys = texts.map(status_key).unique()
-    if len(keys) == 0:
-        return 0.0
-    readable = sum(read_status(k).known and read_status(k).rule != "" for k in keys)
-    return readable / len(keys)
-
-
-def field_by_content(values: pd.Series) -> tuple[str | None, float]:
-    """Guess a field from what a column holds; (None, 0) when nothing is clear."""
-    texts = _non_empty_text(values)
-    if len(texts) == 0:
-        return None, 0.0
-    if _share(texts, lambda t: bool(_URL.match(t))) >= 0.8:
-        return "url", 0.8
-    if _share(texts, lambda t: bool(_EMAIL.match(t))) >= 0.8:
-        return "contact_email", 0.8
-    if date_share(values) >= 0.8:
-        return "applied_on", 0.6
-    if texts.str.len().mean() >= 120:
-        return "job_description", 0.5
-    if texts.nunique() <= max(30, len(texts) // 3) and _status_share(texts) >= 0.6:
-        return "status", 0.7
-    if _share(texts, lambda t: bool(_PHONE.match(t)) and sum(c.isdigit() for c in t) >= 7) >= 0.8:
-        return "contact_phone", 0.6
-    return None, 0.0
-
-
-def _holds_stage_flags(values: pd.Series) -> bool:
-    """Mostly yes/no/tick/date cells: a per-stage column ("Recruiter": yes, "Phone": 8/5/2019)."""
-    texts = _non_empty_text(values)
-    if len(texts) == 0:
+    """True when a cell reads like a tracker's column name (helps find the header row and the sheet)."""
+    if not isinstance(text, str) or len(text) > 60:
         return False
-    readable = texts.map(lambda t: read_flag_cell(t)[0] not in (FlagValue.UNKNOWN, FlagValue.EMPTY))
-    return float(readable.mean()) >= 0.6
+    return bool(header_fields(text)[0]) or stage_column_kind(text) is not None
 
 
-def _content_confirms(field: str, values: pd.Series) -> bool:
-    """A name match is kept only when the content does not contradict it."""
-    texts = _non_empty_text(values)
-    if len(texts) == 0:
+# ------------------------------------------------------------------------------------ the decision
+
+
+def _fits(field: str, values: ValueProfile, header: str) -> bool:
+    """Whether a column's values can be what a header proposes."""
+    if values.filled == 0:
         return True
     if field in DATE_FIELDS:
-        return date_share(values) >= 0.5
+        # A column named like a date is a date column, however odd its values: unreadable ones are
+        # reported by row, never thrown away as contact details.
+        return values.dates >= 0.3 or values.flags < 0.6
+    if field in ("applied_flag", "followed_up"):
+        return values.flags >= 0.6
+    if field == "interview_count":
+        return values.numbers >= 0.6 or values.flags >= 0.6
+    if field == "record_id":
+        return values.ids >= 0.8 and values.long_text < 0.1
+    if field in ("company", "role", "label", "contact_name", "location", "source"):
+        return values.flags < 0.6 and values.dates < 0.5 and values.ids < 0.8
     if field == "url":
-        return _share(texts, lambda t: bool(_URL.match(t)) or "." in t) >= 0.5
+        return values.urls >= 0.3 or values.is_text
+    if field == "contact_phone":
+        return values.phones >= 0.5 or (values.stage_cells < 0.5 and values.dates < 0.3)
+    if field == "contact_email":
+        return values.emails >= 0.5 or values.stage_cells < 0.5
     return True
 
 
-def map_columns(
-    frame: pd.DataFrame,
-    overrides: Mapping[str, str] | None = None,
-) -> list[ColumnMapping]:
+def _decide(header: str, values: ValueProfile) -> tuple[str | None, float, str, str | None, str]:
+    """(field, confidence, method, stage kind, reason) for one column, before fields are shared out."""
+    fields, confidence, method = header_fields(header)
+    if "candidate_action" in fields or "next_step" in fields:
+        field = "candidate_action" if "candidate_action" in fields else "next_step"
+        return field, confidence, method, None, ""
+    date_header = any(f in DATE_FIELDS for f in fields)
+    if not date_header and values.filled and values.dates < 0.5:
+        for field, share in (("contact_phone", values.phones), ("contact_email", values.emails)):
+            if share >= 0.8:
+                return (
+                    field,
+                    0.8,
+                    "content",
+                    None,
+                    f"its values are {'phone numbers' if field == 'contact_phone' else 'e-mail addresses'}",
+                )
+    kind = stage_column_kind(header)
+    compatible = [f for f in fields if _fits(f, values, header)]
+    if compatible and confidence >= 1.0:
+        field = compatible[0]
+        if field in ("notes", "feedback", "stage") and values.median_length >= ADVERT_LENGTH:
+            return "job_description", 0.7, "content", None, "its cells read like job adverts, not notes"
+        if field == "interview_count" and values.flags >= 0.6 and values.numbers < 0.6:
+            return "stage_column", 0.9, "stage column", "interview", ""
+        return field, confidence, method, None, ""
+    if kind is not None and (values.filled == 0 or values.stage_cells >= 0.6):
+        return "stage_column", 0.9, "stage column", kind, ""
+    if compatible:
+        return compatible[0], confidence, method, None, ""
+    if fields:
+        reason = f"named like {FIELD_LABELS[fields[0]].lower()}, but its values do not fit"
+        field, content_confidence = field_by_content(values)
+        return field, content_confidence, "content" if field else "not mapped", None, reason
+    field, content_confidence = field_by_content(values)
+    return field, content_confidence, "content" if field else "not mapped", None, ""
+
+
+def field_by_content(values: ValueProfile) -> tuple[str | None, float]:
+    """A field guessed from what a column holds alone; (None, 0) when nothing is clear."""
+    if values.filled == 0:
+        return None, 0.0
+    if values.urls >= 0.8:
+        return "url", 0.8
+    if values.emails >= 0.8:
+        return "contact_email", 0.8
+    if values.dates >= 0.8:
+        return "applied_on", 0.6
+    if values.phones >= 0.8:
+        return "contact_phone", 0.6
+    if values.long_text >= 0.5:
+        return "notes", 0.5
+    if values.companies >= 0.5:
+        return "company", 0.4 + 0.3 * values.companies
+    if values.titles >= 0.5 and values.is_text:
+        return "role", 0.4 + 0.3 * values.titles
+    if values.statuses >= 0.6 and values.flags < 0.5:
+        return "status", 0.6
+    return None, 0.0
+
+
+def map_columns(frame: pd.DataFrame, overrides: Mapping[str, str] | None = None) -> list[ColumnMapping]:
     """Decide a field for every column of ``frame`` (raw cells, headers as columns).
 
     ``overrides`` maps a header to a field or ``"ignore"``; the user's choice always wins.
     """
     overrides = overrides or {}
-    proposals: list[tuple[str, str | None, float, str]] = []
+    proposals: list[ColumnMapping] = []
     for column in frame.columns:
         if column in overrides:
             choice = overrides[column]
-            proposals.append((column, None if choice == IGNORE else choice, 1.0, "your choice"))
+            field = None if choice == IGNORE else choice
+            kind = stage_column_kind(column) or "interview" if field == "stage_column" else None
+            proposals.append(ColumnMapping(column, field, 1.0, "your choice", kind))
             continue
-        field, confidence, method = field_by_name(column)
-        if field is not None and not _content_confirms(field, frame[column]):
-            field, confidence, method = None, 0.0, ""
-        # A header that names a person or a phone but holds yes/no/dates is a stage column.
-        if (
-            field in ("contact_name", "contact_phone")
-            and stage_column_kind(column) is not None
-            and _holds_stage_flags(frame[column])
-        ):
-            field, confidence, method = "stage_column", 0.8, "stage column"
-        proposals.append((column, field, confidence, method))
+        field, confidence, method, kind, reason = _decide(column, profile(frame[column]))
+        proposals.append(ColumnMapping(column, field, confidence, method, kind, reason))
 
-    taken = {field for column, field, _, method in proposals if method == "your choice" and field}
-    decided: dict[str, ColumnMapping] = {}
-    # Strongest claims first; a single field goes to one column only.
-    for column, field, confidence, method in sorted(proposals, key=lambda p: -p[2]):
-        if method == "your choice":
-            decided[column] = ColumnMapping(column, field, confidence, method)
-        elif field is not None and (field not in SINGLE_FIELDS or field not in taken):
-            taken.add(field)
-            decided[column] = ColumnMapping(column, field, confidence, method)
-
-    for column in frame.columns:
-        if column in decided:
+    taken = {m.field for m in proposals if m.method == "your choice" and m.field}
+    decided: dict[str, ColumnMapping] = {m.column: m for m in proposals if m.method == "your choice"}
+    # Strongest claims first; a single field goes to one column only, the first of equals.
+    order = sorted(range(len(proposals)), key=lambda i: (-proposals[i].confidence, i))
+    for i in order:
+        m = proposals[i]
+        if m.column in decided:
             continue
-        field, confidence = field_by_content(frame[column])
-        if field == "applied_on" and "applied_on" in taken:
-            field = "last_event_on" if "last_event_on" not in taken else None
-        if field is not None and field not in taken:
-            taken.add(field)
-            decided[column] = ColumnMapping(column, field, confidence, "content")
+        if m.field is None:
+            decided[m.column] = ColumnMapping(m.column, None, 0.0, "not mapped", reason=m.reason)
+        elif m.field in MULTI_FIELDS or m.field not in taken:
+            taken.add(m.field)
+            decided[m.column] = m
+        elif m.field == "applied_on" and "last_event_on" not in taken and m.method == "content":
+            taken.add("last_event_on")
+            decided[m.column] = ColumnMapping(m.column, "last_event_on", m.confidence, m.method)
         else:
-            decided[column] = ColumnMapping(column, None, 0.0, "not mapped")
+            reason = f"another column is already read as {FIELD_LABELS[m.field].lower()}"
+            decided[m.column] = ColumnMapping(m.column, None, 0.0, "not mapped", reason=reason)
     return [decided[column] for column in frame.columns]
 
 

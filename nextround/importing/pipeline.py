@@ -6,6 +6,8 @@ account for every row. Files of any shape append; each keeps its own row numbers
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -20,25 +22,33 @@ from nextround.importing.cells import (
     as_distinct,
     blank_cells,
     default_cells,
+    distinct_values,
     missing_text,
     repeated_text,
     text_cells,
 )
 from nextround.importing.channels import channels_from_urls, read_channels
-from nextround.importing.dates import DateOrder, parse_date_column
+from nextround.importing.dates import DateOrder, file_date_order, parse_date_column
 from nextround.importing.errors import InputError
-from nextround.importing.header import find_header
-from nextround.importing.progress import ProgressSignals, infer_progress
-from nextround.importing.readers import Grid, Workbook, application_sheet, paused_gc, read_workbook
-from nextround.importing.report import FileSummary, ImportReport, RowWarning, SkippedRow
-from nextround.importing.roles import read_roles
-from nextround.importing.status import distinct_statuses, stage_column_kind
-from nextround.model import CANONICAL_DTYPES, canonical_frame, conform
-
-_TRUE_WORDS = frozenset(
-    {"y", "yes", "true", "1", "x", "✓", "✔", "done", "sent", "ja", "oui", "sí", "si", "是"}
+from nextround.importing.grid import Grid, Workbook
+from nextround.importing.header import NO_HEADER, find_header
+from nextround.importing.phrases import MAX_ANALYSED_CHARS
+from nextround.importing.progress_text import distinct_statuses
+from nextround.importing.questions import (
+    BLANK_FLAGS_QUESTION,
+    NOTES_QUESTION,
+    decide_applications,
+    progress_questions,
 )
-_FALSE_WORDS = frozenset({"n", "no", "false", "0", "nein", "non", "否"})
+from nextround.importing.readers import paused_gc, read_workbook
+from nextround.importing.report import FileSummary, ImportReport, Question, RowWarning, SkippedRow
+from nextround.importing.roles import read_roles
+from nextround.importing.sheet_choice import application_sheet
+from nextround.importing.stage_outcome import Signals, StageColumn, TextRole, TextSignal, infer_progress
+from nextround.importing.vocabulary import flag_word
+from nextround.model import CANONICAL_DTYPES, OUTCOMES, canonical_frame, conform
+
+OUTCOME_CODES = {name: i for i, name in enumerate(OUTCOMES)}
 _LONG_TEXT_FIELDS = ("job_description", "required_skills", "feedback", "notes")
 _TEXT_COLUMNS = ("company", "role", "url", "location", "contact_name", *_LONG_TEXT_FIELDS)  # copied as text
 
@@ -63,6 +73,7 @@ class ImportOptions:
         default_factory=dict
     )  # status key -> (stage, outcome)
     keep_sensitive: bool = False
+    answers: Mapping[str, str] = field(default_factory=dict)  # question key -> the user's answer
 
 
 @dataclass(frozen=True)
@@ -81,6 +92,7 @@ class _FileOutcome:
     dropped: list[str]
     status_texts: list[pd.Series]
     date_question: str | None
+    questions: list[Question] = field(default_factory=list)
 
 
 def import_paths(paths: Sequence[Path], options: ImportOptions | None = None) -> ImportResult:
@@ -130,6 +142,7 @@ def import_files(files: Sequence[SourceFile], options: ImportOptions | None = No
         dropped_columns=tuple(d for o in outcomes for d in o.dropped),
         statuses=statuses,
         date_order_question=questions[0] if questions else None,
+        questions=tuple(q for o in outcomes for q in o.questions),
     )
     if report.applications == 0:
         report = _with_empty_reason(report)
@@ -193,11 +206,36 @@ def _joined_text(columns: Sequence[pd.Series | None], n: int) -> pd.Series:
 
 
 def _yes_no(values: pd.Series) -> pd.Series:
-    text = text_cells(values).str.casefold()
-    out = pd.Series(pd.NA, index=values.index, dtype="boolean")
-    out[text.isin(_TRUE_WORDS).fillna(False).to_numpy(dtype=bool)] = True
-    out[text.isin(_FALSE_WORDS).fillna(False).to_numpy(dtype=bool)] = False
-    return out
+    codes, uniques = distinct_values(values)
+    answers = [
+        bool(v)
+        if isinstance(v, bool | np.bool_)
+        else flag_word(str(v))
+        if not isinstance(v, float)
+        else (bool(v) if v in (0, 1) else None)
+        for v in uniques.tolist()
+    ]
+    return pd.Series(pd.array([*answers, None], dtype="boolean")[codes], index=values.index)
+
+
+def _repeated_header(raw: pd.DataFrame, headers: list[str]) -> np.ndarray:
+    """Rows that repeat the header (two exports pasted one below the other, a merge gone wrong)."""
+    named = [h for h in headers if not h.startswith("Column ")]
+    if len(named) < 2:
+        return np.zeros(len(raw), dtype=bool)
+    same = np.zeros(len(raw), dtype=np.int64)
+    for header in named:
+        same += flag_distinct_equal(raw[header], header)
+    return same >= 0.8 * len(named)
+
+
+def flag_distinct_equal(values: pd.Series, text: str) -> np.ndarray:
+    codes, uniques = distinct_values(values)
+    folded = text.strip().casefold()
+    hits = [
+        i for i, v in enumerate(uniques.tolist()) if isinstance(v, str) and v.strip().casefold() == folded
+    ]
+    return np.isin(codes, hits) if hits else np.zeros(len(codes), dtype=bool)
 
 
 def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome:
@@ -229,8 +267,12 @@ def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome
             f"'{file}' has {len(grid) - guess.index - 1:,} rows; up to {MAX_ROWS:,} applications can be "
             "read at once. Split the file (e.g. by year) and upload the parts."
         )
-    headers, header_notes = _unique_headers(grid.head(guess.index + 1)[guess.index])
-    header_row = int(grid.row_numbers[guess.index])
+    if guess.index == NO_HEADER:
+        headers, header_notes = [f"Column {i + 1}" for i in range(grid.width)], []
+        header_row = 0
+    else:
+        headers, header_notes = _unique_headers(grid.head(guess.index + 1)[guess.index])
+        header_row = int(grid.row_numbers[guess.index])
     raw = grid.cells.iloc[guess.index + 1 :].set_axis(headers, axis=1).reset_index(drop=True)
     raw = pd.DataFrame(
         {c: as_distinct(raw[c]) for c in raw.columns}
@@ -239,6 +281,12 @@ def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome
     if problem_rows:
         readable = ~np.isin(numbers, list(problem_rows))
         raw, numbers = raw.loc[readable].reset_index(drop=True), numbers[readable]
+    if header_row:
+        repeats = _repeated_header(raw, headers)
+        if repeats.any():
+            skipped.extend(SkippedRow(file, int(n), "repeats the header row") for n in numbers[repeats])
+            problem_rows.update({int(n): "" for n in numbers[repeats]})
+            raw, numbers = raw.loc[~repeats].reset_index(drop=True), numbers[~repeats]
 
     # The readers leave fully empty rows out; their row numbers' gaps count them.
     last = int(numbers.max()) if len(numbers) else header_row
@@ -267,9 +315,10 @@ def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome
         mapping = [m for m in mapping if m.field not in colmap.SENSITIVE_FIELDS]
         raw = raw[[m.column for m in mapping]]
 
-    table, row_skips, row_warnings, status_texts, question = _read_rows(raw, numbers, mapping, options, file)
-    skipped.extend(row_skips)
-    warnings.extend(row_warnings)
+    rows = _read_rows(raw, numbers, mapping, options, file)
+    table = rows.table
+    skipped.extend(rows.skipped)
+    warnings.extend(rows.warnings)
     for note in header_notes:
         warnings.append(RowWarning(file, note))
     skipped.sort(key=lambda s: s.row)
@@ -289,7 +338,15 @@ def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome
         mapping=tuple(mapping),
         notes=workbook.notes,
     )
-    return _FileOutcome(table, summary, skipped, warnings, dropped, status_texts, question)
+    questions = rows.questions
+    if header_row == 0:
+        questions = [
+            Question("no-header", file, f"'{file}' has no header row: " + guess.reason + ".", (), ()),
+            *questions,
+        ]
+    return _FileOutcome(
+        table, summary, skipped, warnings, dropped, rows.status_texts, rows.date_question, questions
+    )
 
 
 def _empty_outcome(
@@ -323,58 +380,83 @@ def _read_rows(
     mapping: list[colmap.ColumnMapping],
     options: ImportOptions,
     file: str,
-) -> tuple[pd.DataFrame, list[SkippedRow], list[RowWarning], list[pd.Series], str | None]:
-    """Turn the mapped raw cells into canonical rows; say what was skipped and why.
+) -> _Rows:
+    """Turn the mapped raw cells into canonical rows; say what was skipped, why, and what to ask.
 
     First decide which rows are applications (cheap, on codes), then read only those rows.
     """
     raw = raw.reset_index(drop=True)
-    skipped: list[SkippedRow] = []
+    n = len(raw)
     warnings: list[RowWarning] = []
 
     def column(field_name: str) -> pd.Series | None:
         cols = colmap.columns_for(mapping, field_name)
         return raw[cols[0]] if cols else None
 
-    stage_flags = {
-        m.column: (kind, raw[m.column])
-        for m in mapping
-        if m.field == "stage_column" and (kind := stage_column_kind(m.column)) is not None
-    }
-    status_columns = [c for c in (column("status"), column("outcome_text"), column("stage")) if c is not None]
-    progress = infer_progress(
-        ProgressSignals(
-            status=column("status"),
-            stage_text=column("stage"),
-            outcome_text=column("outcome_text"),
-            stage_flags=stage_flags,
-            interview_count=column("interview_count"),
-            notes=column("notes"),
-            dayfirst=options.date_order == "dmy",
-        ),
-        len(raw),
-        options.status_overrides,
+    stage_mappings = [m for m in mapping if m.field == "stage_column"]
+    date_fields = [f for f in ("applied_on", "outcome_on", "last_event_on") if column(f) is not None]
+    order, ambiguous = file_date_order(
+        [column(f) for f in date_fields] + [raw[m.column] for m in stage_mappings], options.date_order
     )
+    stage_dates = {
+        m.column: parse_date_column(raw[m.column], order).values.to_numpy() for m in stage_mappings
+    }
+    real_dates = frozenset(
+        m.column for m in stage_mappings if options.answers.get(f"default-date:{m.column}") == "real"
+    )
+    signals = Signals(
+        real_default_dates=real_dates,
+        texts=[
+            TextSignal(m.column, role, raw[m.column])
+            for m in mapping
+            if (role := _TEXT_ROLES.get(m.field or "")) is not None
+        ],
+        stage_columns=[
+            StageColumn(m.column, m.kind or "interview", raw[m.column], stage_dates[m.column])
+            for m in stage_mappings
+        ],
+        applied_flag=_named(mapping, raw, "applied_flag"),
+        interview_count=_named(mapping, raw, "interview_count"),
+        read_notes=options.answers.get(NOTES_QUESTION) != "ignore",
+        blank_flags_are_ghosted=options.answers.get(BLANK_FLAGS_QUESTION) != "pending",
+    )
+    progress = infer_progress(signals, n, options.status_overrides)
 
-    keep = _applications_mask(raw, column, stage_flags, progress, numbers, file, skipped)
+    applied = column("applied_on")
+    has_date = np.zeros(n, dtype=bool)
+    if applied is not None:
+        has_date = parse_date_column(applied, order).values.notna().to_numpy()
+    company, role, label = column("company"), column("role"), column("label")
+    has = {
+        name: ~blank_cells(c, placeholders=True)
+        for name, c in (("company", company), ("role", role), ("label", label))
+        if c is not None
+    }
+    named = functools.reduce(np.logical_or, has.values(), np.zeros(n, dtype=bool))
+    both_named = has["company"] & has["role"] if "company" in has and "role" in has else None
+    decision = decide_applications(progress, has_date, named, both_named, options.answers)
+    skipped = [SkippedRow(file, int(numbers[i]), reason) for i, reason in decision.skipped]
+    questions = list(decision.questions(file, numbers, raw, mapping, progress))
+
+    keep = decision.keep
     if not keep.all():
-        raw, numbers, progress = _rows_where(raw, keep), numbers[keep], _rows_where(progress, keep)
+        raw, numbers = _rows_where(raw, keep), numbers[keep]
+        progress = progress.rows(keep)
     n = len(raw)
+    questions += progress_questions(file, numbers, progress, mapping, raw, options.answers)
 
-    # The columns below are independent: read two at a time (Arrow's kernels release the GIL), the
-    # costliest first; the main thread builds the file-name column meanwhile.
     titles, sources = column("role"), column("source")
     present = {name: values for name in _TEXT_COLUMNS if (values := column(name)) is not None}
-    # The user's own columns, and personal data only when the user chose to keep it. Columns named like
-    # the canonical ones (a cleaned export read again) are recomputed, not copied.
+    if "company" not in present and (label := column("label")) is not None:
+        present["company"] = label  # "Meta SDE 1": the application's own name stands for the company
     own = [
         m.column
         for m in mapping
-        if (m.field is None or m.field in colmap.SENSITIVE_FIELDS) and m.column not in CANONICAL_DTYPES
+        if (m.field is None or m.field not in _CANONICAL_FIELDS) and m.column not in CANONICAL_DTYPES
     ]
     with ThreadPoolExecutor(max_workers=2) as pool:
         role_readings = pool.submit(read_roles, titles if titles is not None else missing_text(n))
-        dated = pool.submit(_read_dates, column, mapping, options, file, numbers)
+        dated = pool.submit(_read_dates, column, mapping, order, file, numbers)
         joined = pool.submit(_joined_text, [column(name) for name in ("status", "stage", "outcome_text")], n)
         channels = pool.submit(read_channels, sources) if sources is not None else None
         copied = {name: pool.submit(text_cells, values) for name, values in present.items()}
@@ -385,9 +467,11 @@ def _read_rows(
         dates, question, date_warnings = dated.result()
         status_raw, roles = joined.result(), role_readings.result()
         source = channels.result() if channels is not None else channels_from_urls(texts.get("url"), n)
+    if ambiguous and question is None:
+        question = _date_question(file, [h for f in date_fields for h in colmap.columns_for(mapping, f)])
 
     warnings.extend(date_warnings)
-    unknown = ~progress["status_known"].to_numpy(dtype=bool) & status_raw.notna().to_numpy(dtype=bool)
+    unknown = ~progress.known & status_raw.notna().to_numpy(dtype=bool)
     if unknown.any():
         warnings.append(
             RowWarning(
@@ -397,7 +481,7 @@ def _read_rows(
                 tuple(int(r) for r in numbers[unknown]),
             )
         )
-    if not status_columns and not stage_flags and not progress["status_known"].any():
+    if not signals.texts and not signals.stage_columns and not progress.known.any():
         warnings.append(
             RowWarning(
                 file,
@@ -405,23 +489,31 @@ def _read_rows(
                 "Fill in outcomes in the table on the Import page to see your funnel.",
             )
         )
+    warnings.extend(_long_cell_warnings(file, [raw[t.column] for t in signals.texts]))
 
     outcome_on, last_event_on = dates.get("outcome_on"), dates.get("last_event_on")
     if last_event_on is not None:
         # A status date on a decided application is when the decision came.
-        decided = (progress["outcome"] != "pending").to_numpy()
+        decided = progress.outcome != OUTCOME_CODES["pending"]
         known = outcome_on if outcome_on is not None else pd.Series(np.full(n, np.datetime64("NaT", "ns")))
         outcome_on = known.where(known.notna() | ~decided, last_event_on)
     if outcome_on is not None:
         dates["outcome_on"] = outcome_on
-    moments = [dates.get("applied_on"), outcome_on, last_event_on, progress.get("last_flag_on")]
+    moments = [dates.get("applied_on"), outcome_on, last_event_on]
     known_moments = [m.to_numpy(dtype="datetime64[ns]") for m in moments if m is not None]
+    if progress.last_flag_on is not None:
+        known_moments.append(progress.last_flag_on)
     if known_moments:
         latest = known_moments[0]
         for more in known_moments[1:]:
             latest = np.fmax(latest, more)  # pairwise: fmax.reduce would stack a copy of them all
         dates["last_event_on"] = pd.Series(latest, copy=False)
+    warnings.extend(_date_order_warnings(file, numbers, dates))
 
+    if "company" not in texts:
+        texts["company"] = repeated_text(NOT_GIVEN, n)
+    else:
+        texts["company"] = texts["company"].fillna(NOT_GIVEN)
     followed = column("followed_up")
     columns = {
         "source_file": source_file,
@@ -429,8 +521,7 @@ def _read_rows(
         "role_family": roles["role_family"],
         "seniority": roles["seniority"],
         "source": source,
-        "stage_reached": progress["stage_reached"],
-        "outcome": progress["outcome"],
+        **progress.frame(),
         **dates,
         **texts,  # the text columns the file has; canonical_frame adds the others empty
         "status_raw": status_raw,
@@ -439,7 +530,39 @@ def _read_rows(
         else pd.Series(pd.arrays.BooleanArray(np.zeros(n, dtype=bool), np.ones(n, dtype=bool))),
     }
     columns.update(own_texts)
-    return canonical_frame(columns, n), skipped, warnings, status_columns, question
+    status_columns = [raw[t.column] for t in signals.texts if t.role in ("status", "stage", "result")]
+    return _Rows(canonical_frame(columns, n), skipped, warnings, status_columns, question, questions)
+
+
+_TEXT_ROLES: dict[str, TextRole] = {
+    "status": "status",
+    "stage": "stage",
+    "outcome_text": "result",
+    "response": "response",
+    "notes": "notes",
+    "feedback": "notes",
+}
+_CANONICAL_FIELDS = frozenset({*_TEXT_COLUMNS, "role", "source", "applied_on", "outcome_on", "last_event_on",
+                               "status", "stage", "outcome_text", "followed_up"})  # fmt: skip
+NOT_GIVEN = "(not given)"
+_FAR_FUTURE_DAYS = 366
+
+
+def _named(
+    mapping: Sequence[colmap.ColumnMapping], raw: pd.DataFrame, field: str
+) -> tuple[str, pd.Series] | None:
+    cols = colmap.columns_for(mapping, field)
+    return (cols[0], raw[cols[0]]) if cols else None
+
+
+@dataclass
+class _Rows:
+    table: pd.DataFrame
+    skipped: list[SkippedRow]
+    warnings: list[RowWarning]
+    status_texts: list[pd.Series]
+    date_question: str | None
+    questions: list[Question]
 
 
 def _rows_where(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
@@ -448,71 +571,23 @@ def _rows_where(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame({name: frame[name].array[keep] for name in frame.columns}, copy=False)
 
 
-def _applications_mask(
-    raw: pd.DataFrame,
-    column: Callable[[str], pd.Series | None],
-    stage_flags: Mapping[str, tuple[object, pd.Series]],
-    progress: pd.DataFrame,
-    numbers: np.ndarray,
-    file: str,
-    skipped: list[SkippedRow],
-) -> np.ndarray:
-    """Which rows are applications; every other row is added to ``skipped`` with its reason."""
-    n = len(raw)
-    company, role = column("company"), column("role")
-    has_company = ~blank_cells(company) if company is not None else np.zeros(n, dtype=bool)
-    has_role = ~blank_cells(role) if role is not None else np.zeros(n, dtype=bool)
-    evidence = [
-        c
-        for c in (column("status"), column("stage"), column("outcome_text"), column("applied_on"))
-        if c is not None
-    ]
-    evidence += [cells for _, cells in stage_flags.values()]
-    has_evidence = np.ones(n, dtype=bool)
-    if evidence:
-        has_evidence = np.zeros(n, dtype=bool)
-        for cells in evidence:
-            has_evidence |= ~blank_cells(cells)
-    reasons = (
-        (
-            ~progress["is_application"].to_numpy(dtype=bool),
-            "marked as saved / wishlist, not applied to (status {status})",
-        ),
-        (~(has_company | has_role), "has no company and no role"),
-        (
-            (has_company ^ has_role) & ~has_evidence,
-            "only names a company or a role, nothing else: looks like a wishlist entry, not an application",
-        ),
+def _date_question(file: str, headers: list[str]) -> str:
+    where = f"'{headers[0]}'" if headers else "its date columns"
+    return (
+        f"In '{file}', the dates in {where} read both ways (day/month and month/day, e.g. 01/02/2025), "
+        "so they are left empty until you say which order your file uses."
     )
-    keep = np.ones(n, dtype=bool)
-    status = column("status")
-    for mask, reason in reasons:
-        hit = np.flatnonzero(mask & keep)
-        if len(hit) == 0:
-            continue
-        shown = (
-            text_cells(status.iloc[hit]).fillna("empty").tolist()
-            if status is not None
-            else ["empty"] * len(hit)
-        )
-        sentences = {text: reason.format(status=f"'{text}'") for text in set(shown)}
-        skipped.extend(
-            SkippedRow(file, row, sentences[text])
-            for row, text in zip(numbers[hit].tolist(), shown, strict=True)
-        )
-        keep[hit] = False
-    return keep
 
 
 def _read_dates(
     column: Callable[[str], pd.Series | None],
     mapping: Sequence[colmap.ColumnMapping],
-    options: ImportOptions,
+    order: DateOrder,
     file: str,
     numbers: np.ndarray,
 ) -> tuple[dict[str, pd.Series], str | None, list[RowWarning]]:
-    """The date fields the file has (of applied_on, outcome_on, last_event_on), the date-order question
-    and warnings naming unreadable rows."""
+    """The date fields the file has (of applied_on, outcome_on, last_event_on) in the file's one order,
+    the date-order question and warnings naming unreadable rows."""
     question: str | None = None
     warnings: list[RowWarning] = []
     dates: dict[str, pd.Series] = {}
@@ -521,13 +596,10 @@ def _read_dates(
         if values is None:
             continue
         header = colmap.columns_for(mapping, field_name)[0]
-        parsed = parse_date_column(values, options.date_order)
+        parsed = parse_date_column(values, order)
         dates[field_name] = parsed.values.astype("datetime64[ns]")
         if parsed.ambiguous and question is None:
-            question = (
-                f"In '{file}', the dates in '{header}' read both ways (day/month and month/day, "
-                "e.g. 01/02/2025), so they are left empty until you say which order your file uses."
-            )
+            question = _date_question(file, [header])
         if parsed.unreadable:
             rows = tuple(int(numbers[i]) for i in parsed.unreadable)
             warnings.append(
@@ -541,3 +613,55 @@ def _read_dates(
                 )
             )
     return dates, question, warnings
+
+
+def _date_order_warnings(file: str, numbers: np.ndarray, dates: Mapping[str, pd.Series]) -> list[RowWarning]:
+    """Dates that cannot be right as written: an answer before the application, an application far ahead."""
+    warnings = []
+    applied, answered = dates.get("applied_on"), dates.get("outcome_on")
+    if applied is not None and answered is not None:
+        before = (answered < applied).fillna(False).to_numpy(dtype=bool)
+        if before.any():
+            warnings.append(
+                RowWarning(
+                    file,
+                    "The answer is dated before the application; check these dates (kept as written).",
+                    tuple(int(r) for r in numbers[before]),
+                )
+            )
+    if applied is not None:
+        horizon = np.datetime64(dt.date.today() + dt.timedelta(days=_FAR_FUTURE_DAYS), "ns")
+        ahead = applied.to_numpy(dtype="datetime64[ns]") > horizon
+        if ahead.any():
+            warnings.append(
+                RowWarning(
+                    file,
+                    "Some applications are dated more than a year from today; check these dates.",
+                    tuple(int(r) for r in numbers[ahead]),
+                )
+            )
+    return warnings
+
+
+def _long_cell_warnings(file: str, columns: list[pd.Series]) -> list[RowWarning]:
+    """Cells too long to read whole: only their first part was read for stage and outcome."""
+    warnings = []
+    for values in columns:
+        codes, uniques = distinct_values(values)
+        long = [
+            i
+            for i, value in enumerate(uniques.tolist())
+            if isinstance(value, str) and len(value) > MAX_ANALYSED_CHARS
+        ]
+        if not long:
+            continue
+        rows = np.flatnonzero(np.isin(codes, long))
+        warnings.append(
+            RowWarning(
+                file,
+                f"'{values.name}' has cells longer than {MAX_ANALYSED_CHARS:,} characters: only their first "
+                f"{MAX_ANALYSED_CHARS:,} were read for the stage and outcome (the whole text is kept).",
+                tuple(int(r) for r in rows[:1000]),
+            )
+        )
+    return warnings

@@ -1,83 +1,27 @@
 """Turn an uploaded file's bytes into raw grids of cells, one per sheet, deciding the format from the bytes.
 
-Entry point of reading: ``read_workbook`` raises only ``InputError``; ``application_sheet`` picks the
-sheet that holds the applications.
+Entry point of reading: ``read_workbook`` raises only ``InputError``.
 """
 
 from __future__ import annotations
 
-import functools
 import gc
 import io
-import math
 import re
 import zipfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from functools import cached_property
 from pathlib import PurePath
 
-import numpy as np
-import pandas as pd
-
 from nextround.importing import spreadsheets, textfiles
-from nextround.importing.cells import MAX_COLUMNS, blank_cells, flag_distinct, too_many_columns
+from nextround.importing.cells import MAX_COLUMNS, too_many_columns
 from nextround.importing.errors import InputError
-from nextround.importing.header import find_header, looks_like_tracker_label
+from nextround.importing.grid import Workbook, grid_from_frame, make_grid
 
 MAX_FILE_BYTES: int = 200 * 1024 * 1024
 ACCEPTED = "Upload .xlsx, .xlsm, .xls, .ods, .csv, .tsv or .txt."
 WORKBOOK_FORMATS = frozenset({"xlsx", "xlsm", "xlsb", "xls", "ods"})
 TEXT_FORMATS = frozenset({"csv", "tsv", "txt"})
-
-
-@dataclass(frozen=True)
-class Grid:
-    """One sheet (or one text file) as a table of raw cells, before any header or meaning is known.
-
-    Fully empty rows are left out (``row_numbers`` keeps each row's place); columns are numbered
-    0..width-1, trailing empty columns trimmed. Workbook cells are Python objects (object dtype); text
-    files give strings (str dtype). Missing cells are None/NaN.
-    """
-
-    name: str  # sheet name ("" for text files)
-    cells: pd.DataFrame  # one row per non-empty row, positional column labels
-    row_numbers: np.ndarray  # int64, 1-based row in the sheet; for text the record number (header = 1)
-    repaired: tuple[tuple[int, str], ...] = ()  # (row number, what was repaired)
-    problems: tuple[tuple[int, str], ...] = ()  # (row number, reason) rows that could not be read
-    hidden: bool = False  # a hidden sheet in the workbook
-
-    @property
-    def width(self) -> int:
-        return self.cells.shape[1]
-
-    def __len__(self) -> int:
-        return len(self.cells)
-
-    def head(self, count: int) -> list[list[object]]:
-        """The first rows as lists of cells (None where missing): what header finding looks at."""
-        return _as_rows(self.cells.iloc[:count])
-
-    @cached_property
-    def rows(self) -> list[list[object]]:
-        """Every row as a list of cells; for small grids and tests (large imports stay column-wise)."""
-        return _as_rows(self.cells)
-
-
-def _as_rows(frame: pd.DataFrame) -> list[list[object]]:
-    values = frame.to_numpy(dtype=object, na_value=None)
-    return values.tolist()
-
-
-@dataclass(frozen=True)
-class Workbook:
-    file_name: str
-    format: str  # "xlsx", "xlsm", "xlsb", "xls", "ods", "csv", "tsv", "txt"
-    grids: tuple[Grid, ...]  # one per worksheet, in workbook order (hidden ones marked)
-    encoding: str | None = None  # text files: the encoding detected
-    delimiter: str | None = None  # text files: the delimiter sniffed
-    notes: tuple[str, ...] = ()  # plain sentences for the import report
 
 
 def read_workbook(file_name: str, data: bytes) -> Workbook:
@@ -168,52 +112,6 @@ def _read_text(file_name: str, data: bytes, extension: str) -> Workbook:
         encoding=table.encoding,
         delimiter=table.delimiter,
         notes=tuple(notes),
-    )
-
-
-def make_grid(
-    name: str,
-    rows: list[list[object]],
-    row_numbers: Sequence[int] | np.ndarray,
-    *,
-    repaired: Sequence[tuple[int, str]] = (),
-    problems: Sequence[tuple[int, str]] = (),
-    hidden: bool = False,
-) -> Grid:
-    """A grid from row lists (workbooks, repaired text): rows of any length are padded to one width."""
-    width = max((len(r) for r in rows), default=0)
-    padded = [r if len(r) == width else [*r, *([None] * (width - len(r)))] for r in rows]
-    frame = pd.DataFrame(padded, dtype=object) if rows else pd.DataFrame()
-    return grid_from_frame(name, frame, row_numbers, repaired=repaired, problems=problems, hidden=hidden)
-
-
-def grid_from_frame(
-    name: str,
-    frame: pd.DataFrame,
-    row_numbers: Sequence[int] | np.ndarray,
-    *,
-    repaired: Sequence[tuple[int, str]] = (),
-    problems: Sequence[tuple[int, str]] = (),
-    hidden: bool = False,
-) -> Grid:
-    """Drop fully empty rows and trailing empty columns, column by column (no loop over rows)."""
-    numbers = np.asarray(row_numbers, dtype="int64")
-    if frame.shape[1] == 0 or len(frame) == 0:
-        return Grid(name, pd.DataFrame(), numbers[:0], tuple(repaired), tuple(problems), hidden)
-    blanks = [blank_cells(frame[c]) for c in frame.columns]
-    keep = ~functools.reduce(np.logical_and, blanks)  # pair by pair: no stacked copy of every column
-    every = bool(keep.all())
-    used = [not (blank if every else blank[keep]).all() for blank in blanks]
-    width = max((i + 1 for i, filled in enumerate(used) if filled), default=0)
-    cells = frame.iloc[:, :width] if every else frame.iloc[keep, :width]
-    cells = cells.set_axis(range(width), axis=1).reset_index(drop=True)
-    return Grid(
-        name=name,
-        cells=cells,
-        row_numbers=numbers if every else numbers[keep],
-        repaired=tuple(repaired),
-        problems=tuple(problems),
-        hidden=hidden,
     )
 
 
@@ -329,56 +227,3 @@ def _member(archive: zipfile.ZipFile, name: str, limit: int = 65536) -> bytes:
             return stream.read(limit)
     except (KeyError, zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError):
         return b""
-
-
-# -------------------------------------------------------------------------- choosing the right sheet
-
-_NOT_DATA_SHEET = re.compile(
-    r"drop ?-?downs?|lists?|lookups?|instructions?|read ?me|how to|help|settings|config|validation|"
-    r"options|legend|template|example|sample|dashboard|summary|chart|pivot|stats|notes",
-    re.IGNORECASE,
-)
-
-
-def application_sheet(
-    workbook: Workbook, is_known_label: Callable[[str], bool] = looks_like_tracker_label
-) -> Grid:
-    """The sheet that most likely holds the applications (a tracker header with the most data rows)."""
-    if len(workbook.grids) == 1:
-        return workbook.grids[0]
-    best, best_score = workbook.grids[0], -math.inf
-    for grid in workbook.grids:
-        score = sheet_score(grid, is_known_label)
-        if score > best_score:
-            best, best_score = grid, score
-    return best
-
-
-def sheet_score(grid: Grid, is_known_label: Callable[[str], bool] = looks_like_tracker_label) -> float:
-    """Tracker-like header words, then data rows below it; helper sheets and hidden sheets lose."""
-    if not len(grid):
-        return -100.0
-    guess = find_header(grid, is_known_label)
-    header = grid.head(guess.index + 1)[guess.index]
-    known = sum(1 for c in header if isinstance(c, str) and c.strip() and is_known_label(c))
-    data_rows = _rows_holding_data(grid.cells.iloc[guess.index + 1 :])
-    score = 2.0 * min(known, 8) + 3.0 * math.log1p(data_rows) + 0.5 * min(grid.width, 10) / 10
-    if _NOT_DATA_SHEET.search(grid.name):
-        score -= 12.0
-    if grid.hidden:
-        score -= 20.0
-    return score
-
-
-def _rows_holding_data(cells: pd.DataFrame) -> int:
-    """Rows with a value other than an unticked checkbox (templates ship hundreds of FALSE rows)."""
-    if cells.empty:
-        return 0
-    holds = np.zeros(len(cells), dtype=bool)
-    for column in cells.columns:
-        holds |= flag_distinct(cells[column], _holds_value, missing=False)
-    return int(holds.sum())
-
-
-def _holds_value(cell: object) -> bool:
-    return cell is not False and not (isinstance(cell, str) and not cell.strip())

@@ -52,6 +52,7 @@ class ImportReport:
     statuses: pd.DataFrame = field(compare=False)  # distinct status texts and how each was read
     date_order_question: str | None = None  # set when dd/mm vs mm/dd cannot be told from the values
     empty_reason: str | None = None  # set when no applications were found, saying why
+    questions: tuple[Question, ...] = ()  # doubtful readings, each with its choices
 
     @property
     def rows_read(self) -> int:
@@ -78,6 +79,16 @@ class ImportReport:
             "statuses": self.statuses.to_dict(orient="records"),
             "date_order_question": self.date_order_question,
             "empty_reason": self.empty_reason,
+            "questions": [
+                {
+                    "key": q.key,
+                    "file": q.file,
+                    "text": q.text,
+                    "rows": list(q.rows),
+                    "choices": [c.label for c in q.choices],
+                }
+                for q in self.questions
+            ],
         }
 
 
@@ -94,3 +105,24 @@ def skipped_ranges(skipped: tuple[SkippedRow, ...]) -> list[tuple[str, str, str]
         (file, f"row {first}" if first == last else f"rows {first}–{last}", reason)
         for file, first, last, reason in groups
     ]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One answer to a question: what it changes in the import options."""
+
+    label: str  # plain words on the button ("No, ignore this column")
+    answer: str = ""  # stored in ImportOptions.answers[question.key]; "" keeps the reading
+    column: str | None = None  # ... or a column to read differently,
+    field: str | None = None  # as this field ("ignore" leaves it out)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A reading the importer is not sure of, put to the user in plain words before numbers are trusted."""
+
+    key: str  # stable across re-imports of the same file ("notes", "column:Messaged Recruiter")
+    file: str
+    text: str  # what was read, how many applications it moves and an example
+    rows: tuple[int, ...]  # the rows it concerns, as the spreadsheet numbers them
+    choices: tuple[Choice, ...]

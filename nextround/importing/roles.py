@@ -16,6 +16,8 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from nextround.importing.cells import distinct_texts, take_text
+from nextround.importing.phrases import PhraseIndex, normalise
+from nextround.importing.phrases import words as words_of
 from nextround.model import UNKNOWN_FAMILY
 from nextround.resources import load_toml
 
@@ -26,9 +28,7 @@ _RANKED_LEVELS = ("junior", "mid", "senior", "lead", "manager", "director", "exe
 _TYPO_CUTOFF = 85  # rapidfuzz ratio for correcting a misspelt word ("Sotware" -> "software")
 _TYPO_MIN_LENGTH = 5  # shorter words are too easy to confuse ("bi" / "ai")
 
-_LATIN = r"0-9a-z\u00c0-\u024f"
-_TOKEN = re.compile(rf"[{_LATIN}#+.&']+|[^\s{_LATIN}]")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = r"0-9a-z\u00c0-\u024f"  # letters that make a word: a noise word must not touch one
 _GENDER = re.compile(
     r"\(\s*[mwfdxigh*](?:\s*[/|,]\s*[mwfdxigh*]){1,3}\s*\)|\b[mwf]\s*/\s*[mwf]\s*/\s*[dxi]\b", re.I
 )
@@ -66,86 +66,6 @@ class RoleReading:
     family: str
     seniority: str
     title: str
-
-
-def normalise(text: str) -> str:
-    """Lower-case matching form: hyphens and underscores as spaces, single spaces."""
-    text = text.lower().replace("-", " ").replace("_", " ").replace("–", " ")
-    return " ".join(text.split())
-
-
-def words_of(text: str) -> list[str]:
-    """The words of a normalised text; CJK characters and punctuation come out one by one."""
-    words = []
-    for token in _TOKEN.findall(text):
-        word = token.rstrip(".'") if len(token) > 1 else token  # "Engineer." -> "engineer", ".net" stays
-        if word:
-            words.append(word)
-    return words
-
-
-@dataclass(frozen=True)
-class PhraseHit:
-    """One phrase found in a text: where (word index, or character offset for CJK) and what it names."""
-
-    start: int
-    end: int
-    cjk: bool
-    phrase: str
-    label: str
-
-
-class PhraseIndex:
-    """Finds curated phrases in a text: whole words for Latin script, substrings for CJK.
-
-    At each position only the longest phrase starting there is reported. Built once per process;
-    a dictionary look-up per word n-gram, so a title costs microseconds even with thousands of phrases.
-    """
-
-    def __init__(self, phrases: Iterable[tuple[str, str]]) -> None:
-        """``phrases`` are (phrase, label) pairs; a phrase listed twice keeps its first label."""
-        self._words: dict[str, str] = {}
-        cjk: dict[str, str] = {}
-        for phrase, label in phrases:
-            text = normalise(phrase)
-            if _CJK.search(text):
-                cjk.setdefault(text, label)
-            elif key := " ".join(words_of(text)):
-                self._words.setdefault(key, label)
-        self._first_words = frozenset(key.split(" ")[0] for key in self._words)
-        self._longest = max((key.count(" ") + 1 for key in self._words), default=0)
-        self._cjk = cjk
-        ordered = sorted((re.escape(p) for p in cjk), key=len, reverse=True)
-        self._cjk_pattern = re.compile("(?=(" + "|".join(ordered) + "))") if ordered else None
-
-    @property
-    def phrases(self) -> dict[str, str]:
-        """Every Latin-script phrase (as space-joined words) with its label."""
-        return dict(self._words)
-
-    def find(self, text: str) -> list[PhraseHit]:
-        """Every phrase in ``text`` (already normalised), overlaps included."""
-        hits: list[PhraseHit] = []
-        words = words_of(text)
-        for i, word in enumerate(words):
-            if word not in self._first_words:
-                continue
-            for n in range(min(self._longest, len(words) - i), 0, -1):
-                key = " ".join(words[i : i + n])
-                if key in self._words:
-                    hits.append(PhraseHit(i, i + n, False, key, self._words[key]))
-                    break
-        if self._cjk_pattern is not None and _CJK.search(text):
-            for match in self._cjk_pattern.finditer(text):
-                phrase = match.group(1)
-                start = match.start()
-                hits.append(PhraseHit(start, start + len(phrase), True, phrase, self._cjk[phrase]))
-        return hits
-
-    def best(self, text: str) -> PhraseHit | None:
-        """The longest phrase in ``text``; among equals, the first."""
-        hits = self.find(text)
-        return max(hits, key=lambda hit: (len(hit.phrase), -hit.start)) if hits else None
 
 
 @lru_cache(maxsize=1)
@@ -282,8 +202,6 @@ def _fuzzy_phrase(text: str, matcher: _Matcher, *, typos_only: bool) -> tuple[st
     words: list[str] = []
     corrected: set[str] = set()
     for word in words_of(text):
-        if not word[0].isalnum():
-            continue  # punctuation: "Engineer, Software" is two words side by side
         if word in matcher.known_words or len(word) < _TYPO_MIN_LENGTH:
             words.append(word)
             continue
@@ -323,22 +241,22 @@ def _family(cleaned: str, matcher: _Matcher) -> str:
     fuzzy = _fuzzy_phrase(text, matcher, typos_only=exact is not None)
     # A typo-corrected title beats a shorter exact one ("Quantatative Researcher" is not just "researcher").
     if fuzzy is not None and (exact is None or (fuzzy[1] and len(fuzzy[0]) > len(exact.phrase))):
-        return matcher.specific_words[fuzzy[0]]
+        return matcher.specific_words[fuzzy[0]][0]
     if exact is not None:
-        return exact.label
+        return exact.labels[0]
     generic = matcher.generic.best(text)
-    return generic.label if generic is not None else UNKNOWN_FAMILY
+    return generic.labels[0] if generic is not None else UNKNOWN_FAMILY
 
 
 def _seniority(raw: str, cleaned: str, matcher: _Matcher) -> str:
     # Level words are read before cleaning: "Summer Analyst" and "(Intern)" must survive it.
     text = normalise(_strip_gender(raw))
     # Role names holding a level word ("Product Manager", "Staff Accountant") are not levels.
-    roles = matcher.role_phrases.find(text)
+    roles = matcher.role_phrases.find(text, overlapping=True)
     found = {
-        hit.label
-        for hit in matcher.levels.find(text)
-        if not any(r.cjk == hit.cjk and r.start < hit.end and hit.start < r.end for r in roles)
+        hit.labels[0]
+        for hit in matcher.levels.find(text, overlapping=True)
+        if not any(r.start < hit.end and hit.start < r.end for r in roles)
     }
     if "intern" in found:
         return "intern"

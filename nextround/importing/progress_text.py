@@ -1,0 +1,277 @@
+"""What a status, stage, result or note text says about how far an application got.
+
+The phrases live in ``data/languages/*.toml`` ([statuses]); each distinct text is read once and
+remembered. Rules, in the words of the vocabulary README:
+
+- every phrase found contributes; the stage is the furthest named, the outcome the strongest named
+  (rejected > withdrawn > ghosted > offer > pending);
+- a stage or outcome word right after a negator does not count ("no interview", "previously
+  interviewed"); a negated *applied* word means the row was never sent ("not applied", "no enviada");
+- ``not_applied`` words ("saved", "to apply") mark a row that was never sent, unless the text also names
+  a stage, an outcome or an applied word; ``not_pursued`` words ("not interested") likewise, but with
+  an applied word they read as withdrawn;
+- misspelt words are mended first: repeated letters squeezed ("reeejected"), and words of six letters
+  or more one edit away from a one-word status ("rejcted").
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from nextround.importing.cells import code_counts, distinct_values
+from nextround.importing.phrases import words
+from nextround.importing.vocabulary import vocabulary
+from nextround.model import OUTCOME_DTYPE, OUTCOMES, STAGE_DTYPE, STAGES, Stage
+
+OUTCOME_STRENGTH: Final = ("rejected", "withdrawn", "ghosted", "offer", "pending")
+_STAGE_OF: Final = {"screen": Stage.SCREEN, "interview": Stage.INTERVIEW, "final": Stage.FINAL}
+_SAYS_APPLIED: Final = frozenset({"applied", "screen", "interview", "final", "offer", "offer_lost",
+                                  "rejected", "ghosted", "withdrawn"})  # fmt: skip
+_OUTCOME_OF: Final = {"offer": "offer", "offer_lost": "rejected", "rejected": "rejected",
+                      "ghosted": "ghosted", "withdrawn": "withdrawn"}  # fmt: skip
+_FUZZY_MIN_LENGTH: Final = 6
+_NEGATION_REACH: Final = 5  # words looked back for a negator, fillers skipped
+
+
+@dataclass(frozen=True)
+class TextReading:
+    """What one text says."""
+
+    stage: Stage  # the furthest stage named (APPLIED when none)
+    outcome: str  # one of model.OUTCOMES ("pending" when none)
+    known: bool  # the text said something the importer understood
+    says_applied: bool  # it says the application exists (sent, a stage, an answer)
+    not_applied: bool  # it says the row was never sent (saved, to apply, not pursued)
+    rule: str  # the phrases that decided, for the review table ("" when none)
+    says_never_sent: bool = False  # in so many words: "not applied", "no enviada", "did not apply"
+
+    @property
+    def weak(self) -> bool:
+        """Understood, but says neither that it was sent nor that it was not ("Open", "Pending")."""
+        return self.known and not self.says_applied and not self.not_applied
+
+
+NOTHING: Final = TextReading(Stage.APPLIED, "pending", False, False, False, "")
+
+
+def _is_missing(value: object) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float | np.floating):
+        return math.isnan(value)
+    return isinstance(value, np.datetime64) and bool(np.isnat(value))
+
+
+def status_key(text: object) -> str:
+    """Grouping and override key of a status text: lower-cased, spaces collapsed, end punctuation off."""
+    if _is_missing(text):
+        return ""
+    if isinstance(text, float | np.floating) and float(text).is_integer():
+        text = int(text)
+    key = " ".join(unicodedata.normalize("NFKC", str(text)).lower().split())
+    end = len(key)
+    while end > 0 and unicodedata.category(key[end - 1])[0] in "PSZ":
+        end -= 1
+    return key[:end]
+
+
+def read_text(text: object, *, prose: bool = False) -> TextReading:
+    """Read one text (any language the vocabulary covers); memoised per status key. ``prose`` reads a
+    note: words that mean other things in a sentence ("technical staff", "phone number") are passed over."""
+    return _read_key(status_key(text), prose)
+
+
+@lru_cache(maxsize=100_000)
+def _read_key(key: str, prose: bool = False) -> TextReading:
+    if not key:
+        return NOTHING
+    vocab = vocabulary()
+    tokens, mended = _mend(words(key))
+    stages: list[Stage] = []
+    outcomes: set[str] = set()
+    says_applied = not_applied = not_pursued = never_sent = False
+    unclear: list[str] = []
+    used: list[str] = []
+    for hit in vocab.statuses.find(tokens):
+        meaning = hit.labels[0] if len(set(hit.labels)) == 1 else "unclear"  # two languages disagree
+        if meaning == "neutral" or (prose and hit.phrase in vocab.unsure_in_prose):
+            continue
+        if meaning == "unclear":
+            unclear.append(hit.phrase)
+            continue
+        negated = _negated(tokens, hit.start)
+        if negated:
+            if meaning == "applied":
+                not_applied = never_sent = True
+                used.append(f"not {hit.phrase}")
+            continue
+        if meaning == "not_applied" and any(word in vocab.negators for word in hit.phrase.split()):
+            never_sent = True
+        used.append(
+            f"{hit.phrase} (read from '{mended[hit.phrase]}')" if hit.phrase in mended else hit.phrase
+        )
+        if meaning == "not_applied":
+            not_applied = True
+        elif meaning == "not_pursued":
+            not_pursued = True
+        elif meaning in _STAGE_OF:
+            stages.append(_STAGE_OF[meaning])
+        elif meaning in ("offer", "offer_lost"):
+            stages.append(Stage.OFFER)
+        if meaning in _OUTCOME_OF:
+            outcomes.add(_OUTCOME_OF[meaning])
+        says_applied |= meaning in _SAYS_APPLIED
+    if not_pursued:
+        # "Not interested" after sending it is a withdrawal; without a word that it was sent, never sent.
+        if says_applied:
+            outcomes.add("withdrawn")
+        else:
+            not_applied = True
+    if not used:
+        rule = "unreadable: " + unclear[0] if unclear else ""
+        return TextReading(Stage.APPLIED, "pending", False, False, False, rule)
+    stage = max(stages, default=Stage.APPLIED)
+    outcome = next((o for o in OUTCOME_STRENGTH if o in outcomes), "pending")
+    if not_applied and (stage > Stage.APPLIED or outcome in ("rejected", "ghosted", "offer")):
+        not_applied = False  # a stage or an answer proves it was sent
+    says_applied = says_applied and not not_applied
+    rule = " + ".join(dict.fromkeys(used))
+    if not_applied:
+        rule += " (not applied)"
+    return TextReading(stage, outcome, True, says_applied, not_applied, rule, never_sent and not_applied)
+
+
+def _negated(tokens: tuple[str, ...], start: int) -> bool:
+    """A negator (or a "not yet" word) is the first word before the phrase that is not a filler, at most
+    a few words back: "no interview", "never got an offer", "should have an interview soon"."""
+    vocab = vocabulary()
+    for position in range(start - 1, max(-1, start - 1 - _NEGATION_REACH), -1):
+        word = tokens[position]
+        if word in vocab.negators:
+            return True
+        if word not in vocab.fillers:
+            return False
+    return False
+
+
+@dataclass(frozen=True)
+class _Mender:
+    words: frozenset[str]
+    squeezed: dict[str, str]
+    targets: dict[str, list[str]]  # first letter -> one-word status phrases to correct towards
+    never: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _mender() -> _Mender:
+    vocab = vocabulary()
+    known = {w for w in vocab.status_words if w.isascii() and w.isalpha()}
+    squeezed: dict[str, str] = {}
+    clashes: set[str] = set()
+    for word in known:
+        key = _squeeze(word)
+        if squeezed.get(key, word) != word:
+            clashes.add(key)
+        squeezed[key] = word
+    never = vocab.never_correct
+    targets: dict[str, list[str]] = {}
+    for phrase, labels in vocab.statuses.phrases.items():
+        if (
+            " " not in phrase
+            and phrase.isascii()
+            and phrase.isalpha()
+            and len(phrase) >= _FUZZY_MIN_LENGTH
+            and phrase not in never
+            and not set(labels) & {"not_applied", "unclear", "neutral", "not_pursued"}
+        ):
+            targets.setdefault(phrase[0], []).append(phrase)
+    return _Mender(frozenset(known), {k: v for k, v in squeezed.items() if k not in clashes}, targets, never)
+
+
+def _squeeze(word: str) -> str:
+    out = []
+    for char in word:
+        if not out or out[-1] != char:
+            out.append(char)
+    return "".join(out)
+
+
+@lru_cache(maxsize=50_000)
+def _mended_word(word: str) -> str | None:
+    mender = _mender()
+    if (
+        len(word) < 4
+        or not (word.isascii() and word.isalpha())
+        or word in mender.words
+        or word in mender.never
+    ):
+        return None
+    fixed = mender.squeezed.get(_squeeze(word))
+    if fixed is None and len(word) >= _FUZZY_MIN_LENGTH:
+        best = process.extractOne(word, mender.targets.get(word[0], []), scorer=OSA.distance, score_cutoff=1)
+        fixed = best[0] if best is not None else None
+    return fixed
+
+
+def _mend(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, str]]:
+    """Words with misspellings mended, and {mended word: as written} for the review."""
+    mended: list[str] = []
+    notes: dict[str, str] = {}
+    for word in tokens:
+        fixed = _mended_word(word)
+        mended.append(word if fixed is None else fixed)
+        if fixed is not None:
+            notes.setdefault(fixed, word)
+    return tuple(mended), notes
+
+
+def override_reading(choice: tuple[str, str]) -> TextReading:
+    """The reading a user chose in the status review table: (stage, outcome) labels."""
+    stage, outcome = choice
+    if stage not in STAGES or outcome not in OUTCOMES:
+        raise ValueError(
+            f"status override {choice!r}: stage must be one of {STAGES}, outcome one of {OUTCOMES}"
+        )
+    return TextReading(Stage[stage.upper()], outcome, True, True, False, "your choice")
+
+
+def distinct_statuses(values: pd.Series, overrides: Mapping[str, tuple[str, str]] = {}) -> pd.DataFrame:
+    """One row per distinct status key (blank ones left out), most frequent first, with its reading.
+
+    Columns: raw (most common spelling), key, count, stage, outcome, known, is_application, rule, overridden.
+    """
+    codes, uniques = distinct_values(pd.Series(values))
+    counts = code_counts(codes, len(uniques))
+    spellings = pd.DataFrame(
+        {"raw": [str(u) for u in uniques], "key": [status_key(u) for u in uniques], "count": counts}
+    )
+    spellings = spellings[(spellings["key"] != "") & (spellings["count"] > 0)]
+    spellings = spellings.sort_values(["count", "raw"], ascending=[False, True], kind="stable")
+    table = (
+        spellings.groupby("key", sort=False).agg(raw=("raw", "first"), count=("count", "sum")).reset_index()
+    )
+    table = table.sort_values(["count", "key"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    readings = [override_reading(overrides[k]) if k in overrides else _read_key(k) for k in table["key"]]
+    return pd.DataFrame(
+        {
+            "raw": table["raw"].astype("str"),
+            "key": table["key"].astype("str"),
+            "count": table["count"].astype("int64"),
+            "stage": pd.Categorical([r.stage.label for r in readings], dtype=STAGE_DTYPE),
+            "outcome": pd.Categorical([r.outcome for r in readings], dtype=OUTCOME_DTYPE),
+            "known": np.array([r.known for r in readings], dtype=bool),
+            "is_application": np.array([not r.not_applied for r in readings], dtype=bool),
+            "rule": pd.Series([r.rule for r in readings], dtype="str"),
+            "overridden": table["key"].isin(list(overrides)).to_numpy(dtype=bool),
+        }
+    )

@@ -1,0 +1,287 @@
+"""Which rows are applications, and the readings to put to the user as questions.
+
+A row is an application when anything in it says so: an applied date, an applied word, a stage, an
+answer, a filled stage column, "Applied? yes". A row that says it was not sent (saved, to apply,
+"Applied? no") is left out. A row with a company and a role and nothing else is an application nobody
+answered yet; a row with only one of them is a wishlist entry. A row whose status does not say it was
+sent ("Open", "Pending review") and that has no date applied is an application in a file that gives no
+other way to tell, and left out (and asked about) in a file whose other rows show how it marks what was
+sent.
+
+Questions are asked where a reading moves many rows or rests on weak evidence: a yes/no column read as
+a stage, a column left out because it records what the candidate did, stages read from notes, rows
+left out, outcomes inferred from blank flags, a template's default dates ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from nextround.importing.mapping import ColumnMapping, stage_column_kind
+from nextround.importing.report import Choice, Question
+from nextround.importing.stage_outcome import Progress, Sent
+from nextround.importing.vocabulary import flag_word
+from nextround.model import STAGES
+
+_ONLY_ONE_NAME = (
+    "only names a company or a role, nothing else: looks like a wishlist entry, not an application"
+)
+NOTES_QUESTION = "notes"
+BLANK_FLAGS_QUESTION = "blank-flags"
+NOT_SENT_QUESTION = "not-sent"
+UNCLEAR_QUESTION = "unclear"
+COUNT = "count"
+_KEEP = Choice("Yes, that is right")
+_STAGE_WORDS = {
+    "screen": "a screen",
+    "interview": "an interview",
+    "final": "the final round",
+    "offer": "an offer",
+    "rejected": "a rejection",
+    "ghosted": "no response",
+    "withdrawn": "a withdrawal",
+    "in_progress": "still open",
+}
+
+
+def _plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+
+
+def _example(numbers: np.ndarray, where: np.ndarray, label: str = "") -> str:
+    rows = np.flatnonzero(where)
+    if not len(rows):
+        return ""
+    shown = f" — {label}" if label else ""
+    return f" (e.g. row {int(numbers[rows[0]])}{shown})"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Which rows are applications, and why each other row is left out."""
+
+    keep: np.ndarray
+    not_sent: np.ndarray
+    unclear: np.ndarray  # left out: nothing says it was sent, in a file that shows how it marks that
+    empty: np.ndarray  # nothing at all beyond an id or a stray cell
+    only_one_name: np.ndarray
+    not_sent_by: np.ndarray
+
+    @property
+    def skipped(self) -> list[tuple[int, str]]:
+        out: list[tuple[int, str]] = []
+        for i in np.flatnonzero(~self.keep):
+            if self.not_sent[i]:
+                out.append((int(i), f"marked as not applied yet ({self.not_sent_by[i]})"))
+            elif self.empty[i]:
+                out.append((int(i), "has no company, no role and nothing that says it is an application"))
+            elif self.only_one_name[i]:
+                out.append((int(i), _ONLY_ONE_NAME))
+            else:
+                out.append(
+                    (int(i), "nothing says it was sent (no date applied, and its status does not say so)")
+                )
+        return out
+
+    def questions(
+        self,
+        file: str,
+        numbers: np.ndarray,
+        raw: pd.DataFrame,
+        mapping: Sequence[ColumnMapping],
+        progress: Progress,
+    ) -> Iterator[Question]:
+        not_sent = self.not_sent & ~self.keep
+        if not_sent.any():
+            first = int(np.flatnonzero(not_sent)[0])
+            yield Question(
+                NOT_SENT_QUESTION,
+                file,
+                f"{_plural(int(not_sent.sum()), 'row')} {_be(not_sent.sum())} left out as not applied yet"
+                f"{_example(numbers, not_sent, str(self.not_sent_by[first]))}. Is that right?",
+                tuple(int(r) for r in numbers[not_sent]),
+                (_KEEP, Choice("No, count them as applications", COUNT)),
+            )
+        unclear = self.unclear & ~self.keep
+        if unclear.any():
+            first = int(np.flatnonzero(unclear)[0])
+            label = str(progress.stage_evidence[first]) if pd.notna(progress.stage_evidence[first]) else ""
+            yield Question(
+                UNCLEAR_QUESTION,
+                file,
+                f"{_plural(int(unclear.sum()), 'row')} {'has' if unclear.sum() == 1 else 'have'} no date "
+                "applied and nothing that says they were sent, while your other rows do; they are left "
+                f"out as not sent{_example(numbers, unclear, label)}. Is that right?",
+                tuple(int(r) for r in numbers[unclear]),
+                (_KEEP, Choice("No, count them as applications", COUNT)),
+            )
+
+
+def decide_applications(
+    progress: Progress,
+    has_date: np.ndarray,
+    named: np.ndarray,
+    both_named: np.ndarray | None,
+    answers: Mapping[str, str],
+) -> Decision:
+    """Which rows are applications (see the module's rules). ``named``: the row has a company, role or
+    label; ``both_named``: it has a company and a role (None when the file lacks one of the columns)."""
+    sent = progress.sent
+    not_sent = sent == Sent.NOT_SENT
+    shown = ((sent == Sent.SENT) | has_date) & ~not_sent
+    file_shows_sent = bool(shown.any())
+    weak = ~shown & ~not_sent
+    empty = weak & ~named & (sent == Sent.NOTHING)
+    only_one = np.zeros(len(sent), dtype=bool)
+    if both_named is not None:
+        only_one = named & ~both_named & (sent == Sent.NOTHING) & ~progress.has_text
+    # A row with a company and a role and nothing else is an application nobody answered yet.
+    keep = shown | (weak & (sent == Sent.NOTHING) & named & ~only_one)
+    if answers.get(NOT_SENT_QUESTION) == COUNT:
+        keep |= not_sent
+    # A status that does not say it was sent, on a row without a date applied: where the file's other rows
+    # show how it marks what was sent, this row is something else (a lead, an open posting).
+    unclear = weak & (sent == Sent.UNCLEAR)
+    if not file_shows_sent or answers.get(UNCLEAR_QUESTION) == COUNT:
+        keep |= unclear
+    return Decision(keep, not_sent, unclear & ~keep, empty, only_one & ~keep, progress.not_sent_by)
+
+
+def progress_questions(
+    file: str,
+    numbers: np.ndarray,
+    progress: Progress,
+    mapping: Sequence[ColumnMapping],
+    raw: pd.DataFrame,
+    answers: Mapping[str, str],
+) -> list[Question]:
+    """Questions about the readings of the applications kept."""
+    questions: list[Question] = []
+    evidence = pd.Series(progress.stage_evidence)
+    stage_names = np.array(STAGES, dtype=object)
+    for m in mapping:
+        if m.field == "stage_column" and m.kind in ("screen", "interview", "final", "offer"):
+            moved = evidence.str.startswith(f"{m.column}: ", na=False).to_numpy()
+            if not moved.any() or m.method == "your choice":
+                continue
+            values = raw[m.column]
+            if not _mostly_yes_no(values):
+                continue  # dates in a stage column are strong evidence; yes/no is asked about
+            first = int(np.flatnonzero(moved)[0])
+            questions.append(
+                Question(
+                    f"column:{m.column}",
+                    file,
+                    f"'{m.column}' = '{_cell(values.iloc[first])}' → reached {_STAGE_WORDS[m.kind]}: "
+                    f"{_plural(int(moved.sum()), 'application')}. Is that right?",
+                    tuple(int(r) for r in numbers[moved]),
+                    (_KEEP, Choice("No, ignore this column", column=m.column, field="ignore")),
+                )
+            )
+        elif m.field == "candidate_action" and (kind := stage_column_kind(m.column)) in _STAGE_WORDS:
+            said_yes = raw[m.column].map(_yes).to_numpy(dtype=bool)
+            if said_yes.any():
+                questions.append(
+                    Question(
+                        f"column:{m.column}",
+                        file,
+                        f"'{m.column}' reads as something you did, so it was not counted as "
+                        f"{_STAGE_WORDS[kind]} ({_plural(int(said_yes.sum()), 'application')} say yes "
+                        "there). Is that right?",
+                        tuple(int(r) for r in numbers[said_yes]),
+                        (
+                            Choice("Yes, leave it out"),
+                            Choice(
+                                f"No, it means {_STAGE_WORDS[kind]}", column=m.column, field="stage_column"
+                            ),
+                        ),
+                    )
+                )
+    from_notes = progress.stage_from_notes
+    if from_notes.any():
+        first = int(np.flatnonzero(from_notes)[0])
+        questions.append(
+            Question(
+                NOTES_QUESTION,
+                file,
+                f"The notes say how far {_plural(int(from_notes.sum()), 'application')} got (e.g. row "
+                f"{int(numbers[first])}: {_short(evidence.iloc[first])} → "
+                f"{stage_names[progress.stage[first]]}). Use what the notes say?",
+                tuple(int(r) for r in numbers[from_notes]),
+                (Choice("Yes, use the notes"), Choice("No, ignore the notes", "ignore")),
+            )
+        )
+    elif answers.get(NOTES_QUESTION) == "ignore":
+        questions.append(
+            Question(
+                NOTES_QUESTION,
+                file,
+                "The notes are not read for stages and outcomes, as you chose.",
+                (),
+                (Choice("Read the notes again", ""),),
+            )
+        )
+    blank = progress.ghosted_from_blank_flags
+    if blank.any():
+        questions.append(
+            Question(
+                BLANK_FLAGS_QUESTION,
+                file,
+                f"{_plural(int(blank.sum()), 'application')} with no flag in any stage column "
+                f"{_be(blank.sum())} read as 'no response'{_example(numbers, blank)}. Is that right?",
+                tuple(int(r) for r in numbers[blank]),
+                (_KEEP, Choice("No, they are still waiting", "pending")),
+            )
+        )
+    for column, day, count in progress.default_date_columns:
+        key = f"default-date:{column}"
+        questions.append(
+            Question(
+                key,
+                file,
+                f"'{column}' holds the same date ({day:%d %b %Y}) in {count:,} rows: read as a template's "
+                "default, not as that many steps on one day. Is that right?",
+                (),
+                (_KEEP, Choice("No, these dates are real", "real")),
+            )
+        )
+    return questions
+
+
+def _be(count: int) -> str:
+    return "is" if count == 1 else "are"
+
+
+def _cell(value: object) -> str:
+    return " ".join(str(value).split())[:40]
+
+
+def _short(label: object) -> str:
+    text = str(label)
+    return f"'{text[:70]}…'" if len(text) > 70 else f"'{text}'"
+
+
+def _yes(value: object) -> bool:
+    if isinstance(value, bool | np.bool_):
+        return bool(value)
+    if isinstance(value, int | float) and value == 1:
+        return True
+    return isinstance(value, str) and flag_word(value) is True
+
+
+def _mostly_yes_no(values: pd.Series) -> bool:
+    filled = [v for v in values.dropna().head(300).tolist() if not (isinstance(v, str) and not v.strip())]
+    if not filled:
+        return False
+    answers = sum(
+        1
+        for v in filled
+        if isinstance(v, bool | np.bool_)
+        or (isinstance(v, int | float) and v in (0, 1))
+        or (isinstance(v, str) and flag_word(v) is not None)
+    )
+    return answers >= 0.6 * len(filled)

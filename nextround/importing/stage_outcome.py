@@ -1,0 +1,613 @@
+"""Combine every progress signal of a sheet into each row's stage reached, outcome and evidence.
+
+A signal is one column: a text (result, status, stage, response, notes), a per-stage column (yes/no,
+ticks or dates), an "Applied?" column, or an interview count. Each distinct cell is read once and
+spread back over the rows by its code.
+
+Rules
+-----
+Stage = the furthest stage any signal supports: a text naming a stage, a reached stage column (yes, a
+tick, a date, or "rejected"/"G" there: the stage happened, then a no or silence), an interview count of
+one or more, and an offer. Where a stage has both a yes/no column and a date column, the yes/no column
+decides and the date only dates it (an interview date beside "Interview: no" was never held). A stage
+column that holds one and the same date in most of its rows holds a template default, not a stage.
+
+Outcome = the first that applies:
+1. the texts, in the order result, status, stage, response (a user's status override wins); a result
+   column saying yes / no means offer / rejected;
+2. the flags: a rejected, offer, withdrawn or ghosted flag ("Auto Rejected" = Y, "rejected" in a stage
+   cell);
+3. an In-Progress column saying N: rejected when a later stage column says N, otherwise withdrawn
+   (the sheet closed it without saying why, kept out of pass and rejection rates rather than guessed);
+4. the notes (and feedback);
+5. in a sheet with an In-Progress column, a row with no flag, text or count at all: ghosted (no response),
+   marked as inferred from blank flags;
+6. otherwise pending.
+
+Whether a row is an application is not decided here: ``Progress.sent`` says what the signals show
+(sent / not sent / nothing), and the pipeline adds what the row's other cells show.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from enum import IntEnum
+from typing import Final, Literal
+
+import numpy as np
+import pandas as pd
+
+from nextround.importing.cells import distinct_values
+from nextround.importing.phrases import words
+from nextround.importing.progress_text import TextReading, override_reading, read_text, status_key
+from nextround.importing.vocabulary import flag_word, vocabulary
+from nextround.model import OUTCOME_DTYPE, OUTCOMES, STAGE_DTYPE, Stage
+
+TextRole = Literal["result", "status", "stage", "response", "notes"]
+TEXT_ORDER: Final[tuple[TextRole, ...]] = ("result", "status", "stage", "response", "notes")
+_CODE: Final[dict[str, int]] = {name: i for i, name in enumerate(OUTCOMES)}
+_PENDING: Final = _CODE["pending"]
+_DECIDED: Final = (_CODE["rejected"], _CODE["ghosted"], _CODE["offer"])
+_STAGE_KINDS: Final = {
+    "screen": Stage.SCREEN,
+    "interview": Stage.INTERVIEW,
+    "final": Stage.FINAL,
+    "offer": Stage.OFFER,
+}
+DEFAULT_DATE_SHARE: Final = 0.8  # of a date column's filled cells holding one date: a template default
+DEFAULT_DATE_ROWS: Final = 5
+PROSE_WORDS: Final = 5  # a status cell of more words than this is a sentence, read like a note
+
+
+class Flag(IntEnum):
+    """What one cell of a per-stage column says."""
+
+    EMPTY = 0
+    REACHED = 1  # yes, a tick, a date, a positive number, a stage word
+    NOT_REACHED = 2  # no, n, 0, false
+    GHOSTED = 3  # G, no response: the stage happened, then silence
+    REJECTED = 4  # rejected, failed
+    WITHDRAWN = 5  # expired, withdrew
+    UNKNOWN = 6  # text that says none of these
+
+
+class Sent(IntEnum):
+    """What a row's signals say about whether the application was sent."""
+
+    NOT_SENT = -1  # saved, to apply, Applied? = no
+    NOTHING = 0
+    UNCLEAR = 1  # only a weak or unreadable text ("Open", "Evaluating")
+    SENT = 2  # an applied word, a stage, an answer, a filled stage column, an applied date
+
+
+@dataclass(frozen=True)
+class TextSignal:
+    column: str
+    role: TextRole
+    cells: pd.Series
+
+
+@dataclass(frozen=True)
+class StageColumn:
+    column: str
+    kind: str  # screen, interview, final, offer, rejected, ghosted, withdrawn, in_progress
+    cells: pd.Series
+    dates: np.ndarray  # datetime64[ns] per row, from the one date reader (NaT where no date)
+
+
+@dataclass(frozen=True)
+class Signals:
+    """The columns of one sheet that say how far its applications got (any may be absent)."""
+
+    texts: Sequence[TextSignal] = ()
+    stage_columns: Sequence[StageColumn] = ()
+    applied_flag: tuple[str, pd.Series] | None = None
+    interview_count: tuple[str, pd.Series] | None = None
+    read_notes: bool = True  # the user may say the notes are not about progress
+    real_default_dates: frozenset[str] = frozenset()  # stage columns whose one repeated date is real
+    blank_flags_are_ghosted: bool = True  # the In-Progress rule (5); the user may say otherwise
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Per row: the reading and its evidence; per sheet: what may need the user's eye."""
+
+    stage: np.ndarray  # int8 Stage
+    outcome: np.ndarray  # int8 code into OUTCOMES
+    known: np.ndarray  # some signal said something readable
+    sent: np.ndarray  # int8 Sent
+    not_sent_by: np.ndarray  # object: the text or column that says "not sent" (None elsewhere)
+    stage_evidence: pd.Categorical
+    outcome_evidence: pd.Categorical
+    last_flag_on: np.ndarray | None  # latest date written in a stage column
+    stage_from_notes: np.ndarray  # bool: the notes alone decided a stage beyond applied
+    ghosted_from_blank_flags: np.ndarray  # bool: rule 5
+    has_text: np.ndarray  # bool: a status, stage, result or response cell holds something
+    default_date_columns: tuple[tuple[str, pd.Timestamp, int], ...] = ()  # (column, date, rows) ignored
+    flag_columns_used: dict[str, int] = field(default_factory=dict)  # column -> rows it moved past applied
+
+    def rows(self, keep: np.ndarray) -> Progress:
+        """The same reading for the rows where ``keep`` holds."""
+        return replace(
+            self,
+            stage=self.stage[keep],
+            outcome=self.outcome[keep],
+            known=self.known[keep],
+            sent=self.sent[keep],
+            not_sent_by=self.not_sent_by[keep],
+            stage_evidence=self.stage_evidence[keep],
+            outcome_evidence=self.outcome_evidence[keep],
+            last_flag_on=None if self.last_flag_on is None else self.last_flag_on[keep],
+            stage_from_notes=self.stage_from_notes[keep],
+            ghosted_from_blank_flags=self.ghosted_from_blank_flags[keep],
+            has_text=self.has_text[keep],
+        )
+
+    def frame(self) -> pd.DataFrame:
+        columns = {
+            "stage_reached": pd.Categorical.from_codes(self.stage, dtype=STAGE_DTYPE),
+            "outcome": pd.Categorical.from_codes(self.outcome, dtype=OUTCOME_DTYPE),
+            "stage_evidence": self.stage_evidence,
+            "outcome_evidence": self.outcome_evidence,
+        }
+        return pd.DataFrame(columns, index=pd.RangeIndex(len(self.stage)), copy=False)
+
+
+# --------------------------------------------------------------------------------------- one column
+
+
+def _codes(values: pd.Series, n_rows: int) -> tuple[np.ndarray, list[object]]:
+    if len(values) != n_rows:
+        raise ValueError(f"a progress column has {len(values)} rows, expected {n_rows}")
+    codes, uniques = distinct_values(pd.Series(values))
+    return codes, uniques.tolist()
+
+
+def _spread(per_value: list[object], codes: np.ndarray, missing: object, dtype: object) -> np.ndarray:
+    """One value per distinct cell spread back over the rows; code -1 (no cell) takes ``missing``."""
+    return np.array([*per_value, missing], dtype=dtype)[codes]
+
+
+def _cell_text(value: object) -> str:
+    return " ".join(str(value).split())[:80]
+
+
+@dataclass
+class _TextColumn:
+    column: str
+    role: TextRole
+    codes: np.ndarray
+    labels: list[str]
+    stage: np.ndarray
+    outcome: np.ndarray
+    known: np.ndarray
+    sent: np.ndarray
+    present: np.ndarray
+
+
+def _read_text_column(
+    signal: TextSignal, n_rows: int, overrides: Mapping[str, tuple[str, str]]
+) -> _TextColumn:
+    codes, uniques = _codes(signal.cells, n_rows)
+    readings = [_reading(value, signal.role, overrides) for value in uniques]
+    if signal.role == "notes":
+        readings = [_as_note(r) for r in readings]
+    return _TextColumn(
+        column=signal.column,
+        role=signal.role,
+        codes=codes,
+        labels=[f"{signal.column}: {_cell_text(v)}" for v in uniques],
+        stage=_spread([int(r.stage) for r in readings], codes, 0, np.int8),
+        outcome=_spread([_CODE[r.outcome] for r in readings], codes, _PENDING, np.int8),
+        known=_spread([r.known for r in readings], codes, False, bool),
+        sent=_spread(
+            [_sent_of(r, v, signal.role) for r, v in zip(readings, uniques, strict=True)],
+            codes,
+            int(Sent.NOTHING),
+            np.int8,
+        ),
+        present=_spread([status_key(v) != "" for v in uniques], codes, False, bool),
+    )
+
+
+def _reading(value: object, role: TextRole, overrides: Mapping[str, tuple[str, str]]) -> TextReading:
+    key = status_key(value)
+    if key in overrides and role != "notes":
+        return override_reading(overrides[key])
+    if role in ("result", "response") and (answer := _flag_of(value)) is not None:
+        # "Outcome: No" is a rejection; "Response: No" only says no answer has come yet.
+        if role == "result":
+            return TextReading(
+                Stage.OFFER if answer else Stage.APPLIED,
+                "offer" if answer else "rejected",
+                True,
+                True,
+                False,
+                "yes / no",
+            )
+        return TextReading(
+            Stage.APPLIED, "pending", True, answer, False, "replied" if answer else "no reply yet"
+        )
+    # A sentence is read as prose: "by phone" there is how it happened, "Phone" alone a phone screen.
+    return read_text(key, prose=role == "notes" or len(words(key)) > PROSE_WORDS)
+
+
+def _as_note(reading: TextReading) -> TextReading:
+    """What a note may decide: stages and a no, never an offer ("we offer remote work"), and "not sent"
+    only in so many words ("click here to apply" in a pasted advert is not a wishlist)."""
+    stage = min(reading.stage, Stage.FINAL)
+    outcome = "pending" if reading.outcome == "offer" else reading.outcome
+    not_applied = reading.says_never_sent
+    return replace(
+        reading,
+        stage=stage,
+        outcome=outcome,
+        not_applied=not_applied,
+        says_applied=reading.says_applied and not not_applied,
+    )
+
+
+def _sent_of(reading: TextReading, value: object, role: TextRole) -> int:
+    """What one text says about sending. A label that says neither ("Open", "Evaluating") is unclear; a
+    note or a sentence that says neither is the user's log of the application, so says nothing against it."""
+    if reading.not_applied:
+        return int(Sent.NOT_SENT)
+    if reading.says_applied:
+        return int(Sent.SENT)
+    if role == "notes" or len(words(str(value))) > PROSE_WORDS:
+        return int(Sent.NOTHING)
+    return int(Sent.UNCLEAR)
+
+
+def _flag_of(value: object) -> bool | None:
+    if isinstance(value, bool | np.bool_):
+        return bool(value)
+    if isinstance(value, int | float | np.integer | np.floating) and value in (0, 1):
+        return bool(value)
+    return flag_word(str(value)) if isinstance(value, str) else None
+
+
+def read_flag_cell(value: object) -> Flag:
+    """One cell of a per-stage column that is not a date: yes/no words, numbers, or a status text."""
+    if isinstance(value, bool | np.bool_):
+        return Flag.REACHED if value else Flag.NOT_REACHED
+    if isinstance(value, int | float | np.integer | np.floating):
+        if np.isnan(value):
+            return Flag.EMPTY
+        return Flag.REACHED if value > 0 else Flag.NOT_REACHED if value == 0 else Flag.UNKNOWN
+    text = str(value).strip()
+    if not text.strip("-–— "):
+        return Flag.EMPTY if not text else Flag.NOT_REACHED
+    answer = flag_word(text)
+    if answer is not None:
+        return Flag.REACHED if answer else Flag.NOT_REACHED
+    if text.lower() == "g":  # smpotts' Y / N / G: ghosted after that stage
+        return Flag.GHOSTED
+    reading = read_text(text)
+    if reading.outcome == "rejected":
+        return Flag.REJECTED
+    if reading.outcome == "ghosted":
+        return Flag.GHOSTED
+    if reading.outcome == "withdrawn":
+        return Flag.WITHDRAWN
+    if reading.stage > Stage.APPLIED or reading.says_applied or reading.outcome == "offer":
+        return Flag.REACHED
+    return Flag.UNKNOWN if not reading.not_applied else Flag.NOT_REACHED
+
+
+@dataclass
+class _FlagColumn:
+    column: str
+    kind: str
+    codes: np.ndarray
+    labels: list[str]
+    values: np.ndarray  # int8 Flag per row
+    dates: np.ndarray
+    yes_no: bool  # mostly yes/no cells (not dates)
+
+
+def _read_flag_column(column: StageColumn, n_rows: int) -> _FlagColumn:
+    codes, uniques = _codes(column.cells, n_rows)
+    values = _spread([int(read_flag_cell(v)) for v in uniques], codes, int(Flag.EMPTY), np.int8)
+    dated = ~np.isnat(column.dates)
+    values = np.where(dated, int(Flag.REACHED), values).astype(np.int8)
+    filled = values != Flag.EMPTY
+    answers = np.isin(values[filled & ~dated], (Flag.REACHED, Flag.NOT_REACHED))
+    yes_no = bool(filled.any()) and float(answers.sum()) >= 0.6 * float(filled.sum())
+    labels = [f"{column.column}: {_cell_text(v)}" for v in uniques]
+    return _FlagColumn(column.column, column.kind, codes, labels, values, column.dates, yes_no)
+
+
+def _default_date(column: _FlagColumn) -> tuple[pd.Timestamp, int] | None:
+    """The one date a template wrote into most rows of a date column, or None."""
+    dated = column.dates[~np.isnat(column.dates)]
+    if len(dated) < DEFAULT_DATE_ROWS:
+        return None
+    days, counts = np.unique(dated.astype("datetime64[D]"), return_counts=True)
+    top = int(counts.argmax())
+    if counts[top] >= DEFAULT_DATE_ROWS and counts[top] >= DEFAULT_DATE_SHARE * len(dated):
+        return pd.Timestamp(days[top]), int(counts[top])
+    return None
+
+
+# ---------------------------------------------------------------------------------------- combining
+
+
+@dataclass(frozen=True)
+class _Layer:
+    """One signal's say on the stage or the outcome: a value per row and the cells that said it."""
+
+    values: np.ndarray  # int8: a Stage, or an outcome code (pending where it says nothing)
+    labels: list[str]
+    codes: np.ndarray
+
+
+def _evidence(layers: list[_Layer], chosen: np.ndarray) -> pd.Categorical:
+    """Per row, the label of the chosen layer's cell (-1: no evidence), as one categorical."""
+    offsets = np.cumsum([0, *(len(layer.labels) for layer in layers)])
+    codes = np.full(len(chosen), -1, dtype=np.int64)
+    for index, layer in enumerate(layers):
+        here = (chosen == index) & (layer.codes >= 0)
+        codes = np.where(here, offsets[index] + layer.codes, codes)
+    categories = pd.Index([label for layer in layers for label in layer.labels])
+    if categories.is_unique:
+        return pd.Categorical.from_codes(codes, categories=categories)
+    return pd.Categorical(np.array([*categories, None], dtype=object)[codes])
+
+
+def _furthest(layers: list[_Layer], n_rows: int) -> tuple[np.ndarray, np.ndarray]:
+    """The furthest stage per row and the first layer that names it."""
+    stage = np.zeros(n_rows, dtype=np.int8)
+    chosen = np.full(n_rows, -1, dtype=np.int16)
+    for index, layer in enumerate(layers):
+        higher = layer.values > stage
+        stage = np.where(higher, layer.values, stage).astype(np.int8)
+        chosen = np.where(higher, index, chosen).astype(np.int16)
+    return stage, chosen
+
+
+def _first_decided(layers: list[_Layer], n_rows: int) -> tuple[np.ndarray, np.ndarray]:
+    """The first outcome per row that is not pending, and the layer that says it."""
+    outcome = np.full(n_rows, _PENDING, dtype=np.int8)
+    chosen = np.full(n_rows, -1, dtype=np.int16)
+    for index in range(len(layers) - 1, -1, -1):
+        take = layers[index].values != _PENDING
+        outcome = np.where(take, layers[index].values, outcome).astype(np.int8)
+        chosen = np.where(take, index, chosen).astype(np.int16)
+    return outcome, chosen
+
+
+def _fixed(label: str, where: np.ndarray, value: int) -> _Layer:
+    """A layer with one reason for every row it applies to."""
+    values = np.where(where, value, _PENDING).astype(np.int8)
+    return _Layer(values, [label], np.where(where, 0, -1))
+
+
+def infer_progress(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str, str]] = {}) -> Progress:
+    """Stage, outcome, evidence and what the signals say about sending, one row per application."""
+    no = np.zeros(n_rows, dtype=bool)
+    texts = sorted(
+        (
+            _read_text_column(t, n_rows, overrides)
+            for t in signals.texts
+            if signals.read_notes or t.role != "notes"
+        ),
+        key=lambda t: TEXT_ORDER.index(t.role),
+    )
+    notes = [t for t in texts if t.role == "notes"]
+    others = [t for t in texts if t.role != "notes"]
+    flags = [_read_flag_column(c, n_rows) for c in signals.stage_columns]
+    defaults = _drop_default_dates([c for c in flags if c.column not in signals.real_default_dates])
+    _let_yes_no_decide(flags)
+
+    stage_layers = [_Layer(t.stage, t.labels, t.codes) for t in others]
+    outcome_layers = [_Layer(t.outcome, t.labels, t.codes) for t in others]
+    flag_outcomes: dict[str, list[_Layer]] = {
+        name: [] for name in ("rejected", "offer", "withdrawn", "ghosted")
+    }
+    live, closed, any_flag, known = no.copy(), no.copy(), no.copy(), no.copy()
+    has_progress_column = False
+    sequence: list[tuple[int, np.ndarray]] = []  # (stage, flags) of the stage columns in sheet order
+    used: dict[str, int] = {}
+    for column in flags:
+        values = column.values
+        any_flag |= values != Flag.EMPTY
+        known |= (values != Flag.EMPTY) & (values != Flag.UNKNOWN)
+
+        def says(name: str, where: np.ndarray, column: _FlagColumn = column) -> None:
+            flag_outcomes[name].append(
+                _Layer(np.where(where, _CODE[name], _PENDING).astype(np.int8), column.labels, column.codes)
+            )
+
+        if column.kind in _STAGE_KINDS:
+            column_stage = int(_STAGE_KINDS[column.kind])
+            reached = np.isin(values, (Flag.REACHED, Flag.REJECTED, Flag.WITHDRAWN, Flag.GHOSTED))
+            if column.kind == "offer":
+                reached = values == Flag.REACHED
+                says("offer", reached)
+            stage_layers.append(
+                _Layer(np.where(reached, column_stage, 0).astype(np.int8), column.labels, column.codes)
+            )
+            used[column.column] = int(reached.sum())
+            sequence.append((column_stage, values))
+            for name in ("rejected", "ghosted", "withdrawn"):
+                says(name, values == _FLAG_OF_KIND[name])
+        elif column.kind in _FLAG_OF_KIND:
+            says(column.kind, np.isin(values, (Flag.REACHED, _FLAG_OF_KIND[column.kind])))
+        elif column.kind == "in_progress":
+            has_progress_column = True
+            live |= values == Flag.REACHED
+            closed |= values == Flag.NOT_REACHED
+            for name in ("rejected", "ghosted", "withdrawn"):
+                says(name, values == _FLAG_OF_KIND[name])
+
+    if signals.interview_count is not None:
+        header, cells = signals.interview_count
+        codes, uniques = _codes(cells, n_rows)
+        counts = _spread([_count(v) for v in uniques], codes, np.nan, float)
+        known |= ~np.isnan(counts)
+        labels = [f"{header}: {_cell_text(v)}" for v in uniques]
+        stage_layers.append(
+            _Layer(np.where(counts >= 1, int(Stage.INTERVIEW), 0).astype(np.int8), labels, codes)
+        )
+
+    stage, stage_chosen = _furthest(stage_layers, n_rows)
+    for layers in flag_outcomes.values():  # rejected, then offer, withdrawn, ghosted
+        outcome_layers += layers
+    if has_progress_column:
+        outcome_layers.append(_closed_layer(sequence, stage, closed & ~live, n_rows))
+
+    # The notes come last: they raise the stage and decide only what nothing else decided.
+    stage_before_notes = stage
+    stage_layers += [_Layer(t.stage, t.labels, t.codes) for t in notes]
+    # A note decides the outcome only where no status, stage or result cell said anything readable: a
+    # note that mentions an earlier application's rejection must not overrule "Pending".
+    said = functools.reduce(np.logical_or, [t.known for t in others], no)
+    outcome_layers += [
+        _Layer(np.where(said, _PENDING, t.outcome).astype(np.int8), t.labels, t.codes) for t in notes
+    ]
+    stage, stage_chosen = _furthest(stage_layers, n_rows)
+    known |= functools.reduce(np.logical_or, [t.known for t in texts], no)
+    ghosted_from_blank = no.copy()
+    if has_progress_column and signals.blank_flags_are_ghosted:
+        text_present = functools.reduce(np.logical_or, [t.present for t in texts], no)
+        ghosted_from_blank = ~any_flag & ~text_present & ~known
+        outcome_layers.append(
+            _fixed("no flag in any stage column: read as no response", ghosted_from_blank, _CODE["ghosted"])
+        )
+    outcome, outcome_chosen = _first_decided(outcome_layers, n_rows)
+    ghosted_from_blank &= outcome_chosen == len(outcome_layers) - 1
+
+    offer = outcome == _CODE["offer"]
+    if offer.any():
+        stage = np.where(offer, int(Stage.OFFER), stage).astype(np.int8)
+    sent, not_sent_by = _sent(texts, flags, signals, stage, outcome, any_flag, n_rows)
+    return Progress(
+        stage=stage,
+        outcome=outcome,
+        known=known,
+        sent=sent,
+        not_sent_by=not_sent_by,
+        stage_evidence=_evidence(stage_layers, np.where(stage > 0, stage_chosen, -1)),
+        outcome_evidence=_evidence(outcome_layers, outcome_chosen),
+        last_flag_on=functools.reduce(np.fmax, [c.dates for c in flags]) if flags else None,
+        stage_from_notes=(stage_before_notes < stage) & ~offer,
+        ghosted_from_blank_flags=ghosted_from_blank,
+        has_text=functools.reduce(np.logical_or, [t.present for t in others], no),
+        default_date_columns=tuple(defaults),
+        flag_columns_used=used,
+    )
+
+
+def _drop_default_dates(flags: list[_FlagColumn]) -> list[tuple[str, pd.Timestamp, int]]:
+    """Empty the cells holding a template's default date; say which columns had one."""
+    found = []
+    for column in flags:
+        default = _default_date(column)
+        if default is None:
+            continue
+        found.append((column.column, *default))
+        is_default = column.dates.astype("datetime64[D]") == np.datetime64(default[0].date())
+        column.values = np.where(is_default, int(Flag.EMPTY), column.values).astype(np.int8)
+        column.dates = np.where(is_default, np.datetime64("NaT", "ns"), column.dates)
+    return found
+
+
+def _let_yes_no_decide(flags: list[_FlagColumn]) -> None:
+    """Where a stage has a yes/no column and a date column, a "no" empties the date column's cell."""
+    kinds = {column.kind for column in flags}
+    for kind in kinds:
+        same = [c for c in flags if c.kind == kind]
+        said_no = [c.values == Flag.NOT_REACHED for c in same if c.yes_no]
+        if not said_no or len(same) < 2:
+            continue
+        no = functools.reduce(np.logical_or, said_no)
+        for column in same:
+            if not column.yes_no:
+                column.values = np.where(no, int(Flag.EMPTY), column.values).astype(np.int8)
+
+
+def _closed_layer(
+    sequence: list[tuple[int, np.ndarray]], stage: np.ndarray, closed: np.ndarray, n_rows: int
+) -> _Layer:
+    """Rule 3: closed by the In-Progress column; rejected when a later stage column says N."""
+    last_reached = np.full(n_rows, -1, dtype=np.int16)
+    for index, (_, values) in enumerate(sequence):
+        reached = np.isin(values, (Flag.REACHED, Flag.REJECTED, Flag.WITHDRAWN, Flag.GHOSTED))
+        last_reached = np.where(reached, index, last_reached).astype(np.int16)
+    did_not_pass = np.zeros(n_rows, dtype=bool)
+    for index, (column_stage, values) in enumerate(sequence):
+        did_not_pass |= (values == Flag.NOT_REACHED) & (index > last_reached) & (column_stage >= stage)
+    values = np.where(closed, np.where(did_not_pass, _CODE["rejected"], _CODE["withdrawn"]), _PENDING)
+    labels = ["closed, and a later stage column says no", "closed without a reason (read as withdrawn)"]
+    return _Layer(values.astype(np.int8), labels, np.where(closed, np.where(did_not_pass, 0, 1), -1))
+
+
+def _sent(
+    texts: list[_TextColumn],
+    flags: list[_FlagColumn],
+    signals: Signals,
+    stage: np.ndarray,
+    outcome: np.ndarray,
+    any_flag: np.ndarray,
+    n_rows: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Sent / not sent / unclear / nothing per row, and which column says "not sent"."""
+    sent = np.full(n_rows, int(Sent.NOTHING), dtype=np.int8)
+    not_sent_by = np.full(n_rows, None, dtype=object)
+    readable_flag = functools.reduce(
+        np.logical_or,
+        [(c.values != Flag.EMPTY) & (c.values != Flag.UNKNOWN) for c in flags],
+        np.zeros(n_rows, bool),
+    )
+    sent = np.where(readable_flag, int(Sent.SENT), sent).astype(np.int8)
+    for text in texts:
+        sent = np.maximum(sent, np.where(text.sent == Sent.NOT_SENT, 0, text.sent)).astype(np.int8)
+        says_not = (text.sent == Sent.NOT_SENT) & pd.isna(not_sent_by)
+        if says_not.any():
+            not_sent_by = np.where(
+                says_not, np.array([*text.labels, None], dtype=object)[text.codes], not_sent_by
+            )
+    if signals.applied_flag is not None:
+        header, cells = signals.applied_flag
+        codes, uniques = _codes(cells, n_rows)
+        answers = np.array([*(_flag_of(v) for v in uniques), None], dtype=object)[codes]
+        labels = np.array([*(f"{header}: {_cell_text(v)}" for v in uniques), None], dtype=object)[codes]
+        sent = np.where(answers == True, int(Sent.SENT), sent).astype(np.int8)  # noqa: E712
+        not_sent_by = np.where(answers == False, labels, not_sent_by)  # noqa: E712
+    # "Not started" in a status cell outranks a date or a tick in a stage column (a template's example
+    # dates, a planned interview); a text that names a stage or an answer itself says it was sent.
+    cells = [t for t in texts if t.role != "notes"]
+    text_stage = functools.reduce(np.maximum, [t.stage for t in cells], np.zeros(n_rows, dtype=np.int8))
+    text_decided = functools.reduce(
+        np.logical_or, [np.isin(t.outcome, _DECIDED) for t in cells], np.zeros(n_rows, bool)
+    )
+    decided = np.isin(outcome, _DECIDED) | (stage > Stage.APPLIED)
+    says_not_sent = ~pd.isna(not_sent_by) & ~text_decided & (text_stage == Stage.APPLIED)
+    sent = np.where(decided, int(Sent.SENT), sent)
+    sent = np.where(says_not_sent, int(Sent.NOT_SENT), sent).astype(np.int8)
+    not_sent_by = np.where(says_not_sent, not_sent_by, None)
+    return sent, not_sent_by
+
+
+_FLAG_OF_KIND: Final = {"rejected": Flag.REJECTED, "ghosted": Flag.GHOSTED, "withdrawn": Flag.WITHDRAWN}
+
+
+def _count(value: object) -> float:
+    if isinstance(value, bool | np.bool_):
+        return float(value)
+    if isinstance(value, int | float | np.integer | np.floating):
+        return float(value)
+    text = str(value).strip()
+    tokens = text.lower().split()
+    for token in tokens:
+        if token.replace(",", ".").replace(".", "", 1).isdigit():
+            return float(token.replace(",", "."))
+    numbers = vocabulary().numbers
+    for token in tokens:
+        if token in numbers:
+            return float(numbers[token])
+    answer = flag_word(text)
+    return float(answer) if answer is not None else np.nan
