@@ -509,7 +509,7 @@ NOTES = (
     "Salary £38-42k",
     "Salary £45-50k",
     "Saw it on the company's careers page newsletter",
-    "Take-home task: SQL + one dashboard",
+    "Advert says a SQL test comes later",
     "Asked about notice period",
     "Applied late at night - typo in cover letter?",
     "Team of 4 analysts, reports to Head of Ops",

@@ -137,13 +137,15 @@ def _read_key(key: str, prose: bool = False) -> TextReading:
             outcomes.add("withdrawn")
         else:
             not_applied = True
+    if not_applied and says_applied and never_sent:
+        says_applied = False  # "applied to the other role, not this one": the negation is about this row
     if not used:
         rule = "unreadable: " + unclear[0] if unclear else ""
         return TextReading(Stage.APPLIED, "pending", False, False, False, rule)
     stage = max(stages, default=Stage.APPLIED)
     outcome = next((o for o in OUTCOME_STRENGTH if o in outcomes), "pending")
-    if not_applied and (stage > Stage.APPLIED or outcome in ("rejected", "ghosted", "offer")):
-        not_applied = False  # a stage or an answer proves it was sent
+    if not_applied and (says_applied or stage > Stage.APPLIED):
+        not_applied = never_sent = False  # an applied word, a stage or an answer says it was sent
     says_applied = says_applied and not not_applied
     rule = " + ".join(dict.fromkeys(used))
     if not_applied:

@@ -30,6 +30,7 @@ Whether a row is an application is not decided here: ``Progress.sent`` says what
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -174,12 +175,35 @@ def _cell_text(value: object) -> str:
     return " ".join(str(value).split())[:80]
 
 
+@dataclass(frozen=True)
+class Labels:
+    """The evidence label of each distinct cell of a column ("Phone Screen: Y"), made only when asked
+    for: a column of a million distinct notes must not become a million strings."""
+
+    column: str | None  # None: the values are the labels themselves
+    values: Sequence[object]
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def __getitem__(self, code: int) -> str:
+        value = self.values[code]
+        return str(value) if self.column is None else f"{self.column}: {_cell_text(value)}"
+
+    def per_row(self, codes: np.ndarray, where: np.ndarray) -> np.ndarray:
+        """The label of each row where ``where`` holds (None elsewhere)."""
+        out = np.full(len(codes), None, dtype=object)
+        for code in np.unique(codes[where & (codes >= 0)]):
+            out[where & (codes == code)] = self[int(code)]
+        return out
+
+
 @dataclass
 class _TextColumn:
     column: str
     role: TextRole
     codes: np.ndarray
-    labels: list[str]
+    labels: Labels
     stage: np.ndarray
     outcome: np.ndarray
     known: np.ndarray
@@ -198,7 +222,7 @@ def _read_text_column(
         column=signal.column,
         role=signal.role,
         codes=codes,
-        labels=[f"{signal.column}: {_cell_text(v)}" for v in uniques],
+        labels=Labels(signal.column, uniques),
         stage=_spread([int(r.stage) for r in readings], codes, 0, np.int8),
         outcome=_spread([_CODE[r.outcome] for r in readings], codes, _PENDING, np.int8),
         known=_spread([r.known for r in readings], codes, False, bool),
@@ -270,21 +294,31 @@ def _flag_of(value: object) -> bool | None:
 
 
 def read_flag_cell(value: object) -> Flag:
-    """One cell of a per-stage column that is not a date: yes/no words, numbers, or a status text."""
+    """One cell of a per-stage column: yes/no words, ticks, numbers, dates, or a status text.
+
+    The pipeline dates each cell with the one date reader (in the file's day order); here a cell that
+    holds a date, or several ("8/5/2019 & 8/14/2019", "8-Jul"), only says the stage was reached.
+    """
+    if value is None or value is pd.NaT or value is pd.NA:
+        return Flag.EMPTY
     if isinstance(value, bool | np.bool_):
         return Flag.REACHED if value else Flag.NOT_REACHED
+    if isinstance(value, dt.date | np.datetime64):
+        return Flag.REACHED
     if isinstance(value, int | float | np.integer | np.floating):
-        if np.isnan(value):
+        if isinstance(value, float | np.floating) and np.isnan(value):
             return Flag.EMPTY
         return Flag.REACHED if value > 0 else Flag.NOT_REACHED if value == 0 else Flag.UNKNOWN
     text = str(value).strip()
     if not text.strip("-–— "):
-        return Flag.EMPTY if not text else Flag.NOT_REACHED
+        return Flag.EMPTY
     answer = flag_word(text)
     if answer is not None:
         return Flag.REACHED if answer else Flag.NOT_REACHED
     if text.lower() == "g":  # smpotts' Y / N / G: ghosted after that stage
         return Flag.GHOSTED
+    if _only_dates(text):
+        return Flag.REACHED
     reading = read_text(text)
     if reading.outcome == "rejected":
         return Flag.REJECTED
@@ -294,7 +328,23 @@ def read_flag_cell(value: object) -> Flag:
         return Flag.WITHDRAWN
     if reading.stage > Stage.APPLIED or reading.says_applied or reading.outcome == "offer":
         return Flag.REACHED
-    return Flag.UNKNOWN if not reading.not_applied else Flag.NOT_REACHED
+    return Flag.NOT_REACHED if reading.not_applied else Flag.UNKNOWN
+
+
+_CONNECTORS: Final = frozenset({"and", "und", "et", "y", "e", "i", "ve", "och", "en", "on", "am", "le", "el"})
+
+
+def _only_dates(text: str) -> bool:
+    """Digits, separators, month names and "and" only: one or more dates, however written."""
+    if not any(c.isdigit() for c in text):
+        return False
+    months = vocabulary().months
+    return all(w.isdigit() or w in months or w in _CONNECTORS or _digits_and_months(w) for w in words(text))
+
+
+def _digits_and_months(word: str) -> bool:
+    letters = "".join(c for c in word if not c.isdigit())
+    return not letters or letters in vocabulary().months or letters in ("st", "nd", "rd", "th")
 
 
 @dataclass
@@ -302,7 +352,7 @@ class _FlagColumn:
     column: str
     kind: str
     codes: np.ndarray
-    labels: list[str]
+    labels: Labels
     values: np.ndarray  # int8 Flag per row
     dates: np.ndarray
     yes_no: bool  # mostly yes/no cells (not dates)
@@ -316,8 +366,9 @@ def _read_flag_column(column: StageColumn, n_rows: int) -> _FlagColumn:
     filled = values != Flag.EMPTY
     answers = np.isin(values[filled & ~dated], (Flag.REACHED, Flag.NOT_REACHED))
     yes_no = bool(filled.any()) and float(answers.sum()) >= 0.6 * float(filled.sum())
-    labels = [f"{column.column}: {_cell_text(v)}" for v in uniques]
-    return _FlagColumn(column.column, column.kind, codes, labels, values, column.dates, yes_no)
+    return _FlagColumn(
+        column.column, column.kind, codes, Labels(column.column, uniques), values, column.dates, yes_no
+    )
 
 
 def _default_date(column: _FlagColumn) -> tuple[pd.Timestamp, int] | None:
@@ -340,21 +391,23 @@ class _Layer:
     """One signal's say on the stage or the outcome: a value per row and the cells that said it."""
 
     values: np.ndarray  # int8: a Stage, or an outcome code (pending where it says nothing)
-    labels: list[str]
+    labels: Labels
     codes: np.ndarray
 
 
 def _evidence(layers: list[_Layer], chosen: np.ndarray) -> pd.Categorical:
-    """Per row, the label of the chosen layer's cell (-1: no evidence), as one categorical."""
-    offsets = np.cumsum([0, *(len(layer.labels) for layer in layers)])
+    """Per row, the label of the chosen layer's cell (missing: no evidence), as one categorical whose
+    categories are only the labels some row uses."""
     codes = np.full(len(chosen), -1, dtype=np.int64)
+    categories: dict[str, int] = {}
     for index, layer in enumerate(layers):
         here = (chosen == index) & (layer.codes >= 0)
-        codes = np.where(here, offsets[index] + layer.codes, codes)
-    categories = pd.Index([label for layer in layers for label in layer.labels])
-    if categories.is_unique:
-        return pd.Categorical.from_codes(codes, categories=categories)
-    return pd.Categorical(np.array([*categories, None], dtype=object)[codes])
+        if not here.any():
+            continue
+        used = np.unique(layer.codes[here])
+        numbers = np.array([categories.setdefault(layer.labels[int(c)], len(categories)) for c in used])
+        codes[here] = numbers[np.searchsorted(used, layer.codes[here])]
+    return pd.Categorical.from_codes(codes, categories=pd.Index(list(categories), dtype=object))
 
 
 def _furthest(layers: list[_Layer], n_rows: int) -> tuple[np.ndarray, np.ndarray]:
@@ -382,7 +435,7 @@ def _first_decided(layers: list[_Layer], n_rows: int) -> tuple[np.ndarray, np.nd
 def _fixed(label: str, where: np.ndarray, value: int) -> _Layer:
     """A layer with one reason for every row it applies to."""
     values = np.where(where, value, _PENDING).astype(np.int8)
-    return _Layer(values, [label], np.where(where, 0, -1))
+    return _Layer(values, Labels(None, [label]), np.where(where, 0, -1))
 
 
 def infer_progress(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str, str]] = {}) -> Progress:
@@ -448,7 +501,7 @@ def infer_progress(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[
         codes, uniques = _codes(cells, n_rows)
         counts = _spread([_count(v) for v in uniques], codes, np.nan, float)
         known |= ~np.isnan(counts)
-        labels = [f"{header}: {_cell_text(v)}" for v in uniques]
+        labels = Labels(header, uniques)
         stage_layers.append(
             _Layer(np.where(counts >= 1, int(Stage.INTERVIEW), 0).astype(np.int8), labels, codes)
         )
@@ -541,7 +594,9 @@ def _closed_layer(
     for index, (column_stage, values) in enumerate(sequence):
         did_not_pass |= (values == Flag.NOT_REACHED) & (index > last_reached) & (column_stage >= stage)
     values = np.where(closed, np.where(did_not_pass, _CODE["rejected"], _CODE["withdrawn"]), _PENDING)
-    labels = ["closed, and a later stage column says no", "closed without a reason (read as withdrawn)"]
+    labels = Labels(
+        None, ["closed, and a later stage column says no", "closed without a reason (read as withdrawn)"]
+    )
     return _Layer(values.astype(np.int8), labels, np.where(closed, np.where(did_not_pass, 0, 1), -1))
 
 
@@ -567,16 +622,14 @@ def _sent(
         sent = np.maximum(sent, np.where(text.sent == Sent.NOT_SENT, 0, text.sent)).astype(np.int8)
         says_not = (text.sent == Sent.NOT_SENT) & pd.isna(not_sent_by)
         if says_not.any():
-            not_sent_by = np.where(
-                says_not, np.array([*text.labels, None], dtype=object)[text.codes], not_sent_by
-            )
+            not_sent_by = np.where(says_not, text.labels.per_row(text.codes, says_not), not_sent_by)
     if signals.applied_flag is not None:
         header, cells = signals.applied_flag
         codes, uniques = _codes(cells, n_rows)
         answers = np.array([*(_flag_of(v) for v in uniques), None], dtype=object)[codes]
-        labels = np.array([*(f"{header}: {_cell_text(v)}" for v in uniques), None], dtype=object)[codes]
+        said_no = answers == False  # noqa: E712
         sent = np.where(answers == True, int(Sent.SENT), sent).astype(np.int8)  # noqa: E712
-        not_sent_by = np.where(answers == False, labels, not_sent_by)  # noqa: E712
+        not_sent_by = np.where(said_no, Labels(header, uniques).per_row(codes, said_no), not_sent_by)
     # "Not started" in a status cell outranks a date or a tick in a stage column (a template's example
     # dates, a planned interview); a text that names a stage or an answer itself says it was sent.
     cells = [t for t in texts if t.role != "notes"]

@@ -10,7 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nextround.importing.dates import NULL_LITERALS, DateColumn, date_share, parse_date_column
+from nextround.importing.dates import DateColumn, date_share, parse_date_column
+from nextround.importing.vocabulary import vocabulary
+
+NULL_LITERALS = vocabulary().placeholders
 
 
 def _read(cells: list[object], order: str = "auto") -> DateColumn:
@@ -131,7 +134,7 @@ def test_null_literals_are_missing_not_unreadable(cell: object) -> None:
 
 
 def test_null_literals_include_the_common_ones() -> None:
-    assert {"", "n/a", "na", "null", "none", "-", "--", "—", "nan", "tbd", "?", "unknown"} <= NULL_LITERALS
+    assert {"n/a", "na", "null", "none", "-", "--", "—", "nan", "tbd", "?", "unknown", "#n/a"} <= NULL_LITERALS
 
 
 @pytest.mark.parametrize(
@@ -381,7 +384,7 @@ def test_every_cell_is_accounted_for(cells: list[object], order: str) -> None:
     assert set(result.year_inferred) <= set(range(len(cells))) - unreadable
     for position, (cell, value) in enumerate(zip(cells, result.values, strict=True)):
         empty = cell is None or (isinstance(cell, float) and np.isnan(cell))
-        empty = empty or (isinstance(cell, str) and " ".join(cell.split()).lower() in NULL_LITERALS)
+        empty = empty or (isinstance(cell, str) and " ".join(cell.split()).lower() in {"", *NULL_LITERALS})
         if empty:
             assert pd.isna(value)
             assert position not in unreadable

@@ -122,12 +122,12 @@ def test_saved_rows_and_company_only_rows_are_skipped_with_reasons():
     ]
     result = _import("simplify.csv", csv_bytes(rows))
     _accounted(result)
-    # Company and role with nothing else: an application nobody answered, not a wishlist entry.
-    assert result.applications["company"].tolist() == ["Acme", "Initech"]
+    # Company and role with nothing else: an application nobody answered, not a wishlist entry. A row
+    # with a date applied and a status is an application even without a company.
+    assert result.applications["company"].tolist() == ["Acme", "Initech", "(not given)"]
     reasons = {s.row: s.reason for s in result.report.skipped}
-    assert "saved" in reasons[3]
+    assert "not applied" in reasons[3] and "SAVED" in reasons[3]
     assert "only names a company" in reasons[4]
-    assert "no company and no role" in reasons[6]
 
 
 def test_ambiguous_dates_are_asked_about_never_swapped_silently():

@@ -15,13 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nextround.importing.errors import InputError
-from nextround.importing.readers import (
-    MAX_FILE_BYTES,
-    Grid,
-    Workbook,
-    application_sheet,
-    read_workbook,
-)
+from nextround.importing.grid import Grid, Workbook
+from nextround.importing.mapping import is_known_label
+from nextround.importing.readers import MAX_FILE_BYTES, read_workbook
+from nextround.importing.sheet_choice import application_sheet
 from nextround.importing.textfiles import sniff_delimiter
 
 HEADER = ["Company", "Role", "Date applied", "Status"]
@@ -547,7 +544,7 @@ def test_application_sheet_beats_drop_downs_and_instructions() -> None:
             "Tracker": [HEADER, *ROWS],
         }
     )
-    assert application_sheet(read_workbook("t.xlsx", data)).name == "Tracker"
+    assert application_sheet(read_workbook("t.xlsx", data), is_known_label).name == "Tracker"
 
 
 def test_template_with_checkbox_rows_still_beats_its_drop_downs() -> None:
@@ -559,7 +556,7 @@ def test_template_with_checkbox_rows_still_beats_its_drop_downs() -> None:
         *[[s, "Full-Time"] for s in ("Applied", "Rejected", "Interview", "Offer")],
     ]
     data = _xlsx_bytes({"Job Tracker": [banner, [], header, *unticked], "Drop Downs": drop_downs})
-    assert application_sheet(read_workbook("t.xlsx", data)).name == "Job Tracker"
+    assert application_sheet(read_workbook("t.xlsx", data), is_known_label).name == "Job Tracker"
 
 
 def test_application_sheet_prefers_more_data_and_visible_sheets() -> None:
@@ -567,7 +564,7 @@ def test_application_sheet_prefers_more_data_and_visible_sheets() -> None:
         {"2023": [HEADER, ROWS[0]], "2024": [HEADER, *ROWS, *ROWS], "Backup": [HEADER, *ROWS * 5]},
         hidden=frozenset({"Backup"}),
     )
-    assert application_sheet(read_workbook("t.xlsx", data)).name == "2024"
+    assert application_sheet(read_workbook("t.xlsx", data), is_known_label).name == "2024"
 
 
 # ------------------------------------------------------------------------------------------ speed

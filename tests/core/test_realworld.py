@@ -83,7 +83,7 @@ def test_chinese_headers_and_statuses():
 def test_simplify_saved_rows_are_not_applications():
     result = _import("junyizhou_simplify_tracker_export_2026-07-20.csv")
     assert "SAVED" not in set(result.applications["status_raw"].str.upper())
-    assert any("saved" in s.reason for s in result.report.skipped)
+    assert any("not applied" in s.reason and "SAVED" in s.reason for s in result.report.skipped)
 
 
 def test_template_with_banner_and_empty_checkbox_rows_has_no_applications():
