@@ -1,18 +1,16 @@
-"""The importer on the real, messy spreadsheets in ../shared/realworld (development corpus).
+"""Details the conformance counts do not show, on the real spreadsheets in ../shared/realworld.
 
-The files are never copied into the project; this module runs where the folder exists beside the
-checkout (developer machines and CI) and says so plainly where it does not.
+The files are never copied into the project; these tests run where the folder exists beside the checkout
+(developer machines and CI, where ``test_conformance.test_the_corpus_is_there_in_ci`` demands it).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from nextround.importing import import_paths
+from tests.realworld.expectations import REALWORLD
 
-REALWORLD = Path(__file__).resolve().parents[3] / "shared" / "realworld"
 pytestmark = pytest.mark.skipif(not REALWORLD.is_dir(), reason=f"no real-world corpus at {REALWORLD}")
 
 
