@@ -185,6 +185,13 @@ def _names_a_company(text: str) -> bool:
 # --------------------------------------------------------------------------------------- the header
 
 
+def stage_words_in(header: str) -> str | None:
+    """The stage a header mentions anywhere, as a word ("Messaged Recruiter or Team" → screen), even where
+    the header is not a stage column: for asking whether the user meant it as one."""
+    best = vocabulary().stage_headers.best(words(header))
+    return best.labels[0] if best is not None else None
+
+
 def stage_column_kind(header: str) -> str | None:
     """The stage (or outcome) a per-stage column's header names; None for an ordinary header.
 
@@ -339,7 +346,9 @@ def map_columns(frame: pd.DataFrame, overrides: Mapping[str, str] | None = None)
         if column in overrides:
             choice = overrides[column]
             field = None if choice == IGNORE else choice
-            kind = stage_column_kind(column) or "interview" if field == "stage_column" else None
+            kind = None
+            if field == "stage_column":
+                kind = stage_column_kind(column) or stage_words_in(column) or "interview"
             proposals.append(ColumnMapping(column, field, 1.0, "your choice", kind))
             continue
         field, confidence, method, kind, reason = _decide(column, profile(frame[column]))

@@ -36,6 +36,7 @@ from nextround.importing.phrases import MAX_ANALYSED_CHARS
 from nextround.importing.progress_text import distinct_statuses
 from nextround.importing.questions import (
     BLANK_FLAGS_QUESTION,
+    NOTES_OUTCOME_QUESTION,
     NOTES_QUESTION,
     decide_applications,
     progress_questions,
@@ -418,6 +419,7 @@ def _read_rows(
         applied_flag=_named(mapping, raw, "applied_flag"),
         interview_count=_named(mapping, raw, "interview_count"),
         read_notes=options.answers.get(NOTES_QUESTION) != "ignore",
+        notes_decide_outcome=options.answers.get(NOTES_OUTCOME_QUESTION) == "use",
         blank_flags_are_ghosted=options.answers.get(BLANK_FLAGS_QUESTION) != "pending",
     )
     progress = infer_progress(signals, n, options.status_overrides)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from nextround.importing.mapping import ColumnMapping, stage_column_kind
+from nextround.importing.mapping import ColumnMapping, stage_words_in
 from nextround.importing.report import Choice, Question
 from nextround.importing.stage_outcome import Progress, Sent
 from nextround.importing.vocabulary import flag_word
@@ -31,6 +31,7 @@ _ONLY_ONE_NAME = (
     "only names a company or a role, nothing else: looks like a wishlist entry, not an application"
 )
 NOTES_QUESTION = "notes"
+NOTES_OUTCOME_QUESTION = "notes-outcome"
 BLANK_FLAGS_QUESTION = "blank-flags"
 NOT_SENT_QUESTION = "not-sent"
 UNCLEAR_QUESTION = "unclear"
@@ -182,7 +183,7 @@ def progress_questions(
                     (_KEEP, Choice("No, ignore this column", column=m.column, field="ignore")),
                 )
             )
-        elif m.field == "candidate_action" and (kind := stage_column_kind(m.column)) in _STAGE_WORDS:
+        elif m.field == "candidate_action" and (kind := stage_words_in(m.column)) in _STAGE_WORDS:
             said_yes = raw[m.column].map(_yes).to_numpy(dtype=bool)
             if said_yes.any():
                 questions.append(
@@ -223,6 +224,20 @@ def progress_questions(
                 "The notes are not read for stages and outcomes, as you chose.",
                 (),
                 (Choice("Read the notes again", ""),),
+            )
+        )
+    withheld = progress.notes_outcome_withheld
+    if withheld.any() or answers.get(NOTES_OUTCOME_QUESTION) == "use":
+        rows = np.flatnonzero(withheld)
+        example = f" (e.g. row {int(numbers[rows[0]])})" if len(rows) else ""
+        questions.append(
+            Question(
+                NOTES_OUTCOME_QUESTION,
+                file,
+                f"The notes of {_plural(len(rows), 'application')} say how it ended{example}, while the "
+                "status says it is still open. The status was kept. Use what the notes say instead?",
+                tuple(int(r) for r in numbers[rows]),
+                (Choice("No, keep the status"), Choice("Yes, the notes are newer", "use")),
             )
         )
     blank = progress.ghosted_from_blank_flags

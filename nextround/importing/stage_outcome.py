@@ -107,6 +107,7 @@ class Signals:
     applied_flag: tuple[str, pd.Series] | None = None
     interview_count: tuple[str, pd.Series] | None = None
     read_notes: bool = True  # the user may say the notes are not about progress
+    notes_decide_outcome: bool = False  # a note's "they said no" overrules a status that says "Applied"
     real_default_dates: frozenset[str] = frozenset()  # stage columns whose one repeated date is real
     blank_flags_are_ghosted: bool = True  # the In-Progress rule (5); the user may say otherwise
 
@@ -126,6 +127,7 @@ class Progress:
     stage_from_notes: np.ndarray  # bool: the notes alone decided a stage beyond applied
     ghosted_from_blank_flags: np.ndarray  # bool: rule 5
     has_text: np.ndarray  # bool: a status, stage, result or response cell holds something
+    notes_outcome_withheld: np.ndarray  # bool: a note says how it ended, a pending status was kept
     default_date_columns: tuple[tuple[str, pd.Timestamp, int], ...] = ()  # (column, date, rows) ignored
     flag_columns_used: dict[str, int] = field(default_factory=dict)  # column -> rows it moved past applied
 
@@ -144,6 +146,7 @@ class Progress:
             stage_from_notes=self.stage_from_notes[keep],
             ghosted_from_blank_flags=self.ghosted_from_blank_flags[keep],
             has_text=self.has_text[keep],
+            notes_outcome_withheld=self.notes_outcome_withheld[keep],
         )
 
     def frame(self) -> pd.DataFrame:
@@ -515,9 +518,14 @@ def infer_progress(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[
     # The notes come last: they raise the stage and decide only what nothing else decided.
     stage_before_notes = stage
     stage_layers += [_Layer(t.stage, t.labels, t.codes) for t in notes]
-    # A note decides the outcome only where no status, stage or result cell said anything readable: a
-    # note that mentions an earlier application's rejection must not overrule "Pending".
+    # A note decides the outcome only where no status, stage or result cell said anything readable (a note
+    # that mentions an earlier application's rejection must not overrule "Pending"), unless the user says so.
     said = functools.reduce(np.logical_or, [t.known for t in others], no)
+    withheld = functools.reduce(
+        np.logical_or, [said & np.isin(t.outcome, (*_DECIDED, _CODE["withdrawn"])) for t in notes], no
+    )
+    if signals.notes_decide_outcome:
+        said = no
     outcome_layers += [
         _Layer(np.where(said, _PENDING, t.outcome).astype(np.int8), t.labels, t.codes) for t in notes
     ]
@@ -549,6 +557,7 @@ def infer_progress(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[
         stage_from_notes=(stage_before_notes < stage) & ~offer,
         ghosted_from_blank_flags=ghosted_from_blank,
         has_text=functools.reduce(np.logical_or, [t.present for t in others], no),
+        notes_outcome_withheld=withheld & (outcome == _PENDING),
         default_date_columns=tuple(defaults),
         flag_columns_used=used,
     )

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
+
 import pandas as pd
 import pytest
 
+from nextround.exports.cleaned import cleaned_csv
 from nextround.importing import ImportOptions, InputError, SourceFile, import_files
 from tests.fixtures.files import (
     TRACKER_HEADER,
@@ -253,3 +256,143 @@ def test_the_cleaned_export_imports_again_to_the_same_stages_and_outcomes():
     assert again.report.applications == first.report.applications
     for column in ("company", "role", "stage_reached", "outcome", "applied_on", "role_family"):
         assert again.applications[column].tolist() == first.applications[column].tolist(), column
+
+
+def test_dates_in_stage_columns_follow_the_order_the_file_decided():
+    # 25/03/2025 can only be day-first, so 03/04/2025 in "Phone Screen" is 3 April, not 4 March.
+    rows = [
+        ["Company", "Role", "Date Applied", "Phone Screen", "Status"],
+        ["Acme", "Analyst", "25/03/2025", "03/04/2025", "Rejected"],
+        ["Globex", "Analyst", "02/04/2025", "", "Applied"],
+    ]
+    result = _import("uk.csv", csv_bytes(rows))
+    acme = result.applications.set_index("company").loc["Acme"]
+    assert acme["applied_on"] == pd.Timestamp("2025-03-25")
+    assert acme["stage_reached"] == "screen"
+    assert acme["last_event_on"] == pd.Timestamp("2025-04-03")
+    assert result.report.date_order_question is None
+
+
+def test_every_reading_keeps_its_evidence_and_the_cleaned_columns_carry_it():
+    rows = [
+        ["Company", "Role", "Date Applied", "Status", "Phone Screen", "Notes"],
+        ["Acme", "Analyst", "2025-01-02", "Rejected", "Y", ""],
+        ["Globex", "Analyst", "2025-01-03", "Applied", "", "Had two interviews and then they said no"],
+    ]
+    result = _import("t.csv", csv_bytes(rows))
+    table = result.applications.set_index("company")
+    assert table.loc["Acme", "stage_evidence"] == "Phone Screen: Y"
+    assert table.loc["Acme", "outcome_evidence"] == "Status: Rejected"
+    assert table.loc["Globex", "stage_evidence"] == "Notes: Had two interviews and then they said no"
+    # The status says "Applied": the note's "no" is put to the user, not taken silently.
+    assert table.loc["Globex", "outcome"] == "pending"
+    question = next(q for q in result.report.questions if q.key == "notes-outcome")
+    assert question.rows == (3,)
+    answered = _import("t.csv", csv_bytes(rows), answers={"notes-outcome": "use"}).applications
+    assert answered.set_index("company").loc["Globex", "outcome"] == "rejected"
+    cleaned = pd.read_csv(io.BytesIO(cleaned_csv(answered)))
+    assert cleaned.set_index("company").loc["Globex", "outcome_evidence"].startswith("Notes: Had two")
+
+
+def test_candidate_actions_and_contact_details_are_never_stage_evidence():
+    rows = [
+        ["Company", "Role", "Date Applied", "Status", "Messaged Recruiter or Team", "Recruiter Phone"],
+        *[[f"Co {i}", "Analyst", "2025-01-02", "Applied", "True", "+44 20 7946 0958"] for i in range(8)],
+    ]
+    result = _import("t.csv", csv_bytes(rows))
+    assert (result.applications["stage_reached"] == "applied").all()
+    fields = {m.column: m.field for m in result.report.mapping}
+    assert fields["Messaged Recruiter or Team"] == "candidate_action"
+    assert "Recruiter Phone" not in fields or fields["Recruiter Phone"] == "contact_phone"
+    question = next(q for q in result.report.questions if q.key == "column:Messaged Recruiter or Team")
+    assert "8 applications" in question.text
+    # One click reads it as a screen after all.
+    choice = next(c for c in question.choices if c.field == "stage_column")
+    again = _import("t.csv", csv_bytes(rows), column_overrides={choice.column: choice.field})
+    assert (again.applications["stage_reached"] == "screen").all()
+
+
+def test_rows_that_say_they_were_not_sent_are_left_out_and_asked_about():
+    rows = [
+        ["Company", "Role", "Date Applied", "Status", "Applied?"],
+        ["Acme", "Analyst", "2025-01-02", "Applied", "Yes"],
+        ["Globex", "Analyst", "", "Open", "No"],
+        ["Initech", "Analyst", "", "Ready to apply", ""],
+        ["Hooli", "Analyst", "", "Pending review", ""],
+        ["Umbrella", "Analyst", "2025-01-05", "Pending review", ""],
+    ]
+    result = _import("t.csv", csv_bytes(rows))
+    _accounted(result)
+    assert result.applications["company"].tolist() == ["Acme", "Umbrella"]
+    keys = {q.key: q for q in result.report.questions}
+    assert keys["not-sent"].rows == (3, 4)
+    assert keys["unclear"].rows == (5,)
+    counted = _import("t.csv", csv_bytes(rows), answers={"not-sent": "count", "unclear": "count"})
+    assert len(counted.applications) == 5
+
+
+def test_rows_without_a_company_count_when_anything_says_they_are_applications():
+    rows = [
+        ["Number", "Company", "Role", "Date Applied", "First", "Outcome"],
+        ["1", "", "", "01/12/2023", "Yes", "No"],
+        ["2", "", "", "16/01/2024", "No", "No"],
+        ["3", "", "", "", "", ""],
+    ]
+    result = _import("t.csv", csv_bytes(rows))
+    _accounted(result)
+    table = result.applications
+    assert table["company"].tolist() == ["(not given)", "(not given)"]
+    assert table["stage_reached"].tolist() == ["interview", "applied"]
+    assert table["outcome"].tolist() == ["rejected", "rejected"]
+    assert "nothing that says it is an application" in result.report.skipped[0].reason
+
+
+def test_a_headerless_log_is_read_by_its_contents_and_says_so():
+    rows = [
+        [
+            "0",
+            "Systemutvecklare",
+            "Enfo Sweden AB",
+            "Azure Integration Developer",
+            "https://jobs.example/1",
+            "2023-02-08",
+        ],
+        ["8", "IT-tekniker", "Procruitment AB", "IT consultant", "https://jobs.example/2", "2022-12-14"],
+        [
+            "11",
+            "Databasadministratör",
+            "Atea Sverige AB",
+            "SQL Developer",
+            "https://jobs.example/3",
+            "2023-02-27",
+        ],
+    ]
+    result = _import("log.csv", csv_bytes(rows))
+    assert result.report.applications == 3
+    assert result.report.files[0].header_row == 0
+    fields = {m.column: m.field for m in result.report.mapping}
+    assert fields["Column 3"] == "company" and fields["Column 6"] == "applied_on"
+    assert any(q.key == "no-header" for q in result.report.questions)
+
+
+def test_a_header_repeated_below_and_merge_markers_are_not_rows():
+    header = ["Date Applied", "Company", "Position Title", "Application Status"]
+    rows = [
+        ["<<<<<<< HEAD"], header, ["2025-06-30", "Stylus", "Scientist", "Submitted"], ["======="],
+        header, ["2025-05-23", "Biogen", "Scientist II", "Rejected"], [">>>>>>> 58ac36ab6b7e4cc74ecc"],
+    ]  # fmt: skip
+    result = _import("merge.csv", csv_bytes(rows))
+    _accounted(result)
+    assert result.applications["company"].tolist() == ["Stylus", "Biogen"]
+    assert any(s.reason == "repeats the header row" for s in result.report.skipped)
+
+
+def test_placeholders_are_no_value_and_a_company_is_never_a_placeholder():
+    rows = [
+        ["Company", "Role", "Date Applied", "Status"],
+        ["#N/A", "null", "2025-01-02", "Applied"],
+        ["Acme", "N/A", "2025-01-03", "Rejected"],
+    ]
+    table = _import("t.csv", csv_bytes(rows)).applications
+    assert table["company"].tolist() == ["(not given)", "Acme"]
+    assert table["role"].isna().all()
