@@ -9,8 +9,6 @@ request, and every favicon link, to a host other than the server's.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Request, expect
 
-from tests.browser.conftest import ROOT, _free_port, _wait_healthy, wait_for_app
+from tests.browser.conftest import running_app, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -91,31 +89,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     (probe / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
     network_log = probe / "network.log"
     output = probe / "streamlit.log"
-    port = _free_port()
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join(filter(None, [str(probe), os.environ.get("PYTHONPATH")])),
         "NEXTROUND_NETWORK_LOG": str(network_log),
     }
-    with output.open("wb") as sink:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)],
-            cwd=ROOT,
-            env=env,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            _wait_healthy(url, process)
-            _wait_for_banner(output)
-            yield url, network_log, output
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+    with running_app([], output, env) as (url, _):  # no --server.address: config.toml decides
+        _wait_for_banner(output)
+        yield url, network_log, output
 
 
 def _wait_for_banner(output: Path, timeout: float = 30) -> None:
