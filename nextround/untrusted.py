@@ -31,6 +31,7 @@ _END_OF_DIRECTORY: Final = b"PK\x05\x06"
 _ZIP64_END_OF_DIRECTORY: Final = b"PK\x06\x06"
 _ZIP64_LOCATOR: Final = b"PK\x06\x07"
 _MAX_ZIP_COMMENT: Final = 65_535
+_DIRECTORY_BYTES_PER_PART: Final = 512  # 46 fixed bytes and a name: real office parts need far less
 
 
 class UntrustedFileError(InputError):
@@ -86,10 +87,11 @@ def check_zip(file_name: str, data: bytes, limits: ZipLimits = SPREADSHEET_ZIP) 
 
 def open_zip(file_name: str, data: bytes, limits: ZipLimits) -> zipfile.ZipFile:
     """The archive, opened only once its declared part count, sizes and ratios are within ``limits``."""
-    parts = declared_part_count(data)
-    if parts is not None and parts > limits.max_parts:
+    parts, directory_bytes = _end_record(data)
+    if parts > limits.max_parts or directory_bytes > limits.max_parts * _DIRECTORY_BYTES_PER_PART:
+        parts = max(parts, directory_bytes // _DIRECTORY_BYTES_PER_PART)
         raise UntrustedFileError(
-            f"'{file_name}' holds {parts:,} parts, far more than {limits.holds} has (at most "
+            f"'{file_name}' holds {parts:,} parts or more, far more than {limits.holds} has (at most "
             f"{limits.max_parts:,}), so it was not opened."
         )
     try:
@@ -127,16 +129,23 @@ def declared_part_count(data: bytes) -> int | None:
 
     Read from the last bytes of the file, so a directory of millions of entries is never parsed.
     """
+    parts, directory_bytes = _end_record(data)
+    return parts if parts or directory_bytes else None
+
+
+def _end_record(data: bytes) -> tuple[int, int]:
+    """(parts, central directory bytes) from the end records (zip64 too); (0, 0) when there are none."""
     start = data.rfind(_END_OF_DIRECTORY, max(0, len(data) - 22 - _MAX_ZIP_COMMENT))
     if start < 0 or start + 22 > len(data):
-        return None
-    count = struct.unpack_from("<H", data, start + 10)[0]
+        return 0, 0
+    count, size = struct.unpack_from("<HI", data, start + 10)
     locator = start - 20
     if locator >= 0 and data[locator : locator + 4] == _ZIP64_LOCATOR:
         record = struct.unpack_from("<Q", data, locator + 8)[0]
         if 0 <= record <= len(data) - 56 and data[record : record + 4] == _ZIP64_END_OF_DIRECTORY:
-            count = max(count, struct.unpack_from("<Q", data, record + 32)[0])
-    return count
+            count64, size64 = struct.unpack_from("<QQ", data, record + 32)
+            count, size = max(count, count64), max(size, size64)
+    return count, size
 
 
 def iter_xml(file_name: str, stream: IO[bytes], deadline: Deadline | None = None) -> Iterator[Element]:

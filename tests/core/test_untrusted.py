@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 import zlib
 
@@ -63,6 +64,16 @@ def test_the_part_count_is_read_from_the_end_record_before_the_directory(
     assert declared_part_count(data) == DOCUMENT_ZIP.max_parts + 1
     message = _refused(check_zip, "parts.docx", data, DOCUMENT_ZIP)
     assert "'parts.docx' holds 1,001 parts" in message and "at most 1,000" in message
+
+
+def test_an_end_record_that_under_declares_is_caught_by_the_directory_size(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    data = bytearray(_zip({f"{i:04d}" + "x" * 600: b"" for i in range(900)}, zipfile.ZIP_STORED))
+    end = data.rfind(b"PK\x05\x06")
+    struct.pack_into("<HH", data, end + 8, 3, 3)  # "3 parts", over a 560 kB directory
+    _forbid(monkeypatch, untrusted.zipfile, "ZipFile")
+    assert "at most 1,000" in _refused(check_zip, "liar.docx", bytes(data), DOCUMENT_ZIP)
 
 
 def test_zip64_end_records_are_read_too() -> None:
