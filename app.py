@@ -5,7 +5,7 @@ import streamlit as st
 from ui import state
 from ui.sidebar import render_sidebar
 
-st.set_page_config(page_title="Next Round", page_icon=":material/trending_up:", layout="wide")
+st.set_page_config(page_title="Next Round", page_icon="assets/page_icon.png", layout="wide")
 state.init()
 
 pages = {

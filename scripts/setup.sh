@@ -33,19 +33,22 @@ if [[ ! -f "$stamp" ]]; then
   touch "$stamp"
 fi
 
-# System packages: Chromium for the browser tests, DejaVu fonts for accents in the PDF plan.
+# System packages: Chromium for the browser tests; fonts for the PDF plan: DejaVu (accents, Greek,
+# Cyrillic, Arabic), Noto Sans CJK (Chinese, Japanese, Korean) and Symbola (emoji and symbols).
 need=()
 [[ $want_tests == 1 && ! -x /usr/bin/chromium ]] && need+=(chromium)
 [[ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] && need+=(fonts-dejavu-core)
+[[ ! -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]] && need+=(fonts-noto-cjk)
+[[ ! -f /usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf ]] && need+=(fonts-symbola)
 if ((${#need[@]})); then
   if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
     echo "setup: installing ${need[*]} with apt-get"
     apt-get update -qq >/dev/null
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
   elif [[ $want_tests == 1 ]]; then
-    echo "setup: please install ${need[*]} (e.g. sudo apt-get install ${need[*]}); the browser tests need it." >&2
+    echo "setup: please install ${need[*]} (e.g. sudo apt-get install ${need[*]}); the tests need them." >&2
     exit 2
   else
-    echo "setup: note: ${need[*]} not installed; PDF exports will use a basic font."
+    echo "setup: note: ${need[*]} not installed; the PDF plan prints what it cannot as '?' and says so."
   fi
 fi

@@ -1,25 +1,39 @@
-"""Read the text of a CV given as PDF, DOCX or plain text, with a clear message when it cannot be read."""
+"""Read the text of a CV given as PDF, DOCX or plain text, with a clear message when it cannot be read.
+
+Every format is read inside the resource guard (``nextround.untrusted``): a CV that would unpack to
+hundreds of megabytes, declares XML entities, or takes too long is refused with one sentence.
+"""
 
 from __future__ import annotations
 
-import io
 import zipfile
+from collections.abc import Callable
 from pathlib import PurePath
 from typing import Final
 
 from charset_normalizer import from_bytes
-from docx import Document
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 
 from nextround.importing.errors import InputError
+from nextround.untrusted import (
+    CV_PDF,
+    DOCUMENT_ZIP,
+    Deadline,
+    UntrustedFileError,
+    iter_xml,
+    open_zip,
+    pdf_pages_text,
+    too_much_text,
+)
 
 CV_TYPES: Final[tuple[str, ...]] = ("pdf", "docx", "txt")
 MAX_CV_BYTES: Final = 20 * 1024 * 1024
+MAX_CV_CHARS: Final = CV_PDF.max_chars
 _MIN_TEXT_CHARS: Final = 20  # less than this from a whole CV means there is no real text layer
 _WHAT_WORKS: Final = (
     "Upload a PDF saved from a word processor, a DOCX or a TXT file, or type your skills instead."
 )
+_W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_RELATIONSHIP: Final = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 
 
 def read_cv_text(data: bytes, filename: str) -> str:
@@ -30,23 +44,33 @@ def read_cv_text(data: bytes, filename: str) -> str:
     if len(data) > MAX_CV_BYTES:
         raise InputError(f"'{name}' is larger than 20 MB, which is too big for a CV. {_WHAT_WORKS}")
     kind = _kind(data, name)
-    if kind == "pdf":
-        text = _pdf_text(data, name)
-    elif kind == "docx":
-        text = _docx_text(data, name)
-    elif kind == "txt":
-        text = _plain_text(data, name)
-    elif kind == "broken-pdf":
+    readers: dict[str, Callable[[bytes, str], str]] = {
+        "pdf": _pdf_text,
+        "docx": _docx_text,
+        "txt": _plain_text,
+    }
+    if kind == "broken-pdf":
         raise InputError(f"'{name}' could not be read as a PDF (the file looks damaged). {_WHAT_WORKS}")
-    elif kind == "broken-docx":
+    if kind == "broken-docx":
         raise InputError(f"'{name}' could not be read as a Word document (DOCX). {_WHAT_WORKS}")
-    else:
+    if kind not in readers:
         raise InputError(f"'{name}' is not a PDF, DOCX or TXT file. {_WHAT_WORKS}")
+    text = _guarded(readers[kind], data, name)
     if len("".join(text.split())) < _MIN_TEXT_CHARS:
         if kind == "pdf":
             raise InputError(f"'{name}' has no readable text: it looks like a scanned image. {_WHAT_WORKS}")
         raise InputError(f"'{name}' has almost no text in it. {_WHAT_WORKS}")
     return text
+
+
+def _guarded(reader: Callable[[bytes, str], str], data: bytes, name: str) -> str:
+    """Run a reader on the untrusted bytes: its refusals pass through, any other failure becomes one."""
+    try:
+        return reader(data, name)
+    except InputError:
+        raise
+    except Exception as error:  # a parser failing on a user's file is the file's problem
+        raise InputError(f"'{name}' could not be read (the file looks damaged). {_WHAT_WORKS}") from error
 
 
 def _kind(data: bytes, name: str) -> str:
@@ -66,39 +90,61 @@ def _kind(data: bytes, name: str) -> str:
 
 def _pdf_text(data: bytes, name: str) -> str:
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise InputError(
-                f"'{name}' is password-protected. Save it without a password and upload it again."
-            )
-        return "\n".join(page.extract_text() or "" for page in reader.pages)
-    except InputError:
+        return "\n".join(pdf_pages_text(name, data, CV_PDF))
+    except UntrustedFileError as error:
+        if "damaged" in str(error):
+            raise InputError(f"{error} {_WHAT_WORKS}") from error
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
-        raise InputError(
-            f"'{name}' could not be read as a PDF (the file looks damaged). {_WHAT_WORKS}"
-        ) from error
 
 
 def _docx_text(data: bytes, name: str) -> str:
-    try:
-        document = Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise InputError(f"'{name}' could not be read as a Word document (DOCX). {_WHAT_WORKS}") from error
-    lines = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append("  ".join(cell.text for cell in row.cells))
-    return "\n".join(lines)
+    """The text of the main document part, one line per paragraph (text boxes and tables included)."""
+    deadline = Deadline(CV_PDF.seconds)
+    with open_zip(name, data, DOCUMENT_ZIP) as archive:
+        part = _main_part(name, archive, deadline)
+        if part not in archive.namelist():
+            raise InputError(f"'{name}' could not be read as a Word document (DOCX). {_WHAT_WORKS}")
+        lines: list[str] = []
+        runs: list[str] = []
+        chars = 0
+        with archive.open(part) as stream:
+            for element in iter_xml(name, stream, deadline):
+                tag = element.tag
+                if tag == f"{_W}t":
+                    runs.append(element.text or "")
+                elif tag == f"{_W}tab":
+                    runs.append("\t")
+                elif tag in {f"{_W}br", f"{_W}cr"}:
+                    runs.append("\n")
+                elif tag == f"{_W}p":
+                    lines.append("".join(runs))
+                    chars += len(lines[-1])
+                    if chars > MAX_CV_CHARS:
+                        raise too_much_text(name, MAX_CV_CHARS)
+                    runs.clear()
+                    element.clear()
+        return "\n".join(lines)
+
+
+def _main_part(name: str, archive: zipfile.ZipFile, deadline: Deadline) -> str:
+    """The document part the package's relationships point to (``word/document.xml`` when unnamed)."""
+    if "_rels/.rels" in archive.namelist():
+        with archive.open("_rels/.rels") as stream:
+            for element in iter_xml(name, stream, deadline):
+                if element.tag == _RELATIONSHIP and element.get("Type", "").endswith("/officeDocument"):
+                    return element.get("Target", "").lstrip("/")
+    return "word/document.xml"
 
 
 def _plain_text(data: bytes, name: str) -> str:
     encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
     try:
-        return data.decode(encoding)
+        text = data.decode(encoding)
     except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError(f"'{name}' is not readable text. {_WHAT_WORKS}")
-    return str(best)
+        best = from_bytes(data).best()
+        if best is None:
+            raise InputError(f"'{name}' is not readable text. {_WHAT_WORKS}") from None
+        text = str(best)
+    if len(text) > MAX_CV_CHARS:
+        raise too_much_text(name, MAX_CV_CHARS)
+    return text

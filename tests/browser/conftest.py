@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -52,11 +53,12 @@ def _wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 6
     raise RuntimeError(f"streamlit did not become healthy at {url} within {timeout:.0f}s")
 
 
-@pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
+@contextmanager
+def running_app(
+    args: list[str], log: Path, env: dict[str, str] | None = None
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """``streamlit run app.py`` on a free port with ``args``, output to ``log``; its URL once healthy."""
     port = _free_port()
-    log = (ROOT / "test-artifacts").joinpath("streamlit.log")
-    log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("wb") as sink:
         process = subprocess.Popen(
             [
@@ -67,25 +69,31 @@ def app_url() -> Iterator[str]:
                 str(ROOT / "app.py"),
                 "--server.port",
                 str(port),
-                "--server.address",
-                "127.0.0.1",
-                "--server.headless",
-                "true",
+                *args,
             ],
             cwd=ROOT,
+            env=env,
             stdout=sink,
             stderr=subprocess.STDOUT,
         )
         url = f"http://127.0.0.1:{port}"
         try:
             _wait_healthy(url, process)
-            yield url
+            yield url, process
         finally:
             process.terminate()
             try:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 process.kill()
+
+
+@pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    log = (ROOT / "test-artifacts").joinpath("streamlit.log")
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with running_app(["--server.address", "127.0.0.1", "--server.headless", "true"], log) as (url, _):
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ import io
 import random
 import struct
 import zipfile
+import zlib
 from collections.abc import Iterable
 
 from tests.fixtures.files import xlsx_bytes
@@ -216,3 +217,155 @@ def tidy_csv(rows: int) -> tuple[str, bytes]:
     """A well-formed tracker of ``rows`` applications: the baseline hostile files are compared with."""
     line = b"Acme %d,Data Analyst,2025-01-15,Rejected\n"
     return "tidy.csv", b"Company,Role,Date applied,Status\n" + b"".join(line % (i % 500) for i in range(rows))
+
+
+# ------------------------------------------------------------------------------------------ CV files
+
+_W_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_DOCX_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    "</Types>"
+)
+_DOCX_RELS = (
+    f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_PKG_REL}">'
+    f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="word/document.xml"/></Relationships>'
+)
+CV_LINE = "Data analyst: SQL, Excel, Tableau and stakeholder management."
+CV_PARAGRAPH = f"<w:p><w:r><w:t>{CV_LINE}</w:t></w:r></w:p>"
+
+
+def handmade_docx(body: Iterable[str], doctype: str = "") -> bytes:
+    """A minimal DOCX whose document body is streamed from ``body`` chunks (never held whole)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("[Content_Types].xml", _DOCX_TYPES)
+        archive.writestr("_rels/.rels", _DOCX_RELS)
+        with archive.open("word/document.xml", "w") as stream:
+            head = f'<?xml version="1.0" encoding="UTF-8"?>{doctype}<w:document xmlns:w="{_W_MAIN}">'
+            stream.write(f"{head}<w:body>".encode())
+            for chunk in body:
+                stream.write(chunk.encode())
+            stream.write(b"</w:body></w:document>")
+    return out.getvalue()
+
+
+def docx_cv() -> tuple[str, bytes]:
+    return "cv.docx", handmade_docx([CV_PARAGRAPH])
+
+
+def docx_zip_bomb(megabytes: int = 300) -> tuple[str, bytes]:
+    """A DOCX of about 1 MB whose document unpacks to ``megabytes`` MB of repeated paragraphs."""
+    block = CV_PARAGRAPH * (MB // len(CV_PARAGRAPH))
+    return "bomb.docx", handmade_docx(block for _ in range(megabytes))
+
+
+def docx_laughs() -> tuple[str, bytes]:
+    """A billion-laughs DOCX: nine levels of entities that would expand to 10^9 'lol's."""
+    doctype = f'<!DOCTYPE w:document [<!ENTITY lol0 "lol">{LAUGHS}]>'
+    return "laughs.docx", handmade_docx(["<w:p><w:r><w:t>SQL &lol9;</w:t></w:r></w:p>"], doctype)
+
+
+def handmade_pdf(pages: list[bytes], filters: str = "/FlateDecode") -> bytes:
+    """A minimal PDF with one page per already-encoded content stream (``filters`` says how)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(len(pages)))
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
+    font = 3 + 2 * len(pages)
+    for i, content in enumerate(pages):
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {4 + 2 * i} 0 R "
+            f"/Resources << /Font << /F1 {font} 0 R >> >> >>".encode()
+        )
+        stream_filter = f" /Filter {filters}" if filters else ""
+        objects.append(
+            f"<< /Length {len(content)}{stream_filter} >>\nstream\n".encode() + content + b"\nendstream"
+        )
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    out = io.BytesIO()
+    out.write(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    out.writelines(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()
+
+
+def text_content(line: str) -> bytes:
+    return f"BT /F1 11 Tf 72 770 Td ({line}) Tj ET".encode()
+
+
+def pdf_cv() -> tuple[str, bytes]:
+    content = text_content(CV_LINE)
+    return "cv.pdf", handmade_pdf([zlib.compress(content)])
+
+
+def pdf_bomb(megabytes: int = 200) -> tuple[str, bytes]:
+    """A one-page PDF of about 1 MB whose content stream inflates to ``megabytes`` MB."""
+    packer = zlib.compressobj(9)
+    head = text_content(CV_LINE) + b"\n"
+    chunks = [packer.compress(head)]
+    filler = b" " * MB
+    chunks.extend(packer.compress(filler) for _ in range(megabytes))
+    chunks.append(packer.flush())
+    return "bomb.pdf", handmade_pdf([b"".join(chunks)])
+
+
+def pdf_many_pages(pages: int = 2_000) -> tuple[str, bytes]:
+    content = zlib.compress(text_content("Data analyst: SQL, Excel, Tableau."))
+    return "many-pages.pdf", handmade_pdf([content] * pages)
+
+
+# --------------------------------------------------------------------------------- workbooks and text
+
+
+def many_sheets_xlsx(sheets: int = 200, rows: int = 5_000) -> tuple[str, bytes]:
+    """``sheets`` sheets of ``rows`` applications each: every sheet is a plausible tracker."""
+    names = [f"Apps {i}" for i in range(sheets)]
+    types = "".join(
+        f'<Override PartName="/xl/worksheets/sheet{i}.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        for i in range(sheets)
+    )
+    workbook = (
+        f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>'
+        + "".join(f'<sheet name="{n}" sheetId="{i + 1}" r:id="rId{i}"/>' for i, n in enumerate(names))
+        + "</sheets></workbook>"
+    )
+    rels = (
+        f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_PKG_REL}">'
+        + "".join(
+            f'<Relationship Id="rId{i}" Type="{_REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
+            for i in range(sheets)
+        )
+        + f'<Relationship Id="rIdS" Type="{_REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>'
+    )
+    sheet = "".join(_many_rows(rows)).encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr("[Content_Types].xml", _TYPES.replace("</Types>", types + "</Types>"))
+        archive.writestr("_rels/.rels", _ROOT_RELS)
+        archive.writestr("xl/workbook.xml", workbook)
+        archive.writestr("xl/_rels/workbook.xml.rels", rels)
+        archive.writestr("xl/sharedStrings.xml", shared_strings(STRINGS))
+        for i in range(sheets):
+            archive.writestr(f"xl/worksheets/sheet{i}.xml", sheet)
+    return "many-sheets.xlsx", out.getvalue()
+
+
+def long_status_csv(megabytes: int = 30, cell_kb: int = 1024) -> tuple[str, bytes]:
+    """Rows whose Status cell is a pasted e-mail of ``cell_kb`` KB of words, ``megabytes`` MB in all."""
+    rng = random.Random(13)
+    words = ["thank", "you", "for", "your", "interest", "we", "regret", "interview", "screen", "next"]
+    text = " ".join(rng.choice(words) for _ in range(cell_kb * 1024 // 6))[: cell_kb * 1024]
+    rows = max(1, megabytes * 1024 // cell_kb)
+    body = "".join(f"Acme {i},Data Analyst,2025-01-15,{text}\n" for i in range(rows))
+    return "long-status.csv", ("Company,Role,Date applied,Status\n" + body).encode()

@@ -8,9 +8,7 @@ against a multiple of a tidy 100,000-row import measured in the same process.
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -28,21 +26,15 @@ from nextround.importing import (
 from nextround.importing.cells import MAX_APPLICATIONS, MAX_COLUMNS, MAX_GRID_ROWS
 from tests.fixtures.files import csv_bytes, xlsx_bytes
 from tests.security import hostile_files as hostile
+from tests.security.bounded import run_limited
 
-ROOT = Path(__file__).resolve().parents[2]
 SLOWER_THAN_BASELINE = 25  # a refusal or bounded read may cost this many tidy 100,000-row imports
 
 
 def _measure(builder: str, *args: int) -> dict:
-    """The outcome of importing ``builder``'s file in a fresh process, with its time and peak memory."""
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.security.measure", builder, *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    """The outcome of importing ``builder``'s file in a fresh process, with its time and peak memory,
+    within 2 GB of address space and a minute (``bounded``)."""
+    done = run_limited([sys.executable, "-m", "tests.security.measure", builder, *map(str, args)])
     assert done.returncode == 0, done.stderr[-2000:]
     outcome = json.loads(done.stdout.strip().splitlines()[-1])
     assert "crashed" not in outcome, outcome["crashed"]

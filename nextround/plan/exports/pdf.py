@@ -1,8 +1,10 @@
 """The plan as a printable PDF (fpdf2, no browser): summary, funnel drawn with shapes, bottleneck,
 the plan as a table with tick boxes, and the email drafts in an appendix.
 
-A Unicode TTF (DejaVu Sans) is embedded so names like "Körber" print as written; without the font
-files the document falls back to the core Helvetica font with the text transliterated.
+A Unicode TTF (DejaVu Sans) is embedded so names like "Körber" print as written, with fallback fonts
+for Chinese, Japanese, Korean and emoji (``fonts``); without DejaVu the document falls back to the core
+Helvetica font with the text transliterated. Characters no available font can print show as "?" and a
+note at the top says so: text is never dropped silently.
 """
 
 from __future__ import annotations
@@ -18,9 +20,16 @@ from fpdf.enums import TableCellFillMode, XPos, YPos
 
 from nextround.action_items import CATEGORIES, ActionItem
 from nextround.plan.document import FunnelStep, PlanDocument
+from nextround.plan.exports.fonts import (
+    DEJAVU_DIR,
+    FALLBACK_FONTS,
+    PRIMARY_FAMILY,
+    FontFile,
+    add_unicode_fonts,
+    printed_chars,
+)
 
-DEFAULT_FONT_DIR: Final = Path("/usr/share/fonts/truetype/dejavu")
-_FONT_FILES: Final = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
+DEFAULT_FONT_DIR: Final = DEJAVU_DIR
 
 INK: Final = (33, 37, 41)
 MUTED: Final = (108, 117, 125)
@@ -63,12 +72,15 @@ _ASCII_PUNCTUATION: Final = str.maketrans(
 class _Fonts:
     family: str
     unicode: bool
+    missing: frozenset[str] = frozenset()  # characters no font here can print: shown as "?"
 
     def text(self, value: object) -> str:
         text = "" if value is None else str(value)
-        if self.unicode:
+        if not self.unicode:
+            return transliterate(text)
+        if self.missing.isdisjoint(text):
             return text
-        return transliterate(text)
+        return "".join("?" if char in self.missing else char for char in text)
 
 
 def transliterate(text: str) -> str:
@@ -86,9 +98,9 @@ def transliterate(text: str) -> str:
 
 
 class _PlanPdf(FPDF):
-    def __init__(self, fonts: _Fonts, footer_text: str) -> None:
+    def __init__(self, footer_text: str) -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
-        self.plan_fonts = fonts
+        self.plan_fonts = _Fonts("helvetica", unicode=False)
         self.footer_text = footer_text
 
     def footer(self) -> None:
@@ -98,16 +110,23 @@ class _PlanPdf(FPDF):
         self.cell(0, 5, self.plan_fonts.text(f"{self.footer_text} · page {self.page_no()}/{{nb}}"), align="C")
 
 
-def plan_pdf(document: PlanDocument, font_dir: Path | None = DEFAULT_FONT_DIR) -> bytes:
-    """The printable plan; ``font_dir`` holds DejaVu Sans (None or missing files: core fonts)."""
-    pdf, fonts = _new_pdf(document, font_dir)
+def plan_pdf(
+    document: PlanDocument,
+    font_dir: Path | None = DEFAULT_FONT_DIR,
+    fallback_fonts: Sequence[FontFile] = FALLBACK_FONTS,
+) -> bytes:
+    """The printable plan; ``font_dir`` holds DejaVu Sans (None or missing files: core fonts), and
+    ``fallback_fonts`` print what DejaVu cannot (CJK, emoji)."""
+    pdf, fonts = _new_pdf(document, font_dir, fallback_fonts)
     pdf.add_page()
     _header(pdf, fonts, document)
+    if fonts.missing:
+        _callout(pdf, fonts, "Some characters could not be printed", _missing_note(len(fonts.missing)))
     _section_title(pdf, fonts, "Where you are")
     _paragraph(pdf, fonts, document.summary)
     _funnel(pdf, fonts, document.funnel)
     if document.bottleneck_sentence:
-        _bottleneck(pdf, fonts, document.bottleneck_sentence)
+        _callout(pdf, fonts, "Your bottleneck", document.bottleneck_sentence)
     _section_title(pdf, fonts, "Your plan")
     _plan_table(pdf, fonts, document.items)
     if document.emails:
@@ -118,14 +137,18 @@ def plan_pdf(document: PlanDocument, font_dir: Path | None = DEFAULT_FONT_DIR) -
     return bytes(pdf.output())
 
 
-def _new_pdf(document: PlanDocument, font_dir: Path | None) -> tuple[_PlanPdf, _Fonts]:
-    paths = {style: font_dir / name for style, name in _FONT_FILES.items()} if font_dir else {}
-    unicode = bool(paths) and all(p.is_file() for p in paths.values())
-    fonts = _Fonts("DejaVu" if unicode else "helvetica", unicode)
-    pdf = _PlanPdf(fonts, f"Next Round action plan · {document.generated_on:%d %B %Y}")
-    if unicode:
-        for style, path in paths.items():
-            pdf.add_font("DejaVu", style, str(path))
+def _new_pdf(
+    document: PlanDocument, font_dir: Path | None, fallback_fonts: Sequence[FontFile]
+) -> tuple[_PlanPdf, _Fonts]:
+    pdf = _PlanPdf(f"Next Round action plan · {document.generated_on:%d %B %Y}")
+    chars = printed_chars(document)
+    missing = add_unicode_fonts(pdf, chars, font_dir, fallback_fonts) if font_dir else None
+    if missing is None:
+        lost = frozenset(c for c in chars if c != "?" and transliterate(c) == "?")
+        fonts = _Fonts("helvetica", False, lost)
+    else:
+        fonts = _Fonts(PRIMARY_FAMILY, True, missing)
+    pdf.plan_fonts = fonts
     pdf.set_title(fonts.text(document.title))
     pdf.set_author("Next Round")
     pdf.set_creator("Next Round")
@@ -224,11 +247,21 @@ def _funnel(pdf: _PlanPdf, fonts: _Fonts, steps: Sequence[FunnelStep]) -> None:
     pdf.ln(2)
 
 
-def _bottleneck(pdf: _PlanPdf, fonts: _Fonts, sentence: str) -> None:
+def _missing_note(count: int) -> str:
+    return (
+        f"This computer has no font for {count} of the characters in your plan (for example Chinese, "
+        "Japanese or Korean names, or emoji), so they print as “?”. The Markdown, XLSX and CSV downloads "
+        "keep every character; installing the fonts named in the README (fonts-noto-cjk, fonts-symbola) "
+        "prints them here too."
+    )
+
+
+def _callout(pdf: _PlanPdf, fonts: _Fonts, title: str, sentence: str) -> None:
+    """A highlighted box: a bold title over a paragraph."""
     pdf.set_font(fonts.family, "", 10.5)
     text = fonts.text(sentence)
     width = pdf.w - 30 - 10
-    lines = len(pdf.multi_cell(width, 5.5, text, dry_run=True, output="LINES"))
+    lines = len(pdf.multi_cell(width, 5.5, text, align="L", dry_run=True, output="LINES"))
     height = 10 + lines * 5.5
     if pdf.get_y() + height > pdf.h - 20:
         pdf.add_page()
@@ -239,10 +272,10 @@ def _bottleneck(pdf: _PlanPdf, fonts: _Fonts, sentence: str) -> None:
     pdf.rect(15, top, pdf.w - 30, height, style="DF", round_corners=True, corner_radius=2)
     pdf.set_xy(20, top + 2.5)
     pdf.set_font(fonts.family, "B", 10.5)
-    pdf.cell(0, 5, fonts.text("Your bottleneck"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, 5, fonts.text(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_x(20)
     pdf.set_font(fonts.family, "", 10.5)
-    pdf.multi_cell(width, 5.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(width, 5.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_y(top + height + 4)
 
 
