@@ -17,6 +17,7 @@ from nextround.importing import spreadsheets, textfiles
 from nextround.importing.cells import MAX_COLUMNS, too_many_columns
 from nextround.importing.errors import InputError
 from nextround.importing.grid import Workbook, grid_from_frame, make_grid
+from nextround.untrusted import SPREADSHEET_ZIP, check_zip
 
 MAX_FILE_BYTES: int = 200 * 1024 * 1024
 ACCEPTED = "Upload .xlsx, .xlsm, .xls, .ods, .csv, .tsv or .txt."
@@ -185,15 +186,8 @@ def _looks_like(data: bytes) -> str | None:
 
 
 def _zip_format(file_name: str, data: bytes) -> str:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError) as error:
-        raise InputError(
-            f"'{file_name}' is a damaged ZIP or Excel file and cannot be opened. "
-            "Open it in your spreadsheet program, save it again and re-upload."
-        ) from error
-    with archive:
-        spreadsheets.check_zip(file_name, archive)
+    check_zip(file_name, data, SPREADSHEET_ZIP)  # part count, sizes, ratios and XML bombs, before parsing
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = set(archive.namelist())
         if "xl/workbook.xml" in names:
             content_types = _member(archive, "[Content_Types].xml")

@@ -20,11 +20,7 @@ import python_calamine
 from nextround.importing.cells import MAX_COLUMNS, MAX_GRID_ROWS, too_many_columns, too_many_rows
 from nextround.importing.errors import InputError
 
-MAX_UNCOMPRESSED_BYTES = 1_500_000_000
-MAX_COMPRESSION_RATIO = 200
-_RATIO_CHECK_FROM_BYTES = 50_000_000  # small files of repeated rows compress far better than 200:1
 _FORMULA_SCAN_BYTES = 20_000_000
-_ENTITY_SCAN_BYTES = 16_384  # a DOCTYPE, with any entity declarations, comes before the root element
 
 
 @dataclass(frozen=True)
@@ -35,36 +31,6 @@ class Sheet:
     hidden: bool
     rows: list[list[object]]
     too_wide: int = 0  # columns of a sheet left unread because it is wider than MAX_COLUMNS
-
-
-def check_zip(file_name: str, archive: zipfile.ZipFile) -> None:
-    """Refuse archives whose declared sizes point to a zip bomb, before anything is decompressed."""
-    infos = archive.infolist()
-    total = sum(info.file_size for info in infos)
-    packed = sum(info.compress_size for info in infos)
-    if total > MAX_UNCOMPRESSED_BYTES or (
-        total > _RATIO_CHECK_FROM_BYTES and total > MAX_COMPRESSION_RATIO * max(packed, 1)
-    ):
-        size = f"{total / 1e9:,.1f} GB" if total >= 1e9 else f"{total / 1e6:,.0f} MB"
-        raise InputError(
-            f"'{file_name}' would unpack to {size}, far more than a spreadsheet of applications "
-            "holds, so it was not opened (it may be a zip bomb)."
-        )
-    for info in infos:
-        if info.filename.lower().endswith((".xml", ".rels")) and _declares_entities(archive, info):
-            raise InputError(
-                f"'{file_name}' declares XML entities, which spreadsheet programs never write, so it was "
-                "not opened (it may be an XML bomb); open it in your spreadsheet program and save it again."
-            )
-
-
-def _declares_entities(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
-    try:
-        with archive.open(info) as stream:
-            head = stream.read(_ENTITY_SCAN_BYTES)
-    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, ValueError, EOFError):
-        return False  # unreadable members are the parsers' to refuse
-    return b"<!ENTITY" in head
 
 
 def read_sheets(file_name: str, data: bytes, fmt: str) -> tuple[list[Sheet], list[str]]:
@@ -131,6 +97,7 @@ def _short(error: BaseException) -> str:
 def _read_with_calamine(file_name: str, data: bytes) -> list[Sheet]:
     workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     sheets: list[Sheet] = []
+    total = 0
     try:
         for meta in workbook.sheets_metadata:
             if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
@@ -140,6 +107,11 @@ def _read_with_calamine(file_name: str, data: bytes) -> list[Sheet]:
             # Sizes are known before any cell becomes a Python object: refuse or skip the huge ones.
             if sheet.height > MAX_GRID_ROWS:
                 raise InputError(too_many_rows(file_name, f"{sheet.height:,} rows in sheet '{meta.name}'"))
+            total += sheet.height
+            if total > MAX_GRID_ROWS:  # many sheets of many rows are as costly as one long sheet
+                raise InputError(
+                    too_many_rows(file_name, f"more than {MAX_GRID_ROWS:,} rows in its sheets together")
+                )
             if sheet.width > MAX_COLUMNS:
                 sheets.append(Sheet(meta.name, hidden, [], too_wide=sheet.width))
                 continue
@@ -161,11 +133,13 @@ def _read_with_openpyxl(file_name: str, data: bytes, first_error: BaseException)
         ) from error
     try:
         sheets: list[Sheet] = []
+        total = 0
         for worksheet in workbook.worksheets:
             hidden = worksheet.sheet_state != "visible"
             values = worksheet.iter_rows(values_only=True)
-            rows = [_clean_row(list(r)) for r in itertools.islice(values, MAX_GRID_ROWS + 1)]
-            if len(rows) > MAX_GRID_ROWS:
+            rows = [_clean_row(list(r)) for r in itertools.islice(values, MAX_GRID_ROWS + 1 - total)]
+            total += len(rows)
+            if total > MAX_GRID_ROWS:
                 raise InputError(
                     too_many_rows(file_name, f"more than {MAX_GRID_ROWS:,} rows in sheet '{worksheet.title}'")
                 )

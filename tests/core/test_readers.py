@@ -699,3 +699,16 @@ def test_utf16_little_endian_with_bom_written_by_hand() -> None:
     workbook = read_workbook("export.txt", data)
     assert workbook.delimiter == "\t"
     assert _only_grid(workbook).rows == [HEADER, *ROWS]
+
+
+def test_a_workbook_is_limited_in_rows_across_all_its_sheets(monkeypatch) -> None:
+    from nextround.importing import spreadsheets
+
+    monkeypatch.setattr(spreadsheets, "MAX_GRID_ROWS", 50)
+    sheets = {
+        f"Sheet {i}": [["Company", "Status"]] + [[f"Co {j}", "Applied"] for j in range(19)] for i in range(3)
+    }
+    with pytest.raises(InputError, match="rows in its sheets together"):
+        read_workbook("many.xlsx", _xlsx_bytes(sheets))
+    two = {name: rows for name, rows in list(sheets.items())[:2]}
+    assert len(read_workbook("two.xlsx", _xlsx_bytes(two)).grids) == 2  # 40 rows in all: read
