@@ -84,6 +84,20 @@ class DateColumn:
     year_inferred: tuple[int, ...]
     times_dropped: bool
 
+    def rows(self, keep: np.ndarray) -> DateColumn:
+        """The same reading for the rows where ``keep`` holds (positions renumbered)."""
+        if keep.all():
+            return self
+        position = np.cumsum(keep) - 1
+        return DateColumn(
+            values=pd.Series(self.values.to_numpy()[keep], name=self.values.name),
+            order=self.order,
+            ambiguous=self.ambiguous,
+            unreadable=tuple(int(position[i]) for i in self.unreadable if keep[i]),
+            year_inferred=tuple(int(position[i]) for i in self.year_inferred if keep[i]),
+            times_dropped=self.times_dropped,
+        )
+
 
 class _Distinct:
     """Per-distinct-value reading: kind, date, and the parts that need column context."""

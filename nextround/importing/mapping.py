@@ -11,9 +11,9 @@ and, for the review, a reason in plain words.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Final
 
 import pandas as pd
@@ -94,84 +94,105 @@ class ColumnMapping:
     reason: str = ""  # why, in plain words, when the values decided against the name
 
 
-@dataclass(frozen=True)
 class ValueProfile:
-    """What a column's cells hold, as shares of its filled cells (from a sample)."""
+    """What a column's cells hold, as shares of its filled cells (from a sample of the top ``_SAMPLE``).
 
-    filled: int
-    flags: float  # yes / no / ticks / 0-1
-    stage_cells: float  # cells a stage column holds: flags, dates, stage words
-    dates: float
-    numbers: float
-    urls: float
-    emails: float
-    phones: float
-    long_text: float
-    median_length: float
-    statuses: float  # readable as a status
-    ids: float  # short codes or running numbers
-    companies: float  # names ending in a legal form ("Enfo Sweden AB")
-    titles: float  # job titles of a known role family
+    Each share is worked out the first time it is asked for: most columns are settled by their header
+    after one or two of them.
+    """
+
+    def __init__(self, values: pd.Series) -> None:
+        head = values.head(_SAMPLE * 4).dropna().tolist()
+        self.cells = [v for v in head if not (isinstance(v, str) and not v.strip())][:_SAMPLE]
+        self.texts = [str(c).strip() for c in self.cells]
+        self.filled = len(self.cells)
+
+    def _share(self, items: Sequence[object], test: Callable[[object], bool]) -> float:
+        return sum(1 for item in items if test(item)) / len(items) if items else 0.0
+
+    @cached_property
+    def distinct(self) -> list[str]:
+        return list(dict.fromkeys(self.texts))
+
+    @cached_property
+    def flags(self) -> float:  # yes / no / ticks / 0-1
+        return self._share(self.cells, _is_flag)
+
+    @cached_property
+    def dates(self) -> float:
+        return date_share(pd.Series(self.cells, dtype=object)) if self.cells else 0.0
+
+    @cached_property
+    def stage_cells(self) -> float:  # what a stage column holds: flags, dates, stage words
+        reached = self._share(self.cells, lambda c: read_flag_cell(c) not in (Flag.UNKNOWN, Flag.EMPTY))
+        return max(reached, self.dates)
+
+    @cached_property
+    def numbers(self) -> float:
+        return self._share(self.cells, _is_number)
+
+    @cached_property
+    def urls(self) -> float:
+        return self._share(self.texts, lambda t: bool(_URL.match(str(t))))
+
+    @cached_property
+    def emails(self) -> float:
+        return self._share(self.texts, lambda t: bool(_EMAIL.match(str(t))))
+
+    @cached_property
+    def phones(self) -> float:
+        return self._share(
+            self.texts, lambda t: bool(_PHONE.match(str(t))) and sum(c.isdigit() for c in str(t)) >= 7
+        )
+
+    @cached_property
+    def long_text(self) -> float:
+        return self._share(self.texts, lambda t: len(str(t)) >= 60)
+
+    @cached_property
+    def median_length(self) -> float:
+        return float(sorted(len(t) for t in self.texts)[len(self.texts) // 2]) if self.texts else 0.0
+
+    @cached_property
+    def statuses(self) -> float:  # readable as a status
+        return self._share(self.distinct, lambda t: read_text(t).known)
+
+    @cached_property
+    def ids(self) -> float:  # short codes or running numbers
+        return self._share(self.texts, lambda t: bool(_ID.match(str(t))))
+
+    @cached_property
+    def companies(self) -> float:  # names ending in a legal form ("Enfo Sweden AB")
+        return self._share(self.distinct, lambda t: _names_a_company(str(t)))
+
+    @cached_property
+    def titles(self) -> float:  # job titles of a known role family
+        return self._share(self.distinct, lambda t: read_role(t).family != UNKNOWN_FAMILY)
 
     @property
     def is_text(self) -> bool:
         return self.filled > 0 and self.flags < 0.5 and self.dates < 0.5 and self.numbers < 0.5
 
 
-def _texts(values: pd.Series) -> list[str]:
-    """Up to ``_SAMPLE`` non-empty cells as stripped text, from the top of the column."""
-    head = values.head(_SAMPLE * 4).dropna()
-    texts = [str(v).strip() for v in head]
-    return [t for t in texts if t][:_SAMPLE]
-
-
-def _share(items: Sequence[object], test: object) -> float:
-    return sum(1 for item in items if test(item)) / len(items) if items else 0.0  # type: ignore[operator]
-
-
 def profile(values: pd.Series) -> ValueProfile:
-    """The shares of kinds of values in a column (all 0 when it is empty)."""
-    cells = [
-        v for v in values.head(_SAMPLE * 4).dropna().tolist() if not (isinstance(v, str) and not v.strip())
-    ]
-    cells = cells[:_SAMPLE]
-    texts = [str(c).strip() for c in cells]
-    if not cells:
-        return ValueProfile(0, *(0.0,) * 13)
-    distinct = list(dict.fromkeys(texts))
+    """The kinds of values a column holds."""
+    return ValueProfile(values)
 
-    def is_flag(cell: object) -> bool:
-        if isinstance(cell, bool):
-            return True
-        if isinstance(cell, int | float) and cell in (0, 1):
-            return True
-        return isinstance(cell, str) and flag_word(cell) is not None
 
-    def is_number(cell: object) -> bool:
-        if isinstance(cell, bool):
-            return False
-        if isinstance(cell, int | float):
-            return True
-        return bool(re.fullmatch(r"[-+]?\d+(?:[.,]\d+)?", str(cell).strip()))
+def _is_flag(cell: object) -> bool:
+    if isinstance(cell, bool):
+        return True
+    if isinstance(cell, int | float) and cell in (0, 1):
+        return True
+    return isinstance(cell, str) and flag_word(cell) is not None
 
-    dates = date_share(pd.Series(cells, dtype=object))
-    stage_cells = _share(cells, lambda c: read_flag_cell(c) not in (Flag.UNKNOWN, Flag.EMPTY))
-    return ValueProfile(
-        filled=len(cells),
-        flags=_share(cells, is_flag),
-        stage_cells=max(stage_cells, dates),
-        dates=dates,
-        numbers=_share(cells, is_number),
-        urls=_share(texts, lambda t: bool(_URL.match(t))),
-        emails=_share(texts, lambda t: bool(_EMAIL.match(t))),
-        phones=_share(texts, lambda t: bool(_PHONE.match(t)) and sum(c.isdigit() for c in t) >= 7),
-        long_text=_share(texts, lambda t: len(t) >= 60),
-        median_length=float(sorted(len(t) for t in texts)[len(texts) // 2]),
-        statuses=_share(distinct, lambda t: read_text(t).known),
-        ids=_share(texts, lambda t: bool(_ID.match(t))),
-        companies=_share(distinct, _names_a_company),
-        titles=_share(distinct, lambda t: read_role(t).family != UNKNOWN_FAMILY),
-    )
+
+def _is_number(cell: object) -> bool:
+    if isinstance(cell, bool):
+        return False
+    if isinstance(cell, int | float):
+        return True
+    return bool(re.fullmatch(r"[-+]?\d+(?:[.,]\d+)?", str(cell).strip()))
 
 
 def _names_a_company(text: str) -> bool:

@@ -28,7 +28,7 @@ from nextround.importing.cells import (
     text_cells,
 )
 from nextround.importing.channels import channels_from_urls, read_channels
-from nextround.importing.dates import DateOrder, file_date_order, parse_date_column
+from nextround.importing.dates import DateColumn, DateOrder, file_date_order, parse_date_column
 from nextround.importing.errors import InputError
 from nextround.importing.grid import Grid, Workbook
 from nextround.importing.header import NO_HEADER, find_header
@@ -219,24 +219,24 @@ def _yes_no(values: pd.Series) -> pd.Series:
     return pd.Series(pd.array([*answers, None], dtype="boolean")[codes], index=values.index)
 
 
-def _repeated_header(raw: pd.DataFrame, headers: list[str]) -> np.ndarray:
-    """Rows that repeat the header (two exports pasted one below the other, a merge gone wrong)."""
-    named = [h for h in headers if not h.startswith("Column ")]
-    if len(named) < 2:
-        return np.zeros(len(raw), dtype=bool)
+def _repeated_header(raw: pd.DataFrame, cells: Sequence[object]) -> np.ndarray:
+    """Rows that repeat the header row's cells (two exports pasted one below the other, a merge gone
+    wrong), compared on each column's distinct cells; the column with the fewest of them first, so a
+    file without such rows is settled at once."""
+    named = [(column, cell) for column, cell in zip(raw.columns, cells, strict=True) if isinstance(cell, str)]
     same = np.zeros(len(raw), dtype=np.int64)
-    for header in named:
-        same += flag_distinct_equal(raw[header], header)
+    if len(named) < 2:
+        return same.astype(bool)
+    named.sort(key=lambda pair: len(distinct_values(raw[pair[0]])[1]))
+    misses_allowed = len(named) - int(np.ceil(0.8 * len(named)))
+    for checked, (column, cell) in enumerate(named):
+        codes, uniques = distinct_values(raw[column])
+        hits = np.flatnonzero(uniques.to_numpy(dtype=object) == cell)
+        if len(hits):
+            same += np.isin(codes, hits)
+        if not same.any() and checked >= misses_allowed:
+            break  # no row can repeat enough of the header any more
     return same >= 0.8 * len(named)
-
-
-def flag_distinct_equal(values: pd.Series, text: str) -> np.ndarray:
-    codes, uniques = distinct_values(values)
-    folded = text.strip().casefold()
-    hits = [
-        i for i, v in enumerate(uniques.tolist()) if isinstance(v, str) and v.strip().casefold() == folded
-    ]
-    return np.isin(codes, hits) if hits else np.zeros(len(codes), dtype=bool)
 
 
 def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome:
@@ -283,7 +283,7 @@ def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome
         readable = ~np.isin(numbers, list(problem_rows))
         raw, numbers = raw.loc[readable].reset_index(drop=True), numbers[readable]
     if header_row:
-        repeats = _repeated_header(raw, headers)
+        repeats = _repeated_header(raw, grid.head(guess.index + 1)[guess.index])
         if repeats.any():
             skipped.extend(SkippedRow(file, int(n), "repeats the header row") for n in numbers[repeats])
             problem_rows.update({int(n): "" for n in numbers[repeats]})
@@ -425,9 +425,8 @@ def _read_rows(
     progress = infer_progress(signals, n, options.status_overrides)
 
     applied = column("applied_on")
-    has_date = np.zeros(n, dtype=bool)
-    if applied is not None:
-        has_date = parse_date_column(applied, order).values.notna().to_numpy()
+    applied_dates = parse_date_column(applied, order) if applied is not None else None
+    has_date = applied_dates.values.notna().to_numpy() if applied_dates else np.zeros(n, dtype=bool)
     company, role, label = column("company"), column("role"), column("label")
     has = {
         name: ~blank_cells(c, placeholders=True)
@@ -458,7 +457,7 @@ def _read_rows(
     ]
     with ThreadPoolExecutor(max_workers=2) as pool:
         role_readings = pool.submit(read_roles, titles if titles is not None else missing_text(n))
-        dated = pool.submit(_read_dates, column, mapping, order, file, numbers)
+        dated = pool.submit(_read_dates, column, mapping, order, file, numbers, applied_dates, keep)
         joined = pool.submit(_joined_text, [column(name) for name in ("status", "stage", "outcome_text")], n)
         channels = pool.submit(read_channels, sources) if sources is not None else None
         copied = {name: pool.submit(text_cells, values) for name, values in present.items()}
@@ -587,9 +586,12 @@ def _read_dates(
     order: DateOrder,
     file: str,
     numbers: np.ndarray,
+    applied: DateColumn | None,
+    keep: np.ndarray,
 ) -> tuple[dict[str, pd.Series], str | None, list[RowWarning]]:
     """The date fields the file has (of applied_on, outcome_on, last_event_on) in the file's one order,
-    the date-order question and warnings naming unreadable rows."""
+    the date-order question and warnings naming unreadable rows. ``applied`` was read before the rows
+    were chosen (``keep``): it is not read again."""
     question: str | None = None
     warnings: list[RowWarning] = []
     dates: dict[str, pd.Series] = {}
@@ -598,7 +600,11 @@ def _read_dates(
         if values is None:
             continue
         header = colmap.columns_for(mapping, field_name)[0]
-        parsed = parse_date_column(values, order)
+        parsed = (
+            parse_date_column(values, order)
+            if field_name != "applied_on" or applied is None
+            else applied.rows(keep)
+        )
         dates[field_name] = parsed.values.astype("datetime64[ns]")
         if parsed.ambiguous and question is None:
             question = _date_question(file, [header])

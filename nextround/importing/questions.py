@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from nextround.importing.mapping import ColumnMapping, stage_words_in
-from nextround.importing.report import Choice, Question
+from nextround.importing.report import QUESTION_ROWS, Choice, Question
 from nextround.importing.stage_outcome import Progress, Sent
 from nextround.importing.vocabulary import flag_word
 from nextround.model import STAGES
@@ -70,18 +70,20 @@ class Decision:
     unclear: np.ndarray  # left out: nothing says it was sent, in a file that shows how it marks that
     empty: np.ndarray  # nothing at all beyond an id or a stray cell
     only_one_name: np.ndarray
-    not_sent_by: np.ndarray
+    not_sent_by: pd.Categorical
 
     @property
     def skipped(self) -> list[tuple[int, str]]:
         out: list[tuple[int, str]] = []
-        for i in np.flatnonzero(~self.keep):
+        left_out = np.flatnonzero(~self.keep)
+        said = dict(zip(left_out.tolist(), np.asarray(self.not_sent_by[left_out], dtype=object), strict=True))
+        for i in left_out.tolist():
             if self.not_sent[i]:
-                out.append((int(i), f"marked as not applied yet ({self.not_sent_by[i]})"))
+                out.append((i, f"marked as not applied yet ({said[i]})"))
             elif self.empty[i]:
-                out.append((int(i), "has no company, no role and nothing that says it is an application"))
+                out.append((i, "has no company, no role and nothing that says it is an application"))
             elif self.only_one_name[i]:
-                out.append((int(i), _ONLY_ONE_NAME))
+                out.append((i, _ONLY_ONE_NAME))
             else:
                 out.append(
                     (int(i), "nothing says it was sent (no date applied, and its status does not say so)")
@@ -99,25 +101,27 @@ class Decision:
         not_sent = self.not_sent & ~self.keep
         if not_sent.any():
             first = int(np.flatnonzero(not_sent)[0])
-            yield Question(
+            yield _ask(
                 NOT_SENT_QUESTION,
                 file,
                 f"{_plural(int(not_sent.sum()), 'row')} {_be(not_sent.sum())} left out as not applied yet"
                 f"{_example(numbers, not_sent, str(self.not_sent_by[first]))}. Is that right?",
-                tuple(int(r) for r in numbers[not_sent]),
+                numbers,
+                not_sent,
                 (_KEEP, Choice("No, count them as applications", COUNT)),
             )
         unclear = self.unclear & ~self.keep
         if unclear.any():
             first = int(np.flatnonzero(unclear)[0])
             label = str(progress.stage_evidence[first]) if pd.notna(progress.stage_evidence[first]) else ""
-            yield Question(
+            yield _ask(
                 UNCLEAR_QUESTION,
                 file,
                 f"{_plural(int(unclear.sum()), 'row')} {'has' if unclear.sum() == 1 else 'have'} no date "
                 "applied and nothing that says they were sent, while your other rows do; they are left "
                 f"out as not sent{_example(numbers, unclear, label)}. Is that right?",
-                tuple(int(r) for r in numbers[unclear]),
+                numbers,
+                unclear,
                 (_KEEP, Choice("No, count them as applications", COUNT)),
             )
 
@@ -163,10 +167,13 @@ def progress_questions(
     """Questions about the readings of the applications kept."""
     questions: list[Question] = []
     evidence = pd.Series(progress.stage_evidence)
+    labels = progress.stage_evidence.categories.to_numpy(dtype=object)
+    codes = progress.stage_evidence.codes
     stage_names = np.array(STAGES, dtype=object)
     for m in mapping:
         if m.field == "stage_column" and m.kind in ("screen", "interview", "final", "offer"):
-            moved = evidence.str.startswith(f"{m.column}: ", na=False).to_numpy()
+            prefix = f"{m.column}: "
+            moved = np.isin(codes, [i for i, label in enumerate(labels) if label.startswith(prefix)])
             if not moved.any() or m.method == "your choice":
                 continue
             values = raw[m.column]
@@ -174,12 +181,13 @@ def progress_questions(
                 continue  # dates in a stage column are strong evidence; yes/no is asked about
             first = int(np.flatnonzero(moved)[0])
             questions.append(
-                Question(
+                _ask(
                     f"column:{m.column}",
                     file,
                     f"'{m.column}' = '{_cell(values.iloc[first])}' → reached {_STAGE_WORDS[m.kind]}: "
                     f"{_plural(int(moved.sum()), 'application')}. Is that right?",
-                    tuple(int(r) for r in numbers[moved]),
+                    numbers,
+                    moved,
                     (_KEEP, Choice("No, ignore this column", column=m.column, field="ignore")),
                 )
             )
@@ -187,13 +195,14 @@ def progress_questions(
             said_yes = raw[m.column].map(_yes).to_numpy(dtype=bool)
             if said_yes.any():
                 questions.append(
-                    Question(
+                    _ask(
                         f"column:{m.column}",
                         file,
                         f"'{m.column}' reads as something you did, so it was not counted as "
                         f"{_STAGE_WORDS[kind]} ({_plural(int(said_yes.sum()), 'application')} say yes "
                         "there). Is that right?",
-                        tuple(int(r) for r in numbers[said_yes]),
+                        numbers,
+                        said_yes,
                         (
                             Choice("Yes, leave it out"),
                             Choice(
@@ -206,13 +215,14 @@ def progress_questions(
     if from_notes.any():
         first = int(np.flatnonzero(from_notes)[0])
         questions.append(
-            Question(
+            _ask(
                 NOTES_QUESTION,
                 file,
                 f"The notes say how far {_plural(int(from_notes.sum()), 'application')} got (e.g. row "
                 f"{int(numbers[first])}: {_short(evidence.iloc[first])} → "
                 f"{stage_names[progress.stage[first]]}). Use what the notes say?",
-                tuple(int(r) for r in numbers[from_notes]),
+                numbers,
+                from_notes,
                 (Choice("Yes, use the notes"), Choice("No, ignore the notes", "ignore")),
             )
         )
@@ -229,26 +239,28 @@ def progress_questions(
     withheld = progress.notes_outcome_withheld
     if withheld.any() or answers.get(NOTES_OUTCOME_QUESTION) == "use":
         rows = np.flatnonzero(withheld)
-        example = f" (e.g. row {int(numbers[rows[0]])})" if len(rows) else ""
+        example = _example(numbers, withheld)
         questions.append(
-            Question(
+            _ask(
                 NOTES_OUTCOME_QUESTION,
                 file,
                 f"The notes of {_plural(len(rows), 'application')} say how it ended{example}, while the "
                 "status says it is still open. The status was kept. Use what the notes say instead?",
-                tuple(int(r) for r in numbers[rows]),
+                numbers,
+                withheld,
                 (Choice("No, keep the status"), Choice("Yes, the notes are newer", "use")),
             )
         )
     blank = progress.ghosted_from_blank_flags
     if blank.any():
         questions.append(
-            Question(
+            _ask(
                 BLANK_FLAGS_QUESTION,
                 file,
                 f"{_plural(int(blank.sum()), 'application')} with no flag in any stage column "
                 f"{_be(blank.sum())} read as 'no response'{_example(numbers, blank)}. Is that right?",
-                tuple(int(r) for r in numbers[blank]),
+                numbers,
+                blank,
                 (_KEEP, Choice("No, they are still waiting", "pending")),
             )
         )
@@ -265,6 +277,14 @@ def progress_questions(
             )
         )
     return questions
+
+
+def _ask(
+    key: str, file: str, text: str, numbers: np.ndarray, where: np.ndarray, choices: tuple[Choice, ...]
+) -> Question:
+    """A question about the rows where ``where`` holds (listing the first of them, counting them all)."""
+    rows = numbers[where]
+    return Question(key, file, text, tuple(int(r) for r in rows[:QUESTION_ROWS]), choices, count=len(rows))
 
 
 def _be(count: int) -> str:

@@ -107,6 +107,9 @@ def skipped_ranges(skipped: tuple[SkippedRow, ...]) -> list[tuple[str, str, str]
     ]
 
 
+QUESTION_ROWS = 200  # row numbers a question lists; its count says how many there are in all
+
+
 @dataclass(frozen=True)
 class Choice:
     """One answer to a question: what it changes in the import options."""
@@ -124,5 +127,6 @@ class Question:
     key: str  # stable across re-imports of the same file ("notes", "column:Messaged Recruiter")
     file: str
     text: str  # what was read, how many applications it moves and an example
-    rows: tuple[int, ...]  # the rows it concerns, as the spreadsheet numbers them
+    rows: tuple[int, ...]  # the first rows it concerns (at most QUESTION_ROWS), as the sheet numbers them
     choices: tuple[Choice, ...]
+    count: int = 0  # how many rows it concerns in all

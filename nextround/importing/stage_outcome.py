@@ -51,6 +51,7 @@ TEXT_ORDER: Final[tuple[TextRole, ...]] = ("result", "status", "stage", "respons
 _CODE: Final[dict[str, int]] = {name: i for i, name in enumerate(OUTCOMES)}
 _PENDING: Final = _CODE["pending"]
 _DECIDED: Final = (_CODE["rejected"], _CODE["ghosted"], _CODE["offer"])
+_IS_DECIDED: Final = np.isin(np.arange(len(OUTCOMES)), _DECIDED)  # indexed by outcome code
 _STAGE_KINDS: Final = {
     "screen": Stage.SCREEN,
     "interview": Stage.INTERVIEW,
@@ -120,7 +121,7 @@ class Progress:
     outcome: np.ndarray  # int8 code into OUTCOMES
     known: np.ndarray  # some signal said something readable
     sent: np.ndarray  # int8 Sent
-    not_sent_by: np.ndarray  # object: the text or column that says "not sent" (None elsewhere)
+    not_sent_by: pd.Categorical  # the cell that says "not sent" (missing elsewhere)
     stage_evidence: pd.Categorical
     outcome_evidence: pd.Categorical
     last_flag_on: np.ndarray | None  # latest date written in a stage column
@@ -401,15 +402,18 @@ class _Layer:
 def _evidence(layers: list[_Layer], chosen: np.ndarray) -> pd.Categorical:
     """Per row, the label of the chosen layer's cell (missing: no evidence), as one categorical whose
     categories are only the labels some row uses."""
-    codes = np.full(len(chosen), -1, dtype=np.int64)
+    codes = np.full(len(chosen), -1, dtype=np.int32)
     categories: dict[str, int] = {}
     for index, layer in enumerate(layers):
-        here = (chosen == index) & (layer.codes >= 0)
-        if not here.any():
+        here = np.flatnonzero(chosen == index)
+        if not len(here):
             continue
-        used = np.unique(layer.codes[here])
-        numbers = np.array([categories.setdefault(layer.labels[int(c)], len(categories)) for c in used])
-        codes[here] = numbers[np.searchsorted(used, layer.codes[here])]
+        cells = layer.codes[here]
+        here, cells = here[cells >= 0], cells[cells >= 0]
+        used = np.flatnonzero(np.bincount(cells, minlength=len(layer.labels)))
+        lookup = np.full(len(layer.labels), -1, dtype=np.int32)
+        lookup[used] = [categories.setdefault(layer.labels[int(c)], len(categories)) for c in used]
+        codes[here] = lookup[cells]
     return pd.Categorical.from_codes(codes, categories=pd.Index(list(categories), dtype=object))
 
 
@@ -424,12 +428,14 @@ def _furthest(layers: list[_Layer], n_rows: int) -> tuple[np.ndarray, np.ndarray
     return stage, chosen
 
 
-def _first_decided(layers: list[_Layer], n_rows: int) -> tuple[np.ndarray, np.ndarray]:
-    """The first outcome per row that is not pending, and the layer that says it."""
-    outcome = np.full(n_rows, _PENDING, dtype=np.int8)
+def _first_decided(
+    layers: list[_Layer], n_rows: int, nothing: int = _PENDING
+) -> tuple[np.ndarray, np.ndarray]:
+    """The first value per row that is not ``nothing`` (an outcome other than pending), and its layer."""
+    outcome = np.full(n_rows, nothing, dtype=np.int8)
     chosen = np.full(n_rows, -1, dtype=np.int16)
     for index in range(len(layers) - 1, -1, -1):
-        take = layers[index].values != _PENDING
+        take = layers[index].values != nothing
         outcome = np.where(take, layers[index].values, outcome).astype(np.int8)
         chosen = np.where(take, index, chosen).astype(np.int16)
     return outcome, chosen
@@ -544,7 +550,7 @@ def infer_progress(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[
     offer = outcome == _CODE["offer"]
     if offer.any():
         stage = np.where(offer, int(Stage.OFFER), stage).astype(np.int8)
-    sent, not_sent_by = _sent(texts, flags, signals, stage, outcome, any_flag, n_rows)
+    sent, not_sent_by = _sent(texts, flags, signals, stage, outcome, n_rows)
     return Progress(
         stage=stage,
         outcome=outcome,
@@ -615,43 +621,35 @@ def _sent(
     signals: Signals,
     stage: np.ndarray,
     outcome: np.ndarray,
-    any_flag: np.ndarray,
     n_rows: int,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Sent / not sent / unclear / nothing per row, and which column says "not sent"."""
-    sent = np.full(n_rows, int(Sent.NOTHING), dtype=np.int8)
-    not_sent_by = np.full(n_rows, None, dtype=object)
+) -> tuple[np.ndarray, pd.Categorical]:
+    """Sent / not sent / unclear / nothing per row, and the cell that says "not sent"."""
+    no = np.zeros(n_rows, dtype=bool)
     readable_flag = functools.reduce(
-        np.logical_or,
-        [(c.values != Flag.EMPTY) & (c.values != Flag.UNKNOWN) for c in flags],
-        np.zeros(n_rows, bool),
+        np.logical_or, [(c.values != Flag.EMPTY) & (c.values != Flag.UNKNOWN) for c in flags], no
     )
-    sent = np.where(readable_flag, int(Sent.SENT), sent).astype(np.int8)
+    sent = np.where(readable_flag, int(Sent.SENT), int(Sent.NOTHING)).astype(np.int8)
+    says_not: list[_Layer] = []
     for text in texts:
         sent = np.maximum(sent, np.where(text.sent == Sent.NOT_SENT, 0, text.sent)).astype(np.int8)
-        says_not = (text.sent == Sent.NOT_SENT) & pd.isna(not_sent_by)
-        if says_not.any():
-            not_sent_by = np.where(says_not, text.labels.per_row(text.codes, says_not), not_sent_by)
+        says_not.append(_Layer((text.sent == Sent.NOT_SENT).astype(np.int8), text.labels, text.codes))
     if signals.applied_flag is not None:
         header, cells = signals.applied_flag
         codes, uniques = _codes(cells, n_rows)
-        answers = np.array([*(_flag_of(v) for v in uniques), None], dtype=object)[codes]
-        said_no = answers == False  # noqa: E712
-        sent = np.where(answers == True, int(Sent.SENT), sent).astype(np.int8)  # noqa: E712
-        not_sent_by = np.where(said_no, Labels(header, uniques).per_row(codes, said_no), not_sent_by)
+        answers = _spread([{True: 1, False: 0}.get(_flag_of(v), -1) for v in uniques], codes, -1, np.int8)
+        sent = np.where(answers == 1, int(Sent.SENT), sent).astype(np.int8)
+        says_not.append(_Layer((answers == 0).astype(np.int8), Labels(header, uniques), codes))
     # "Not started" in a status cell outranks a date or a tick in a stage column (a template's example
     # dates, a planned interview); a text that names a stage or an answer itself says it was sent.
     cells = [t for t in texts if t.role != "notes"]
     text_stage = functools.reduce(np.maximum, [t.stage for t in cells], np.zeros(n_rows, dtype=np.int8))
-    text_decided = functools.reduce(
-        np.logical_or, [np.isin(t.outcome, _DECIDED) for t in cells], np.zeros(n_rows, bool)
-    )
-    decided = np.isin(outcome, _DECIDED) | (stage > Stage.APPLIED)
-    says_not_sent = ~pd.isna(not_sent_by) & ~text_decided & (text_stage == Stage.APPLIED)
+    text_decided = functools.reduce(np.logical_or, [_IS_DECIDED[t.outcome] for t in cells], no)
+    decided = _IS_DECIDED[outcome] | (stage > Stage.APPLIED)
+    said_not, chosen = _first_decided(says_not, n_rows, nothing=0)
+    says_not_sent = (said_not == 1) & ~text_decided & (text_stage == Stage.APPLIED)
     sent = np.where(decided, int(Sent.SENT), sent)
     sent = np.where(says_not_sent, int(Sent.NOT_SENT), sent).astype(np.int8)
-    not_sent_by = np.where(says_not_sent, not_sent_by, None)
-    return sent, not_sent_by
+    return sent, _evidence(says_not, np.where(says_not_sent, chosen, -1))
 
 
 _FLAG_OF_KIND: Final = {"rejected": Flag.REJECTED, "ghosted": Flag.GHOSTED, "withdrawn": Flag.WITHDRAWN}
