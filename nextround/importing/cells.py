@@ -107,7 +107,8 @@ def _text(cell: object) -> str | None:
     elif isinstance(cell, float):
         if np.isnan(cell):
             return None
-        text = str(int(cell)) if cell.is_integer() else str(cell)
+        # A whole number reads as one ("3", not "3.0"); a huge one (1e300) keeps its short form.
+        text = str(int(cell)) if cell.is_integer() and abs(cell) < 2**53 else str(cell)
     else:
         text = str(cell)
     return text or None

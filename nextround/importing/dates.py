@@ -318,15 +318,25 @@ def _wall_clock(cell: object) -> object:
 
 
 def _read_numbers(distinct: _Distinct, where: np.ndarray, serials: np.ndarray) -> None:
-    """Numbers are Excel serials (1900 system) when they fall in the supported years, else junk."""
+    """Numbers are Excel serials (1900 system) when they fall in the supported years, or compact
+    dates written as one number (20250115); anything else is junk."""
     with np.errstate(invalid="ignore"):
         whole = np.floor(serials)
         plausible = np.isfinite(serials) & (whole >= SERIAL_MIN) & (whole <= SERIAL_MAX)
+        compact = (
+            np.isfinite(serials)
+            & (serials == whole)
+            & (whole >= MIN_YEAR * 10_000)
+            & (whole <= MAX_YEAR * 10_000 + 1231)
+        )
     offsets = np.where(plausible, whole, 0).astype(np.int64)
     days = np.where(plausible, EXCEL_EPOCH + offsets, np.datetime64("NaT"))
+    if compact.any():
+        number = np.where(compact, whole, 0).astype(np.int64)
+        days = np.where(compact, _days(number // 10_000, number // 100 % 100, number % 100), days)
     distinct.set_dates(where, days.astype("datetime64[D]"), plausible & (serials != whole))
     distinct.number[where] = True
-    distinct.serial[where] = plausible
+    distinct.serial[where] = plausible | (compact & ~np.isnat(days.astype("datetime64[D]")))
 
 
 def _read_text(distinct: _Distinct, where: np.ndarray, cells: pa.Array) -> None:

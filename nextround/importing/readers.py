@@ -66,7 +66,9 @@ def _read(file_name: str, data: bytes) -> Workbook:
         return _read_text(file_name, data, extension)
     sheets, notes = spreadsheets.read_sheets(file_name, data, fmt)
     if extension and extension != fmt and {extension, fmt} != {"xlsx", "xlsm"}:
-        notes.insert(0, f"'{file_name}' is a {_FORMAT_NAMES[fmt]} despite its name, and was read as one.")
+        name = _FORMAT_NAMES[fmt]
+        article = "an" if name[0].lower() in "aeio" else "a"
+        notes.insert(0, f"'{file_name}' is {article} {name} despite its name, and was read as one.")
     grids = tuple(make_grid(s.name, s.rows, list(range(1, len(s.rows) + 1)), hidden=s.hidden) for s in sheets)
     if not any(len(g) for g in grids):
         raise InputError(f"'{file_name}' is empty: none of its sheets has any cells with data.")

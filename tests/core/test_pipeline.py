@@ -396,3 +396,42 @@ def test_placeholders_are_no_value_and_a_company_is_never_a_placeholder():
     table = _import("t.csv", csv_bytes(rows)).applications
     assert table["company"].tolist() == ["(not given)", "Acme"]
     assert table["role"].isna().all()
+
+
+def test_a_date_column_is_never_thrown_away_as_contact_details():
+    # Compact dates (20250115) and impossible ones (year 9999) must not make "Date applied" a phone column.
+    rows = [["Company", "Role", "Date applied", "Status"]]
+    rows += [
+        [f"Co {i}", "Analyst", value, "Applied"]
+        for i, value in enumerate(["20250115", "20250203", "99990101", "-5", "20250310"])
+    ]
+    result = _import("t.csv", csv_bytes(rows))
+    fields = {m.column: m.field for m in result.report.mapping}
+    assert fields["Date applied"] == "applied_on"
+    assert result.applications["applied_on"].iloc[0] == pd.Timestamp("2025-01-15")
+    unreadable = next(w for w in result.report.warnings if "not dates" in w.message)
+    assert unreadable.rows == (4, 5)
+
+
+def test_excel_error_rows_are_reported_and_odd_dates_noted():
+    rows = [
+        ["Company", "Role", "Date applied", "Status", "Response date"],
+        ["#N/A", "#VALUE!", "#REF!", "#N/A", ""],
+        ["Acme", "Analyst", "2025-03-01", "Rejected", "2025-02-01"],
+        ["Globex", "Analyst", "2031-03-01", "Applied", ""],
+    ]
+    result = _import("t.csv", csv_bytes(rows))
+    _accounted(result)
+    assert result.applications["company"].tolist() == ["Acme", "Globex"]
+    assert result.report.skipped[0].row == 2
+    messages = {w.message: w.rows for w in result.report.warnings}
+    assert next(rows for m, rows in messages.items() if "before the application" in m) == (3,)
+    assert next(rows for m, rows in messages.items() if "more than a year from today" in m) == (4,)
+
+
+def test_a_huge_number_as_a_company_keeps_its_short_form():
+    rows = [["Company", "Role", "Status"], ["1e300", "Analyst", "Applied"]]
+    xlsx = xlsx_bytes({"Apps": [["Company", "Role", "Status"], [1e300, "Analyst", "Applied"]]})
+    for name, data in (("t.csv", csv_bytes(rows)), ("t.xlsx", xlsx)):
+        company = _import(name, data).applications["company"].iloc[0]
+        assert len(company) < 10, company
