@@ -150,6 +150,11 @@ class ValueProfile:
         return self._share(self.texts, lambda t: len(str(t)) >= 60)
 
     @cached_property
+    def adverts(self) -> float:  # long cells that read like a pasted job advert
+        long = [t for t in self.texts if len(t) >= ADVERT_LENGTH]
+        return self._share(long, lambda t: bool(vocabulary().advert_phrases.find(str(t)))) if long else 0.0
+
+    @cached_property
     def median_length(self) -> float:
         return float(sorted(len(t) for t in self.texts)[len(self.texts) // 2]) if self.texts else 0.0
 
@@ -316,7 +321,11 @@ def _decide(header: str, values: ValueProfile) -> tuple[str | None, float, str, 
     compatible = [f for f in fields if _fits(f, values, header)]
     if compatible and confidence >= 1.0:
         field = compatible[0]
-        if field in ("notes", "feedback", "stage") and values.median_length >= ADVERT_LENGTH:
+        if (
+            field in ("notes", "feedback", "stage")
+            and values.median_length >= ADVERT_LENGTH
+            and values.adverts >= 0.5
+        ):
             return "job_description", 0.7, "content", None, "its cells read like job adverts, not notes"
         if field == "interview_count" and values.flags >= 0.6 and values.numbers < 0.6:
             return "stage_column", 0.9, "stage column", "interview", ""

@@ -39,6 +39,9 @@ _SAYS_APPLIED: Final = frozenset({"applied", "screen", "interview", "final", "of
                                   "rejected", "ghosted", "withdrawn"})  # fmt: skip
 _OUTCOME_OF: Final = {"offer": "offer", "offer_lost": "rejected", "rejected": "rejected",
                       "ghosted": "ghosted", "withdrawn": "withdrawn"}  # fmt: skip
+# A note that mentions an offer is rarely one ("they offer remote work", "gostei da proposta"): an offer is
+# recorded in a status or result cell.
+_NOT_IN_NOTES: Final = frozenset({"offer", "offer_lost"})
 _FUZZY_MIN_LENGTH: Final = 6
 _NEGATION_REACH: Final = 5  # words looked back for a negator, fillers skipped
 
@@ -54,6 +57,7 @@ class TextReading:
     not_applied: bool  # it says the row was never sent (saved, to apply, not pursued)
     rule: str  # the phrases that decided, for the review table ("" when none)
     says_never_sent: bool = False  # in so many words: "not applied", "no enviada", "did not apply"
+    names_applied: bool = False  # an applied word ("Applied", "Enviada"): the status says where it stands
 
     @property
     def weak(self) -> bool:
@@ -85,26 +89,28 @@ def status_key(text: object) -> str:
     return key[:end]
 
 
-def read_text(text: object, *, prose: bool = False) -> TextReading:
+def read_text(text: object, *, prose: bool = False, note: bool = False) -> TextReading:
     """Read one text (any language the vocabulary covers); memoised per status key. ``prose`` reads a
-    note: words that mean other things in a sentence ("technical staff", "phone number") are passed over."""
-    return _read_key(status_key(text), prose)
+    sentence: words that mean other things there ("technical staff", "phone number") are passed over; a
+    ``note`` names no offer either ("they offer remote work")."""
+    return _read_key(status_key(text), prose or note, note)
 
 
 @lru_cache(maxsize=100_000)
-def _read_key(key: str, prose: bool = False) -> TextReading:
+def _read_key(key: str, prose: bool = False, note: bool = False) -> TextReading:
     if not key:
         return NOTHING
     vocab = vocabulary()
     tokens, mended = _mend(words(key))
     stages: list[Stage] = []
     outcomes: set[str] = set()
-    says_applied = not_applied = not_pursued = never_sent = False
+    says_applied = not_applied = not_pursued = never_sent = names_applied = False
     unclear: list[str] = []
     used: list[str] = []
     for hit in vocab.statuses.find(tokens):
         meaning = hit.labels[0] if len(set(hit.labels)) == 1 else "unclear"  # two languages disagree
-        if meaning == "neutral" or (prose and hit.phrase in vocab.unsure_in_prose):
+        skipped_here = (prose and hit.phrase in vocab.unsure_in_prose) or (note and meaning in _NOT_IN_NOTES)
+        if meaning == "neutral" or skipped_here:
             continue
         if meaning == "unclear":
             unclear.append(hit.phrase)
@@ -131,6 +137,7 @@ def _read_key(key: str, prose: bool = False) -> TextReading:
         if meaning in _OUTCOME_OF:
             outcomes.add(_OUTCOME_OF[meaning])
         says_applied |= meaning in _SAYS_APPLIED
+        names_applied |= meaning == "applied"
     if not_pursued:
         # "Not interested" after sending it is a withdrawal; without a word that it was sent, never sent.
         if says_applied:
@@ -150,7 +157,9 @@ def _read_key(key: str, prose: bool = False) -> TextReading:
     rule = " + ".join(dict.fromkeys(used))
     if not_applied:
         rule += " (not applied)"
-    return TextReading(stage, outcome, True, says_applied, not_applied, rule, never_sent and not_applied)
+    return TextReading(
+        stage, outcome, True, says_applied, not_applied, rule, never_sent and not_applied, names_applied
+    )
 
 
 def _negated(tokens: tuple[str, ...], start: int) -> bool:

@@ -244,8 +244,8 @@ def progress_questions(
             _ask(
                 NOTES_OUTCOME_QUESTION,
                 file,
-                f"The notes of {_plural(len(rows), 'application')} say how it ended{example}, while the "
-                "status says it is still open. The status was kept. Use what the notes say instead?",
+                f"The notes of {_plural(len(rows), 'application')} say it got further or ended{example}, "
+                "while the status says it is still open. The status was kept. Use the notes instead?",
                 numbers,
                 withheld,
                 (Choice("No, keep the status"), Choice("Yes, the notes are newer", "use")),

@@ -20,6 +20,7 @@ Outcome = the first that applies:
 3. an In-Progress column saying N: rejected when a later stage column says N, otherwise withdrawn
    (the sheet closed it without saying why, kept out of pass and rejection rates rather than guessed);
 4. the notes (and feedback);
+then an offer turned down (withdrawn at the offer stage) counts as an offer: the offer was made.
 5. in a sheet with an In-Progress column, a row with no flag, text or count at all: ghosted (no response),
    marked as inferred from blank flags;
 6. otherwise pending.
@@ -128,7 +129,7 @@ class Progress:
     stage_from_notes: np.ndarray  # bool: the notes alone decided a stage beyond applied
     ghosted_from_blank_flags: np.ndarray  # bool: rule 5
     has_text: np.ndarray  # bool: a status, stage, result or response cell holds something
-    notes_outcome_withheld: np.ndarray  # bool: a note says how it ended, a pending status was kept
+    notes_outcome_withheld: np.ndarray  # bool: a note says more (further, or ended) than the status kept
     default_date_columns: tuple[tuple[str, pd.Timestamp, int], ...] = ()  # (column, date, rows) ignored
     flag_columns_used: dict[str, int] = field(default_factory=dict)  # column -> rows it moved past applied
 
@@ -213,6 +214,7 @@ class _TextColumn:
     known: np.ndarray
     sent: np.ndarray
     present: np.ndarray
+    names_applied: np.ndarray  # the cell says "Applied" (or the like): where the application stands
 
 
 def _read_text_column(
@@ -220,6 +222,14 @@ def _read_text_column(
 ) -> _TextColumn:
     codes, uniques = _codes(signal.cells, n_rows)
     readings = [_reading(value, signal.role, overrides) for value in uniques]
+    if signal.role != "notes":
+        # A cell that says nothing alone is read with its column's name ("Personalizada" under
+        # "Resposta" is a personal reply), when the two together say more than the name alone.
+        alone = read_text(signal.column)
+        readings = [
+            r if r.known or not isinstance(v, str) else _with_header(signal, v, r, alone)
+            for r, v in zip(readings, uniques, strict=True)
+        ]
     if signal.role == "notes":
         readings = [_as_note(r) for r in readings]
     return _TextColumn(
@@ -237,6 +247,9 @@ def _read_text_column(
             np.int8,
         ),
         present=_spread([status_key(v) != "" for v in uniques], codes, False, bool),
+        names_applied=_spread(
+            [r.names_applied and r.stage == Stage.APPLIED for r in readings], codes, False, bool
+        ),
     )
 
 
@@ -259,22 +272,20 @@ def _reading(value: object, role: TextRole, overrides: Mapping[str, tuple[str, s
             Stage.APPLIED, "pending", True, answer, False, "replied" if answer else "no reply yet"
         )
     # A sentence is read as prose: "by phone" there is how it happened, "Phone" alone a phone screen.
-    return read_text(key, prose=role == "notes" or len(words(key)) > PROSE_WORDS)
+    return read_text(key, prose=len(words(key)) > PROSE_WORDS, note=role == "notes")
+
+
+def _with_header(signal: TextSignal, value: str, reading: TextReading, alone: TextReading) -> TextReading:
+    together = _reading(f"{signal.column} {value}", signal.role, {})
+    same = (together.stage, together.outcome, together.known) == (alone.stage, alone.outcome, alone.known)
+    return reading if same else together
 
 
 def _as_note(reading: TextReading) -> TextReading:
-    """What a note may decide: stages and a no, never an offer ("we offer remote work"), and "not sent"
-    only in so many words ("click here to apply" in a pasted advert is not a wishlist)."""
-    stage = min(reading.stage, Stage.FINAL)
-    outcome = "pending" if reading.outcome == "offer" else reading.outcome
+    """What a note may decide: stages and answers, and "not sent" only in so many words ("click here to
+    apply" in a pasted advert is no wishlist). Offers are not read in notes at all (see progress_text)."""
     not_applied = reading.says_never_sent
-    return replace(
-        reading,
-        stage=stage,
-        outcome=outcome,
-        not_applied=not_applied,
-        says_applied=reading.says_applied and not not_applied,
-    )
+    return replace(reading, not_applied=not_applied, says_applied=reading.says_applied and not not_applied)
 
 
 def _sent_of(reading: TextReading, value: object, role: TextRole) -> int:
@@ -314,8 +325,8 @@ def read_flag_cell(value: object) -> Flag:
             return Flag.EMPTY
         return Flag.REACHED if value > 0 else Flag.NOT_REACHED if value == 0 else Flag.UNKNOWN
     text = str(value).strip()
-    if not text.strip("-–— "):
-        return Flag.EMPTY
+    if not text.strip("-–— ") or text.lower() in vocabulary().placeholders:
+        return Flag.EMPTY  # "N/A" in a stage column says nothing, not "no"
     answer = flag_word(text)
     if answer is not None:
         return Flag.REACHED if answer else Flag.NOT_REACHED
@@ -523,7 +534,17 @@ def infer_progress(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[
 
     # The notes come last: they raise the stage and decide only what nothing else decided.
     stage_before_notes = stage
-    stage_layers += [_Layer(t.stage, t.labels, t.codes) for t in notes]
+    # A column that says how far each application got ("Stage", "Etapa") is trusted over the notes, as is
+    # a status that says it was sent and is waiting ("Applied"): a note's interview may be a plan.
+    staged = functools.reduce(np.logical_or, [t.known for t in others if t.role == "stage"], no)
+    waiting = functools.reduce(np.logical_or, [t.names_applied for t in others], no) & (
+        stage == Stage.APPLIED
+    )
+    staged = staged | waiting  # never in place: a reduce over nothing returns ``no`` itself
+    if signals.notes_decide_outcome:
+        staged = no
+    stage_layers += [_Layer(np.where(staged, 0, t.stage).astype(np.int8), t.labels, t.codes) for t in notes]
+    stage_withheld = functools.reduce(np.logical_or, [staged & (t.stage > stage) for t in notes], no)
     # A note decides the outcome only where no status, stage or result cell said anything readable (a note
     # that mentions an earlier application's rejection must not overrule "Pending"), unless the user says so.
     said = functools.reduce(np.logical_or, [t.known for t in others], no)
@@ -550,6 +571,9 @@ def infer_progress(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[
     offer = outcome == _CODE["offer"]
     if offer.any():
         stage = np.where(offer, int(Stage.OFFER), stage).astype(np.int8)
+    # Turning an offer down is still an offer reached (the funnel counts what employers did).
+    declined = (stage == Stage.OFFER) & (outcome == _CODE["withdrawn"])
+    outcome = np.where(declined, _CODE["offer"], outcome).astype(np.int8)
     sent, not_sent_by = _sent(texts, flags, signals, stage, outcome, n_rows)
     return Progress(
         stage=stage,
@@ -563,7 +587,7 @@ def infer_progress(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[
         stage_from_notes=(stage_before_notes < stage) & ~offer,
         ghosted_from_blank_flags=ghosted_from_blank,
         has_text=functools.reduce(np.logical_or, [t.present for t in others], no),
-        notes_outcome_withheld=withheld & (outcome == _PENDING),
+        notes_outcome_withheld=(withheld & (outcome == _PENDING)) | stage_withheld,
         default_date_columns=tuple(defaults),
         flag_columns_used=used,
     )

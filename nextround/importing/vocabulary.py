@@ -58,6 +58,7 @@ class Vocabulary:
     raw_marks: dict[str, bool]  # ticks and crosses exactly as written (normalising drops them)
     placeholders: frozenset[str]  # cells that hold no value ("N/A", "null", "#N/A"), lower-cased
     company_forms: PhraseIndex  # legal forms that mark a company name ("AB", "GmbH", "Ltd")
+    advert_phrases: PhraseIndex  # phrases of a pasted job advert ("we are looking for", "wir suchen")
 
     @property
     def status_words(self) -> frozenset[str]:
@@ -99,6 +100,7 @@ def vocabulary() -> Vocabulary:
     people: set[str] = set()
     placeholders: set[str] = set()
     company_forms: list[tuple[str, str]] = []
+    advert_phrases: list[tuple[str, str]] = []
     whole_only: set[str] = set()
     languages: list[Language] = []
     for code, data in files:
@@ -123,6 +125,7 @@ def vocabulary() -> Vocabulary:
                     raw_marks.setdefault(word.strip(), value)
         placeholders.update(v.strip().lower() for v in data.get("placeholders", {}).get("values", ()))
         company_forms += [(w, "company") for w in data.get("company_forms", {}).get("words", ())]
+        advert_phrases += [(p, "advert") for p in data.get("job_adverts", {}).get("phrases", ())]
         grammar = data.get("grammar", {})
         negators.update(normalise(w) for w in grammar.get("negators", ()))
         negators.update(normalise(w) for w in grammar.get("not_yet", ()))
@@ -161,6 +164,7 @@ def vocabulary() -> Vocabulary:
         raw_marks=raw_marks,
         placeholders=frozenset(placeholders),
         company_forms=PhraseIndex(company_forms),
+        advert_phrases=PhraseIndex(advert_phrases),
     )
 
 

@@ -134,7 +134,20 @@ def test_null_literals_are_missing_not_unreadable(cell: object) -> None:
 
 
 def test_null_literals_include_the_common_ones() -> None:
-    assert {"n/a", "na", "null", "none", "-", "--", "—", "nan", "tbd", "?", "unknown", "#n/a"} <= NULL_LITERALS
+    assert {
+        "n/a",
+        "na",
+        "null",
+        "none",
+        "-",
+        "--",
+        "—",
+        "nan",
+        "tbd",
+        "?",
+        "unknown",
+        "#n/a",
+    } <= NULL_LITERALS
 
 
 @pytest.mark.parametrize(

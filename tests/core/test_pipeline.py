@@ -283,13 +283,14 @@ def test_every_reading_keeps_its_evidence_and_the_cleaned_columns_carry_it():
     table = result.applications.set_index("company")
     assert table.loc["Acme", "stage_evidence"] == "Phone Screen: Y"
     assert table.loc["Acme", "outcome_evidence"] == "Status: Rejected"
-    assert table.loc["Globex", "stage_evidence"] == "Notes: Had two interviews and then they said no"
-    # The status says "Applied": the note's "no" is put to the user, not taken silently.
-    assert table.loc["Globex", "outcome"] == "pending"
+    # The status says "Applied": the note's interviews and "no" are put to the user, not taken silently.
+    assert (table.loc["Globex", "stage_reached"], table.loc["Globex", "outcome"]) == ("applied", "pending")
     question = next(q for q in result.report.questions if q.key == "notes-outcome")
     assert question.rows == (3,)
     answered = _import("t.csv", csv_bytes(rows), answers={"notes-outcome": "use"}).applications
-    assert answered.set_index("company").loc["Globex", "outcome"] == "rejected"
+    globex = answered.set_index("company").loc["Globex"]
+    assert (globex["stage_reached"], globex["outcome"]) == ("interview", "rejected")
+    assert globex["stage_evidence"] == "Notes: Had two interviews and then they said no"
     cleaned = pd.read_csv(io.BytesIO(cleaned_csv(answered)))
     assert cleaned.set_index("company").loc["Globex", "outcome_evidence"].startswith("Notes: Had two")
 

@@ -710,5 +710,5 @@ def test_a_workbook_is_limited_in_rows_across_all_its_sheets(monkeypatch) -> Non
     }
     with pytest.raises(InputError, match="rows in its sheets together"):
         read_workbook("many.xlsx", _xlsx_bytes(sheets))
-    two = {name: rows for name, rows in list(sheets.items())[:2]}
+    two = dict(list(sheets.items())[:2])
     assert len(read_workbook("two.xlsx", _xlsx_bytes(two)).grids) == 2  # 40 rows in all: read

@@ -9,11 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from tests.security import hostile_files as hostile
 from tests.security.bounded import read_bounded
-
 
 
 def _read_or_refuse(tmp_path: Path, megabytes: int, cell_kb: int, rows: int, seconds: float) -> None:
