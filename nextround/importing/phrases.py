@@ -20,6 +20,9 @@ _SPECIAL_LETTERS: Final = str.maketrans(
     {"ß": "ss", "œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "ı": "i", "đ": "d", "ð": "d", "þ": "th"}
 )
 _APOSTROPHES: Final = re.compile(r"['’‘`´]")
+# French and Italian elisions are two words ("l'entretien", "qu'il", "un'offerta"); English contractions
+# are one ("didn't" → didnt), which is what dropping the apostrophe gives.
+_ELISION: Final = re.compile(r"\b(l|d|j|n|s|c|m|t|qu|un|dell|all|nell|sull)['’‘](?=\w\w)")
 _CJK: Final = r"\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f"
 _LETTER: Final = rf"(?:(?![{_CJK}])[^\W_])"
 # A word: letters and digits of any non-CJK script, joined by . & inside ("node.js", "r&d"), a leading
@@ -36,7 +39,7 @@ def fold(text: str) -> str:
         folded = unicodedata.normalize("NFKC", folded).lower().translate(_SPECIAL_LETTERS)
         decomposed = unicodedata.normalize("NFKD", folded)
         folded = unicodedata.normalize("NFKC", "".join(c for c in decomposed if not unicodedata.combining(c)))
-    return _APOSTROPHES.sub("", folded)
+    return _APOSTROPHES.sub("", _ELISION.sub(r"\1 ", folded))
 
 
 @lru_cache(maxsize=200_000)
