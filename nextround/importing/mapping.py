@@ -10,6 +10,7 @@ and, for the review, a reason in plain words.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -79,6 +80,7 @@ ADVERT_LENGTH: Final = 400  # median characters of a "notes" column that holds p
 _URL = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 _PHONE = re.compile(r"^\+?[\d\s().-]{7,20}$")
+_DATE_SHAPE = re.compile(r"^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 _ID = re.compile(r"^[A-Za-z]{0,3}[-#]?\d{1,7}[A-Za-z]?$|^[A-Za-z]\d?$")
 
 
@@ -121,6 +123,10 @@ class ValueProfile:
     @cached_property
     def dates(self) -> float:
         return date_share(pd.Series(self.cells, dtype=object)) if self.cells else 0.0
+
+    @cached_property
+    def dated(self) -> float:  # a quick look for dates (typed, or digits in a date's shape)
+        return self._share(self.cells, lambda c: isinstance(c, dt.date) or bool(_DATE_SHAPE.match(str(c))))
 
     @cached_property
     def stage_cells(self) -> float:  # what a stage column holds: flags, dates, stage words
@@ -218,6 +224,7 @@ def stage_words_in(header: str) -> str | None:
     return best.labels[0] if best is not None else None
 
 
+@lru_cache(maxsize=4096)
 def stage_column_kind(header: str) -> str | None:
     """The stage (or outcome) a per-stage column's header names; None for an ordinary header.
 
@@ -240,6 +247,7 @@ def stage_column_kind(header: str) -> str | None:
     return best.labels[0]
 
 
+@lru_cache(maxsize=4096)
 def header_fields(header: str) -> tuple[tuple[str, ...], float, str]:
     """The fields a header may name (best first), its confidence and method; ((), 0, "") for none."""
     vocab = vocabulary()
@@ -265,6 +273,7 @@ def _header_phrases() -> list[str]:
     return [p for p in vocabulary().headers.phrases if len(p) >= 4]
 
 
+@lru_cache(maxsize=4096)
 def is_known_label(text: str) -> bool:
     """True when a cell reads like a tracker's column name (helps find the header row and the sheet)."""
     if not isinstance(text, str) or len(text) > 60:
@@ -290,7 +299,7 @@ def _fits(field: str, values: ValueProfile, header: str) -> bool:
     if field == "record_id":
         return values.ids >= 0.8 and values.long_text < 0.1
     if field in ("company", "role", "label", "contact_name", "location", "source"):
-        return values.flags < 0.6 and values.dates < 0.5 and values.ids < 0.8
+        return values.flags < 0.6 and values.dated < 0.5 and values.ids < 0.8
     if field == "url":
         return values.urls >= 0.3 or values.is_text
     if field == "contact_phone":
@@ -307,9 +316,9 @@ def _decide(header: str, values: ValueProfile) -> tuple[str | None, float, str, 
         field = "candidate_action" if "candidate_action" in fields else "next_step"
         return field, confidence, method, None, ""
     date_header = any(f in DATE_FIELDS for f in fields)
-    if not date_header and values.filled and values.dates < 0.5:
+    if not date_header and values.filled:
         for field, share in (("contact_phone", values.phones), ("contact_email", values.emails)):
-            if share >= 0.8:
+            if share >= 0.8 and values.dates < 0.5:
                 return (
                     field,
                     0.8,

@@ -231,9 +231,9 @@ def _repeated_header(raw: pd.DataFrame, cells: Sequence[object]) -> np.ndarray:
     misses_allowed = len(named) - int(np.ceil(0.8 * len(named)))
     for checked, (column, cell) in enumerate(named):
         codes, uniques = distinct_values(raw[column])
-        hits = np.flatnonzero(uniques.to_numpy(dtype=object) == cell)
-        if len(hits):
-            same += np.isin(codes, hits)
+        hit = uniques.get_indexer([cell])[0]  # a hash look-up, not a scan of every distinct cell
+        if hit >= 0:
+            same += codes == hit
         if not same.any() and checked >= misses_allowed:
             break  # no row can repeat enough of the header any more
     return same >= 0.8 * len(named)

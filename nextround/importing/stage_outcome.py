@@ -428,14 +428,20 @@ def _evidence(layers: list[_Layer], chosen: np.ndarray) -> pd.Categorical:
     return pd.Categorical.from_codes(codes, categories=pd.Index(list(categories), dtype=object))
 
 
-def _furthest(layers: list[_Layer], n_rows: int) -> tuple[np.ndarray, np.ndarray]:
-    """The furthest stage per row and the first layer that names it."""
-    stage = np.zeros(n_rows, dtype=np.int8)
-    chosen = np.full(n_rows, -1, dtype=np.int16)
-    for index, layer in enumerate(layers):
+def _furthest(
+    layers: list[_Layer], n_rows: int, start: tuple[np.ndarray, np.ndarray] | None = None, first: int = 0
+) -> tuple[np.ndarray, np.ndarray]:
+    """The furthest stage per row and the first layer that names it; ``start`` is the result of the
+    layers before ``first``, when only the later ones are new."""
+    if start is None:
+        stage, chosen = np.zeros(n_rows, dtype=np.int8), np.full(n_rows, -1, dtype=np.int16)
+    else:
+        stage, chosen = start[0].copy(), start[1].copy()
+    for index, layer in enumerate(layers[first:], start=first):
         higher = layer.values > stage
-        stage = np.where(higher, layer.values, stage).astype(np.int8)
-        chosen = np.where(higher, index, chosen).astype(np.int16)
+        if higher.any():
+            stage[higher] = layer.values[higher]
+            chosen[higher] = index
     return stage, chosen
 
 
@@ -445,10 +451,13 @@ def _first_decided(
     """The first value per row that is not ``nothing`` (an outcome other than pending), and its layer."""
     outcome = np.full(n_rows, nothing, dtype=np.int8)
     chosen = np.full(n_rows, -1, dtype=np.int16)
-    for index in range(len(layers) - 1, -1, -1):
-        take = layers[index].values != nothing
-        outcome = np.where(take, layers[index].values, outcome).astype(np.int8)
-        chosen = np.where(take, index, chosen).astype(np.int16)
+    open_rows = np.ones(n_rows, dtype=bool)
+    for index, layer in enumerate(layers):
+        take = open_rows & (layer.values != nothing)
+        if take.any():
+            outcome[take] = layer.values[take]
+            chosen[take] = index
+            open_rows &= ~take
     return outcome, chosen
 
 
@@ -527,6 +536,7 @@ def infer_progress(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[
         )
 
     stage, stage_chosen = _furthest(stage_layers, n_rows)
+    before_notes = len(stage_layers)
     for layers in flag_outcomes.values():  # rejected, then offer, withdrawn, ghosted
         outcome_layers += layers
     if has_progress_column:
@@ -556,7 +566,7 @@ def infer_progress(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[
     outcome_layers += [
         _Layer(np.where(said, _PENDING, t.outcome).astype(np.int8), t.labels, t.codes) for t in notes
     ]
-    stage, stage_chosen = _furthest(stage_layers, n_rows)
+    stage, stage_chosen = _furthest(stage_layers, n_rows, (stage, stage_chosen), first=before_notes)
     known |= functools.reduce(np.logical_or, [t.known for t in texts], no)
     ghosted_from_blank = no.copy()
     if has_progress_column and signals.blank_flags_are_ghosted:
