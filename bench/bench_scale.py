@@ -43,12 +43,12 @@ from nextround.skills.fit import better_fitting_roles, role_fits  # noqa: E402
 
 SETTINGS = AnalysisSettings(as_of=dt.date(2025, 9, 30))
 PAGES = {
-    "Overview": "app_pages/overview.py",
-    "Rejections": "app_pages/rejections.py",
-    "Trends": "app_pages/trends.py",
-    "Skill gaps": "app_pages/skill_gaps.py",
-    "Follow-ups": "app_pages/follow_ups.py",
-    "Action plan": "app_pages/action_plan.py",
+    "Overview": "pages/losing/overview.py",
+    "Rejections": "pages/losing/rejections.py",
+    "Trends": "pages/losing/trends.py",
+    "Skill gaps": "pages/next/skill_gaps.py",
+    "Follow-ups": "pages/next/follow_ups.py",
+    "Action plan": "pages/next/action_plan.py",
 }
 CSV_TARGET, XLSX_TARGET = 3.0, 1.5
 OVERVIEW_TARGET_S = 1.0
@@ -159,12 +159,12 @@ def upload_journey(csv: Path) -> UploadJourney:
     """A user uploads the messy CSV on the Import page, then opens the Overview and the Action plan."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=900)
     at.run()
-    at.switch_page("app_pages/import_data.py").run()
+    at.switch_page("pages/start/import_data.py").run()
     at.file_uploader[0].set_value([(csv.name, csv.read_bytes(), "text/csv")])
     upload, rerun = best_of(1, at.run), best_of(1, at.run)
-    at.switch_page("app_pages/overview.py")
+    at.switch_page("pages/losing/overview.py")
     overview = best_of(1, at.run)
-    at.switch_page("app_pages/action_plan.py")
+    at.switch_page("pages/next/action_plan.py")
     plan = best_of(1, at.run)
     rows = len(at.session_state["applications"]) if "applications" in at.session_state else 0
     error = "; ".join(str(e.value)[:120] for e in at.exception)

@@ -14,6 +14,7 @@ import streamlit as st
 from nextround.filters import Filters, apply_filters
 from nextround.ghosting import apply_ghosting
 from nextround.settings import AnalysisSettings
+from ui.navigation import IMPORT
 
 IMPORT_RESULT = "import_result"  # nextround.importing.ImportResult of the last import
 APPLICATIONS = "applications"  # canonical DataFrame after the user's edits (no inferred ghosting)
@@ -84,7 +85,7 @@ def require_applications() -> pd.DataFrame:
     if table is None:
         st.info("No applications loaded yet. Upload your spreadsheet, or explore with the sample data.")
         if st.button("Import your applications", icon=":material/upload:"):
-            st.switch_page("app_pages/import_data.py")
+            st.switch_page(IMPORT)
         st.stop()
     return table
 

@@ -12,15 +12,17 @@ from streamlit.testing.v1 import AppTest
 
 from nextround.settings import AnalysisSettings
 from ui.loaders import sample_as_of
+from ui.navigation import PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 CHART_PAGES = ("overview", "rejections", "trends", "skill_gaps")
 TEXT_ALTERNATIVES = {"caption", "markdown", "download_button", "dataframe", "table"}
-SOURCES = sorted([*(ROOT / "app_pages").glob("*.py"), *(ROOT / "ui").glob("*.py")])
+SOURCES = sorted([*(ROOT / "pages").rglob("*.py"), *(ROOT / "ui").glob("*.py")])
+PAGE_FILES = {Path(path).stem: ROOT / path for path in PAGES}
 
 
 def _sample_page(page: str, sample_result) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=60)
+    at = AppTest.from_file(str(PAGE_FILES[page]), default_timeout=60)
     at.session_state["applications"] = sample_result.applications
     at.session_state["analysis_settings"] = AnalysisSettings(as_of=sample_as_of(sample_result))
     return at.run()
@@ -150,7 +152,7 @@ def _calls_outside_a_spinner(tree: ast.AST, names: set[str]) -> list[int]:
 
 @pytest.mark.parametrize("page", sorted(HEAVY))
 def test_heavy_page_work_runs_under_a_spinner(page):
-    tree = ast.parse((ROOT / "app_pages" / page).read_text(encoding="utf-8"))
+    tree = ast.parse(PAGE_FILES[page.removesuffix(".py")].read_text(encoding="utf-8"))
     called = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
     assert HEAVY[page] <= called, f"{page} no longer calls {HEAVY[page] - called}; update HEAVY"
     assert _calls_outside_a_spinner(tree, HEAVY[page]) == []

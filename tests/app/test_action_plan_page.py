@@ -14,7 +14,7 @@ from nextround.settings import AnalysisSettings
 from tests.app.conftest import run_page
 from tests.core.test_plan_assemble import TODAY, plan_frame
 
-PAGE = "app_pages/action_plan.py"
+PAGE = "pages/next/action_plan.py"
 AS_OF = AnalysisSettings(as_of=TODAY)
 LABELS = ["Download PDF", "Download Markdown", "Download Excel", "Download calendar (ICS)", "Download CSV"]
 

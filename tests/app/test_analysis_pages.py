@@ -15,7 +15,7 @@ from nextround.settings import AnalysisSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = AnalysisSettings(as_of=dt.date(2025, 9, 30))
-PAGES = ("app_pages/overview.py", "app_pages/rejections.py", "app_pages/trends.py")
+PAGES = ("pages/losing/overview.py", "pages/losing/rejections.py", "pages/losing/trends.py")
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,7 @@ def test_page_runs_without_exception(page, table):
 
 
 def test_overview_shows_the_core_numbers(table):
-    at = run_page("app_pages/overview.py", table)
+    at = run_page("pages/losing/overview.py", table)
     expected = build_overview(apply_ghosting(table, SETTINGS.ghosting, SETTINGS.reference_date()), SETTINGS)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Applications"] == f"{expected.kpis.applications:,}"
@@ -59,27 +59,27 @@ def test_overview_shows_the_core_numbers(table):
 
 
 def test_overview_respects_the_global_filters(table):
-    at = run_page("app_pages/overview.py", table, filters=Filters(sources=("Referral",)))
+    at = run_page("pages/losing/overview.py", table, filters=Filters(sources=("Referral",)))
     referrals = int((table["source"] == "Referral").sum())
     assert {m.label: m.value for m in at.metric}["Applications"] == f"{referrals:,}"
 
 
 def test_small_data_is_flagged_as_small_sample(table):
-    at = run_page("app_pages/overview.py", table.head(6))
+    at = run_page("pages/losing/overview.py", table.head(6))
     assert not at.exception
     assert any("Fewer than 10 decided" in w.value for w in at.warning)
     assert "Not enough decided applications yet to say." in page_text(at)
 
 
 def test_rejections_metric_switch_and_user_columns(table):
-    at = run_page("app_pages/rejections.py", table)
+    at = run_page("pages/losing/rejections.py", table)
     assert at.selectbox(key="rejections_other_column").value == "CV version"
     at.segmented_control(key="rejections_metric").set_value("response").run()
     assert not at.exception
 
 
 def test_trends_by_week(table):
-    at = run_page("app_pages/trends.py", table)
+    at = run_page("pages/losing/trends.py", table)
     at.segmented_control(key="trends_frequency").set_value("week").run()
     assert not at.exception
     assert any("grouped by the week" in c.value for c in at.caption)
@@ -120,7 +120,7 @@ def test_sidebar_filters_store_filters_and_settings(table):
 @pytest.mark.parametrize("as_rejection", [False, True])
 def test_overview_rejection_rate_follows_the_ghosting_toggle(table, as_rejection):
     settings = replace(SETTINGS, count_ghosting_as_rejection=as_rejection)
-    at = run_page("app_pages/overview.py", table, analysis_settings=settings)
+    at = run_page("pages/losing/overview.py", table, analysis_settings=settings)
     ghosted = apply_ghosting(table, settings.ghosting, settings.reference_date())
     rate = build_overview(ghosted, settings).kpis.rejection_rate
     assert {m.label: m.value for m in at.metric}["Rejection rate"] == f"{100 * rate.value:.0f} %"
@@ -144,7 +144,7 @@ def test_sidebar_drops_remembered_choices_the_new_data_lacks(table):
 
 def test_rejections_names_the_best_channel_when_the_intervals_allow():
     big = synthetic_applications(4_000, seed=3)
-    at = run_page("app_pages/rejections.py", big)
+    at = run_page("pages/losing/rejections.py", big)
     at.segmented_control(key="rejections_metric").set_value("screen").run()
     assert not at.exception
     assert any("Referral gets past CV screening most often" in m.value for m in at.markdown)

@@ -9,7 +9,7 @@ from nextround.settings import AnalysisSettings
 from tests.app.conftest import run_page
 from tests.core.test_plan_assemble import TODAY, plan_frame
 
-PAGE = "app_pages/follow_ups.py"
+PAGE = "pages/next/follow_ups.py"
 AS_OF = AnalysisSettings(as_of=TODAY)
 
 

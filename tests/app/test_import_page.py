@@ -9,7 +9,7 @@ from tests.fixtures.files import TRACKER_HEADER, TRACKER_ROWS, csv_bytes
 
 
 def _page() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app_pages/import_data.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "pages/start/import_data.py"), default_timeout=60)
     at.run()
     return at
 

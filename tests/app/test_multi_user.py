@@ -27,14 +27,14 @@ def _with_sample() -> AppTest:
 
 def _with_upload(*files: tuple[str, bytes, str]) -> AppTest:
     at = _app()
-    at.switch_page("app_pages/import_data.py").run()
+    at.switch_page("pages/start/import_data.py").run()
     at.file_uploader[0].set_value(list(files)).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
 
 def _overview_count(at: AppTest) -> str:
-    at.switch_page("app_pages/overview.py").run()
+    at.switch_page("pages/losing/overview.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return next(m.value for m in at.metric if m.label == "Applications")
 
@@ -62,7 +62,7 @@ def test_two_interleaved_uploads_keep_their_own_rows():
     # covered by tests/browser/test_multi_user_browser.py against one running server.
     first, second = _app(), _app()
     for at in (first, second):
-        at.switch_page("app_pages/import_data.py").run()
+        at.switch_page("pages/start/import_data.py").run()
     first.file_uploader[0].set_value([TRACKER])
     second.file_uploader[0].set_value([("other.csv", csv_bytes([TRACKER_HEADER, *OTHER_ROWS]), "text/csv")])
     first.run()

@@ -15,7 +15,7 @@ import pytest
 
 from tests.app.conftest import ROOT
 
-PACKAGES = ("nextround", "ui", "app_pages")
+PACKAGES = ("nextround", "ui", "pages")
 MUTABLE_CALLS = {
     "list",
     "dict",
@@ -76,7 +76,7 @@ ALLOWED_CACHES = {
     "ui/loaders.py:import_uploads": "st.cache_data keyed by the uploaded files' bytes and the options",
     "ui/loaders.py:restored_plan": "st.cache_data keyed by the uploaded plan workbook's bytes",
     "ui/loaders.py:sample_import": "the bundled sample file, no arguments",
-    "app_pages/skill_gaps.py:cv_skills": "st.cache_data keyed by the CV's bytes and its file name",
+    "pages/next/skill_gaps.py:cv_skills": "st.cache_data keyed by the CV's bytes and its file name",
 }
 
 
@@ -191,9 +191,9 @@ def test_pages_are_scripts_never_imported_as_modules():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom):
-                assert not (node.module or "").startswith("app_pages"), _name(path)
+                assert not (node.module or "").startswith("pages"), _name(path)
             elif isinstance(node, ast.Import):
-                assert not any(a.name.startswith("app_pages") for a in node.names), _name(path)
+                assert not any(a.name.startswith("pages") for a in node.names), _name(path)
 
 
 def test_every_cache_is_known_and_keyed_by_content():

@@ -19,13 +19,13 @@ ROWS = 100_000
 MAX_FIGURE_BYTES = 1_000_000
 # Page -> how many charts it shows with this data (a page that silently drops its charts must fail).
 PAGES = {
-    "app_pages/overview.py": 2,
-    "app_pages/rejections.py": 6,
-    "app_pages/trends.py": 1,
-    "app_pages/skill_gaps.py": 1,
-    "app_pages/follow_ups.py": 0,
-    "app_pages/action_plan.py": 0,
-    "app_pages/home.py": 0,
+    "pages/losing/overview.py": 2,
+    "pages/losing/rejections.py": 6,
+    "pages/losing/trends.py": 1,
+    "pages/next/skill_gaps.py": 1,
+    "pages/next/follow_ups.py": 0,
+    "pages/next/action_plan.py": 0,
+    "pages/start/home.py": 0,
 }
 
 
@@ -50,14 +50,14 @@ def test_page_with_100k_applications_runs_and_ships_small_figures(page, applicat
     assert len(sizes) >= PAGES[page]
     assert sum(sizes) < MAX_FIGURE_BYTES, sizes
     assert len(at.session_state["applications"]) == ROWS
-    if page == "app_pages/action_plan.py":
+    if page == "pages/next/action_plan.py":
         # The workbook carries every row: at this size it is built only when asked for.
         assert "xlsx" not in at.session_state["plan_downloads"][1]
         assert any(b.label == "Prepare the Excel workbook" for b in at.button)
 
 
 def test_follow_ups_draw_a_bounded_number_of_panels(applications):
-    at = AppTest.from_file(str(ROOT / "app_pages/follow_ups.py"), default_timeout=120)
+    at = AppTest.from_file(str(ROOT / "pages/next/follow_ups.py"), default_timeout=120)
     at.session_state["applications"] = applications
     at.session_state["analysis_settings"] = SETTINGS
     at.run()
@@ -71,7 +71,7 @@ def test_follow_ups_draw_a_bounded_number_of_panels(applications):
 
 def test_importing_100k_rows_through_the_page(tmp_path):
     data = messy_frame(ROWS, seed=3).to_csv(index=False).encode("utf-8")
-    at = AppTest.from_file(str(ROOT / "app_pages/import_data.py"), default_timeout=120)
+    at = AppTest.from_file(str(ROOT / "pages/start/import_data.py"), default_timeout=120)
     at.run()
     at.file_uploader[0].set_value([("cohort.csv", data, "text/csv")]).run()
     assert not at.exception, [e.value for e in at.exception]

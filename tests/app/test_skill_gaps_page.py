@@ -12,9 +12,10 @@ from streamlit.testing.v1 import AppTest
 from nextround.action_items import ActionItem
 from nextround.model import conform
 from nextround.settings import AnalysisSettings
+from ui.navigation import SKILL_GAPS
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE = str(ROOT / "app_pages" / "skill_gaps.py")
+PAGE = str(ROOT / SKILL_GAPS)
 SETTINGS = AnalysisSettings(as_of=dt.date(2026, 11, 25))
 PROFILE = ["SQL", "Excel", "Tableau", "Power BI", "Communication", "Stakeholder management"]
 

@@ -7,14 +7,14 @@ import pytest
 from tests.app.conftest import run_page
 
 PAGES = [
-    "app_pages/home.py",
-    "app_pages/import_data.py",
-    "app_pages/overview.py",
-    "app_pages/rejections.py",
-    "app_pages/trends.py",
-    "app_pages/skill_gaps.py",
-    "app_pages/follow_ups.py",
-    "app_pages/action_plan.py",
+    "pages/start/home.py",
+    "pages/start/import_data.py",
+    "pages/losing/overview.py",
+    "pages/losing/rejections.py",
+    "pages/losing/trends.py",
+    "pages/next/skill_gaps.py",
+    "pages/next/follow_ups.py",
+    "pages/next/action_plan.py",
 ]
 
 

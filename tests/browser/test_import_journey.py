@@ -78,8 +78,11 @@ def test_a_deep_link_as_the_first_request_gets_the_whole_app(browser, tmp_path):
         page.goto(f"{url}/overview")
         wait_for_app(page)
         nav = page.get_by_test_id("stSidebarNav")
+        for section in ("Start", "Where am I losing?", "What do I do next?"):
+            expect(nav.get_by_text(section, exact=True)).to_be_visible()
         expect(nav.get_by_text("Welcome")).to_be_visible()
         expect(nav.get_by_text("Action plan")).to_be_visible()
+        expect(page.get_by_role("heading", name="Overview")).to_be_visible()
         expect(page.get_by_text("No applications loaded yet")).to_be_visible()
         context.close()
     finally:

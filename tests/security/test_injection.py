@@ -39,6 +39,7 @@ from nextround.plan.exports.xlsx import plan_xlsx
 from nextround.plan.inputs import analysis_inputs
 from nextround.settings import AnalysisSettings
 from tests.fixtures.files import csv_bytes
+from ui.navigation import FOLLOW_UPS, IMPORT, PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 PAYLOADS = [
@@ -75,7 +76,8 @@ STATUSES = [
     "Interviewing",
     "Applied",
 ]
-PAGES = ["home", "overview", "rejections", "trends", "skill_gaps", "follow_ups", "action_plan"]
+PAGE_FILES = {Path(path).stem: ROOT / path for path in PAGES}
+SHOWN_PAGES = ["home", "overview", "rejections", "trends", "skill_gaps", "follow_ups", "action_plan"]
 
 
 def hostile_rows(count: int = 40) -> list[list[str]]:
@@ -135,9 +137,9 @@ def _rendered_markdown(at: AppTest) -> list[tuple[str, str]]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", SHOWN_PAGES)
 def test_no_page_renders_hostile_text_as_markup(page: str, hostile_table: pd.DataFrame) -> None:
-    at = AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=60)
+    at = AppTest.from_file(str(PAGE_FILES[page]), default_timeout=60)
     at.session_state["applications"] = hostile_table
     at.run()
     assert not at.exception, [e.value for e in at.exception]
@@ -149,7 +151,7 @@ def test_no_page_renders_hostile_text_as_markup(page: str, hostile_table: pd.Dat
 
 def test_the_hostile_text_does_reach_the_follow_ups_page_escaped(hostile_table: pd.DataFrame) -> None:
     # Guards the test above against passing vacuously: company names are on this page, escaped.
-    at = AppTest.from_file(str(ROOT / "app_pages" / "follow_ups.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / FOLLOW_UPS), default_timeout=60)
     at.session_state["applications"] = hostile_table
     at.run()
     labels = [text for kind, text in _rendered_markdown(at) if kind.endswith("label")]
@@ -193,7 +195,7 @@ def test_no_page_or_widget_lets_html_through() -> None:
         (str(path.relative_to(ROOT)), number)
         for path in [
             ROOT / "app.py",
-            *sorted((ROOT / "app_pages").glob("*.py")),
+            *sorted((ROOT / "pages").rglob("*.py")),
             *sorted((ROOT / "ui").glob("*.py")),
         ]
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
@@ -344,7 +346,7 @@ def test_every_variable_rendered_as_markdown_is_escaped_or_reviewed() -> None:
     unreviewed = []
     for path in [
         ROOT / "app.py",
-        *sorted((ROOT / "app_pages").glob("*.py")),
+        *sorted((ROOT / "pages").rglob("*.py")),
         *sorted((ROOT / "ui").glob("*.py")),
     ]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -365,7 +367,7 @@ def test_every_variable_rendered_as_markdown_is_escaped_or_reviewed() -> None:
 
 @pytest.mark.parametrize("name", ["![x](http://127.0.0.1:9/p.png)", "<script>alert(1)</script>"])
 def test_import_page_shows_hostile_uploads_and_refusals_escaped(name: str) -> None:
-    at = AppTest.from_file(str(ROOT / "app_pages" / "import_data.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / IMPORT), default_timeout=60)
     at.run()
     at.file_uploader[0].set_value([(f"{name}.csv", csv_bytes(hostile_rows(12)), "text/csv")]).run()
     assert not at.exception, [e.value for e in at.exception]

@@ -7,6 +7,7 @@ from nextround.text import escape_markdown
 from ui import import_review as review
 from ui import state
 from ui.loaders import import_uploads, use_sample
+from ui.navigation import ACTION_PLAN, OVERVIEW
 
 ACCEPTED = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"]
 
@@ -22,7 +23,7 @@ if not uploads:
     )
     if st.button("No file at hand? Explore with sample data", icon=":material/science:"):
         use_sample()
-        st.switch_page("app_pages/overview.py")
+        st.switch_page(OVERVIEW)
     st.stop()
 
 files = tuple(SourceFile(u.name, u.getvalue()) for u in uploads)
@@ -30,7 +31,7 @@ token = review.upload_token(files)
 review.start_new_upload(token)
 if review.restore_plan(files):
     if st.button("Open your action plan", type="primary", icon=":material/checklist:"):
-        st.switch_page("app_pages/action_plan.py")
+        st.switch_page(ACTION_PLAN)
     st.stop()
 try:
     result = import_uploads(files, review.options())

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.loaders import use_sample
+from ui.navigation import IMPORT, OVERVIEW
 
 st.title("Next Round")
 st.markdown(
@@ -17,13 +18,13 @@ with upload_col:
     st.subheader("Your own data")
     st.caption("Excel, CSV, LinkedIn or Simplify exports, Google Sheets downloads — however messy.")
     if st.button("Upload your spreadsheet", type="primary", icon=":material/upload_file:"):
-        st.switch_page("app_pages/import_data.py")
+        st.switch_page(IMPORT)
 with sample_col:
     st.subheader("Just looking?")
     st.caption("A made-up job search of about 200 applications, to see what you will get.")
     if st.button("Explore with sample data", icon=":material/science:"):
         use_sample()
-        st.switch_page("app_pages/overview.py")
+        st.switch_page(OVERVIEW)
 
 st.divider()
 st.caption(
