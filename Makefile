@@ -15,6 +15,6 @@ bench:  ## speed and size ratios (see bench/README.md)
 	@scripts/setup.sh --test
 	.venv/bin/python bench/run_all.py
 
-sample:  ## regenerate data/sample_applications.xlsx from its seed
+sample:  ## regenerate nextround/data/sample_applications.xlsx from its seed
 	@scripts/setup.sh
 	.venv/bin/python scripts/make_sample_data.py

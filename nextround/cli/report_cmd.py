@@ -11,17 +11,13 @@ import pandas as pd
 from nextround.analysis import build_overview
 from nextround.analysis.stats import Rate
 from nextround.cli.common import CliError, add_input_arguments, iso_date, load, print_json
-from nextround.figures.labels import STAGE_LABELS, rate_label
+from nextround.figures.labels import rate_label
 from nextround.ghosting import GhostingPolicy, apply_ghosting
 from nextround.settings import AnalysisSettings
+from nextround.wording import METRICS, STAGE_LABELS
 
 RATES = (
-    ("response_rate", "Response rate"),
-    ("screen_rate", "Screen rate"),
-    ("interview_rate", "Interview rate"),
-    ("offer_rate", "Offer rate"),
-    ("rejection_rate", "Rejection rate"),
-    ("ghosting_rate", "Ghosting rate"),
+    *((key, metric.label) for key, metric in METRICS.items()),
     ("ghosting_explicit_rate", "  recorded by you"),
     ("ghosting_inferred_rate", "  inferred from silence"),
 )

@@ -5,6 +5,7 @@ import streamlit as st
 from nextround.analysis import benchmark_note, build_overview, reference_line
 from nextround.figures import funnel_figure, sankey_figure
 from nextround.text import escape_markdown
+from nextround.wording import HOW_EVERYTHING_IS_COUNTED, METRICS
 from ui import state
 from ui.analysis_blocks import chart, download, rate_tile
 
@@ -31,43 +32,40 @@ counts[2].metric(
 )
 counts[3].metric("Withdrawn", f"{kpis.withdrawn:,}", help="You stepped back: left out of the denominators.")
 
-SETTLED = "applications whose answer at the earlier stages is settled (not pending or withdrawn there)"
 rates = st.columns(4)
 with rates[0]:
     rate_tile(
-        "Response rate",
+        METRICS["response_rate"].label,
         kpis.response_rate,
-        "Any reply from the employer (a rejection, or a screen or more) ÷ applications whose first "
-        "answer is settled. " + benchmark_note("response_rate"),
+        METRICS["response_rate"].definition + " " + benchmark_note("response_rate"),
         reference=reference_line("response_rate"),
     )
 with rates[1]:
-    rate_tile("Screen rate", kpis.screen_rate, f"Reached a screen or further ÷ {SETTLED}.")
+    rate_tile(METRICS["screen_rate"].label, kpis.screen_rate, METRICS["screen_rate"].definition)
 with rates[2]:
     rate_tile(
-        "Interview rate",
+        METRICS["interview_rate"].label,
         kpis.interview_rate,
-        f"Reached an interview or further ÷ {SETTLED}. " + benchmark_note("interview_rate"),
+        METRICS["interview_rate"].definition + " " + benchmark_note("interview_rate"),
         reference=reference_line("interview_rate"),
     )
 with rates[3]:
-    rate_tile("Offer rate", kpis.offer_rate, f"Reached an offer ÷ {SETTLED}.")
+    rate_tile(METRICS["offer_rate"].label, kpis.offer_rate, METRICS["offer_rate"].definition)
 
 outcomes = st.columns(4)
 with outcomes[0]:
     rate_tile(
-        "Rejection rate",
+        METRICS["rejection_rate"].label,
         kpis.rejection_rate,
-        "Rejected ÷ decided applications (rejected, ghosted or offer)"
+        METRICS["rejection_rate"].definition
         + ("; ghosting counts as rejection (sidebar)." if settings.count_ghosting_as_rejection else "."),
         note="ghosting included" if settings.count_ghosting_as_rejection else "ghosting shown apart",
     )
 with outcomes[1]:
     rate_tile(
-        "Ghosting rate",
+        METRICS["ghosting_rate"].label,
         kpis.ghosting_rate,
-        "Never heard back ÷ decided applications. Inferred: pending and silent for longer than the "
-        "sidebar thresholds.",
+        METRICS["ghosting_rate"].definition,
         note=f"{kpis.ghosted_explicit:,} recorded by you · {kpis.ghosted_inferred:,} inferred",
     )
 outcomes[2].metric(
@@ -104,16 +102,7 @@ chart(
 download(overview.flows, "flows.csv")
 
 with st.expander("References and how everything is counted"):
-    st.markdown(
-        "- **Reached** a stage: the furthest stage is that stage or later.\n"
-        "- **Pending** applications are left out of every rate of the stage they wait at; a pending "
-        "application silent for longer than the sidebar thresholds counts as **ghosted (inferred)**.\n"
-        "- **Rejection rate** at a stage = rejected there ÷ decided there; ghosting is shown apart "
-        "unless *Count ghosting as rejection* is on. **Withdrawn** applications leave the denominators.\n"
-        "- Every rate has a 95 % Wilson interval. Groups with fewer than 10 decided applications show "
-        "counts only and never drive a recommendation; differences are only called out when the "
-        "intervals do not overlap."
-    )
+    st.markdown(HOW_EVERYTHING_IS_COUNTED)
     for benchmark in overview.benchmarks:
         link = f" — [source]({benchmark.url})" if benchmark.url else ""
         st.markdown(f"- {benchmark.label} ({benchmark.citation()}; {benchmark.perspective}){link}")

@@ -4,23 +4,9 @@ import streamlit as st
 
 from nextround.analysis import benchmarks_for, build_rejections
 from nextround.figures import ghosting_bars, rejection_heatmap, time_histogram
+from nextround.wording import GROUP_METRICS, HOW_GROUP_RATES_ARE_COUNTED
 from ui import state
 from ui.analysis_blocks import chart, download, group_rates
-
-METRICS = {
-    "rejection": "Rejection rate",
-    "response": "Response rate",
-    "screen": "Screen rate",
-    "interview": "Interview rate",
-}
-HOW_METRICS_ARE_COUNTED = (
-    "Rejection rate = rejected ÷ decided (rejected, ghosted or offer; ghosting counts as rejection only "
-    "when the sidebar says so). Response rate = any reply (a rejection, or a screen or more) ÷ "
-    "applications whose first answer is settled. Screen / interview rate = reached that stage ÷ "
-    "applications settled before it. Whiskers: 95 % Wilson interval. Pale bars: fewer than 10 "
-    "decided, counts only. A best/worst sentence appears only when two groups' intervals do not "
-    "overlap and their rates differ by at least 5 points."
-)
 
 st.title("Rejections")
 applications = state.require_applications()
@@ -49,7 +35,11 @@ chart(
 download(rejections.by_stage_and_source, "rejections_by_stage_and_channel.csv")
 
 metric = st.segmented_control(
-    "Rate to compare", list(METRICS), default="rejection", format_func=METRICS.get, key="rejections_metric"
+    "Rate to compare",
+    list(GROUP_METRICS),
+    default="rejection",
+    format_func=GROUP_METRICS.get,
+    key="rejections_metric",
 )
 metric = metric or "rejection"
 reference = (
@@ -57,12 +47,14 @@ reference = (
 )
 
 st.subheader("By channel")
-group_rates(rejections.by_source, metric, "Channel", HOW_METRICS_ARE_COUNTED, "rates_by_channel", reference)
+group_rates(
+    rejections.by_source, metric, "Channel", HOW_GROUP_RATES_ARE_COUNTED, "rates_by_channel", reference
+)
 
 st.subheader("By seniority")
 by_seniority = rejections.by_seniority
 seniority = by_seniority.assign(group=by_seniority["group"].astype(str).str.capitalize())  # "Senior"
-group_rates(seniority, metric, "Seniority", HOW_METRICS_ARE_COUNTED, "rates_by_seniority")
+group_rates(seniority, metric, "Seniority", HOW_GROUP_RATES_ARE_COUNTED, "rates_by_seniority")
 
 st.subheader("By your own columns")
 if rejections.by_other_column:
@@ -72,7 +64,7 @@ if rejections.by_other_column:
         metric,
         column,
         "Columns of your file with 2 to 20 different values (CV version, company size, …). "
-        + HOW_METRICS_ARE_COUNTED,
+        + HOW_GROUP_RATES_ARE_COUNTED,
         "rates_by_your_column",
     )
 else:

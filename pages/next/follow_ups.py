@@ -5,7 +5,6 @@ import zlib
 
 import streamlit as st
 
-from nextround.figures.labels import STAGE_LABELS
 from nextround.followups.candidates import FollowUpCandidate, followup_candidates
 from nextround.followups.emails import (
     DEFAULT_FEEDBACK_DELAY_DAYS,
@@ -23,6 +22,7 @@ from nextround.followups.emails import (
 from nextround.followups.reflection import reflection_actions, reflection_checklist, wants_reflection
 from nextround.plan.inputs import analysis_inputs, top_gap_names
 from nextround.text import escape_markdown
+from nextround.wording import STAGE_LABELS
 from ui import state
 
 DONE, TONE, SENDER, DELAY, DRAFTS = (

@@ -53,13 +53,15 @@ CONTENT_TYPES = {"str", "bytes", "int", "SourceFile", "ImportOptions"}
 
 # Every cached function, and why its key is content only.
 ALLOWED_CACHES = {
-    "nextround/resources.py:load_toml": "curated data file, keyed by its file name in data/",
-    "nextround/skills/actions.py:_resources": "curated TOML, no arguments",
-    "nextround/skills/actions.py:_volunteering": "curated TOML, no arguments",
+    "nextround/resources.py:load_toml": "curated data file, keyed by its file name in nextround/data/",
+    "nextround/analysis/benchmarks.py:load_benchmarks": "curated TOML, no arguments",
+    "nextround/followups/emails.py:email_templates": "curated TOML, no arguments",
+    "nextround/followups/reflection.py:reflection_checklist": "curated TOML, no arguments",
+    "nextround/skills/learning.py:learning_resources": "curated TOML, no arguments",
+    "nextround/skills/learning.py:volunteering": "curated TOML, no arguments",
     "nextround/skills/actions.py:skill_field": "pure function of a skill name over the curated vocabulary",
-    "nextround/skills/coaching.py:_advice": "curated TOML, no arguments",
+    "nextround/skills/coaching.py:stage_advice": "curated TOML, no arguments",
     "nextround/skills/vocabulary.py:load_vocabulary": "curated vocabulary, no arguments",
-    "nextround/figures/theme.py:theme": "the project's theme file, no arguments",
     "nextround/importing/mapping.py:_alias_index": "curated header aliases, no arguments",
     "nextround/importing/channels.py:_channels": "curated channels, no arguments",
     "nextround/importing/channels.py:_read": "pure reading of one distinct channel text; bounded",

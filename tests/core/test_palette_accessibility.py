@@ -7,11 +7,14 @@ Vision Deficiency", severity 1.0 matrices, applied to linear RGB. Distance: CIE7
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from nextround.figures.theme import read_theme, theme
+
+ROOT = Path(__file__).resolve().parents[2]
 
 SIMULATIONS = {
     "protanopia": np.array(
@@ -51,9 +54,9 @@ def closest_pair(colours: tuple[str, ...], simulation: np.ndarray) -> tuple[floa
     )
 
 
-def test_the_figures_use_the_palette_of_the_streamlit_config():
-    configured = read_theme().categorical
-    assert theme().categorical == configured
+def test_the_figures_use_the_theme_of_the_streamlit_config():
+    assert read_theme(ROOT / ".streamlit" / "config.toml") == theme()
+    configured = theme().categorical
     assert len(configured) >= 6
     assert len({c.upper() for c in configured[:6]}) == 6
 

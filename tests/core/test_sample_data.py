@@ -17,7 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "make_sample_data.py"
-COMMITTED = ROOT / "data" / "sample_applications.xlsx"
+COMMITTED = ROOT / "nextround" / "data" / "sample_applications.xlsx"
 
 HEADER_ROW = 3
 EXPECTED_COLUMNS = [

@@ -334,9 +334,10 @@ ESCAPES = {"escape_markdown", "_plain"}
 # Calls that render a variable that holds only the app's own words (reviewed): file, call.
 REVIEWED = {
     ("follow_ups.py", "st.expander(label"),  # label built from escape_markdown(company/role)
-    ("follow_ups.py", "st.checkbox(item.prompt"),  # prompts from data/reflection.toml
+    ("follow_ups.py", "st.checkbox(item.prompt"),  # prompts from nextround/data/reflection.toml
     ("follow_ups.py", "st.tabs(names)"),  # fixed tab names
-    ("analysis_blocks.py", "st.caption(how_counted)"),  # every caller passes a literal
+    ("analysis_blocks.py", "st.caption(how_counted)"),  # callers pass product text (literal or wording)
+    ("overview.py", "st.markdown(HOW_EVERYTHING_IS_COUNTED)"),  # product text from nextround/wording.py
 }
 
 
