@@ -14,14 +14,14 @@ import pandas as pd
 import streamlit as st
 
 from nextround.analysis import csv_bytes
+from nextround.cleaned_table import cleaned_csv, cleaned_xlsx
 from nextround.editing import EDITABLE_COLUMNS, apply_edits, editable_view, row_keys
-from nextround.exports.cleaned import cleaned_csv, cleaned_xlsx
 from nextround.importing import ImportOptions, ImportResult, SourceFile
 from nextround.importing.mapping import FIELDS, IGNORE
 from nextround.importing.report import skipped_ranges
 from nextround.model import OUTCOMES, STAGES
 from nextround.text import escape_markdown as _plain
-from ui import state
+from ui import plan_editor, state
 from ui.loaders import restored_plan
 
 OPTIONS = "import_options"
@@ -79,7 +79,7 @@ def restore_plan(files: tuple[SourceFile, ...]) -> bool:
     if st.session_state.get(APPLIED_TOKEN) != token:
         st.session_state[APPLIED_TOKEN] = token
         state.set_applications(restored.applications, files[0].name)
-        st.session_state[state.PLAN] = list(restored.items)
+        plan_editor.replace(restored.items)
         st.rerun()
     done = sum(item.status == "done" for item in restored.items)
     st.success(

@@ -8,10 +8,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from nextround.analysis.options import FilterOptions, filter_options
+from nextround.analysis.filter_choices import FilterChoices, filter_choices
 from nextround.filters import Filters, apply_filters
 from nextround.ghosting import GhostingPolicy
 from ui import state
+from ui.memo import remembered
 
 DATES_KEY = "filter_applied_between"
 FAMILIES_KEY = "filter_role_families"
@@ -21,14 +22,9 @@ DAYS_AFTER_APPLYING_KEY = "setting_ghosted_days_after_applying"
 DAYS_AFTER_CONTACT_KEY = "setting_ghosted_days_after_contact"
 
 
-def _options(applications: pd.DataFrame) -> FilterOptions:
-    # Memoised per session on the table's identity: a million rows should not be re-scanned on every click.
-    memo = st.session_state.get("_filter_options_memo")
-    if memo is not None and memo[0] is applications:
-        return memo[1]
-    options = filter_options(applications)
-    st.session_state["_filter_options_memo"] = (applications, options)
-    return options
+def _options(applications: pd.DataFrame) -> FilterChoices:
+    # Remembered per session: a million rows should not be re-scanned on every click.
+    return remembered("filter_choices", filter_choices, applications)
 
 
 def _keep_valid(key: str, allowed: tuple[str, ...]) -> None:
@@ -45,7 +41,7 @@ def _initial(key: str, name: str, value: object) -> dict[str, object]:
     return {} if key in st.session_state else {name: value}
 
 
-def _date_bounds(options: FilterOptions, current: Filters) -> tuple[date | None, date | None]:
+def _date_bounds(options: FilterChoices, current: Filters) -> tuple[date | None, date | None]:
     first, last = options.first_applied, options.last_applied
     if first is None or last is None:
         return None, None

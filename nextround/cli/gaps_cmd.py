@@ -10,8 +10,8 @@ from typing import Any
 from nextround.cli.common import CliError, add_input_arguments, iso_date, load, print_json, read_profile
 from nextround.ghosting import GhostingPolicy, apply_ghosting
 from nextround.importing.errors import InputError
-from nextround.skills import SkillGap, analyse_skills
-from nextround.skills.fit import better_fitting_roles
+from nextround.skills import SkillGap
+from nextround.skills.views import build_skill_view
 
 SHOWN = 10
 
@@ -42,8 +42,8 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(str(error)) from None
     today = args.as_of or date.today()
     applications = apply_ghosting(load(args).applications, GhostingPolicy(), today)
-    report = analyse_skills(applications, profile, today)
-    fits = better_fitting_roles(applications, profile)
+    view = build_skill_view(applications, profile, today)
+    report = view.report
     payload = {
         "as_of": today.isoformat(),
         "profile": list(profile),
@@ -53,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
         "gaps": [_gap_dict(gap) for gap in report.gaps[: args.top]],
         "strengths": [{"skill": s.skill, "evidence": s.evidence} for s in report.strengths],
         "better_fitting_roles": [
-            {"family": f.family, "coverage": round(f.coverage, 3), "reason": f.reason} for f in fits
+            {"family": r.fit.family, "coverage": round(r.fit.coverage, 3), "reason": r.fit.reason}
+            for r in view.roles
         ],
     }
     if args.json:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from nextround.cleaned_table import cleaned_csv, cleaned_xlsx
 from nextround.cli.common import CliError, add_input_arguments, load, print_json
-from nextround.exports.cleaned import cleaned_csv, cleaned_xlsx
 from nextround.importing.report import ImportReport, skipped_ranges
 
 

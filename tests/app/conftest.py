@@ -27,3 +27,10 @@ def run_page(page: str, applications=None, **state) -> AppTest:
         at.session_state[key] = value
     at.run()
     return at
+
+
+def remembered(at: AppTest, name: str):
+    """What the page left in the session's memo under ``name`` (ui/memo.py)."""
+    from ui.memo import MEMO
+
+    return at.session_state[MEMO][name][2]

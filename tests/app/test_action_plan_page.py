@@ -6,13 +6,17 @@ import io
 from datetime import date
 
 from openpyxl import load_workbook
+from streamlit.testing.v1 import AppTest
 
 from nextround.action_items import ActionItem
 from nextround.filters import Filters
 from nextround.plan.roundtrip import read_plan_workbook
 from nextround.settings import AnalysisSettings
-from tests.app.conftest import run_page
+from tests.app.conftest import ROOT, remembered, run_page
 from tests.core.test_plan_assemble import TODAY, plan_frame
+from ui import state
+from ui.navigation import ACTION_PLAN, OVERVIEW
+from ui.plan_downloads import FILES
 
 PAGE = "pages/next/action_plan.py"
 AS_OF = AnalysisSettings(as_of=TODAY)
@@ -92,16 +96,16 @@ def test_the_workbook_carries_the_whole_table_even_when_filters_are_on():
     at = run_page(PAGE, frame, analysis_settings=AS_OF, filters=Filters(role_families=("Data Analyst",)))
     assert not at.exception
     assert "Download Excel" in [b.proto.label for b in at.get("download_button")]
-    data = at.session_state["plan_downloads"][1]["xlsx"]
+    data = remembered(at, FILES)["xlsx"]
     rows = load_workbook(io.BytesIO(data))["Applications"].max_row - 1
     assert rows == len(frame)
-    assert "You sent 4 applications" in at.session_state["plan_downloads"][1]["md"].decode()
+    assert "You sent 4 applications" in remembered(at, FILES)["md"].decode()
 
 
 def test_follow_ups_marked_as_sent_travel_in_the_workbook():
     at = run_page(PAGE, plan_frame(), analysis_settings=AS_OF, followups_done={"follow-up:apps.xlsx#2"})
     assert not at.exception
-    restored = read_plan_workbook(at.session_state["plan_downloads"][1]["xlsx"])
+    restored = read_plan_workbook(remembered(at, FILES)["xlsx"])
     assert list(restored.applications["followed_up"].fillna(False)) == [
         False,
         True,
@@ -120,4 +124,36 @@ def test_emails_edited_after_the_plan_was_built_reach_the_downloads():
     }
     at.run()
     assert not at.exception
-    assert "My own words to Anna." in at.session_state["plan_downloads"][1]["md"].decode()
+    assert "My own words to Anna." in remembered(at, FILES)["md"].decode()
+
+
+def test_plan_edits_survive_leaving_the_page_and_coming_back():
+    """Mark an action done and add one, go to the Overview and back: both are still there."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state[state.APPLICATIONS] = plan_frame()
+    at.session_state[state.SETTINGS] = AS_OF
+    at.run()
+    at.switch_page(ACTION_PLAN).run()
+    first = at.session_state[state.PLAN][0]
+    editor = f"plan_editor_{at.session_state[state.PLAN_VERSION]}"
+    at.session_state[editor] = {
+        "edited_rows": {0: {"status": "done"}},
+        "added_rows": [{"title": "Call Jo about the Gießen role", "status": "doing"}],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+
+    at.switch_page(OVERVIEW).run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.switch_page(ACTION_PLAN).run()
+    assert not at.exception, [e.value for e in at.exception]
+
+    plan = at.session_state[state.PLAN]
+    assert (plan[0].key, plan[0].status) == (first.key, "done")
+    added = [item for item in plan if item.title == "Call Jo about the Gießen role"]
+    assert [item.status for item in added] == ["doing"]
+    shown = at.dataframe[0].value  # what the editor shows now
+    assert shown["status"].iloc[0] == "done"
+    assert "Call Jo about the Gießen role" in list(shown["title"])
+    assert f"1 of {len(plan)} actions done" in at.get("progress")[0].proto.text

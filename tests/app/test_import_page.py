@@ -64,7 +64,7 @@ def test_the_plan_workbook_uploaded_again_restores_plan_statuses_and_data(sample
 
     from nextround.plan.assemble import assemble_plan
     from nextround.plan.document import build_document
-    from nextround.plan.exports.xlsx import plan_xlsx
+    from nextround.plan.writers.xlsx import plan_xlsx
 
     applications = sample_result.applications
     today = date(2026, 11, 21)

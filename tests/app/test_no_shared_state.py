@@ -78,7 +78,7 @@ ALLOWED_CACHES = {
     "ui/loaders.py:import_uploads": "st.cache_data keyed by the uploaded files' bytes and the options",
     "ui/loaders.py:restored_plan": "st.cache_data keyed by the uploaded plan workbook's bytes",
     "ui/loaders.py:sample_import": "the bundled sample file, no arguments",
-    "pages/next/skill_gaps.py:cv_skills": "st.cache_data keyed by the CV's bytes and its file name",
+    "ui/skill_panels.py:cv_skills": "st.cache_data keyed by the CV's bytes and its file name",
 }
 
 

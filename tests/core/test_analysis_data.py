@@ -5,7 +5,7 @@ import io
 import pandas as pd
 
 from nextround.analysis import benchmark_note, csv_bytes, load_benchmarks
-from nextround.analysis.options import filter_options
+from nextround.analysis.filter_choices import filter_choices
 from nextround.model import conform
 
 
@@ -31,7 +31,7 @@ def test_csv_download_neutralises_formulas_in_text_only():
     assert back["rate"].tolist() == [-0.5, 0.1, 0.2]
 
 
-def test_filter_options_list_values_by_frequency_and_the_date_span():
+def test_filter_choices_list_values_by_frequency_and_the_date_span():
     frame = conform(
         pd.DataFrame(
             {
@@ -41,7 +41,7 @@ def test_filter_options_list_values_by_frequency_and_the_date_span():
             }
         )
     )
-    options = filter_options(frame)
+    options = filter_choices(frame)
     assert options.role_families == ("Analyst", "Engineer")
     assert options.sources == ("LinkedIn", "Referral")
     assert (options.first_applied.isoformat(), options.last_applied.isoformat()) == (

@@ -4,7 +4,7 @@ import io
 import openpyxl
 import pandas as pd
 
-from nextround.exports.cleaned import cleaned_csv, cleaned_xlsx
+from nextround.cleaned_table import cleaned_csv, cleaned_xlsx
 from nextround.model import conform
 
 HOSTILE = [

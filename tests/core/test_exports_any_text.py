@@ -12,15 +12,15 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from nextround.exports.safety import neutralise_cell
+from nextround.formula_guard import neutralise_cell
 from nextround.plan.assemble import assemble_plan
 from nextround.plan.document import build_document
-from nextround.plan.exports.csv import plan_csv
-from nextround.plan.exports.ics import plan_ics
-from nextround.plan.exports.markdown import plan_markdown
-from nextround.plan.exports.pdf import plan_pdf
-from nextround.plan.exports.xlsx import plan_xlsx
 from nextround.plan.roundtrip import read_plan_workbook
+from nextround.plan.writers.csv import plan_csv
+from nextround.plan.writers.ics import plan_ics
+from nextround.plan.writers.markdown import plan_markdown
+from nextround.plan.writers.pdf import plan_pdf
+from nextround.plan.writers.xlsx import plan_xlsx
 from tests.core.test_plan_assemble import TODAY, plan_frame
 
 # XML 1.0 cannot hold most control characters; the workbook drops them (openpyxl's own rule).

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from nextround.plan.assemble import assemble_plan
 from nextround.plan.document import build_document
-from nextround.plan.exports.csv import plan_csv
+from nextround.plan.writers.csv import plan_csv
 from tests.core.test_exports_safety import HOSTILE
 from tests.core.test_plan_assemble import TODAY, plan_frame
 

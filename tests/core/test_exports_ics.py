@@ -9,7 +9,7 @@ from icalendar import Calendar
 
 from nextround.plan.assemble import assemble_plan
 from nextround.plan.document import build_document
-from nextround.plan.exports.ics import plan_ics
+from nextround.plan.writers.ics import plan_ics
 from tests.core.test_plan_assemble import TODAY, plan_frame
 
 

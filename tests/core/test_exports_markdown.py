@@ -7,7 +7,7 @@ from dataclasses import replace
 from nextround.action_items import Link
 from nextround.plan.assemble import assemble_plan
 from nextround.plan.document import build_document
-from nextround.plan.exports.markdown import escape_md, plan_markdown
+from nextround.plan.writers.markdown import escape_md, plan_markdown
 from tests.core.test_plan_assemble import TODAY, plan_frame
 
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nextround.exports.safety import FORMULA_TRIGGERS, neutralise_cell, neutralise_frame, restore_cell
+from nextround.formula_guard import FORMULA_TRIGGERS, neutralise_cell, neutralise_frame, restore_cell
 
 HOSTILE = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3", "\tTAB", "\rCR"]
 

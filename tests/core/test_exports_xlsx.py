@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 from nextround.model import conform
 from nextround.plan.assemble import assemble_plan
 from nextround.plan.document import build_document
-from nextround.plan.exports.xlsx import plan_xlsx
 from nextround.plan.roundtrip import is_plan_workbook, read_plan_workbook
+from nextround.plan.writers.xlsx import plan_xlsx
 from tests.core.test_exports_safety import HOSTILE
 from tests.core.test_plan_assemble import TODAY, plan_frame
 

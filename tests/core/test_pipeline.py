@@ -246,7 +246,7 @@ def test_more_rows_than_the_limit_are_refused_naming_the_limit(monkeypatch):
 
 
 def test_the_cleaned_export_imports_again_to_the_same_stages_and_outcomes():
-    from nextround.exports.cleaned import cleaned_csv
+    from nextround.cleaned_table import cleaned_csv
 
     first = _import("tracker.csv", csv_bytes([TRACKER_HEADER, *TRACKER_ROWS]))
     again = _import("cleaned.csv", cleaned_csv(first.applications))

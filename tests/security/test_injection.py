@@ -23,20 +23,18 @@ import pypdf
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from nextround.exports.cleaned import cleaned_csv, cleaned_xlsx
+from nextround.cleaned_table import cleaned_csv, cleaned_xlsx
 from nextround.followups.candidates import followup_candidates
 from nextround.followups.emails import render_feedback_request, render_follow_up, to_eml
 from nextround.ghosting import apply_ghosting
 from nextround.importing import SourceFile, import_files
 from nextround.model import conform
-from nextround.plan.assemble import assemble_plan
-from nextround.plan.document import build_document
-from nextround.plan.exports.csv import plan_csv
-from nextround.plan.exports.ics import plan_ics
-from nextround.plan.exports.markdown import plan_markdown
-from nextround.plan.exports.pdf import plan_pdf
-from nextround.plan.exports.xlsx import plan_xlsx
-from nextround.plan.inputs import analysis_inputs
+from nextround.plan.views import build_plan_document
+from nextround.plan.writers.csv import plan_csv
+from nextround.plan.writers.ics import plan_ics
+from nextround.plan.writers.markdown import plan_markdown
+from nextround.plan.writers.pdf import plan_pdf
+from nextround.plan.writers.xlsx import plan_xlsx
 from nextround.settings import AnalysisSettings
 from tests.fixtures.files import csv_bytes
 from ui.navigation import FOLLOW_UPS, IMPORT, PAGES
@@ -268,14 +266,10 @@ def test_cleaned_csv_and_xlsx_neutralise_every_formula() -> None:
 @pytest.fixture(scope="module")
 def hostile_plan() -> object:
     settings = AnalysisSettings()
-    today = settings.reference_date()
-    applications = apply_ghosting(_formula_table(), settings.ghosting, today)
-    inputs = analysis_inputs(applications, settings)
-    items = assemble_plan(applications, today, bottleneck=inputs.bottleneck)
-    assert any("<script>" in item.title for item in items)  # the payloads reach the plan
-    return build_document(
-        applications, items, today, bottleneck_sentence=inputs.bottleneck.sentence, funnel=inputs.funnel
-    )
+    applications = apply_ghosting(_formula_table(), settings.ghosting, settings.reference_date())
+    document = build_plan_document(applications, settings)
+    assert any("<script>" in item.title for item in document.items)  # the payloads reach the plan
+    return document
 
 
 def test_plan_csv_and_xlsx_neutralise_every_formula(hostile_plan: object) -> None:
@@ -333,9 +327,10 @@ RENDERS_MARKDOWN = {
 ESCAPES = {"escape_markdown", "_plain"}
 # Calls that render a variable that holds only the app's own words (reviewed): file, call.
 REVIEWED = {
-    ("follow_ups.py", "st.expander(label"),  # label built from escape_markdown(company/role)
-    ("follow_ups.py", "st.checkbox(item.prompt"),  # prompts from nextround/data/reflection.toml
-    ("follow_ups.py", "st.tabs(names)"),  # fixed tab names
+    ("followup_panels.py", "st.expander(label"),  # label built from escape_markdown(company/role)
+    ("follow_ups.py", "st.caption(view.summary)"),  # counts and dates only (followups/views.py)
+    ("followup_panels.py", "st.checkbox(item.prompt"),  # prompts from nextround/data/reflection.toml
+    ("followup_panels.py", "st.tabs(names)"),  # fixed tab names
     ("analysis_blocks.py", "st.caption(how_counted)"),  # callers pass product text (literal or wording)
     ("overview.py", "st.markdown(HOW_EVERYTHING_IS_COUNTED)"),  # product text from nextround/wording.py
 }

@@ -1,4 +1,4 @@
-"""What the global filters can offer: the date span and the role families and sources present."""
+"""The choices the sidebar filters offer: the date span, and the role families and sources present."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pandas as pd
 
 
 @dataclass(frozen=True)
-class FilterOptions:
+class FilterChoices:
     first_applied: date | None
     last_applied: date | None
     role_families: tuple[str, ...]  # most frequent first
@@ -22,9 +22,9 @@ def _values(column: pd.Series) -> tuple[str, ...]:
     return tuple(str(v) for v in counts.index)
 
 
-def filter_options(applications: pd.DataFrame) -> FilterOptions:
+def filter_choices(applications: pd.DataFrame) -> FilterChoices:
     applied = applications["applied_on"].dropna()
-    return FilterOptions(
+    return FilterChoices(
         first_applied=applied.min().date() if len(applied) else None,
         last_applied=applied.max().date() if len(applied) else None,
         role_families=_values(applications["role_family"]),

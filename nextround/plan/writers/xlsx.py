@@ -19,7 +19,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from nextround.action_items import CATEGORIES, PRIORITIES, STATUSES
-from nextround.exports.safety import neutralise_frame
+from nextround.formula_guard import neutralise_frame
 from nextround.plan.document import PlanDocument
 from nextround.plan.table import PLAN_COLUMNS, items_to_table
 

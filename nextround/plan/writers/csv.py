@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from nextround.exports.safety import neutralise_frame
+from nextround.formula_guard import neutralise_frame
 from nextround.plan.document import PlanDocument
 from nextround.plan.table import PLAN_COLUMNS, items_to_table
 

@@ -6,7 +6,7 @@ import io
 
 import pandas as pd
 
-from nextround.exports.safety import neutralise_frame, safe_csv
+from nextround.formula_guard import neutralise_frame, safe_csv
 
 
 def _for_export(applications: pd.DataFrame) -> pd.DataFrame:
