@@ -5,10 +5,11 @@ run:  ## set up and start the dashboard on http://localhost:8501
 	@scripts/setup.sh
 	.venv/bin/streamlit run app.py --server.port $${PORT:-8501}
 
-test:  ## set up (incl. Chromium) and run lint plus every test tier
+test:  ## set up (incl. Chromium) and run lint, the type check, and every test tier
 	@scripts/setup.sh --test
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/mypy
 	.venv/bin/python -m pytest
 
 bench:  ## speed and size ratios (see bench/README.md)

@@ -69,7 +69,9 @@ def cohort(rows: int, seed: int = 1) -> pd.DataFrame:
         ],
         dtype=object,
     )
-    texts = np.where(rng.random(rows) < 0.4, pool[rng.integers(0, len(pool), rows)], None)
+    described = rng.random(rows) < 0.4
+    texts = pool[rng.integers(0, len(pool), rows)]
+    texts[~described] = None
     table["job_description"] = pd.Series(texts, dtype="str")
     return table
 

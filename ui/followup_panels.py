@@ -21,7 +21,7 @@ def email_settings_inputs() -> EmailSettings:
     tone_col, name_col, delay_col = st.columns([2, 2, 1])
     with tone_col:
         labels = tone_labels()
-        tone = st.segmented_control("Tone", TONES, format_func=labels.get, default=current.tone)
+        tone = st.segmented_control("Tone", TONES, format_func=labels.__getitem__, default=current.tone)
     with name_col:
         sender = st.text_input("Your name (to sign the emails)", value=current.sender_name)
     with delay_col:

@@ -90,7 +90,10 @@ def paste_descriptions(targets: Sequence[PasteTarget]) -> None:
     with st.expander("Paste a job description for an application", icon=":material/content_paste:"):
         pasted = state.pasted_descriptions()
         labels = {target.key: target.label for target in targets}
-        chosen = st.selectbox("Application", list(labels), format_func=labels.get, key="paste_for")
+        keys: list[tuple[str, int]] = list(labels)
+        chosen = st.selectbox("Application", keys, format_func=labels.__getitem__, key="paste_for")
+        if chosen is None:
+            return
         text = st.text_area(
             "Job description", value=pasted.get(chosen, ""), key=f"paste_text:{chosen}", height=160
         )

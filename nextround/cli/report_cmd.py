@@ -95,7 +95,9 @@ def build_report(applications: pd.DataFrame, settings: AnalysisSettings) -> dict
         },
         "count_ghosting_as_rejection": settings.count_ghosting_as_rejection,
         "kpis": overview.kpis.as_dict(),
-        "funnel": [{k: _plain(v) for k, v in row.items()} for row in funnel.to_dict(orient="records")],
+        "funnel": [
+            {k: _python_scalar(v) for k, v in row.items()} for row in funnel.to_dict(orient="records")
+        ],
         "bottleneck": {
             "stage": overview.bottleneck.stage,
             "supported": overview.bottleneck.supported,
@@ -109,7 +111,7 @@ def build_report(applications: pd.DataFrame, settings: AnalysisSettings) -> dict
     }
 
 
-def _plain(value: object) -> object:
+def _python_scalar(value: object) -> object:
     if isinstance(value, np.generic):
         return value.item()
     return value

@@ -81,7 +81,9 @@ def _fill(template: str, skill: str) -> str:
 def course_links(skill: str, category: str, limit: int = COURSE_LINKS) -> tuple[Link, ...]:
     """Providers for the skill: its vendor's own training first, then free before paid."""
     data = learning_resources()
-    specific = [p for p in data.specific if p.skill.casefold() == skill.casefold()]
+    specific: list[VendorTraining | Provider] = [
+        p for p in data.specific if p.skill.casefold() == skill.casefold()
+    ]
     general = sorted(
         (p for p in data.provider if category in p.categories), key=lambda p: COST_ORDER.index(p.cost)
     )

@@ -38,7 +38,7 @@ metric = st.segmented_control(
     "Rate to compare",
     list(GROUP_METRICS),
     default="rejection",
-    format_func=GROUP_METRICS.get,
+    format_func=GROUP_METRICS.__getitem__,
     key="rejections_metric",
 )
 metric = metric or "rejection"

@@ -1,5 +1,7 @@
 """Trends: is it getting better? Cohorts by week or month of application, with the pending share."""
 
+from typing import Literal
+
 import streamlit as st
 
 from nextround.analysis import build_trends
@@ -7,7 +9,11 @@ from nextround.figures import trend_figure
 from ui import state
 from ui.analysis_blocks import chart, download
 
-FREQUENCIES = {"auto": "Automatic", "week": "By week", "month": "By month"}
+FREQUENCIES: dict[Literal["auto", "week", "month"], str] = {
+    "auto": "Automatic",
+    "week": "By week",
+    "month": "By month",
+}
 
 st.title("Trends")
 applications = state.require_applications()
@@ -16,7 +22,7 @@ frequency = st.segmented_control(
     "Group applications",
     list(FREQUENCIES),
     default="auto",
-    format_func=FREQUENCIES.get,
+    format_func=FREQUENCIES.__getitem__,
     key="trends_frequency",
 )
 with st.spinner("Grouping your applications by date…"):

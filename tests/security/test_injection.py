@@ -324,7 +324,7 @@ RENDERS_MARKDOWN = {
     "markdown", "caption", "error", "warning", "info", "success", "write", "title", "header", "subheader",
     "toast", "expander", "checkbox", "button", "radio", "tabs",
 }  # fmt: skip
-ESCAPES = {"escape_markdown", "_plain"}
+ESCAPES = {"escape_markdown"}
 # Calls that render a variable that holds only the app's own words (reviewed): file, call.
 REVIEWED = {
     ("followup_panels.py", "st.expander(label"),  # label built from escape_markdown(company/role)

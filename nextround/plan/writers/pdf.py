@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Final, cast
 
 from fpdf import FPDF, FontFace
 from fpdf.enums import TableCellFillMode, XPos, YPos
@@ -228,7 +228,7 @@ def _bottleneck(pdf: _PlanPdf, fonts: _Fonts, sentence: str) -> None:
     pdf.set_font(fonts.family, "", 10.5)
     text = fonts.text(sentence)
     width = pdf.w - 30 - 10
-    lines = len(pdf.multi_cell(width, 5.5, text, dry_run=True, output="LINES"))
+    lines = len(cast("list[str]", pdf.multi_cell(width, 5.5, text, dry_run=True, output="LINES")))
     height = 10 + lines * 5.5
     if pdf.get_y() + height > pdf.h - 20:
         pdf.add_page()
@@ -312,7 +312,7 @@ def _appendix(pdf: _PlanPdf, fonts: _Fonts, emails: Sequence[ActionItem]) -> Non
     for item in emails:
         body = fonts.text(item.details.strip())
         pdf.set_font(fonts.family, "", 9.5)
-        lines = len(pdf.multi_cell(pdf.w - 36, 4.8, body, dry_run=True, output="LINES"))
+        lines = len(cast("list[str]", pdf.multi_cell(pdf.w - 36, 4.8, body, dry_run=True, output="LINES")))
         if pdf.get_y() + min(lines * 4.8 + 20, 120) > pdf.h - 20:
             pdf.add_page()
         pdf.set_text_color(*ACCENT)
