@@ -3,30 +3,28 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from nextround.cli.common import CliError, add_input_arguments, load, read_profile
-from nextround.ghosting import apply_ghosting
+from nextround.cli.arguments import (
+    add_input_arguments,
+    add_out_argument,
+    add_profile_arguments,
+    add_settings_arguments,
+)
+from nextround.cli.common import analysed_table, analysis_settings, load, read_profile
+from nextround.cli.errors import CliError
 from nextround.plan.formats import PLAN_FORMATS, PlanFormat, format_for
 from nextround.plan.views import PlanChoices, build_plan_document
-from nextround.settings import AnalysisSettings
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "plan",
-        help="write the action plan (follow-ups, feedback requests, skill gaps, practice, weekly goal)",
-        description="Read your applications and write a dated action plan, each action with its why.",
-    )
+def configure(parser: argparse.ArgumentParser) -> None:
     add_input_arguments(parser)
-    profile = parser.add_mutually_exclusive_group()
-    profile.add_argument("--skills", help='your skills, comma separated, e.g. "SQL, Python, Tableau"')
-    profile.add_argument("--cv", type=Path, help="read your skills from your CV (.pdf, .docx or .txt)")
+    add_profile_arguments(parser)
+    add_settings_arguments(parser)
     parser.add_argument(
-        "--format", choices=tuple(PLAN_FORMATS), help="file format (default: from the extension of -o)"
+        "--format", choices=tuple(PLAN_FORMATS), help="file format (default: from the extension of --out)"
     )
-    parser.add_argument("-o", "--out", type=Path, required=True, help="where to write the plan")
-    parser.set_defaults(func=run)
+    add_out_argument(parser, "the plan", required=True)
+    parser.set_defaults(run=run)
 
 
 def output_format(args: argparse.Namespace) -> PlanFormat:
@@ -35,17 +33,17 @@ def output_format(args: argparse.Namespace) -> PlanFormat:
     found = format_for(args.out)
     if found is None:
         raise CliError(
-            f"-o {args.out}: give --format {'|'.join(PLAN_FORMATS)} or a file ending in one of them"
+            f"--out {args.out}: give --format {'|'.join(PLAN_FORMATS)} or a file ending in one of them"
         )
     return found
 
 
 def run(args: argparse.Namespace) -> int:
     plan_format = output_format(args)
-    profile = read_profile(args.skills or "", args.cv)  # an unreadable CV: InputError, exit 2
+    settings = analysis_settings(args)
+    profile = read_profile(args.skills, args.cv)  # an unreadable CV: InputError, exit 2
     result = load(args)
-    settings = AnalysisSettings()
-    applications = apply_ghosting(result.applications, settings.ghosting, settings.reference_date())
+    applications = analysed_table(result, settings)
     document = build_plan_document(
         applications,
         settings,

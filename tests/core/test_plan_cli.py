@@ -61,7 +61,7 @@ def test_skills_are_accepted(tracker, tmp_path):
 def test_an_unknown_extension_without_format_is_refused_in_one_line(tracker, tmp_path, capsys):
     assert main(["plan", str(tracker), "-o", str(tmp_path / "plan.bin")]) == 2
     error = capsys.readouterr().err
-    assert error.startswith("nextround: -o")
+    assert error.startswith("nextround: --out")
     assert error.count("\n") == 1
 
 
