@@ -19,7 +19,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
@@ -28,8 +27,6 @@ sys.path.insert(0, str(ROOT))
 
 from bench.bench_analysis import best_of  # noqa: E402
 from bench.bench_import import compare_in_fresh_process  # noqa: E402
-from bench.messy_data import messy_frame  # noqa: E402
-from bench.synthetic import synthetic_applications  # noqa: E402
 from nextround.analysis import build_overview, build_rejections, build_trends  # noqa: E402
 from nextround.figures import funnel_figure, sankey_figure, trend_figure  # noqa: E402
 from nextround.followups.views import build_followups_view  # noqa: E402
@@ -37,6 +34,8 @@ from nextround.ghosting import apply_ghosting  # noqa: E402
 from nextround.plan.views import suggest_plan  # noqa: E402
 from nextround.settings import AnalysisSettings  # noqa: E402
 from nextround.skills.views import build_skill_view  # noqa: E402
+from tests.fixtures.messy_data import messy_frame  # noqa: E402
+from tests.fixtures.synthetic import cohort  # noqa: E402
 from ui import navigation, state  # noqa: E402
 
 SETTINGS = AnalysisSettings(as_of=dt.date(2025, 9, 30))
@@ -52,28 +51,6 @@ CSV_TARGET, XLSX_TARGET = 3.0, 1.5
 OVERVIEW_TARGET_S = 1.0
 FIGURES_TARGET_BYTES = 1_000_000
 MEMORY_TARGET_MB = 2048
-DESCRIPTION_SKILLS = (
-    "Python", "SQL", "Excel", "Tableau", "Power BI", "dbt", "Spark", "AWS", "Docker", "Kubernetes",
-    "Figma", "Jira", "Git", "Airflow", "Looker", "Snowflake", "Go", "Java", "TypeScript", "React",
-)  # fmt: skip
-
-
-def cohort(rows: int, seed: int = 1) -> pd.DataFrame:
-    """Canonical applications where 40 % carry one of 2,000 job descriptions (the skills page reads them)."""
-    table = synthetic_applications(rows, seed=seed)
-    rng = np.random.default_rng(seed)
-    pool = np.array(
-        [
-            "We are looking for " + ", ".join(rng.choice(DESCRIPTION_SKILLS, 5, replace=False)) + "."
-            for _ in range(2_000)
-        ],
-        dtype=object,
-    )
-    described = rng.random(rows) < 0.4
-    texts = pool[rng.integers(0, len(pool), rows)]
-    texts[~described] = None
-    table["job_description"] = pd.Series(texts, dtype="str")
-    return table
 
 
 # -- import ------------------------------------------------------------------------------------------

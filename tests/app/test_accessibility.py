@@ -11,10 +11,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from nextround.settings import AnalysisSettings
+from tests.fixtures.paths import ROOT
+from ui import state
 from ui.loaders import sample_as_of
 from ui.navigation import PAGES
 
-ROOT = Path(__file__).resolve().parents[2]
 CHART_PAGES = ("overview", "rejections", "trends", "skill_gaps")
 TEXT_ALTERNATIVES = {"caption", "markdown", "download_button", "dataframe", "table"}
 SOURCES = sorted([*(ROOT / "pages").rglob("*.py"), *(ROOT / "ui").glob("*.py")])
@@ -23,8 +24,8 @@ PAGE_FILES = {Path(path).stem: ROOT / path for path in PAGES}
 
 def _sample_page(page: str, sample_result) -> AppTest:
     at = AppTest.from_file(str(PAGE_FILES[page]), default_timeout=60)
-    at.session_state["applications"] = sample_result.applications
-    at.session_state["analysis_settings"] = AnalysisSettings(as_of=sample_as_of(sample_result))
+    at.session_state[state.APPLICATIONS] = sample_result.applications
+    at.session_state[state.SETTINGS] = AnalysisSettings(as_of=sample_as_of(sample_result))
     return at.run()
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.conftest import ROOT
+from tests.fixtures.app import ROOT
 
 PACKAGES = ("nextround", "ui", "pages")
 MUTABLE_CALLS = {

@@ -6,10 +6,8 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.fixtures.browser import NO_ERRORS, screenshot, wait_for_app
 from tests.fixtures.files import TRACKER_HEADER, TRACKER_ROWS, csv_bytes
-
-NO_ERRORS = '[data-testid="stException"]'
 
 
 def _new_page(browser: Browser) -> Page:

@@ -22,8 +22,8 @@ from nextround.resources import DATA_DIR, SchemaError, data_path, from_table, lo
 from nextround.skills.coaching import CoachingFile
 from nextround.skills.learning import LearningResources, Volunteering
 from nextround.skills.vocabulary import SkillsFile
+from tests.fixtures.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SCHEMAS: dict[str, type] = {
     "benchmarks.toml": BenchmarksFile,
     "coaching.toml": CoachingFile,

@@ -15,7 +15,8 @@ from types import ModuleType
 import openpyxl
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.fixtures.paths import ROOT
+
 SCRIPT = ROOT / "scripts" / "make_sample_data.py"
 COMMITTED = ROOT / "nextround" / "data" / "sample_applications.xlsx"
 

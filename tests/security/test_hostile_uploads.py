@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -26,10 +25,10 @@ from nextround.importing import (
     textfiles,
 )
 from nextround.importing.cells import MAX_APPLICATIONS, MAX_COLUMNS, MAX_GRID_ROWS
+from tests.fixtures import hostile_files as hostile
 from tests.fixtures.files import csv_bytes, xlsx_bytes
-from tests.security import hostile_files as hostile
+from tests.fixtures.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SLOWER_THAN_BASELINE = 25  # a refusal or bounded read may cost this many tidy 100,000-row imports
 
 

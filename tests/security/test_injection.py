@@ -12,7 +12,7 @@ import csv
 import email
 import io
 import re
-from datetime import date, timedelta
+from datetime import date
 from email import policy
 from pathlib import Path
 
@@ -37,23 +37,11 @@ from nextround.plan.writers.pdf import plan_pdf
 from nextround.plan.writers.xlsx import plan_xlsx
 from nextround.settings import AnalysisSettings
 from tests.fixtures.files import csv_bytes
+from tests.fixtures.hostile import PAYLOADS, hostile_rows
+from tests.fixtures.paths import ROOT
+from ui import state
 from ui.navigation import FOLLOW_UPS, IMPORT, PAGES
 
-ROOT = Path(__file__).resolve().parents[2]
-PAYLOADS = [
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    "![x](http://127.0.0.1:9/p.png)",
-    "[click](javascript:alert(1))",
-    ":red[boom] :material/home:",
-    "$x^2$ \\(y\\)",
-    '=HYPERLINK("http://x","y")',
-    "+cmd|' /C calc'!A0",
-    "@SUM(1)",
-    "-2+3",
-    "\t=1+1",
-    "\r=2+2",
-]
 # What must never reach a Markdown-rendering element unescaped.
 LINKS_AND_TAGS = [
     re.compile(r"(?<!\\)<(script|img)", re.IGNORECASE),
@@ -67,35 +55,8 @@ UNSAFE = [
     re.compile(r"(?<!\\):material/home"),
 ]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-STATUSES = [
-    "Rejected after phone screen",
-    "Rejected after final round",
-    "Rejected",
-    "Interviewing",
-    "Applied",
-]
 PAGE_FILES = {Path(path).stem: ROOT / path for path in PAGES}
 SHOWN_PAGES = ["home", "overview", "rejections", "trends", "skill_gaps", "follow_ups", "action_plan"]
-
-
-def hostile_rows(count: int = 40) -> list[list[str]]:
-    today = date.today()
-    rows = [["Company", "Role", "Date applied", "Decision date", "Status", "Contact", "Notes", "CV version"]]
-    for i in range(count):
-        payload = PAYLOADS[i % len(PAYLOADS)]
-        rows.append(
-            [
-                payload,
-                f"{PAYLOADS[(i + 3) % len(PAYLOADS)]} Data Analyst",
-                (today - timedelta(days=30 + i)).isoformat(),
-                (today - timedelta(days=5 + i % 7)).isoformat(),
-                STATUSES[i % len(STATUSES)],
-                PAYLOADS[(i + 5) % len(PAYLOADS)],
-                f"{payload} see {PAYLOADS[(i + 2) % len(PAYLOADS)]}",
-                PAYLOADS[i % 3],
-            ]
-        )
-    return rows
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +99,7 @@ def _rendered_markdown(at: AppTest) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("page", SHOWN_PAGES)
 def test_no_page_renders_hostile_text_as_markup(page: str, hostile_table: pd.DataFrame) -> None:
     at = AppTest.from_file(str(PAGE_FILES[page]), default_timeout=60)
-    at.session_state["applications"] = hostile_table
+    at.session_state[state.APPLICATIONS] = hostile_table
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     rendered = _rendered_markdown(at)
@@ -150,7 +111,7 @@ def test_no_page_renders_hostile_text_as_markup(page: str, hostile_table: pd.Dat
 def test_the_hostile_text_does_reach_the_follow_ups_page_escaped(hostile_table: pd.DataFrame) -> None:
     # Guards the test above against passing vacuously: company names are on this page, escaped.
     at = AppTest.from_file(str(ROOT / FOLLOW_UPS), default_timeout=60)
-    at.session_state["applications"] = hostile_table
+    at.session_state[state.APPLICATIONS] = hostile_table
     at.run()
     labels = [text for kind, text in _rendered_markdown(at) if kind.endswith("label")]
     assert any("\\<script\\>" in text or "\\!\\[x\\]" in text for text in labels), labels[:5]
@@ -159,7 +120,7 @@ def test_the_hostile_text_does_reach_the_follow_ups_page_escaped(hostile_table: 
 def _import_review_script(name: str) -> None:
     from nextround.importing import SourceFile, import_files
     from tests.fixtures.files import csv_bytes
-    from tests.security.test_injection import hostile_rows
+    from tests.fixtures.hostile import hostile_rows
     from ui import import_review
 
     rows = hostile_rows(6)
@@ -367,7 +328,7 @@ def test_import_page_shows_hostile_uploads_and_refusals_escaped(name: str) -> No
     at.run()
     at.file_uploader[0].set_value([(f"{name}.csv", csv_bytes(hostile_rows(12)), "text/csv")]).run()
     assert not at.exception, [e.value for e in at.exception]
-    assert len(at.session_state["applications"]) == 12
+    assert len(at.session_state[state.APPLICATIONS]) == 12
     at.file_uploader[0].set_value([(f"{name}.xlsx", b"%PDF-1.5 not a workbook", "application/pdf")]).run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("PDF" in e.value for e in at.error)
@@ -378,8 +339,8 @@ def test_import_page_shows_hostile_uploads_and_refusals_escaped(name: str) -> No
 
 def test_the_app_frame_and_sidebar_show_a_hostile_file_label_escaped(hostile_table: pd.DataFrame) -> None:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.session_state["applications"] = hostile_table
-    at.session_state["data_label"] = "![x](http://127.0.0.1:9/p.png) <script>alert(1)</script>.csv"
+    at.session_state[state.APPLICATIONS] = hostile_table
+    at.session_state[state.DATA_LABEL] = "![x](http://127.0.0.1:9/p.png) <script>alert(1)</script>.csv"
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     rendered = _rendered_markdown(at)

@@ -8,14 +8,13 @@ import os
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
 import nextround
 from nextround.cli import CLOSED_PIPE, COMMANDS, build_parser, main
+from tests.fixtures.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "nextround" / "data" / "sample_applications.xlsx"
 
 

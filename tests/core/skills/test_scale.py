@@ -7,11 +7,11 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from bench.bench_scale import cohort
 from nextround.ghosting import apply_ghosting
 from nextround.settings import AnalysisSettings
 from nextround.skills import analyse_skills
 from nextround.skills.extract import with_pasted_descriptions
+from tests.fixtures.synthetic import cohort
 
 SETTINGS = AnalysisSettings(as_of=dt.date(2025, 9, 30))
 TODAY = SETTINGS.reference_date()

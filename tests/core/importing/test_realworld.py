@@ -12,7 +12,7 @@ import pytest
 
 from nextround.importing import import_paths
 
-REALWORLD = Path(__file__).resolve().parents[3] / "shared" / "realworld"
+REALWORLD = Path(__file__).resolve().parents[4] / "shared" / "realworld"
 pytestmark = pytest.mark.skipif(not REALWORLD.is_dir(), reason=f"no real-world corpus at {REALWORLD}")
 
 

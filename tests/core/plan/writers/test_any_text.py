@@ -21,7 +21,7 @@ from nextround.plan.writers.ics import plan_ics
 from nextround.plan.writers.markdown import plan_markdown
 from nextround.plan.writers.pdf import plan_pdf
 from nextround.plan.writers.xlsx import plan_xlsx
-from tests.core.test_plan_assemble import TODAY, plan_frame
+from tests.fixtures.plans import TODAY, plan_frame
 
 # XML 1.0 cannot hold most control characters; the workbook drops them (openpyxl's own rule).
 XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")

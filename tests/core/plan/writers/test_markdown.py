@@ -8,7 +8,7 @@ from nextround.action_items import Link
 from nextround.plan.assemble import assemble_plan
 from nextround.plan.document import build_document
 from nextround.plan.writers.markdown import escape_md, plan_markdown
-from tests.core.test_plan_assemble import TODAY, plan_frame
+from tests.fixtures.plans import TODAY, plan_frame
 
 
 def test_markdown_has_summary_funnel_bottleneck_items_and_drafts():

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from nextround.plan.assemble import assemble_plan
 from nextround.plan.document import build_document
 from nextround.plan.writers.pdf import DEFAULT_FONT_DIR, plan_pdf, transliterate
-from tests.core.test_plan_assemble import TODAY, plan_frame
+from tests.fixtures.plans import TODAY, plan_frame
 
 SENTENCE = "You lose most at the interview stage: 9 of 12 decided there did not get past it."
 

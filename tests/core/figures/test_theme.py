@@ -7,14 +7,12 @@ Vision Deficiency", severity 1.0 matrices, applied to linear RGB. Distance: CIE7
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from nextround.figures.theme import read_theme, theme
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.fixtures.paths import ROOT
 
 SIMULATIONS = {
     "protanopia": np.array(

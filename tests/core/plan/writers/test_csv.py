@@ -9,8 +9,8 @@ from dataclasses import replace
 from nextround.plan.assemble import assemble_plan
 from nextround.plan.document import build_document
 from nextround.plan.writers.csv import plan_csv
-from tests.core.test_exports_safety import HOSTILE
-from tests.core.test_plan_assemble import TODAY, plan_frame
+from tests.fixtures.hostile import FORMULAS
+from tests.fixtures.plans import TODAY, plan_frame
 
 
 def read_rows(data: bytes) -> list[dict[str, str]]:
@@ -32,10 +32,10 @@ def test_csv_holds_every_item_with_its_why():
 
 def test_csv_neutralises_hostile_text():
     items = assemble_plan(plan_frame(), TODAY)
-    hostile = [replace(items[0], key=f"k{n}", title=value, why=value) for n, value in enumerate(HOSTILE)]
+    hostile = [replace(items[0], key=f"k{n}", title=value, why=value) for n, value in enumerate(FORMULAS)]
     rows = read_rows(plan_csv(build_document(plan_frame(), hostile, TODAY)))
-    assert [r["Action"] for r in rows] == ["'" + value for value in HOSTILE]
-    assert [r["Why"] for r in rows] == ["'" + value for value in HOSTILE]
+    assert [r["Action"] for r in rows] == ["'" + value for value in FORMULAS]
+    assert [r["Why"] for r in rows] == ["'" + value for value in FORMULAS]
     for row in rows:
         for value in row.values():
             assert not value.startswith(("=", "+", "-", "@", "\t", "\r"))

@@ -8,11 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nextround.formula_guard import FORMULA_TRIGGERS, neutralise_cell, neutralise_frame, restore_cell
+from tests.fixtures.hostile import FORMULAS
 
-HOSTILE = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3", "\tTAB", "\rCR"]
 
-
-@pytest.mark.parametrize("value", HOSTILE)
+@pytest.mark.parametrize("value", FORMULAS)
 def test_hostile_text_gets_a_leading_apostrophe(value):
     assert neutralise_cell(value) == "'" + value
 
@@ -39,7 +38,7 @@ def test_restore_undoes_neutralise(text):
 def test_frames_are_neutralised_per_column_type():
     frame = pd.DataFrame(
         {
-            "company": pd.Series([*HOSTILE, "Körber", None], dtype="str"),
+            "company": pd.Series([*FORMULAS, "Körber", None], dtype="str"),
             "mixed": pd.Series(["=1", 2, None, "ok", -3, "@x", "-", "+"], dtype=object),
             "number": [-1, 2, -3, 4, 5, 6, 7, 8],
             "stage": pd.Categorical(
@@ -48,11 +47,11 @@ def test_frames_are_neutralised_per_column_type():
         }
     )
     out = neutralise_frame(frame)
-    assert list(out["company"][:6]) == ["'" + h for h in HOSTILE]
+    assert list(out["company"][:6]) == ["'" + h for h in FORMULAS]
     assert out["company"][6] == "Körber"
     assert pd.isna(out["company"][7])
     assert list(out["mixed"]) == ["'=1", 2, None, "ok", -3, "'@x", "'-", "'+"]
     assert list(out["number"]) == [-1, 2, -3, 4, 5, 6, 7, 8]
     assert out["stage"][1] == "'=cat"
     assert out["company"].dtype == frame["company"].dtype
-    assert frame["company"][0] == HOSTILE[0]  # the input is not modified
+    assert frame["company"][0] == FORMULAS[0]  # the input is not modified

@@ -12,7 +12,7 @@ import pandas as pd
 from nextround.importing import SourceFile, import_files
 from nextround.resources import data_path
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "make_sample_data.py"
+SCRIPT = Path(__file__).resolve().parents[3] / "scripts" / "make_sample_data.py"
 
 
 def _generator():

@@ -10,8 +10,7 @@ import pandas as pd
 from nextround.action_items import CATEGORIES, ActionItem, Link
 from nextround.model import conform
 from nextround.plan.assemble import PlanOptions, assemble_plan, order_plan, weekly_habit_item, weekly_pace
-
-TODAY = date(2026, 11, 25)  # a Wednesday
+from tests.fixtures.plans import TODAY, plan_frame
 
 
 @dataclass(frozen=True)
@@ -19,45 +18,6 @@ class FakeBottleneck:
     stage: str | None
     sentence: str
     supported: bool
-
-
-def plan_frame() -> pd.DataFrame:
-    """Six applications: two recent rejections (one after an interview with a named contact), one old,
-    one pending, one ghosted, one offer — with names that need Unicode and one hostile company."""
-    return conform(
-        pd.DataFrame(
-            {
-                "company": [
-                    "Körber",
-                    '=HYPERLINK("http://x","y")',
-                    "Gießen GmbH",
-                    "Pending Co",
-                    "Silent Ltd",
-                    "Yes Inc",
-                ],
-                "role": ["Data Analyst", "BI Developer", "Analyst", "Engineer", "Analyst", "Data Analyst"],
-                "role_family": [
-                    "Data Analyst",
-                    "BI Developer",
-                    "Data Analyst",
-                    "Engineer",
-                    "Data Analyst",
-                    "Data Analyst",
-                ],
-                "stage_reached": ["interview", "applied", "screen", "screen", "applied", "offer"],
-                "outcome": ["rejected", "rejected", "rejected", "pending", "ghosted", "offer"],
-                "applied_on": pd.to_datetime(
-                    ["2026-11-02", "2026-11-03", "2026-08-04", "2026-11-10", "2026-11-11", "2026-10-01"]
-                ),
-                "outcome_on": pd.to_datetime(
-                    ["2026-11-20", "2026-11-23", "2026-09-01", None, None, "2026-11-01"]
-                ),
-                "contact_name": ["Anna Schmidt", None, "Jo", None, None, None],
-                "required_skills": ["SQL, Tableau", None, None, None, None, None],
-                "source_file": ["apps.xlsx"] * 6,
-            }
-        )
-    )
 
 
 def gap_action(skill: str) -> ActionItem:

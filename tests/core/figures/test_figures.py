@@ -8,7 +8,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from bench.synthetic import synthetic_applications
 from nextround.analysis import benchmarks_for, build_overview, build_rejections, build_trends
 from nextround.figures import (
     funnel_figure,
@@ -22,6 +21,7 @@ from nextround.figures import (
 from nextround.figures.theme import read_theme, theme
 from nextround.ghosting import apply_ghosting
 from nextround.settings import AnalysisSettings
+from tests.fixtures.synthetic import synthetic_applications
 
 SETTINGS = AnalysisSettings(as_of=dt.date(2025, 9, 30))
 

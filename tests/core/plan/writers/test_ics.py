@@ -10,7 +10,7 @@ from icalendar import Calendar
 from nextround.plan.assemble import assemble_plan
 from nextround.plan.document import build_document
 from nextround.plan.writers.ics import plan_ics
-from tests.core.test_plan_assemble import TODAY, plan_frame
+from tests.fixtures.plans import TODAY, plan_frame
 
 
 def events(data: bytes):

@@ -14,8 +14,8 @@ from nextround.plan.assemble import assemble_plan
 from nextround.plan.document import build_document
 from nextround.plan.roundtrip import is_plan_workbook, read_plan_workbook
 from nextround.plan.writers.xlsx import plan_xlsx
-from tests.core.test_exports_safety import HOSTILE
-from tests.core.test_plan_assemble import TODAY, plan_frame
+from tests.fixtures.hostile import FORMULAS
+from tests.fixtures.plans import TODAY, plan_frame
 
 
 def workbook_bytes(applications: pd.DataFrame | None = None, items=None) -> bytes:
@@ -55,10 +55,10 @@ def test_workbook_has_the_three_sheets_with_dropdowns_frozen_header_and_widths()
 
 def test_hostile_text_is_neutralised_in_every_sheet():
     frame = conform(
-        pd.DataFrame({"company": HOSTILE, "role": HOSTILE, "outcome": ["rejected"] * len(HOSTILE)})
+        pd.DataFrame({"company": FORMULAS, "role": FORMULAS, "outcome": ["rejected"] * len(FORMULAS)})
     )
     items = assemble_plan(frame, TODAY)
-    items = [*items, replace(items[0], key="evil", title=HOSTILE[0], why=HOSTILE[1])]
+    items = [*items, replace(items[0], key="evil", title=FORMULAS[0], why=FORMULAS[1])]
     workbook = load_workbook(io.BytesIO(workbook_bytes(frame, items)))
     for sheet in workbook.worksheets:
         for row in sheet.iter_rows():
@@ -68,8 +68,8 @@ def test_hostile_text_is_neutralised_in_every_sheet():
                     assert not cell.value.startswith(("=", "+", "-", "@", "\t", "\r")), cell.value
     applications = workbook["Applications"]
     header = [c.value for c in applications[1]]
-    companies = [applications.cell(r, header.index("company") + 1).value for r in range(2, 2 + len(HOSTILE))]
-    assert companies == ["'" + h for h in HOSTILE]
+    companies = [applications.cell(r, header.index("company") + 1).value for r in range(2, 2 + len(FORMULAS))]
+    assert companies == ["'" + h for h in FORMULAS]
 
 
 def test_round_trip_restores_items_statuses_and_the_applications():
@@ -89,8 +89,8 @@ def test_round_trip_keeps_hostile_names_and_extra_columns_exactly():
     frame = conform(
         pd.DataFrame(
             {
-                "company": [*HOSTILE, "'=already quoted"],
-                "outcome": ["rejected"] * (len(HOSTILE) + 1),
+                "company": [*FORMULAS, "'=already quoted"],
+                "outcome": ["rejected"] * (len(FORMULAS) + 1),
                 "followed_up": pd.array([True, False, None, None, None, None, True], dtype="boolean"),
                 "CV version": ["v1", "v2", None, "=v3", "v1", "v2", "v3"],
             }
@@ -98,7 +98,7 @@ def test_round_trip_keeps_hostile_names_and_extra_columns_exactly():
     )
     restored = read_plan_workbook(workbook_bytes(frame))
     assert restored is not None
-    assert list(restored.applications["company"]) == [*HOSTILE, "'=already quoted"]
+    assert list(restored.applications["company"]) == [*FORMULAS, "'=already quoted"]
     assert list(restored.applications["CV version"].fillna("<NA>")) == [
         "v1",
         "v2",
