@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from nextround.analysis import benchmark_note, build_overview, reference_line
+from nextround.analysis import build_overview
 from nextround.figures import funnel_figure, sankey_figure
 from nextround.text import escape_markdown
 from nextround.wording import HOW_EVERYTHING_IS_COUNTED, METRICS
 from ui import state
-from ui.analysis_blocks import chart, download, rate_tile
+from ui.analysis_blocks import chart_with_table, metric_tile
 
 st.title("Overview")
 applications = state.require_applications()
@@ -32,40 +32,26 @@ counts[2].metric(
 )
 counts[3].metric("Withdrawn", f"{kpis.withdrawn:,}", help="You stepped back: left out of the denominators.")
 
-rates = st.columns(4)
-with rates[0]:
-    rate_tile(
-        METRICS["response_rate"].label,
-        kpis.response_rate,
-        METRICS["response_rate"].definition + " " + benchmark_note("response_rate"),
-        reference=reference_line("response_rate"),
-    )
-with rates[1]:
-    rate_tile(METRICS["screen_rate"].label, kpis.screen_rate, METRICS["screen_rate"].definition)
-with rates[2]:
-    rate_tile(
-        METRICS["interview_rate"].label,
-        kpis.interview_rate,
-        METRICS["interview_rate"].definition + " " + benchmark_note("interview_rate"),
-        reference=reference_line("interview_rate"),
-    )
-with rates[3]:
-    rate_tile(METRICS["offer_rate"].label, kpis.offer_rate, METRICS["offer_rate"].definition)
+for column, metric in zip(
+    st.columns(4), ("response_rate", "screen_rate", "interview_rate", "offer_rate"), strict=True
+):
+    with column:
+        metric_tile(metric, getattr(kpis, metric))
 
 outcomes = st.columns(4)
 with outcomes[0]:
-    rate_tile(
-        METRICS["rejection_rate"].label,
+    counted = settings.count_ghosting_as_rejection
+    metric_tile(
+        "rejection_rate",
         kpis.rejection_rate,
-        METRICS["rejection_rate"].definition
-        + ("; ghosting counts as rejection (sidebar)." if settings.count_ghosting_as_rejection else "."),
-        note="ghosting included" if settings.count_ghosting_as_rejection else "ghosting shown apart",
+        note="ghosting included" if counted else "ghosting shown apart",
+        help_text=METRICS["rejection_rate"].definition
+        + ("; ghosting counts as rejection (sidebar)." if counted else "."),
     )
 with outcomes[1]:
-    rate_tile(
-        METRICS["ghosting_rate"].label,
+    metric_tile(
+        "ghosting_rate",
         kpis.ghosting_rate,
-        METRICS["ghosting_rate"].definition,
         note=f"{kpis.ghosted_explicit:,} recorded by you · {kpis.ghosted_inferred:,} inferred",
     )
 outcomes[2].metric(
@@ -83,23 +69,25 @@ if kpis.small_sample:
     st.warning("Fewer than 10 decided applications: read the counts, not the percentages.")
 
 st.subheader("Funnel")
-chart(
+chart_with_table(
     funnel_figure(overview.funnel),
+    overview.funnel,
     "Each bar is the applications that reached the stage, split by what happened there. Passed = "
     "reached the next stage ÷ decided at this stage (pending and withdrawn applications leave the "
     "stage they stopped at). Fewer than 10 decided: counts only.",
     key="overview_funnel",
+    file_name="funnel.csv",
 )
-download(overview.funnel, "funnel.csv")
 
 st.subheader("From application to outcome")
-chart(
+chart_with_table(
     sankey_figure(overview.flows),
+    overview.flows,
     "Left: all applications. Middle: the furthest stage each one reached. Right: how it ended there, "
     "so you can see at which stage the rejections and the silence came.",
     key="overview_sankey",
+    file_name="flows.csv",
 )
-download(overview.flows, "flows.csv")
 
 with st.expander("References and how everything is counted"):
     st.markdown(HOW_EVERYTHING_IS_COUNTED)
