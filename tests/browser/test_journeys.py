@@ -96,6 +96,9 @@ def _load_sample(page: Page) -> None:
 
 def _go(page: Page, link: str) -> None:
     page.get_by_test_id("stSidebar").get_by_role("link", name=link, exact=True).click()
+    # The new page's own heading, not the old page finishing its run: then wait for its run to end.
+    heading = {**PAGES, "Import": "Import your applications", "Welcome": "Next Round"}[link]
+    expect(page.get_by_role("heading", name=heading).first).to_be_visible()
     wait_for_app(page)
 
 
