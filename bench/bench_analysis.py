@@ -15,11 +15,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.synthetic import synthetic_applications
 from nextround.analysis import build_overview
 from nextround.figures import funnel_figure, sankey_figure
 from nextround.ghosting import apply_ghosting
 from nextround.settings import AnalysisSettings
+from tests.fixtures.synthetic import synthetic_applications
 
 SETTINGS = AnalysisSettings(as_of=dt.date(2025, 9, 30))
 TARGET_SECONDS = 1.0

@@ -22,8 +22,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.messy_data import messy_frame  # noqa: E402
 from nextround.importing import SourceFile, import_files  # noqa: E402
+from tests.fixtures.messy_data import messy_frame  # noqa: E402
 
 XLSX_TARGET, CSV_TARGET, MEMORY_TARGET_MB = 1.5, 3.0, 2048
 

@@ -19,7 +19,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
@@ -28,52 +27,30 @@ sys.path.insert(0, str(ROOT))
 
 from bench.bench_analysis import best_of  # noqa: E402
 from bench.bench_import import compare_in_fresh_process  # noqa: E402
-from bench.messy_data import messy_frame  # noqa: E402
-from bench.synthetic import synthetic_applications  # noqa: E402
 from nextround.analysis import build_overview, build_rejections, build_trends  # noqa: E402
 from nextround.figures import funnel_figure, sankey_figure, trend_figure  # noqa: E402
-from nextround.followups.candidates import followup_candidates  # noqa: E402
+from nextround.followups.views import build_followups_view  # noqa: E402
 from nextround.ghosting import apply_ghosting  # noqa: E402
-from nextround.plan.assemble import assemble_plan  # noqa: E402
-from nextround.plan.inputs import analysis_inputs  # noqa: E402
+from nextround.plan.views import suggest_plan  # noqa: E402
 from nextround.settings import AnalysisSettings  # noqa: E402
-from nextround.skills import analyse_skills  # noqa: E402
-from nextround.skills.coaching import stage_coaching  # noqa: E402
-from nextround.skills.fit import better_fitting_roles, role_fits  # noqa: E402
+from nextround.skills.views import build_skill_view  # noqa: E402
+from tests.fixtures.messy_data import messy_frame  # noqa: E402
+from tests.fixtures.synthetic import cohort  # noqa: E402
+from ui import navigation, state  # noqa: E402
 
 SETTINGS = AnalysisSettings(as_of=dt.date(2025, 9, 30))
 PAGES = {
-    "Overview": "app_pages/overview.py",
-    "Rejections": "app_pages/rejections.py",
-    "Trends": "app_pages/trends.py",
-    "Skill gaps": "app_pages/skill_gaps.py",
-    "Follow-ups": "app_pages/follow_ups.py",
-    "Action plan": "app_pages/action_plan.py",
+    "Overview": navigation.OVERVIEW,
+    "Rejections": navigation.REJECTIONS,
+    "Trends": navigation.TRENDS,
+    "Skill gaps": navigation.SKILL_GAPS,
+    "Follow-ups": navigation.FOLLOW_UPS,
+    "Action plan": navigation.ACTION_PLAN,
 }
 CSV_TARGET, XLSX_TARGET = 3.0, 1.5
 OVERVIEW_TARGET_S = 1.0
 FIGURES_TARGET_BYTES = 1_000_000
 MEMORY_TARGET_MB = 2048
-DESCRIPTION_SKILLS = (
-    "Python", "SQL", "Excel", "Tableau", "Power BI", "dbt", "Spark", "AWS", "Docker", "Kubernetes",
-    "Figma", "Jira", "Git", "Airflow", "Looker", "Snowflake", "Go", "Java", "TypeScript", "React",
-)  # fmt: skip
-
-
-def cohort(rows: int, seed: int = 1) -> pd.DataFrame:
-    """Canonical applications where 40 % carry one of 2,000 job descriptions (the skills page reads them)."""
-    table = synthetic_applications(rows, seed=seed)
-    rng = np.random.default_rng(seed)
-    pool = np.array(
-        [
-            "We are looking for " + ", ".join(rng.choice(DESCRIPTION_SKILLS, 5, replace=False)) + "."
-            for _ in range(2_000)
-        ],
-        dtype=object,
-    )
-    texts = np.where(rng.random(rows) < 0.4, pool[rng.integers(0, len(pool), rows)], None)
-    table["job_description"] = pd.Series(texts, dtype="str")
-    return table
 
 
 # -- import ------------------------------------------------------------------------------------------
@@ -123,16 +100,16 @@ class PageRun:
     error: str
 
 
-def figure_payload(at: object) -> tuple[int, int]:
+def figure_payload(at: AppTest) -> tuple[int, int]:
     """(total JSON bytes, count) of the Plotly charts the page sent."""
-    charts = at.get("plotly_chart")  # type: ignore[attr-defined]
+    charts = at.get("plotly_chart")
     return sum(len(c.proto.spec.encode("utf-8")) for c in charts), len(charts)
 
 
 def run_page(table: pd.DataFrame, page: str) -> PageRun:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=900)
-    at.session_state["applications"] = table
-    at.session_state["analysis_settings"] = SETTINGS
+    at.session_state[state.APPLICATIONS] = table
+    at.session_state[state.SETTINGS] = SETTINGS
     at.run()  # the Welcome page: the sidebar applies ghosting once and memoises it
     welcome = best_of(2, at.run)
     at.switch_page(page)
@@ -159,14 +136,14 @@ def upload_journey(csv: Path) -> UploadJourney:
     """A user uploads the messy CSV on the Import page, then opens the Overview and the Action plan."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=900)
     at.run()
-    at.switch_page("app_pages/import_data.py").run()
+    at.switch_page(navigation.IMPORT).run()
     at.file_uploader[0].set_value([(csv.name, csv.read_bytes(), "text/csv")])
     upload, rerun = best_of(1, at.run), best_of(1, at.run)
-    at.switch_page("app_pages/overview.py")
+    at.switch_page(navigation.OVERVIEW)
     overview = best_of(1, at.run)
-    at.switch_page("app_pages/action_plan.py")
+    at.switch_page(navigation.ACTION_PLAN)
     plan = best_of(1, at.run)
-    rows = len(at.session_state["applications"]) if "applications" in at.session_state else 0
+    rows = len(at.session_state[state.APPLICATIONS]) if state.APPLICATIONS in at.session_state else 0
     error = "; ".join(str(e.value)[:120] for e in at.exception)
     return UploadJourney(rows, upload, rerun, overview, plan, error)
 
@@ -181,13 +158,10 @@ def core_compute_seconds(table: pd.DataFrame) -> dict[str, float]:
         funnel_figure(result.funnel), sankey_figure(result.flows)
 
     def skills() -> None:
-        analyse_skills(ghosted, ("SQL", "Excel"), today)
-        role_fits(ghosted, ("SQL", "Excel")), better_fitting_roles(ghosted, ("SQL", "Excel"))
-        stage_coaching(ghosted, today)
+        build_skill_view(ghosted, ("SQL", "Excel"), today)
 
     def plan() -> None:
-        inputs = analysis_inputs(ghosted, SETTINGS)
-        assemble_plan(ghosted, today, bottleneck=inputs.bottleneck)
+        suggest_plan(ghosted, SETTINGS)
 
     work = {
         "ghosting": lambda: apply_ghosting(table, SETTINGS.ghosting, today),
@@ -195,7 +169,7 @@ def core_compute_seconds(table: pd.DataFrame) -> dict[str, float]:
         "Rejections": lambda: build_rejections(ghosted, SETTINGS),
         "Trends": lambda: trend_figure(build_trends(ghosted, SETTINGS, "auto")),
         "Skill gaps": skills,
-        "Follow-ups": lambda: followup_candidates(ghosted, today),
+        "Follow-ups": lambda: build_followups_view(ghosted, SETTINGS),
         "Action plan": plan,
     }
     return {name: best_of(2, job) for name, job in work.items()}

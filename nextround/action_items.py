@@ -15,11 +15,11 @@ Category = Literal[
     "interview practice",
     "application habits",
 ]
-CATEGORIES: Final[tuple[str, ...]] = get_args(Category)
+CATEGORIES: Final[tuple[Category, ...]] = get_args(Category)
 Status = Literal["to do", "doing", "done"]
-STATUSES: Final[tuple[str, ...]] = get_args(Status)
+STATUSES: Final[tuple[Status, ...]] = get_args(Status)
 Priority = Literal["high", "medium", "low"]
-PRIORITIES: Final[tuple[str, ...]] = get_args(Priority)
+PRIORITIES: Final[tuple[Priority, ...]] = get_args(Priority)
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,7 @@ def _missing_values(dtype: object, rows: int) -> object:
         return pd.arrays.BooleanArray(np.zeros(rows, dtype=bool), np.ones(rows, dtype=bool))
     if isinstance(dtype, pd.CategoricalDtype):
         return pd.Categorical.from_codes(np.full(rows, -1, dtype=np.int8), dtype=dtype)
-    return pd.Series([None] * rows).astype(dtype)  # type: ignore[call-overload]
+    return pd.Series([None] * rows).astype(dtype)
 
 
 TEXT_DTYPE: Final = pd.StringDtype("pyarrow", na_value=np.nan)  # what "str" means in pandas 3
@@ -124,7 +124,7 @@ def canonical_frame(columns: Mapping[str, pd.Series], rows: int) -> pd.DataFrame
     for name, dtype in CANONICAL_DTYPES.items():
         if name in columns:
             column = columns[name]
-            out[name] = column if column.dtype == dtype else column.astype(dtype)  # type: ignore[call-overload]
+            out[name] = column if column.dtype == dtype else column.astype(dtype)
         elif name == "ghosted_inferred":
             out[name] = pd.Series(np.zeros(rows, dtype=bool), index=index)
         elif name == "source_row":

@@ -1,4 +1,5 @@
-"""User text made safe to show: Markdown escaped so nothing in a cell can format, link or load."""
+"""Text helpers: user text made safe to show (Markdown escaped, so nothing in a cell can format, link or
+load), and plurals."""
 
 from __future__ import annotations
 
@@ -14,3 +15,8 @@ def escape_markdown(text: object) -> str:
     if text is None:
         return ""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def plural_suffix(count: int) -> str:
+    """ "s" unless ``count`` is one: f"{n} application{plural_suffix(n)}"."""
+    return "" if count == 1 else "s"

@@ -254,7 +254,7 @@ def pdf_pages_text(file_name: str, data: bytes, limits: PdfLimits = CV_PDF) -> l
     deadline = Deadline(limits.seconds)
     config = dict.fromkeys(_PYPDF_STREAM_LIMITS, limits.max_stream_bytes)
     try:
-        with apply_configuration(**config, xform_maximum_invocations_per_extraction=500):
+        with apply_configuration(None, **config, xform_maximum_invocations_per_extraction=500):
             reader = PdfReader(io.BytesIO(data))
             if reader.is_encrypted and not reader.decrypt(""):
                 raise UntrustedFileError(

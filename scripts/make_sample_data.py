@@ -1,4 +1,4 @@
-"""Generate the bundled sample workbook `data/sample_applications.xlsx` (an invented job search).
+"""Generate the bundled sample workbook `nextround/data/sample_applications.xlsx` (an invented job search).
 
 One invented career changer (operations to data/analytics) applies to ~200 roles over six months
 ending 2026-11-20. Everything is simulated from a fixed seed, so running
@@ -28,7 +28,7 @@ SEED = 338  # picked among seeds whose story shows every status spelling the bri
 FIRST_DAY = date(2026, 5, 22)
 AS_OF = date(2026, 11, 20)
 FIXED_TIMESTAMP = datetime(2026, 11, 20, 18, 30, 0)
-DEFAULT_OUT = Path(__file__).resolve().parent.parent / "data" / "sample_applications.xlsx"
+DEFAULT_OUT = Path(__file__).resolve().parent.parent / "nextround" / "data" / "sample_applications.xlsx"
 
 SHEET_NAME = "Applications"
 LISTS_SHEET_NAME = "Lists"

@@ -6,10 +6,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from nextround.analysis import Benchmark, Rate, contrast_from_rates, csv_bytes
+from nextround.analysis import Benchmark, Rate, benchmark_note, contrast_from_rates, csv_bytes, reference_line
 from nextround.analysis.stats import interval_text, percent
 from nextround.figures import rate_bars
 from nextround.text import escape_markdown
+from nextround.wording import METRICS
 
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
@@ -20,6 +21,12 @@ def chart(fig: go.Figure, how_counted: str, key: str) -> None:
     # looks the same here as in tests and exports; Streamlit's Plotly theme would restyle it.
     st.plotly_chart(fig, width="stretch", theme=None, key=key, config=PLOTLY_CONFIG)
     st.caption(how_counted)
+
+
+def chart_with_table(fig: go.Figure, table: pd.DataFrame, how_counted: str, key: str, file_name: str) -> None:
+    """A chart with its caption, then the table behind it as a CSV download."""
+    chart(fig, how_counted, key=key)
+    download(table, file_name)
 
 
 def download(table: pd.DataFrame, file_name: str, label: str = "Download this table (CSV)") -> None:
@@ -49,6 +56,14 @@ def group_rates(
     if contrast is not None:
         st.markdown(escape_markdown(contrast.sentence))
     download(rates, f"{key}.csv")
+
+
+def metric_tile(metric: str, rate: Rate, note: str = "", help_text: str = "") -> None:
+    """``rate_tile`` for a metric of ``nextround.wording.METRICS``: its label, its definition and any
+    published reference for it (``help_text`` replaces the definition)."""
+    words = METRICS[metric]
+    explained = " ".join(part for part in (help_text or words.definition, benchmark_note(metric)) if part)
+    rate_tile(words.label, rate, explained, reference=reference_line(metric), note=note)
 
 
 def rate_tile(label: str, rate: Rate, help_text: str, reference: str = "", note: str = "") -> None:

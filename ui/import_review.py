@@ -9,19 +9,20 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 from functools import partial
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from nextround.analysis import csv_bytes
+from nextround.cleaned_table import cleaned_csv, cleaned_xlsx
 from nextround.editing import EDITABLE_COLUMNS, apply_edits, editable_view, row_keys
-from nextround.exports.cleaned import cleaned_csv, cleaned_xlsx
 from nextround.importing import ImportOptions, ImportResult, SourceFile
 from nextround.importing.mapping import FIELDS, IGNORE
 from nextround.importing.report import skipped_ranges
 from nextround.model import OUTCOMES, STAGES
-from nextround.text import escape_markdown as _plain
-from ui import state
+from nextround.text import escape_markdown
+from ui import plan_editor, state
 from ui.loaders import restored_plan
 
 OPTIONS = "import_options"
@@ -37,7 +38,7 @@ def options() -> ImportOptions:
     return st.session_state.get(OPTIONS) or ImportOptions()
 
 
-def _set_options(**changes: object) -> None:
+def _set_options(**changes: Any) -> None:
     st.session_state[OPTIONS] = replace(options(), **changes)
 
 
@@ -79,12 +80,12 @@ def restore_plan(files: tuple[SourceFile, ...]) -> bool:
     if st.session_state.get(APPLIED_TOKEN) != token:
         st.session_state[APPLIED_TOKEN] = token
         state.set_applications(restored.applications, files[0].name)
-        st.session_state[state.PLAN] = list(restored.items)
+        plan_editor.replace(restored.items)
         st.rerun()
     done = sum(item.status == "done" for item in restored.items)
     st.success(
         f"Welcome back. Your action plan ({len(restored.items)} actions, {done} done) and your "
-        f"{len(restored.applications):,} applications were restored from {_plain(files[0].name)}.",
+        f"{len(restored.applications):,} applications were restored from {escape_markdown(files[0].name)}.",
         icon=":material/restore:",
     )
     return True
@@ -99,7 +100,7 @@ def show_summary(result: ImportResult) -> None:
         "Skipped", f"{len(report.skipped):,}", help="Every skipped row is listed below with its reason."
     )
     if report.empty_reason:
-        st.warning(_plain(report.empty_reason), icon=":material/info:")
+        st.warning(escape_markdown(report.empty_reason), icon=":material/info:")
     for f in report.files:
         details = [f"sheet “{f.sheet}”" if f.sheet else "", f"header on row {f.header_row}"]
         details += [
@@ -108,9 +109,9 @@ def show_summary(result: ImportResult) -> None:
         ]
         if f.blank_rows:
             details.append(f"{f.blank_rows} blank row{'s' if f.blank_rows != 1 else ''} ignored")
-        st.caption(f"**{_plain(f.name)}**: " + " · ".join(_plain(d) for d in details if d))
+        st.caption(f"**{escape_markdown(f.name)}**: " + " · ".join(escape_markdown(d) for d in details if d))
         for note in f.notes:
-            st.caption(_plain(note))
+            st.caption(escape_markdown(note))
 
 
 def choose_sheet(result: ImportResult) -> None:
@@ -135,7 +136,7 @@ def ask_date_order(result: ImportResult) -> None:
     if question is None and options().date_order == "auto":
         return
     if question:
-        st.warning(_plain(question), icon=":material/calendar_month:")
+        st.warning(escape_markdown(question), icon=":material/calendar_month:")
     choices = {
         "auto": "Decide from the values",
         "dmy": "Day first (31/12/2025)",
@@ -198,7 +199,9 @@ def review_mapping(result: ImportResult, token: str) -> None:
         st.caption(
             "Left out because they hold other people's contact details or your screening answers: "
             # "file: column" for each file; a split export names the same columns in every file.
-            + ", ".join(dict.fromkeys(_plain(c.rpartition(": ")[2]) for c in result.report.dropped_columns))
+            + ", ".join(
+                dict.fromkeys(escape_markdown(c.rpartition(": ")[2]) for c in result.report.dropped_columns)
+            )
         )
         st.checkbox(
             "Keep these columns",
@@ -261,11 +264,13 @@ def show_skipped_and_warnings(result: ImportResult) -> None:
         if not w.rows:
             files_by_message.setdefault(w.message, []).append(w.file)
     for message, names in files_by_message.items():
-        st.warning(_plain(f"{', '.join(dict.fromkeys(names))}: {message}"), icon=":material/warning:")
+        st.warning(
+            escape_markdown(f"{', '.join(dict.fromkeys(names))}: {message}"), icon=":material/warning:"
+        )
     for w in report.warnings:
         if w.rows:
             rows = ", ".join(map(str, w.rows[:15])) + ("…" if len(w.rows) > 15 else "")
-            st.warning(_plain(f"{w.file}: {w.message} Rows: {rows}."), icon=":material/warning:")
+            st.warning(escape_markdown(f"{w.file}: {w.message} Rows: {rows}."), icon=":material/warning:")
 
 
 def edit_applications(token: str) -> None:

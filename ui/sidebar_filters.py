@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import cast
 
 import pandas as pd
 import streamlit as st
 
-from nextround.analysis.options import FilterOptions, filter_options
+from nextround.analysis.filter_choices import FilterChoices, filter_choices
 from nextround.filters import Filters, apply_filters
 from nextround.ghosting import GhostingPolicy
 from ui import state
+from ui.memo import remembered
 
 DATES_KEY = "filter_applied_between"
 FAMILIES_KEY = "filter_role_families"
@@ -21,14 +23,9 @@ DAYS_AFTER_APPLYING_KEY = "setting_ghosted_days_after_applying"
 DAYS_AFTER_CONTACT_KEY = "setting_ghosted_days_after_contact"
 
 
-def _options(applications: pd.DataFrame) -> FilterOptions:
-    # Memoised per session on the table's identity: a million rows should not be re-scanned on every click.
-    memo = st.session_state.get("_filter_options_memo")
-    if memo is not None and memo[0] is applications:
-        return memo[1]
-    options = filter_options(applications)
-    st.session_state["_filter_options_memo"] = (applications, options)
-    return options
+def _options(applications: pd.DataFrame) -> FilterChoices:
+    # Remembered per session: a million rows should not be re-scanned on every click.
+    return remembered("filter_choices", filter_choices, applications)
 
 
 def _keep_valid(key: str, allowed: tuple[str, ...]) -> None:
@@ -39,13 +36,13 @@ def _keep_valid(key: str, allowed: tuple[str, ...]) -> None:
             st.session_state[key] = kept
 
 
-def _initial(key: str, name: str, value: object) -> dict[str, object]:
-    """A widget's starting value, only on its first run: afterwards its own state is the truth
-    (passing both makes Streamlit warn)."""
-    return {} if key in st.session_state else {name: value}
+def _initial(key: str, value: object) -> None:
+    """A widget's starting value, set only before its first run: afterwards its own state is the truth
+    (passing a value as well makes Streamlit warn)."""
+    st.session_state.setdefault(key, value)
 
 
-def _date_bounds(options: FilterOptions, current: Filters) -> tuple[date | None, date | None]:
+def _date_bounds(options: FilterChoices, current: Filters) -> tuple[date | None, date | None]:
     first, last = options.first_applied, options.last_applied
     if first is None or last is None:
         return None, None
@@ -54,18 +51,19 @@ def _date_bounds(options: FilterOptions, current: Filters) -> tuple[date | None,
         if not all(first <= d <= last for d in chosen):
             st.session_state[DATES_KEY] = (first, last)
     value = (current.applied_from or first, current.applied_to or last)
-    picked = st.date_input(
+    _initial(DATES_KEY, (max(first, value[0]), min(last, value[1])))
+    # The state holds a (start, end) pair, so the picker is a range picker; typing sees one date.
+    picked: object = st.date_input(
         "Applied between",
-        **_initial(DATES_KEY, "value", (max(first, value[0]), min(last, value[1]))),
         min_value=first,
         max_value=last,
         key=DATES_KEY,
         help="Only applications sent in this period. Rows without a date are kept only when the "
         "whole period is selected.",
     )
-    picked = tuple(picked) if isinstance(picked, (tuple, list)) else (picked,)
-    start = picked[0] if picked else first
-    end = picked[1] if len(picked) > 1 else last
+    dates = cast("tuple[date, ...]", tuple(picked) if isinstance(picked, tuple | list) else (picked,))
+    start = dates[0] if dates else first
+    end = dates[1] if len(dates) > 1 else last
     # The full span is no filter at all, so undated applications stay in.
     return (start if start > first else None), (end if end < last else None)
 
@@ -82,21 +80,17 @@ def render_sidebar_filters(applications: pd.DataFrame | None) -> None:
     with st.sidebar:
         st.subheader("Filters", divider="gray")
         applied_from, applied_to = _date_bounds(options, current_filters)
+        _initial(FAMILIES_KEY, [f for f in current_filters.role_families if f in options.role_families])
         families = st.multiselect(
             "Role family",
             options.role_families,
-            **_initial(
-                FAMILIES_KEY,
-                "default",
-                [f for f in current_filters.role_families if f in options.role_families],
-            ),
             key=FAMILIES_KEY,
             placeholder="All role families",
         )
+        _initial(SOURCES_KEY, [s for s in current_filters.sources if s in options.sources])
         sources = st.multiselect(
             "Channel",
             options.sources,
-            **_initial(SOURCES_KEY, "default", [s for s in current_filters.sources if s in options.sources]),
             key=SOURCES_KEY,
             placeholder="All channels",
         )
@@ -107,26 +101,26 @@ def render_sidebar_filters(applications: pd.DataFrame | None) -> None:
             st.caption(f"{matching:,} of {len(applications):,} applications match.")
 
         st.subheader("Ghosting", divider="gray")
+        _initial(GHOSTING_AS_REJECTION_KEY, current_settings.count_ghosting_as_rejection)
         as_rejection = st.toggle(
             "Count ghosting as rejection",
-            **_initial(GHOSTING_AS_REJECTION_KEY, "value", current_settings.count_ghosting_as_rejection),
             key=GHOSTING_AS_REJECTION_KEY,
             help="Off: silence is shown apart from rejections. On: rejection rates include ghosting.",
         )
+        _initial(DAYS_AFTER_APPLYING_KEY, current_settings.ghosting.days_after_applying)
         after_applying = st.number_input(
             "Days of silence after applying until ghosted",
             min_value=1,
             max_value=365,
-            **_initial(DAYS_AFTER_APPLYING_KEY, "value", current_settings.ghosting.days_after_applying),
             step=1,
             key=DAYS_AFTER_APPLYING_KEY,
             help="A pending application with no news for longer counts as ghosted (inferred).",
         )
+        _initial(DAYS_AFTER_CONTACT_KEY, current_settings.ghosting.days_after_contact)
         after_contact = st.number_input(
             "Days of silence after a screen or interview until ghosted",
             min_value=1,
             max_value=365,
-            **_initial(DAYS_AFTER_CONTACT_KEY, "value", current_settings.ghosting.days_after_contact),
             step=1,
             key=DAYS_AFTER_CONTACT_KEY,
         )

@@ -11,25 +11,41 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from nextround.action_items import ActionItem
 from nextround.filters import Filters, apply_filters
+from nextround.followups.emails import DEFAULT_FEEDBACK_DELAY_DAYS
+from nextround.followups.views import EmailSettings
 from nextround.ghosting import apply_ghosting
+from nextround.plan.views import PlanChoices
 from nextround.settings import AnalysisSettings
+from nextround.skills.views import top_gap_names
+from ui.memo import remembered
+from ui.navigation import IMPORT
 
 IMPORT_RESULT = "import_result"  # nextround.importing.ImportResult of the last import
 APPLICATIONS = "applications"  # canonical DataFrame after the user's edits (no inferred ghosting)
 DATA_LABEL = "data_label"  # what the data is, for the sidebar ("sample data", file names)
 FILTERS = "filters"  # nextround.filters.Filters
 SETTINGS = "analysis_settings"  # nextround.settings.AnalysisSettings
+# The Skill gaps page's inputs; Follow-ups and the Action plan read them to compute the top gaps.
 PROFILE = "skill_profile"  # tuple[str, ...]: the user's skills (canonical names)
-TOP_GAPS = "top_skill_gaps"  # tuple[str, ...]: the user's top missing skills, best first
-SELECTED_ACTIONS = "selected_actions"  # list[nextround.action_items.ActionItem] chosen on any page
-PLAN = "action_plan"  # list[ActionItem]: the plan as edited on the Action plan page
-# Written by the Follow-ups page, read by the Action plan page too (same tone, name and edited drafts).
-FOLLOWUPS_DONE = "followups_done"  # set[str]: candidate keys marked as followed up in the app
+SKILLS_PICKED = "skills_picked"  # the profile multiselect's own state
+SKILLS_TYPED = "skills_typed"  # the "type them" text box
+PASTED = "skill_pasted_descriptions"  # dict[(source_file, source_row), str]: pasted job descriptions
+SELECTED_ACTIONS = "selected_actions"  # list[ActionItem] chosen on any page for the plan
+# The Follow-ups page's choices; the Action plan follows them (same tone, name and edited drafts).
+FOLLOWED_UP = "followups_done"  # set[str]: candidate keys marked as followed up in the app
 FOLLOWUP_TONE = "followup_tone"
 FOLLOWUP_SENDER = "followup_sender"
 FOLLOWUP_DELAY = "followup_delay_days"
 FOLLOWUP_DRAFTS = "followup_drafts"  # dict[str, str]: plan item key -> the email text as the user edited it
+DRAFT_VERSIONS = "followup_draft_versions"  # plan item key -> which generated draft the edit started from
+REFLECTIONS = "followup_reflections"  # candidate key -> reflection answers
+# The plan; ui/plan_editor.py is the only writer of these.
+PLAN = "action_plan"  # list[ActionItem]: the plan as the user edited it
+PLAN_BASE = "plan_editor_base"  # the table the editor shows; follows every committed edit
+PLAN_VERSION = "plan_editor_version"  # part of the editor's widget key: a new base gets a fresh editor
+PLAN_DISMISSED = "plan_dismissed_keys"  # items the user removed: not offered again as "new"
 
 DEFAULTS: dict[str, Any] = {
     IMPORT_RESULT: None,
@@ -38,7 +54,6 @@ DEFAULTS: dict[str, Any] = {
     FILTERS: Filters(),
     SETTINGS: AnalysisSettings(),
     PROFILE: (),
-    TOP_GAPS: (),
     SELECTED_ACTIONS: [],
     PLAN: None,
 }
@@ -75,7 +90,7 @@ def applications() -> pd.DataFrame | None:
 def filtered_applications() -> pd.DataFrame | None:
     """The table after the sidebar's global filters, or None when nothing is loaded."""
     table = applications()
-    return None if table is None else apply_filters(table, filters())
+    return None if table is None else remembered("filtered", apply_filters, table, filters())
 
 
 def require_applications() -> pd.DataFrame:
@@ -84,7 +99,7 @@ def require_applications() -> pd.DataFrame:
     if table is None:
         st.info("No applications loaded yet. Upload your spreadsheet, or explore with the sample data.")
         if st.button("Import your applications", icon=":material/upload:"):
-            st.switch_page("app_pages/import_data.py")
+            st.switch_page(IMPORT)
         st.stop()
     return table
 
@@ -95,13 +110,54 @@ def set_applications(table: pd.DataFrame, label: str) -> None:
     st.session_state[DATA_LABEL] = label
 
 
+def profile() -> tuple[str, ...]:
+    return tuple(st.session_state.get(PROFILE) or ())
+
+
+def pasted_descriptions() -> dict[tuple[str, int], str]:
+    return st.session_state.setdefault(PASTED, {})
+
+
+def chosen_actions() -> list[ActionItem]:
+    return list(st.session_state.get(SELECTED_ACTIONS) or [])
+
+
+def followed_up() -> set[str]:
+    return st.session_state.setdefault(FOLLOWED_UP, set())
+
+
+def email_drafts() -> dict[str, str]:
+    return st.session_state.setdefault(FOLLOWUP_DRAFTS, {})
+
+
+def email_settings() -> EmailSettings:
+    return EmailSettings(
+        tone=st.session_state.get(FOLLOWUP_TONE, "warm"),
+        sender_name=st.session_state.get(FOLLOWUP_SENDER, ""),
+        feedback_delay_days=int(st.session_state.get(FOLLOWUP_DELAY, DEFAULT_FEEDBACK_DELAY_DAYS)),
+    )
+
+
+def plan_choices() -> PlanChoices:
+    """What the user chose on the other pages, for the plan."""
+    return PlanChoices(
+        profile=profile(),
+        pasted=dict(pasted_descriptions()),
+        chosen=tuple(chosen_actions()),
+        followed_up=frozenset(followed_up()),
+        drafts=dict(email_drafts()),
+        emails=email_settings(),
+    )
+
+
+def top_gaps(table: pd.DataFrame) -> tuple[str, ...]:
+    """The user's top missing skills in ``table`` for the current profile (one call, remembered)."""
+    return remembered(
+        "top_gaps", top_gap_names, table, profile(), settings().reference_date(), dict(pasted_descriptions())
+    )
+
+
 def _with_ghosting(table: pd.DataFrame, current: AnalysisSettings) -> pd.DataFrame:
-    # Memoised per session on the identity of the table and the settings: re-running a page with the
-    # same data must not recompute ghosting over a million rows.
-    memo = st.session_state.get("_ghosting_memo")
-    rule = (current.ghosting, current.reference_date())
-    if memo is not None and memo[0] is table and memo[1] == rule:
-        return memo[2]
-    result = apply_ghosting(table, current.ghosting, current.reference_date())
-    st.session_state["_ghosting_memo"] = (table, rule, result)
-    return result
+    # Remembered per session: re-running a page with the same data must not recompute ghosting over a
+    # million rows.
+    return remembered("ghosting", apply_ghosting, table, current.ghosting, current.reference_date())

@@ -1,10 +1,11 @@
-"""Published funnel figures (``data/benchmarks.toml``) to show beside the user's rates as references."""
+"""Published funnel figures (``benchmarks.toml``) to show beside the user's rates as references."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from nextround.resources import load_toml
+from nextround.resources import read_typed
 
 
 @dataclass(frozen=True)
@@ -30,23 +31,15 @@ class Benchmark:
         return f"{self.source}{when}"
 
 
+@dataclass(frozen=True)
+class BenchmarksFile:
+    benchmark: tuple[Benchmark, ...]
+
+
+@lru_cache(maxsize=1)
 def load_benchmarks() -> tuple[Benchmark, ...]:
-    entries = load_toml("benchmarks.toml").get("benchmark", [])
-    return tuple(
-        Benchmark(
-            key=e["key"],
-            metric=e["metric"],
-            label=e["label"],
-            low=float(e["low"]),
-            high=float(e["high"]),
-            source=e["source"],
-            short=e.get("short", e["source"]),
-            date=str(e.get("date", "")),
-            url=e.get("url", ""),
-            perspective=e.get("perspective", ""),
-        )
-        for e in entries
-    )
+    """Every published figure, parsed once per process."""
+    return read_typed("benchmarks.toml", BenchmarksFile).benchmark
 
 
 def benchmarks_for(metric: str) -> tuple[Benchmark, ...]:

@@ -18,15 +18,10 @@ from nextround.analysis.funnel import StageCounts, stage_counts
 from nextround.analysis.stats import Rate, interval_text, percent
 from nextround.model import STAGES, Stage
 from nextround.settings import AnalysisSettings
+from nextround.wording import LOSS_PLACES
 
 NOT_ENOUGH: Final = "Not enough decided applications yet to say."
 LOSS_STAGES: Final = (Stage.APPLIED, Stage.SCREEN, Stage.INTERVIEW, Stage.FINAL)
-STAGE_PHRASES: Final[dict[str, str]] = {
-    "applied": "CV screening",
-    "screen": "the screening call",
-    "interview": "interviews",
-    "final": "the final round",
-}
 
 
 @dataclass(frozen=True)
@@ -67,7 +62,7 @@ def bottleneck_from_counts(counts: StageCounts, settings: AnalysisSettings) -> B
     if close:
         rival = max(close, key=lambda s: rivals[s].value or 0.0)
         sentence = (
-            f"Losses at {STAGE_PHRASES[worst]}, {worst_rate.brief()}, and at {STAGE_PHRASES[rival]}, "
+            f"Losses at {LOSS_PLACES[worst]}, {worst_rate.brief()}, and at {LOSS_PLACES[rival]}, "
             f"{rivals[rival].brief()}, are too close to call with this many applications."
         )
         return Bottleneck(None, sentence, False, ghosting_rate=ghosting)
@@ -84,10 +79,10 @@ def bottleneck_from_counts(counts: StageCounts, settings: AnalysisSettings) -> B
     comparison = ""
     if rivals:
         next_worst = max(rivals, key=lambda s: rivals[s].value or 0.0)
-        comparison = f", against {percent(rivals[next_worst].value)} at {STAGE_PHRASES[next_worst]}"
+        comparison = f", against {percent(rivals[next_worst].value)} at {LOSS_PLACES[next_worst]}"
     reference = _reference(worst)
     sentence = (
-        f"You lose most at {STAGE_PHRASES[worst]}: {worst_rate.count:,} of {worst_rate.denominator:,} "
+        f"You lose most at {LOSS_PLACES[worst]}: {worst_rate.count:,} of {worst_rate.denominator:,} "
         f"applications decided there did not get past it ({percent(worst_rate.value)}, "
         f"{interval_text(worst_rate.low, worst_rate.high)}; {how}){comparison}{reference}."
     )

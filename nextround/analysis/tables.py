@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from nextround.exports.safety import safe_csv
+from nextround.formula_guard import safe_csv
 
 
 def csv_bytes(table: pd.DataFrame) -> bytes:

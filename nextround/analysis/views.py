@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 import pandas as pd
 
@@ -21,7 +22,7 @@ from nextround.analysis.funnel import funnel_table, stage_counts
 from nextround.analysis.ghosting_stages import ghosting_by_stage
 from nextround.analysis.kpis import Kpis, compute_kpis
 from nextround.analysis.timing import time_to_outcome
-from nextround.analysis.trends import Trends, cohort_trends
+from nextround.analysis.trends import Frequency, Trends, cohort_trends
 from nextround.settings import AnalysisSettings
 
 
@@ -83,6 +84,8 @@ def build_rejections(applications: pd.DataFrame, settings: AnalysisSettings) -> 
     )
 
 
-def build_trends(applications: pd.DataFrame, settings: AnalysisSettings, frequency: str = "auto") -> Trends:
+def build_trends(
+    applications: pd.DataFrame, settings: AnalysisSettings, frequency: Frequency | Literal["auto"] = "auto"
+) -> Trends:
     """Everything the Trends page shows."""
-    return cohort_trends(applications, settings, frequency)  # type: ignore[arg-type]
+    return cohort_trends(applications, settings, frequency)

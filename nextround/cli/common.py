@@ -1,60 +1,25 @@
-"""What every sub-command shares: the input arguments and loading files through the importer."""
+"""What the sub-commands share when they run: reading the files through the importer, the profile and
+the analysis settings from the options, and printing JSON."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
+from nextround.cli.errors import CliError
+from nextround.ghosting import GhostingPolicy, apply_ghosting
 from nextround.importing import ImportOptions, ImportResult, import_paths
 from nextround.importing.mapping import FIELDS
 from nextround.importing.progress_text import status_key
 from nextround.model import OUTCOMES, STAGES
+from nextround.settings import AnalysisSettings
 from nextround.skills.cv import read_cv_text
 from nextround.skills.profile import build_profile, parse_skill_list, skills_from_cv
-
-
-class CliError(Exception):
-    """The command cannot go on; str(error) is the one-line reason."""
-
-
-def add_input_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "files", nargs="+", metavar="FILE", help="spreadsheets: .xlsx .xlsm .xls .ods .csv .tsv .txt"
-    )
-    parser.add_argument(
-        "--sheet", help="the sheet that holds the applications (default: found automatically)"
-    )
-    parser.add_argument(
-        "--date-order",
-        choices=("auto", "dmy", "mdy"),
-        default="auto",
-        help="how to read dates like 01/02/2025: day first (dmy) or month first (mdy); auto decides "
-        "from the values and stops when it cannot tell",
-    )
-    parser.add_argument(
-        "--map",
-        action="append",
-        default=[],
-        metavar="COLUMN=FIELD",
-        help=f"map a column of the file to a field, overriding the automatic mapping (repeatable); "
-        f"FIELD is one of: {', '.join(FIELDS)}, or 'ignore'",
-    )
-    parser.add_argument(
-        "--status",
-        action="append",
-        default=[],
-        metavar="TEXT=STAGE/OUTCOME",
-        help="read a status text as the given stage and outcome, e.g. 'On hold=screen/pending' (repeatable)",
-    )
-    parser.add_argument(
-        "--keep-sensitive",
-        action="store_true",
-        help="keep columns with third parties' contact details and screening answers (dropped by default)",
-    )
 
 
 def import_options(args: argparse.Namespace) -> ImportOptions:
@@ -108,12 +73,20 @@ def read_profile(skills: str, cv: Path | None) -> tuple[str, ...]:
     return build_profile(parse_skill_list(skills), from_cv)
 
 
-def iso_date(text: str) -> date:
-    """An argparse type: a YYYY-MM-DD date, or a usage error saying what is expected."""
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2025-03-31") from None
+def analysis_settings(args: argparse.Namespace) -> AnalysisSettings:
+    """The analysis settings from ``add_settings_arguments``' options."""
+    if args.ghosted_after < 1 or args.ghosted_after_contact < 1:
+        raise CliError("--ghosted-after and --ghosted-after-contact must be at least 1 day")
+    return AnalysisSettings(
+        ghosting=GhostingPolicy(args.ghosted_after, args.ghosted_after_contact),
+        count_ghosting_as_rejection=args.count_ghosting_as_rejection,
+        as_of=args.as_of,
+    )
+
+
+def analysed_table(result: ImportResult, settings: AnalysisSettings) -> pd.DataFrame:
+    """The imported table with ghosting inferred as of the settings' date, as every analysis takes it."""
+    return apply_ghosting(result.applications, settings.ghosting, settings.reference_date())
 
 
 def print_json(payload: Any) -> None:

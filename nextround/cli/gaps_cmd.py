@@ -3,47 +3,42 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
-from pathlib import Path
 from typing import Any
 
-from nextround.cli.common import CliError, add_input_arguments, iso_date, load, print_json, read_profile
-from nextround.ghosting import GhostingPolicy, apply_ghosting
-from nextround.importing.errors import InputError
-from nextround.skills import SkillGap, analyse_skills
-from nextround.skills.fit import better_fitting_roles
+from nextround.cli.arguments import (
+    add_input_arguments,
+    add_json_argument,
+    add_profile_arguments,
+    add_settings_arguments,
+)
+from nextround.cli.common import analysed_table, analysis_settings, load, print_json, read_profile
+from nextround.cli.errors import CliError
+from nextround.skills import SkillGap
+from nextround.skills.views import build_skill_view
 
 SHOWN = 10
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "gaps",
-        help="rank the skills your lost applications asked for that you lack, with the evidence",
-        description="Import the files, read your skills (--skills and/or --cv), print the ranked skill gaps.",
-    )
+def configure(parser: argparse.ArgumentParser) -> None:
     add_input_arguments(parser)
-    parser.add_argument("--skills", default="", help='your skills, comma-separated: "SQL, Excel, Tableau"')
-    parser.add_argument("--cv", type=Path, help="read your skills from your CV (.pdf, .docx or .txt)")
+    add_profile_arguments(parser)
+    add_settings_arguments(parser)
     parser.add_argument(
-        "--as-of", type=iso_date, help="count recency from this date, YYYY-MM-DD (default: today)"
+        "--top", type=int, default=SHOWN, metavar="N", help=f"how many gaps to print (default {SHOWN})"
     )
-    parser.add_argument("--top", type=int, default=SHOWN, help=f"how many gaps to print (default {SHOWN})")
-    parser.add_argument("--json", action="store_true", help="print the gaps as JSON (for scripts)")
-    parser.set_defaults(func=run)
+    add_json_argument(parser, "the gaps")
+    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.top < 1:
         raise CliError("--top must be at least 1")
-    try:
-        profile = read_profile(args.skills, args.cv)
-    except InputError as error:
-        raise CliError(str(error)) from None
-    today = args.as_of or date.today()
-    applications = apply_ghosting(load(args).applications, GhostingPolicy(), today)
-    report = analyse_skills(applications, profile, today)
-    fits = better_fitting_roles(applications, profile)
+    settings = analysis_settings(args)
+    profile = read_profile(args.skills, args.cv)  # an unreadable CV: InputError, exit 2
+    today = settings.reference_date()
+    applications = analysed_table(load(args), settings)
+    view = build_skill_view(applications, profile, today)
+    report = view.report
     payload = {
         "as_of": today.isoformat(),
         "profile": list(profile),
@@ -53,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
         "gaps": [_gap_dict(gap) for gap in report.gaps[: args.top]],
         "strengths": [{"skill": s.skill, "evidence": s.evidence} for s in report.strengths],
         "better_fitting_roles": [
-            {"family": f.family, "coverage": round(f.coverage, 3), "reason": f.reason} for f in fits
+            {"family": r.fit.family, "coverage": round(r.fit.coverage, 3), "reason": r.fit.reason}
+            for r in view.roles
         ],
     }
     if args.json:

@@ -3,37 +3,31 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from nextround.cli.common import CliError, add_input_arguments, load, print_json
-from nextround.exports.cleaned import cleaned_csv, cleaned_xlsx
+from nextround.cleaned_table import cleaned_csv, cleaned_xlsx
+from nextround.cli.arguments import add_input_arguments, add_json_argument, add_out_argument
+from nextround.cli.common import load, print_json
+from nextround.cli.errors import CliError
 from nextround.importing.report import ImportReport, skipped_ranges
 
+WRITERS = {".csv": cleaned_csv, ".xlsx": cleaned_xlsx}
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "import",
-        help="read spreadsheets into the canonical table and report on every row",
-        description="Read one or more spreadsheets, account for every row, and write the cleaned table.",
-    )
+
+def configure(parser: argparse.ArgumentParser) -> None:
     add_input_arguments(parser)
-    parser.add_argument("--out", type=Path, help="write the cleaned table here (.csv or .xlsx)")
-    parser.add_argument("--json", action="store_true", help="print the import report as JSON")
-    parser.set_defaults(func=run)
+    add_out_argument(parser, "the cleaned table (.csv or .xlsx)")
+    add_json_argument(parser, "the import report")
+    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.out is not None and args.out.suffix.lower() not in (".csv", ".xlsx"):
+    write = None if args.out is None else WRITERS.get(args.out.suffix.lower())
+    if args.out is not None and write is None:
         raise CliError(f"--out {args.out}: the cleaned table can be written as .csv or .xlsx")
     result = load(args, require_applications=False)
-    if args.out is not None:
-        data = (
-            cleaned_xlsx(result.applications)
-            if args.out.suffix.lower() == ".xlsx"
-            else cleaned_csv(result.applications)
-        )
+    if write is not None:
         try:
-            args.out.write_bytes(data)
+            args.out.write_bytes(write(result.applications))
         except OSError as error:
             raise CliError(f"cannot write {args.out}: {error.strerror}") from None
     if args.json:

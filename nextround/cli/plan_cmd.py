@@ -3,91 +3,56 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
-from pathlib import Path
-from typing import Final
 
-from nextround.cli.common import CliError, add_input_arguments, load, read_profile
-from nextround.ghosting import apply_ghosting
-from nextround.plan.assemble import assemble_plan
-from nextround.plan.document import PlanDocument, build_document
-from nextround.plan.exports.csv import plan_csv
-from nextround.plan.exports.ics import plan_ics
-from nextround.plan.exports.markdown import plan_markdown
-from nextround.plan.exports.pdf import plan_pdf
-from nextround.plan.exports.xlsx import plan_xlsx
-from nextround.plan.inputs import analysis_inputs, suggested_gap_actions, top_gap_names
-from nextround.settings import AnalysisSettings
-
-WRITERS: Final[dict[str, Callable[[PlanDocument], bytes]]] = {
-    "md": plan_markdown,
-    "pdf": plan_pdf,
-    "xlsx": plan_xlsx,
-    "ics": plan_ics,
-    "csv": plan_csv,
-}
-_SUFFIXES: Final = {
-    ".md": "md",
-    ".markdown": "md",
-    ".pdf": "pdf",
-    ".xlsx": "xlsx",
-    ".ics": "ics",
-    ".csv": "csv",
-}
+from nextround.cli.arguments import (
+    add_input_arguments,
+    add_out_argument,
+    add_profile_arguments,
+    add_settings_arguments,
+)
+from nextround.cli.common import analysed_table, analysis_settings, load, read_profile
+from nextround.cli.errors import CliError
+from nextround.plan.formats import PLAN_FORMATS, PlanFormat, format_for
+from nextround.plan.views import PlanChoices, build_plan_document
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "plan",
-        help="write the action plan (follow-ups, feedback requests, skill gaps, practice, weekly goal)",
-        description="Read your applications and write a dated action plan, each action with its why.",
-    )
+def configure(parser: argparse.ArgumentParser) -> None:
     add_input_arguments(parser)
-    profile = parser.add_mutually_exclusive_group()
-    profile.add_argument("--skills", help='your skills, comma separated, e.g. "SQL, Python, Tableau"')
-    profile.add_argument("--cv", type=Path, help="read your skills from your CV (.pdf, .docx or .txt)")
+    add_profile_arguments(parser)
+    add_settings_arguments(parser)
     parser.add_argument(
-        "--format", choices=tuple(WRITERS), help="file format (default: from the extension of -o)"
+        "--format", choices=tuple(PLAN_FORMATS), help="file format (default: from the extension of --out)"
     )
-    parser.add_argument("-o", "--out", type=Path, required=True, help="where to write the plan")
-    parser.set_defaults(func=run)
+    add_out_argument(parser, "the plan", required=True)
+    parser.set_defaults(run=run)
 
 
-def output_format(args: argparse.Namespace) -> str:
+def output_format(args: argparse.Namespace) -> PlanFormat:
     if args.format:
-        return args.format
-    found = _SUFFIXES.get(args.out.suffix.lower())
+        return PLAN_FORMATS[args.format]
+    found = format_for(args.out)
     if found is None:
-        raise CliError(f"-o {args.out}: give --format {'|'.join(WRITERS)} or a file ending in one of them")
+        raise CliError(
+            f"--out {args.out}: give --format {'|'.join(PLAN_FORMATS)} or a file ending in one of them"
+        )
     return found
 
 
 def run(args: argparse.Namespace) -> int:
-    fmt = output_format(args)
-    profile = read_profile(args.skills or "", args.cv)  # an unreadable CV: InputError, exit 2
+    plan_format = output_format(args)
+    settings = analysis_settings(args)
+    profile = read_profile(args.skills, args.cv)  # an unreadable CV: InputError, exit 2
     result = load(args)
-    settings = AnalysisSettings()
-    today = settings.reference_date()
-    applications = apply_ghosting(result.applications, settings.ghosting, today)
-    inputs = analysis_inputs(applications, settings)
-    items = assemble_plan(
+    applications = analysed_table(result, settings)
+    document = build_plan_document(
         applications,
-        today,
-        bottleneck=inputs.bottleneck,
-        gap_actions=suggested_gap_actions(applications, profile, today),
-        top_gaps=top_gap_names(applications, profile, today),
-    )
-    document = build_document(
-        applications,
-        items,
-        today,
-        bottleneck_sentence=inputs.bottleneck.sentence,
-        funnel=inputs.funnel,
+        settings,
+        PlanChoices(profile=profile),
         cleaned_data=result.applications,  # as imported: ghosting is inferred again on every load
     )
     try:
-        args.out.write_bytes(WRITERS[fmt](document))
+        args.out.write_bytes(plan_format.render(document))
     except OSError as error:
         raise CliError(f"cannot write {args.out}: {error.strerror}") from None
-    print(f"Wrote {len(items)} actions to {args.out}")
+    print(f"Wrote {len(document.items)} actions to {args.out}")
     return 0

@@ -10,75 +10,30 @@ import pandas as pd
 
 from nextround.analysis import build_overview
 from nextround.analysis.stats import Rate
-from nextround.cli.common import CliError, add_input_arguments, iso_date, load, print_json
-from nextround.figures.labels import STAGE_LABELS, rate_label
-from nextround.ghosting import GhostingPolicy, apply_ghosting
+from nextround.cli.arguments import add_input_arguments, add_json_argument, add_settings_arguments
+from nextround.cli.common import analysis_settings, load, print_json
+from nextround.figures.labels import rate_label
+from nextround.ghosting import apply_ghosting
 from nextround.settings import AnalysisSettings
+from nextround.wording import METRICS, STAGE_LABELS
 
 RATES = (
-    ("response_rate", "Response rate"),
-    ("screen_rate", "Screen rate"),
-    ("interview_rate", "Interview rate"),
-    ("offer_rate", "Offer rate"),
-    ("rejection_rate", "Rejection rate"),
-    ("ghosting_rate", "Ghosting rate"),
+    *((key, metric.label) for key, metric in METRICS.items()),
     ("ghosting_explicit_rate", "  recorded by you"),
     ("ghosting_inferred_rate", "  inferred from silence"),
 )
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "report",
-        help="print the funnel, the rates with their 95%% intervals, and where you lose most",
-        description="Import the files and print the KPIs, the funnel and the bottleneck.",
-    )
+def configure(parser: argparse.ArgumentParser) -> None:
     add_input_arguments(parser)
-    parser.add_argument("--json", action="store_true", help="print the report as JSON (for scripts)")
-    parser.add_argument(
-        "--as-of",
-        type=iso_date,
-        metavar="DATE",
-        help="the date to measure silence from, YYYY-MM-DD (default: today)",
-    )
-    parser.add_argument(
-        "--count-ghosting-as-rejection",
-        action="store_true",
-        help="include ghosting in the rejection rates (by default it is shown apart)",
-    )
-    defaults = GhostingPolicy()
-    parser.add_argument(
-        "--ghosted-after",
-        type=int,
-        default=defaults.days_after_applying,
-        metavar="DAYS",
-        help=f"silent days after applying before a pending application counts as ghosted "
-        f"(default {defaults.days_after_applying})",
-    )
-    parser.add_argument(
-        "--ghosted-after-contact",
-        type=int,
-        default=defaults.days_after_contact,
-        metavar="DAYS",
-        help=f"the same after a screen or interview (default {defaults.days_after_contact})",
-    )
-    parser.set_defaults(func=run)
-
-
-def settings_from(args: argparse.Namespace) -> AnalysisSettings:
-    if args.ghosted_after < 1 or args.ghosted_after_contact < 1:
-        raise CliError("--ghosted-after and --ghosted-after-contact must be at least 1 day")
-    return AnalysisSettings(
-        ghosting=GhostingPolicy(args.ghosted_after, args.ghosted_after_contact),
-        count_ghosting_as_rejection=args.count_ghosting_as_rejection,
-        as_of=args.as_of,
-    )
+    add_settings_arguments(parser)
+    add_json_argument(parser, "the report")
+    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = settings_from(args)
-    result = load(args)
-    report = build_report(result.applications, settings)
+    settings = analysis_settings(args)
+    report = build_report(load(args).applications, settings)
     if args.json:
         print_json(report)
     else:
@@ -99,7 +54,9 @@ def build_report(applications: pd.DataFrame, settings: AnalysisSettings) -> dict
         },
         "count_ghosting_as_rejection": settings.count_ghosting_as_rejection,
         "kpis": overview.kpis.as_dict(),
-        "funnel": [{k: _plain(v) for k, v in row.items()} for row in funnel.to_dict(orient="records")],
+        "funnel": [
+            {k: _python_scalar(v) for k, v in row.items()} for row in funnel.to_dict(orient="records")
+        ],
         "bottleneck": {
             "stage": overview.bottleneck.stage,
             "supported": overview.bottleneck.supported,
@@ -113,7 +70,7 @@ def build_report(applications: pd.DataFrame, settings: AnalysisSettings) -> dict
     }
 
 
-def _plain(value: object) -> object:
+def _python_scalar(value: object) -> object:
     if isinstance(value, np.generic):
         return value.item()
     return value

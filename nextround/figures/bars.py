@@ -7,15 +7,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from nextround.analysis.benchmarks import Benchmark
-from nextround.figures.labels import STAGE_LABELS, plain_labels, rate_labels, two_lines
+from nextround.figures.labels import plain_labels, rate_labels, two_lines
 from nextround.figures.theme import base_layout, theme, translucent
+from nextround.wording import GROUP_METRICS, STAGE_LABELS
 
-METRIC_NAMES = {
-    "response": "Response rate",
-    "screen": "Screen rate",
-    "interview": "Interview rate",
-    "rejection": "Rejection rate",
-}
+METRIC_NAMES = GROUP_METRICS
 METRIC_COLOURS = {"response": "response", "screen": "passed", "interview": "offer", "rejection": "rejected"}
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from nextround.figures.labels import STAGE_LABELS, rate_label
+from nextround.figures.labels import rate_label
 from nextround.figures.theme import base_layout, theme, translucent
+from nextround.wording import STAGE_LABELS
 
 SEGMENTS = (  # column, legend name, colour kind
     ("passed", "Got past it", "passed"),

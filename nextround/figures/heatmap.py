@@ -6,8 +6,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from nextround.figures.labels import STAGE_LABELS, plain_labels, rate_labels, two_lines
+from nextround.figures.labels import plain_labels, rate_labels, two_lines
 from nextround.figures.theme import base_layout, theme
+from nextround.wording import METRICS, STAGE_LABELS
 
 
 def rejection_heatmap(by_stage: pd.DataFrame, group_title: str = "Role family") -> go.Figure:
@@ -41,7 +42,7 @@ def rejection_heatmap(by_stage: pd.DataFrame, group_title: str = "Role family") 
             ygap=2,
             # Below the cells, not beside them: the cells keep the width on a phone.
             colorbar={
-                "title": {"text": "Rejection rate", "side": "top"},
+                "title": {"text": METRICS["rejection_rate"].label, "side": "top"},
                 "tickformat": ".0%",
                 "thickness": 10,
                 "orientation": "h",

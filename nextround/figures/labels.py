@@ -1,20 +1,11 @@
-"""Words shared by the figures: stage names and rate labels with their counts."""
+"""Labels the figures share: user text made safe for Plotly, and rate labels with their counts."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Iterable
-from typing import Final
 
 import numpy as np
-
-STAGE_LABELS: Final[dict[str, str]] = {
-    "applied": "Applied",
-    "screen": "Screen",
-    "interview": "Interview",
-    "final": "Final round",
-    "offer": "Offer",
-}
 
 
 def plain_labels(values: Iterable[object]) -> list[str]:

@@ -1,18 +1,16 @@
-"""Chart colours from ``.streamlit/config.toml`` ``[theme]`` (pages and figures agree) and a shared layout."""
+"""The project's chart colours and a shared layout. ``.streamlit/config.toml`` ``[theme]`` holds the same
+colours for Streamlit's widgets; a test keeps the two equal, so pages and figures agree (the package never
+reads a file outside itself, so an installed wheel draws the same charts)."""
 
 from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
 import plotly.graph_objects as go
 
-from nextround.resources import DATA_DIR
-
-CONFIG_PATH: Final = DATA_DIR.parent / ".streamlit" / "config.toml"
 # Okabe–Ito: distinguishable with the common colour-blindnesses.
 DEFAULT_CATEGORICAL: Final = (
     "#0072B2",
@@ -53,7 +51,7 @@ class Theme:
         return palette[index]
 
 
-def read_theme(path: Path = CONFIG_PATH) -> Theme:
+def read_theme(path: Path) -> Theme:
     """The ``[theme]`` table of a Streamlit config, with defaults for anything missing."""
     section: dict[str, object] = {}
     if path.exists():
@@ -75,10 +73,30 @@ def read_theme(path: Path = CONFIG_PATH) -> Theme:
     )
 
 
-@lru_cache(maxsize=1)
+PROJECT_THEME: Final = Theme(
+    primary="#1F6F8B",
+    background="#FFFFFF",
+    secondary_background="#F3F6F8",
+    text="#1D2B36",
+    categorical=DEFAULT_CATEGORICAL,
+    sequential=(
+        "#F1F6FA",
+        "#DCE9F2",
+        "#C3DAEA",
+        "#A4C6DF",
+        "#82AFD2",
+        "#5F96C3",
+        "#417DB1",
+        "#2C669C",
+        "#1C5083",
+        "#103B66",
+    ),
+)
+
+
 def theme() -> Theme:
-    """The project's theme, read once per process (the file is ours, not the user's)."""
-    return read_theme()
+    """The project's theme (the same colours as ``.streamlit/config.toml``)."""
+    return PROJECT_THEME
 
 
 def translucent(colour: str, alpha: float) -> str:

@@ -11,10 +11,11 @@ from plotly.subplots import make_subplots
 from nextround.analysis.stats import SMALL_SAMPLE
 from nextround.analysis.trends import Trends
 from nextround.figures.theme import base_layout, theme, translucent
+from nextround.wording import METRICS
 
 RATES = (
-    ("rolling_response", "Response rate", "response"),
-    ("rolling_rejection", "Rejection rate", "rejected"),
+    ("rolling_response", METRICS["response_rate"].label, "response"),
+    ("rolling_rejection", METRICS["rejection_rate"].label, "rejected"),
 )
 OUTCOME_BARS = (  # bottom panel, stacked: what became of each cohort
     ("offers", "Offer", "offer"),

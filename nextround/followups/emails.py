@@ -1,4 +1,4 @@
-"""Render the follow-up and feedback-request emails from ``data/email_templates.toml``.
+"""Render the follow-up and feedback-request emails from ``email_templates.toml``.
 
 Drafts are plain text (never HTML); ``to_eml`` wraps one in an RFC 5322 message a mail client opens.
 """
@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from email.message import EmailMessage
 from email.policy import SMTP
+from functools import lru_cache
 from typing import Final, Literal
 
 from nextround.followups.candidates import FollowUpCandidate
 from nextround.model import STAGES, Stage
-from nextround.resources import load_toml
+from nextround.resources import read_typed
 from nextround.skills.vocabulary import load_vocabulary
 
 Tone = Literal["short", "warm", "formal"]
@@ -36,36 +37,69 @@ class EmailDraft:
     to_name: str | None = None
 
 
-def _templates() -> dict:
-    return load_toml("email_templates.toml")
+@dataclass(frozen=True)
+class FollowUpTemplate:
+    label: str
+    subject: str
+    greeting_named: str
+    greeting_team: str
+    greeting_anonymous: str
+    thanks_after_contact: str
+    thanks_no_contact: str
+    reconnect_named: str
+    reconnect_team: str
+    body: str
+
+
+@dataclass(frozen=True)
+class FeedbackTemplate:
+    label: str
+    subject: str
+    greeting_named: str
+    greeting_team: str
+    greeting_anonymous: str
+    questions: tuple[str, ...]
+    body: str
+    area_by_stage: dict[str, str]
+
+
+@dataclass(frozen=True)
+class EmailTemplates:
+    follow_up: dict[str, FollowUpTemplate]  # by tone
+    feedback_request: FeedbackTemplate
+
+
+@lru_cache(maxsize=1)
+def email_templates() -> EmailTemplates:
+    """The templates, parsed once per process."""
+    return read_typed("email_templates.toml", EmailTemplates)
 
 
 def tone_labels() -> dict[str, str]:
     """Tone id -> label shown to the user."""
-    return {tone: _templates()["follow_up"][tone]["label"] for tone in TONES}
+    return {tone: email_templates().follow_up[tone].label for tone in TONES}
 
 
 def feedback_questions(area: str) -> tuple[str, ...]:
-    return tuple(q.format(area=area) for q in _templates()["feedback_request"]["questions"])
+    return tuple(q.format(area=area) for q in email_templates().feedback_request.questions)
 
 
 def render_follow_up(candidate: FollowUpCandidate, tone: str = "warm", sender_name: str = "") -> EmailDraft:
     """The polite first email after a rejection: thanks, understanding, interest; no request."""
     if tone not in TONES:
         raise ValueError(f"unknown tone {tone!r}; expected one of {', '.join(TONES)}")
-    template = _templates()["follow_up"][tone]
+    template = email_templates().follow_up[tone]
     values = _common_values(candidate, template, sender_name)
-    thanks = template["thanks_after_contact" if candidate.had_contact else "thanks_no_contact"]
+    thanks = template.thanks_after_contact if candidate.had_contact else template.thanks_no_contact
     values["thanks"] = thanks.format(**values)
-    values["reconnect"] = template["reconnect_named" if candidate.contact_name else "reconnect_team"].format(
-        **values
-    )
+    reconnect = template.reconnect_named if candidate.contact_name else template.reconnect_team
+    values["reconnect"] = reconnect.format(**values)
     return EmailDraft(
         kind="follow-up",
         company=candidate.company,
         role=candidate.role,
-        subject=_one_line(template["subject"].format(**values)),
-        body=_tidy(template["body"].format(**values)),
+        subject=_one_line(template.subject.format(**values)),
+        body=_tidy(template.body.format(**values)),
         to_name=candidate.contact_name,
     )
 
@@ -77,7 +111,7 @@ def render_feedback_request(
     send_on: date | None = None,
 ) -> EmailDraft:
     """The later email with the specific questions, the last one about ``area``."""
-    template = _templates()["feedback_request"]
+    template = email_templates().feedback_request
     values = _common_values(candidate, template, sender_name)
     values["area"] = area
     values["questions"] = "\n".join(f"{n}. {q}" for n, q in enumerate(feedback_questions(area), start=1))
@@ -85,8 +119,8 @@ def render_feedback_request(
         kind="feedback request",
         company=candidate.company,
         role=candidate.role,
-        subject=_one_line(template["subject"].format(**values)),
-        body=_tidy(template["body"].format(**values)),
+        subject=_one_line(template.subject.format(**values)),
+        body=_tidy(template.body.format(**values)),
         send_on=send_on,
         to_name=candidate.contact_name,
     )
@@ -114,7 +148,7 @@ def feedback_area(
             return in_sentence(gap)
     if top_gaps:
         return in_sentence(top_gaps[0])
-    by_stage = _templates()["feedback_request"]["area_by_stage"]
+    by_stage = email_templates().feedback_request.area_by_stage
     if bottleneck_stage in STAGES:
         return by_stage[bottleneck_stage]
     return by_stage[Stage[candidate.stage_reached.upper()].label]
@@ -146,7 +180,9 @@ def to_eml(draft: EmailDraft, to_address: str = "", from_address: str = "") -> b
     return message.as_bytes()
 
 
-def _common_values(candidate: FollowUpCandidate, template: dict, sender_name: str) -> dict[str, str]:
+def _common_values(
+    candidate: FollowUpCandidate, template: FollowUpTemplate | FeedbackTemplate, sender_name: str
+) -> dict[str, str]:
     company, role = candidate.company, candidate.role
     values = {
         "company": company or "your company",
@@ -159,9 +195,9 @@ def _common_values(candidate: FollowUpCandidate, template: dict, sender_name: st
         "signature": sender_name.strip() or SIGNATURE_PLACEHOLDER,
     }
     if candidate.contact_name:
-        greeting = template["greeting_named"]
+        greeting = template.greeting_named
     else:
-        greeting = template["greeting_team" if company else "greeting_anonymous"]
+        greeting = template.greeting_team if company else template.greeting_anonymous
     values["contact_greeting"] = greeting.format(**values)
     return values
 

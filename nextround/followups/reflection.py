@@ -1,16 +1,17 @@
-"""The interview reflection checklist (``data/reflection.toml``) and the plan actions its answers give."""
+"""The interview reflection checklist (``reflection.toml``) and the plan actions its answers give."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
-from nextround.action_items import ActionItem
+from nextround.action_items import ActionItem, Category
 from nextround.followups.candidates import FollowUpCandidate
 from nextround.model import Stage
-from nextround.resources import load_toml
+from nextround.resources import read_typed
 
 
 @dataclass(frozen=True)
@@ -19,11 +20,18 @@ class ReflectionItem:
     kind: Literal["check", "text"]
     prompt: str
     action: str
-    category: str
+    category: Category
 
 
+@dataclass(frozen=True)
+class ReflectionFile:
+    item: tuple[ReflectionItem, ...]
+
+
+@lru_cache(maxsize=1)
 def reflection_checklist() -> tuple[ReflectionItem, ...]:
-    return tuple(ReflectionItem(**entry) for entry in load_toml("reflection.toml")["item"])
+    """The checklist, parsed once per process."""
+    return read_typed("reflection.toml", ReflectionFile).item
 
 
 def wants_reflection(candidate: FollowUpCandidate) -> bool:
@@ -51,7 +59,7 @@ def reflection_actions(
                 key=f"reflection:{item.id}:{candidate.key}",
                 title=item.action,
                 why=f"Your reflection on the {candidate.stage_reached} stage: {candidate.label}.",
-                category=item.category,  # type: ignore[arg-type]
+                category=item.category,
                 due_on=today + timedelta(days=7),
                 priority="high" if item.category == "interview practice" else "medium",
                 details=details,

@@ -7,7 +7,7 @@ into categoricals once (``as_distinct``) and every reading works on the categori
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -169,7 +169,7 @@ def text_cells(values: pd.Series) -> pd.Series:
 
 
 def take_text(
-    texts: list[str | None], codes: np.ndarray, index: pd.Index, missing: str | None = None
+    texts: Sequence[str | None], codes: np.ndarray, index: pd.Index, missing: str | None = None
 ) -> pd.Series:
     """A text column from one text per distinct value and each row's code (-1: ``missing``), built by
     Arrow's take so a million rows never become a million Python strings."""

@@ -242,7 +242,7 @@ def _read_distinct(uniques: object) -> _Distinct:
     distinct = _Distinct(size)
     everything = np.arange(size)
     if dtype is not None and pd.api.types.is_datetime64_any_dtype(dtype):
-        stamps = pd.DatetimeIndex(uniques)  # type: ignore[arg-type]
+        stamps = pd.DatetimeIndex(uniques)
         _read_moments(distinct, everything, stamps.tz_localize(None).to_numpy())
         return distinct
     if dtype is not None and pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):

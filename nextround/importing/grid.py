@@ -63,7 +63,7 @@ class Workbook:
 
 def make_grid(
     name: str,
-    rows: list[list[object]],
+    rows: Sequence[Sequence[object]],
     row_numbers: Sequence[int] | np.ndarray,
     *,
     repaired: Sequence[tuple[int, str]] = (),

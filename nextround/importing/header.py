@@ -49,8 +49,8 @@ def find_header(grid: Grid, is_known_label: Callable[[str], bool] = lambda _: Fa
     if not rows:
         return HeaderGuess(0, 0.0, "the sheet is empty")
     kinds = [[None if _blank(c) else _cell_kind(c) for c in row] for row in rows]  # each cell looked at once
-    candidates = [_score(rows, kinds, i, is_known_label) for i in range(min(SCAN_ROWS, len(rows)))]
-    candidates = [c for c in candidates if c is not None]
+    scored = (_score(rows, kinds, i, is_known_label) for i in range(min(SCAN_ROWS, len(rows))))
+    candidates = [c for c in scored if c is not None]
     if not candidates:
         return HeaderGuess(0, 0.0, "no row has any cells")
     best = candidates[0]

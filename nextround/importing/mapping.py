@@ -343,12 +343,9 @@ def _decide(header: str, values: ValueProfile) -> tuple[str | None, float, str, 
         return "stage_column", 0.9, "stage column", kind, ""
     if compatible:
         return compatible[0], confidence, method, None, ""
-    if fields:
-        reason = f"named like {FIELD_LABELS[fields[0]].lower()}, but its values do not fit"
-        field, content_confidence = field_by_content(values)
-        return field, content_confidence, "content" if field else "not mapped", None, reason
-    field, content_confidence = field_by_content(values)
-    return field, content_confidence, "content" if field else "not mapped", None, ""
+    reason = f"named like {FIELD_LABELS[fields[0]].lower()}, but its values do not fit" if fields else ""
+    by_content, content_confidence = field_by_content(values)
+    return by_content, content_confidence, "content" if by_content else "not mapped", None, reason
 
 
 def field_by_content(values: ValueProfile) -> tuple[str | None, float]:

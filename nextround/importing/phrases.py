@@ -11,7 +11,6 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Final
 
 MAX_ANALYSED_CHARS: Final = 2_000  # of one cell: statuses and notes say what matters early on
@@ -42,7 +41,6 @@ def fold(text: str) -> str:
     return _APOSTROPHES.sub("", _ELISION.sub(r"\1 ", folded))
 
 
-@lru_cache(maxsize=200_000)
 def words(text: str) -> tuple[str, ...]:
     """The words of a text, folded: "Didn't pass the 2nd-round (C++)" → didnt pass the 2nd round c++."""
     return tuple(_TOKEN.findall(fold(text)))

@@ -268,8 +268,9 @@ def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome
             f"'{file}' has {len(grid) - guess.index - 1:,} rows; up to {MAX_ROWS:,} applications can be "
             "read at once. Split the file (e.g. by year) and upload the parts."
         )
+    header_notes: list[str] = []
     if guess.index == NO_HEADER:
-        headers, header_notes = [f"Column {i + 1}" for i in range(grid.width)], []
+        headers = [f"Column {i + 1}" for i in range(grid.width)]
         header_row = 0
     else:
         headers, header_notes = _unique_headers(grid.head(guess.index + 1)[guess.index])

@@ -29,7 +29,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from nextround.importing.cells import code_counts, distinct_values
-from nextround.importing.phrases import words
+from nextround.importing.phrases import MAX_ANALYSED_CHARS, words
 from nextround.importing.vocabulary import vocabulary
 from nextround.model import OUTCOME_DTYPE, OUTCOMES, STAGE_DTYPE, STAGES, Stage
 
@@ -82,7 +82,7 @@ def status_key(text: object) -> str:
         return ""
     if isinstance(text, float | np.floating) and float(text).is_integer():
         text = int(text)
-    key = " ".join(unicodedata.normalize("NFKC", str(text)).lower().split())
+    key = " ".join(unicodedata.normalize("NFKC", str(text)[:MAX_ANALYSED_CHARS]).lower().split())
     end = len(key)
     while end > 0 and unicodedata.category(key[end - 1])[0] in "PSZ":
         end -= 1
@@ -210,7 +210,7 @@ def _mender() -> _Mender:
 
 
 def _squeeze(word: str) -> str:
-    out = []
+    out: list[str] = []
     for char in word:
         if not out or out[-1] != char:
             out.append(char)

@@ -143,7 +143,7 @@ def _matcher() -> _Matcher:
         vocabulary=tuple(sorted(by_word)),
         known_words=known_words,
         titles_by_word={word: tuple(items) for word, items in by_word.items()},
-        specific_words=specific.phrases,
+        specific_words={phrase: labels[0] for phrase, labels in specific.phrases.items()},
         levels=levels,
         role_phrases=PhraseIndex((phrase, phrase) for phrase in seniority["role_phrases"]),
         numerals=dict(seniority["numerals"]),
@@ -241,7 +241,7 @@ def _family(cleaned: str, matcher: _Matcher) -> str:
     fuzzy = _fuzzy_phrase(text, matcher, typos_only=exact is not None)
     # A typo-corrected title beats a shorter exact one ("Quantatative Researcher" is not just "researcher").
     if fuzzy is not None and (exact is None or (fuzzy[1] and len(fuzzy[0]) > len(exact.phrase))):
-        return matcher.specific_words[fuzzy[0]][0]
+        return matcher.specific_words[fuzzy[0]]
     if exact is not None:
         return exact.labels[0]
     generic = matcher.generic.best(text)

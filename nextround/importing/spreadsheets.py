@@ -13,6 +13,7 @@ import re
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 import openpyxl
 import python_calamine
@@ -162,13 +163,15 @@ def _read_with_openpyxl(file_name: str, data: bytes, first_error: BaseException)
 def _clean_cell(cell: object) -> object:
     if cell is None or cell == "":
         return None
-    kind = type(cell)
+    kind = type(cell)  # exact types, compared once: this runs for every cell of a workbook
     if kind is float:
-        return int(cell) if cell.is_integer() and abs(cell) < 2**53 else cell  # type: ignore[attr-defined]
-    if kind is dt.datetime and cell == dt.datetime.combine(cell.date(), dt.time()):  # type: ignore[attr-defined]
-        return cell.date()  # type: ignore[attr-defined]
+        number = cast(float, cell)
+        return int(number) if number.is_integer() and abs(number) < 2**53 else number
+    if kind is dt.datetime:
+        moment = cast(dt.datetime, cell)
+        return moment.date() if moment == dt.datetime.combine(moment.date(), dt.time()) else moment
     if kind is dt.timedelta:
-        return _duration_text(cell)  # type: ignore[arg-type]
+        return _duration_text(cast(dt.timedelta, cell))
     return cell
 
 

@@ -36,7 +36,7 @@ import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import IntEnum
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 import numpy as np
 import pandas as pd
@@ -171,7 +171,7 @@ def _codes(values: pd.Series, n_rows: int) -> tuple[np.ndarray, list[object]]:
     return codes, uniques.tolist()
 
 
-def _spread(per_value: list[object], codes: np.ndarray, missing: object, dtype: object) -> np.ndarray:
+def _spread(per_value: Sequence[object], codes: np.ndarray, missing: object, dtype: Any) -> np.ndarray:
     """One value per distinct cell spread back over the rows; code -1 (no cell) takes ``missing``."""
     return np.array([*per_value, missing], dtype=dtype)[codes]
 
@@ -670,7 +670,7 @@ def _sent(
     if signals.applied_flag is not None:
         header, cells = signals.applied_flag
         codes, uniques = _codes(cells, n_rows)
-        answers = _spread([{True: 1, False: 0}.get(_flag_of(v), -1) for v in uniques], codes, -1, np.int8)
+        answers = _spread([_ANSWER_CODE[_flag_of(v)] for v in uniques], codes, -1, np.int8)
         sent = np.where(answers == 1, int(Sent.SENT), sent).astype(np.int8)
         says_not.append(_Layer((answers == 0).astype(np.int8), Labels(header, uniques), codes))
     # "Not started" in a status cell outranks a date or a tick in a stage column (a template's example
@@ -686,6 +686,7 @@ def _sent(
     return sent, _evidence(says_not, np.where(says_not_sent, chosen, -1))
 
 
+_ANSWER_CODE: Final[dict[bool | None, int]] = {True: 1, False: 0, None: -1}
 _FLAG_OF_KIND: Final = {"rejected": Flag.REJECTED, "ghosted": Flag.GHOSTED, "withdrawn": Flag.WITHDRAWN}
 
 

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 import charset_normalizer
 import numpy as np
@@ -284,10 +285,10 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
         notes.append("A quote mark was never closed, so quote marks were read as ordinary characters.")
     del text
     row_numbers = list(range(1, len(records) + 1))
-    for record in records:
+    rows = cast("list[list[str | None]]", records)
+    for record in rows:
         if "" in record:
-            record[:] = [c if c else None for c in record]
-    rows: list[list[str | None]] = records  # type: ignore[assignment]
+            record[:] = [c if c else None for c in record]  # in place: a careful read may hold a million
     repaired, problems, kept = _fix_long_rows(rows, row_numbers, delimiter)
     if kept is not None:
         rows, row_numbers = kept

@@ -14,7 +14,7 @@ from typing import Final, Protocol
 import numpy as np
 import pandas as pd
 
-from nextround.action_items import CATEGORIES, ActionItem
+from nextround.action_items import CATEGORIES, ActionItem, Category
 from nextround.analysis.stats import SMALL_SAMPLE, Rate
 from nextround.followups.candidates import DEFAULT_WINDOW_DAYS, FollowUpCandidate, followup_candidates
 from nextround.followups.emails import (
@@ -152,7 +152,7 @@ def _feedback_item(candidate: FollowUpCandidate, today: date, options: PlanOptio
     )
 
 
-_BOTTLENECK_ACTIONS: Final[dict[str, tuple[str, str]]] = {
+_BOTTLENECK_ACTIONS: Final[dict[str, tuple[Category, str]]] = {
     "applied": (
         "role targeting",
         "Tailor your CV and cover letter to each advert's keywords, and look for a referral before applying",
@@ -186,7 +186,7 @@ def _bottleneck_items(bottleneck: BottleneckLike | None, today: date) -> list[Ac
             key=f"bottleneck:{bottleneck.stage}",
             title=title,
             why=why,
-            category=category,  # type: ignore[arg-type]
+            category=category,
             due_on=today + timedelta(days=7),
             priority="high" if bottleneck.supported else "medium",
         )

@@ -14,6 +14,7 @@ import pandas as pd
 
 from nextround.action_items import ActionItem
 from nextround.model import STAGES, Stage
+from nextround.wording import PROGRESS_PHRASES
 
 PLAN_TITLE = "Your next round: the action plan"
 
@@ -80,7 +81,7 @@ def summary_paragraph(
     outcomes = applications["outcome"].value_counts()
     rejected, ghosted, pending = (int(outcomes.get(k, 0)) for k in ("rejected", "ghosted", "pending"))
     progress = ", ".join(
-        f"{by_stage.get(stage, 0)} {label}" for stage, label in _PROGRESS_LABELS if stage in by_stage
+        f"{by_stage.get(stage, 0)} {label}" for stage, label in PROGRESS_PHRASES.items() if stage in by_stage
     )
     due_now = sum(1 for i in items if i.category == "follow-up" and i.status != "done")
     return (
@@ -94,14 +95,6 @@ def summary_paragraph(
         )
         + ". Each one says why, in numbers from your own search."
     )
-
-
-_PROGRESS_LABELS = (
-    ("screen", "reached a screen"),
-    ("interview", "an interview"),
-    ("final", "a final round"),
-    ("offer", "an offer"),
-)
 
 
 def build_document(

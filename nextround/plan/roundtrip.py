@@ -16,9 +16,10 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from nextround.action_items import ActionItem
-from nextround.exports.safety import restore_cell
+from nextround.formula_guard import restore_cell
 from nextround.model import CANONICAL_DTYPES, conform, empty_applications
-from nextround.plan.exports.xlsx import (
+from nextround.plan.table import PLAN_COLUMNS, items_from_table
+from nextround.plan.writers.xlsx import (
     APPLICATIONS_SHEET,
     MADE_BY,
     MARKER_NAME,
@@ -26,7 +27,6 @@ from nextround.plan.exports.xlsx import (
     PLAN_SHEET,
     SUMMARY_SHEET,
 )
-from nextround.plan.table import PLAN_COLUMNS, items_from_table
 
 
 @dataclass(frozen=True)

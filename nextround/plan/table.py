@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
-from typing import Final
+from typing import Final, TypeVar
 
 import pandas as pd
 
@@ -24,6 +24,7 @@ PLAN_COLUMNS: Final[dict[str, str]] = {
     "details": "Details",
     "key": "Key",
 }
+T = TypeVar("T", bound=str)
 _LINK = re.compile(r"\s*(.*?)\s*<([^<>]*)>\s*(?:;|$)")
 
 
@@ -79,11 +80,11 @@ def items_from_table(table: pd.DataFrame, today: date) -> list[ActionItem]:
                 key=key,
                 title=title,
                 why=_text(row.get("why")),
-                category=_choice(row.get("category"), CATEGORIES, "application habits"),  # type: ignore[arg-type]
+                category=_choice(row.get("category"), CATEGORIES, "application habits"),
                 due_on=_date(row.get("due_on")) or today,
-                priority=_choice(row.get("priority"), PRIORITIES, "medium"),  # type: ignore[arg-type]
+                priority=_choice(row.get("priority"), PRIORITIES, "medium"),
                 links=parse_links(row.get("links")),
-                status=_choice(row.get("status"), STATUSES, "to do"),  # type: ignore[arg-type]
+                status=_choice(row.get("status"), STATUSES, "to do"),
                 details=_text(row.get("details"), strip=False),
             )
         )
@@ -91,14 +92,14 @@ def items_from_table(table: pd.DataFrame, today: date) -> list[ActionItem]:
 
 
 def _text(value: object, *, strip: bool = True) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):  # type: ignore[arg-type]
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     return str(value).strip() if strip else str(value)
 
 
-def _choice(value: object, allowed: Sequence[str], default: str) -> str:
+def _choice(value: object, allowed: Sequence[T], default: T) -> T:
     text = _text(value).casefold()
-    return text if text in allowed else default
+    return next((choice for choice in allowed if choice == text), default)
 
 
 def _date(value: object) -> date | None:

@@ -13,17 +13,12 @@ from urllib.parse import quote_plus
 import pandas as pd
 
 from nextround.action_items import ActionItem, Link, Priority
-from nextround.resources import load_toml
 from nextround.skills.coaching import StageCoaching
 from nextround.skills.fit import RoleFit, better_fitting_roles, default_families, roles_without
 from nextround.skills.gaps import SkillGap, analyse_skills
+from nextround.skills.learning import course_links, project_idea, volunteer_role_kinds, volunteering_links
 from nextround.skills.vocabulary import load_vocabulary
 
-RESOURCES_FILE: Final = "learning_resources.toml"
-VOLUNTEERING_FILE: Final = "volunteering.toml"
-COST_ORDER: Final = ("free", "free to audit", "free tier", "paid")  # free options first
-COURSE_LINKS: Final = 4
-VOLUNTEER_LINKS: Final = 4
 DUE_DAYS: Final = {"course": 7, "volunteering": 14, "project": 21, "role": 3, "avoid": 3, "coaching": 5}
 _PRIORITY: Final[dict[str, Priority]] = {"clear": "high", "suggestive": "medium", "thin": "low"}
 _NO_VOLUNTEERING: Final = frozenset({"certification"})  # an exam is not learnt by volunteering
@@ -32,36 +27,6 @@ _NO_VOLUNTEERING: Final = frozenset({"certification"})  # an exam is not learnt 
 def skill_key(name: str) -> str:
     """Stable slug of a skill or family name for action keys ("Power BI" -> "power-bi")."""
     return re.sub(r"[^0-9a-z+#.]+", "-", name.casefold()).strip("-")
-
-
-@lru_cache(maxsize=1)
-def _resources() -> dict[str, object]:
-    return load_toml(RESOURCES_FILE)
-
-
-@lru_cache(maxsize=1)
-def _volunteering() -> dict[str, object]:
-    return load_toml(VOLUNTEERING_FILE)
-
-
-def _fill(template: str, skill: str) -> str:
-    return template.replace("{skill}", quote_plus(skill))
-
-
-def course_links(skill: str, category: str, limit: int = COURSE_LINKS) -> tuple[Link, ...]:
-    """Providers for the skill: its vendor's own training first, then free before paid."""
-    data = _resources()
-    specific = [p for p in data.get("specific", []) if p["skill"].casefold() == skill.casefold()]  # type: ignore[union-attr]
-    general = [p for p in data["provider"] if category in p["categories"]]  # type: ignore[index, union-attr]
-    general.sort(key=lambda p: COST_ORDER.index(p["cost"]))
-    chosen = [*specific, *general][:limit]
-    return tuple(Link(f"{p['name']} ({p['cost']})", _fill(p["url"], skill)) for p in chosen)
-
-
-def project_idea(skill: str, category: str) -> str:
-    projects: dict[str, list[str]] = _resources()["projects"]  # type: ignore[assignment]
-    ideas = projects.get(category) or projects["other"]
-    return ideas[0].replace("{skill}", skill)
 
 
 @lru_cache(maxsize=1024)
@@ -74,19 +39,6 @@ def skill_field(skill: str) -> str:
         if skill.casefold() in {vocab.canonical(s).casefold() for s in family.typical_skills}
     )
     return fields.most_common(1)[0][0] if fields else "any"
-
-
-def volunteering_links(field: str, limit: int = VOLUNTEER_LINKS) -> tuple[Link, ...]:
-    platforms = _volunteering()["platform"]  # type: ignore[index]
-    specific = [p for p in platforms if field in p["fields"]]  # type: ignore[union-attr]
-    general = [p for p in platforms if "any" in p["fields"]]  # type: ignore[union-attr]
-    chosen = [*specific, *general][:limit]
-    return tuple(Link(f"{p['name']} ({p['region']})", p["url"]) for p in chosen)
-
-
-def volunteer_role_kinds(field: str) -> tuple[str, ...]:
-    fields: dict[str, dict[str, list[str]]] = _volunteering()["fields"]  # type: ignore[assignment]
-    return tuple((fields.get(field) or fields["any"])["role_kinds"])
 
 
 def course_action(gap: SkillGap, today: date) -> ActionItem:

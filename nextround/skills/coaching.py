@@ -1,4 +1,4 @@
-"""Stage coaching: for losses at each stage, what to reflect on and what to practise (data/coaching.toml)."""
+"""Stage coaching: for losses at each stage, what to reflect on and what to practise (``coaching.toml``)."""
 
 from __future__ import annotations
 
@@ -13,16 +13,11 @@ import pandas as pd
 from nextround.action_items import Link
 from nextround.analysis.stats import SMALL_SAMPLE
 from nextround.model import STAGES
-from nextround.resources import load_toml
+from nextround.resources import read_typed
+from nextround.wording import LOSS_MOMENTS
 
 COACHING_FILE: Final = "coaching.toml"
 RECENT_DAYS: Final = 30
-_STAGE_LABELS: Final = {
-    "applied": "at screening (no contact)",
-    "screen": "after a screening call",
-    "interview": "after interviews",
-    "final": "at the final round",
-}
 
 
 @dataclass(frozen=True)
@@ -50,9 +45,24 @@ class StageCoaching:
         return text + (", a small sample)." if self.small_sample else ").")
 
 
+@dataclass(frozen=True)
+class StageAdvice:
+    stage: str
+    headline: str
+    prompts: tuple[str, ...]
+    practice: tuple[str, ...]
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class CoachingFile:
+    stage: tuple[StageAdvice, ...]
+
+
 @lru_cache(maxsize=1)
-def _advice() -> dict[str, dict[str, object]]:
-    return {entry["stage"]: entry for entry in load_toml(COACHING_FILE)["stage"]}
+def stage_advice() -> dict[str, StageAdvice]:
+    """The curated advice by stage, parsed once per process."""
+    return {entry.stage: entry for entry in read_typed(COACHING_FILE, CoachingFile).stage}
 
 
 def stage_coaching(applications: pd.DataFrame, today: date) -> list[StageCoaching]:
@@ -64,7 +74,7 @@ def stage_coaching(applications: pd.DataFrame, today: date) -> list[StageCoachin
     when = applications["outcome_on"].fillna(applications["last_event_on"]).fillna(applications["applied_on"])
     age = (pd.Timestamp(today) - when).dt.days.to_numpy(dtype="float64", na_value=np.nan)
     recent = ~np.isnan(age) & (age <= RECENT_DAYS)
-    advice = _advice()
+    advice = stage_advice()
     result: list[StageCoaching] = []
     for code, name in enumerate(STAGES):
         if name not in advice:
@@ -77,14 +87,14 @@ def stage_coaching(applications: pd.DataFrame, today: date) -> list[StageCoachin
         result.append(
             StageCoaching(
                 stage=name,
-                label=_STAGE_LABELS[name],
+                label=LOSS_MOMENTS[name],
                 losses=losses,
                 recent=int((here & recent).sum()),
                 reached=int((decided & (stage >= code)).sum()),
-                headline=str(entry["headline"]),
-                prompts=tuple(entry["prompts"]),  # type: ignore[arg-type]
-                practice=tuple(entry["practice"]),  # type: ignore[arg-type]
-                links=tuple(Link(str(x["label"]), str(x["url"])) for x in entry.get("links", ())),  # type: ignore[union-attr]
+                headline=entry.headline,
+                prompts=entry.prompts,
+                practice=entry.practice,
+                links=entry.links,
             )
         )
     return list(reversed(result))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import pandas as pd
@@ -124,8 +124,8 @@ def demand_arrays(
         named = np.zeros(len(applications), dtype=bool)
         for rows, *_ in parts:
             named[rows] = True
-        families = applications["role_family"].to_numpy(dtype=object, na_value=None)
-        families = np.where(named, None, families)
+        families = applications["role_family"].to_numpy(dtype=object, na_value=None, copy=True)
+        families[named] = None  # an application that names its skills borrows none from its role
         rows, skill_ids = _column_demand(families, lambda name: _typical_skills(name, vocab), ids)
         parts.append((rows, skill_ids, INFERRED_WEIGHT, False, True))
     names = tuple(ids)
@@ -155,7 +155,7 @@ def _typical_skills(family_name: str, vocab: Vocabulary) -> tuple[str, ...]:
 
 
 def _column_demand(
-    values: np.ndarray, reader: Callable[[str], tuple[str, ...]], ids: dict[str, int]
+    values: np.ndarray[Any, Any], reader: Callable[[str], tuple[str, ...]], ids: dict[str, int]
 ) -> tuple[np.ndarray, np.ndarray]:
     """(rows, skill ids) for one text column, reading each distinct text once."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)

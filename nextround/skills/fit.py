@@ -119,7 +119,11 @@ def better_fitting_roles(
 ) -> list[RoleFit]:
     """The top families covering at least half their typical skills, plus (in the last place when the list
     is full) the best untried neighbour of a family you applied to, which needs only 40 % coverage."""
-    fits = role_fits(applications, profile, families)
+    return pick_better_fits(role_fits(applications, profile, families), limit)
+
+
+def pick_better_fits(fits: Sequence[RoleFit], limit: int = 5) -> list[RoleFit]:
+    """``better_fitting_roles`` from fits already computed by ``role_fits``."""
     top = [f for f in fits if f.coverage >= MIN_COVERAGE][:limit]
     if limit > 0 and not any(f.adjacent_to for f in top):
         neighbour = next((f for f in fits if f.adjacent_to and f.coverage >= NEIGHBOUR_MIN_COVERAGE), None)

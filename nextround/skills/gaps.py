@@ -21,6 +21,7 @@ from nextround.model import Stage
 from nextround.skills.extract import MENTION_WEIGHTS, demand_arrays
 from nextround.skills.profile import profile_keys
 from nextround.skills.vocabulary import Vocabulary, load_vocabulary
+from nextround.text import plural_suffix
 
 LOSS_WEIGHTS: Final[dict[str, float]] = {
     "screening": 3.0,  # rejected or ghosted without any contact: a CV / keyword gap
@@ -294,7 +295,7 @@ def analyse_skills(
             category=categories[i],
             score=float(score[i]),
             counts={k: int(v[i]) for k, v in counts.items()},
-            roles=roles.get(i, ()),
+            roles=roles.get(int(i), ()),
             decided_total=decided_total,
             passed_total=passed_total,
         )
@@ -370,7 +371,7 @@ def _gap(
     if decided < SMALL_SAMPLE:
         confidence: Confidence = "thin"
         asked = (
-            f"only {decided} decided application{_s(decided)} asked"
+            f"only {decided} decided application{plural_suffix(decided)} asked"
             if decided
             else "no decided application asked"
         )
@@ -454,7 +455,7 @@ def _evidence(counts: dict[str, int], roles: tuple[str, ...]) -> str:
         parts.append(f"{counts['offers']} that led to an offer")
     if counts["pending"]:
         parts.append(f"{counts['pending']} still open")
-    sentence = f"Asked for by {asked} application{_s(asked)}"
+    sentence = f"Asked for by {asked} application{plural_suffix(asked)}"
     sentence += (": " + "; ".join(parts) + ".") if parts else "."
     if counts["in_feedback"]:
         sentence += f" Named in the feedback on {counts['in_feedback']}."
@@ -473,9 +474,8 @@ def _evidence(counts: dict[str, int], roles: tuple[str, ...]) -> str:
 
 def _strength(skill: str, category: str, counts: dict[str, int]) -> Strength:
     asked, progressed, offers = counts["asked_by"], counts["progressed"], counts["offers"]
-    evidence = (
-        f"Asked for by {asked} application{_s(asked)}; {progressed} reached a screening call or further"
-    )
+    applications = f"{asked} application{plural_suffix(asked)}"
+    evidence = f"Asked for by {applications}; {progressed} reached a screening call or further"
     if offers:
         evidence += f", {offers} ended in an offer"
     return Strength(skill, category, asked, progressed, offers, evidence + ".")
@@ -509,7 +509,3 @@ def _empty_demand_table() -> pd.DataFrame:
             "score": pd.Series(dtype="float64"),
         }
     )
-
-
-def _s(count: int) -> str:
-    return "" if count == 1 else "s"

@@ -1,6 +1,6 @@
-"""The skills vocabulary (``data/skills.toml``) and one compiled matcher that finds skills in text.
+"""The skills vocabulary (``skills.toml``) and one compiled matcher that finds skills in text.
 
-Matching rules are documented at the top of ``data/skills.toml``; this module only implements them.
+Matching rules are documented at the top of ``nextround/data/skills.toml``; this module only implements them.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from nextround.resources import load_toml
+from nextround.resources import read_typed
 
 SKILLS_FILE: Final = "skills.toml"
 CATEGORIES: Final[tuple[str, ...]] = (
@@ -166,29 +166,56 @@ class Vocabulary:
         return self._by_folded_name.get(cleaned.casefold()) or self.resolve(cleaned) or cleaned
 
 
-def _load(data: dict[str, object]) -> Vocabulary:
+@dataclass(frozen=True)
+class SkillEntry:
+    """One skill as ``skills.toml`` lists it (the matching rules are documented at the top of the file)."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    implies: tuple[str, ...] = ()
+    item_aliases: tuple[str, ...] = ()  # spellings that name the skill only as a whole list item
+    case_sensitive: bool | None = None  # None: as its category says
+    not_followed_by: tuple[str, ...] = ()  # regular expressions
+    not_preceded_by: tuple[str, ...] = ()  # plain text
+
+
+@dataclass(frozen=True)
+class SkillCategory:
+    skills: tuple[SkillEntry, ...]
+    case_sensitive: bool = False
+
+
+@dataclass(frozen=True)
+class SkillsFile:
+    technical: SkillCategory
+    tool: SkillCategory
+    method: SkillCategory
+    domain: SkillCategory
+    certification: SkillCategory
+    language: SkillCategory
+    interpersonal: SkillCategory
+
+
+def _load(data: SkillsFile) -> Vocabulary:
     skills: list[Skill] = []
     terms: list[_Term] = []
     item_aliases: dict[str, str] = {}
     for category in CATEGORIES:
-        table = data[category]
-        assert isinstance(table, dict)
-        category_case = bool(table.get("case_sensitive", False))
-        for entry in table["skills"]:
-            name = entry["name"]
-            aliases = tuple(entry.get("aliases", ()))
-            skills.append(Skill(name, category, aliases, tuple(entry.get("implies", ()))))
-            item_aliases.update(dict.fromkeys(entry.get("item_aliases", ()), name))
-            case_sensitive = bool(entry.get("case_sensitive", category_case))
-            for text in (name, *aliases):
+        table: SkillCategory = getattr(data, category)
+        for entry in table.skills:
+            name = entry.name
+            skills.append(Skill(name, category, entry.aliases, entry.implies))
+            item_aliases.update(dict.fromkeys(entry.item_aliases, name))
+            case_sensitive = table.case_sensitive if entry.case_sensitive is None else entry.case_sensitive
+            for text in (name, *entry.aliases):
                 terms.append(
                     _Term(
                         text=text,
                         skill=name,
                         # Acronyms match only in capitals: "ML" is not "ml", "PR" is not "pr".
                         case_sensitive=case_sensitive or bool(_ACRONYM.match(text)),
-                        not_followed_by=tuple(entry.get("not_followed_by", ())),
-                        not_preceded_by=tuple(entry.get("not_preceded_by", ())),
+                        not_followed_by=entry.not_followed_by,
+                        not_preceded_by=entry.not_preceded_by,
                     )
                 )
     return Vocabulary(skills, terms, item_aliases)
@@ -197,4 +224,4 @@ def _load(data: dict[str, object]) -> Vocabulary:
 @lru_cache(maxsize=1)
 def load_vocabulary() -> Vocabulary:
     """The shipped vocabulary, compiled once per process (it is read-only and the same for everyone)."""
-    return _load(load_toml(SKILLS_FILE))
+    return _load(read_typed(SKILLS_FILE, SkillsFile))

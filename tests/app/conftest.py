@@ -1,29 +1,14 @@
-"""AppTest helpers: run a page (or the whole app) with data already in session state."""
+"""AppTest fixtures: the bundled sample, imported once per test session."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parents[2]
+from nextround.importing import ImportOptions, ImportResult, SourceFile, import_files
+from nextround.resources import data_path
 
 
 @pytest.fixture(scope="session")
-def sample_result():
-    from nextround.importing import ImportOptions, SourceFile, import_files
-    from nextround.resources import data_path
-
+def sample_result() -> ImportResult:
     path = data_path("sample_applications.xlsx")
     return import_files([SourceFile(path.name, path.read_bytes())], ImportOptions())
-
-
-def run_page(page: str, applications=None, **state) -> AppTest:
-    at = AppTest.from_file(str(ROOT / page), default_timeout=60)
-    if applications is not None:
-        at.session_state["applications"] = applications
-    for key, value in state.items():
-        at.session_state[key] = value
-    at.run()
-    return at

@@ -2,20 +2,23 @@
 
 import datetime as dt
 from dataclasses import replace
-from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from bench.synthetic import synthetic_applications
 from nextround.analysis import build_overview
 from nextround.filters import Filters
 from nextround.ghosting import apply_ghosting
 from nextround.settings import AnalysisSettings
+from tests.fixtures.app import run_page
+from tests.fixtures.synthetic import synthetic_applications
+from ui import state
+from ui.navigation import OVERVIEW, REJECTIONS, TRENDS
+from ui.sidebar_filters import SOURCES_KEY
 
-ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = AnalysisSettings(as_of=dt.date(2025, 9, 30))
-PAGES = ("app_pages/overview.py", "app_pages/rejections.py", "app_pages/trends.py")
+PAGES = (OVERVIEW, REJECTIONS, TRENDS)
 
 
 @pytest.fixture(scope="module")
@@ -23,13 +26,8 @@ def table():
     return synthetic_applications(400, seed=11)
 
 
-def run_page(page: str, table, **state) -> AppTest:
-    at = AppTest.from_file(str(ROOT / page), default_timeout=30)
-    at.session_state["applications"] = table
-    at.session_state["analysis_settings"] = SETTINGS
-    for key, value in state.items():
-        at.session_state[key] = value
-    return at.run()
+def open_page(page: str, table: pd.DataFrame, given: dict | None = None) -> AppTest:
+    return run_page(page, table, {state.SETTINGS: SETTINGS, **(given or {})})
 
 
 def page_text(at: AppTest) -> str:
@@ -40,14 +38,14 @@ def page_text(at: AppTest) -> str:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_page_runs_without_exception(page, table):
-    at = run_page(page, table)
+    at = open_page(page, table)
     assert not at.exception
     assert len(at.get("plotly_chart")) >= 1
     assert len(at.get("download_button")) >= 1
 
 
 def test_overview_shows_the_core_numbers(table):
-    at = run_page("app_pages/overview.py", table)
+    at = open_page(OVERVIEW, table)
     expected = build_overview(apply_ghosting(table, SETTINGS.ghosting, SETTINGS.reference_date()), SETTINGS)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Applications"] == f"{expected.kpis.applications:,}"
@@ -59,27 +57,27 @@ def test_overview_shows_the_core_numbers(table):
 
 
 def test_overview_respects_the_global_filters(table):
-    at = run_page("app_pages/overview.py", table, filters=Filters(sources=("Referral",)))
+    at = open_page(OVERVIEW, table, {state.FILTERS: Filters(sources=("Referral",))})
     referrals = int((table["source"] == "Referral").sum())
     assert {m.label: m.value for m in at.metric}["Applications"] == f"{referrals:,}"
 
 
 def test_small_data_is_flagged_as_small_sample(table):
-    at = run_page("app_pages/overview.py", table.head(6))
+    at = open_page(OVERVIEW, table.head(6))
     assert not at.exception
     assert any("Fewer than 10 decided" in w.value for w in at.warning)
     assert "Not enough decided applications yet to say." in page_text(at)
 
 
 def test_rejections_metric_switch_and_user_columns(table):
-    at = run_page("app_pages/rejections.py", table)
+    at = open_page(REJECTIONS, table)
     assert at.selectbox(key="rejections_other_column").value == "CV version"
     at.segmented_control(key="rejections_metric").set_value("response").run()
     assert not at.exception
 
 
 def test_trends_by_week(table):
-    at = run_page("app_pages/trends.py", table)
+    at = open_page(TRENDS, table)
     at.segmented_control(key="trends_frequency").set_value("week").run()
     assert not at.exception
     assert any("grouped by the week" in c.value for c in at.caption)
@@ -98,8 +96,8 @@ def sidebar_script():
 
 def test_sidebar_filters_store_filters_and_settings(table):
     at = AppTest.from_function(sidebar_script, default_timeout=30)
-    at.session_state["applications"] = table
-    at.session_state["analysis_settings"] = SETTINGS
+    at.session_state[state.APPLICATIONS] = table
+    at.session_state[state.SETTINGS] = SETTINGS
     at.run()
     assert not at.exception
     at.sidebar.multiselect(key="filter_sources").set_value(["Referral"])
@@ -107,8 +105,8 @@ def test_sidebar_filters_store_filters_and_settings(table):
     at.sidebar.number_input(key="setting_ghosted_days_after_applying").set_value(45)
     at.run()
     assert not at.exception
-    filters = at.session_state["filters"]
-    settings = at.session_state["analysis_settings"]
+    filters = at.session_state[state.FILTERS]
+    settings = at.session_state[state.SETTINGS]
     assert filters.sources == ("Referral",)
     assert filters.applied_from is None  # the whole date span is no filter
     assert settings.count_ghosting_as_rejection
@@ -120,7 +118,7 @@ def test_sidebar_filters_store_filters_and_settings(table):
 @pytest.mark.parametrize("as_rejection", [False, True])
 def test_overview_rejection_rate_follows_the_ghosting_toggle(table, as_rejection):
     settings = replace(SETTINGS, count_ghosting_as_rejection=as_rejection)
-    at = run_page("app_pages/overview.py", table, analysis_settings=settings)
+    at = open_page(OVERVIEW, table, {state.SETTINGS: settings})
     ghosted = apply_ghosting(table, settings.ghosting, settings.reference_date())
     rate = build_overview(ghosted, settings).kpis.rejection_rate
     assert {m.label: m.value for m in at.metric}["Rejection rate"] == f"{100 * rate.value:.0f} %"
@@ -129,22 +127,22 @@ def test_overview_rejection_rate_follows_the_ghosting_toggle(table, as_rejection
 
 @pytest.mark.parametrize("page", PAGES)
 def test_pages_survive_filters_that_match_nothing(page, table):
-    at = run_page(page, table, filters=Filters(role_families=("No such family",)))
+    at = run_page(page, table, {state.FILTERS: Filters(role_families=("No such family",))})
     assert not at.exception
 
 
 def test_sidebar_drops_remembered_choices_the_new_data_lacks(table):
     at = AppTest.from_function(sidebar_script, default_timeout=30)
-    at.session_state["applications"] = table
-    at.session_state["filter_sources"] = ["A source from an earlier file"]
+    at.session_state[state.APPLICATIONS] = table
+    at.session_state[SOURCES_KEY] = ["A source from an earlier file"]
     at.run()
     assert not at.exception
-    assert at.session_state["filters"].sources == ()
+    assert at.session_state[state.FILTERS].sources == ()
 
 
 def test_rejections_names_the_best_channel_when_the_intervals_allow():
     big = synthetic_applications(4_000, seed=3)
-    at = run_page("app_pages/rejections.py", big)
+    at = open_page(REJECTIONS, big)
     at.segmented_control(key="rejections_metric").set_value("screen").run()
     assert not at.exception
     assert any("Referral gets past CV screening most often" in m.value for m in at.markdown)

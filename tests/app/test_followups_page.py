@@ -6,15 +6,17 @@ import pandas as pd
 
 from nextround.model import conform
 from nextround.settings import AnalysisSettings
-from tests.app.conftest import run_page
-from tests.core.test_plan_assemble import TODAY, plan_frame
+from tests.fixtures.app import run_page
+from tests.fixtures.plans import TODAY, plan_frame
+from ui import state
+from ui.navigation import FOLLOW_UPS
 
-PAGE = "app_pages/follow_ups.py"
+PAGE = FOLLOW_UPS
 AS_OF = AnalysisSettings(as_of=TODAY)
 
 
-def open_page(frame=None, **state):
-    return run_page(PAGE, plan_frame() if frame is None else frame, analysis_settings=AS_OF, **state)
+def open_page(frame=None, given=None):
+    return run_page(PAGE, plan_frame() if frame is None else frame, {state.SETTINGS: AS_OF, **(given or {})})
 
 
 def test_recent_rejections_get_a_follow_up_and_a_feedback_request():
@@ -44,13 +46,13 @@ def test_tone_and_name_change_the_drafts():
     at.text_input[0].set_value("Sam Lee").run()
     assert not at.exception
     assert "Yours sincerely,\nSam Lee" in at.text_area[0].value
-    assert at.session_state["followup_tone"] == "formal"
+    assert at.session_state[state.FOLLOWUP_TONE] == "formal"
 
 
 def test_marking_a_follow_up_as_sent_is_remembered():
     at = open_page()
     at.checkbox[0].check().run()
-    assert "follow-up:apps.xlsx#1" in at.session_state["followups_done"]
+    assert "follow-up:apps.xlsx#1" in at.session_state[state.FOLLOWED_UP]
     assert any("followed up" in e.label for e in at.expander)
 
 
@@ -60,7 +62,7 @@ def test_reflection_answers_go_to_the_plan():
     nerves.check().run()
     next(b for b in at.button if b.label == "Add to my plan").click().run()
     assert not at.exception
-    chosen = at.session_state["selected_actions"]
+    chosen = at.session_state[state.SELECTED_ACTIONS]
     assert [a.category for a in chosen] == ["interview practice"]
     assert "Körber" in chosen[0].why
 
@@ -68,7 +70,7 @@ def test_reflection_answers_go_to_the_plan():
 def test_edited_drafts_are_kept_for_the_plan():
     at = open_page()
     at.text_area[0].set_value("Subject: Mine\n\nMy own words").run()
-    assert at.session_state["followup_drafts"]["follow-up:apps.xlsx#1"] == "Subject: Mine\n\nMy own words"
+    assert at.session_state[state.FOLLOWUP_DRAFTS]["follow-up:apps.xlsx#1"] == "Subject: Mine\n\nMy own words"
 
 
 def test_without_rejections_the_page_says_so():
@@ -79,7 +81,8 @@ def test_without_rejections_the_page_says_so():
 
 
 def test_the_area_comes_from_the_users_top_gap():
-    at = open_page(top_skill_gaps=("Tableau", "Python"))
+    # Körber asked for "SQL, Tableau": with SQL in the profile, Tableau is the top gap.
+    at = open_page(given={state.PROFILE: ("SQL",)})
     assert "How could I strengthen my Tableau skills?" in at.text_area[1].value
     assert at.text_input[1].value == "Tableau"
 
@@ -90,12 +93,13 @@ def test_edits_and_reflections_survive_leaving_the_page():
     next(c for c in at.checkbox if c.label.startswith("Nerves")).check().run()
     # Coming back to the page is a fresh script run whose widgets start from the saved values.
     again = open_page(
-        followup_drafts=at.session_state["followup_drafts"],
-        followup_draft_versions=at.session_state["followup_draft_versions"],
-        followup_reflections=at.session_state["followup_reflections"],
+        given={
+            key: at.session_state[key]
+            for key in (state.FOLLOWUP_DRAFTS, state.DRAFT_VERSIONS, state.REFLECTIONS)
+        }
     )
     assert again.text_area[0].value == "Subject: Mine\n\nMy own words"
     assert next(c for c in again.checkbox if c.label.startswith("Nerves")).value is True
     again.get("button_group")[0].set_value("short").run()
     assert again.text_area[0].value.startswith("Subject: Thank you – Data Analyst at Körber")
-    assert "follow-up:apps.xlsx#1" not in again.session_state["followup_drafts"]
+    assert "follow-up:apps.xlsx#1" not in again.session_state[state.FOLLOWUP_DRAFTS]

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import ROOT
+from tests.fixtures.app import ROOT
 from tests.fixtures.files import TRACKER_HEADER, TRACKER_ROWS, csv_bytes
+from ui import state
+from ui.navigation import IMPORT
 
 
 def _page() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app_pages/import_data.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / IMPORT), default_timeout=60)
     at.run()
     return at
 
@@ -30,7 +32,7 @@ def test_upload_shows_the_report_the_mapping_and_the_statuses():
     assert metrics["Rows read"] == "6"
     assert metrics["Applications"] == "6"
     assert metrics["Skipped"] == "0"
-    table = at.session_state["applications"]
+    table = at.session_state[state.APPLICATIONS]
     assert len(table) == 6
     assert (table["outcome"] == "offer").sum() == 1
     labels = [b.label for b in at.get("download_button")]
@@ -45,7 +47,7 @@ def test_a_pdf_named_xlsx_gets_a_clear_message_and_keeps_earlier_data():
     at.file_uploader[0].set_value([("cv.xlsx", b"%PDF-1.5 this is a CV", "application/pdf")]).run()
     assert not at.exception
     assert any("cv.xlsx" in e.value.replace("\\", "") for e in at.error)  # shown escaped: "cv\\.xlsx"
-    assert len(at.session_state["applications"]) == 6
+    assert len(at.session_state[state.APPLICATIONS]) == 6
 
 
 def test_ambiguous_dates_ask_and_the_answer_rereads_the_file():
@@ -55,7 +57,7 @@ def test_ambiguous_dates_ask_and_the_answer_rereads_the_file():
     assert any("read both ways" in w.value for w in at.warning)
     at.radio(key="import_date_order").set_value("dmy").run()
     assert not at.exception
-    assert at.session_state["applications"]["applied_on"].iloc[0].month == 2
+    assert at.session_state[state.APPLICATIONS]["applied_on"].iloc[0].month == 2
 
 
 def test_the_plan_workbook_uploaded_again_restores_plan_statuses_and_data(sample_result):
@@ -64,7 +66,7 @@ def test_the_plan_workbook_uploaded_again_restores_plan_statuses_and_data(sample
 
     from nextround.plan.assemble import assemble_plan
     from nextround.plan.document import build_document
-    from nextround.plan.exports.xlsx import plan_xlsx
+    from nextround.plan.writers.xlsx import plan_xlsx
 
     applications = sample_result.applications
     today = date(2026, 11, 21)
@@ -75,8 +77,8 @@ def test_the_plan_workbook_uploaded_again_restores_plan_statuses_and_data(sample
     at = _page()
     at.file_uploader[0].set_value([("my_plan.xlsx", workbook, "application/octet-stream")]).run()
     assert not at.exception
-    restored = at.session_state["action_plan"]
+    restored = at.session_state[state.PLAN]
     assert [i.key for i in restored] == [i.key for i in items]
     assert restored[0].status == "done"
-    assert len(at.session_state["applications"]) == len(applications)
+    assert len(at.session_state[state.APPLICATIONS]) == len(applications)
     assert any("restored" in s.value for s in at.success)

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.conftest import ROOT
+from tests.fixtures.app import ROOT
 
-PACKAGES = ("nextround", "ui", "app_pages")
+PACKAGES = ("nextround", "ui", "pages")
 MUTABLE_CALLS = {
     "list",
     "dict",
@@ -49,25 +49,34 @@ MUTATING_METHODS = {
 }
 CACHE_DECORATORS = {"cache_data", "cache_resource", "lru_cache", "cache"}
 # Hashable, content-derived argument types a cached function may take.
-CONTENT_TYPES = {"str", "bytes", "int", "SourceFile", "ImportOptions"}
+CONTENT_TYPES = {"str", "bytes", "int", "bool", "SourceFile", "ImportOptions"}
 
 # Every cached function, and why its key is content only.
 ALLOWED_CACHES = {
-    "nextround/resources.py:load_toml": "curated data file, keyed by its file name in data/",
-    "nextround/skills/actions.py:_resources": "curated TOML, no arguments",
-    "nextround/skills/actions.py:_volunteering": "curated TOML, no arguments",
+    "nextround/resources.py:load_toml": "curated data file, keyed by its file name in nextround/data/",
+    "nextround/analysis/benchmarks.py:load_benchmarks": "curated TOML, no arguments",
+    "nextround/followups/emails.py:email_templates": "curated TOML, no arguments",
+    "nextround/followups/reflection.py:reflection_checklist": "curated TOML, no arguments",
+    "nextround/skills/learning.py:learning_resources": "curated TOML, no arguments",
+    "nextround/skills/learning.py:volunteering": "curated TOML, no arguments",
     "nextround/skills/actions.py:skill_field": "pure function of a skill name over the curated vocabulary",
-    "nextround/skills/coaching.py:_advice": "curated TOML, no arguments",
+    "nextround/skills/coaching.py:stage_advice": "curated TOML, no arguments",
     "nextround/skills/vocabulary.py:load_vocabulary": "curated vocabulary, no arguments",
-    "nextround/figures/theme.py:theme": "the project's theme file, no arguments",
-    "nextround/importing/mapping.py:_alias_index": "curated header aliases, no arguments",
+    "nextround/importing/vocabulary.py:vocabulary": "the words of every language file, no arguments",
+    "nextround/importing/cells.py:_placeholders": "curated placeholders, no arguments",
+    "nextround/importing/dates.py:_month_table": "curated month names, no arguments",
+    "nextround/importing/dates.py:_placeholders": "curated placeholders, no arguments",
+    "nextround/importing/dates.py:_weekdays": "curated weekday names, no arguments",
+    "nextround/importing/mapping.py:header_fields": "pure reading of one header; bounded",
+    "nextround/importing/mapping.py:is_known_label": "pure reading of one header; bounded",
+    "nextround/importing/mapping.py:stage_column_kind": "pure reading of one header; bounded",
+    "nextround/importing/mapping.py:_header_phrases": "curated header names, no arguments",
+    "nextround/importing/progress_text.py:_read_key": "pure reading of one distinct status text (its first "
+    "MAX_ANALYSED_CHARS); bounded",
+    "nextround/importing/progress_text.py:_mender": "curated status words, no arguments",
+    "nextround/importing/progress_text.py:_mended_word": "pure spelling fix of one word; bounded",
     "nextround/importing/channels.py:_channels": "curated channels, no arguments",
     "nextround/importing/channels.py:_read": "pure reading of one distinct channel text; bounded",
-    "nextround/importing/status.py:_vocabulary": "curated status vocabulary, no arguments",
-    "nextround/importing/status.py:_mended_word": "pure spelling fix of one word; bounded",
-    "nextround/importing/status.py:_read_key": "pure reading of one distinct status text; bounded",
-    "nextround/importing/status.py:_stage_column_vocabulary": "curated vocabulary, no arguments",
-    "nextround/importing/status.py:_flag_words": "curated vocabulary, no arguments",
     "nextround/importing/roles.py:role_families": "curated role families, no arguments",
     "nextround/importing/roles.py:_families_by_name": "curated role families, no arguments",
     "nextround/importing/roles.py:_matcher": "curated role families, no arguments",
@@ -76,7 +85,7 @@ ALLOWED_CACHES = {
     "ui/loaders.py:import_uploads": "st.cache_data keyed by the uploaded files' bytes and the options",
     "ui/loaders.py:restored_plan": "st.cache_data keyed by the uploaded plan workbook's bytes",
     "ui/loaders.py:sample_import": "the bundled sample file, no arguments",
-    "app_pages/skill_gaps.py:cv_skills": "st.cache_data keyed by the CV's bytes and its file name",
+    "ui/skill_panels.py:cv_skills": "st.cache_data keyed by the CV's bytes and its file name",
 }
 
 
@@ -191,9 +200,9 @@ def test_pages_are_scripts_never_imported_as_modules():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom):
-                assert not (node.module or "").startswith("app_pages"), _name(path)
+                assert not (node.module or "").startswith("pages"), _name(path)
             elif isinstance(node, ast.Import):
-                assert not any(a.name.startswith("app_pages") for a in node.names), _name(path)
+                assert not any(a.name.startswith("pages") for a in node.names), _name(path)
 
 
 def test_every_cache_is_known_and_keyed_by_content():

@@ -3,50 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from nextround.action_items import ActionItem
-from nextround.model import conform
 from nextround.settings import AnalysisSettings
+from nextround.skills.views import top_gap_names
+from tests.fixtures.app import run_page, skill_gap_applications
+from ui import state
+from ui.navigation import SKILL_GAPS
 
-ROOT = Path(__file__).resolve().parents[2]
-PAGE = str(ROOT / "app_pages" / "skill_gaps.py")
 SETTINGS = AnalysisSettings(as_of=dt.date(2026, 11, 25))
 PROFILE = ["SQL", "Excel", "Tableau", "Power BI", "Communication", "Stakeholder management"]
 
 
 @pytest.fixture(scope="module")
 def applications() -> pd.DataFrame:
-    n = 30
-    return conform(
-        pd.DataFrame(
-            {
-                "source_file": ["mine.xlsx"] * n,
-                "company": [f"Company {i} *bold*" for i in range(n)],
-                "role": ["Data Analyst"] * n,
-                "role_family": ["Data Analyst"] * n,
-                "required_skills": ["SQL, Python, dbt"] * 10
-                + ["SQL, Python"] * 5
-                + ["SQL, Excel, Airflow"] * 15,
-                "stage_reached": ["applied"] * 15 + ["screen"] * 12 + ["interview", "final", "offer"],
-                "outcome": ["rejected"] * 29 + ["offer"],
-                "applied_on": pd.to_datetime(["2026-11-01"] * n),
-            }
-        )
-    )
+    return skill_gap_applications()
 
 
-def run(applications: pd.DataFrame, **state) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=30)
-    at.session_state["applications"] = applications
-    at.session_state["analysis_settings"] = SETTINGS
-    for key, value in state.items():
-        at.session_state[key] = value
-    return at.run()
+def run(applications: pd.DataFrame, given: dict | None = None) -> AppTest:
+    return run_page(SKILL_GAPS, applications, {state.SETTINGS: SETTINGS, **(given or {})})
 
 
 def markdown(at: AppTest) -> str:
@@ -56,41 +35,42 @@ def markdown(at: AppTest) -> str:
 def test_entering_skills_shows_ranked_gaps_with_evidence(applications):
     at = run(applications)
     assert not at.exception
-    at.multiselect(key="skills_picked").set_value(PROFILE).run()
+    at.multiselect(key=state.SKILLS_PICKED).set_value(PROFILE).run()
     assert not at.exception
     text = markdown(at)
     assert "**1. Python**" in text
     assert "**2. dbt**" in text
     assert "15 you were rejected from at screening" in text
     assert "clear evidence" in text
-    assert at.session_state["skill_profile"] == tuple(PROFILE)
-    assert at.session_state["top_skill_gaps"][:3] == ("Python", "dbt", "Airflow")
+    assert at.session_state[state.PROFILE] == tuple(PROFILE)
+    # The Follow-ups and Action plan pages get the same ranking from one call on the data and profile.
+    assert top_gap_names(applications, PROFILE, SETTINGS.reference_date())[:3] == ("Python", "dbt", "Airflow")
     assert len(at.get("plotly_chart")) == 1
 
 
 def test_typed_skills_join_the_profile(applications):
     at = run(applications)
-    at.text_input(key="skills_typed").input("sql, python, DBT")
+    at.text_input(key=state.SKILLS_TYPED).input("sql, python, DBT")
     at.button[0].click().run()
     assert not at.exception
-    assert at.session_state["skill_profile"] == ("SQL", "Python", "dbt")
+    assert at.session_state[state.PROFILE] == ("SQL", "Python", "dbt")
     assert "**1. Airflow**" in markdown(at)
 
 
 def test_ticked_options_go_to_selected_actions_and_others_are_kept(applications):
     other = ActionItem("follow-up:7", "Thank Acme", "rejected last week", "follow-up", dt.date(2026, 11, 26))
-    at = run(applications, skill_profile=tuple(PROFILE), selected_actions=[other])
+    at = run(applications, {state.PROFILE: tuple(PROFILE), state.SELECTED_ACTIONS: [other]})
     at.checkbox(key="pick:gap-course:python").check().run()
     assert not at.exception
-    chosen = at.session_state["selected_actions"]
+    chosen = at.session_state[state.SELECTED_ACTIONS]
     assert [a.key for a in chosen] == ["follow-up:7", "gap-course:python"]
     assert any("freecodecamp.org" in link.url for link in chosen[1].links)
     at.checkbox(key="pick:gap-course:python").uncheck().run()
-    assert [a.key for a in at.session_state["selected_actions"]] == ["follow-up:7"]
+    assert [a.key for a in at.session_state[state.SELECTED_ACTIONS]] == ["follow-up:7"]
 
 
 def test_pasted_description_adds_its_skills(applications):
-    at = run(applications, skill_profile=tuple(PROFILE))
+    at = run(applications, {state.PROFILE: tuple(PROFILE)})
     at.text_area(key="paste_text:('mine.xlsx', 1)").input("We need Kubernetes and Kubernetes only.")
     next(b for b in at.button if b.label == "Use this description").click().run()
     assert not at.exception
@@ -100,7 +80,7 @@ def test_pasted_description_adds_its_skills(applications):
 def test_user_text_is_escaped_not_rendered(applications):
     table = applications.copy()
     table["role_family"] = "Data *Analyst* <b>x</b> [link](http://evil.example)"
-    at = run(table, skill_profile=("SQL",))
+    at = run(table, {state.PROFILE: ("SQL",)})
     assert not at.exception
     text = markdown(at)
     assert "Roles\\: Data \\*Analyst\\* \\<b\\>x\\</b\\> \\[link\\]" in text

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from tests.app.conftest import run_page
+from tests.fixtures.app import run_page
+from ui import state
+from ui.navigation import ACTION_PLAN, FOLLOW_UPS, HOME, IMPORT, OVERVIEW, REJECTIONS, SKILL_GAPS, TRENDS
 
 PAGES = [
-    "app_pages/home.py",
-    "app_pages/import_data.py",
-    "app_pages/overview.py",
-    "app_pages/rejections.py",
-    "app_pages/trends.py",
-    "app_pages/skill_gaps.py",
-    "app_pages/follow_ups.py",
-    "app_pages/action_plan.py",
+    HOME,
+    IMPORT,
+    OVERVIEW,
+    REJECTIONS,
+    TRENDS,
+    SKILL_GAPS,
+    FOLLOW_UPS,
+    ACTION_PLAN,
 ]
 
 
@@ -33,7 +35,7 @@ def test_page_runs_with_no_data(page):
 def test_the_whole_app_runs_and_the_sample_button_loads_data():
     from streamlit.testing.v1 import AppTest
 
-    from tests.app.conftest import ROOT
+    from tests.fixtures.app import ROOT
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
@@ -41,6 +43,6 @@ def test_the_whole_app_runs_and_the_sample_button_loads_data():
     sample = next(b for b in at.button if b.label == "Explore with sample data")
     sample.click().run()
     assert not at.exception
-    table = at.session_state["applications"]
+    table = at.session_state[state.APPLICATIONS]
     assert len(table) > 150
-    assert at.session_state["analysis_settings"].as_of is not None
+    assert at.session_state[state.SETTINGS].as_of is not None

@@ -6,9 +6,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import screenshot, wait_for_app
-
-NO_ERRORS = '[data-testid="stException"]'
+from tests.fixtures.browser import NO_ERRORS, screenshot, wait_for_app
 
 
 def _load_sample(page: Page, url: str) -> None:
@@ -30,15 +28,14 @@ def test_analysis_pages_render_with_the_sample(page: Page, app_url: str):
     page.get_by_role("link", name="Rejections").click()
     wait_for_app(page)
     expect(page.get_by_role("heading", name="By stage and role family")).to_be_visible()
-    page.wait_for_timeout(800)
+    expect(page.locator(".js-plotly-plot").nth(4)).to_be_visible()  # five charts or more
     assert page.locator(NO_ERRORS).count() == 0
-    assert page.locator(".js-plotly-plot").count() >= 5
     screenshot(page, "11_rejections")
 
     page.get_by_role("link", name="Trends").click()
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Trends")).to_be_visible()
-    page.wait_for_timeout(800)
+    expect(page.locator(".js-plotly-plot").first).to_be_visible()
     assert page.locator(NO_ERRORS).count() == 0
     screenshot(page, "12_trends")
 

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.fixtures.browser import (
+    NO_ERRORS,
+    free_port,
+    screenshot,
+    start_server,
+    stop_server,
+    wait_for_app,
+    wait_healthy,
+)
 from tests.fixtures.files import banner_workbook
-
-NO_ERRORS = '[data-testid="stException"]'
 
 
 def _open(page: Page, url: str, path: str = "") -> None:
@@ -55,33 +61,25 @@ def test_a_renamed_pdf_gets_a_clear_message_and_the_app_stays_usable(page: Page,
     expect(page.get_by_role("button", name="Explore with sample data")).to_be_visible()
 
 
-def test_a_deep_link_as_the_first_request_gets_the_whole_app(browser, tmp_path):
-    """A bookmarked /overview opened on a freshly started server still runs the frame (app.py)."""
-    import subprocess
-    import sys
-
-    from tests.browser.conftest import ROOT, _free_port, _wait_healthy
-
-    port = _free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port)]
-    server = subprocess.Popen(
-        [*command, "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+def test_a_deep_link_as_the_first_request_gets_the_whole_app(browser: Browser):
+    """A bookmarked /overview opened on a freshly started server still runs the frame (app.py): the
+    pages live in pages/<section>/, which Streamlit's old multipage mode does not scan."""
+    port = free_port()
+    server = start_server(port)
     try:
         url = f"http://127.0.0.1:{port}"
-        _wait_healthy(url, server)
+        wait_healthy(url, server)
         context = browser.new_context(viewport={"width": 1280, "height": 800})
         page = context.new_page()
         page.goto(f"{url}/overview")
         wait_for_app(page)
         nav = page.get_by_test_id("stSidebarNav")
+        for section in ("Start", "Where am I losing?", "What do I do next?"):
+            expect(nav.get_by_text(section, exact=True)).to_be_visible()
         expect(nav.get_by_text("Welcome")).to_be_visible()
         expect(nav.get_by_text("Action plan")).to_be_visible()
+        expect(page.get_by_role("heading", name="Overview")).to_be_visible()
         expect(page.get_by_text("No applications loaded yet")).to_be_visible()
         context.close()
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop_server(server)

@@ -18,10 +18,9 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from pypdf import PdfReader
 
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.fixtures.browser import NO_ERRORS, screenshot, wait_for_app
 from tests.fixtures.files import csv_bytes, linkedin_export, xlsx_bytes
 
-NO_ERRORS = '[data-testid="stException"]'
 UPLOAD = '[data-testid="stFileUploaderDropzoneInput"]'
 # Sidebar link -> a heading that only that page has.
 PAGES = {
@@ -97,6 +96,9 @@ def _load_sample(page: Page) -> None:
 
 def _go(page: Page, link: str) -> None:
     page.get_by_test_id("stSidebar").get_by_role("link", name=link, exact=True).click()
+    # The new page's own heading, not the old page finishing its run: then wait for its run to end.
+    heading = {**PAGES, "Import": "Import your applications", "Welcome": "Next Round"}[link]
+    expect(page.get_by_role("heading", name=heading).first).to_be_visible()
     wait_for_app(page)
 
 
@@ -141,24 +143,33 @@ def _grid_row(grid: Locator, column: int, text: str) -> int:
 def _steady_box(page: Page, grid: Locator) -> dict[str, float]:
     """The grid's place once the page has stopped moving (a rerun can shift it after a warning goes)."""
     grid.scroll_into_view_if_needed()
+    grid.evaluate(
+        """(grid) => new Promise((settled) => {
+            let last = '', same = 0;
+            const look = () => {
+                const r = grid.getBoundingClientRect();
+                const now = [r.x, r.y, r.width, r.height].join();
+                same = now === last ? same + 1 : 0;
+                last = now;
+                if (same >= 10) settled(); else requestAnimationFrame(look);
+            };
+            requestAnimationFrame(look);
+        })"""
+    )
     box = grid.bounding_box()
-    for _ in range(20):
-        page.wait_for_timeout(150)
-        again = grid.bounding_box()
-        if again == box and box is not None:
-            return box
-        box = again
-    raise AssertionError("the data grid kept moving")
+    assert box is not None, "the data grid is not on the page"
+    return box
 
 
-def _choose_in_cell(page: Page, grid: Locator, row: int, column: int, option: str) -> None:
-    """Select the row's first cell, walk right to the column with the keyboard, open its dropdown,
-    type to filter and take the match: the grid's own keyboard path, steadier than pixel clicks.
-    A click that lands while Streamlit redraws is lost, so the whole gesture is tried up to 3 times."""
+def _choose_in_cell(page: Page, grid: Locator, row: int, column: int, option: str, left: float = 15) -> None:
+    """Select the row's first cell (``left`` pixels into the grid), walk right to the column with the
+    keyboard, open its dropdown, type to filter and take the match: the grid's own keyboard path,
+    steadier than pixel clicks. A click that lands while Streamlit redraws is lost, so the whole
+    gesture is tried up to 3 times."""
     for _ in range(3):
         wait_for_app(page)
         box = _steady_box(page, grid)
-        page.mouse.click(box["x"] + 15, box["y"] + ROW_HEIGHT * (row + 1) + ROW_HEIGHT / 2)
+        page.mouse.click(box["x"] + left, box["y"] + ROW_HEIGHT * (row + 1) + ROW_HEIGHT / 2)
         for _ in range(column):
             page.keyboard.press("ArrowRight")
         page.keyboard.press("Enter")
@@ -222,6 +233,24 @@ def test_journey1_sample_every_page_and_the_plan_downloads(page: Page, app_url: 
     # Table cells wrap, so compare the first words of each action title.
     found = [t for t in titles if " ".join(str(t).split()[:3]) in flat]
     assert len(found) >= len(titles) // 2, (titles, flat[:500])
+
+
+def test_a_plan_edit_survives_going_to_the_overview_and_back(page: Page, app_url: str):
+    _start(page, app_url)
+    _load_sample(page)
+    _go(page, "Action plan")
+    done = page.get_by_text(re.compile(r"\d+ of \d+ actions done"))
+    expect(done).to_contain_text("0 of")
+    # An editable grid that takes new rows starts with a row-selection column: click past it.
+    _choose_in_cell(page, _grid(page, 0), 0, 1, "done", left=60)  # the first action's status
+    expect(done).to_contain_text("1 of")
+    _go(page, "Overview")
+    expect(page.get_by_role("heading", name="Where you lose most")).to_be_visible()
+    _go(page, "Action plan")
+    expect(done).to_contain_text("1 of")
+    assert _cell(_grid(page, 0), 2, 0) == "done"  # glide counts the row-selection column too
+    _assert_no_exception(page)
+    screenshot(page, "journey1_09_plan_edit_kept")
 
 
 # --- journey 2 -----------------------------------------------------------------------------------------

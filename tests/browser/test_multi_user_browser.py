@@ -6,10 +6,8 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.fixtures.browser import NO_ERRORS, screenshot, wait_for_app
 from tests.fixtures.files import TRACKER_HEADER, TRACKER_ROWS, csv_bytes
-
-NO_ERRORS = '[data-testid="stException"]'
 
 
 def _new_page(browser: Browser) -> Page:
@@ -46,6 +44,7 @@ def test_two_browser_sessions_never_see_each_others_data(browser: Browser, app_u
         # Each goes on to the Overview: still only its own data, whoever loaded last.
         for page in (upload, sample):
             page.get_by_role("link", name="Overview").click()
+            expect(page.get_by_role("heading", name="Overview")).to_be_visible()  # the new page, not the old
             wait_for_app(page)
         expect(upload.get_by_test_id("stMetric").filter(has_text="Applications").first).to_contain_text("6")
         expect(sample.get_by_test_id("stMetric").filter(has_text="Applications").first).to_contain_text("220")

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Request, expect
 
-from tests.browser.conftest import running_app, wait_for_app
+from tests.fixtures.browser import running_app, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -94,7 +94,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
         "PYTHONPATH": os.pathsep.join(filter(None, [str(probe), os.environ.get("PYTHONPATH")])),
         "NEXTROUND_NETWORK_LOG": str(network_log),
     }
-    with running_app([], output, env) as (url, _):  # no --server.address: config.toml decides
+    with running_app(output, [], env) as (url, _):  # no --server.address: config.toml decides
         _wait_for_banner(output)
         yield url, network_log, output
 

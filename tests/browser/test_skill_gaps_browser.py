@@ -7,10 +7,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.fixtures.browser import NO_ERRORS, screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
-NO_ERRORS = '[data-testid="stException"]'
 
 
 def test_sample_data_skills_and_cv_give_ranked_gaps(page: Page, app_url: str, tmp_path):

@@ -15,9 +15,10 @@ from types import ModuleType
 import openpyxl
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.fixtures.paths import ROOT
+
 SCRIPT = ROOT / "scripts" / "make_sample_data.py"
-COMMITTED = ROOT / "data" / "sample_applications.xlsx"
+COMMITTED = ROOT / "nextround" / "data" / "sample_applications.xlsx"
 
 HEADER_ROW = 3
 EXPECTED_COLUMNS = [
@@ -135,7 +136,7 @@ def test_dates_are_excel_dates_in_the_window_except_one_na(sheet_rows: list[dict
 
 
 def test_applied_dates_span_about_six_months_in_order(sheet_rows: list[dict[str, object]]) -> None:
-    applied = [row["Date Applied"].date() for row in sheet_rows]  # type: ignore[union-attr]
+    applied = [row["Date Applied"].date() for row in sheet_rows]
     assert applied == sorted(applied)
     assert applied[0] <= date(2026, 6, 1)
     assert applied[-1] >= date(2026, 11, 10)
@@ -178,9 +179,9 @@ def test_statuses_come_in_every_kind_and_spelling(sheet_rows: list[dict[str, obj
 
 def test_titles_carry_realistic_noise(sheet_rows: list[dict[str, object]]) -> None:
     roles = {row["Role"] for row in sheet_rows}
-    assert any("(m/w/d)" in role for role in roles)  # type: ignore[operator]
-    assert any("(Remote)" in role for role in roles)  # type: ignore[operator]
-    assert any(role.startswith(("Sr.", "Senior", "Lead")) for role in roles)  # type: ignore[union-attr]
+    assert any("(m/w/d)" in role for role in roles)
+    assert any("(Remote)" in role for role in roles)
+    assert any(role.startswith(("Sr.", "Senior", "Lead")) for role in roles)
     assert len(roles) >= 25
 
 
@@ -225,7 +226,7 @@ def test_bare_statuses_leave_the_stage_to_the_stage_date_columns(script: ModuleT
 
 
 def _decided(app: object) -> bool:
-    outcome = "ghosted" if app.ghosted_when_inferred else app.outcome  # type: ignore[attr-defined]
+    outcome = "ghosted" if app.ghosted_when_inferred else app.outcome
     return outcome in {"rejected", "ghosted", "offer"}
 
 

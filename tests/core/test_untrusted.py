@@ -23,8 +23,8 @@ from nextround.untrusted import (
     open_zip,
     pdf_pages_text,
 )
+from tests.fixtures import hostile_files as hostile
 from tests.fixtures.files import xlsx_bytes
-from tests.security import hostile_files as hostile
 
 
 def _zip(parts: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:

@@ -15,7 +15,7 @@ import time
 import pandas as pd
 
 from nextround.importing import InputError, SourceFile, import_files
-from tests.security import hostile_files
+from tests.fixtures import hostile_files
 
 BASELINE_ROWS = 100_000
 

@@ -16,7 +16,7 @@ import pytest
 
 from nextround.importing import readers
 from nextround.importing.cells import MAX_APPLICATIONS
-from tests.security import hostile_files as hostile
+from tests.fixtures import hostile_files as hostile
 from tests.security.bounded import BoundExceededError, read_bounded, run_limited
 
 # Builders whose files test_hostile_uploads._measure already reads under the limits.

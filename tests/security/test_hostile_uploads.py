@@ -24,8 +24,8 @@ from nextround.importing import (
     textfiles,
 )
 from nextround.importing.cells import MAX_APPLICATIONS, MAX_COLUMNS, MAX_GRID_ROWS
+from tests.fixtures import hostile_files as hostile
 from tests.fixtures.files import csv_bytes, xlsx_bytes
-from tests.security import hostile_files as hostile
 from tests.security.bounded import run_limited
 
 SLOWER_THAN_BASELINE = 25  # a refusal or bounded read may cost this many tidy 100,000-row imports

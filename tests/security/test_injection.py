@@ -12,7 +12,7 @@ import csv
 import email
 import io
 import re
-from datetime import date, timedelta
+from datetime import date
 from email import policy
 from pathlib import Path
 
@@ -23,38 +23,25 @@ import pypdf
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from nextround.exports.cleaned import cleaned_csv, cleaned_xlsx
+from nextround.cleaned_table import cleaned_csv, cleaned_xlsx
 from nextround.followups.candidates import followup_candidates
 from nextround.followups.emails import render_feedback_request, render_follow_up, to_eml
 from nextround.ghosting import apply_ghosting
 from nextround.importing import SourceFile, import_files
 from nextround.model import conform
-from nextround.plan.assemble import assemble_plan
-from nextround.plan.document import build_document
-from nextround.plan.exports.csv import plan_csv
-from nextround.plan.exports.ics import plan_ics
-from nextround.plan.exports.markdown import plan_markdown
-from nextround.plan.exports.pdf import plan_pdf
-from nextround.plan.exports.xlsx import plan_xlsx
-from nextround.plan.inputs import analysis_inputs
+from nextround.plan.views import build_plan_document
+from nextround.plan.writers.csv import plan_csv
+from nextround.plan.writers.ics import plan_ics
+from nextround.plan.writers.markdown import plan_markdown
+from nextround.plan.writers.pdf import plan_pdf
+from nextround.plan.writers.xlsx import plan_xlsx
 from nextround.settings import AnalysisSettings
 from tests.fixtures.files import csv_bytes
+from tests.fixtures.hostile import PAYLOADS, hostile_rows
+from tests.fixtures.paths import ROOT
+from ui import state
+from ui.navigation import FOLLOW_UPS, IMPORT, PAGES
 
-ROOT = Path(__file__).resolve().parents[2]
-PAYLOADS = [
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    "![x](http://127.0.0.1:9/p.png)",
-    "[click](javascript:alert(1))",
-    ":red[boom] :material/home:",
-    "$x^2$ \\(y\\)",
-    '=HYPERLINK("http://x","y")',
-    "+cmd|' /C calc'!A0",
-    "@SUM(1)",
-    "-2+3",
-    "\t=1+1",
-    "\r=2+2",
-]
 # What must never reach a Markdown-rendering element unescaped.
 LINKS_AND_TAGS = [
     re.compile(r"(?<!\\)<(script|img)", re.IGNORECASE),
@@ -68,34 +55,8 @@ UNSAFE = [
     re.compile(r"(?<!\\):material/home"),
 ]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-STATUSES = [
-    "Rejected after phone screen",
-    "Rejected after final round",
-    "Rejected",
-    "Interviewing",
-    "Applied",
-]
-PAGES = ["home", "overview", "rejections", "trends", "skill_gaps", "follow_ups", "action_plan"]
-
-
-def hostile_rows(count: int = 40) -> list[list[str]]:
-    today = date.today()
-    rows = [["Company", "Role", "Date applied", "Decision date", "Status", "Contact", "Notes", "CV version"]]
-    for i in range(count):
-        payload = PAYLOADS[i % len(PAYLOADS)]
-        rows.append(
-            [
-                payload,
-                f"{PAYLOADS[(i + 3) % len(PAYLOADS)]} Data Analyst",
-                (today - timedelta(days=30 + i)).isoformat(),
-                (today - timedelta(days=5 + i % 7)).isoformat(),
-                STATUSES[i % len(STATUSES)],
-                PAYLOADS[(i + 5) % len(PAYLOADS)],
-                f"{payload} see {PAYLOADS[(i + 2) % len(PAYLOADS)]}",
-                PAYLOADS[i % 3],
-            ]
-        )
-    return rows
+PAGE_FILES = {Path(path).stem: ROOT / path for path in PAGES}
+SHOWN_PAGES = ["home", "overview", "rejections", "trends", "skill_gaps", "follow_ups", "action_plan"]
 
 
 @pytest.fixture(scope="module")
@@ -135,10 +96,10 @@ def _rendered_markdown(at: AppTest) -> list[tuple[str, str]]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", SHOWN_PAGES)
 def test_no_page_renders_hostile_text_as_markup(page: str, hostile_table: pd.DataFrame) -> None:
-    at = AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=60)
-    at.session_state["applications"] = hostile_table
+    at = AppTest.from_file(str(PAGE_FILES[page]), default_timeout=60)
+    at.session_state[state.APPLICATIONS] = hostile_table
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     rendered = _rendered_markdown(at)
@@ -149,8 +110,8 @@ def test_no_page_renders_hostile_text_as_markup(page: str, hostile_table: pd.Dat
 
 def test_the_hostile_text_does_reach_the_follow_ups_page_escaped(hostile_table: pd.DataFrame) -> None:
     # Guards the test above against passing vacuously: company names are on this page, escaped.
-    at = AppTest.from_file(str(ROOT / "app_pages" / "follow_ups.py"), default_timeout=60)
-    at.session_state["applications"] = hostile_table
+    at = AppTest.from_file(str(ROOT / FOLLOW_UPS), default_timeout=60)
+    at.session_state[state.APPLICATIONS] = hostile_table
     at.run()
     labels = [text for kind, text in _rendered_markdown(at) if kind.endswith("label")]
     assert any("\\<script\\>" in text or "\\!\\[x\\]" in text for text in labels), labels[:5]
@@ -159,7 +120,7 @@ def test_the_hostile_text_does_reach_the_follow_ups_page_escaped(hostile_table: 
 def _import_review_script(name: str) -> None:
     from nextround.importing import SourceFile, import_files
     from tests.fixtures.files import csv_bytes
-    from tests.security.test_injection import hostile_rows
+    from tests.fixtures.hostile import hostile_rows
     from ui import import_review
 
     rows = hostile_rows(6)
@@ -193,7 +154,7 @@ def test_no_page_or_widget_lets_html_through() -> None:
         (str(path.relative_to(ROOT)), number)
         for path in [
             ROOT / "app.py",
-            *sorted((ROOT / "app_pages").glob("*.py")),
+            *sorted((ROOT / "pages").rglob("*.py")),
             *sorted((ROOT / "ui").glob("*.py")),
         ]
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
@@ -266,14 +227,10 @@ def test_cleaned_csv_and_xlsx_neutralise_every_formula() -> None:
 @pytest.fixture(scope="module")
 def hostile_plan() -> object:
     settings = AnalysisSettings()
-    today = settings.reference_date()
-    applications = apply_ghosting(_formula_table(), settings.ghosting, today)
-    inputs = analysis_inputs(applications, settings)
-    items = assemble_plan(applications, today, bottleneck=inputs.bottleneck)
-    assert any("<script>" in item.title for item in items)  # the payloads reach the plan
-    return build_document(
-        applications, items, today, bottleneck_sentence=inputs.bottleneck.sentence, funnel=inputs.funnel
-    )
+    applications = apply_ghosting(_formula_table(), settings.ghosting, settings.reference_date())
+    document = build_plan_document(applications, settings)
+    assert any("<script>" in item.title for item in document.items)  # the payloads reach the plan
+    return document
 
 
 def test_plan_csv_and_xlsx_neutralise_every_formula(hostile_plan: object) -> None:
@@ -328,13 +285,15 @@ RENDERS_MARKDOWN = {
     "markdown", "caption", "error", "warning", "info", "success", "write", "title", "header", "subheader",
     "toast", "expander", "checkbox", "button", "radio", "tabs",
 }  # fmt: skip
-ESCAPES = {"escape_markdown", "_plain"}
+ESCAPES = {"escape_markdown"}
 # Calls that render a variable that holds only the app's own words (reviewed): file, call.
 REVIEWED = {
-    ("follow_ups.py", "st.expander(label"),  # label built from escape_markdown(company/role)
-    ("follow_ups.py", "st.checkbox(item.prompt"),  # prompts from data/reflection.toml
-    ("follow_ups.py", "st.tabs(names)"),  # fixed tab names
-    ("analysis_blocks.py", "st.caption(how_counted)"),  # every caller passes a literal
+    ("followup_panels.py", "st.expander(label"),  # label built from escape_markdown(company/role)
+    ("follow_ups.py", "st.caption(view.summary)"),  # counts and dates only (followups/views.py)
+    ("followup_panels.py", "st.checkbox(item.prompt"),  # prompts from nextround/data/reflection.toml
+    ("followup_panels.py", "st.tabs(names)"),  # fixed tab names
+    ("analysis_blocks.py", "st.caption(how_counted)"),  # callers pass product text (literal or wording)
+    ("overview.py", "st.markdown(HOW_EVERYTHING_IS_COUNTED)"),  # product text from nextround/wording.py
 }
 
 
@@ -344,7 +303,7 @@ def test_every_variable_rendered_as_markdown_is_escaped_or_reviewed() -> None:
     unreviewed = []
     for path in [
         ROOT / "app.py",
-        *sorted((ROOT / "app_pages").glob("*.py")),
+        *sorted((ROOT / "pages").rglob("*.py")),
         *sorted((ROOT / "ui").glob("*.py")),
     ]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -365,11 +324,11 @@ def test_every_variable_rendered_as_markdown_is_escaped_or_reviewed() -> None:
 
 @pytest.mark.parametrize("name", ["![x](http://127.0.0.1:9/p.png)", "<script>alert(1)</script>"])
 def test_import_page_shows_hostile_uploads_and_refusals_escaped(name: str) -> None:
-    at = AppTest.from_file(str(ROOT / "app_pages" / "import_data.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / IMPORT), default_timeout=60)
     at.run()
     at.file_uploader[0].set_value([(f"{name}.csv", csv_bytes(hostile_rows(12)), "text/csv")]).run()
     assert not at.exception, [e.value for e in at.exception]
-    assert len(at.session_state["applications"]) == 12
+    assert len(at.session_state[state.APPLICATIONS]) == 12
     at.file_uploader[0].set_value([(f"{name}.xlsx", b"%PDF-1.5 not a workbook", "application/pdf")]).run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("PDF" in e.value for e in at.error)
@@ -380,8 +339,8 @@ def test_import_page_shows_hostile_uploads_and_refusals_escaped(name: str) -> No
 
 def test_the_app_frame_and_sidebar_show_a_hostile_file_label_escaped(hostile_table: pd.DataFrame) -> None:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.session_state["applications"] = hostile_table
-    at.session_state["data_label"] = "![x](http://127.0.0.1:9/p.png) <script>alert(1)</script>.csv"
+    at.session_state[state.APPLICATIONS] = hostile_table
+    at.session_state[state.DATA_LABEL] = "![x](http://127.0.0.1:9/p.png) <script>alert(1)</script>.csv"
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     rendered = _rendered_markdown(at)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.security import hostile_files as hostile
+from tests.fixtures import hostile_files as hostile
 from tests.security.bounded import read_bounded
 
 

@@ -22,9 +22,10 @@ import pandas as pd
 import pytest
 
 from nextround.importing import SourceFile, import_files
+from nextround.resources import data_path
 
 ROOT = Path(__file__).resolve().parents[3]
-LANGUAGES_DIR = ROOT / "data" / "languages"
+LANGUAGES_DIR = data_path("languages")
 FIXTURES_DIR = ROOT / "tests" / "fixtures" / "languages"
 
 NOT_APPLIED = None  # saved / to apply: reported as skipped, never counted

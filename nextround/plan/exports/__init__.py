@@ -1,1 +1,0 @@
-"""Downloads of the plan: pure functions that return the bytes of one file each."""

@@ -1,0 +1,190 @@
+"""Figures hold the numbers the core computed, use the theme's colours, and stay small at any size."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from nextround.analysis import benchmarks_for, build_overview, build_rejections, build_trends
+from nextround.figures import (
+    funnel_figure,
+    ghosting_bars,
+    rate_bars,
+    rejection_heatmap,
+    sankey_figure,
+    time_histogram,
+    trend_figure,
+)
+from nextround.figures.theme import read_theme, theme
+from nextround.ghosting import apply_ghosting
+from nextround.settings import AnalysisSettings
+from tests.fixtures.synthetic import synthetic_applications
+
+SETTINGS = AnalysisSettings(as_of=dt.date(2025, 9, 30))
+
+
+def analysed(n: int, seed: int = 7):
+    table = apply_ghosting(synthetic_applications(n, seed), SETTINGS.ghosting, SETTINGS.reference_date())
+    return build_overview(table, SETTINGS), build_rejections(table, SETTINGS), build_trends(table, SETTINGS)
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return analysed(300)
+
+
+def test_funnel_bars_hold_the_funnel_counts(sample):
+    overview, _, _ = sample
+    fig = funnel_figure(overview.funnel)
+    by_name = {trace.name: list(trace.x) for trace in fig.data}
+    assert by_name["Got past it"] == overview.funnel["passed"].tolist()
+    assert by_name["Rejected"] == overview.funnel["rejected"].tolist()
+    assert by_name["Ghosted (inferred)"] == overview.funnel["ghosted_inferred"].tolist()
+    stacked = np.sum([trace.x for trace in fig.data], axis=0)
+    assert stacked.tolist() == overview.funnel["reached"].tolist()
+    applied = overview.funnel.iloc[0]
+    assert any(f"({applied.passed}/{applied.decided})" in a.text for a in fig.layout.annotations)
+
+
+def test_sankey_goes_through_the_furthest_stage(sample):
+    overview, _, _ = sample
+    fig = sankey_figure(overview.flows)
+    sankey = fig.data[0]
+    assert sum(sankey.link.value) == 2 * overview.kpis.applications
+    assert f"Applied: {overview.kpis.applications:,}" in sankey.node.label
+    rejected_total = int(overview.flows.loc[overview.flows["target"] == "Rejected", "count"].sum())
+    assert f"Rejected: {rejected_total:,}" in sankey.node.label
+
+
+def test_heatmap_cells_are_the_rejection_rates_and_small_samples_are_blank(sample):
+    _, rejections, _ = sample
+    table = rejections.by_stage_and_role
+    fig = rejection_heatmap(table)
+    z = np.array(fig.data[0].z, dtype="float64").ravel()
+    expected = np.where(table["small_sample"], np.nan, table["rejection_rate"])
+    np.testing.assert_allclose(z, expected)
+    text = np.array(fig.data[0].text).ravel()
+    assert all("small sample" in t or "none decided" in t for t in text[table["small_sample"].to_numpy()])
+
+
+def test_rate_bars_carry_rates_intervals_and_counts(sample):
+    _, rejections, _ = sample
+    rates = rejections.by_source
+    fig = rate_bars(rates, "response", "Channel", benchmarks_for("response_rate")[0])
+    bars = fig.data[0]
+    np.testing.assert_allclose(bars.x, rates["response_rate"])
+    np.testing.assert_allclose(np.array(bars.x) + np.array(bars.error_x.array), rates["response_high"])
+    first = rates.iloc[0]
+    assert f"({first.response_count}/{first.response_base})" in fig.data[1].text[0]
+    assert len(fig.layout.shapes) == 1  # the reference band
+
+
+def test_ghosting_and_timing_figures_hold_the_counts(sample):
+    _, rejections, _ = sample
+    ghosting = ghosting_bars(rejections.ghosting_by_stage)
+    assert list(ghosting.data[1].y) == rejections.ghosting_by_stage["ghosted_inferred"].tolist()
+    timing = time_histogram(rejections.time_to_outcome)
+    hist = rejections.time_to_outcome
+    assert list(timing.data[1].y) == hist.loc[hist["measure"] == "rejection", "count"].tolist()
+
+
+def test_trend_figure_shows_rolling_rates_and_pending(sample):
+    _, _, trends = sample
+    fig = trend_figure(trends)
+    lines = [t for t in fig.data if t.type == "scatter" and t.mode == "lines+markers"]
+    table = trends.table
+    expected = table["rolling_response_rate"].where(table["rolling_response_base"] >= 10)
+    np.testing.assert_allclose(np.array(lines[0].y, dtype="float64"), expected)
+    assert (table["rolling_response_base"] >= 10).any()
+    pending = next(t for t in fig.data if t.name == "Still pending")
+    assert list(pending.y) == trends.table["pending"].tolist()
+
+
+def test_theme_colours_come_from_the_streamlit_config(tmp_path: Path):
+    config = tmp_path / "config.toml"
+    config.write_text('[theme]\nprimaryColor = "#123456"\nchartCategoricalColors = ["#111111", "#222222"]\n')
+    custom = read_theme(config)
+    assert custom.primary == "#123456"
+    assert custom.categorical == ("#111111", "#222222")
+    assert read_theme(tmp_path / "missing.toml").categorical[0] == "#0072B2"
+    assert funnel_figure(analysed(50)[0].funnel).data[0].marker.color == theme().outcome_colour("passed")
+
+
+def figure_bytes(n: int) -> int:
+    overview, rejections, trends = analysed(n)
+    figures = [
+        funnel_figure(overview.funnel),
+        sankey_figure(overview.flows),
+        rejection_heatmap(rejections.by_stage_and_role),
+        rate_bars(rejections.by_source, "response"),
+        trend_figure(trends),
+    ]
+    return sum(len(json.dumps(f.to_plotly_json(), default=str)) for f in figures)
+
+
+def test_figure_payload_does_not_grow_with_rows():
+    small, large = figure_bytes(1_000), figure_bytes(50_000)
+    assert large < 200_000
+    assert large < small * 1.2
+
+
+def test_trend_rates_on_too_few_answers_are_not_drawn():
+    from nextround.analysis import cohort_trends
+    from nextround.model import conform
+
+    frame = conform(
+        pd.DataFrame(
+            {
+                "applied_on": pd.to_datetime(["2025-01-06"] * 12 + ["2025-01-13"] * 3),
+                "stage_reached": ["applied"] * 15,
+                "outcome": ["rejected"] * 12 + ["pending"] * 3,
+            }
+        )
+    )
+    trends = cohort_trends(frame, SETTINGS, "week", rolling=1)
+    fig = trend_figure(trends)
+    response = next(t for t in fig.data if t.name and t.name.startswith("Response rate"))
+    assert response.y[0] == 1.0
+    assert response.y[1] is None or np.isnan(response.y[1])
+    assert any(a.text == "mostly pending" for a in fig.layout.annotations)
+
+
+def test_every_figure_builds_from_an_empty_table():
+    from nextround.model import empty_applications
+
+    empty = empty_applications()
+    overview = build_overview(empty, SETTINGS)
+    rejections = build_rejections(empty, SETTINGS)
+    figures = [
+        funnel_figure(overview.funnel),
+        sankey_figure(overview.flows),
+        rejection_heatmap(rejections.by_stage_and_role),
+        rate_bars(rejections.by_source),
+        ghosting_bars(rejections.ghosting_by_stage),
+        time_histogram(rejections.time_to_outcome),
+    ]
+    assert all(fig.to_plotly_json()["data"] is not None for fig in figures)
+    assert overview.bottleneck.stage is None
+
+
+def test_user_text_in_chart_labels_is_escaped_not_rendered():
+    from nextround.figures.bars import rate_bars
+
+    rates = pd.DataFrame(
+        {
+            "group": ['<a href="https://x.example">win</a>', "Remote & hybrid"],
+            "rejection_count": [3, 4],
+            "rejection_base": [10, 12],
+            "rejection_rate": [0.3, 0.33],
+            "rejection_low": [0.1, 0.1],
+            "rejection_high": [0.6, 0.6],
+        }
+    )
+    fig = rate_bars(rates, "rejection", group_title="<b>CV</b>")
+    labels = list(fig.data[0].y)
+    assert labels[0] == '&lt;a href="https://x.example"&gt;win&lt;/a&gt;'
+    assert labels[1] == "Remote &amp; hybrid"
+    assert fig.layout.yaxis.title.text == "&lt;b&gt;CV&lt;/b&gt;"

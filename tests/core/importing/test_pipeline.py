@@ -1,0 +1,438 @@
+"""The import pipeline end to end on small files the tests write."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+
+from nextround.cleaned_table import cleaned_csv
+from nextround.importing import ImportOptions, InputError, SourceFile, import_files
+from tests.fixtures.files import (
+    TRACKER_HEADER,
+    TRACKER_ROWS,
+    banner_workbook,
+    csv_bytes,
+    linkedin_export,
+    xlsx_bytes,
+)
+
+
+def _import(name: str, data: bytes, **options) -> object:
+    return import_files([SourceFile(name, data)], ImportOptions(**options))
+
+
+def _accounted(result) -> None:
+    report = result.report
+    assert report.rows_read == report.applications + len(report.skipped)
+    assert len(result.applications) == report.applications
+
+
+def test_a_typical_tracker_reads_stages_outcomes_dates_and_roles():
+    result = _import("tracker.csv", csv_bytes([TRACKER_HEADER, *TRACKER_ROWS]))
+    _accounted(result)
+    table = result.applications.set_index("company")
+    assert len(table) == 6
+    assert table.loc["Acme Ltd", "stage_reached"] == "screen"
+    assert table.loc["Acme Ltd", "outcome"] == "rejected"
+    assert table.loc["Initech", "outcome"] == "offer"
+    assert table.loc["Hooli", "stage_reached"] == "final"
+    assert table.loc["Hooli", "outcome"] == "pending"
+    assert table.loc["Stark", "outcome"] == "ghosted"
+    assert not table.loc["Stark", "ghosted_inferred"]
+    # 15/01/2025 can only be day-first: the whole column is read that way.
+    assert table.loc["Acme Ltd", "applied_on"] == pd.Timestamp(2025, 1, 15)
+    assert table.loc["Acme Ltd", "role_family"] == "Data Analyst"
+    assert table.loc["Acme Ltd", "seniority"] == "senior"
+    assert table.loc["Globex", "source"] == "Referral"
+    assert table.loc["Acme Ltd", "source_row"] == 2
+    assert result.report.date_order_question is None
+
+
+def test_every_column_mapping_is_reported_with_its_method():
+    result = _import("tracker.csv", csv_bytes([TRACKER_HEADER, *TRACKER_ROWS]))
+    fields = {m.column: m.field for m in result.report.mapping}
+    assert fields == {
+        "Company": "company",
+        "Job Title": "role",
+        "Date Applied": "applied_on",
+        "Status": "status",
+        "Source": "source",
+        "Notes": "notes",
+    }
+
+
+def test_banner_rows_blank_rows_template_defaults_and_the_right_sheet():
+    result = _import("tracker.xlsx", banner_workbook())
+    _accounted(result)
+    summary = result.report.files[0]
+    assert summary.sheet == "Applications"
+    assert summary.sheets == ("Lists", "Applications")
+    assert summary.header_row == 3
+    assert summary.blank_rows == 1
+    assert result.applications["company"].tolist() == ["Acme", "Globex"]
+    assert result.applications["stage_reached"].tolist() == ["screen", "final"]
+    assert [s.row for s in result.report.skipped] == [7, 8]
+    assert all("template defaults" in s.reason for s in result.report.skipped)
+
+
+def test_the_user_can_pick_another_sheet_and_a_missing_sheet_is_a_clear_error():
+    result = _import("tracker.xlsx", banner_workbook(), sheet="Lists")
+    assert result.report.files[0].sheet == "Lists"
+    with pytest.raises(InputError, match=r"no sheet 'Nope'"):
+        _import("tracker.xlsx", banner_workbook(), sheet="Nope")
+
+
+def test_linkedin_split_export_appends_drops_personal_data_and_says_there_is_no_status():
+    files = [
+        SourceFile("Job Applications.csv", csv_bytes(linkedin_export(0, 5))),
+        SourceFile("Job Applications_1.csv", csv_bytes(linkedin_export(5, 3))),
+    ]
+    result = import_files(files)
+    _accounted(result)
+    assert result.report.applications == 8
+    assert set(result.applications["source_file"]) == {"Job Applications.csv", "Job Applications_1.csv"}
+    assert "Contact Email" not in result.applications.columns
+    assert "Question And Answers" not in result.applications.columns
+    dropped = " ".join(result.report.dropped_columns)
+    assert (
+        "Contact Email" in dropped and "Question And Answers" in dropped and "Contact Phone Number" in dropped
+    )
+    assert (result.applications["outcome"] == "pending").all()
+    assert any("no status" in w.message for w in result.report.warnings)
+    assert (result.applications["source"] == "LinkedIn").all()
+    assert result.applications["applied_on"].iloc[0] == pd.Timestamp(2025, 6, 13)
+    assert result.applications["Resume Name"].iloc[0] == "cv_v2.pdf"  # kept: the user's CV version
+
+
+def test_keep_sensitive_keeps_contact_columns_when_asked():
+    result = import_files(
+        [SourceFile("a.csv", csv_bytes(linkedin_export(0, 2)))], ImportOptions(keep_sensitive=True)
+    )
+    assert "Contact Email" in result.applications.columns
+    assert result.report.dropped_columns == ()
+
+
+def test_saved_rows_and_company_only_rows_are_skipped_with_reasons():
+    rows = [
+        ["Company", "Role", "Date Applied", "Status"],
+        ["Acme", "Data Analyst", "2025-01-02", "APPLIED"],
+        ["Globex", "Data Analyst", "N/A", "SAVED"],
+        ["Netflix", None, None, None],
+        ["Initech", "Analyst", None, None],
+        [None, None, "2025-01-03", "Applied"],
+    ]
+    result = _import("simplify.csv", csv_bytes(rows))
+    _accounted(result)
+    # Company and role with nothing else: an application nobody answered, not a wishlist entry. A row
+    # with a date applied and a status is an application even without a company.
+    assert result.applications["company"].tolist() == ["Acme", "Initech", "(not given)"]
+    reasons = {s.row: s.reason for s in result.report.skipped}
+    assert "not applied" in reasons[3] and "SAVED" in reasons[3]
+    assert "only names a company" in reasons[4]
+
+
+def test_ambiguous_dates_are_asked_about_never_swapped_silently():
+    rows = [
+        ["Company", "Role", "Date", "Status"],
+        ["A", "Analyst", "01/02/2025", "Applied"],
+        ["B", "Analyst", "03/04/2025", "Applied"],
+    ]
+    auto = _import("t.csv", csv_bytes(rows))
+    assert auto.report.date_order_question is not None
+    assert "Date" in auto.report.date_order_question
+    assert auto.applications["applied_on"].isna().all()  # not guessed while the question is open
+    dmy = _import("t.csv", csv_bytes(rows), date_order="dmy")
+    assert dmy.report.date_order_question is None
+    assert dmy.applications["applied_on"].tolist() == [pd.Timestamp(2025, 2, 1), pd.Timestamp(2025, 4, 3)]
+    mdy = _import("t.csv", csv_bytes(rows), date_order="mdy")
+    assert mdy.applications["applied_on"].tolist() == [pd.Timestamp(2025, 1, 2), pd.Timestamp(2025, 3, 4)]
+
+
+def test_unreadable_dates_are_empty_and_named_by_row():
+    rows = [
+        ["Company", "Role", "Date Applied", "Status"],
+        ["A", "Analyst", "15/01/2025", "Applied"],
+        ["B", "Analyst", "Before 2025-01-24", "Applied"],
+    ]
+    result = _import("t.csv", csv_bytes(rows))
+    assert result.report.applications == 2
+    assert pd.isna(result.applications["applied_on"].iloc[1])
+    warning = next(w for w in result.report.warnings if "not dates" in w.message)
+    assert warning.rows == (3,)
+
+
+def test_user_overrides_for_columns_and_statuses_win():
+    rows = [
+        ["Firm", "Thing", "When", "Where am I"],
+        ["Acme", "Analyst", "2025-01-02", "On hold"],
+        ["Globex", "Analyst", "2025-01-03", "On hold"],
+    ]
+    plain = _import("t.csv", csv_bytes(rows))
+    assert plain.applications["outcome"].tolist() == ["pending", "pending"]
+    chosen = _import(
+        "t.csv",
+        csv_bytes(rows),
+        column_overrides={"Thing": "role", "Firm": "company"},
+        status_overrides={"on hold": ("screen", "rejected")},
+    )
+    assert chosen.applications["role"].tolist() == ["Analyst", "Analyst"]
+    assert chosen.applications["stage_reached"].tolist() == ["screen", "screen"]
+    assert chosen.applications["outcome"].tolist() == ["rejected", "rejected"]
+    statuses = chosen.report.statuses.set_index("key")
+    assert statuses.loc["on hold", "count"] == 2
+
+
+def test_per_stage_flag_columns_give_the_furthest_stage():
+    rows = [
+        ["Company", "Role", "Recruiter Call", "Hiring Manager", "Onsite", "Offer"],
+        ["A", "Engineer", "Y", "Y", "Y", "Y"],
+        ["B", "Engineer", "Y", "Y", "", ""],
+        ["C", "Engineer", "Y", "", "", ""],
+    ]
+    result = _import("flags.csv", csv_bytes(rows))
+    _accounted(result)
+    assert result.applications["stage_reached"].tolist() == ["offer", "interview", "screen"]
+    assert result.applications["outcome"].iloc[0] == "offer"
+
+
+def test_header_only_file_has_no_applications_and_says_so():
+    result = _import("empty.csv", csv_bytes([TRACKER_HEADER]))
+    assert result.report.applications == 0
+    assert "no applications yet" in result.report.empty_reason
+
+
+def test_unreadable_file_is_an_input_error_naming_it():
+    with pytest.raises(InputError, match=r"cv\.xlsx"):
+        _import("cv.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+
+
+def test_xlsx_typed_cells_dates_and_numbers():
+    from datetime import datetime
+
+    data = xlsx_bytes(
+        {
+            "Sheet1": [
+                ["Company", "Role", "Date Applied", "Status", "Interviews"],
+                ["Acme", "Analyst", datetime(2025, 5, 6), "Applied", 2],
+            ]
+        }
+    )
+    result = _import("t.xlsx", data)
+    assert result.applications["applied_on"].iloc[0] == pd.Timestamp(2025, 5, 6)
+    assert result.applications["stage_reached"].iloc[0] == "interview"
+
+
+def test_a_per_stage_column_named_like_a_contact_is_read_as_a_stage():
+    rows = [
+        ["Company", "Role", "Applied Date", "Recruiter", "Phone", "Result"],
+        ["A", "Intern", "7/19/2019", "yes", "8/5/2019", ""],
+        ["B", "Intern", "7/20/2019", "", "", ""],
+        ["C", "Intern", "7/21/2019", "yes", "", "Rejection :("],
+    ]
+    result = _import("stages.csv", csv_bytes(rows))
+    fields = {m.column: m.field for m in result.report.mapping}
+    assert fields["Recruiter"] == "stage_column"
+    assert fields["Phone"] == "stage_column"
+    assert result.applications["stage_reached"].tolist()[0] >= "screen"
+
+
+def test_more_rows_than_the_limit_are_refused_naming_the_limit(monkeypatch):
+    from nextround.importing import pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_ROWS", 5)
+    rows = [TRACKER_HEADER, *TRACKER_ROWS]
+    with pytest.raises(InputError, match=r"up to 5 applications"):
+        _import("big.csv", csv_bytes(rows))
+    assert _import("ok.csv", csv_bytes(rows[:6])).report.applications == 5
+
+
+def test_the_cleaned_export_imports_again_to_the_same_stages_and_outcomes():
+    from nextround.cleaned_table import cleaned_csv
+
+    first = _import("tracker.csv", csv_bytes([TRACKER_HEADER, *TRACKER_ROWS]))
+    again = _import("cleaned.csv", cleaned_csv(first.applications))
+    assert again.report.applications == first.report.applications
+    for column in ("company", "role", "stage_reached", "outcome", "applied_on", "role_family"):
+        assert again.applications[column].tolist() == first.applications[column].tolist(), column
+
+
+def test_dates_in_stage_columns_follow_the_order_the_file_decided():
+    # 25/03/2025 can only be day-first, so 03/04/2025 in "Phone Screen" is 3 April, not 4 March.
+    rows = [
+        ["Company", "Role", "Date Applied", "Phone Screen", "Status"],
+        ["Acme", "Analyst", "25/03/2025", "03/04/2025", "Rejected"],
+        ["Globex", "Analyst", "02/04/2025", "", "Applied"],
+    ]
+    result = _import("uk.csv", csv_bytes(rows))
+    acme = result.applications.set_index("company").loc["Acme"]
+    assert acme["applied_on"] == pd.Timestamp("2025-03-25")
+    assert acme["stage_reached"] == "screen"
+    assert acme["last_event_on"] == pd.Timestamp("2025-04-03")
+    assert result.report.date_order_question is None
+
+
+def test_every_reading_keeps_its_evidence_and_the_cleaned_columns_carry_it():
+    rows = [
+        ["Company", "Role", "Date Applied", "Status", "Phone Screen", "Notes"],
+        ["Acme", "Analyst", "2025-01-02", "Rejected", "Y", ""],
+        ["Globex", "Analyst", "2025-01-03", "Applied", "", "Had two interviews and then they said no"],
+    ]
+    result = _import("t.csv", csv_bytes(rows))
+    table = result.applications.set_index("company")
+    assert table.loc["Acme", "stage_evidence"] == "Phone Screen: Y"
+    assert table.loc["Acme", "outcome_evidence"] == "Status: Rejected"
+    # The status says "Applied": the note's interviews and "no" are put to the user, not taken silently.
+    assert (table.loc["Globex", "stage_reached"], table.loc["Globex", "outcome"]) == ("applied", "pending")
+    question = next(q for q in result.report.questions if q.key == "notes-outcome")
+    assert question.rows == (3,)
+    answered = _import("t.csv", csv_bytes(rows), answers={"notes-outcome": "use"}).applications
+    globex = answered.set_index("company").loc["Globex"]
+    assert (globex["stage_reached"], globex["outcome"]) == ("interview", "rejected")
+    assert globex["stage_evidence"] == "Notes: Had two interviews and then they said no"
+    cleaned = pd.read_csv(io.BytesIO(cleaned_csv(answered)))
+    assert cleaned.set_index("company").loc["Globex", "outcome_evidence"].startswith("Notes: Had two")
+
+
+def test_candidate_actions_and_contact_details_are_never_stage_evidence():
+    rows = [
+        ["Company", "Role", "Date Applied", "Status", "Messaged Recruiter or Team", "Recruiter Phone"],
+        *[[f"Co {i}", "Analyst", "2025-01-02", "Applied", "True", "+44 20 7946 0958"] for i in range(8)],
+    ]
+    result = _import("t.csv", csv_bytes(rows))
+    assert (result.applications["stage_reached"] == "applied").all()
+    fields = {m.column: m.field for m in result.report.mapping}
+    assert fields["Messaged Recruiter or Team"] == "candidate_action"
+    assert "Recruiter Phone" not in fields or fields["Recruiter Phone"] == "contact_phone"
+    question = next(q for q in result.report.questions if q.key == "column:Messaged Recruiter or Team")
+    assert "8 applications" in question.text
+    # One click reads it as a screen after all.
+    choice = next(c for c in question.choices if c.field == "stage_column")
+    again = _import("t.csv", csv_bytes(rows), column_overrides={choice.column: choice.field})
+    assert (again.applications["stage_reached"] == "screen").all()
+
+
+def test_rows_that_say_they_were_not_sent_are_left_out_and_asked_about():
+    rows = [
+        ["Company", "Role", "Date Applied", "Status", "Applied?"],
+        ["Acme", "Analyst", "2025-01-02", "Applied", "Yes"],
+        ["Globex", "Analyst", "", "Open", "No"],
+        ["Initech", "Analyst", "", "Ready to apply", ""],
+        ["Hooli", "Analyst", "", "Pending review", ""],
+        ["Umbrella", "Analyst", "2025-01-05", "Pending review", ""],
+    ]
+    result = _import("t.csv", csv_bytes(rows))
+    _accounted(result)
+    assert result.applications["company"].tolist() == ["Acme", "Umbrella"]
+    keys = {q.key: q for q in result.report.questions}
+    assert keys["not-sent"].rows == (3, 4)
+    assert keys["unclear"].rows == (5,)
+    counted = _import("t.csv", csv_bytes(rows), answers={"not-sent": "count", "unclear": "count"})
+    assert len(counted.applications) == 5
+
+
+def test_rows_without_a_company_count_when_anything_says_they_are_applications():
+    rows = [
+        ["Number", "Company", "Role", "Date Applied", "First", "Outcome"],
+        ["1", "", "", "01/12/2023", "Yes", "No"],
+        ["2", "", "", "16/01/2024", "No", "No"],
+        ["3", "", "", "", "", ""],
+    ]
+    result = _import("t.csv", csv_bytes(rows))
+    _accounted(result)
+    table = result.applications
+    assert table["company"].tolist() == ["(not given)", "(not given)"]
+    assert table["stage_reached"].tolist() == ["interview", "applied"]
+    assert table["outcome"].tolist() == ["rejected", "rejected"]
+    assert "nothing that says it is an application" in result.report.skipped[0].reason
+
+
+def test_a_headerless_log_is_read_by_its_contents_and_says_so():
+    rows = [
+        [
+            "0",
+            "Systemutvecklare",
+            "Enfo Sweden AB",
+            "Azure Integration Developer",
+            "https://jobs.example/1",
+            "2023-02-08",
+        ],
+        ["8", "IT-tekniker", "Procruitment AB", "IT consultant", "https://jobs.example/2", "2022-12-14"],
+        [
+            "11",
+            "Databasadministratör",
+            "Atea Sverige AB",
+            "SQL Developer",
+            "https://jobs.example/3",
+            "2023-02-27",
+        ],
+    ]
+    result = _import("log.csv", csv_bytes(rows))
+    assert result.report.applications == 3
+    assert result.report.files[0].header_row == 0
+    fields = {m.column: m.field for m in result.report.mapping}
+    assert fields["Column 3"] == "company" and fields["Column 6"] == "applied_on"
+    assert any(q.key == "no-header" for q in result.report.questions)
+
+
+def test_a_header_repeated_below_and_merge_markers_are_not_rows():
+    header = ["Date Applied", "Company", "Position Title", "Application Status"]
+    rows = [
+        ["<<<<<<< HEAD"], header, ["2025-06-30", "Stylus", "Scientist", "Submitted"], ["======="],
+        header, ["2025-05-23", "Biogen", "Scientist II", "Rejected"], [">>>>>>> 58ac36ab6b7e4cc74ecc"],
+    ]  # fmt: skip
+    result = _import("merge.csv", csv_bytes(rows))
+    _accounted(result)
+    assert result.applications["company"].tolist() == ["Stylus", "Biogen"]
+    assert any(s.reason == "repeats the header row" for s in result.report.skipped)
+
+
+def test_placeholders_are_no_value_and_a_company_is_never_a_placeholder():
+    rows = [
+        ["Company", "Role", "Date Applied", "Status"],
+        ["#N/A", "null", "2025-01-02", "Applied"],
+        ["Acme", "N/A", "2025-01-03", "Rejected"],
+    ]
+    table = _import("t.csv", csv_bytes(rows)).applications
+    assert table["company"].tolist() == ["(not given)", "Acme"]
+    assert table["role"].isna().all()
+
+
+def test_a_date_column_is_never_thrown_away_as_contact_details():
+    # Compact dates (20250115) and impossible ones (year 9999) must not make "Date applied" a phone column.
+    rows = [["Company", "Role", "Date applied", "Status"]]
+    rows += [
+        [f"Co {i}", "Analyst", value, "Applied"]
+        for i, value in enumerate(["20250115", "20250203", "99990101", "-5", "20250310"])
+    ]
+    result = _import("t.csv", csv_bytes(rows))
+    fields = {m.column: m.field for m in result.report.mapping}
+    assert fields["Date applied"] == "applied_on"
+    assert result.applications["applied_on"].iloc[0] == pd.Timestamp("2025-01-15")
+    unreadable = next(w for w in result.report.warnings if "not dates" in w.message)
+    assert unreadable.rows == (4, 5)
+
+
+def test_excel_error_rows_are_reported_and_odd_dates_noted():
+    rows = [
+        ["Company", "Role", "Date applied", "Status", "Response date"],
+        ["#N/A", "#VALUE!", "#REF!", "#N/A", ""],
+        ["Acme", "Analyst", "2025-03-01", "Rejected", "2025-02-01"],
+        ["Globex", "Analyst", "2031-03-01", "Applied", ""],
+    ]
+    result = _import("t.csv", csv_bytes(rows))
+    _accounted(result)
+    assert result.applications["company"].tolist() == ["Acme", "Globex"]
+    assert result.report.skipped[0].row == 2
+    messages = {w.message: w.rows for w in result.report.warnings}
+    assert next(rows for m, rows in messages.items() if "before the application" in m) == (3,)
+    assert next(rows for m, rows in messages.items() if "more than a year from today" in m) == (4,)
+
+
+def test_a_huge_number_as_a_company_keeps_its_short_form():
+    rows = [["Company", "Role", "Status"], ["1e300", "Analyst", "Applied"]]
+    xlsx = xlsx_bytes({"Apps": [["Company", "Role", "Status"], [1e300, "Analyst", "Applied"]]})
+    for name, data in (("t.csv", csv_bytes(rows)), ("t.xlsx", xlsx)):
+        company = _import(name, data).applications["company"].iloc[0]
+        assert len(company) < 10, company

@@ -1,0 +1,215 @@
+"""Assembling the plan: the issue's order, the numbers in each why, the weekly goal at the user's pace."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+
+from nextround.action_items import CATEGORIES, ActionItem, Link
+from nextround.model import conform
+from nextround.plan.assemble import PlanOptions, assemble_plan, order_plan, weekly_habit_item, weekly_pace
+from tests.fixtures.plans import TODAY, plan_frame
+
+
+@dataclass(frozen=True)
+class FakeBottleneck:
+    stage: str | None
+    sentence: str
+    supported: bool
+
+
+def gap_action(skill: str) -> ActionItem:
+    return ActionItem(
+        key=f"gap:{skill.lower()}",
+        title=f"Take a free {skill} course",
+        why=f"3 of 5 rejecting roles asked for {skill}.",
+        category="skill/course",
+        due_on=TODAY + timedelta(days=14),
+        links=(Link("Search courses", f"https://example.org/?q={skill}"),),
+    )
+
+
+def test_plan_follows_the_issue_order_with_numbers_in_every_why():
+    items = assemble_plan(
+        plan_frame(),
+        TODAY,
+        bottleneck=FakeBottleneck("interview", "You lose most at the interview stage: 9 of 12 (75 %).", True),
+        gap_actions=[gap_action("Tableau")],
+        top_gaps=("Tableau",),
+    )
+    categories = [i.category for i in items]
+    assert categories == sorted(categories, key=CATEGORIES.index)
+    assert categories[:4] == ["follow-up", "follow-up", "feedback request", "skill/course"]
+    assert categories[-1] == "application habits"
+    assert "interview practice" in categories
+    follow_ups = [i for i in items if i.category == "follow-up"]
+    assert [i.title for i in follow_ups] == [
+        "Send a thank-you follow-up to Körber (Data Analyst)",  # had contact: first
+        'Send a thank-you follow-up to =HYPERLINK("http://x","y") (BI Developer)',
+    ]
+    assert follow_ups[0].why.startswith("Rejected after reaching the interview stage, 5 days ago.")
+    assert "Anna Schmidt" in follow_ups[0].why
+    assert all(i.due_on == TODAY for i in follow_ups)
+    assert "feedback" not in follow_ups[0].details.casefold()
+    practice = next(i for i in items if i.category == "interview practice")
+    assert practice.why.startswith("You lose most at the interview stage: 9 of 12")
+    assert practice.priority == "high"
+    assert all(item.why for item in items)
+
+
+def test_feedback_requests_only_for_contact_and_after_the_delay():
+    items = assemble_plan(
+        plan_frame(), TODAY, top_gaps=("Tableau",), options=PlanOptions(feedback_delay_days=6)
+    )
+    requests = [i for i in items if i.category == "feedback request"]
+    assert [i.key for i in requests] == ["feedback:apps.xlsx#1"]  # Körber; the applied-stage one gets none
+    assert requests[0].due_on == TODAY + timedelta(days=6)
+    assert "How could I strengthen my Tableau skills?" in requests[0].details
+    assert "Did you find any key qualifications missing from my CV?" in requests[0].details
+
+
+def test_old_and_already_followed_up_rejections_get_no_follow_up_item():
+    items = assemble_plan(plan_frame(), TODAY, followed_up_keys={"follow-up:apps.xlsx#1"})
+    keys = [i.key for i in items]
+    assert "follow-up:apps.xlsx#1" not in keys  # done already
+    assert "follow-up:apps.xlsx#3" not in keys  # decided in September
+    assert "follow-up:apps.xlsx#2" in keys
+    assert "feedback:apps.xlsx#1" in keys  # the questions still come, a few days later
+
+
+def test_tone_sender_and_edited_drafts_reach_the_items():
+    items = assemble_plan(
+        plan_frame(),
+        TODAY,
+        drafts={"follow-up:apps.xlsx#2": "Subject: Mine\n\nMy own words"},
+        options=PlanOptions(tone="formal", sender_name="Sam Lee"),
+    )
+    by_key = {i.key: i for i in items}
+    assert by_key["follow-up:apps.xlsx#2"].details == "Subject: Mine\n\nMy own words"
+    assert "Yours sincerely,\nSam Lee" in by_key["follow-up:apps.xlsx#1"].details
+
+
+def test_unsupported_bottleneck_is_a_hint_not_a_finding():
+    items = assemble_plan(
+        plan_frame(), TODAY, bottleneck=FakeBottleneck("applied", "Mostly before any reply.", False)
+    )
+    item = next(i for i in items if i.key == "bottleneck:applied")
+    assert item.category == "role targeting"
+    assert item.priority == "medium"
+    assert "treat this as a hint" in item.why
+    assert assemble_plan(plan_frame(), TODAY, bottleneck=FakeBottleneck(None, "Not enough data.", False))
+
+
+def test_extra_actions_join_their_category_and_duplicates_are_dropped():
+    extra = ActionItem(
+        "reflection:nerves:x", "Book a mock interview", "Your reflection.", "interview practice", TODAY
+    )
+    items = assemble_plan(
+        plan_frame(), TODAY, gap_actions=[gap_action("SQL")], extra_actions=[extra, gap_action("SQL")]
+    )
+    assert [i.key for i in items].count("gap:sql") == 1
+    categories = [i.category for i in items]
+    assert categories.index("interview practice") < categories.index("application habits")
+    assert items[categories.index("application habits") - 1].key == "reflection:nerves:x"
+
+
+def test_order_plan_is_stable_within_a_category():
+    a = ActionItem("a", "A", "", "application habits", TODAY)
+    b = ActionItem("b", "B", "", "follow-up", TODAY)
+    c = ActionItem("c", "C", "", "follow-up", TODAY)
+    assert [i.key for i in order_plan([a, c, b, c])] == ["c", "b", "a"]
+
+
+def role_frame(good: tuple[int, int], other: tuple[int, int]) -> pd.DataFrame:
+    """Decided applications per family: (reached a screen, total) each."""
+    rows = []
+    for family, (screened, total) in (("Data Analyst", good), ("Marketing", other)):
+        for n in range(total):
+            rows.append(
+                {
+                    "role_family": family,
+                    "stage_reached": "screen" if n < screened else "applied",
+                    "outcome": "rejected",
+                }
+            )
+    return conform(pd.DataFrame(rows))
+
+
+def test_role_targeting_names_a_family_only_when_the_intervals_do_not_overlap():
+    clear = assemble_plan(role_frame((12, 20), (2, 40)), TODAY)
+    target = next(i for i in clear if i.category == "role targeting")
+    assert target.title == "Aim more of your applications at Data Analyst roles"
+    assert "12 of 20 (60 %" in target.why
+    assert "2 of 40 (5 %" in target.why
+
+    unclear = assemble_plan(role_frame((4, 12), (3, 12)), TODAY)
+    review = next(i for i in unclear if i.category == "role targeting")
+    assert review.key == "target:review"
+    assert review.priority == "low"
+    assert "not clear yet" in review.why
+
+    small = assemble_plan(role_frame((4, 9), (3, 30)), TODAY)
+    assert not [i for i in small if i.category == "role targeting"]
+
+
+def test_weekly_goal_is_the_median_of_the_weeks_applied():
+    # Weeks of 2 Nov: 3, 9 Nov: 5, 16 Nov: 4 applications -> median 4.
+    days = ["2026-11-02"] * 3 + ["2026-11-10"] * 5 + ["2026-11-20"] * 4
+    table = conform(pd.DataFrame({"applied_on": pd.to_datetime(days)}))
+    assert weekly_pace(table) == (4.0, 3, 3)
+    item = weekly_habit_item(table, TODAY)
+    assert item.title == "Send 4 tailored applications this week"
+    assert item.due_on == date(2026, 11, 29)  # the Sunday of this week
+    assert "median of 4 applications a week" in item.why
+    assert "12 in total" in item.why
+
+
+def test_weekly_goal_only_looks_at_the_last_twelve_weeks_and_is_at_least_one():
+    days = ["2026-01-05"] * 30 + ["2026-11-02", "2026-11-16"]
+    table = conform(pd.DataFrame({"applied_on": pd.to_datetime(days)}))
+    assert weekly_pace(table) == (1.0, 2, 12)
+    assert weekly_habit_item(table, TODAY).title == "Send 1 tailored application this week"
+
+
+def test_weekly_goal_without_dates_says_so():
+    table = conform(pd.DataFrame({"company": ["A", "B"]}))
+    assert weekly_pace(table) is None
+    item = weekly_habit_item(table, TODAY)
+    assert item.title == "Send 5 tailored applications this week"
+    assert "no application dates" in item.why
+
+
+def test_advice_chosen_elsewhere_replaces_the_plan_s_own_version():
+    coaching = ActionItem(
+        "coaching:interview", "Practise for interviews", "20 lost at interview.", "interview practice", TODAY
+    )
+    role = ActionItem("role:data-analyst", "Target Data Analyst roles", "Best fit.", "role targeting", TODAY)
+    bottleneck = FakeBottleneck("interview", "You lose most at interviews.", True)
+    items = assemble_plan(
+        role_frame((12, 20), (2, 40)), TODAY, bottleneck=bottleneck, extra_actions=[coaching, role]
+    )
+    keys = [i.key for i in items]
+    assert "bottleneck:interview" not in keys
+    assert not [k for k in keys if k.startswith("target:")]
+    assert {"coaching:interview", "role:data-analyst"} <= set(keys)
+
+
+def test_at_most_five_follow_ups_and_done_ones_do_not_take_a_place():
+    frame = conform(
+        pd.DataFrame(
+            {
+                "company": [f"C{i}" for i in range(8)],
+                "stage_reached": ["interview"] * 8,
+                "outcome": ["rejected"] * 8,
+                "outcome_on": pd.to_datetime([f"2026-11-{20 - i}" for i in range(8)]),
+                "followed_up": pd.array([True, True, None, None, None, None, None, None], dtype="boolean"),
+            }
+        )
+    )
+    items = assemble_plan(frame, TODAY)
+    follow_ups = [i.title for i in items if i.category == "follow-up"]
+    assert follow_ups == [f"Send a thank-you follow-up to C{i}" for i in range(2, 7)]
+    requests = [i.key for i in items if i.category == "feedback request"]
+    assert requests == [f"feedback:{i}" for i in range(1, 6)]  # asked of the five most recent
