@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from nextround.importing.mapping import ColumnMapping, stage_words_in
+from nextround.importing.mapping import ColumnMapping, header_fields, stage_column_kind, stage_words_in
 from nextround.importing.report import QUESTION_ROWS, Choice, Question
 from nextround.importing.stage_outcome import Progress, Sent
 from nextround.importing.vocabulary import flag_word
@@ -37,7 +37,7 @@ NOT_SENT_QUESTION = "not-sent"
 UNCLEAR_QUESTION = "unclear"
 COUNT = "count"
 _KEEP = Choice("Yes, that is right")
-_STAGE_WORDS = {
+STEP_WORDS = {  # what a stage column marks, in words: "reached an interview"
     "screen": "a screen",
     "interview": "an interview",
     "final": "the final round",
@@ -167,50 +167,8 @@ def progress_questions(
     """Questions about the readings of the applications kept."""
     questions: list[Question] = []
     evidence = pd.Series(progress.stage_evidence)
-    labels = progress.stage_evidence.categories.to_numpy(dtype=object)
-    codes = progress.stage_evidence.codes
     stage_names = np.array(STAGES, dtype=object)
-    for m in mapping:
-        if m.field == "stage_column" and m.kind in ("screen", "interview", "final", "offer"):
-            prefix = f"{m.column}: "
-            moved = np.isin(codes, [i for i, label in enumerate(labels) if label.startswith(prefix)])
-            if not moved.any() or m.method == "your choice":
-                continue
-            values = raw[m.column]
-            if not _mostly_yes_no(values):
-                continue  # dates in a stage column are strong evidence; yes/no is asked about
-            first = int(np.flatnonzero(moved)[0])
-            questions.append(
-                _ask(
-                    f"column:{m.column}",
-                    file,
-                    f"'{m.column}' = '{_cell(values.iloc[first])}' → reached {_STAGE_WORDS[m.kind]}: "
-                    f"{_plural(int(moved.sum()), 'application')}. Is that right?",
-                    numbers,
-                    moved,
-                    (_KEEP, Choice("No, ignore this column", column=m.column, field="ignore")),
-                )
-            )
-        elif m.field == "candidate_action" and (kind := stage_words_in(m.column)) in _STAGE_WORDS:
-            said_yes = raw[m.column].map(_yes).to_numpy(dtype=bool)
-            if said_yes.any():
-                questions.append(
-                    _ask(
-                        f"column:{m.column}",
-                        file,
-                        f"'{m.column}' reads as something you did, so it was not counted as "
-                        f"{_STAGE_WORDS[kind]} ({_plural(int(said_yes.sum()), 'application')} say yes "
-                        "there). Is that right?",
-                        numbers,
-                        said_yes,
-                        (
-                            Choice("Yes, leave it out"),
-                            Choice(
-                                f"No, it means {_STAGE_WORDS[kind]}", column=m.column, field="stage_column"
-                            ),
-                        ),
-                    )
-                )
+    questions += [q for m in mapping if (q := _column_question(file, numbers, m, raw)) is not None]
     from_notes = progress.stage_from_notes
     if from_notes.any():
         first = int(np.flatnonzero(from_notes)[0])
@@ -289,6 +247,46 @@ def _ask(
 
 def _be(count: int) -> str:
     return "is" if count == 1 else "are"
+
+
+def _column_question(file: str, numbers: np.ndarray, m: ColumnMapping, raw: pd.DataFrame) -> Question | None:
+    """A yes/no column that names a hiring step: read as that step, or left out as something the
+    candidate did. Asked whichever way it was read, and still shown (with the answer marked) after
+    the user chose."""
+    kind = m.kind if m.field == "stage_column" else stage_words_in(m.column)
+    if kind not in ("screen", "interview", "final", "offer") or m.column not in raw:
+        return None
+    values = raw[m.column]
+    said_yes = values.map(_yes).to_numpy(dtype=bool)
+    if not said_yes.any() or not _mostly_yes_no(values):
+        return None  # dates in a stage column are strong evidence; yes / no is asked about
+    count = _plural(int(said_yes.sum()), "application")
+    step = STEP_WORDS[kind]
+    as_step = Choice(f"No, it means {step}", column=m.column, field="stage_column")
+    chosen = " You chose this." if m.method == "your choice" else " Is that right?"
+    read_as_step = m.field == "stage_column"
+    if "candidate_action" in header_fields(m.column)[0]:  # asked the same way, whatever was chosen
+        keep = Choice("Yes, leave it out", column=m.column, field="candidate_action")
+        if read_as_step:
+            text = f"'{m.column}' (something you did) is read as {step}: {count}."
+        else:
+            text = (
+                f"'{m.column}' reads as something you did, so it was not counted as {step} ({count} say yes)."
+            )
+        return _ask(f"column:{m.column}", file, text + chosen, numbers, said_yes, (keep, as_step))
+    if stage_column_kind(m.column) is not None:  # a step's own column: read as it unless told not to
+        example = _cell(values[said_yes].iloc[0])
+        text = f"'{m.column}' = '{example}' → reached {step}: {count}."
+        if not read_as_step:
+            text = f"'{m.column}' is left out ({count} say yes there)."
+        keep = Choice("Yes, that is right", column=m.column, field="stage_column")
+        left_out = Choice("No, ignore this column", column=m.column, field="ignore")
+        return _ask(f"column:{m.column}", file, text + chosen, numbers, said_yes, (keep, left_out))
+    text = f"'{m.column}' was not read as {step} ({count} say yes there)."
+    if read_as_step:
+        text = f"'{m.column}' is read as {step}: {count}."
+    keep = Choice("Yes, leave it out", column=m.column, field="ignore")
+    return _ask(f"column:{m.column}", file, text + chosen, numbers, said_yes, (keep, as_step))
 
 
 def _cell(value: object) -> str:

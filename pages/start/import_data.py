@@ -45,6 +45,7 @@ label = ", ".join(f.name for f in files)
 review.adopt(result, label)
 
 review.show_summary(result)
+review.ask_questions(result, token)
 review.choose_sheet(result)
 review.ask_date_order(result)
 review.show_skipped_and_warnings(result)
