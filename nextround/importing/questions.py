@@ -253,6 +253,8 @@ def _column_question(file: str, numbers: np.ndarray, m: ColumnMapping, raw: pd.D
     """A yes/no column that names a hiring step: read as that step, or left out as something the
     candidate did. Asked whichever way it was read, and still shown (with the answer marked) after
     the user chose."""
+    if m.field not in ("stage_column", "candidate_action", None):
+        return None  # read as something else (a count, a date, a name): not a yes / no step
     kind = m.kind if m.field == "stage_column" else stage_words_in(m.column)
     if kind not in ("screen", "interview", "final", "offer") or m.column not in raw:
         return None
