@@ -455,7 +455,7 @@ def _read_rows(
     both_named = has["company"] & has["role"] if "company" in has and "role" in has else None
     decision = decide_applications(progress, has_date, named, both_named, options.answers)
     skipped = [SkippedRow(file, int(numbers[i]), reason) for i, reason in decision.skipped]
-    questions = list(decision.questions(file, numbers, raw, mapping, progress))
+    questions = list(decision.questions(file, numbers, progress))
 
     keep = decision.keep
     if not keep.all():

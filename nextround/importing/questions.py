@@ -67,7 +67,7 @@ class Decision:
 
     keep: np.ndarray
     not_sent: np.ndarray
-    unclear: np.ndarray  # left out: nothing says it was sent, in a file that shows how it marks that
+    unclear: np.ndarray  # nothing says it was sent, in a file that shows how it marks that (left out)
     empty: np.ndarray  # nothing at all beyond an id or a stray cell
     only_one_name: np.ndarray
     not_sent_by: pd.Categorical
@@ -90,40 +90,28 @@ class Decision:
                 )
         return out
 
-    def questions(
-        self,
-        file: str,
-        numbers: np.ndarray,
-        raw: pd.DataFrame,
-        mapping: Sequence[ColumnMapping],
-        progress: Progress,
-    ) -> Iterator[Question]:
-        not_sent = self.not_sent & ~self.keep
-        if not_sent.any():
-            first = int(np.flatnonzero(not_sent)[0])
-            yield _ask(
-                NOT_SENT_QUESTION,
-                file,
-                f"{_plural(int(not_sent.sum()), 'row')} {_be(not_sent.sum())} left out as not applied yet"
-                f"{_example(numbers, not_sent, str(self.not_sent_by[first]))}. Is that right?",
-                numbers,
-                not_sent,
-                (_KEEP, Choice("No, count them as applications", COUNT)),
-            )
-        unclear = self.unclear & ~self.keep
-        if unclear.any():
-            first = int(np.flatnonzero(unclear)[0])
+    def questions(self, file: str, numbers: np.ndarray, progress: Progress) -> Iterator[Question]:
+        """The rows left out (or counted, when the user said so), asked about."""
+        count_them = Choice("No, count them as applications", COUNT)
+        if self.not_sent.any():
+            first = int(np.flatnonzero(self.not_sent)[0])
+            count = int(self.not_sent.sum())
+            rows = f"{_plural(count, 'row')} marked as not applied yet {_be(count)}"
+            example = _example(numbers, self.not_sent, str(self.not_sent_by[first]))
+            text = f"{rows} left out{example}. Is that right?"
+            if self.keep[self.not_sent].all():
+                text = f"{rows} counted, as you chose{example}."
+            yield _ask(NOT_SENT_QUESTION, file, text, numbers, self.not_sent, (_KEEP, count_them))
+        if self.unclear.any():
+            first = int(np.flatnonzero(self.unclear)[0])
             label = str(progress.stage_evidence[first]) if pd.notna(progress.stage_evidence[first]) else ""
-            yield _ask(
-                UNCLEAR_QUESTION,
-                file,
-                f"{_plural(int(unclear.sum()), 'row')} {'has' if unclear.sum() == 1 else 'have'} no date "
-                "applied and nothing that says they were sent, while your other rows do; they are left "
-                f"out as not sent{_example(numbers, unclear, label)}. Is that right?",
-                numbers,
-                unclear,
-                (_KEEP, Choice("No, count them as applications", COUNT)),
-            )
+            count = int(self.unclear.sum())
+            rows = f"{_plural(count, 'row')} with no date applied and nothing that says it was sent"
+            example = _example(numbers, self.unclear, label)
+            text = f"{rows} (your other rows do say so) {_be(count)} left out{example}. Is that right?"
+            if self.keep[self.unclear].all():
+                text = f"{rows} {_be(count)} counted, as you chose."
+            yield _ask(UNCLEAR_QUESTION, file, text, numbers, self.unclear, (_KEEP, count_them))
 
 
 def decide_applications(
@@ -151,9 +139,12 @@ def decide_applications(
     # A status that does not say it was sent, on a row without a date applied: where the file's other rows
     # show how it marks what was sent, this row is something else (a lead, an open posting).
     unclear = weak & (sent == Sent.UNCLEAR)
-    if not file_shows_sent or answers.get(UNCLEAR_QUESTION) == COUNT:
+    if not file_shows_sent:
         keep |= unclear
-    return Decision(keep, not_sent, unclear & ~keep, empty, only_one & ~keep, progress.not_sent_by)
+        unclear = np.zeros(len(sent), dtype=bool)  # nothing in the file says otherwise: nothing to ask
+    elif answers.get(UNCLEAR_QUESTION) == COUNT:
+        keep |= unclear
+    return Decision(keep, not_sent, unclear, empty, only_one & ~keep, progress.not_sent_by)
 
 
 def progress_questions(
@@ -202,8 +193,9 @@ def progress_questions(
             _ask(
                 NOTES_OUTCOME_QUESTION,
                 file,
-                f"The notes of {_plural(len(rows), 'application')} say it got further or ended{example}, "
-                "while the status says it is still open. The status was kept. Use the notes instead?",
+                f"The notes of {_plural(len(rows), 'application')} say {'it' if len(rows) == 1 else 'they'} "
+                f"got further or ended{example}, while the status says it is still open. The status was "
+                "kept. Use the notes instead?",
                 numbers,
                 withheld,
                 (Choice("No, keep the status"), Choice("Yes, the notes are newer", "use")),
