@@ -103,7 +103,8 @@ def test_questions_are_listed_with_the_option_that_answers_them(tmp_path, capsys
     assert main(["import", str(path)]) == 0
     out = capsys.readouterr().out
     assert "please check" in out and "--answer notes=ignore" in out and "--answer not-sent=count" in out
-    assert main(["import", str(path), "--json", "--answer", "notes=ignore", "--answer", "not-sent=count"]) == 0
+    answers = ["--answer", "notes=ignore", "--answer", "not-sent=count"]
+    assert main(["import", str(path), "--json", *answers]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["applications"] == 5  # the saved row counted, as answered
     assert {q["key"] for q in report["questions"]} >= {"notes", "not-sent"}
