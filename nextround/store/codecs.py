@@ -271,6 +271,7 @@ CODECS: Final[Mapping[str, Codec]] = {
     "import_options": Codec(encode_options, decode_options),
     "cell_edits": Codec(encode_edits, decode_edits),
     "upload_token": Codec(_identity, _optional_str),
+    "search_token": Codec(_identity, _optional_str),
 }
 
 

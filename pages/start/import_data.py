@@ -29,6 +29,7 @@ if not uploads:
 files = tuple(SourceFile(u.name, u.getvalue()) for u in uploads)
 token = review.upload_token(files)
 review.start_new_upload(token)
+state.set_source(files, token)
 if review.restore_plan(files):
     if st.button("Open your action plan", type="primary", icon=":material/checklist:"):
         st.switch_page(ACTION_PLAN)

@@ -54,6 +54,7 @@ EXAMPLES: dict[str, object] = {
     ),
     "cell_edits": {("a.csv", 3): {"outcome": "rejected", "applied_on": "2026-01-05", "followed_up": True}},
     "upload_token": "0123456789abcdef",
+    "search_token": None,
 }
 
 
