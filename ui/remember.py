@@ -64,7 +64,13 @@ PARTS: Final[Mapping[str, str]] = {
     "cell_edits": import_review.CELL_EDITS,
     "upload_token": import_review.UPLOAD_TOKEN,
     "search_token": state.SEARCH_TOKEN,
+    "merge_base_label": state.MERGE_BASE_LABEL,
 }
+# The import's own choices: not remembered while a new upload waits for the user's decision, so the
+# remembered search keeps the choices it was read with until the new files take its place.
+IMPORT_PARTS: Final = frozenset({"import_options", "cell_edits", "upload_token"})
+# Each remembered table and the session key it lives in.
+TABLES: Final[Mapping[str, str]] = {"applications": state.APPLICATIONS, "base": state.MERGE_BASE}
 # A part's value while the session has none: what the pages themselves start from.
 DEFAULTS: Final[Mapping[str, Any]] = {
     "label": "",
@@ -85,8 +91,8 @@ DEFAULTS: Final[Mapping[str, Any]] = {
     "cell_edits": {},
     "upload_token": None,
     "search_token": None,
+    "merge_base_label": "",
 }
-APPLICATIONS_TABLE: Final = "applications"
 VISITOR_COOKIE: Final = "nextround_visitor"
 CHOICE_COOKIE: Final = "nextround_remember"
 CHOICE: Final = "remember_on_this_computer"  # this session's choice (kept apart from its widget's state,
@@ -112,12 +118,13 @@ class Place:
 
 @dataclass
 class Snapshot:
-    """What the store holds now, to save only what changed: each part's JSON, and the table and files
-    it was last given (compared by identity: a million rows are never compared cell by cell)."""
+    """What the store holds now, to save only what changed: each part's JSON, and the tables, files and
+    checkpoint it was last given (compared by identity: a million rows are never compared cell by cell)."""
 
     parts: dict[str, str] = field(default_factory=dict)
-    table: object = None
+    tables: dict[str, object] = field(default_factory=dict)
     files_token: str | None = None
+    checkpoint: object = None
 
 
 # -- where ---------------------------------------------------------------------------------------------
@@ -196,12 +203,13 @@ def restore() -> None:
             unreadable.append(part.replace("_", " "))
             continue
         snapshot.parts[part] = body
-    table = saved.tables.get(APPLICATIONS_TABLE)
-    if table is not None:
-        st.session_state[state.APPLICATIONS] = table
-        snapshot.table = table
+    for name, key in TABLES.items():
+        table = saved.tables.get(name)
+        if table is not None:
+            st.session_state[key] = snapshot.tables[name] = table
     st.session_state[state.SOURCE_FILES] = saved.files
     snapshot.files_token = st.session_state.get(state.SEARCH_TOKEN)
+    st.session_state[state.CHECKPOINT] = snapshot.checkpoint = saved.checkpoint
     if unreadable:
         _problem(
             f"Part of your remembered search could not be read ({', '.join(unreadable)}) and starts afresh."
@@ -232,24 +240,46 @@ def save() -> None:
 
 
 def _changes(snapshot: Snapshot) -> tuple[Changes, Snapshot]:
+    after = Snapshot(dict(snapshot.parts), dict(snapshot.tables), snapshot.files_token, snapshot.checkpoint)
+    waiting = upload_waiting()
     parts: dict[str, str | None] = {}
-    after = Snapshot(dict(snapshot.parts), snapshot.table, snapshot.files_token)
     for part, key in PARTS.items():
+        if waiting and part in IMPORT_PARTS:
+            continue
         body = encode(part, st.session_state.get(key, DEFAULTS[part]))
         if body != snapshot.parts.get(part):
-            parts[part] = body
-            after.parts[part] = body
+            parts[part] = after.parts[part] = body
     tables: dict[str, Any] = {}
-    table = st.session_state.get(state.APPLICATIONS)
-    if table is not snapshot.table:
-        tables[APPLICATIONS_TABLE] = table
-        after.table = table
+    for name, key in TABLES.items():
+        table = st.session_state.get(key)
+        if table is not snapshot.tables.get(name):
+            tables[name] = after.tables[name] = table
     files = None
     token = st.session_state.get(state.SEARCH_TOKEN)
     if token != snapshot.files_token:
         files = state.source_files()
         after.files_token = token
-    return Changes(parts=parts, tables=tables, files=files), after
+    checkpoint = st.session_state.get(state.CHECKPOINT)
+    if checkpoint is not None and checkpoint is not snapshot.checkpoint:
+        after.checkpoint = checkpoint
+    else:
+        checkpoint = None
+    return Changes(parts=parts, tables=tables, files=files, checkpoint=checkpoint), after
+
+
+def has_search() -> bool:
+    """Whether the working data is a search read from the user's own files (not the sample)."""
+    return (
+        st.session_state.get(state.APPLICATIONS) is not None
+        and not state.exploring_sample()
+        and st.session_state.get(state.SEARCH_TOKEN) is not None
+    )
+
+
+def upload_waiting() -> bool:
+    """Whether new files were uploaded over a search and wait for the user to add or replace."""
+    upload = st.session_state.get(import_review.UPLOAD_TOKEN)
+    return has_search() and upload is not None and upload != st.session_state.get(state.SEARCH_TOKEN)
 
 
 # -- forgetting and choosing ---------------------------------------------------------------------------

@@ -30,6 +30,9 @@ DATA_LABEL = "data_label"  # what the data is, for the sidebar ("sample data", f
 SAMPLE = "exploring_sample"  # True while the bundled sample is the working data (it is never remembered)
 SOURCE_FILES = "source_files"  # tuple[SourceFile, ...]: the files the working table was read from
 SEARCH_TOKEN = "search_token"  # the upload token of those files (ui/import_review.upload_token)
+MERGE_BASE = "merge_base"  # DataFrame: the earlier search these files were added to (None: replaced)
+MERGE_BASE_LABEL = "merge_base_label"  # what that earlier search was read from, in words
+CHECKPOINT = "search_checkpoint"  # nextround.store.Checkpoint: when this version became the search
 FILTERS = "filters"  # nextround.filters.Filters
 SETTINGS = "analysis_settings"  # nextround.settings.AnalysisSettings
 # The Skill gaps page's inputs; Follow-ups and the Action plan read them to compute the top gaps.
@@ -58,6 +61,9 @@ DEFAULTS: dict[str, Any] = {
     DATA_LABEL: "",
     SOURCE_FILES: (),
     SEARCH_TOKEN: None,
+    MERGE_BASE: None,
+    MERGE_BASE_LABEL: "",
+    CHECKPOINT: None,
     FILTERS: Filters(),
     SETTINGS: AnalysisSettings(),
     PROFILE: (),

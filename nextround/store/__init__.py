@@ -11,12 +11,13 @@ from nextround.store.location import (
     store_path,
 )
 from nextround.store.schema import SCHEMA_VERSION
-from nextround.store.sqlite_store import Changes, Saved, SearchStore, StoreError
+from nextround.store.sqlite_store import Changes, Checkpoint, Saved, SearchStore, StoreError
 
 __all__ = [
     "CODECS",
     "SCHEMA_VERSION",
     "Changes",
+    "Checkpoint",
     "CodecError",
     "Saved",
     "SearchStore",

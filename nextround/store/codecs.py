@@ -26,8 +26,10 @@ from nextround.action_items import (
     Priority,
     Status,
 )
+from nextround.analysis.stats import Rate
 from nextround.editing import RowKey
 from nextround.ghosting import GhostingPolicy
+from nextround.history.changes import RATES, NewAnswer, RateMove, SinceLastTime
 from nextround.importing import ImportOptions
 from nextround.settings import AnalysisSettings
 
@@ -249,6 +251,55 @@ def decode_reflections(value: Json) -> dict[str, dict[str, bool | str]]:
     return out
 
 
+def _rate(value: Json) -> Rate:
+    count, denominator = _list(value)
+    return Rate.of(_int(count), _int(denominator))
+
+
+def encode_since(since: SinceLastTime) -> Json:
+    return {
+        "since": since.since.isoformat(),
+        "previous_label": since.previous_label,
+        "previous_applications": since.previous_applications,
+        "applications": since.applications,
+        "new_applications": since.new_applications,
+        "new_with_answer": since.new_with_answer,
+        "gone": since.gone,
+        "answers": [[a.company, a.role, a.before, a.after] for a in since.answers],
+        "answers_total": since.answers_total,
+        "rates": [
+            [m.metric, [m.before.count, m.before.denominator], [m.after.count, m.after.denominator]]
+            for m in since.rates
+        ],
+        "plan_done": list(since.plan_done),
+    }
+
+
+def decode_since(value: Json) -> SinceLastTime:
+    raw = _dict(value)
+    answers = []
+    for entry in _list(raw["answers"]):
+        company, role, before, after = _list(entry)
+        answers.append(NewAnswer(_str(company), _str(role), _str(before), _str(after)))
+    rates = []
+    for entry in _list(raw["rates"]):
+        metric, before, after = _list(entry)
+        rates.append(RateMove(_one_of(metric, RATES), _rate(before), _rate(after)))
+    return SinceLastTime(
+        since=_date(raw["since"]),
+        previous_label=_str(raw["previous_label"]),
+        previous_applications=_int(raw["previous_applications"]),
+        applications=_int(raw["applications"]),
+        new_applications=_int(raw["new_applications"]),
+        new_with_answer=_int(raw["new_with_answer"]),
+        gone=_int(raw["gone"]),
+        answers=tuple(answers),
+        answers_total=_int(raw["answers_total"]),
+        rates=tuple(rates),
+        plan_done=tuple(_str_list(raw["plan_done"])),
+    )
+
+
 def _identity(value: Json) -> Json:
     return value
 
@@ -272,6 +323,8 @@ CODECS: Final[Mapping[str, Codec]] = {
     "cell_edits": Codec(encode_edits, decode_edits),
     "upload_token": Codec(_identity, _optional_str),
     "search_token": Codec(_identity, _optional_str),
+    "merge_base_label": Codec(_identity, _str),
+    "since_last_time": Codec(encode_since, decode_since),  # a checkpoint's changes, not a session key
 }
 
 

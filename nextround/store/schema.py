@@ -5,10 +5,16 @@ Version 1 — the search as it is now:
   ``parts``   small named JSON documents (the plan, the profile, the import choices, drafts, settings);
   ``tables``  named tables as Parquet (``applications``: the working table, evidence included);
   ``files``   the uploaded source files' bytes, to read them again with the choices.
+Version 2 — since last time:
+  ``checkpoints``  one row each time a new version of the tracker became the search: when, which file,
+                   how many applications, the plan's actions done by then, and what had changed.
+                   A version-1 search becomes the first checkpoint, so the next upload is compared
+                   with it.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from typing import Final
@@ -47,7 +53,42 @@ def _create_v1(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: Final[Sequence[Migration]] = (_create_v1,)
+def _add_checkpoints_v2(db: sqlite3.Connection) -> None:
+    db.execute(
+        """CREATE TABLE checkpoints (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            taken_at TEXT NOT NULL,    -- ISO 8601, UTC
+            label TEXT NOT NULL,       -- the files, in words
+            applications INTEGER NOT NULL,
+            done_keys TEXT NOT NULL,   -- JSON list of the plan's action keys done at that moment
+            changes TEXT               -- JSON (codecs "since_last_time"); null for the first upload
+        )"""
+    )
+    search = db.execute("SELECT rows, saved_at FROM tables WHERE name = 'applications'").fetchone()
+    if search is None:
+        return
+    label = _json_part(db, "label")
+    plan = _json_part(db, "plan")
+    done = sorted(
+        item["key"]
+        for item in (plan if isinstance(plan, list) else [])
+        if isinstance(item, dict) and item.get("status") == "done" and isinstance(item.get("key"), str)
+    )
+    db.execute(
+        "INSERT INTO checkpoints (taken_at, label, applications, done_keys) VALUES (?, ?, ?, ?)",
+        (search[1], label if isinstance(label, str) else "", search[0], json.dumps(done)),
+    )
+
+
+def _json_part(db: sqlite3.Connection, name: str) -> object:
+    row = db.execute("SELECT body FROM parts WHERE name = ?", (name,)).fetchone()
+    try:
+        return None if row is None else json.loads(row[0])
+    except ValueError:
+        return None
+
+
+MIGRATIONS: Final[Sequence[Migration]] = (_create_v1, _add_checkpoints_v2)
 SCHEMA_VERSION: Final = len(MIGRATIONS)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import sqlite3
 from collections.abc import Iterator, Mapping
@@ -31,6 +32,17 @@ class StoreError(RuntimeError):
 
 
 @dataclass(frozen=True)
+class Checkpoint:
+    """The moment a version of the tracker became the search (schema version 2)."""
+
+    taken_at: datetime  # UTC
+    label: str
+    applications: int
+    done_keys: frozenset[str] = frozenset()  # the plan's actions done by then
+    changes: str | None = None  # what changed since the checkpoint before (JSON, codecs "since_last_time")
+
+
+@dataclass(frozen=True)
 class Saved:
     """What a store holds: raw JSON parts (decoded by ``codecs``), tables and source files."""
 
@@ -38,24 +50,39 @@ class Saved:
     tables: Mapping[str, pd.DataFrame] = field(default_factory=dict)
     files: tuple[SourceFile, ...] = ()
     saved_at: datetime | None = None  # the latest save, UTC
+    checkpoint: Checkpoint | None = None  # the latest
 
     @property
     def empty(self) -> bool:
-        return not (self.parts or self.tables or self.files)
+        return not (self.parts or self.tables or self.files or self.checkpoint)
 
 
 @dataclass(frozen=True)
 class Changes:
-    """What one save writes: parts and tables set (``None`` removes one), and the source files when
-    they are new (``None``: unchanged)."""
+    """What one save writes: parts and tables set (``None`` removes one), the source files when they are
+    new (``None``: unchanged), and a checkpoint to add."""
 
     parts: Mapping[str, str | None] = field(default_factory=dict)
     tables: Mapping[str, pd.DataFrame | None] = field(default_factory=dict)
     files: tuple[SourceFile, ...] | None = None
+    checkpoint: Checkpoint | None = None
 
     @property
     def empty(self) -> bool:
-        return not self.parts and not self.tables and self.files is None
+        return not self.parts and not self.tables and self.files is None and self.checkpoint is None
+
+
+def _checkpoint(row: tuple[str, str, int, str, str | None] | None) -> Checkpoint | None:
+    if row is None:
+        return None
+    taken_at, label, applications, done_keys, changes = row
+    try:
+        done = json.loads(done_keys)
+        return Checkpoint(
+            datetime.fromisoformat(taken_at), label, int(applications), frozenset(done), changes
+        )
+    except (ValueError, TypeError) as error:
+        raise StoreError(f"its latest checkpoint is damaged ({error})") from None
 
 
 def _table(name: str, data: bytes) -> pd.DataFrame:
@@ -91,15 +118,16 @@ class SearchStore:
                 SourceFile(name, bytes(data))
                 for name, data in db.execute("SELECT name, data FROM files ORDER BY position")
             )
-            stamps = [
-                row[0]
-                for row in db.execute(
-                    "SELECT MAX(saved_at) FROM parts UNION ALL SELECT MAX(saved_at) FROM tables"
-                )
-                if row[0]
-            ]
+            latest = "SELECT MAX(saved_at) FROM parts UNION ALL SELECT MAX(saved_at) FROM tables"
+            stamps = [row[0] for row in db.execute(latest) if row[0]]
+            checkpoint = _checkpoint(
+                db.execute(
+                    "SELECT taken_at, label, applications, done_keys, changes FROM checkpoints "
+                    "ORDER BY id DESC LIMIT 1"
+                ).fetchone()
+            )
         saved_at = datetime.fromisoformat(max(stamps)) if stamps else None
-        return Saved(parts, tables, files, saved_at)
+        return Saved(parts, tables, files, saved_at, checkpoint)
 
     def write(self, changes: Changes) -> None:
         """Apply ``changes`` in one transaction: all of them, or (after any failure) none."""
@@ -132,6 +160,19 @@ class SearchStore:
                         "saved_at = excluded.saved_at",
                         (name, encoded[0], encoded[1], stamp),
                     )
+            if changes.checkpoint is not None:
+                point = changes.checkpoint
+                db.execute(
+                    "INSERT INTO checkpoints (taken_at, label, applications, done_keys, changes) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (
+                        point.taken_at.isoformat(timespec="seconds"),
+                        point.label,
+                        point.applications,
+                        json.dumps(sorted(point.done_keys)),
+                        point.changes,
+                    ),
+                )
             if changes.files is not None:
                 db.execute("DELETE FROM files")
                 db.executemany(

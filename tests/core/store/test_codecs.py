@@ -10,7 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nextround.action_items import ActionItem, Link
+from nextround.analysis.stats import Rate
 from nextround.ghosting import GhostingPolicy
+from nextround.history.changes import NewAnswer, RateMove, SinceLastTime
 from nextround.importing import ImportOptions
 from nextround.settings import AnalysisSettings
 from nextround.store.codecs import CODECS, CodecError, decode, encode
@@ -29,6 +31,19 @@ ITEMS = [
     ),
     ActionItem("follow-up:17", "Thank Acme", "Rejected 3 days ago", "follow-up", date(2026, 11, 27)),
 ]
+SINCE = SinceLastTime(
+    since=date(2026, 11, 12),
+    previous_label="tracker.xlsx",
+    previous_applications=212,
+    applications=230,
+    new_applications=20,
+    new_with_answer=3,
+    gone=2,
+    answers=(NewAnswer("Körber *AG*", "Data Analyst", "screen, pending", "interview, rejected"),),
+    answers_total=5,
+    rates=(RateMove("screen_rate", Rate.of(30, 212), Rate.of(44, 230)),),
+    plan_done=("Take a SQL course",),
+)
 EXAMPLES: dict[str, object] = {
     "label": "tracker (1).xlsx, Job Applications.csv",
     "settings": AnalysisSettings(GhostingPolicy(45, 14), count_ghosting_as_rejection=True),
@@ -55,6 +70,8 @@ EXAMPLES: dict[str, object] = {
     "cell_edits": {("a.csv", 3): {"outcome": "rejected", "applied_on": "2026-01-05", "followed_up": True}},
     "upload_token": "0123456789abcdef",
     "search_token": None,
+    "merge_base_label": "tracker.xlsx",
+    "since_last_time": SINCE,
 }
 
 

@@ -189,3 +189,19 @@ def test_a_folder_that_cannot_be_written_is_said_in_words(data_folder: Path):
     blocked.write_text("a file where the folder should be")  # fails for root too, unlike a chmod
     with pytest.raises(StoreError, match="cannot be written"):
         SearchStore(store_path(blocked)).write(Changes(parts={"label": encode("label", "x")}))
+
+
+def test_checkpoints_are_added_and_the_latest_comes_back(data_folder: Path):
+    from datetime import UTC, datetime
+
+    from nextround.store import Checkpoint
+
+    store = _saved_once(store_path(data_folder))
+    assert store.read().checkpoint is None
+    first = Checkpoint(datetime(2026, 11, 12, 9, 30, tzinfo=UTC), "tracker.xlsx", 300)
+    second = Checkpoint(
+        datetime(2026, 11, 26, 18, 0, tzinfo=UTC), "tracker (1).xlsx", 320, frozenset({"a"}), "{}"
+    )
+    store.write(Changes(checkpoint=first))
+    store.write(Changes(checkpoint=second))
+    assert store.read().checkpoint == second
