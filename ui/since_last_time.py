@@ -241,9 +241,10 @@ def show_changes(changes: SinceLastTime, heading: bool = True) -> None:
             "**Done since then**\n" + "\n".join(f"- {escape_markdown(title)}" for title in changes.plan_done)
         )
     if changes.gone:
+        gone = "1 application" if changes.gone == 1 else f"{changes.gone:,} applications"
+        verb = "is" if changes.gone == 1 else "are"
         st.caption(
-            f"{changes.gone:,} applications of the earlier version are not in this one (same company, role "
-            "and date applied)."
+            f"{gone} of the earlier version {verb} not in this one (same company, role and date applied)."
         )
 
 

@@ -17,12 +17,21 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pandas as pd
 from playwright.sync_api import Browser, Page, expect
 
 from nextround.resources import data_path
-from tests.fixtures.browser import NO_ERRORS, SERVE_LOCALLY, running_app, screenshot, wait_for_app
+from tests.fixtures.browser import (
+    NO_ERRORS,
+    SERVE_LOCALLY,
+    running_app,
+    screenshot,
+    settle_layout,
+    wait_for_app,
+)
 from tests.fixtures.files import TRACKER_HEADER, TRACKER_ROWS, csv_bytes
 from tests.fixtures.grid import cell, choose_in_cell, grid, grid_row
+from tests.fixtures.messy_data import messy_frame
 from tests.fixtures.paths import ROOT
 
 UPLOAD = '[data-testid="stFileUploaderDropzoneInput"]'
@@ -197,3 +206,77 @@ def test_dont_remember_writes_nothing_and_the_browser_keeps_the_choice(browser: 
             _sidebar(page).get_by_role("switch", name="Remember my search on this computer")
         ).not_to_be_checked()
         assert _files(data) == []
+
+
+def _phone_width(page: Page) -> None:
+    """390 px wide: Streamlit folds the sidebar away; nothing is wider than the screen."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    expect(_sidebar(page)).to_have_attribute("data-collapsed", "true")
+    settle_layout(page)
+    width, visible = page.evaluate(
+        "() => { const m = document.querySelector('[data-testid=\"stMain\"]');"
+        " return [m.scrollWidth, m.clientWidth]; }"
+    )
+    assert width <= visible + 1, (width, visible)
+
+
+def _desk_width(page: Page) -> None:
+    page.set_viewport_size({"width": 1400, "height": 900})
+    expect(_sidebar(page)).to_have_attribute("data-collapsed", "false")
+    settle_layout(page)
+
+
+def _messy_versions(folder: Path) -> tuple[Path, Path]:
+    """A tracker, and its newer version a few weeks on: answers came in, new applications were added."""
+    earlier = messy_frame(150, seed=3)
+    newer = earlier.copy()
+    waiting = newer.index[newer["Status"].isin(["Applied", "applied - waiting"])][:20]
+    newer.loc[waiting[:12], "Status"] = "Rejected after phone screen"
+    newer.loc[waiting[12:], "Status"] = "1st interview"
+    newer = pd.concat([newer, messy_frame(40, seed=4)], ignore_index=True)
+    first, second = folder / "job hunt.csv", folder / "job hunt (2).csv"
+    earlier.to_csv(first, index=False)
+    newer.to_csv(second, index=False)
+    return first, second
+
+
+def test_a_newer_version_of_the_tracker_says_what_changed(browser: Browser, tmp_path: Path):
+    earlier, newer = _messy_versions(tmp_path)
+    with _server(tmp_path / "data", "since") as url, _fresh_browser(browser) as page:
+        _open(page, url)
+        _upload(page, earlier)
+        _go(page, "Action plan", "Your action plan")
+        choose_in_cell(page, grid(page, 0), 0, 1, "done", left=60)
+        expect(page.get_by_text(re.compile(r"\d+ of \d+ actions done"))).to_contain_text("1 of")
+        _go(page, "Overview", "Where you lose most")  # leaving Import empties its uploader
+        _go(page, "Import", "Import your applications")
+        expect(
+            page.get_by_text(re.compile(r"Your search: .*applications from job hunt\.csv"))
+        ).to_be_visible()
+        page.locator(UPLOAD).set_input_files(str(newer))
+        expect(page.get_by_role("heading", name="You already have a search here")).to_be_visible(
+            timeout=30_000
+        )
+        wait_for_app(page)
+        expect(page.get_by_text(re.compile(r"Response rate .* → .* since"))).to_be_visible()
+        screenshot(page, "since_01_replace_or_add")
+        _phone_width(page)
+        screenshot(page, "since_01_replace_or_add_390px")
+        _desk_width(page)
+        page.get_by_role("button", name="Replace my search with this file").click()
+        expect(page.get_by_text("Your search was replaced by the new files.")).to_be_visible(timeout=30_000)
+        wait_for_app(page)
+        expect(page.get_by_test_id("stMetric").filter(has_text="Plan actions done")).to_contain_text("1")
+        expect(page.get_by_test_id("stMetric").filter(has_text="New applications")).not_to_contain_text(
+            re.compile(r"^New applications\s*0$")
+        )
+        expect(page.get_by_text("Answers to applications you had already sent")).to_be_visible()
+        assert page.locator(NO_ERRORS).count() == 0
+        screenshot(page, "since_02_what_changed")
+        _go(page, "Welcome", "Next Round")
+        expect(
+            page.get_by_text(re.compile(r"Welcome back\. .* Since \d+ \w+: \d+ new applications"))
+        ).to_be_visible()
+        screenshot(page, "since_03_welcome_back")
+        _phone_width(page)
+        screenshot(page, "since_03_welcome_back_390px")
