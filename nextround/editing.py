@@ -25,6 +25,7 @@ EDITABLE_COLUMNS: Final[tuple[str, ...]] = (
     "contact_name",
     "followed_up",
 )
+EVIDENCE_COLUMNS: Final[tuple[str, ...]] = ("stage_evidence", "outcome_evidence")
 RowKey = tuple[str, int]
 CellEdits = Mapping[RowKey, Mapping[str, object]]
 
@@ -40,6 +41,9 @@ def editable_view(applications: pd.DataFrame) -> pd.DataFrame:
     view = applications.loc[:, ["source_file", "source_row", *EDITABLE_COLUMNS]].reset_index(drop=True)
     for column in ("applied_on", "outcome_on"):
         view[column] = view[column].dt.date
+    for column in EVIDENCE_COLUMNS:  # read-only: what in the file decided the stage and the outcome
+        if column in applications:
+            view[column] = applications[column].astype("string").reset_index(drop=True)
     return view
 
 

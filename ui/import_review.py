@@ -19,8 +19,9 @@ from nextround.cleaned_table import cleaned_csv, cleaned_xlsx
 from nextround.editing import EDITABLE_COLUMNS, apply_edits, editable_view, row_keys
 from nextround.history.duplicates import combine
 from nextround.importing import ImportOptions, ImportResult, SourceFile
-from nextround.importing.mapping import FIELDS, IGNORE
-from nextround.importing.report import skipped_ranges
+from nextround.importing.mapping import FIELD_LABELS, IGNORE
+from nextround.importing.questions import STEP_WORDS
+from nextround.importing.report import Choice, skipped_ranges
 from nextround.model import OUTCOMES, STAGES
 from nextround.text import escape_markdown
 from ui import plan_editor, state
@@ -32,7 +33,16 @@ APPLIED_TOKEN = "import_applied_token"
 CELL_EDITS = "cell_edits"
 EDITOR_ROW_LIMIT = 20_000
 XLSX_ROW_LIMIT = 200_000  # openpyxl needs minutes and gigabytes beyond this
-_NOT_MAPPED = "(keep as my own column)"
+_NOT_MAPPED = "Keep as my own column"
+_FIELD_OF_LABEL = {label: field for field, label in FIELD_LABELS.items()}
+_HOW = {
+    "name": "its name",
+    "name (fuzzy)": "its name (a close spelling)",
+    "content": "what it holds",
+    "stage column": "its name and its ticks or dates",
+    "your choice": "your choice",
+    "not mapped": "",
+}
 
 
 def options() -> ImportOptions:
@@ -156,14 +166,50 @@ def ask_date_order(result: ImportResult) -> None:
     )
 
 
+def ask_questions(result: ImportResult, token: str) -> None:
+    """The readings the importer is not sure of, each a question with one-click answers."""
+    questions = result.report.questions
+    if not questions:
+        return
+    st.subheader("Please check these readings")
+    st.caption(
+        "Each one moves your numbers and rests on a guess. One click changes it; the file is read again "
+        "with your answer, and every page follows."
+    )
+    current = options()
+    for number, question in enumerate(questions):
+        with st.container(border=True):
+            st.markdown(escape_markdown(question.text))
+            if question.count > len(question.rows) or len(question.rows) > 1:
+                shown = ", ".join(map(str, question.rows[:12])) + ("…" if question.count > 12 else "")
+                st.caption(f"Rows {shown} ({question.count:,} in all)" if question.count else f"Rows {shown}")
+            buttons = st.columns(max(1, len(question.choices)))
+            for place, (column, choice) in enumerate(zip(buttons, question.choices, strict=False)):
+                chosen = current.chose(question.key, choice)
+                column.button(
+                    choice.label,
+                    key=f"question_{token}_{number}_{place}",
+                    type="primary" if chosen else "secondary",
+                    icon=":material/check:" if chosen else None,
+                    disabled=chosen,
+                    on_click=partial(_choose, question.key, choice),
+                    width="stretch",
+                )
+
+
+def _choose(key: str, choice: Choice) -> None:
+    st.session_state[OPTIONS] = options().choose(key, choice)
+
+
 def review_mapping(result: ImportResult, token: str) -> None:
     rows = [
         {
             "file": f.name,
             "column": m.column,
-            "field": m.field or _NOT_MAPPED,
+            "field": FIELD_LABELS[m.field] if m.field else _NOT_MAPPED,
+            "step": STEP_WORDS.get(m.kind or "", "") if m.field == "stage_column" else "",
+            "how": _HOW.get(m.method, m.method) + (f" ({m.reason})" if m.reason else ""),
             "confidence": round(m.confidence, 2),
-            "how": m.method,
         }
         for f in result.report.files
         for m in f.mapping
@@ -176,21 +222,23 @@ def review_mapping(result: ImportResult, token: str) -> None:
         for index, change in st.session_state[key]["edited_rows"].items():
             if "field" in change:
                 chosen = change["field"]
-                overrides[table.loc[int(index), "column"]] = IGNORE if chosen == _NOT_MAPPED else chosen
+                field = IGNORE if chosen == _NOT_MAPPED else _FIELD_OF_LABEL.get(chosen, IGNORE)
+                overrides[table.loc[int(index), "column"]] = field
         _set_options(column_overrides=overrides)
 
     st.data_editor(
         table,
         key=key,
         hide_index=True,
-        disabled=["file", "column", "confidence", "how"],
+        disabled=["file", "column", "step", "confidence", "how"],
         column_config={
             "file": st.column_config.TextColumn("File"),
             "column": st.column_config.TextColumn("Column in your file"),
             "field": st.column_config.SelectboxColumn(
-                "Read as", options=[*FIELDS, _NOT_MAPPED], required=True, width="medium"
+                "Read as", options=[*FIELD_LABELS.values(), _NOT_MAPPED], required=True, width="large"
             ),
-            "how": st.column_config.TextColumn("Decided by"),
+            "step": st.column_config.TextColumn("Step it marks"),
+            "how": st.column_config.TextColumn("Decided by", width="large"),
             "confidence": st.column_config.ProgressColumn(
                 "Confidence", min_value=0.0, max_value=1.0, format="%.2f"
             ),
@@ -219,7 +267,7 @@ def review_statuses(result: ImportResult, token: str) -> None:
     if statuses.empty:
         st.caption("This file has no status column to review.")
         return
-    table = statuses.loc[:, ["raw", "count", "stage", "outcome", "known"]].copy()
+    table = statuses.loc[:, ["raw", "count", "stage", "outcome", "known", "rule"]].copy()
     key = f"status_editor_{token}"
 
     def on_change() -> None:
@@ -235,13 +283,14 @@ def review_statuses(result: ImportResult, token: str) -> None:
         table,
         key=key,
         hide_index=True,
-        disabled=["raw", "count", "known"],
+        disabled=["raw", "count", "known", "rule"],
         column_config={
             "raw": st.column_config.TextColumn("Status text in your file"),
             "count": st.column_config.NumberColumn("Rows"),
             "stage": st.column_config.SelectboxColumn("Furthest stage", options=list(STAGES), required=True),
             "outcome": st.column_config.SelectboxColumn("Outcome", options=list(OUTCOMES), required=True),
             "known": st.column_config.CheckboxColumn("Recognised"),
+            "rule": st.column_config.TextColumn("Read from the words", width="medium"),
         },
         on_change=on_change,
         width="stretch",
@@ -302,8 +351,10 @@ def edit_applications(token: str) -> None:
         key=key,
         hide_index=True,
         num_rows="fixed",
-        disabled=["source_file", "source_row"],
+        disabled=["source_file", "source_row", "stage_evidence", "outcome_evidence"],
         column_config={
+            "stage_evidence": st.column_config.TextColumn("Stage read from", width="medium"),
+            "outcome_evidence": st.column_config.TextColumn("Outcome read from", width="medium"),
             "source_file": st.column_config.TextColumn("File"),
             "source_row": st.column_config.NumberColumn("Row", format="%d"),
             "company": st.column_config.TextColumn("Company"),
@@ -318,7 +369,7 @@ def edit_applications(token: str) -> None:
             "outcome_on": st.column_config.DateColumn("Outcome on"),
             "followed_up": st.column_config.CheckboxColumn("Followed up"),
         },
-        column_order=["source_file", "source_row", *EDITABLE_COLUMNS],
+        column_order=["source_file", "source_row", *EDITABLE_COLUMNS, "stage_evidence", "outcome_evidence"],
         on_change=on_change,
         width="stretch",
         height=min(420, 35 * (len(view) + 1) + 3),  # no empty rows under a short table

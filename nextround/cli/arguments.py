@@ -43,6 +43,14 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
         f"(repeatable); STAGE is one of {', '.join(STAGES)}, OUTCOME one of {', '.join(OUTCOMES)}",
     )
     parser.add_argument(
+        "--answer",
+        action="append",
+        default=[],
+        metavar="QUESTION=ANSWER",
+        help="answer one of the import's questions (listed by `nextround import`), e.g. 'notes=ignore' "
+        "or 'not-sent=count' (repeatable)",
+    )
+    parser.add_argument(
         "--keep-sensitive",
         action="store_true",
         help="keep columns with third parties' contact details and screening answers (dropped by default)",

@@ -41,12 +41,19 @@ def import_options(args: argparse.Namespace) -> ImportOptions:
                 f"and OUTCOME in {', '.join(OUTCOMES)}"
             )
         status_overrides[status_key(text)] = (stage.strip(), outcome.strip())
+    answers: dict[str, str] = {}
+    for item in getattr(args, "answer", []):
+        key, sep, answer = item.partition("=")
+        if not sep or not key.strip() or not answer.strip():
+            raise CliError(f"--answer {item!r}: expected QUESTION=ANSWER, e.g. notes=ignore")
+        answers[key.strip()] = answer.strip()
     return ImportOptions(
         sheet=args.sheet,
         date_order=args.date_order,
         column_overrides=column_overrides,
         status_overrides=status_overrides,
         keep_sensitive=args.keep_sensitive,
+        answers=answers,
     )
 
 

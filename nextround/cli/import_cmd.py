@@ -8,7 +8,7 @@ from nextround.cleaned_table import cleaned_csv, cleaned_xlsx
 from nextround.cli.arguments import add_input_arguments, add_json_argument, add_out_argument
 from nextround.cli.common import load, print_json
 from nextround.cli.errors import CliError
-from nextround.importing.report import ImportReport, skipped_ranges
+from nextround.importing.report import Choice, ImportReport, skipped_ranges
 
 WRITERS = {".csv": cleaned_csv, ".xlsx": cleaned_xlsx}
 
@@ -57,4 +57,17 @@ def describe(report: ImportReport) -> str:
         lines.append(f"  note: {w.file}: {w.message}{rows}")
     if report.dropped_columns:
         lines.append("  left out (personal data): " + ", ".join(report.dropped_columns))
+    for question in report.questions:
+        lines.append(f"  please check ({question.file}): {question.text}")
+        answers = [cli_answer(question.key, choice) for choice in question.choices]
+        lines.extend(
+            f"      {choice.label}: {flag}" for choice, flag in zip(question.choices, answers, strict=True)
+        )
     return "\n".join(lines)
+
+
+def cli_answer(key: str, choice: Choice) -> str:
+    """The option that gives ``choice`` as the answer to the question ``key``."""
+    if choice.column is not None:
+        return f"--map '{choice.column}={choice.field}'"
+    return f"--answer {key}={choice.answer or 'keep'}"

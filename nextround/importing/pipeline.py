@@ -42,7 +42,7 @@ from nextround.importing.questions import (
     progress_questions,
 )
 from nextround.importing.readers import paused_gc, read_workbook
-from nextround.importing.report import FileSummary, ImportReport, Question, RowWarning, SkippedRow
+from nextround.importing.report import Choice, FileSummary, ImportReport, Question, RowWarning, SkippedRow
 from nextround.importing.roles import read_roles
 from nextround.importing.sheet_choice import application_sheet
 from nextround.importing.stage_outcome import Signals, StageColumn, TextRole, TextSignal, infer_progress
@@ -75,6 +75,23 @@ class ImportOptions:
     )  # status key -> (stage, outcome)
     keep_sensitive: bool = False
     answers: Mapping[str, str] = field(default_factory=dict)  # question key -> the user's answer
+
+    def choose(self, key: str, choice: Choice) -> ImportOptions:
+        """These options with the answer ``choice`` given to the question ``key``: a column read another
+        way, or an answer the importer consults ("keep" records that the reading was confirmed)."""
+        if choice.column is not None:
+            overrides = {**self.column_overrides, choice.column: choice.field or colmap.IGNORE}
+            return replace(self, column_overrides=overrides)
+        return replace(self, answers={**self.answers, key: choice.answer or KEEP})
+
+    def chose(self, key: str, choice: Choice) -> bool:
+        """Whether ``choice`` is the answer these options give to the question ``key``."""
+        if choice.column is not None:
+            return self.column_overrides.get(choice.column) == (choice.field or colmap.IGNORE)
+        return self.answers.get(key) == (choice.answer or KEEP)
+
+
+KEEP = "keep"  # the answer that confirms a reading as it is
 
 
 @dataclass(frozen=True)
@@ -438,7 +455,7 @@ def _read_rows(
     both_named = has["company"] & has["role"] if "company" in has and "role" in has else None
     decision = decide_applications(progress, has_date, named, both_named, options.answers)
     skipped = [SkippedRow(file, int(numbers[i]), reason) for i, reason in decision.skipped]
-    questions = list(decision.questions(file, numbers, raw, mapping, progress))
+    questions = list(decision.questions(file, numbers, progress))
 
     keep = decision.keep
     if not keep.all():

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from nextround.importing.mapping import ColumnMapping, stage_words_in
+from nextround.importing.mapping import ColumnMapping, header_fields, stage_column_kind, stage_words_in
 from nextround.importing.report import QUESTION_ROWS, Choice, Question
 from nextround.importing.stage_outcome import Progress, Sent
 from nextround.importing.vocabulary import flag_word
@@ -37,7 +37,7 @@ NOT_SENT_QUESTION = "not-sent"
 UNCLEAR_QUESTION = "unclear"
 COUNT = "count"
 _KEEP = Choice("Yes, that is right")
-_STAGE_WORDS = {
+STEP_WORDS = {  # what a stage column marks, in words: "reached an interview"
     "screen": "a screen",
     "interview": "an interview",
     "final": "the final round",
@@ -67,7 +67,7 @@ class Decision:
 
     keep: np.ndarray
     not_sent: np.ndarray
-    unclear: np.ndarray  # left out: nothing says it was sent, in a file that shows how it marks that
+    unclear: np.ndarray  # nothing says it was sent, in a file that shows how it marks that (left out)
     empty: np.ndarray  # nothing at all beyond an id or a stray cell
     only_one_name: np.ndarray
     not_sent_by: pd.Categorical
@@ -90,40 +90,28 @@ class Decision:
                 )
         return out
 
-    def questions(
-        self,
-        file: str,
-        numbers: np.ndarray,
-        raw: pd.DataFrame,
-        mapping: Sequence[ColumnMapping],
-        progress: Progress,
-    ) -> Iterator[Question]:
-        not_sent = self.not_sent & ~self.keep
-        if not_sent.any():
-            first = int(np.flatnonzero(not_sent)[0])
-            yield _ask(
-                NOT_SENT_QUESTION,
-                file,
-                f"{_plural(int(not_sent.sum()), 'row')} {_be(not_sent.sum())} left out as not applied yet"
-                f"{_example(numbers, not_sent, str(self.not_sent_by[first]))}. Is that right?",
-                numbers,
-                not_sent,
-                (_KEEP, Choice("No, count them as applications", COUNT)),
-            )
-        unclear = self.unclear & ~self.keep
-        if unclear.any():
-            first = int(np.flatnonzero(unclear)[0])
+    def questions(self, file: str, numbers: np.ndarray, progress: Progress) -> Iterator[Question]:
+        """The rows left out (or counted, when the user said so), asked about."""
+        count_them = Choice("No, count them as applications", COUNT)
+        if self.not_sent.any():
+            first = int(np.flatnonzero(self.not_sent)[0])
+            count = int(self.not_sent.sum())
+            rows = f"{_plural(count, 'row')} marked as not applied yet {_be(count)}"
+            example = _example(numbers, self.not_sent, str(self.not_sent_by[first]))
+            text = f"{rows} left out{example}. Is that right?"
+            if self.keep[self.not_sent].all():
+                text = f"{rows} counted, as you chose{example}."
+            yield _ask(NOT_SENT_QUESTION, file, text, numbers, self.not_sent, (_KEEP, count_them))
+        if self.unclear.any():
+            first = int(np.flatnonzero(self.unclear)[0])
             label = str(progress.stage_evidence[first]) if pd.notna(progress.stage_evidence[first]) else ""
-            yield _ask(
-                UNCLEAR_QUESTION,
-                file,
-                f"{_plural(int(unclear.sum()), 'row')} {'has' if unclear.sum() == 1 else 'have'} no date "
-                "applied and nothing that says they were sent, while your other rows do; they are left "
-                f"out as not sent{_example(numbers, unclear, label)}. Is that right?",
-                numbers,
-                unclear,
-                (_KEEP, Choice("No, count them as applications", COUNT)),
-            )
+            count = int(self.unclear.sum())
+            rows = f"{_plural(count, 'row')} with no date applied and nothing that says it was sent"
+            example = _example(numbers, self.unclear, label)
+            text = f"{rows} (your other rows do say so) {_be(count)} left out{example}. Is that right?"
+            if self.keep[self.unclear].all():
+                text = f"{rows} {_be(count)} counted, as you chose."
+            yield _ask(UNCLEAR_QUESTION, file, text, numbers, self.unclear, (_KEEP, count_them))
 
 
 def decide_applications(
@@ -151,9 +139,12 @@ def decide_applications(
     # A status that does not say it was sent, on a row without a date applied: where the file's other rows
     # show how it marks what was sent, this row is something else (a lead, an open posting).
     unclear = weak & (sent == Sent.UNCLEAR)
-    if not file_shows_sent or answers.get(UNCLEAR_QUESTION) == COUNT:
+    if not file_shows_sent:
         keep |= unclear
-    return Decision(keep, not_sent, unclear & ~keep, empty, only_one & ~keep, progress.not_sent_by)
+        unclear = np.zeros(len(sent), dtype=bool)  # nothing in the file says otherwise: nothing to ask
+    elif answers.get(UNCLEAR_QUESTION) == COUNT:
+        keep |= unclear
+    return Decision(keep, not_sent, unclear, empty, only_one & ~keep, progress.not_sent_by)
 
 
 def progress_questions(
@@ -167,50 +158,8 @@ def progress_questions(
     """Questions about the readings of the applications kept."""
     questions: list[Question] = []
     evidence = pd.Series(progress.stage_evidence)
-    labels = progress.stage_evidence.categories.to_numpy(dtype=object)
-    codes = progress.stage_evidence.codes
     stage_names = np.array(STAGES, dtype=object)
-    for m in mapping:
-        if m.field == "stage_column" and m.kind in ("screen", "interview", "final", "offer"):
-            prefix = f"{m.column}: "
-            moved = np.isin(codes, [i for i, label in enumerate(labels) if label.startswith(prefix)])
-            if not moved.any() or m.method == "your choice":
-                continue
-            values = raw[m.column]
-            if not _mostly_yes_no(values):
-                continue  # dates in a stage column are strong evidence; yes/no is asked about
-            first = int(np.flatnonzero(moved)[0])
-            questions.append(
-                _ask(
-                    f"column:{m.column}",
-                    file,
-                    f"'{m.column}' = '{_cell(values.iloc[first])}' → reached {_STAGE_WORDS[m.kind]}: "
-                    f"{_plural(int(moved.sum()), 'application')}. Is that right?",
-                    numbers,
-                    moved,
-                    (_KEEP, Choice("No, ignore this column", column=m.column, field="ignore")),
-                )
-            )
-        elif m.field == "candidate_action" and (kind := stage_words_in(m.column)) in _STAGE_WORDS:
-            said_yes = raw[m.column].map(_yes).to_numpy(dtype=bool)
-            if said_yes.any():
-                questions.append(
-                    _ask(
-                        f"column:{m.column}",
-                        file,
-                        f"'{m.column}' reads as something you did, so it was not counted as "
-                        f"{_STAGE_WORDS[kind]} ({_plural(int(said_yes.sum()), 'application')} say yes "
-                        "there). Is that right?",
-                        numbers,
-                        said_yes,
-                        (
-                            Choice("Yes, leave it out"),
-                            Choice(
-                                f"No, it means {_STAGE_WORDS[kind]}", column=m.column, field="stage_column"
-                            ),
-                        ),
-                    )
-                )
+    questions += [q for m in mapping if (q := _column_question(file, numbers, m, raw)) is not None]
     from_notes = progress.stage_from_notes
     if from_notes.any():
         first = int(np.flatnonzero(from_notes)[0])
@@ -244,8 +193,9 @@ def progress_questions(
             _ask(
                 NOTES_OUTCOME_QUESTION,
                 file,
-                f"The notes of {_plural(len(rows), 'application')} say it got further or ended{example}, "
-                "while the status says it is still open. The status was kept. Use the notes instead?",
+                f"The notes of {_plural(len(rows), 'application')} say {'it' if len(rows) == 1 else 'they'} "
+                f"got further or ended{example}, while the status says it is still open. The status was "
+                "kept. Use the notes instead?",
                 numbers,
                 withheld,
                 (Choice("No, keep the status"), Choice("Yes, the notes are newer", "use")),
@@ -289,6 +239,48 @@ def _ask(
 
 def _be(count: int) -> str:
     return "is" if count == 1 else "are"
+
+
+def _column_question(file: str, numbers: np.ndarray, m: ColumnMapping, raw: pd.DataFrame) -> Question | None:
+    """A yes/no column that names a hiring step: read as that step, or left out as something the
+    candidate did. Asked whichever way it was read, and still shown (with the answer marked) after
+    the user chose."""
+    if m.field not in ("stage_column", "candidate_action", None):
+        return None  # read as something else (a count, a date, a name): not a yes / no step
+    kind = m.kind if m.field == "stage_column" else stage_words_in(m.column)
+    if kind not in ("screen", "interview", "final", "offer") or m.column not in raw:
+        return None
+    values = raw[m.column]
+    said_yes = values.map(_yes).to_numpy(dtype=bool)
+    if not said_yes.any() or not _mostly_yes_no(values):
+        return None  # dates in a stage column are strong evidence; yes / no is asked about
+    count = _plural(int(said_yes.sum()), "application")
+    step = STEP_WORDS[kind]
+    as_step = Choice(f"No, it means {step}", column=m.column, field="stage_column")
+    chosen = " You chose this." if m.method == "your choice" else " Is that right?"
+    read_as_step = m.field == "stage_column"
+    if "candidate_action" in header_fields(m.column)[0]:  # asked the same way, whatever was chosen
+        keep = Choice("Yes, leave it out", column=m.column, field="candidate_action")
+        if read_as_step:
+            text = f"'{m.column}' (something you did) is read as {step}: {count}."
+        else:
+            text = (
+                f"'{m.column}' reads as something you did, so it was not counted as {step} ({count} say yes)."
+            )
+        return _ask(f"column:{m.column}", file, text + chosen, numbers, said_yes, (keep, as_step))
+    if stage_column_kind(m.column) is not None:  # a step's own column: read as it unless told not to
+        example = _cell(values[said_yes].iloc[0])
+        text = f"'{m.column}' = '{example}' → reached {step}: {count}."
+        if not read_as_step:
+            text = f"'{m.column}' is left out ({count} say yes there)."
+        keep = Choice("Yes, that is right", column=m.column, field="stage_column")
+        left_out = Choice("No, ignore this column", column=m.column, field="ignore")
+        return _ask(f"column:{m.column}", file, text + chosen, numbers, said_yes, (keep, left_out))
+    text = f"'{m.column}' was not read as {step} ({count} say yes there)."
+    if read_as_step:
+        text = f"'{m.column}' is read as {step}: {count}."
+    keep = Choice("Yes, leave it out", column=m.column, field="ignore")
+    return _ask(f"column:{m.column}", file, text + chosen, numbers, said_yes, (keep, as_step))
 
 
 def _cell(value: object) -> str:

@@ -413,8 +413,12 @@ class _Layer:
 def _evidence(layers: list[_Layer], chosen: np.ndarray) -> pd.Categorical:
     """Per row, the label of the chosen layer's cell (missing: no evidence), as one categorical whose
     categories are only the labels some row uses."""
-    codes = np.full(len(chosen), -1, dtype=np.int32)
     categories: dict[str, int] = {}
+    if not (chosen >= 0).any():
+        return pd.Categorical.from_codes(
+            np.full(len(chosen), -1, dtype=np.int8), categories=pd.Index([], dtype=object)
+        )
+    codes = np.full(len(chosen), -1, dtype=np.int32)
     for index, layer in enumerate(layers):
         here = np.flatnonzero(chosen == index)
         if not len(here):
@@ -436,12 +440,12 @@ def _furthest(
     if start is None:
         stage, chosen = np.zeros(n_rows, dtype=np.int8), np.full(n_rows, -1, dtype=np.int16)
     else:
-        stage, chosen = start[0].copy(), start[1].copy()
+        stage, chosen = start
     for index, layer in enumerate(layers[first:], start=first):
         higher = layer.values > stage
-        if higher.any():
-            stage[higher] = layer.values[higher]
-            chosen[higher] = index
+        if higher.any():  # np.where, not a masked assignment: several times faster on a million rows
+            stage = np.where(higher, layer.values, stage)
+            chosen = np.where(higher, np.int16(index), chosen)
     return stage, chosen
 
 
@@ -451,13 +455,11 @@ def _first_decided(
     """The first value per row that is not ``nothing`` (an outcome other than pending), and its layer."""
     outcome = np.full(n_rows, nothing, dtype=np.int8)
     chosen = np.full(n_rows, -1, dtype=np.int16)
-    open_rows = np.ones(n_rows, dtype=bool)
     for index, layer in enumerate(layers):
-        take = open_rows & (layer.values != nothing)
+        take = (layer.values != nothing) & (chosen < 0)
         if take.any():
-            outcome[take] = layer.values[take]
-            chosen[take] = index
-            open_rows &= ~take
+            outcome = np.where(take, layer.values, outcome)
+            chosen = np.where(take, np.int16(index), chosen)
     return outcome, chosen
 
 

@@ -53,6 +53,7 @@ review.adopt(result, since.label(label), base=st.session_state.get(state.MERGE_B
 since.show_latest()
 
 review.show_summary(result)
+review.ask_questions(result, token)
 review.choose_sheet(result)
 review.ask_date_order(result)
 review.show_skipped_and_warnings(result)

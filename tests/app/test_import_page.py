@@ -82,3 +82,33 @@ def test_the_plan_workbook_uploaded_again_restores_plan_statuses_and_data(sample
     assert restored[0].status == "done"
     assert len(at.session_state[state.APPLICATIONS]) == len(applications)
     assert any("restored" in s.value for s in at.success)
+
+
+def test_a_doubtful_reading_is_a_question_and_one_click_changes_it():
+    rows = [["Company", "Role", "Date applied", "Status", "Messaged Recruiter or Team"]]
+    rows += [[f"Co {i}", "Analyst", "2025-01-02", "Applied", "True" if i < 6 else "False"] for i in range(10)]
+    at = _page()
+    at.file_uploader[0].set_value([("t.csv", csv_bytes(rows), "text/csv")]).run()
+    assert not at.exception
+    asked = [m.value for m in at.markdown if "Messaged Recruiter or Team" in m.value]
+    assert asked and "6 applications" in asked[0] and "not counted as a screen" in asked[0]
+    assert (at.session_state[state.APPLICATIONS]["stage_reached"] == "applied").all()
+    meant = next(b for b in at.button if b.label == "No, it means a screen")
+    meant.click().run()
+    assert not at.exception
+    assert (at.session_state[state.APPLICATIONS]["stage_reached"] == "screen").sum() == 6
+    assert next(b for b in at.button if b.label == "No, it means a screen").disabled  # the answer given
+
+
+def test_the_mapping_speaks_plain_words_and_the_table_shows_the_evidence():
+    at = _page()
+    at.file_uploader[0].set_value(
+        [("tracker.csv", csv_bytes([TRACKER_HEADER, *TRACKER_ROWS]), "text/csv")]
+    ).run()
+    assert not at.exception
+    frames = [element.value for element in at.dataframe]
+    mapping = next(f for f in frames if "column" in f.columns and "how" in f.columns)
+    assert "Date you applied" in set(mapping["field"]) and "applied_on" not in set(mapping["field"])
+    applications = next(f for f in frames if "stage_evidence" in f.columns)
+    evidence = set(applications["stage_evidence"].dropna()) | set(applications["outcome_evidence"].dropna())
+    assert any(text.startswith("Status: ") for text in evidence), evidence

@@ -33,22 +33,39 @@ PAGES = {
 }
 
 # A tracker as people keep it: an instructions sheet, banner rows above the header, day-first dates
-# (15/01/2025 fits no other order), blank rows, free-text statuses, and a "Next step" column that
-# reads like a stage but is a to-do.
-MESSY_HEADER = ["Company", "Position", "Date applied", "Where it's at", "Next step", "Found via"]
+# (15/01/2025 fits no other order), blank rows, free-text statuses, a "Next step" column that reads
+# like a stage but is a to-do, and a "Messaged recruiter" column the importer asks about (something the
+# candidate did, or the recruiter's screen?).
+MESSY_HEADER = [
+    "Company",
+    "Position",
+    "Date applied",
+    "Where it's at",
+    "Next step",
+    "Found via",
+    "Messaged recruiter",
+]
 MESSY_ROWS = [
-    ["Acme Ltd", "Data Analyst", "15/01/2025", "Rejected after phone screen", None, "LinkedIn"],
-    ["Globex", "Business Analyst", "16/01/2025", "applied", "prep for interview", "Referral"],
-    ["Initech", "Data Engineer", "17/01/2025", "Offer!!", None, "Company website"],
-    ["Umbrella", "BI Developer", "20/01/2025", "rejected", None, "Indeed"],
-    ["Hooli", "Data Scientist", "21/01/2025", "final round", None, "Recruiter"],
-    ["Stark", "Data Analyst", "22/01/2025", "no response", "chase recruiter", "LinkedIn"],
-    ["Wayne", "Analytics Engineer", "23/01/2025", "rejected - cv", None, "LinkedIn"],
-    ["Wonka", "Data Analyst", "27/01/2025", "2nd interview", None, "Indeed"],
-    ["Cyberdyne", "Reporting Analyst", "28/01/2025", "heard nothing, chased twice", "chase", "Referral"],
-    ["Soylent", "Data Analyst", "29/01/2025", "rejected", None, "LinkedIn"],
-    ["Tyrell", "BI Analyst", "30/01/2025", "phone screen booked", "prep for final interview", "Indeed"],
-    ["Oscorp", "Data Analyst", "31/01/2025", "rejected", None, "Company website"],
+    ["Acme Ltd", "Data Analyst", "15/01/2025", "Rejected after phone screen", None, "LinkedIn", "yes"],
+    ["Globex", "Business Analyst", "16/01/2025", "applied", "prep for interview", "Referral", "yes"],
+    ["Initech", "Data Engineer", "17/01/2025", "Offer!!", None, "Company website", "no"],
+    ["Umbrella", "BI Developer", "20/01/2025", "rejected", None, "Indeed", "yes"],
+    ["Hooli", "Data Scientist", "21/01/2025", "final round", None, "Recruiter", "no"],
+    ["Stark", "Data Analyst", "22/01/2025", "no response", "chase recruiter", "LinkedIn", "yes"],
+    ["Wayne", "Analytics Engineer", "23/01/2025", "rejected - cv", None, "LinkedIn", "no"],
+    ["Wonka", "Data Analyst", "27/01/2025", "2nd interview", None, "Indeed", "no"],
+    [
+        "Cyberdyne",
+        "Reporting Analyst",
+        "28/01/2025",
+        "heard nothing, chased twice",
+        "chase",
+        "Referral",
+        "no",
+    ],
+    ["Soylent", "Data Analyst", "29/01/2025", "rejected", None, "LinkedIn", "no"],
+    ["Tyrell", "BI Analyst", "30/01/2025", "phone screen booked", "prep for final interview", "Indeed", "no"],
+    ["Oscorp", "Data Analyst", "31/01/2025", "rejected", None, "Company website", "no"],
 ]
 
 
@@ -202,12 +219,14 @@ def test_journey2_messy_workbook_fixed_in_the_review(page: Page, app_url: str, t
     assert cell(applications, 4, 11) == "2025-01-31"
     mapping = grid(page, 0)
     next_step = grid_row(mapping, 1, "Next step")
-    assert cell(mapping, 2, next_step) == "stage"  # the misreading this journey corrects
+    assert cell(mapping, 2, next_step) == "Your next step (a plan, not progress)"  # in plain words
+    question = page.get_by_text("'Messaged recruiter' reads as something you did")
+    expect(question).to_be_visible()
     _assert_no_exception(page)
     screenshot(page, "journey2_01_review")
 
     _go(page, "Overview")
-    interview_before = _metric(page, "Interview rate").inner_text()
+    screen_before = _metric(page, "Screen rate").inner_text()
     rejection_before = _metric(page, "Rejection rate").inner_text()
     screenshot(page, "journey2_02_overview_before")
 
@@ -216,10 +235,9 @@ def test_journey2_messy_workbook_fixed_in_the_review(page: Page, app_url: str, t
     _upload(page, workbook)
     expect(page.get_by_text("How each column was read")).to_be_visible(timeout=30_000)
     wait_for_app(page)
-    mapping = grid(page, 0)
-    choose_in_cell(page, mapping, next_step, 2, "(keep")
-    expect(mapping.locator(f"#glide-cell-4-{next_step}")).to_have_text("your choice")
-    assert cell(mapping, 2, next_step) == "(keep as my own column)"
+    page.get_by_role("button", name="No, it means a screen").click()  # the recruiter's screens, after all
+    expect(page.get_by_role("button", name="No, it means a screen")).to_be_disabled()
+    wait_for_app(page)
 
     statuses = grid(page, 1)
     unread = grid_row(statuses, 0, "heard nothing, chased twice")
@@ -230,9 +248,7 @@ def test_journey2_messy_workbook_fixed_in_the_review(page: Page, app_url: str, t
     screenshot(page, "journey2_03_review_fixed")
 
     _go(page, "Overview")
-    interview = _metric(page, "Interview rate")
-    expect(interview).not_to_have_text(interview_before)
-    expect(interview).to_contain_text("25 %")  # 3 of 12 once "Next step" no longer counts as a stage
+    expect(_metric(page, "Screen rate")).not_to_have_text(screen_before)  # four more screens
     expect(_metric(page, "Rejection rate")).not_to_have_text(rejection_before)
     expect(_metric(page, "Rejection rate")).to_contain_text("50 %")  # 6 of 12 with the fixed status
     _assert_no_exception(page)

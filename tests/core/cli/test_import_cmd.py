@@ -91,3 +91,22 @@ def test_map_and_status_flags_override(tmp_path, capsys):
 def test_out_with_an_unknown_suffix_is_refused(tracker, tmp_path, capsys):
     assert main(["import", str(tracker), "--out", str(tmp_path / "x.pdf")]) == 2
     assert ".csv or .xlsx" in capsys.readouterr().err
+
+
+def test_questions_are_listed_with_the_option_that_answers_them(tmp_path, capsys):
+    rows = [["Company", "Role", "Date applied", "Status", "Notes"]]
+    rows += [["Acme", "Analyst", "2025-01-02", "Rejected", "had two interviews then they said no"]]
+    rows += [[f"Co {i}", "Analyst", "2025-01-03", "Applied", ""] for i in range(3)]
+    rows += [["Saved Co", "Analyst", "", "Saved", ""]]
+    path = tmp_path / "t.csv"
+    path.write_bytes(csv_bytes(rows))
+    assert main(["import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "please check" in out and "--answer notes=ignore" in out and "--answer not-sent=count" in out
+    answers = ["--answer", "notes=ignore", "--answer", "not-sent=count"]
+    assert main(["import", str(path), "--json", *answers]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["applications"] == 5  # the saved row counted, as answered
+    assert {q["key"] for q in report["questions"]} >= {"notes", "not-sent"}
+    assert main(["import", str(path), "--answer", "notes"]) == 2  # a one-line refusal, no traceback
+    assert "QUESTION=ANSWER" in capsys.readouterr().err
