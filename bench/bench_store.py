@@ -138,9 +138,9 @@ def store_operations(folder: Path, search: dict[str, Any]) -> dict[str, float]:
     return {
         "read the whole search": best(store.read),
         "save the table (Parquet, one transaction)": best(
-            lambda: store.write(Changes(tables={"applications": table}))
+            lambda: store.save(Changes(tables={"applications": table}))
         ),
-        "save the plan (JSON)": best(lambda: store.write(Changes(parts={"plan": plan_body}))),
+        "save the plan (JSON)": best(lambda: store.save(Changes(parts={"plan": plan_body}))),
         "encode every part (the check after each run)": best(
             lambda: [encode("plan", search[state.PLAN]), encode("profile", search[state.PROFILE])]
         ),

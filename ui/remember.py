@@ -230,7 +230,7 @@ def save() -> None:
         changes, after = _changes(snapshot)
         if changes.empty:
             return
-        SearchStore(path).write(changes)
+        SearchStore(path).save(changes)
     except (StoreError, CodecError, TypeError, ValueError) as error:
         LOG.warning("The search was not saved: %s", error)
         _problem(f"Your latest changes could not be saved on this computer ({error}). They stay in this tab.")
@@ -353,10 +353,14 @@ def _give_cookie(name: str, value: str) -> None:
     st.session_state.setdefault(_COOKIES, {})[name] = value
 
 
-def cookie_script() -> str:
-    """JavaScript that gives this browser the cookies it still lacks ("" when none). Values are ours
-    only (a visitor id, "on" or "off"), never user text."""
-    pending: dict[str, str] = st.session_state.get(_COOKIES) or {}
+def pending_cookies() -> dict[str, str]:
+    """The cookies this browser is still to be given: name -> value."""
+    return dict(st.session_state.get(_COOKIES) or {})
+
+
+def cookie_script(pending: Mapping[str, str]) -> str:
+    """JavaScript that gives this browser the ``pending`` cookies ("" when none). Only ours are
+    written, and only with values we made (a visitor id, "on" or "off"): never user text."""
     lines = [
         f"document.cookie = {json.dumps(f'{name}={value}')} + {json.dumps(_cookie_attributes())} + secure;"
         for name, value in pending.items()

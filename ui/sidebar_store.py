@@ -36,7 +36,7 @@ def render_store_controls() -> None:
             if st.button("Forget everything now", type="primary", icon=":material/delete_forever:"):
                 remember.forget_everything()
                 st.switch_page(HOME)
-        script = remember.cookie_script()
+        script = remember.cookie_script(remember.pending_cookies())
         if script:
             st.html(script, unsafe_allow_javascript=True)
 

@@ -129,7 +129,7 @@ class SearchStore:
         saved_at = datetime.fromisoformat(max(stamps)) if stamps else None
         return Saved(parts, tables, files, saved_at, checkpoint)
 
-    def write(self, changes: Changes) -> None:
+    def save(self, changes: Changes) -> None:
         """Apply ``changes`` in one transaction: all of them, or (after any failure) none."""
         if changes.empty:
             return

@@ -214,3 +214,19 @@ def test_on_a_network_each_visitor_has_a_store_of_their_own(
     assert len(html) == 2 and html[0] != html[1] and all(remember.VISITOR_COOKIE in h for h in html)
     _forget(first)
     assert [p.parent for p in _files(data_folder)] == [data_folder / "visitors"]  # the other's is kept
+
+
+def test_the_cookie_script_holds_only_ids_and_choices_never_user_text():
+    # The one raw-HTML element of the app (tests/security/test_injection.py lists it).
+    script = remember.cookie_script(
+        {
+            remember.VISITOR_COOKIE: "</script><script>alert(1)</script>" + "a" * 10,
+            remember.CHOICE_COOKIE: "off",
+            "other": "x",
+        }
+    )
+    assert "alert" not in script and "other" not in script
+    assert "nextround_remember=off" in script
+    assert remember.cookie_script({remember.CHOICE_COOKIE: "maybe"}) == ""
+    visitor = remember.cookie_script({remember.VISITOR_COOKIE: "A" * 32})
+    assert '"nextround_visitor=' + "A" * 32 + '"' in visitor and "SameSite=Strict" in visitor

@@ -27,7 +27,7 @@ FILES = (SourceFile("tracker.xlsx", b"PK\x03\x04 old bytes"), SourceFile("notes.
 
 def _saved_once(path: Path) -> SearchStore:
     store = SearchStore(path)
-    store.write(
+    store.save(
         Changes(
             parts={"label": encode("label", "tracker.xlsx"), "profile": encode("profile", ("SQL",))},
             tables={"applications": OLD},
@@ -55,13 +55,13 @@ def test_what_is_saved_comes_back(data_folder: Path):
 def test_a_new_store_has_nothing_and_writes_no_file_until_a_save(data_folder: Path):
     store = SearchStore(store_path(data_folder))
     assert store.read().empty
-    store.write(Changes())
+    store.save(Changes())
     assert list(data_folder.iterdir()) == []
 
 
 def test_a_save_changes_only_what_it_names(data_folder: Path):
     store = _saved_once(store_path(data_folder))
-    store.write(Changes(parts={"profile": encode("profile", ("SQL", "Excel")), "label": None}))
+    store.save(Changes(parts={"profile": encode("profile", ("SQL", "Excel")), "label": None}))
     saved = store.read()
     assert saved.parts == {"profile": '["SQL", "Excel"]'}
     pd.testing.assert_frame_equal(saved.tables["applications"], OLD)
@@ -90,7 +90,7 @@ def test_an_error_in_the_middle_of_a_save_leaves_the_old_search(data_folder: Pat
         files=Broken((SourceFile("newer.xlsx", b"new"),)),
     )
     with pytest.raises(StoreError, match="cannot be written"):
-        store.write(half)
+        store.save(half)
     _assert_old(store)
 
 
@@ -114,7 +114,7 @@ class KilledWhileListing(tuple):
         yield from super().__iter__()
         os.kill(os.getpid(), signal.SIGKILL)
 
-SearchStore(Path({path!r})).write(
+SearchStore(Path({path!r})).save(
     Changes(
         parts={{"label": encode("label", "newer.xlsx")}},
         tables={{"applications": cohort(10_000, seed=2)}},
@@ -171,7 +171,7 @@ def test_a_store_from_a_newer_version_is_refused_and_left_alone(data_folder: Pat
     with pytest.raises(StoreError, match="newer version of Next Round"):
         SearchStore(path).read()
     with pytest.raises(StoreError):
-        SearchStore(path).write(Changes(parts={"label": encode("label", "x")}))
+        SearchStore(path).save(Changes(parts={"label": encode("label", "x")}))
     assert SearchStore(path).version() == SCHEMA_VERSION + 1
 
 
@@ -188,7 +188,7 @@ def test_a_folder_that_cannot_be_written_is_said_in_words(data_folder: Path):
     blocked = data_folder / "inner"
     blocked.write_text("a file where the folder should be")  # fails for root too, unlike a chmod
     with pytest.raises(StoreError, match="cannot be written"):
-        SearchStore(store_path(blocked)).write(Changes(parts={"label": encode("label", "x")}))
+        SearchStore(store_path(blocked)).save(Changes(parts={"label": encode("label", "x")}))
 
 
 def test_checkpoints_are_added_and_the_latest_comes_back(data_folder: Path):
@@ -202,6 +202,6 @@ def test_checkpoints_are_added_and_the_latest_comes_back(data_folder: Path):
     second = Checkpoint(
         datetime(2026, 11, 26, 18, 0, tzinfo=UTC), "tracker (1).xlsx", 320, frozenset({"a"}), "{}"
     )
-    store.write(Changes(checkpoint=first))
-    store.write(Changes(checkpoint=second))
+    store.save(Changes(checkpoint=first))
+    store.save(Changes(checkpoint=second))
     assert store.read().checkpoint == second
