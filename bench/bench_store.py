@@ -124,6 +124,9 @@ def one_pass(search: dict[str, Any], remembered: bool, moments: dict[str, Moment
     at.switch_page(navigation.OVERVIEW).run()
     at.session_state[state.APPLICATIONS] = at.session_state[state.APPLICATIONS].copy()  # as a correction
     keep("Overview: a corrected table (saved)", timed(at.run))
+    at.session_state[state.SEARCH_TOKEN] = "a newer upload"  # as a newer version of the tracker
+    at.session_state[state.APPLICATIONS] = at.session_state[state.APPLICATIONS].copy()
+    keep("Overview: a new upload, file and table (saved)", timed(at.run))
 
 
 def store_operations(folder: Path, search: dict[str, Any]) -> dict[str, float]:

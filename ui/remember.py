@@ -207,9 +207,11 @@ def restore() -> None:
         table = saved.tables.get(name)
         if table is not None:
             st.session_state[key] = snapshot.tables[name] = table
-    st.session_state[state.SOURCE_FILES] = saved.files
-    snapshot.files_token = st.session_state.get(state.SEARCH_TOKEN)
-    st.session_state[state.CHECKPOINT] = snapshot.checkpoint = saved.checkpoint
+    if saved.files:
+        st.session_state[state.SOURCE_FILES] = saved.files
+    snapshot.files_token = st.session_state.get(state.SEARCH_TOKEN) if "search_token" in saved.parts else None
+    if saved.checkpoint is not None:
+        st.session_state[state.CHECKPOINT] = snapshot.checkpoint = saved.checkpoint
     if unreadable:
         _problem(
             f"Part of your remembered search could not be read ({', '.join(unreadable)}) and starts afresh."
