@@ -29,6 +29,7 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import bench_scale  # noqa: E402
 from nextround.ghosting import apply_ghosting  # noqa: E402
 from nextround.importing import SourceFile  # noqa: E402
 from nextround.plan.views import PlanChoices, suggest_plan  # noqa: E402
@@ -40,16 +41,7 @@ from tests.fixtures.synthetic import cohort  # noqa: E402
 from ui import navigation, state  # noqa: E402
 
 TARGET_S = 0.3
-PAGES = {
-    "Welcome": navigation.HOME,
-    "Import": navigation.IMPORT,
-    "Overview": navigation.OVERVIEW,
-    "Rejections": navigation.REJECTIONS,
-    "Trends": navigation.TRENDS,
-    "Skill gaps": navigation.SKILL_GAPS,
-    "Follow-ups": navigation.FOLLOW_UPS,
-    "Action plan": navigation.ACTION_PLAN,
-}
+PAGES = {"Welcome": navigation.HOME, "Import": navigation.IMPORT, **bench_scale.PAGES}
 
 
 def the_search(rows: int) -> dict[str, Any]:

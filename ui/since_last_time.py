@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from typing import Literal
 
 import pandas as pd
 import streamlit as st
@@ -90,29 +91,20 @@ def _ask(files: tuple[SourceFile, ...], token: str, result: ImportResult, files_
     )
     preview = remembered("since_preview", _preview, previous, incoming, state.data_label())
     show_changes(preview, heading=False)
-    replace_col, add_col = st.columns(2)
-    arguments = (files, token, result, files_label)
-    with replace_col:
-        st.button(
-            f"Replace my search with {them}",
-            type="primary" if overlap.looks_like_a_newer_version else "secondary",
-            icon=":material/swap_horiz:",
-            on_click=_decide,
-            args=("replace", *arguments),
-        )
-        st.caption(f"{overlap.incoming:,} applications. For a newer version of the same tracker.")
-    with add_col:
-        st.button(
-            f"Add {them} to my search",
-            type="secondary" if overlap.looks_like_a_newer_version else "primary",
-            icon=":material/add_circle:",
-            on_click=_decide,
-            args=("add", *arguments),
-        )
-        st.caption(
-            f"{overlap.previous_only + overlap.incoming:,} applications: {overlap.incoming_only:,} new ones "
-            f"added, the {overlap.duplicates:,} already there counted once (as {them} read them)."
-        )
+    newer = overlap.looks_like_a_newer_version
+    choices = (
+        ("replace", f"Replace my search with {them}", ":material/swap_horiz:", newer,
+         f"{overlap.incoming:,} applications. For a newer version of the same tracker."),
+        ("add", f"Add {them} to my search", ":material/add_circle:", not newer,
+         f"{overlap.previous_only + overlap.incoming:,} applications: {overlap.incoming_only:,} new ones "
+         f"added, the {overlap.duplicates:,} already there counted once (as {them} read them)."),
+    )  # fmt: skip
+    for column, (mode, text, icon, suggested, outcome) in zip(st.columns(2), choices, strict=True):
+        with column:
+            arguments = (mode, files, token, result, files_label)
+            kind: Literal["primary", "secondary"] = "primary" if suggested else "secondary"
+            st.button(text, type=kind, icon=icon, on_click=_decide, args=arguments)
+            st.caption(outcome)
     st.caption(
         "Either way your corrections come along: how columns and statuses are read, and what you "
         "corrected on an application, unless your file now says otherwise."

@@ -16,7 +16,7 @@ from nextround.action_items import ActionItem
 from nextround.ghosting import GhostingPolicy
 from nextround.store import SearchStore
 from nextround.store.location import REMEMBER_VARIABLE, STORE_NAME
-from tests.fixtures.app import ROOT
+from tests.fixtures.app import run_app, upload
 from tests.fixtures.files import TRACKER_HEADER, TRACKER_ROWS, csv_bytes
 from ui import import_review, remember, sidebar_filters, state
 from ui.navigation import ACTION_PLAN, IMPORT, OVERVIEW
@@ -33,19 +33,8 @@ PLAN = [
 ]
 
 
-def _app() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
 def _uploaded() -> AppTest:
-    at = _app()
-    at.switch_page(IMPORT).run()
-    at.file_uploader[0].set_value([TRACKER]).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return upload(run_app(), TRACKER)
 
 
 def _files(folder: Path) -> list[Path]:
@@ -75,7 +64,7 @@ def test_a_new_session_finds_the_upload_its_corrections_and_everything_else(data
     at.switch_page(OVERVIEW).run()
     assert _files(data_folder) == [data_folder / STORE_NAME]
 
-    again = _app()  # a reload, or the server started again: a new session
+    again = run_app()  # a reload, or the server started again: a new session
     table = again.session_state[state.APPLICATIONS]
     pd.testing.assert_frame_equal(table, at.session_state[state.APPLICATIONS])
     assert (table["stage_reached"] == "screen").sum() == 2
@@ -96,7 +85,7 @@ def test_a_new_session_finds_the_upload_its_corrections_and_everything_else(data
 def test_the_same_file_uploaded_again_keeps_its_corrections():
     at = _uploaded()
     _correct_a_status(at)
-    again = _app()
+    again = run_app()
     again.switch_page(IMPORT).run()
     again.file_uploader[0].set_value([TRACKER]).run()
     assert not again.exception
@@ -119,7 +108,7 @@ def test_forget_everything_leaves_no_file_and_an_empty_session(data_folder: Path
     assert at.session_state[state.PLAN] is None
     at.switch_page(OVERVIEW).run()  # running on writes nothing back
     assert _files(data_folder) == []
-    assert _app().session_state[state.APPLICATIONS] is None
+    assert run_app().session_state[state.APPLICATIONS] is None
 
 
 def test_dont_remember_removes_the_store_and_writes_nothing_more(data_folder: Path):
@@ -172,7 +161,7 @@ def test_the_sample_never_overwrites_the_users_own_search(data_folder: Path):
 def test_an_unreadable_store_is_said_left_alone_and_can_be_forgotten(data_folder: Path):
     path = data_folder / STORE_NAME
     path.write_bytes(b"not a database" * 50)
-    at = _app()
+    at = run_app()
     assert any("could not be opened" in w.value for w in at.sidebar.warning)
     at.switch_page(IMPORT).run()
     at.file_uploader[0].set_value([TRACKER]).run()
@@ -198,7 +187,7 @@ def test_on_a_network_each_visitor_has_a_store_of_their_own(
 ):
     monkeypatch.setattr(remember, "served_on_network", lambda: True)
     first = _uploaded()
-    second = _app()  # another browser: no cookie, so a store of its own
+    second = run_app()  # another browser: no cookie, so a store of its own
     assert second.session_state[state.APPLICATIONS] is None
     second.session_state[state.PROFILE] = ("Figma",)
     second.run()

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from nextround.action_items import ActionItem
 from nextround.store import SearchStore
 from nextround.store.location import STORE_NAME
-from tests.fixtures.app import ROOT
+from tests.fixtures.app import run_app, upload
 from tests.fixtures.files import TRACKER_HEADER, TRACKER_ROWS, csv_bytes
 from ui import import_review, state
 from ui.navigation import HOME, IMPORT
@@ -43,20 +43,6 @@ PLAN = [
 ]
 
 
-def _app() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def _upload(at: AppTest, *files: tuple[str, bytes, str]) -> AppTest:
-    at.switch_page(IMPORT).run()
-    at.file_uploader[0].set_value(list(files)).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
 def _click(at: AppTest, starts: str) -> None:
     next(b for b in at.button if b.label.startswith(starts)).click().run()
     assert not at.exception, [e.value for e in at.exception]
@@ -73,7 +59,7 @@ def _outcome(at: AppTest, company: str) -> str:
 
 def _first_search() -> None:
     """Last time: the tracker uploaded, Globex corrected to rejected, a plan made."""
-    at = _upload(_app(), FIRST)
+    at = upload(run_app(), FIRST)
     at.session_state[import_review.CELL_EDITS] = {("tracker.csv", 3): {"outcome": "rejected"}}
     at.session_state[state.PLAN] = PLAN
     at.run()
@@ -82,7 +68,7 @@ def _first_search() -> None:
 
 def test_a_newer_version_asks_before_it_replaces_anything(data_folder: Path):
     _first_search()
-    at = _upload(_app(), NEWER)
+    at = upload(run_app(), NEWER)
     assert any(s.value == "You already have a search here" for s in at.subheader)
     assert any("**6** of them are already in your search" in m.value for m in at.markdown)
     replace_button = next(b for b in at.button if b.label.startswith("Replace"))
@@ -96,11 +82,11 @@ def test_a_newer_version_asks_before_it_replaces_anything(data_folder: Path):
 
 def test_replace_brings_the_corrections_along_and_says_what_changed(data_folder: Path):
     _first_search()
-    at = _app()
+    at = run_app()
     plan = at.session_state[state.PLAN]
     at.session_state[state.PLAN] = [replace(plan[0], status="done"), plan[1]]  # ticked since then
     at.run()
-    _upload(at, NEWER)
+    upload(at, NEWER)
     _click(at, "Replace")
     table = _table(at)
     assert len(table) == 8
@@ -116,7 +102,7 @@ def test_replace_brings_the_corrections_along_and_says_what_changed(data_folder:
     assert "Response rate 5 of 6 → 6 of 8 since" in text
     assert "Take a SQL course" in text
 
-    again = _app()  # everything of it is remembered
+    again = run_app()  # everything of it is remembered
     assert len(_table(again)) == 8
     welcome = " ".join(i.value for i in again.info)
     assert "8 applications" in welcome and "2 new applications" in welcome
@@ -126,7 +112,7 @@ def test_replace_brings_the_corrections_along_and_says_what_changed(data_folder:
 
 def test_add_counts_the_duplicates_once_and_survives_a_restart():
     _first_search()
-    at = _upload(_app(), OTHER)
+    at = upload(run_app(), OTHER)
     assert any("**1** of them are already in your search" in m.value for m in at.markdown)
     _click(at, "Add")
     table = _table(at)
@@ -135,16 +121,16 @@ def test_add_counts_the_duplicates_once_and_survives_a_restart():
     assert _outcome(at, "Globex") == "rejected"  # the earlier search kept its correction
     assert at.session_state[state.DATA_LABEL] == "tracker.csv + other.csv"
 
-    again = _app()
+    again = run_app()
     assert len(_table(again)) == 8
-    _upload(again, OTHER)  # the same files again: no question, the same search
+    upload(again, OTHER)  # the same files again: no question, the same search
     assert not any(s.value == "You already have a search here" for s in again.subheader)
     assert len(_table(again)) == 8
 
 
 def test_a_correction_to_the_newer_file_is_remembered_with_it():
     _first_search()
-    at = _upload(_app(), NEWER)
+    at = upload(run_app(), NEWER)
     _click(at, "Replace")
     statuses = at.session_state[state.IMPORT_RESULT].report.statuses
     key = statuses.loc[statuses["raw"] == "No response", "key"].iloc[0]
@@ -152,20 +138,20 @@ def test_a_correction_to_the_newer_file_is_remembered_with_it():
     at.session_state[import_review.OPTIONS] = replace(options, status_overrides={key: ("screen", "rejected")})
     at.run()
     assert _outcome(at, "Stark") == "rejected"
-    assert _outcome(_app(), "Stark") == "rejected"
+    assert _outcome(run_app(), "Stark") == "rejected"
 
 
 def test_the_import_page_shows_the_search_and_the_welcome_page_welcomes_back():
     _first_search()
-    at = _app()
+    at = run_app()
     assert any("Welcome back" in i.value and "6 applications" in i.value for i in at.info)
     at.switch_page(IMPORT).run()
     assert any(m.value.startswith("Your search: **6 applications**") for m in at.markdown)
 
 
-def test_exploring_the_sample_sends_the_user_back_to_their_search_before_an_upload():
+def test_exploring_the_sample_sends_the_user_back_to_their_search_before_anupload():
     _first_search()
-    at = _app()
+    at = run_app()
     at.switch_page(HOME).run()
     _click(at, "Explore with sample data")
     at.switch_page(IMPORT).run()

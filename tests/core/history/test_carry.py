@@ -7,22 +7,15 @@ import pandas as pd
 
 from nextround.history.carry import carry_corrections
 from nextround.model import conform
+from tests.fixtures.synthetic import named_applications
 
 
 def _tracker(file: str, rows: list[tuple[str, str, str, str]]) -> pd.DataFrame:
-    company, role, applied, outcome = zip(*rows, strict=True)
-    return conform(
-        pd.DataFrame(
-            {
-                "source_file": [file] * len(rows),
-                "source_row": range(2, len(rows) + 2),
-                "company": list(company),
-                "role": list(role),
-                "applied_on": pd.to_datetime(list(applied)),
-                "outcome": list(outcome),
-                "stage_reached": ["applied"] * len(rows),
-            }
-        )
+    return named_applications(
+        [row[:3] for row in rows],
+        file,
+        outcome=[row[3] for row in rows],
+        stage_reached=["applied"] * len(rows),
     )
 
 

@@ -7,30 +7,12 @@ import pandas as pd
 
 from nextround.history.duplicates import EARLIER, add_to_search, application_keys, combine, find_overlap
 from nextround.model import conform
-from tests.fixtures.synthetic import cohort
-
-
-def _table(
-    rows: list[tuple[str | None, str | None, str | None]], file: str = "a.csv", **extra
-) -> pd.DataFrame:
-    company, role, applied = zip(*rows, strict=True) if rows else ((), (), ())
-    return conform(
-        pd.DataFrame(
-            {
-                "source_file": [file] * len(rows),
-                "source_row": range(2, len(rows) + 2),
-                "company": list(company),
-                "role": list(role),
-                "applied_on": pd.to_datetime(list(applied)),
-                **extra,
-            }
-        )
-    )
+from tests.fixtures.synthetic import cohort, named_applications
 
 
 def test_spelling_case_and_punctuation_do_not_hide_a_duplicate():
     keys = application_keys(
-        _table(
+        named_applications(
             [
                 ("Acme, Inc.", "Sr. Data Analyst", "2025-01-15"),
                 ("ACME Inc", "sr data analyst", "2025-01-15"),
@@ -47,7 +29,7 @@ def test_spelling_case_and_punctuation_do_not_hide_a_duplicate():
 
 def test_a_different_date_or_role_is_a_different_application():
     keys = application_keys(
-        _table(
+        named_applications(
             [
                 ("Acme", "Data Analyst", "2025-01-15"),
                 ("Acme", "Data Analyst", "2025-01-16"),
@@ -60,20 +42,22 @@ def test_a_different_date_or_role_is_a_different_application():
 
 def test_without_a_company_or_a_date_a_row_is_never_a_duplicate():
     keys = application_keys(
-        _table([(None, "Data Analyst", "2025-01-15"), ("Acme", "Analyst", None), (" ", "x", "2025-01-15")])
+        named_applications(
+            [(None, "Data Analyst", "2025-01-15"), ("Acme", "Analyst", None), (" ", "x", "2025-01-15")]
+        )
     )
     assert keys.isna().all()
     rows = [(None, "Data Analyst", "2025-01-15"), ("Acme", "Analyst", None)]
-    overlap = find_overlap(_table(rows), _table(rows, "b.csv"))
+    overlap = find_overlap(named_applications(rows), named_applications(rows, "b.csv"))
     assert overlap.duplicates == 0 and overlap.unkeyed == 2
 
 
 def test_duplicates_pair_one_to_one():
     twice = [("Acme", "Analyst", "2025-01-15")] * 2
     once = [("Acme", "Analyst", "2025-01-15"), ("Globex", "Analyst", "2025-01-16")]
-    overlap = find_overlap(_table(twice), _table(once, "b.csv"))
+    overlap = find_overlap(named_applications(twice), named_applications(once, "b.csv"))
     assert (overlap.duplicates, overlap.incoming_only, overlap.previous_only) == (1, 1, 1)
-    added = add_to_search(_table(twice), _table(once, "b.csv"))
+    added = add_to_search(named_applications(twice), named_applications(once, "b.csv"))
     assert len(added) == 3  # one Acme kept from the search, one from the file, and Globex
 
 
@@ -85,12 +69,12 @@ def test_a_newer_version_is_recognised_as_such():
 
 
 def test_adding_counts_each_application_once_as_the_newer_file_reads_it():
-    search = _table(
+    search = named_applications(
         [("Acme", "Analyst", "2025-01-15"), ("Globex", "Analyst", "2025-01-16")],
         "tracker.xlsx",
         outcome=["pending", "pending"],
     )
-    upload = _table(
+    upload = named_applications(
         [("Acme", "Analyst", "2025-01-15"), ("Initech", "Engineer", "2025-02-01")],
         "tracker.xlsx",
         outcome=["rejected", "pending"],
