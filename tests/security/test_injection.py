@@ -301,6 +301,8 @@ REVIEWED = {
     ("import_review.py", "column.button(choice.label"),  # the importer's own answers (importing/questions.py)
     ("sidebar_store.py", "st.markdown(FORGET_HELP)"),  # a constant of that module
     ("since_last_time.py", "st.info(text"),  # built from escape_markdown(label) and the escaped headline
+    ("since_last_time.py", "st.button(text"),  # "Replace my search with this file": the app's words
+    ("since_last_time.py", "st.caption(outcome)"),  # counts and the app's words
 }
 
 
