@@ -109,7 +109,7 @@ class SearchStore:
         """Everything the file holds (an empty ``Saved`` when there is no file yet)."""
         if not self.exists():
             return Saved()
-        with self._transaction() as db:
+        with self._transaction(writing=False) as db:
             parts: dict[str, str] = dict(db.execute("SELECT name, body FROM parts"))
             tables = {
                 name: _table(name, data) for name, data in db.execute("SELECT name, parquet FROM tables")
@@ -205,8 +205,9 @@ class SearchStore:
             raise StoreError(f"the folder {self.path.parent} cannot be written ({error.strerror})") from None
 
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """A connection inside one write transaction, the schema brought up to date first."""
+    def _transaction(self, writing: bool = True) -> Iterator[sqlite3.Connection]:
+        """A connection inside one transaction (taking the write lock at once when ``writing``; a read
+        takes it only if the schema must be brought up to date first)."""
         try:
             db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
         except sqlite3.Error as error:
@@ -214,7 +215,7 @@ class SearchStore:
         try:
             db.execute("PRAGMA journal_mode = DELETE")
             db.execute("PRAGMA synchronous = FULL")
-            db.execute("BEGIN IMMEDIATE")
+            db.execute("BEGIN IMMEDIATE" if writing else "BEGIN")
             try:
                 migrate(db)
                 yield db

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -21,6 +22,7 @@ import pandas as pd
 from playwright.sync_api import Browser, Page, expect
 
 from nextround.resources import data_path
+from nextround.store import SearchStore, StoreError
 from tests.fixtures.browser import (
     NO_ERRORS,
     SERVE_LOCALLY,
@@ -96,6 +98,22 @@ def _tracker(folder: Path, name: str = "my applications.csv", rows: list[list[st
     return path
 
 
+def _wait_until(condition: Callable[[], bool], failure: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, failure
+        time.sleep(0.2)
+
+
+def _screens_saved(data: Path) -> int:
+    """Applications at the screen stage in the remembered table (0 before anything is saved)."""
+    try:
+        table = SearchStore(data / "search.sqlite3").read().tables.get("applications")
+    except StoreError:  # read while a save holds the file: look again
+        return 0
+    return 0 if table is None else int((table["stage_reached"] == "screen").sum())
+
+
 def _forget(page: Page) -> None:
     _sidebar(page).get_by_role("button", name="Forget everything").click()
     page.get_by_role("button", name="Forget everything now").click()
@@ -119,6 +137,9 @@ def test_a_restart_keeps_everything_and_forgetting_leaves_no_file(browser: Brows
         row = grid_row(statuses, 0, "Rejected")
         choose_in_cell(page, statuses, row, 2, "screen")  # those came after a phone screen
         expect(statuses.locator(f"#glide-cell-2-{row}")).to_have_text("screen")
+        # The grid shows the choice at once; the file is read again in the run that follows. Leaving
+        # the page before that run ends would leave the table as it was, so wait for it to be saved.
+        _wait_until(lambda: _screens_saved(data) == 19, "the corrected table was never saved")
         rate_after = _screen_rate(page)
         assert rate_after != rate_before
         _go(page, "Action plan", "Your action plan")
