@@ -1,13 +1,15 @@
-"""Next Round: the frame. Page config, shared state, the shared sidebar, and navigation. No logic."""
+"""Next Round: the frame. Page config, shared state (remembered on this computer), the shared sidebar,
+and navigation. No logic."""
 
 import streamlit as st
 
-from ui import state
+from ui import remember, state
 from ui.navigation import HOME, SECTIONS
 from ui.sidebar import render_sidebar
 
 st.set_page_config(page_title="Next Round", page_icon="assets/page_icon.png", layout="wide")
 state.init()
+remember.restore()
 
 page = st.navigation(
     {
@@ -19,4 +21,7 @@ page = st.navigation(
     }
 )
 render_sidebar()
-page.run()
+try:
+    page.run()
+finally:  # however the run ends (a rerun, a stop, a page switch), what changed is saved
+    remember.save()

@@ -17,6 +17,7 @@ import streamlit as st
 from nextround.analysis import csv_bytes
 from nextround.cleaned_table import cleaned_csv, cleaned_xlsx
 from nextround.editing import EDITABLE_COLUMNS, apply_edits, editable_view, row_keys
+from nextround.history.duplicates import combine
 from nextround.importing import ImportOptions, ImportResult, SourceFile
 from nextround.importing.mapping import FIELD_LABELS, IGNORE
 from nextround.importing.questions import STEP_WORDS
@@ -68,14 +69,16 @@ def start_new_upload(token: str) -> None:
         st.session_state[CELL_EDITS] = {}
 
 
-def adopt(result: ImportResult, label: str) -> None:
-    """Make this import (with the user's cell edits) the working data, once per distinct import."""
+def adopt(result: ImportResult, label: str, base: pd.DataFrame | None = None) -> None:
+    """Make this import (added to ``base``, the earlier search, if given; with the user's cell edits)
+    the working data, once per distinct import."""
     token = (st.session_state.get(UPLOAD_TOKEN), repr(options()), repr(st.session_state.get(CELL_EDITS)))
     if st.session_state.get(APPLIED_TOKEN) == token and st.session_state.get(state.APPLICATIONS) is not None:
         return
     st.session_state[APPLIED_TOKEN] = token
     st.session_state[state.IMPORT_RESULT] = result
-    state.set_applications(apply_edits(result.applications, st.session_state.get(CELL_EDITS, {})), label)
+    table = combine(base, result.applications)
+    state.set_applications(apply_edits(table, st.session_state.get(CELL_EDITS, {})), label)
     st.rerun()  # the shared sidebar (drawn before this page) must show the new data too
 
 

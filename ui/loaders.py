@@ -41,8 +41,9 @@ def sample_as_of(result: ImportResult) -> date:
 
 
 def use_sample() -> None:
-    """Load the bundled sample as the working data, analysed as of the day after it ends."""
+    """Load the bundled sample as the working data, analysed as of the day after it ends (it is never
+    remembered: the user's own search stays as it was, see ui/remember.py)."""
     result = sample_import()
     st.session_state[state.IMPORT_RESULT] = result
+    state.set_applications(result.applications, "the sample data", sample=True)
     st.session_state[state.SETTINGS] = replace(state.settings(), as_of=sample_as_of(result))
-    state.set_applications(result.applications, "the sample data")

@@ -6,6 +6,7 @@ user's data never reaches another session.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -16,6 +17,7 @@ from nextround.filters import Filters, apply_filters
 from nextround.followups.emails import DEFAULT_FEEDBACK_DELAY_DAYS
 from nextround.followups.views import EmailSettings
 from nextround.ghosting import apply_ghosting
+from nextround.importing import SourceFile
 from nextround.plan.views import PlanChoices
 from nextround.settings import AnalysisSettings
 from nextround.skills.views import top_gap_names
@@ -25,6 +27,12 @@ from ui.navigation import IMPORT
 IMPORT_RESULT = "import_result"  # nextround.importing.ImportResult of the last import
 APPLICATIONS = "applications"  # canonical DataFrame after the user's edits (no inferred ghosting)
 DATA_LABEL = "data_label"  # what the data is, for the sidebar ("sample data", file names)
+SAMPLE = "exploring_sample"  # True while the bundled sample is the working data (it is never remembered)
+SOURCE_FILES = "source_files"  # tuple[SourceFile, ...]: the files the working table was read from
+SEARCH_TOKEN = "search_token"  # the upload token of those files (ui/import_review.upload_token)
+MERGE_BASE = "merge_base"  # DataFrame: the earlier search these files were added to (None: replaced)
+MERGE_BASE_LABEL = "merge_base_label"  # what that earlier search was read from, in words
+CHECKPOINT = "search_checkpoint"  # nextround.store.Checkpoint: when this version became the search
 FILTERS = "filters"  # nextround.filters.Filters
 SETTINGS = "analysis_settings"  # nextround.settings.AnalysisSettings
 # The Skill gaps page's inputs; Follow-ups and the Action plan read them to compute the top gaps.
@@ -51,6 +59,11 @@ DEFAULTS: dict[str, Any] = {
     IMPORT_RESULT: None,
     APPLICATIONS: None,
     DATA_LABEL: "",
+    SOURCE_FILES: (),
+    SEARCH_TOKEN: None,
+    MERGE_BASE: None,
+    MERGE_BASE_LABEL: "",
+    CHECKPOINT: None,
     FILTERS: Filters(),
     SETTINGS: AnalysisSettings(),
     PROFILE: (),
@@ -104,10 +117,29 @@ def require_applications() -> pd.DataFrame:
     return table
 
 
-def set_applications(table: pd.DataFrame, label: str) -> None:
-    """Replace the working table (after an import or an edit)."""
+def set_applications(table: pd.DataFrame, label: str, *, sample: bool = False) -> None:
+    """Replace the working table (after an import or an edit). The user's own data is read as of today:
+    the as-of date the sample brings (its own last day) does not stay behind."""
     st.session_state[APPLICATIONS] = table
     st.session_state[DATA_LABEL] = label
+    st.session_state[SAMPLE] = sample
+    if not sample and settings().as_of is not None:
+        st.session_state[SETTINGS] = replace(settings(), as_of=None)
+
+
+def exploring_sample() -> bool:
+    return bool(st.session_state.get(SAMPLE))
+
+
+def set_source(files: tuple[SourceFile, ...], token: str) -> None:
+    """The files the working table is being read from (remembered with it, to read them again)."""
+    if st.session_state.get(SEARCH_TOKEN) != token:
+        st.session_state[SOURCE_FILES] = files
+        st.session_state[SEARCH_TOKEN] = token
+
+
+def source_files() -> tuple[SourceFile, ...]:
+    return tuple(st.session_state.get(SOURCE_FILES) or ())
 
 
 def profile() -> tuple[str, ...]:

@@ -37,7 +37,7 @@ def sheet_score(grid: Grid, is_known_label: Callable[[str], bool]) -> float:
     if not len(grid):
         return -100.0
     guess = find_header(grid, is_known_label)
-    header = grid.head(guess.index + 1)[guess.index]
+    header = grid.head(guess.index + 1)[guess.index] if guess.index >= 0 else []  # -1: no header row
     known = sum(1 for c in header if isinstance(c, str) and c.strip() and is_known_label(c))
     data_rows = _rows_holding_data(grid.cells.iloc[guess.index + 1 :])
     score = 2.0 * min(known, 8) + 3.0 * math.log1p(data_rows) + 0.5 * min(grid.width, 10) / 10

@@ -700,7 +700,7 @@ def _count(value: object) -> float:
     text = str(value).strip()
     tokens = text.lower().split()
     for token in tokens:
-        if token.replace(",", ".").replace(".", "", 1).isdigit():
+        if token.replace(",", ".").replace(".", "", 1).isdecimal():  # "²" is a digit, not a number
             return float(token.replace(",", "."))
     numbers = vocabulary().numbers
     for token in tokens:

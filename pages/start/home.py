@@ -2,10 +2,12 @@
 
 import streamlit as st
 
+from ui import since_last_time as since
 from ui.loaders import use_sample
 from ui.navigation import IMPORT, OVERVIEW
 
 st.title("Next Round")
+since.welcome_back()
 st.markdown(
     "Upload the spreadsheet of job applications you already keep, and Next Round shows you honestly "
     "where you are being turned down — at screening, in interviews or in the final round — and for "
@@ -29,5 +31,6 @@ with sample_col:
 st.divider()
 st.caption(
     ":material/lock: Everything stays on this computer: nothing you upload is sent anywhere, and "
-    "columns with other people's contact details are left out unless you ask to keep them."
+    "columns with other people's contact details are left out unless you ask to keep them. Your search "
+    "is remembered on this computer only, until you choose “Forget everything” in the sidebar."
 )

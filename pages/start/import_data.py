@@ -5,6 +5,7 @@ import streamlit as st
 from nextround.importing import InputError, SourceFile
 from nextround.text import escape_markdown
 from ui import import_review as review
+from ui import since_last_time as since
 from ui import state
 from ui.loaders import import_uploads, use_sample
 from ui.navigation import ACTION_PLAN, OVERVIEW
@@ -12,12 +13,15 @@ from ui.navigation import ACTION_PLAN, OVERVIEW
 ACCEPTED = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"]
 
 st.title("Import your applications")
+if since.offer_back_to_search():
+    st.stop()
 uploads = st.file_uploader(
     "Your spreadsheets (several files of the same kind are combined, e.g. LinkedIn's split export)",
     type=ACCEPTED,
     accept_multiple_files=True,
 )
 if not uploads:
+    since.show_search_summary()
     st.caption(
         "Excel (.xlsx .xlsm .xls), LibreOffice (.ods) or text (.csv .tsv .txt). Nothing leaves this computer."
     )
@@ -28,8 +32,9 @@ if not uploads:
 
 files = tuple(SourceFile(u.name, u.getvalue()) for u in uploads)
 token = review.upload_token(files)
-review.start_new_upload(token)
+since.start_new_upload(token)
 if review.restore_plan(files):
+    state.set_source(files, token)
     if st.button("Open your action plan", type="primary", icon=":material/checklist:"):
         st.switch_page(ACTION_PLAN)
     st.stop()
@@ -42,7 +47,10 @@ except InputError as error:
     st.stop()
 
 label = ", ".join(f.name for f in files)
-review.adopt(result, label)
+if not since.decided(files, token, result, label):  # a search is there: add to it, or replace it?
+    st.stop()
+review.adopt(result, since.label(label), base=st.session_state.get(state.MERGE_BASE))
+since.show_latest()
 
 review.show_summary(result)
 review.ask_questions(result, token)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from nextround.store.location import REMEMBER_VARIABLE
 from tests.fixtures.browser import CHROMIUM, CHROMIUM_ARGS, running_app
 from tests.fixtures.paths import ROOT
 
@@ -21,7 +22,11 @@ expect.set_options(timeout=30_000)  # a first page load on a busy machine can ta
 
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
-    with running_app(ROOT / "test-artifacts" / "streamlit.log") as (url, _):
+    """One server for the journeys, remembering nothing: on 127.0.0.1 every browser is the one local
+    user, so a remembered search would carry from one test into the next. The store has its own
+    browser tests (test_remember_browser.py), each with its own server and data folder."""
+    env = {**os.environ, REMEMBER_VARIABLE: "off"}
+    with running_app(ROOT / "test-artifacts" / "streamlit.log", env=env) as (url, _):
         yield url
 
 

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import openpyxl
 from playwright.sync_api import Browser, Locator, Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from pypdf import PdfReader
 
 from tests.fixtures.browser import NO_ERRORS, screenshot, wait_for_app
 from tests.fixtures.files import csv_bytes, linkedin_export, xlsx_bytes
+from tests.fixtures.grid import cell, choose_in_cell, grid, grid_row
 
 UPLOAD = '[data-testid="stFileUploaderDropzoneInput"]'
 # Sidebar link -> a heading that only that page has.
@@ -31,7 +31,6 @@ PAGES = {
     "Follow-ups": "Follow-ups and feedback",
     "Action plan": "Your action plan",
 }
-ROW_HEIGHT = 35  # px, header and body rows of Streamlit's data grid
 
 # A tracker as people keep it: an instructions sheet, banner rows above the header, day-first dates
 # (15/01/2025 fits no other order), blank rows, free-text statuses, a "Next step" column that reads
@@ -135,78 +134,6 @@ def _upload(page: Page, *paths: Path) -> None:
     page.locator(UPLOAD).set_input_files([str(p) for p in paths])
 
 
-def _grid(page: Page, index: int) -> Locator:
-    return page.get_by_test_id("stDataFrame").nth(index)
-
-
-def _cell(grid: Locator, column: int, row: int) -> str:
-    """Glide's grid draws on a canvas but keeps an accessible copy of each cell while it is on screen."""
-    grid.scroll_into_view_if_needed()
-    return grid.locator(f"#glide-cell-{column}-{row}").inner_text()
-
-
-def _grid_row(grid: Locator, column: int, text: str) -> int:
-    grid.scroll_into_view_if_needed()
-    expect(grid.locator(f"#glide-cell-{column}-0")).to_be_attached()
-    for row in range(60):
-        cell = grid.locator(f"#glide-cell-{column}-{row}")
-        if cell.count() == 0:
-            break
-        if cell.inner_text() == text:
-            return row
-    raise AssertionError(f"no row with {text!r} in column {column}")
-
-
-def _steady_box(page: Page, grid: Locator) -> dict[str, float]:
-    """The grid's place once the page has stopped moving (a rerun can shift it after a warning goes)."""
-    grid.scroll_into_view_if_needed()
-    grid.evaluate(
-        """(grid) => new Promise((settled) => {
-            let last = '', same = 0;
-            const look = () => {
-                const r = grid.getBoundingClientRect();
-                const now = [r.x, r.y, r.width, r.height].join();
-                same = now === last ? same + 1 : 0;
-                last = now;
-                if (same >= 10) settled(); else requestAnimationFrame(look);
-            };
-            requestAnimationFrame(look);
-        })"""
-    )
-    box = grid.bounding_box()
-    assert box is not None, "the data grid is not on the page"
-    return box
-
-
-def _choose_in_cell(page: Page, grid: Locator, row: int, column: int, option: str, left: float = 15) -> None:
-    """Select the row's first cell (``left`` pixels into the grid), walk right to the column with the
-    keyboard, open its dropdown, type to filter and take the match: the grid's own keyboard path,
-    steadier than pixel clicks. A click that lands while Streamlit redraws is lost, so the whole
-    gesture is tried up to 3 times."""
-    for _ in range(3):
-        wait_for_app(page)
-        box = _steady_box(page, grid)
-        page.mouse.click(box["x"] + left, box["y"] + ROW_HEIGHT * (row + 1) + ROW_HEIGHT / 2)
-        for _ in range(column):
-            page.keyboard.press("ArrowRight")
-        page.keyboard.press("Enter")
-        try:
-            # The dropdown opens a moment later; keys typed before its input has focus are lost.
-            page.wait_for_function(
-                "() => document.activeElement && document.activeElement.tagName === 'INPUT'", timeout=5_000
-            )
-            page.keyboard.type(option, delay=30)
-            page.get_by_role("option", name=re.compile("^" + re.escape(option))).first.wait_for(timeout=5_000)
-        except PlaywrightTimeout:
-            page.keyboard.press("Escape")
-            page.keyboard.press("Escape")
-            continue
-        page.keyboard.press("Enter")
-        wait_for_app(page)
-        return
-    raise AssertionError(f"could not open the dropdown of cell ({row}, {column})")
-
-
 def _download(page: Page, label: str, folder: Path) -> Path:
     with page.expect_download() as info:
         page.get_by_test_id("stDownloadButton").filter(has_text=label).get_by_role("button").click()
@@ -259,13 +186,13 @@ def test_a_plan_edit_survives_going_to_the_overview_and_back(page: Page, app_url
     done = page.get_by_text(re.compile(r"\d+ of \d+ actions done"))
     expect(done).to_contain_text("0 of")
     # An editable grid that takes new rows starts with a row-selection column: click past it.
-    _choose_in_cell(page, _grid(page, 0), 0, 1, "done", left=60)  # the first action's status
+    choose_in_cell(page, grid(page, 0), 0, 1, "done", left=60)  # the first action's status
     expect(done).to_contain_text("1 of")
     _go(page, "Overview")
     expect(page.get_by_role("heading", name="Where you lose most")).to_be_visible()
     _go(page, "Action plan")
     expect(done).to_contain_text("1 of")
-    assert _cell(_grid(page, 0), 2, 0) == "done"  # glide counts the row-selection column too
+    assert cell(grid(page, 0), 2, 0) == "done"  # glide counts the row-selection column too
     _assert_no_exception(page)
     screenshot(page, "journey1_09_plan_edit_kept")
 
@@ -287,12 +214,12 @@ def test_journey2_messy_workbook_fixed_in_the_review(page: Page, app_url: str, t
     expect(
         page.get_by_text(re.compile(r"sheet “Applications” · header on row 3 · 2 blank rows"))
     ).to_be_visible()
-    applications = _grid(page, 2)
-    assert _cell(applications, 4, 0) == "2025-01-15"  # day first: 15/01 fits no other order
-    assert _cell(applications, 4, 11) == "2025-01-31"
-    mapping = _grid(page, 0)
-    next_step = _grid_row(mapping, 1, "Next step")
-    assert _cell(mapping, 2, next_step) == "Your next step (a plan, not progress)"  # in plain words
+    applications = grid(page, 2)
+    assert cell(applications, 4, 0) == "2025-01-15"  # day first: 15/01 fits no other order
+    assert cell(applications, 4, 11) == "2025-01-31"
+    mapping = grid(page, 0)
+    next_step = grid_row(mapping, 1, "Next step")
+    assert cell(mapping, 2, next_step) == "Your next step (a plan, not progress)"  # in plain words
     question = page.get_by_text("'Messaged recruiter' reads as something you did")
     expect(question).to_be_visible()
     _assert_no_exception(page)
@@ -312,10 +239,10 @@ def test_journey2_messy_workbook_fixed_in_the_review(page: Page, app_url: str, t
     expect(page.get_by_role("button", name="No, it means a screen")).to_be_disabled()
     wait_for_app(page)
 
-    statuses = _grid(page, 1)
-    unread = _grid_row(statuses, 0, "heard nothing, chased twice")
-    assert _cell(statuses, 3, unread) == "pending"
-    _choose_in_cell(page, statuses, unread, 3, "rejected")
+    statuses = grid(page, 1)
+    unread = grid_row(statuses, 0, "heard nothing, chased twice")
+    assert cell(statuses, 3, unread) == "pending"
+    choose_in_cell(page, statuses, unread, 3, "rejected")
     expect(statuses.locator(f"#glide-cell-3-{unread}")).to_have_text("rejected")
     _assert_no_exception(page)
     screenshot(page, "journey2_03_review_fixed")
@@ -329,7 +256,7 @@ def test_journey2_messy_workbook_fixed_in_the_review(page: Page, app_url: str, t
 
     _go(page, "Action plan")
     expect(page.get_by_text(re.compile(r"\d+ of [1-9]\d* actions done"))).to_be_visible()
-    assert _cell(_grid(page, 0), 2, 0).strip()  # the first action has a title
+    assert cell(grid(page, 0), 2, 0).strip()  # the first action has a title
     _assert_no_exception(page)
     screenshot(page, "journey2_05_plan")
 
@@ -353,13 +280,13 @@ def test_journey3_linkedin_export_outcomes_filled_in(page: Page, app_url: str, t
     expect(page.get_by_text("This file has no status column to review.")).to_be_visible()
     screenshot(page, "journey3_01_review")
 
-    table = _grid(page, 1)  # mapping, then the applications (no status review without statuses)
+    table = grid(page, 1)  # mapping, then the applications (no status review without statuses)
     stage_column, outcome_column = 6, 7
     for row in range(4):
-        _choose_in_cell(page, table, row, outcome_column, "rejected")
+        choose_in_cell(page, table, row, outcome_column, "rejected")
         expect(table.locator(f"#glide-cell-{outcome_column}-{row}")).to_have_text("rejected")
     for row, stage in ((0, "screen"), (1, "screen"), (2, "interview")):
-        _choose_in_cell(page, table, row, stage_column, stage)
+        choose_in_cell(page, table, row, stage_column, stage)
         expect(table.locator(f"#glide-cell-{stage_column}-{row}")).to_have_text(stage)
     _assert_no_exception(page)
     screenshot(page, "journey3_02_outcomes_filled")

@@ -547,6 +547,12 @@ def test_application_sheet_beats_drop_downs_and_instructions() -> None:
     assert application_sheet(read_workbook("t.xlsx", data), is_known_label).name == "Tracker"
 
 
+def test_sheets_without_a_header_row_are_still_compared() -> None:
+    # Found by tests/security/test_hostile_uploads.py: no row looks like a header (index -1).
+    data = _xlsx_bytes({"0": [[":"], ["Company"]], "1": [[":"], ["Company"]]})
+    assert application_sheet(read_workbook("t.xlsx", data), is_known_label).name in {"0", "1"}
+
+
 def test_template_with_checkbox_rows_still_beats_its_drop_downs() -> None:
     banner = ["JOB TRACKER", None, None, "APPLICATIONS"]
     header = ["STATUS", "COMPANY", "JOB TITLE", "DATE APPLIED", "RESUME", "JOB URL"]

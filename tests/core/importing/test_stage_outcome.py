@@ -225,6 +225,15 @@ def test_interview_count_means_an_interview_was_reached() -> None:
     assert list(progress.known) == [True, True, True, False, True]
 
 
+def test_a_superscript_in_an_interview_count_is_not_a_number() -> None:
+    # Found by test_infer_progress_never_raises_and_returns_valid_categories: "²".isdigit() is True.
+    signals = Signals(
+        texts=_texts(status=pd.Series(["Applied", "Applied"])),
+        interview_count=("Interviews", pd.Series(["²", "2"], dtype="object")),
+    )
+    assert list(infer_progress(signals, 2).frame()["stage_reached"]) == ["applied", "interview"]
+
+
 def test_notes_raise_the_stage_and_decide_only_outcomes_nothing_else_decided() -> None:
     signals = Signals(
         texts=[
