@@ -10,7 +10,7 @@ from typing import Final
 
 import pandas as pd
 
-from nextround.analysis import diagnose_bottleneck
+from nextround.analysis import diagnose
 from nextround.followups.candidates import FollowUpCandidate, FollowUpList, followup_candidates
 from nextround.followups.emails import (
     DEFAULT_FEEDBACK_DELAY_DAYS,
@@ -74,7 +74,7 @@ def build_followups_view(
     emails = emails or EmailSettings()
     today = settings.reference_date()
     listing = followup_candidates(applications, today, marked_done=marked_done)
-    bottleneck_stage = diagnose_bottleneck(applications, settings).stage if listing.total else None
+    bottleneck_stage = diagnose(applications).stage if listing.total else None
 
     def panel(candidate: FollowUpCandidate) -> CandidatePanel:
         asks = wants_feedback_request(candidate)

@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 
 from nextround.action_items import ActionItem
-from nextround.analysis import Bottleneck, compute_funnel, diagnose_bottleneck
+from nextround.analysis import Diagnosis, compute_funnel, diagnose
 from nextround.followups.candidates import mark_followed_up
 from nextround.followups.views import EmailSettings
 from nextround.plan.assemble import PlanOptions, assemble_plan, with_drafts
@@ -39,9 +39,7 @@ def suggest_plan(
     applications: pd.DataFrame, settings: AnalysisSettings, choices: PlanChoices | None = None
 ) -> list[ActionItem]:
     """The plan from everything the app knows (canonical table, inferred ghosting already applied)."""
-    return _suggest(
-        applications, settings, choices or PlanChoices(), diagnose_bottleneck(applications, settings)
-    )
+    return _suggest(applications, settings, choices or PlanChoices(), diagnose(applications))
 
 
 def build_plan_document(
@@ -56,7 +54,7 @@ def build_plan_document(
     plan); emails edited since are put in. ``cleaned_data``: the whole table the workbook carries
     (default ``applications``), with the follow-ups marked as sent."""
     choices = choices or PlanChoices()
-    bottleneck = diagnose_bottleneck(applications, settings)
+    bottleneck = diagnose(applications)
     plan = _suggest(applications, settings, choices, bottleneck) if items is None else items
     whole = applications if cleaned_data is None else cleaned_data
     return build_document(
@@ -70,7 +68,7 @@ def build_plan_document(
 
 
 def _suggest(
-    applications: pd.DataFrame, settings: AnalysisSettings, choices: PlanChoices, bottleneck: Bottleneck
+    applications: pd.DataFrame, settings: AnalysisSettings, choices: PlanChoices, bottleneck: Diagnosis
 ) -> list[ActionItem]:
     today = settings.reference_date()
     gaps = [a for a in choices.chosen if a.category in GAP_CATEGORIES] or _suggested_gap_actions(

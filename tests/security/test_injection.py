@@ -294,6 +294,8 @@ REVIEWED = {
     ("followup_panels.py", "st.tabs(names)"),  # fixed tab names
     ("analysis_blocks.py", "st.caption(how_counted)"),  # callers pass product text (literal or wording)
     ("overview.py", "st.markdown(HOW_EVERYTHING_IS_COUNTED)"),  # product text from nextround/wording.py
+    ("rejections.py", "st.markdown(HOW_EVERYTHING_IS_COUNTED)"),  # product text from nextround/wording.py
+    ("overview.py", "st.warning(diagnosis.silence_sentence"),  # counts only (analysis/diagnosis.py)
 }
 
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from nextround.action_items import ActionItem
-from nextround.analysis import diagnose_bottleneck
+from nextround.analysis import diagnose
 from nextround.ghosting import apply_ghosting
 from nextround.plan.assemble import assemble_plan
 from nextround.plan.views import PlanChoices, build_plan_document, suggest_plan
@@ -22,7 +22,7 @@ def _applications():
 
 def test_without_choices_the_plan_is_the_assembled_plan():
     applications = _applications()
-    expected = assemble_plan(applications, TODAY, bottleneck=diagnose_bottleneck(applications, SETTINGS))
+    expected = assemble_plan(applications, TODAY, bottleneck=diagnose(applications))
     assert suggest_plan(applications, SETTINGS) == expected
     assert list(build_plan_document(applications, SETTINGS).items) == expected
 
