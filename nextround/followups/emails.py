@@ -17,13 +17,12 @@ from typing import Final, Literal
 from nextround.followups.candidates import FollowUpCandidate
 from nextround.model import STAGES, Stage
 from nextround.resources import read_typed
-from nextround.skills.vocabulary import load_vocabulary
+from nextround.skills.vocabulary import in_sentence
 
 Tone = Literal["short", "warm", "formal"]
 TONES: Final[tuple[str, ...]] = ("short", "warm", "formal")
 DEFAULT_FEEDBACK_DELAY_DAYS: Final = 4
 SIGNATURE_PLACEHOLDER: Final = "[Your name]"
-_COMMON_NOUNS: Final = frozenset({"interpersonal", "method", "domain"})  # skill categories
 
 
 @dataclass(frozen=True)
@@ -152,14 +151,6 @@ def feedback_area(
     if bottleneck_stage in STAGES:
         return by_stage[bottleneck_stage]
     return by_stage[Stage[candidate.stage_reached.upper()].label]
-
-
-def in_sentence(skill: str) -> str:
-    """A skill name as it reads mid-sentence: "Stakeholder management" -> "stakeholder management",
-    while names of tools, languages and certifications ("Python", "Power BI", "German") keep theirs."""
-    if skill[:1].isupper() and skill[1:2].islower() and load_vocabulary().category(skill) in _COMMON_NOUNS:
-        return skill[0].lower() + skill[1:]
-    return skill
 
 
 def to_text(draft: EmailDraft) -> str:

@@ -16,11 +16,29 @@ from nextround.action_items import ActionItem, Link, Priority
 from nextround.skills.coaching import StageCoaching
 from nextround.skills.fit import RoleFit, better_fitting_roles, default_families, roles_without
 from nextround.skills.gaps import SkillGap, analyse_skills
-from nextround.skills.learning import course_links, project_idea, volunteer_role_kinds, volunteering_links
-from nextround.skills.vocabulary import load_vocabulary
+from nextround.skills.learning import (
+    course_links,
+    learnt_by_practice,
+    project_idea,
+    skill_role_kinds,
+    volunteer_role_kinds,
+    volunteering_links,
+)
+from nextround.skills.vocabulary import in_sentence, load_vocabulary
 
-DUE_DAYS: Final = {"course": 7, "volunteering": 14, "project": 21, "role": 3, "avoid": 3, "coaching": 5}
-_PRIORITY: Final[dict[str, Priority]] = {"clear": "high", "suggestive": "medium", "thin": "low"}
+DUE_DAYS: Final = {
+    "course": 7,
+    "practice": 7,
+    "volunteering": 14,
+    "project": 21,
+    "cv": 3,
+    "role": 3,
+    "avoid": 3,
+    "coaching": 5,
+}
+# High priority is kept for where to act first and follow-ups due now (the plan); a skill is medium when
+# the evidence is clear, low otherwise.
+_PRIORITY: Final[dict[str, Priority]] = {"clear": "medium", "suggestive": "low", "thin": "low"}
 _NO_VOLUNTEERING: Final = frozenset({"certification"})  # an exam is not learnt by volunteering
 
 
@@ -41,12 +59,16 @@ def skill_field(skill: str) -> str:
     return fields.most_common(1)[0][0] if fields else "any"
 
 
+def _why(gap: SkillGap) -> str:
+    return f"{gap.headline} {gap.certainty}"
+
+
 def course_action(gap: SkillGap, today: date) -> ActionItem:
     links = course_links(gap.skill, gap.category)
     return ActionItem(
         key=f"gap-course:{skill_key(gap.skill)}",
         title=f"Start a course in {gap.skill}",
-        why=f"{gap.evidence} {gap.certainty}",
+        why=_why(gap),
         category="skill/course",
         due_on=today + timedelta(days=DUE_DAYS["course"]),
         priority=_PRIORITY[gap.confidence],
@@ -58,23 +80,54 @@ def course_action(gap: SkillGap, today: date) -> ActionItem:
     )
 
 
+def practice_action(gap: SkillGap, today: date) -> ActionItem:
+    """For a soft skill, in place of a course: stories that show it, told aloud."""
+    return ActionItem(
+        key=f"gap-practice:{skill_key(gap.skill)}",
+        title=f"Write two STAR stories that show {in_sentence(gap.skill)}, and tell them aloud",
+        why=_why(gap),
+        category="skill/course",
+        due_on=today + timedelta(days=DUE_DAYS["practice"]),
+        priority=_PRIORITY[gap.confidence],
+        details=project_idea(gap.skill, gap.category),
+    )
+
+
+def cv_line_action(gap: SkillGap, today: date) -> ActionItem:
+    """For a soft skill: one line on the CV that shows it with a result, in the advert's words."""
+    return ActionItem(
+        key=f"gap-cv:{skill_key(gap.skill)}",
+        title=f"Show {in_sentence(gap.skill)} on your CV with one result",
+        why=_why(gap),
+        category="skill/course",
+        due_on=today + timedelta(days=DUE_DAYS["cv"]),
+        priority=_PRIORITY[gap.confidence],
+        details=(
+            f"Adverts ask for {in_sentence(gap.skill)} in those words: add one line that shows it — what "
+            "you did, with whom, and the result in numbers — and use the advert's own phrase."
+        ),
+    )
+
+
 def volunteering_action(gap: SkillGap, today: date) -> ActionItem | None:
-    """A volunteer project that uses the skill, or None where volunteering does not fit (certifications)."""
+    """A volunteer role that uses the skill — for a soft skill, one that uses that skill itself, in any
+    field — or None where volunteering does not fit (certifications)."""
     if gap.category in _NO_VOLUNTEERING:
         return None
-    field = skill_field(gap.skill)
-    kinds = volunteer_role_kinds(field)
+    kinds = skill_role_kinds(gap.skill, gap.category)
+    field = "any" if kinds else skill_field(gap.skill)
+    kinds = kinds or volunteer_role_kinds(field)
     return ActionItem(
         key=f"gap-volunteer:{skill_key(gap.skill)}",
-        title=f"Use {gap.skill} in a skill-based volunteer project",
-        why=gap.evidence,
+        title=f"Use {in_sentence(gap.skill)} in a volunteer role",
+        why=gap.headline,
         category="volunteering",
         due_on=today + timedelta(days=DUE_DAYS["volunteering"]),
-        priority="medium" if gap.confidence != "thin" else "low",
+        priority="low",
         links=volunteering_links(field),
         details="Roles to look for: "
         + "; ".join(kinds)
-        + ". A finished project is evidence you can put on your CV.",
+        + ". A finished piece of work is evidence you can put on your CV.",
     )
 
 
@@ -82,27 +135,31 @@ def project_action(gap: SkillGap, today: date) -> ActionItem:
     return ActionItem(
         key=f"gap-project:{skill_key(gap.skill)}",
         title=f"Build a small {gap.skill} practice project",
-        why=gap.evidence,
+        why=gap.headline,
         category="skill/course",
         due_on=today + timedelta(days=DUE_DAYS["project"]),
-        priority="medium" if gap.confidence != "thin" else "low",
+        priority="low",
         details=project_idea(gap.skill, gap.category),
     )
 
 
 def avoid_skill_action(gap: SkillGap, fits: Sequence[RoleFit], today: date) -> ActionItem | None:
-    """ "Target roles that don't need it": well-covered families whose typical skills leave it out."""
-    others = roles_without(gap.skill, fits)
+    """ "Target roles that don't need it": well-covered families whose typical skills leave it out and
+    whose applications did not ask for it (never a family the gap's own losses came from)."""
+    asked_there = {role.casefold() for role in gap.roles}
+    others = [f for f in roles_without(gap.skill, fits, limit=10) if f.family.casefold() not in asked_there][
+        :3
+    ]
     if not others:
         return None
     names = ", ".join(f.family for f in others)
     return ActionItem(
         key=f"gap-avoid:{skill_key(gap.skill)}",
         title=f"Favour roles that don't ask for {gap.skill}: {names}",
-        why=gap.evidence,
+        why=gap.headline,
         category="role targeting",
         due_on=today + timedelta(days=DUE_DAYS["avoid"]),
-        priority="medium",
+        priority="low",
         links=tuple(link for f in others for link in _job_search_links(f.family)[:1]),
         details=" ".join(f"{f.family}: {f.reason}" for f in others),
     )
@@ -152,7 +209,12 @@ def _job_search_links(family: str) -> tuple[Link, ...]:
 
 
 def gap_options(gap: SkillGap, fits: Sequence[RoleFit], today: date) -> list[ActionItem]:
-    """Every concrete option for one gap: a course, volunteering, a practice project, or other roles."""
+    """Every concrete option for one gap that fits the skill: a course, volunteering, a practice project,
+    or other roles — and for a soft skill, stories that show it, a volunteer role that uses it and a CV
+    line (no course, and no "avoid roles": they all ask for it)."""
+    if learnt_by_practice(gap.category):
+        soft = [practice_action(gap, today), volunteering_action(gap, today), cv_line_action(gap, today)]
+        return [item for item in soft if item is not None]
     options = [
         course_action(gap, today),
         volunteering_action(gap, today),
@@ -160,6 +222,11 @@ def gap_options(gap: SkillGap, fits: Sequence[RoleFit], today: date) -> list[Act
         avoid_skill_action(gap, fits, today),
     ]
     return [item for item in options if item is not None]
+
+
+def first_step(gap: SkillGap, today: date) -> ActionItem:
+    """The one action the plan suggests first for a gap: a course, or practice for a soft skill."""
+    return practice_action(gap, today) if learnt_by_practice(gap.category) else course_action(gap, today)
 
 
 def suggest_gap_actions(
@@ -181,7 +248,7 @@ def suggest_gap_actions(
     for gap in report.gaps:
         if gap.thin_evidence or gap.mostly_estimated:
             continue
-        for item in (course_action(gap, today), volunteering_action(gap, today)):
+        for item in (first_step(gap, today), volunteering_action(gap, today)):
             if item is not None and len(gap_items) < room:
                 gap_items.append(item)
         if len(gap_items) >= room:

@@ -28,11 +28,14 @@ def test_without_choices_the_plan_is_the_assembled_plan():
 
 
 def test_the_top_gap_of_the_profile_reaches_the_feedback_request():
-    # Körber asked for "SQL, Tableau": with SQL in the profile, the question is about Tableau.
-    items = suggest_plan(_applications(), SETTINGS, PlanChoices(profile=("SQL",)))
+    # Körber asked for "SQL, Tableau" and its feedback named Tableau missing: with SQL in the profile,
+    # the question is about Tableau.
+    applications = _applications()
+    applications["feedback"] = ["We wanted more Tableau experience.", *[None] * 5]
+    items = suggest_plan(applications, SETTINGS, PlanChoices(profile=("SQL",)))
     feedback = next(i for i in items if i.category == "feedback request" and "Körber" in i.title)
     assert "Tableau" in feedback.why
-    without = suggest_plan(_applications(), SETTINGS)
+    without = suggest_plan(applications, SETTINGS)
     assert "Tableau" not in next(i for i in without if i.key == feedback.key).why
 
 
