@@ -103,7 +103,7 @@ def test_feedback_naming_a_skill_missing_is_strong_evidence_and_praise_is_none()
     assert gaps["Python"].in_feedback == 1 and gaps["Python"].costs
     assert "feedback named it as missing 1 time" in gaps["Python"].headline
     assert "SQL" not in gaps and "Excel" not in gaps  # praised, never a cost
-    assert [g.skill for g in report.gaps][0] == "Tableau"
+    assert report.gaps[0].skill == "Tableau"
 
 
 def test_evidence_counts_where_the_applications_ended_and_the_roles():
