@@ -89,9 +89,12 @@ def render_follow_up(candidate: FollowUpCandidate, tone: str = "warm", sender_na
         raise ValueError(f"unknown tone {tone!r}; expected one of {', '.join(TONES)}")
     template = email_templates().follow_up[tone]
     values = _common_values(candidate, template, sender_name)
+    # Conversations are mentioned only where a screen or interview is on record.
+    values["the_conversations"] = "our call" if candidate.stage_reached == "screen" else "our conversations"
     thanks = template.thanks_after_contact if candidate.had_contact else template.thanks_no_contact
     values["thanks"] = thanks.format(**values)
-    reconnect = template.reconnect_named if candidate.contact_name else template.reconnect_team
+    spoke = candidate.contact_name and candidate.had_contact
+    reconnect = template.reconnect_named if spoke else template.reconnect_team
     values["reconnect"] = reconnect.format(**values)
     return EmailDraft(
         kind="follow-up",
@@ -137,10 +140,10 @@ def feedback_send_on(follow_up_on: date, delay_days: int = DEFAULT_FEEDBACK_DELA
 def feedback_area(
     candidate: FollowUpCandidate,
     top_gaps: Sequence[str] = (),
-    bottleneck_stage: str | None = None,
+    diagnosis_stage: str | None = None,
 ) -> str:
     """What to ask about: a top skill gap this role asked for, else the first top gap, else the
-    bottleneck stage, else the stage this application reached."""
+    stage where to act first (the diagnosis), else the stage this application reached."""
     asked_for = (candidate.required_skills or "").casefold()
     for gap in top_gaps:
         if gap and re.search(rf"(?<!\w){re.escape(gap.casefold())}(?!\w)", asked_for):
@@ -148,8 +151,8 @@ def feedback_area(
     if top_gaps:
         return in_sentence(top_gaps[0])
     by_stage = email_templates().feedback_request.area_by_stage
-    if bottleneck_stage in STAGES:
-        return by_stage[bottleneck_stage]
+    if diagnosis_stage in STAGES:
+        return by_stage[diagnosis_stage]
     return by_stage[Stage[candidate.stage_reached.upper()].label]
 
 

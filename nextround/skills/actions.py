@@ -224,6 +224,29 @@ def gap_options(gap: SkillGap, fits: Sequence[RoleFit], today: date) -> list[Act
     return [item for item in options if item is not None]
 
 
+def check_skill_action(gap: SkillGap, today: date) -> ActionItem:
+    """Without a profile: one of the skills asked for most — check you have it, and if not, the first step."""
+    soft = learnt_by_practice(gap.category)
+    if soft:
+        otherwise = f"write two STAR stories that show {in_sentence(gap.skill)} and tell them aloud"
+    else:
+        otherwise = "start with one course from the links (free options first) and a small practice project"
+    return ActionItem(
+        key=f"gap-check:{skill_key(gap.skill)}",
+        title=f"Check you have {in_sentence(gap.skill)}, and that your CV says so",
+        why=gap.headline,
+        category="skill/course",
+        due_on=today + timedelta(days=DUE_DAYS["cv"]),
+        priority="medium" if gap.costs else "low",
+        links=() if soft else course_links(gap.skill, gap.category),
+        details=(
+            f"If you have it: name {in_sentence(gap.skill)} near the top of your CV in the advert's words, "
+            f"with one line that shows it. If not: {otherwise}. Tell Next Round which skills you have to see "
+            "which of them cost you."
+        ),
+    )
+
+
 def first_step(gap: SkillGap, today: date) -> ActionItem:
     """The one action the plan suggests first for a gap: a course, or practice for a soft skill."""
     return practice_action(gap, today) if learnt_by_practice(gap.category) else course_action(gap, today)

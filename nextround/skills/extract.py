@@ -167,10 +167,16 @@ def demand_arrays(
     if "feedback" in applications.columns:
         # Named as missing: strong evidence of cost; praised: the application asked for it, nothing more.
         values = applications["feedback"].to_numpy(dtype=object, na_value=None)
-        read = lru_cache(maxsize=None)(lambda text: feedback_skills(text, vocab))
-        rows, skill_ids = _column_demand(values, lambda text: read(text)[0], ids)
+        read: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # each distinct text read once
+
+        def in_feedback(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+            if text not in read:
+                read[text] = feedback_skills(text, vocab)
+            return read[text]
+
+        rows, skill_ids = _column_demand(values, lambda text: in_feedback(text)[0], ids)
         parts.append((rows, skill_ids, MENTION_WEIGHTS["feedback"], True, False))
-        rows, skill_ids = _column_demand(values, lambda text: read(text)[1], ids)
+        rows, skill_ids = _column_demand(values, lambda text: in_feedback(text)[1], ids)
         parts.append((rows, skill_ids, MENTION_WEIGHTS["required_skills"], False, False))
     if infer_from_roles and "role_family" in applications.columns:
         named = np.zeros(len(applications), dtype=bool)

@@ -437,8 +437,8 @@ def _demand(counts: dict[str, int]) -> str:
     asked, inferred = counts["asked_by"], counts["inferred"]
     if inferred == asked:
         return (
-            f"Probably asked for by {counted(asked, 'application')} — an estimate: they name no skills, "
-            "so their role family's typical skills stand in"
+            f"Probably asked for by {counted(asked, 'application')} (an estimate: they name no skills, "
+            "so their role family's typical skills stand in)"
         )
     if 2 * inferred > asked:
         return (

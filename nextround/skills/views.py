@@ -96,6 +96,16 @@ def top_gap_names(
     return tuple(gap.skill for gap in analyse_skills(table, profile, today).gaps[:TOP_GAPS])
 
 
+def top_asked_skills(
+    applications: pd.DataFrame, today: date, pasted: Pasted | None = None, limit: int = 3
+) -> tuple[SkillGap, ...]:
+    """Without a profile: the skills asked for most that can be weighed (evidence of cost, or enough
+    decided applications to say they do not hold the user back), most asked first."""
+    report = analyse_skills(with_pasted_descriptions(applications, pasted or {}), (), today)
+    weighed = [*report.gaps, *report.not_holding_back]
+    return tuple(sorted(weighed, key=lambda g: (-g.asked_by, -g.score, g.skill.casefold()))[:limit])
+
+
 def paste_targets(applications: pd.DataFrame, limit: int = PASTE_CHOICES) -> tuple[PasteTarget, ...]:
     """The most recent applications (then undated ones) a job description can be pasted for."""
     # nlargest, not a full sort: a million rows would take a second on every rerun.

@@ -229,7 +229,7 @@ def test_journey1_sample_every_page_and_the_plan_downloads(page: Page, app_url: 
     text = " ".join((p.extract_text() or "") for p in PdfReader(pdf_path).pages)
     flat = " ".join(text.split())
     assert "Your next round" in flat
-    assert "Your bottleneck" in flat
+    assert "Where to act first" in flat
     # Table cells wrap, so compare the first words of each action title.
     found = [t for t in titles if " ".join(str(t).split()[:3]) in flat]
     assert len(found) >= len(titles) // 2, (titles, flat[:500])

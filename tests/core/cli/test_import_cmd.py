@@ -91,3 +91,12 @@ def test_map_and_status_flags_override(tmp_path, capsys):
 def test_out_with_an_unknown_suffix_is_refused(tracker, tmp_path, capsys):
     assert main(["import", str(tracker), "--out", str(tmp_path / "x.pdf")]) == 2
     assert ".csv or .xlsx" in capsys.readouterr().err
+
+
+def test_hints_speak_of_options_not_pages(tmp_path, capsys):
+    path = tmp_path / "no_status.csv"
+    path.write_text("Company,Role,Date Applied\nAcme,Analyst,2025-03-01\nGlobex,Analyst,2025-03-02\n")
+    assert main(["import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "--map" in out
+    assert "page" not in out.casefold()

@@ -11,6 +11,8 @@ from nextround.ghosting import apply_ghosting
 from nextround.plan.assemble import assemble_plan
 from nextround.plan.views import PlanChoices, build_plan_document, suggest_plan
 from nextround.settings import AnalysisSettings
+from nextround.skills.actions import check_skill_action
+from nextround.skills.views import top_asked_skills
 from tests.fixtures.plans import TODAY, plan_frame
 
 SETTINGS = AnalysisSettings(as_of=TODAY)
@@ -22,7 +24,10 @@ def _applications():
 
 def test_without_choices_the_plan_is_the_assembled_plan():
     applications = _applications()
-    expected = assemble_plan(applications, TODAY, bottleneck=diagnose(applications))
+    # Without a profile: "check you have it" for the skills asked for most.
+    checks = [check_skill_action(gap, TODAY) for gap in top_asked_skills(applications, TODAY)]
+    assert checks and all(i.title.startswith("Check you have") for i in checks)
+    expected = assemble_plan(applications, TODAY, diagnosis=diagnose(applications), gap_actions=checks)
     assert suggest_plan(applications, SETTINGS) == expected
     assert list(build_plan_document(applications, SETTINGS).items) == expected
 

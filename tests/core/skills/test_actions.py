@@ -114,7 +114,7 @@ def test_gaps_mostly_estimated_from_role_families_are_not_suggested():
     gaps = top_gaps(table, ["SQL"], TODAY)
     assert gaps
     assert all(g.mostly_estimated for g in gaps)
-    assert gaps[0].headline.startswith("Probably asked for by 15 applications — an estimate")
+    assert gaps[0].headline.startswith("Probably asked for by 15 applications (an estimate")
     assert "An estimate" in gaps[0].certainty
     items = suggest_gap_actions(table, ["SQL"], TODAY)
     assert not any(item.key.startswith("gap-") for item in items)

@@ -189,7 +189,7 @@ def test_estimated_demand_says_so_in_the_headline():
     assert gaps["Python"].headline.startswith("Asked for by 24 applications (12 of them estimated from")
     assert (gaps["SQL"].asked_by, gaps["SQL"].inferred) == (12, 12)  # a typical skill of Data Analyst
     assert gaps["SQL"].headline.startswith(
-        "Probably asked for by 12 applications — an estimate: they name no skills"
+        "Probably asked for by 12 applications (an estimate: they name no skills"
     )
     assert gaps["SQL"].mostly_estimated and not gaps["Python"].mostly_estimated
     assert "12 of 36 applications name no skills" in report.note
