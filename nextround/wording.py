@@ -28,6 +28,22 @@ LOSS_MOMENTS: Final[dict[str, str]] = {
     "interview": "after interviews",
     "final": "at the final round",
 }
+# How far one application got, after "You reached … there" (the plan's feedback requests).
+REACHED_PHRASES: Final[dict[str, str]] = {
+    "applied": "CV screening",
+    "screen": "a screening call",
+    "interview": "interviews",
+    "final": "the final round",
+    "offer": "an offer",
+}
+# When a rejection came, after "Rejected …" (the plan's follow-ups).
+REJECTED_AT: Final[dict[str, str]] = {
+    "applied": "at CV screening",
+    "screen": "after a screening call",
+    "interview": "after interviews",
+    "final": "at the final round",
+    "offer": "after an offer",
+}
 # How far applications got, after "Of these, N …" (the plan's summary).
 PROGRESS_PHRASES: Final[dict[str, str]] = {
     "screen": "reached a screen",

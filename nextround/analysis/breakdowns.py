@@ -15,7 +15,7 @@ import pandas as pd
 
 from nextround.analysis.cube import Coded, code_rows, group_codes, stage_outcome_cube
 from nextround.analysis.funnel import LOSS_STAGES, StageCounts, stage_counts
-from nextround.analysis.stats import SMALL_SAMPLE, Rate, add_rate_columns
+from nextround.analysis.stats import SMALL_SAMPLE, Rate, add_rate_columns, percent
 from nextround.model import STAGES, extra_columns
 from nextround.wording import LOSS_PLACES
 
@@ -106,7 +106,8 @@ class GroupContrast:
     best_rate: Rate
     worst: str  # most often lost there
     worst_rate: Rate
-    sentence: str
+    sentence: str  # one plain sentence, the numbers in a short clause each
+    detail: str  # the same with the likely ranges, for the details one click away
 
 
 COLUMN_NOUNS: Final[dict[str, str]] = {"role_family": "role family", "source": "channel"}
@@ -137,7 +138,16 @@ def contrast_at(losses: pd.DataFrame, stage: str = "applied") -> GroupContrast |
         return None
     noun = COLUMN_NOUNS.get(column, column.replace("_", " "))
     sentence = (
-        f"By {noun}: {worst} most often didn't get past {LOSS_PLACES[stage]}, {sized[worst].brief()}; "
-        f"{best} least often, {sized[best].brief()}."
+        f"By {noun}: {worst} most often didn't get past {LOSS_PLACES[stage]} ({_short(sized[worst])}), "
+        f"{best} least often ({_short(sized[best])})."
     )
-    return GroupContrast(column, stage, best, sized[best], worst, sized[worst], sentence)
+    detail = (
+        f"By {noun}, didn't get past {LOSS_PLACES[stage]}: {worst} {sized[worst].describe()}, {best} "
+        f"{sized[best].describe()}; the likely ranges do not overlap."
+    )
+    return GroupContrast(column, stage, best, sized[best], worst, sized[worst], sentence, detail)
+
+
+def _short(rate: Rate) -> str:
+    """ "91 %, 30 of 33" for a sentence: the likely range waits in the details."""
+    return f"{percent(rate.value)}, {rate.count:,} of {rate.denominator:,}"

@@ -234,7 +234,7 @@ def _why_not_the_others(chosen: StageLoss, volume: StageLoss, later: tuple[Stage
 def _reference(stage: str) -> list[str]:
     """Published figures for the stage, framed as references, never as verdicts."""
     return [
-        f"For comparison, not a verdict: {b.label[0].lower()}{b.label[1:]} ({b.short}; {b.perspective})."
+        f"For comparison, not a verdict: {b.label[0].lower()}{b.label[1:]} — {b.short}, {b.perspective}."
         for b in benchmarks_for(REFERENCE_METRICS[stage])
     ]
 

@@ -60,7 +60,14 @@ def build_report(applications: pd.DataFrame, settings: AnalysisSettings) -> dict
         ],
         "diagnosis": overview.diagnosis.as_dict(),
         "contrasts": [
-            {"column": c.column, "stage": c.stage, "best": c.best, "worst": c.worst, "sentence": c.sentence}
+            {
+                "column": c.column,
+                "stage": c.stage,
+                "best": c.best,
+                "worst": c.worst,
+                "sentence": c.sentence,
+                "detail": c.detail,
+            }
             for c in overview.contrasts
         ],
     }
@@ -105,6 +112,7 @@ def describe(report: dict[str, Any]) -> str:
         )
         lines.append(f"{STAGE_LABELS[row['stage']]:<12} {row['reached']:>8,} {row['decided']:>8,}  {passed}")
     lines += ["", "Details:", *(f"- {line}" for line in diagnosis["details"])]
+    lines += [f"- {c['detail']}" for c in report["contrasts"]]
     if kpis["small_sample"]:
         lines.append("Fewer than 10 decided applications: read the counts, not the percentages.")
     return "\n".join(lines)

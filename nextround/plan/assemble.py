@@ -34,7 +34,7 @@ from nextround.followups.emails import (
 from nextround.model import DECIDED_OUTCOMES, UNKNOWN_FAMILY, Stage
 from nextround.skills.coaching import StepAdvice, silence_steps, stage_advice
 from nextround.text import counted
-from nextround.wording import STAGE_LABELS
+from nextround.wording import REACHED_PHRASES, REJECTED_AT
 
 MAX_FOLLOW_UPS: Final = 5
 HABIT_WEEKS: Final = 12  # the pace is the median over the user's last 12 weeks of applying
@@ -161,20 +161,14 @@ def _when(candidate: FollowUpCandidate, today: date) -> str:
     return " today" if days == 0 else f", {counted(days, 'day')} ago"
 
 
-def _stage_phrase(candidate: FollowUpCandidate) -> str:
-    if candidate.had_contact:
-        return f"after reaching the {STAGE_LABELS[candidate.stage_reached].lower()} stage"
-    return "at CV screening"
-
-
 def _follow_up_item(candidate: FollowUpCandidate, today: date, options: PlanOptions) -> ActionItem:
     draft = render_follow_up(candidate, options.tone, options.sender_name)
     who = f" reconnects you with {candidate.contact_name} and" if candidate.contact_name else ""
     return ActionItem(
         key=candidate.key,
         title=f"Send a thank-you follow-up to {candidate.label}",
-        why=f"Rejected {_stage_phrase(candidate)}{_when(candidate, today)}. A short, gracious note{who} "
-        "keeps the door open for future roles.",
+        why=f"Rejected {REJECTED_AT[candidate.stage_reached]}{_when(candidate, today)}. A short, gracious "
+        f"note{who} keeps the door open for future roles.",
         category="follow-up",
         due_on=today,
         priority="high",
@@ -185,11 +179,10 @@ def _follow_up_item(candidate: FollowUpCandidate, today: date, options: PlanOpti
 def _feedback_item(candidate: FollowUpCandidate, today: date, options: PlanOptions, area: str) -> ActionItem:
     send_on = feedback_send_on(today, options.feedback_delay_days)
     draft = render_feedback_request(candidate, area, options.sender_name, send_on)
-    stage = STAGE_LABELS[candidate.stage_reached].lower()
     return ActionItem(
         key=f"feedback:{candidate.key.removeprefix('follow-up:')}",
         title=f"Ask {candidate.label} three specific questions about your application",
-        why=f"You reached the {stage} stage there, so someone can answer. Asked "
+        why=f"You reached {REACHED_PHRASES[candidate.stage_reached]} there, so someone can answer. Asked "
         f"{counted(options.feedback_delay_days, 'day')} after your thank-you, in its own email; the last "
         f"question is about {area}.",
         category="feedback request",

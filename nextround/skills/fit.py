@@ -26,7 +26,9 @@ from nextround.skills.vocabulary import Vocabulary, load_vocabulary
 from nextround.text import counted
 
 MIN_CONTRAST: Final = 0.05  # a tried family (not the most tried) must beat the rest by this much
-MIN_COVERAGE: Final = 0.5  # below half of the typical skills a family is not suggested as a better fit
+MIN_COVERAGE: Final = 0.5
+# A family where the user's own applications did better needs less: their results there are evidence.
+EVIDENCE_MIN_COVERAGE: Final = 1 / 3
 NEIGHBOUR_MIN_COVERAGE: Final = 0.4  # an untried neighbour of a family you know may stretch a little more
 PASS_RATE_WEIGHT: Final = 0.5  # how much a measured pass-rate difference moves a family's rank
 ADJACENT_BONUS: Final = 0.1  # nudges untried neighbours of families you know up the list
@@ -152,15 +154,21 @@ def better_fitting_roles(
     limit: int = 5,
     families: Sequence[FamilyLike] | None = None,
 ) -> list[RoleFit]:
-    """The top families covering at least half their typical skills, plus (in the last place when the list
-    is full) the best untried neighbour of a family you applied to, which needs only 40 % coverage."""
+    """The top families covering at least half their typical skills (a third where the user's own
+    applications there did better than the rest), plus (in the last place when the list is full) the
+    best untried neighbour of a family you applied to, which needs only 40 % coverage."""
     return pick_better_fits(role_fits(applications, profile, families), limit)
 
 
 def pick_better_fits(fits: Sequence[RoleFit], limit: int = 5) -> list[RoleFit]:
     """``better_fitting_roles`` from fits already computed by ``role_fits``: never a family tried enough
     that did no better than the rest (``RoleFit.suggestable``)."""
-    top = [f for f in fits if f.coverage >= MIN_COVERAGE and f.suggestable][:limit]
+    top = [
+        f
+        for f in fits
+        if f.suggestable
+        and (f.coverage >= MIN_COVERAGE or (f.did_better and f.coverage >= EVIDENCE_MIN_COVERAGE - 1e-9))
+    ][:limit]
     if limit > 0 and not any(f.adjacent_to for f in top):
         neighbour = next((f for f in fits if f.adjacent_to and f.coverage >= NEIGHBOUR_MIN_COVERAGE), None)
         if neighbour is not None:

@@ -99,11 +99,11 @@ def top_gap_names(
 def top_asked_skills(
     applications: pd.DataFrame, today: date, pasted: Pasted | None = None, limit: int = 3
 ) -> tuple[SkillGap, ...]:
-    """Without a profile: the skills asked for most that can be weighed (evidence of cost, or enough
-    decided applications to say they do not hold the user back), most asked first."""
+    """Without a profile: the skills to check first — those with evidence of cost (most costly first),
+    then the ones asked for most among the rest that can be weighed."""
     report = analyse_skills(with_pasted_descriptions(applications, pasted or {}), (), today)
-    weighed = [*report.gaps, *report.not_holding_back]
-    return tuple(sorted(weighed, key=lambda g: (-g.asked_by, -g.score, g.skill.casefold()))[:limit])
+    asked = sorted(report.not_holding_back, key=lambda g: (-g.asked_by, g.skill.casefold()))
+    return (*report.gaps, *asked)[:limit]
 
 
 def paste_targets(applications: pd.DataFrame, limit: int = PASTE_CHOICES) -> tuple[PasteTarget, ...]:

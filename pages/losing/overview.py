@@ -92,6 +92,8 @@ chart_with_table(
 
 with st.expander("Details: every stage, references, and how everything is counted"):
     st.markdown("\n".join(f"- {line}" for line in diagnosis.details))
+    for contrast in overview.contrasts:
+        st.markdown(escape_markdown(contrast.detail))
     st.markdown(HOW_EVERYTHING_IS_COUNTED)
     for benchmark in overview.benchmarks:
         link = f" — [source]({benchmark.url})" if benchmark.url else ""

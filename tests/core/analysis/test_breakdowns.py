@@ -90,8 +90,11 @@ def test_contrast_named_only_when_intervals_do_not_overlap():
     )
     assert result is not None
     assert (result.best, result.worst) == ("Referral", "Job board")
-    assert result.sentence.startswith("By channel: Job board most often didn't get past CV screening, 92 %")
-    assert "Referral least often, 25 % (10 of 40" in result.sentence
+    assert result.sentence == (
+        "By channel: Job board most often didn't get past CV screening (92 %, 37 of 40), "
+        "Referral least often (25 %, 10 of 40)."
+    )
+    assert "Referral 10 of 40 (25 %, likely range 14–40 %)" in result.detail
     close = {("screen", "rejected"): 5, ("applied", "rejected"): 7}
     other = {("screen", "rejected"): 4, ("applied", "rejected"): 8}
     assert contrast_at(losses_by_stage(table({"A": close, "B": other}, "source"), "source")) is None

@@ -42,7 +42,7 @@ def test_funnel_bars_hold_the_funnel_counts(sample):
     by_name = {trace.name: list(trace.x) for trace in fig.data}
     assert by_name["Got past it"] == overview.funnel["passed"].tolist()
     assert by_name["Rejected"] == overview.funnel["rejected"].tolist()
-    assert by_name["Ghosted (inferred)"] == overview.funnel["ghosted_inferred"].tolist()
+    assert by_name["No answer (inferred)"] == overview.funnel["ghosted_inferred"].tolist()
     stacked = np.sum([trace.x for trace in fig.data], axis=0)
     assert stacked.tolist() == overview.funnel["reached"].tolist()
     applied = overview.funnel.iloc[0]

@@ -58,7 +58,7 @@ def test_plan_follows_the_diagnosis_then_skills_follow_ups_and_habits():
         'Send a thank-you follow-up to =HYPERLINK("http://x","y") (BI Developer)',
     ]
     assert categories.index("skill/course") < categories.index("follow-up")
-    assert follow_ups[0].why.startswith("Rejected after reaching the interview stage, 5 days ago.")
+    assert follow_ups[0].why.startswith("Rejected after interviews, 5 days ago.")
     assert follow_ups[1].why.startswith("Rejected at CV screening, 2 days ago.")
     assert "Anna Schmidt" in follow_ups[0].why
     assert all(i.due_on == TODAY and i.priority == "high" for i in follow_ups)

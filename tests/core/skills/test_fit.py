@@ -105,6 +105,16 @@ def test_the_role_tried_most_with_a_poor_rate_is_never_a_better_fit():
     assert fits["Data Analyst"].most_tried and not fits["Data Analyst"].suggestable
     # Business Analyst did better (27 % against 17 %), not the most tried: it stays a candidate.
     assert fits["Business Analyst"].did_better
+    assert "Business Analyst" in top
+    assert "better, not proven" in fits["Business Analyst"].reason
+
+
+def test_a_family_that_did_better_needs_only_a_third_of_its_skills():
+    table = pd.concat([applications(60, 6), applications(20, 8, "Business Analyst")], ignore_index=True)
+    fits = {f.family: f for f in role_fits(table, ["SQL"], FAMILIES)}
+    assert fits["Business Analyst"].coverage == 1 / 3 and fits["Business Analyst"].did_better
+    top = [f.family for f in better_fitting_roles(table, ["SQL"], families=FAMILIES)]
+    assert top == ["Business Analyst"]
 
 
 def test_the_most_tried_role_is_suggested_when_it_clearly_did_better():
