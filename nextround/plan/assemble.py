@@ -31,8 +31,9 @@ from nextround.followups.emails import (
     to_text,
     wants_feedback_request,
 )
-from nextround.model import DECIDED_OUTCOMES, UNKNOWN_FAMILY, Stage
+from nextround.model import UNKNOWN_FAMILY, Stage
 from nextround.skills.coaching import StepAdvice, silence_steps, stage_advice
+from nextround.skills.fit import family_stats
 from nextround.text import counted
 from nextround.wording import REACHED_PHRASES, REJECTED_AT
 
@@ -195,15 +196,11 @@ def _feedback_item(candidate: FollowUpCandidate, today: date, options: PlanOptio
 def _role_targeting_items(applications: pd.DataFrame, today: date) -> list[ActionItem]:
     """Point at the role family where the user's own screen rate is clearly above all their other
     applications (small families included in "the others"), if any is."""
-    families = applications["role_family"].fillna(UNKNOWN_FAMILY)
-    decided = applications["outcome"].isin(DECIDED_OUTCOMES).to_numpy(dtype=bool)
-    got_screen = applications["stage_reached"].cat.codes.to_numpy() >= Stage.SCREEN
-    table = pd.DataFrame({"family": families[decided], "screen": got_screen[decided]})
-    per_family = table.groupby("family", observed=True)["screen"].agg(["sum", "count"])
-    total_passed, total_decided = int(per_family["sum"].sum()), int(per_family["count"].sum())
+    per_family = family_stats(applications)
+    total_passed, total_decided = int(per_family["passed"].sum()), int(per_family["decided"].sum())
     sized = per_family.drop(index=UNKNOWN_FAMILY, errors="ignore")
-    sized = sized[sized["count"] >= SMALL_SAMPLE]
-    if len(sized) < 1 or total_decided - int(sized["count"].iloc[0]) < SMALL_SAMPLE:
+    sized = sized[sized["decided"] >= SMALL_SAMPLE].rename(columns={"passed": "sum", "decided": "count"})
+    if sized.empty:
         return []
     sized = sized.assign(rate=sized["sum"] / sized["count"]).sort_values(["rate", "count"], ascending=False)
     best = str(sized.index[0])

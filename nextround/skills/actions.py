@@ -12,7 +12,7 @@ from urllib.parse import quote_plus
 
 import pandas as pd
 
-from nextround.action_items import ActionItem, Link, Priority
+from nextround.action_items import ActionItem, Category, Link, Priority
 from nextround.skills.coaching import StageCoaching
 from nextround.skills.fit import RoleFit, better_fitting_roles, default_families, roles_without
 from nextround.skills.gaps import SkillGap, analyse_skills
@@ -29,7 +29,8 @@ from nextround.skills.vocabulary import in_sentence, load_vocabulary
 DUE_DAYS: Final = {
     "course": 7,
     "practice": 7,
-    "volunteering": 14,
+    "check": 3,
+    "volunteer": 14,
     "project": 21,
     "cv": 3,
     "role": 3,
@@ -63,50 +64,53 @@ def _why(gap: SkillGap) -> str:
     return f"{gap.headline} {gap.certainty}"
 
 
-def course_action(gap: SkillGap, today: date) -> ActionItem:
-    links = course_links(gap.skill, gap.category)
+def _gap_item(
+    gap: SkillGap,
+    kind: str,
+    title: str,
+    details: str,
+    today: date,
+    *,
+    why: str | None = None,
+    priority: Priority | None = None,
+    links: tuple[Link, ...] = (),
+    category: Category = "skill/course",
+) -> ActionItem:
+    """One option for a gap: keyed ``gap-<kind>:<skill>``, due ``DUE_DAYS[kind]`` from today."""
     return ActionItem(
-        key=f"gap-course:{skill_key(gap.skill)}",
-        title=f"Start a course in {gap.skill}",
-        why=_why(gap),
-        category="skill/course",
-        due_on=today + timedelta(days=DUE_DAYS["course"]),
-        priority=_PRIORITY[gap.confidence],
+        key=f"gap-{kind}:{skill_key(gap.skill)}",
+        title=title,
+        why=_why(gap) if why is None else why,
+        category=category,
+        due_on=today + timedelta(days=DUE_DAYS[kind]),
+        priority=_PRIORITY[gap.confidence] if priority is None else priority,
         links=links,
-        details=(
-            "Pick one course from the links (free options first) and block two sessions a week; add "
-            f"{gap.skill} to your CV once you have used it in a project."
-        ),
+        details=details,
     )
+
+
+def course_action(gap: SkillGap, today: date) -> ActionItem:
+    details = (
+        "Pick one course from the links (free options first) and block two sessions a week; add "
+        f"{gap.skill} to your CV once you have used it in a project."
+    )
+    links = course_links(gap.skill, gap.category)
+    return _gap_item(gap, "course", f"Start a course in {gap.skill}", details, today, links=links)
 
 
 def practice_action(gap: SkillGap, today: date) -> ActionItem:
     """For a soft skill, in place of a course: stories that show it, told aloud."""
-    return ActionItem(
-        key=f"gap-practice:{skill_key(gap.skill)}",
-        title=f"Write two STAR stories that show {in_sentence(gap.skill)}, and tell them aloud",
-        why=_why(gap),
-        category="skill/course",
-        due_on=today + timedelta(days=DUE_DAYS["practice"]),
-        priority=_PRIORITY[gap.confidence],
-        details=project_idea(gap.skill, gap.category),
-    )
+    title = f"Write two STAR stories that show {in_sentence(gap.skill)}, and tell them aloud"
+    return _gap_item(gap, "practice", title, project_idea(gap.skill, gap.category), today)
 
 
 def cv_line_action(gap: SkillGap, today: date) -> ActionItem:
     """For a soft skill: one line on the CV that shows it with a result, in the advert's words."""
-    return ActionItem(
-        key=f"gap-cv:{skill_key(gap.skill)}",
-        title=f"Show {in_sentence(gap.skill)} on your CV with one result",
-        why=_why(gap),
-        category="skill/course",
-        due_on=today + timedelta(days=DUE_DAYS["cv"]),
-        priority=_PRIORITY[gap.confidence],
-        details=(
-            f"Adverts ask for {in_sentence(gap.skill)} in those words: add one line that shows it — what "
-            "you did, with whom, and the result in numbers — and use the advert's own phrase."
-        ),
+    details = (
+        f"Adverts ask for {in_sentence(gap.skill)} in those words: add one line that shows it — what "
+        "you did, with whom, and the result in numbers — and use the advert's own phrase."
     )
+    return _gap_item(gap, "cv", f"Show {in_sentence(gap.skill)} on your CV with one result", details, today)
 
 
 def volunteering_action(gap: SkillGap, today: date) -> ActionItem | None:
@@ -117,51 +121,45 @@ def volunteering_action(gap: SkillGap, today: date) -> ActionItem | None:
     kinds = skill_role_kinds(gap.skill, gap.category)
     field = "any" if kinds else skill_field(gap.skill)
     kinds = kinds or volunteer_role_kinds(field)
-    return ActionItem(
-        key=f"gap-volunteer:{skill_key(gap.skill)}",
-        title=f"Use {in_sentence(gap.skill)} in a volunteer role",
+    details = "Roles to look for: " + "; ".join(kinds) + ". A finished piece of work is evidence for your CV."
+    return _gap_item(
+        gap,
+        "volunteer",
+        f"Use {in_sentence(gap.skill)} in a volunteer role",
+        details,
+        today,
         why=gap.headline,
-        category="volunteering",
-        due_on=today + timedelta(days=DUE_DAYS["volunteering"]),
         priority="low",
         links=volunteering_links(field),
-        details="Roles to look for: "
-        + "; ".join(kinds)
-        + ". A finished piece of work is evidence you can put on your CV.",
+        category="volunteering",
     )
 
 
 def project_action(gap: SkillGap, today: date) -> ActionItem:
-    return ActionItem(
-        key=f"gap-project:{skill_key(gap.skill)}",
-        title=f"Build a small {gap.skill} practice project",
-        why=gap.headline,
-        category="skill/course",
-        due_on=today + timedelta(days=DUE_DAYS["project"]),
-        priority="low",
-        details=project_idea(gap.skill, gap.category),
-    )
+    title = f"Build a small {gap.skill} practice project"
+    details = project_idea(gap.skill, gap.category)
+    return _gap_item(gap, "project", title, details, today, why=gap.headline, priority="low")
 
 
 def avoid_skill_action(gap: SkillGap, fits: Sequence[RoleFit], today: date) -> ActionItem | None:
     """ "Target roles that don't need it": well-covered families whose typical skills leave it out and
     whose applications did not ask for it (never a family the gap's own losses came from)."""
     asked_there = {role.casefold() for role in gap.roles}
-    others = [f for f in roles_without(gap.skill, fits, limit=10) if f.family.casefold() not in asked_there][
-        :3
-    ]
+    candidates = roles_without(gap.skill, fits, limit=10)
+    others = [f for f in candidates if f.family.casefold() not in asked_there][:3]
     if not others:
         return None
     names = ", ".join(f.family for f in others)
-    return ActionItem(
-        key=f"gap-avoid:{skill_key(gap.skill)}",
-        title=f"Favour roles that don't ask for {gap.skill}: {names}",
+    return _gap_item(
+        gap,
+        "avoid",
+        f"Favour roles that don't ask for {gap.skill}: {names}",
+        " ".join(f"{f.family}: {f.reason}" for f in others),
+        today,
         why=gap.headline,
-        category="role targeting",
-        due_on=today + timedelta(days=DUE_DAYS["avoid"]),
         priority="low",
         links=tuple(link for f in others for link in _job_search_links(f.family)[:1]),
-        details=" ".join(f"{f.family}: {f.reason}" for f in others),
+        category="role targeting",
     )
 
 
@@ -231,19 +229,20 @@ def check_skill_action(gap: SkillGap, today: date) -> ActionItem:
         otherwise = f"write two STAR stories that show {in_sentence(gap.skill)} and tell them aloud"
     else:
         otherwise = "start with one course from the links (free options first) and a small practice project"
-    return ActionItem(
-        key=f"gap-check:{skill_key(gap.skill)}",
-        title=f"Check you have {in_sentence(gap.skill)}, and that your CV says so",
+    details = (
+        f"If you have it: name {in_sentence(gap.skill)} near the top of your CV in the advert's words, "
+        f"with one line that shows it. If not: {otherwise}. Tell Next Round which skills you have to see "
+        "which of them cost you."
+    )
+    return _gap_item(
+        gap,
+        "check",
+        f"Check you have {in_sentence(gap.skill)}, and that your CV says so",
+        details,
+        today,
         why=gap.headline,
-        category="skill/course",
-        due_on=today + timedelta(days=DUE_DAYS["cv"]),
         priority="medium" if gap.costs else "low",
         links=() if soft else course_links(gap.skill, gap.category),
-        details=(
-            f"If you have it: name {in_sentence(gap.skill)} near the top of your CV in the advert's words, "
-            f"with one line that shows it. If not: {otherwise}. Tell Next Round which skills you have to see "
-            "which of them cost you."
-        ),
     )
 
 

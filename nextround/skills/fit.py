@@ -103,7 +103,7 @@ def role_fits(
     vocab = vocabulary or load_vocabulary()
     chosen = tuple(families) if families is not None else default_families()
     have = profile_keys(profile, vocab)
-    stats = _family_stats(applications)
+    stats = family_stats(applications)
     passed_all, decided_all = int(stats["passed"].sum()), int(stats["decided"].sum())
     tried = {name for name, row in stats.iterrows() if row["applications"] > 0}
     most_tried = str(stats["applications"].idxmax()) if len(stats) else None
@@ -182,8 +182,9 @@ def roles_without(skill: str, fits: Sequence[RoleFit], limit: int = 3) -> list[R
     return [f for f in fits if f.coverage >= MIN_COVERAGE and f.suggestable and not f.needs(skill)][:limit]
 
 
-def _family_stats(applications: pd.DataFrame) -> pd.DataFrame:
-    """Applications, decided and passed-screening counts per role family, counted over family codes."""
+def family_stats(applications: pd.DataFrame) -> pd.DataFrame:
+    """Applications, decided and passed-screening counts per role family (a missing family is "Other"),
+    indexed by family: what better-fitting roles and the plan's role targeting both weigh."""
     stage = applications["stage_reached"].cat.codes.to_numpy()
     outcome = applications["outcome"].isin(["rejected", "ghosted", "offer"]).to_numpy(dtype=bool)
     decided = outcome | (stage == Stage.OFFER)
