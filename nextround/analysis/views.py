@@ -60,6 +60,7 @@ class Rejections:
     """Where applications end, by group: every table is ``losses_by_stage`` (didn't get past each stage,
     rejected or no answer), so this page ranks groups exactly as the Overview does."""
 
+    diagnosis: Diagnosis  # where to act first, as on the Overview
     by_role: pd.DataFrame
     by_source: pd.DataFrame
     by_seniority: pd.DataFrame
@@ -75,6 +76,7 @@ def build_rejections(applications: pd.DataFrame, settings: AnalysisSettings) -> 
     by_role = losses_by_stage(applications, "role_family", coded=coded)
     by_source = losses_by_stage(applications, "source", coded=coded)
     return Rejections(
+        diagnosis=diagnosis_from_counts(stage_counts(stage_outcome_cube(coded))),
         by_role=by_role,
         by_source=by_source,
         by_seniority=losses_by_stage(applications, "seniority", coded=coded),

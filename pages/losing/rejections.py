@@ -20,6 +20,9 @@ if applications.empty:
 with st.spinner("Counting your rejections…"):
     rejections = build_rejections(applications, settings)
 
+diagnosis = rejections.diagnosis
+(st.success if diagnosis.supported else st.info)(diagnosis.headline, icon=":material/flag:")
+st.markdown(capitalised(diagnosis.because) + ".")
 for contrast in rejections.contrasts:
     st.markdown(escape_markdown(contrast.sentence))
 

@@ -167,6 +167,9 @@ def test_overview_and_rejections_never_rank_groups_the_other_way(seed):
         (c.column, c.best, c.worst) for c in rejections_view.contrasts
     ]
     # The Rejections page's bars and heatmap rank by the same rate: best below worst.
+    assert rejections_view.diagnosis == build_overview(ghosted, SETTINGS).diagnosis
+    boxes = [box.value for box in [*rejections.success, *rejections.info]]
+    assert rejections_view.diagnosis.headline in boxes
     tables = {"source": rejections_view.by_source, "role_family": rejections_view.by_role}
     for contrast in named:
         rows = at_stage(tables[contrast.column], "applied").set_index("group")
