@@ -6,12 +6,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final, Literal, get_args
 
+# In the order the plan presents them: where to act first (the diagnosis), skills, roles, follow-ups,
+# feedback requests, practice, habits.
 Category = Literal[
-    "follow-up",
-    "feedback request",
+    "where to act first",
     "skill/course",
     "volunteering",
     "role targeting",
+    "follow-up",
+    "feedback request",
     "interview practice",
     "application habits",
 ]

@@ -29,6 +29,7 @@ class Stage(IntEnum):
 
 
 STAGES: Final[tuple[str, ...]] = tuple(s.label for s in Stage)
+LOSS_STAGE_NAMES: Final[tuple[str, ...]] = STAGES[:-1]  # where an application can be lost (not an offer)
 OUTCOMES: Final[tuple[str, ...]] = ("pending", "rejected", "ghosted", "withdrawn", "offer")
 DECIDED_OUTCOMES: Final[frozenset[str]] = frozenset({"rejected", "ghosted", "offer"})
 SENIORITIES: Final[tuple[str, ...]] = (

@@ -28,6 +28,22 @@ LOSS_MOMENTS: Final[dict[str, str]] = {
     "interview": "after interviews",
     "final": "at the final round",
 }
+# How far one application got, after "You reached … there" (the plan's feedback requests).
+REACHED_PHRASES: Final[dict[str, str]] = {
+    "applied": "CV screening",
+    "screen": "a screening call",
+    "interview": "interviews",
+    "final": "the final round",
+    "offer": "an offer",
+}
+# When a rejection came, after "Rejected …" (the plan's follow-ups).
+REJECTED_AT: Final[dict[str, str]] = {
+    "applied": "at CV screening",
+    "screen": "after a screening call",
+    "interview": "after interviews",
+    "final": "at the final round",
+    "offer": "after an offer",
+}
 # How far applications got, after "Of these, N …" (the plan's summary).
 PROGRESS_PHRASES: Final[dict[str, str]] = {
     "screen": "reached a screen",
@@ -54,37 +70,28 @@ METRICS: Final[dict[str, Metric]] = {
     "interview_rate": Metric("Interview rate", f"Reached an interview or further ÷ {SETTLED}."),
     "offer_rate": Metric("Offer rate", f"Reached an offer ÷ {SETTLED}."),
     "rejection_rate": Metric(
-        "Rejection rate",
-        "Rejected ÷ decided applications (rejected, ghosted or offer)",
+        "Rejected",
+        "Rejected ÷ decided applications (rejected, no answer or offer)",
     ),
     "ghosting_rate": Metric(
-        "Ghosting rate",
+        "No answer",
         "Never heard back ÷ decided applications. Inferred: pending and silent for longer than the "
-        "sidebar thresholds.",
+        "ghosting thresholds.",
     ),
 }
-# The rates a breakdown by group can compare, keyed as ``nextround.analysis.breakdowns`` names them.
-GROUP_METRICS: Final[dict[str, str]] = {
-    "rejection": METRICS["rejection_rate"].label,
-    "response": METRICS["response_rate"].label,
-    "screen": METRICS["screen_rate"].label,
-    "interview": METRICS["interview_rate"].label,
-}
-HOW_GROUP_RATES_ARE_COUNTED: Final = (
-    "Rejection rate = rejected ÷ decided (rejected, ghosted or offer; ghosting counts as rejection only "
-    "when the sidebar says so). Response rate = any reply (a rejection, or a screen or more) ÷ "
-    "applications whose first answer is settled. Screen / interview rate = reached that stage ÷ "
-    "applications settled before it. Whiskers: 95 % Wilson interval. Pale bars: fewer than 10 "
-    "decided, counts only. A best/worst sentence appears only when two groups' intervals do not "
-    "overlap and their rates differ by at least 5 points."
-)
 HOW_EVERYTHING_IS_COUNTED: Final = (
     "- **Reached** a stage: the furthest stage is that stage or later.\n"
+    "- **Didn't get past** a stage = rejected or no answer there ÷ decided at or beyond it, split into "
+    "*rejected* and *no answer*. Every page compares groups by this one rate, so no two pages rank them "
+    "differently.\n"
     "- **Pending** applications are left out of every rate of the stage they wait at; a pending "
-    "application silent for longer than the sidebar thresholds counts as **ghosted (inferred)**.\n"
-    "- **Rejection rate** at a stage = rejected there ÷ decided there; ghosting is shown apart "
-    "unless *Count ghosting as rejection* is on. **Withdrawn** applications leave the denominators.\n"
-    "- Every rate has a 95 % Wilson interval. Groups with fewer than 10 decided applications show "
-    "counts only and never drive a recommendation; differences are only called out when the "
-    "intervals do not overlap."
+    "application silent for longer than the ghosting thresholds counts as **no answer (inferred)**.\n"
+    "- **Rejected** = rejected ÷ decided; no answer is shown apart unless *Count ghosting as rejection* "
+    "is on. **Withdrawn** applications leave the denominators.\n"
+    "- **Likely range**: the 95 % Wilson interval of a rate. Groups with fewer than 10 decided "
+    "applications show counts only and never drive a recommendation; differences are only called out "
+    "when the likely ranges do not overlap (and differ by at least 5 points).\n"
+    "- **Where to act first**: the stage where most decided applications were lost, unless a later stage "
+    "with at least 20 decisions is clearly worse (likely ranges apart). Much silence (no answer for "
+    "clearly more than half) is a finding of its own."
 )

@@ -1,4 +1,5 @@
-"""Small render helpers the analysis pages share: a chart with its caption, a table download, a rate tile."""
+"""Small render helpers the analysis pages share: a chart with its caption, a table download, a rate tile,
+the bars of where each group ends."""
 
 from __future__ import annotations
 
@@ -6,9 +7,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from nextround.analysis import Benchmark, Rate, benchmark_note, contrast_from_rates, csv_bytes, reference_line
+from nextround.analysis import Rate, at_stage, benchmark_note, contrast_at, csv_bytes
 from nextround.analysis.stats import interval_text, percent
-from nextround.figures import rate_bars
+from nextround.figures import loss_bars
 from nextround.text import escape_markdown
 from nextround.wording import METRICS
 
@@ -20,7 +21,8 @@ def chart(fig: go.Figure, how_counted: str, key: str) -> None:
     # theme=None: the figure already carries the project's theme (colours read from config.toml), so it
     # looks the same here as in tests and exports; Streamlit's Plotly theme would restyle it.
     st.plotly_chart(fig, width="stretch", theme=None, key=key, config=PLOTLY_CONFIG)
-    st.caption(how_counted)
+    if how_counted:
+        st.caption(how_counted)
 
 
 def chart_with_table(fig: go.Figure, table: pd.DataFrame, how_counted: str, key: str, file_name: str) -> None:
@@ -41,34 +43,27 @@ def download(table: pd.DataFrame, file_name: str, label: str = "Download this ta
     )
 
 
-def group_rates(
-    rates: pd.DataFrame,
-    metric: str,
-    group_title: str,
-    how_counted: str,
-    key: str,
-    reference: Benchmark | None = None,
-) -> None:
-    """Bars of one rate per group with intervals, the best/worst call-out when the data supports one,
-    the caption and the download."""
-    chart(rate_bars(rates, metric, group_title, reference), how_counted, key=key)
-    contrast = contrast_from_rates(rates, metric)
+def group_losses(losses: pd.DataFrame, stage: str, group_title: str, key: str) -> None:
+    """Bars of the share that didn't get past ``stage`` per group (rejected and no answer), the
+    most/least-often call-out when the data supports one, and the download of the whole table."""
+    chart(loss_bars(at_stage(losses, stage), stage, group_title), "", key=key)
+    contrast = contrast_at(losses, stage)
     if contrast is not None:
         st.markdown(escape_markdown(contrast.sentence))
-    download(rates, f"{key}.csv")
+    download(losses, f"{key}.csv")
 
 
 def metric_tile(metric: str, rate: Rate, note: str = "", help_text: str = "") -> None:
-    """``rate_tile`` for a metric of ``nextround.wording.METRICS``: its label, its definition and any
-    published reference for it (``help_text`` replaces the definition)."""
+    """``rate_tile`` for a metric of ``nextround.wording.METRICS``: its label, and as its help the
+    definition (``help_text`` replaces it) and any published figure, framed as a comparison."""
     words = METRICS[metric]
     explained = " ".join(part for part in (help_text or words.definition, benchmark_note(metric)) if part)
-    rate_tile(words.label, rate, explained, reference=reference_line(metric), note=note)
+    rate_tile(words.label, rate, explained, note=note)
 
 
-def rate_tile(label: str, rate: Rate, help_text: str, reference: str = "", note: str = "") -> None:
-    """A metric tile: the percentage (or only the counts for a small sample), then counts and interval,
-    then a published reference (never a verdict) and any note."""
+def rate_tile(label: str, rate: Rate, help_text: str, note: str = "") -> None:
+    """A metric tile: the percentage (or only the counts for a small sample), then counts and likely
+    range, and any note."""
     if rate.denominator == 0:
         st.metric(label, "–", help=help_text)
         lines = ["none decided yet"]
@@ -80,6 +75,4 @@ def rate_tile(label: str, rate: Rate, help_text: str, reference: str = "", note:
         lines = [f"{rate.count:,} of {rate.denominator:,} · {interval_text(rate.low, rate.high)}"]
     if note:
         lines.append(note)
-    if reference:
-        lines.append(f"Reference: {reference}")
     st.caption("  \n".join(lines))

@@ -10,7 +10,7 @@ import streamlit as st
 from nextround.followups.emails import TONES, render_feedback_request, tone_labels
 from nextround.followups.reflection import reflection_actions, reflection_checklist
 from nextround.followups.views import CandidatePanel, EmailSettings, FollowUpsView
-from nextround.text import escape_markdown
+from nextround.text import counted, escape_markdown
 from ui import state
 from ui.email_drafts import email_editor
 
@@ -43,7 +43,7 @@ def _mark_done(key: str) -> None:
 
 def candidate_panel(panel: CandidatePanel, view: FollowUpsView, emails: EmailSettings, today: date) -> None:
     candidate = panel.candidate
-    when = f"rejected {candidate.decided_on:%d %b %Y}" if candidate.decided_on else "no decision date"
+    when = f"rejected {candidate.decided_on:%d %b %Y}" if candidate.decided_on else "date not in your file"
     mark = " · followed up :material/check_circle:" if candidate.done else ""
     label = f"{escape_markdown(candidate.label)} · reached {panel.stage} · {when}{mark}"
     with st.expander(label, expanded=not candidate.done and candidate.recent):
@@ -54,15 +54,27 @@ def candidate_panel(panel: CandidatePanel, view: FollowUpsView, emails: EmailSet
             on_change=_mark_done,
             args=(candidate.key,),
         )
-        names = ["Thank-you follow-up"]
+        names = []
+        if panel.follow_up is not None:
+            names.append("Thank-you follow-up")
         if panel.feedback_area is not None:
             names.append("Feedback request")
         if panel.reflection:
             names.append("Interview reflection")
+        if panel.follow_up is None:
+            st.caption(
+                "Not known to be recent, so no thank-you is suggested: a note long after the decision "
+                "reads oddly."
+            )
+        if not names:
+            return
         tabs = dict(zip(names, st.tabs(names), strict=True))
-        with tabs["Thank-you follow-up"]:
-            st.caption("Send it now. It thanks them and keeps the door open; it does not ask for anything.")
-            email_editor(panel.follow_up, candidate.key)
+        if panel.follow_up is not None:
+            with tabs["Thank-you follow-up"]:
+                st.caption(
+                    "Send it now. It thanks them and keeps the door open; it does not ask for anything."
+                )
+                email_editor(panel.follow_up, candidate.key)
         if panel.feedback_area is not None:
             with tabs["Feedback request"]:
                 days = emails.feedback_delay_days
@@ -100,6 +112,6 @@ def _reflection(panel: CandidatePanel, today: date) -> None:
         known = {a.key for a in chosen}
         chosen.extend(a for a in actions if a.key not in known)
         if actions:
-            st.success(f"{len(actions)} action(s) added to your plan.", icon=":material/check:")
+            st.success(f"{counted(len(actions), 'action')} added to your plan.", icon=":material/check:")
         else:
             st.info("Nothing ticked or written yet.")

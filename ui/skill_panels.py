@@ -19,7 +19,7 @@ from ui import state
 OWN_KEY_PREFIXES: Final = ("gap-", "role:", "coaching:")  # actions the Skill gaps page owns
 CONFIDENCE_LABELS: Final = {
     "clear": ":material/verified: clear evidence",
-    "suggestive": ":material/help: asked often, not proven",
+    "suggestive": ":material/help: a sign, not proven",
     "thin": ":material/warning: thin evidence (small sample)",
 }
 ESTIMATED_LABEL: Final = ":material/calculate: mostly estimated from role families"
@@ -137,8 +137,8 @@ def gap_panel(choice: GapChoice, picker: ActionPicker) -> None:
             f"**{choice.rank}. {escape_markdown(gap.skill)}** · {escape_markdown(gap.category)} · "
             f"{ESTIMATED_LABEL if gap.mostly_estimated else CONFIDENCE_LABELS[gap.confidence]}"
         )
-        st.markdown(escape_markdown(gap.evidence))
-        st.caption(escape_markdown(gap.certainty))
+        st.markdown(escape_markdown(gap.headline))
+        st.caption(escape_markdown(f"{gap.certainty} {gap.evidence}"))
         st.markdown("**What you can do this month**")
         for item in choice.options:
             picker.choice(item)

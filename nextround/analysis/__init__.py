@@ -1,4 +1,4 @@
-"""Analysis core: funnel, rates with Wilson intervals, breakdowns, trends, timing and the bottleneck.
+"""Analysis core: funnel, rates with Wilson intervals, breakdowns, trends, timing and the diagnosis.
 
 Every function takes the canonical table with inferred ghosting already applied
 (``nextround.ghosting.apply_ghosting``) and an ``AnalysisSettings``; results are small tables or
@@ -10,17 +10,15 @@ from nextround.analysis.benchmarks import (
     benchmark_note,
     benchmarks_for,
     load_benchmarks,
-    reference_line,
 )
-from nextround.analysis.bottleneck import NOT_ENOUGH, Bottleneck, diagnose_bottleneck
 from nextround.analysis.breakdowns import (
     GroupContrast,
+    at_stage,
     categorical_columns,
-    contrast_from_rates,
-    contrast_groups,
-    rates_by_group,
-    rejection_by_stage,
+    contrast_at,
+    losses_by_stage,
 )
+from nextround.analysis.diagnosis import NOT_ENOUGH, Diagnosis, StageLoss, diagnose
 from nextround.analysis.flows import sankey_flows
 from nextround.analysis.funnel import compute_funnel
 from nextround.analysis.ghosting_stages import ghosting_by_stage
@@ -41,13 +39,15 @@ __all__ = [
     "NOT_ENOUGH",
     "SMALL_SAMPLE",
     "Benchmark",
-    "Bottleneck",
+    "Diagnosis",
     "GroupContrast",
     "Kpis",
     "Overview",
     "Rate",
     "Rejections",
+    "StageLoss",
     "Trends",
+    "at_stage",
     "benchmark_note",
     "benchmarks_for",
     "build_overview",
@@ -57,15 +57,12 @@ __all__ = [
     "cohort_trends",
     "compute_funnel",
     "compute_kpis",
-    "contrast_from_rates",
-    "contrast_groups",
+    "contrast_at",
     "csv_bytes",
-    "diagnose_bottleneck",
+    "diagnose",
     "ghosting_by_stage",
     "load_benchmarks",
-    "rates_by_group",
-    "reference_line",
-    "rejection_by_stage",
+    "losses_by_stage",
     "sankey_flows",
     "time_to_outcome",
     "wilson_interval",

@@ -46,12 +46,7 @@ def benchmarks_for(metric: str) -> tuple[Benchmark, ...]:
     return tuple(b for b in load_benchmarks() if b.metric == metric)
 
 
-def reference_line(metric: str) -> str:
-    """ "15 % (Stepstone survey, Oct 2025) · 3 % (CareerPlug, 2024 data)"; "" when there is none."""
-    return " · ".join(f"{b.band()} ({b.short})" for b in benchmarks_for(metric))
-
-
 def benchmark_note(metric: str) -> str:
     """One line naming every reference for a metric, e.g. for a caption; "" when there is none."""
     parts = [f"{b.band()} ({b.citation()}; {b.perspective})" for b in benchmarks_for(metric)]
-    return "For reference: " + "; ".join(parts) + "." if parts else ""
+    return "For comparison, not a verdict on yours: " + "; ".join(parts) + "." if parts else ""

@@ -19,8 +19,8 @@ STAGE_NODES: Final[dict[str, str]] = {
 OUTCOME_NODES: Final[dict[str, str]] = {
     "pending": "Pending",
     "rejected": "Rejected",
-    "ghosted": "Ghosted",
-    "ghosted_inferred": "Ghosted (inferred)",
+    "ghosted": "No answer",
+    "ghosted_inferred": "No answer (inferred)",
     "withdrawn": "Withdrawn",
     "offer": "Offer",
 }

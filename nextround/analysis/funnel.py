@@ -8,6 +8,7 @@ rate = rejected at *s* / decided at *s*.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 import numpy as np
 import pandas as pd
@@ -23,8 +24,11 @@ from nextround.analysis.cube import (
     stage_outcome_cube,
 )
 from nextround.analysis.stats import SMALL_SAMPLE, ratio, wilson_interval
-from nextround.model import STAGES
+from nextround.model import STAGES, Stage
 from nextround.settings import AnalysisSettings
+
+# The stages an application can be lost at (an offer is where it ends well).
+LOSS_STAGES: Final = (Stage.APPLIED, Stage.SCREEN, Stage.INTERVIEW, Stage.FINAL)
 
 
 @dataclass(frozen=True)

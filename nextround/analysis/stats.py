@@ -58,11 +58,12 @@ def percent(value: float | None, digits: int = 0) -> str:
 
 
 def interval_text(low: float | None, high: float | None) -> str:
-    """ "95 % CI 18–45 %", with a decimal when the interval is narrower than 2 points."""
+    """ "likely range 18–45 %" (the 95 % Wilson interval, in words a stressed reader can use), with a
+    decimal when the interval is narrower than 2 points."""
     if low is None or high is None:
         return "no interval"
     digits = 1 if high - low < 0.02 else 0
-    return f"95 % CI {100 * low:.{digits}f}–{100 * high:.{digits}f} %"
+    return f"likely range {100 * low:.{digits}f}–{100 * high:.{digits}f} %"
 
 
 @dataclass(frozen=True)
@@ -94,13 +95,13 @@ class Rate:
         return self.low > other.high
 
     def describe(self) -> str:
-        """ "12 of 40 (30 %, 95 % CI 18–45 %)" or, for a small sample, the counts only."""
+        """ "12 of 40 (30 %, likely range 18–45 %)" or, for a small sample, the counts only."""
         return self._counts_only() or (
             f"{self.count:,} of {self.denominator:,} ({self._percent()}, {self._interval()})"
         )
 
     def brief(self) -> str:
-        """ "30 % (12 of 40; 95 % CI 18–45 %)" for use inside a sentence; counts only when small."""
+        """ "30 % (12 of 40; likely range 18–45 %)" for use inside a sentence; counts only when small."""
         return self._counts_only() or (
             f"{self._percent()} ({self.count:,} of {self.denominator:,}; {self._interval()})"
         )

@@ -64,7 +64,7 @@ def load(args: argparse.Namespace, *, require_applications: bool = True) -> Impo
     if report.date_order_question is not None:
         raise CliError(report.date_order_question + " Pass --date-order dmy or --date-order mdy.")
     if require_applications and report.applications == 0:
-        raise CliError(report.empty_reason or "no applications found in the input")
+        raise CliError(for_the_command_line(report.empty_reason or "no applications found in the input"))
     return result
 
 
@@ -94,6 +94,22 @@ def analysis_settings(args: argparse.Namespace) -> AnalysisSettings:
 def analysed_table(result: ImportResult, settings: AnalysisSettings) -> pd.DataFrame:
     """The imported table with ghosting inferred as of the settings' date, as every analysis takes it."""
     return apply_ghosting(result.applications, settings.ghosting, settings.reference_date())
+
+
+# The importer's hints name the dashboard's widgets; on the command line the same fix is an option.
+FOR_THE_COMMAND_LINE: dict[str, str] = {
+    "set them in the status review.": 'read them with --status "TEXT=STAGE/OUTCOME".',
+    "Fill in outcomes in the table on the Import page to see your funnel.": (
+        'Map a status or result column with --map "Column=status" to see your funnel.'
+    ),
+}
+
+
+def for_the_command_line(message: str) -> str:
+    """A message written for the dashboard, with its page-bound hints as command-line options."""
+    for page_words, option_words in FOR_THE_COMMAND_LINE.items():
+        message = message.replace(page_words, option_words)
+    return message
 
 
 def print_json(payload: Any) -> None:

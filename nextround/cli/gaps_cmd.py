@@ -46,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
         "with_skill_data": report.with_skill_data,
         "note": report.note,
         "gaps": [_gap_dict(gap) for gap in report.gaps[: args.top]],
+        "not_holding_back": [_gap_dict(gap) for gap in report.not_holding_back[: args.top]],
         "strengths": [{"skill": s.skill, "evidence": s.evidence} for s in report.strengths],
         "better_fitting_roles": [
             {"family": r.fit.family, "coverage": round(r.fit.coverage, 3), "reason": r.fit.reason}
@@ -63,7 +64,7 @@ def _gap_dict(gap: SkillGap) -> dict[str, Any]:
     return {
         "skill": gap.skill,
         "category": gap.category,
-        "score": gap.score,
+        "cost": gap.score,
         "asked_by": gap.asked_by,
         "rejected_at_screening": gap.screening,
         "lost_after_screen": gap.after_screen,
@@ -77,6 +78,7 @@ def _gap_dict(gap: SkillGap) -> dict[str, Any]:
         "confidence": gap.confidence,
         "screen_pass_with": gap.screen_pass_with.as_dict(),
         "screen_pass_without": gap.screen_pass_without.as_dict(),
+        "headline": gap.headline,
         "evidence": gap.evidence,
         "certainty": gap.certainty,
     }
@@ -87,13 +89,18 @@ def describe(payload: dict[str, Any]) -> str:
     profile = ", ".join(payload["profile"]) or "none given (use --skills or --cv)"
     lines = [f"Your skills: {profile}", f"As of {payload['as_of']}: {payload['applications']:,} applications"]
     if payload["note"]:
-        lines.append(payload["note"])
+        lines.append(payload["note"] + ' (Map such a column with --map "Column=required_skills".)')
     if not payload["gaps"]:
-        lines.append("No missing skill was asked for by an application you lost.")
+        lines.append("No missing skill shows evidence of costing you.")
+    else:
+        lines.append("\nThe skills that cost you most:")
     for rank, gap in enumerate(payload["gaps"], start=1):
         lines.append(f"\n{rank}. {gap['skill']} ({gap['category']}, {gap['confidence']} evidence)")
-        lines.append(f"   {gap['evidence']}")
-        lines.append(f"   {gap['certainty']}")
+        lines.append(f"   {gap['headline']}")
+        lines.append(f"   {gap['certainty']} {gap['evidence']}".rstrip())
+    if payload["not_holding_back"]:
+        lines.append("\nAsked often, not holding you back:")
+        lines.extend(f"- {gap['skill']}: {gap['headline']}" for gap in payload["not_holding_back"])
     if payload["better_fitting_roles"]:
         lines.append("\nRoles that may fit better:")
         lines.extend(f"- {f['family']}: {f['reason']}" for f in payload["better_fitting_roles"])

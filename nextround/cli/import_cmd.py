@@ -6,7 +6,7 @@ import argparse
 
 from nextround.cleaned_table import cleaned_csv, cleaned_xlsx
 from nextround.cli.arguments import add_input_arguments, add_json_argument, add_out_argument
-from nextround.cli.common import load, print_json
+from nextround.cli.common import for_the_command_line, load, print_json
 from nextround.cli.errors import CliError
 from nextround.importing.report import Choice, ImportReport, skipped_ranges
 
@@ -47,14 +47,14 @@ def describe(report: ImportReport) -> str:
         mapped = ", ".join(f"{m.column} → {m.field}" for m in f.mapping if m.field)
         lines.append(f"  columns: {mapped}")
     if report.empty_reason:
-        lines.append(report.empty_reason)
+        lines.append(for_the_command_line(report.empty_reason))
     for file, rows, reason in skipped_ranges(report.skipped):
         lines.append(f"  skipped {file} {rows}: {reason}")
     for w in report.warnings:
         rows = (
             f" (rows {', '.join(map(str, w.rows[:10]))}{'…' if len(w.rows) > 10 else ''})" if w.rows else ""
         )
-        lines.append(f"  note: {w.file}: {w.message}{rows}")
+        lines.append(f"  note: {w.file}: {for_the_command_line(w.message)}{rows}")
     if report.dropped_columns:
         lines.append("  left out (personal data): " + ", ".join(report.dropped_columns))
     for question in report.questions:

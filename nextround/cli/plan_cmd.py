@@ -14,6 +14,7 @@ from nextround.cli.common import analysed_table, analysis_settings, load, read_p
 from nextround.cli.errors import CliError
 from nextround.plan.formats import PLAN_FORMATS, PlanFormat, format_for
 from nextround.plan.views import PlanChoices, build_plan_document
+from nextround.text import counted
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -54,5 +55,5 @@ def run(args: argparse.Namespace) -> int:
         args.out.write_bytes(plan_format.render(document))
     except OSError as error:
         raise CliError(f"cannot write {args.out}: {error.strerror}") from None
-    print(f"Wrote {len(document.items)} actions to {args.out}")
+    print(f"Wrote {counted(len(document.items), 'action')} to {args.out}")
     return 0

@@ -1,4 +1,4 @@
-"""``nextround report``: the KPIs, the funnel and the bottleneck, from the same core as the Overview page."""
+"""``nextround report``: where to act first, the KPIs and the funnel, from the same core as the dashboard."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from nextround.cli.common import analysis_settings, load, print_json
 from nextround.figures.labels import rate_label
 from nextround.ghosting import apply_ghosting
 from nextround.settings import AnalysisSettings
+from nextround.text import capitalised
 from nextround.wording import METRICS, STAGE_LABELS
 
 RATES = (
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def build_report(applications: pd.DataFrame, settings: AnalysisSettings) -> dict[str, Any]:
-    """The report as plain data: settings, KPIs, funnel rows, bottleneck and group contrasts."""
+    """The report as plain data: settings, KPIs, funnel rows, the diagnosis and group contrasts."""
     table = apply_ghosting(applications, settings.ghosting, settings.reference_date())
     overview = build_overview(table, settings)
     funnel = overview.funnel.astype(object).where(overview.funnel.notna(), None)
@@ -57,14 +58,16 @@ def build_report(applications: pd.DataFrame, settings: AnalysisSettings) -> dict
         "funnel": [
             {k: _python_scalar(v) for k, v in row.items()} for row in funnel.to_dict(orient="records")
         ],
-        "bottleneck": {
-            "stage": overview.bottleneck.stage,
-            "supported": overview.bottleneck.supported,
-            "sentence": overview.bottleneck.sentence,
-            "mostly_ghosting": overview.bottleneck.mostly_ghosting,
-        },
+        "diagnosis": overview.diagnosis.as_dict(),
         "contrasts": [
-            {"column": c.column, "best": c.best, "worst": c.worst, "sentence": c.sentence}
+            {
+                "column": c.column,
+                "stage": c.stage,
+                "best": c.best,
+                "worst": c.worst,
+                "sentence": c.sentence,
+                "detail": c.detail,
+            }
             for c in overview.contrasts
         ],
     }
@@ -79,7 +82,13 @@ def _python_scalar(value: object) -> object:
 def describe(report: dict[str, Any]) -> str:
     """The report for people: a few aligned lines."""
     kpis = report["kpis"]
+    diagnosis = report["diagnosis"]
     lines = [
+        diagnosis["headline"],
+        capitalised(diagnosis["because"]) + ".",
+        *([diagnosis["silence_sentence"]] if diagnosis["silence_sentence"] else []),
+        *(c["sentence"] for c in report["contrasts"]),
+        "",
         f"Applications: {kpis['applications']:,}  ·  decided: {kpis['decided']:,}  ·  pending: "
         f"{kpis['pending']:,}  ·  withdrawn: {kpis['withdrawn']:,}  (as of {report['as_of']})",
         "",
@@ -102,8 +111,8 @@ def describe(report: dict[str, Any]) -> str:
             else rate_label(row["passed"], row["decided"], row["pass_rate"] or 0.0, row["small_sample"])
         )
         lines.append(f"{STAGE_LABELS[row['stage']]:<12} {row['reached']:>8,} {row['decided']:>8,}  {passed}")
-    lines += ["", report["bottleneck"]["sentence"]]
-    lines += [c["sentence"] for c in report["contrasts"]]
+    lines += ["", "Details:", *(f"- {line}" for line in diagnosis["details"])]
+    lines += [f"- {c['detail']}" for c in report["contrasts"]]
     if kpis["small_sample"]:
         lines.append("Fewer than 10 decided applications: read the counts, not the percentages.")
     return "\n".join(lines)

@@ -13,8 +13,8 @@ SEGMENTS = (  # column, legend name, colour kind
     ("passed", "Got past it", "passed"),
     ("offers", "Offer", "offer"),
     ("rejected", "Rejected", "rejected"),
-    ("ghosted_recorded", "Ghosted", "ghosted"),
-    ("ghosted_inferred", "Ghosted (inferred)", "ghosted_inferred"),
+    ("ghosted_recorded", "No answer", "ghosted"),
+    ("ghosted_inferred", "No answer (inferred)", "ghosted_inferred"),
     ("pending", "Pending", "pending"),
     ("withdrawn", "Withdrawn", "withdrawn"),
 )

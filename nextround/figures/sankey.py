@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from nextround.figures.theme import base_layout, blend, theme
 
 STAGE_ORDER = ("Not screened", "Screen", "Interview", "Final round", "Offer stage")
-OUTCOME_ORDER = ("Offer", "Pending", "Withdrawn", "Rejected", "Ghosted", "Ghosted (inferred)")
+OUTCOME_ORDER = ("Offer", "Pending", "Withdrawn", "Rejected", "No answer", "No answer (inferred)")
 
 
 def sankey_figure(flows: pd.DataFrame) -> go.Figure:
@@ -27,8 +27,8 @@ def sankey_figure(flows: pd.DataFrame) -> go.Figure:
             "Pending": "pending",
             "Withdrawn": "withdrawn",
             "Rejected": "rejected",
-            "Ghosted": "ghosted",
-            "Ghosted (inferred)": "ghosted_inferred",
+            "No answer": "ghosted",
+            "No answer (inferred)": "ghosted_inferred",
         }.get(name, "passed")
         node_colours.append(current.outcome_colour(kind))
     link_colours = []

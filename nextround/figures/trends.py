@@ -20,7 +20,7 @@ RATES = (
 OUTCOME_BARS = (  # bottom panel, stacked: what became of each cohort
     ("offers", "Offer", "offer"),
     ("rejected", "Rejected", "rejected"),
-    ("ghosted", "Ghosted", "ghosted"),
+    ("ghosted", "No answer", "ghosted"),
     ("withdrawn", "Withdrawn", "withdrawn"),
     ("pending", "Still pending", "pending"),
 )

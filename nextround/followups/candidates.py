@@ -22,7 +22,7 @@ class FollowUpCandidate:
     company: str  # "" when the file has none
     role: str  # "" when the file has none
     stage_reached: str
-    decided_on: date | None
+    decided_on: date | None  # the rejection's own date; None: the file does not say (never the applied date)
     contact_name: str | None
     required_skills: str | None
     recent: bool
@@ -47,8 +47,9 @@ class FollowUpCandidate:
 class FollowUpList:
     candidates: tuple[FollowUpCandidate, ...]  # at most ``limit``, best first
     total: int  # rejections in the file
-    recent_total: int  # of which recent (all of them when the file has no decision dates)
-    dated: bool  # whether the file has decision dates (else every rejection counts as recent)
+    recent_total: int  # of which known to be recent (decided, by their own date, in the window)
+    dated: bool  # whether the file has decision dates at all
+    undated: int  # rejections whose date is unknown
     window_days: int
 
     @property
@@ -90,18 +91,18 @@ def followup_candidates(
     """Rank the rejections for a follow-up.
 
     Order: decided recently (in the last ``window_days``) before older ones, those that reached a
-    screen or later before the rest, then the most recent first, then the furthest stage first. When
-    the file has no decision dates at all, every rejection counts as recent. Rows already followed up
-    (the file's column, or marked in the app) stay in the list, marked done.
+    screen or later before the rest, then the most recent first, then the furthest stage first.
+
+    Only facts: a rejection's date is its own (``outcome_on``), never the date of the application or of
+    an earlier step; without one it is unknown, and an unknown date is never "recent" (no thank-you for
+    a rejection that may be years old). Rows already followed up (the file's column, or marked in the
+    app) stay in the list, marked done.
     """
     rejected = applications.loc[(applications["outcome"] == "rejected").to_numpy(dtype=bool)]
-    decided = rejected["outcome_on"].fillna(rejected["last_event_on"])
+    decided = rejected["outcome_on"]
     dated = bool(decided.notna().any())
-    if dated:
-        age = (pd.Timestamp(today) - decided).dt.days
-        recent = ((age >= 0) & (age <= window_days)).fillna(False).to_numpy(dtype=bool)
-    else:
-        recent = np.ones(len(rejected), dtype=bool)
+    age = (pd.Timestamp(today) - decided).dt.days
+    recent = ((age >= 0) & (age <= window_days)).fillna(False).to_numpy(dtype=bool)
     had_contact = rejected["stage_reached"].cat.codes.to_numpy() >= Stage.SCREEN
 
     # lexsort: last key is primary.
@@ -138,6 +139,7 @@ def followup_candidates(
         total=len(rejected),
         recent_total=int(recent.sum()),
         dated=dated,
+        undated=int(decided.isna().sum()),
         window_days=window_days,
     )
 

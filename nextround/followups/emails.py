@@ -17,13 +17,12 @@ from typing import Final, Literal
 from nextround.followups.candidates import FollowUpCandidate
 from nextround.model import STAGES, Stage
 from nextround.resources import read_typed
-from nextround.skills.vocabulary import load_vocabulary
+from nextround.skills.vocabulary import in_sentence
 
 Tone = Literal["short", "warm", "formal"]
 TONES: Final[tuple[str, ...]] = ("short", "warm", "formal")
 DEFAULT_FEEDBACK_DELAY_DAYS: Final = 4
 SIGNATURE_PLACEHOLDER: Final = "[Your name]"
-_COMMON_NOUNS: Final = frozenset({"interpersonal", "method", "domain"})  # skill categories
 
 
 @dataclass(frozen=True)
@@ -90,9 +89,12 @@ def render_follow_up(candidate: FollowUpCandidate, tone: str = "warm", sender_na
         raise ValueError(f"unknown tone {tone!r}; expected one of {', '.join(TONES)}")
     template = email_templates().follow_up[tone]
     values = _common_values(candidate, template, sender_name)
+    # Conversations are mentioned only where a screen or interview is on record.
+    values["the_conversations"] = "our call" if candidate.stage_reached == "screen" else "our conversations"
     thanks = template.thanks_after_contact if candidate.had_contact else template.thanks_no_contact
     values["thanks"] = thanks.format(**values)
-    reconnect = template.reconnect_named if candidate.contact_name else template.reconnect_team
+    spoke = candidate.contact_name and candidate.had_contact
+    reconnect = template.reconnect_named if spoke else template.reconnect_team
     values["reconnect"] = reconnect.format(**values)
     return EmailDraft(
         kind="follow-up",
@@ -138,10 +140,10 @@ def feedback_send_on(follow_up_on: date, delay_days: int = DEFAULT_FEEDBACK_DELA
 def feedback_area(
     candidate: FollowUpCandidate,
     top_gaps: Sequence[str] = (),
-    bottleneck_stage: str | None = None,
+    diagnosis_stage: str | None = None,
 ) -> str:
     """What to ask about: a top skill gap this role asked for, else the first top gap, else the
-    bottleneck stage, else the stage this application reached."""
+    stage where to act first (the diagnosis), else the stage this application reached."""
     asked_for = (candidate.required_skills or "").casefold()
     for gap in top_gaps:
         if gap and re.search(rf"(?<!\w){re.escape(gap.casefold())}(?!\w)", asked_for):
@@ -149,17 +151,9 @@ def feedback_area(
     if top_gaps:
         return in_sentence(top_gaps[0])
     by_stage = email_templates().feedback_request.area_by_stage
-    if bottleneck_stage in STAGES:
-        return by_stage[bottleneck_stage]
+    if diagnosis_stage in STAGES:
+        return by_stage[diagnosis_stage]
     return by_stage[Stage[candidate.stage_reached.upper()].label]
-
-
-def in_sentence(skill: str) -> str:
-    """A skill name as it reads mid-sentence: "Stakeholder management" -> "stakeholder management",
-    while names of tools, languages and certifications ("Python", "Power BI", "German") keep theirs."""
-    if skill[:1].isupper() and skill[1:2].islower() and load_vocabulary().category(skill) in _COMMON_NOUNS:
-        return skill[0].lower() + skill[1:]
-    return skill
 
 
 def to_text(draft: EmailDraft) -> str:

@@ -10,7 +10,7 @@ from typing import Final
 
 import pandas as pd
 
-from nextround.analysis import diagnose_bottleneck
+from nextround.analysis import diagnose
 from nextround.followups.candidates import FollowUpCandidate, FollowUpList, followup_candidates
 from nextround.followups.emails import (
     DEFAULT_FEEDBACK_DELAY_DAYS,
@@ -22,6 +22,7 @@ from nextround.followups.emails import (
 )
 from nextround.followups.reflection import wants_reflection
 from nextround.settings import AnalysisSettings
+from nextround.text import counted
 from nextround.wording import STAGE_LABELS
 
 SHOWN: Final = 15
@@ -41,8 +42,8 @@ class EmailSettings:
 class CandidatePanel:
     candidate: FollowUpCandidate
     stage: str  # "interview", "final round": the furthest stage, in words
-    follow_up: EmailDraft
-    feedback_area: str | None  # what the feedback request asks about; None: no request (no contact)
+    follow_up: EmailDraft | None  # the thank-you; None unless the rejection is known to be recent
+    feedback_area: str | None  # what the feedback request asks about; None: no request (no contact, or old)
     reflection: bool  # the interview reflection applies
 
     @property
@@ -74,15 +75,18 @@ def build_followups_view(
     emails = emails or EmailSettings()
     today = settings.reference_date()
     listing = followup_candidates(applications, today, marked_done=marked_done)
-    bottleneck_stage = diagnose_bottleneck(applications, settings).stage if listing.total else None
+    diagnosis_stage = diagnose(applications).stage if listing.total else None
 
     def panel(candidate: FollowUpCandidate) -> CandidatePanel:
-        asks = wants_feedback_request(candidate)
+        # Thank-you notes and feedback requests only for rejections known to be recent.
+        asks = candidate.recent and wants_feedback_request(candidate)
         return CandidatePanel(
             candidate=candidate,
             stage=STAGE_LABELS.get(candidate.stage_reached, candidate.stage_reached).lower(),
-            follow_up=render_follow_up(candidate, emails.tone, emails.sender_name),
-            feedback_area=feedback_area(candidate, top_gaps, bottleneck_stage) if asks else None,
+            follow_up=render_follow_up(candidate, emails.tone, emails.sender_name)
+            if candidate.recent
+            else None,
+            feedback_area=feedback_area(candidate, top_gaps, diagnosis_stage) if asks else None,
             reflection=wants_reflection(candidate),
         )
 
@@ -99,12 +103,13 @@ def build_followups_view(
 
 
 def _summary(listing: FollowUpList, today: date) -> str:
-    if listing.dated:
+    if not listing.dated:
         return (
-            f"{listing.total:,} rejections in your data; {listing.recent_total:,} decided in the last "
-            f"{listing.window_days} days (as of {today:%d %b %Y}). Screens and interviews come first."
+            f"{counted(listing.total, 'rejection')}, none with the date it came: none is known to be recent, "
+            "so no thank-you is suggested. Add the dates of the answers to your file to get them."
         )
+    unknown = f" ({listing.undated:,} without a date)" if listing.undated else ""
     return (
-        f"{listing.total:,} rejections; your file has no decision dates, so all are listed, "
-        "those that reached a screen or interview first."
+        f"{counted(listing.total, 'rejection')} in your data{unknown}; {listing.recent_total:,} decided "
+        f"in the last {listing.window_days} days (as of {today:%d %b %Y}). Screens and interviews come first."
     )

@@ -1,7 +1,12 @@
-"""Assemble the action plan from everything known: follow-ups, feedback requests, skill gaps, role
-targeting, interview practice and a weekly application goal — each item with the numbers behind it.
+"""Assemble the action plan from everything known, in the order a coach would give it: first the steps
+for where to act first (the diagnosis: the stage, and much silence), then the skills, the roles, the
+follow-ups and feedback requests, and the habits — each item with the numbers behind it.
 
-Pure: the analysis results (bottleneck, skill-gap actions) come in as plain inputs.
+Priorities mean something: high for where to act first and the follow-ups due today; medium for clear
+evidence (a clear skill gap, a role that clearly did better), the feedback requests and the weekly goal;
+low for hints.
+
+Pure: the analysis results (the diagnosis, skill-gap actions) come in as plain inputs.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from typing import Final, Protocol
 import numpy as np
 import pandas as pd
 
-from nextround.action_items import CATEGORIES, ActionItem, Category
+from nextround.action_items import CATEGORIES, ActionItem, Category, Link, Priority
 from nextround.analysis.stats import SMALL_SAMPLE, Rate
 from nextround.followups.candidates import DEFAULT_WINDOW_DAYS, FollowUpCandidate, followup_candidates
 from nextround.followups.emails import (
@@ -26,22 +31,29 @@ from nextround.followups.emails import (
     to_text,
     wants_feedback_request,
 )
-from nextround.model import DECIDED_OUTCOMES, UNKNOWN_FAMILY, Stage
+from nextround.model import UNKNOWN_FAMILY, Stage
+from nextround.skills.coaching import StepAdvice, silence_steps, stage_advice
+from nextround.skills.fit import family_stats
+from nextround.text import counted
+from nextround.wording import REACHED_PHRASES, REJECTED_AT
 
 MAX_FOLLOW_UPS: Final = 5
 HABIT_WEEKS: Final = 12  # the pace is the median over the user's last 12 weeks of applying
 DEFAULT_WEEKLY_GOAL: Final = 5
+FIRST: Final[Category] = "where to act first"
 
 
-class BottleneckLike(Protocol):
-    """What the plan reads of ``nextround.analysis.diagnose_bottleneck``'s result."""
+class DiagnosisLike(Protocol):
+    """What the plan reads of ``nextround.analysis.diagnose``'s result."""
 
     @property
     def stage(self) -> str | None: ...
     @property
     def sentence(self) -> str: ...
     @property
-    def supported(self) -> bool: ...
+    def much_silence(self) -> bool: ...
+    @property
+    def silence_sentence(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -57,7 +69,7 @@ def assemble_plan(
     applications: pd.DataFrame,
     today: date,
     *,
-    bottleneck: BottleneckLike | None = None,
+    diagnosis: DiagnosisLike | None = None,
     gap_actions: Sequence[ActionItem] = (),
     top_gaps: Sequence[str] = (),
     extra_actions: Sequence[ActionItem] = (),
@@ -65,29 +77,29 @@ def assemble_plan(
     drafts: Mapping[str, str] | None = None,
     options: PlanOptions | None = None,
 ) -> list[ActionItem]:
-    """The plan in the issue's order: follow-ups due now, feedback requests, skill gaps, role
-    targeting, interview practice, the weekly application goal. ``extra_actions`` (chosen on other
-    pages, or from the reflection checklist) join their category. ``drafts`` maps an item key to the
-    email text the user edited, which replaces the generated draft."""
+    """The plan: where to act first, skills (``gap_actions``: chosen, suggested for the profile's gaps,
+    or "check you have it" without a profile), roles, follow-ups due now, feedback requests, practice and
+    the weekly goal. ``extra_actions`` (chosen on other pages, or from the reflection checklist) join
+    their category. ``drafts`` maps an item key to the email text the user edited."""
     options = options or PlanOptions()
     followups = followup_candidates(
         applications, today, window_days=options.window_days, marked_done=set(followed_up_keys)
     )
-    stage = bottleneck.stage if bottleneck is not None else None
+    stage = diagnosis.stage if diagnosis is not None else None
     recent = [c for c in followups.candidates if c.recent]
     due = [c for c in recent if not c.done][: options.max_follow_ups]
     asking = [c for c in recent if wants_feedback_request(c)][: options.max_follow_ups]
-    items: list[ActionItem] = [_follow_up_item(c, today, options) for c in due]
-    items += [_feedback_item(c, today, options, feedback_area(c, top_gaps, stage)) for c in asking]
-    items += gap_actions
-    given = [*gap_actions, *extra_actions]
-    if not (bottleneck and any(i.key == f"coaching:{bottleneck.stage}" for i in given)):
-        items += _bottleneck_items(bottleneck, today)  # unless the same coaching was chosen elsewhere
+    # The same stage coaching chosen on the Skill gaps page is what the first steps already say.
+    extras = [a for a in extra_actions if stage is None or a.key != f"coaching:{stage}"]
+    given = [*gap_actions, *extras]
+    items: list[ActionItem] = [*first_steps(diagnosis, today), *gap_actions]
     if not any(i.category == "role targeting" for i in given):
         items += _role_targeting_items(applications, today)
-    items += _interview_practice_items(applications, today, bottleneck)
+    items += [_follow_up_item(c, today, options) for c in due]
+    items += [_feedback_item(c, today, options, feedback_area(c, top_gaps, stage)) for c in asking]
+    items += _interview_practice_items(applications, today, stage)
     items.append(weekly_habit_item(applications, today))
-    items += extra_actions
+    items += extras
     return order_plan(with_drafts(items, drafts or {}))
 
 
@@ -108,17 +120,46 @@ def order_plan(items: Iterable[ActionItem]) -> list[ActionItem]:
     return sorted(unique, key=lambda item: rank.get(item.category, len(rank)))
 
 
+def first_steps(diagnosis: DiagnosisLike | None, today: date) -> list[ActionItem]:
+    """The stage-specific steps for where to act first, then those for much silence (a step both name,
+    such as a referral, comes once). None when there are too few answers to say where to act."""
+    if diagnosis is None:
+        return []
+    items: list[ActionItem] = []
+    if diagnosis.stage is not None and diagnosis.stage in stage_advice():
+        advice = stage_advice()[diagnosis.stage]
+        items += [
+            _step(step, diagnosis.sentence, today, "high", advice.links if n == 0 else ())
+            for n, step in enumerate(advice.actions)
+        ]
+    if diagnosis.much_silence:
+        items += [
+            _step(step, diagnosis.silence_sentence, today, "high" if n == 0 else "medium")
+            for n, step in enumerate(silence_steps())
+        ]
+    return items
+
+
+def _step(
+    step: StepAdvice, why: str, today: date, priority: Priority, links: tuple[Link, ...] = ()
+) -> ActionItem:
+    return ActionItem(
+        key=f"act:{step.key}",
+        title=step.title,
+        why=why,
+        category=FIRST,
+        due_on=today + timedelta(days=step.due_days),
+        priority=priority,
+        links=links,
+        details=step.details,
+    )
+
+
 def _when(candidate: FollowUpCandidate, today: date) -> str:
     if candidate.decided_on is None:
-        return " (your file has no decision date)"
+        return " (the date is not in your file)"
     days = (today - candidate.decided_on).days
-    return " today" if days == 0 else f", {days} day{'s' if days != 1 else ''} ago"
-
-
-def _stage_phrase(candidate: FollowUpCandidate) -> str:
-    if candidate.had_contact:
-        return f"after reaching the {candidate.stage_reached} stage"
-    return "at the application stage"
+    return " today" if days == 0 else f", {counted(days, 'day')} ago"
 
 
 def _follow_up_item(candidate: FollowUpCandidate, today: date, options: PlanOptions) -> ActionItem:
@@ -127,11 +168,11 @@ def _follow_up_item(candidate: FollowUpCandidate, today: date, options: PlanOpti
     return ActionItem(
         key=candidate.key,
         title=f"Send a thank-you follow-up to {candidate.label}",
-        why=f"Rejected {_stage_phrase(candidate)}{_when(candidate, today)}. A short, gracious note{who} "
-        "keeps the door open for future roles.",
+        why=f"Rejected {REJECTED_AT[candidate.stage_reached]}{_when(candidate, today)}. A short, gracious "
+        f"note{who} keeps the door open for future roles.",
         category="follow-up",
         due_on=today,
-        priority="high" if candidate.had_contact else "medium",
+        priority="high",
         details=to_text(draft),
     )
 
@@ -142,94 +183,51 @@ def _feedback_item(candidate: FollowUpCandidate, today: date, options: PlanOptio
     return ActionItem(
         key=f"feedback:{candidate.key.removeprefix('follow-up:')}",
         title=f"Ask {candidate.label} three specific questions about your application",
-        why=f"You reached the {candidate.stage_reached} stage there, so someone can answer. Asked "
-        f"{options.feedback_delay_days} days after your thank-you, in its own email; the last question "
-        f"is about {area}.",
+        why=f"You reached {REACHED_PHRASES[candidate.stage_reached]} there, so someone can answer. Asked "
+        f"{counted(options.feedback_delay_days, 'day')} after your thank-you, in its own email; the last "
+        f"question is about {area}.",
         category="feedback request",
         due_on=send_on,
-        priority="high" if Stage[candidate.stage_reached.upper()] >= Stage.FINAL else "medium",
+        priority="medium",
         details=to_text(draft),
     )
 
 
-_BOTTLENECK_ACTIONS: Final[dict[str, tuple[Category, str]]] = {
-    "applied": (
-        "role targeting",
-        "Tailor your CV and cover letter to each advert's keywords, and look for a referral before applying",
-    ),
-    "screen": (
-        "role targeting",
-        "Align your CV with each advert and prepare a 60-second pitch for screening calls",
-    ),
-    "interview": (
-        "interview practice",
-        "Practise STAR answers, research each company beforehand, and book a mock interview",
-    ),
-    "final": (
-        "interview practice",
-        "Prepare for final rounds: rehearse your closing questions, and follow up after each one",
-    ),
-}
-
-
-def _bottleneck_items(bottleneck: BottleneckLike | None, today: date) -> list[ActionItem]:
-    if bottleneck is None or bottleneck.stage not in _BOTTLENECK_ACTIONS:
-        return []
-    category, title = _BOTTLENECK_ACTIONS[bottleneck.stage]
-    if bottleneck.stage == "applied" and getattr(bottleneck, "mostly_ghosting", False):
-        title = "Send fewer cold applications: look for a referral first, and follow up a week after applying"
-    why = bottleneck.sentence
-    if not bottleneck.supported:
-        why += " (Few decided applications so far: treat this as a hint, not a finding.)"
-    return [
-        ActionItem(
-            key=f"bottleneck:{bottleneck.stage}",
-            title=title,
-            why=why,
-            category=category,
-            due_on=today + timedelta(days=7),
-            priority="high" if bottleneck.supported else "medium",
-        )
-    ]
-
-
 def _role_targeting_items(applications: pd.DataFrame, today: date) -> list[ActionItem]:
-    """Point at the role family where the user's own screen rate is clearly highest, if any is."""
-    families = applications["role_family"].fillna(UNKNOWN_FAMILY)
-    decided = applications["outcome"].isin(DECIDED_OUTCOMES).to_numpy(dtype=bool)
-    got_screen = applications["stage_reached"].cat.codes.to_numpy() >= Stage.SCREEN
-    table = pd.DataFrame({"family": families[decided], "screen": got_screen[decided]})
-    per_family = table.groupby("family", observed=True)["screen"].agg(["sum", "count"])
-    per_family = per_family.drop(index=UNKNOWN_FAMILY, errors="ignore")
-    per_family = per_family[per_family["count"] >= SMALL_SAMPLE]
-    if len(per_family) < 2:
+    """Point at the role family where the user's own screen rate is clearly above all their other
+    applications (small families included in "the others"), if any is."""
+    per_family = family_stats(applications)
+    total_passed, total_decided = int(per_family["passed"].sum()), int(per_family["decided"].sum())
+    sized = per_family.drop(index=UNKNOWN_FAMILY, errors="ignore")
+    sized = sized[sized["decided"] >= SMALL_SAMPLE].rename(columns={"passed": "sum", "decided": "count"})
+    if sized.empty:
         return []
-    per_family = per_family.assign(rate=per_family["sum"] / per_family["count"]).sort_values(
-        ["rate", "count"], ascending=False
-    )
-    best = str(per_family.index[0])
-    best_rate = Rate.of(int(per_family["sum"].iloc[0]), int(per_family["count"].iloc[0]))
-    rest_rate = Rate.of(int(per_family["sum"].iloc[1:].sum()), int(per_family["count"].iloc[1:].sum()))
+    sized = sized.assign(rate=sized["sum"] / sized["count"]).sort_values(["rate", "count"], ascending=False)
+    best = str(sized.index[0])
+    best_rate = Rate.of(int(sized["sum"].iloc[0]), int(sized["count"].iloc[0]))
+    rest_rate = Rate.of(total_passed - best_rate.count, total_decided - best_rate.denominator)
+    if rest_rate.small_sample:
+        return []
     evidence = (
-        f"{best}: {best_rate.describe()} decided applications reached a screen; your other role families: "
-        f"{rest_rate.describe()}."
+        f"{best}: {best_rate.describe()} decided applications got past CV screening; all your other "
+        f"applications: {rest_rate.describe()}."
     )
     if best_rate.clearly_above(rest_rate):
         return [
             ActionItem(
                 key=f"target:{best}",
                 title=f"Aim more of your applications at {best} roles",
-                why=evidence + " The intervals do not overlap: these roles fit you better so far.",
+                why=evidence + " The likely ranges do not overlap: these roles fit you better so far.",
                 category="role targeting",
                 due_on=today + timedelta(days=7),
-                priority="high",
+                priority="medium",
             )
         ]
     return [
         ActionItem(
             key="target:review",
             title="Before each application, check the role matches the skills it asks for",
-            why=evidence + " The difference between role families is not clear yet (the intervals overlap).",
+            why=evidence + " No role family does clearly better yet (the likely ranges overlap).",
             category="role targeting",
             due_on=today + timedelta(days=7),
             priority="low",
@@ -237,25 +235,23 @@ def _role_targeting_items(applications: pd.DataFrame, today: date) -> list[Actio
     ]
 
 
-def _interview_practice_items(
-    applications: pd.DataFrame, today: date, bottleneck: BottleneckLike | None
-) -> list[ActionItem]:
-    if bottleneck is not None and bottleneck.stage in ("interview", "final"):
-        return []  # the bottleneck item already is the interview practice
+def _interview_practice_items(applications: pd.DataFrame, today: date, stage: str | None) -> list[ActionItem]:
+    if stage in ("interview", "final"):
+        return []  # where to act first already is the interview practice
     codes = applications["stage_reached"].cat.codes.to_numpy()
     rejected = (applications["outcome"] == "rejected").to_numpy(dtype=bool)
     after_interview = int((rejected & (codes >= Stage.INTERVIEW) & (codes < Stage.OFFER)).sum())
     if after_interview == 0:
         return []
-    plural = "s" if after_interview != 1 else ""
+    ended = "application ended" if after_interview == 1 else "applications ended"
     return [
         ActionItem(
-            key="practice:star",
+            key="act:star-stories",
             title="Write five STAR stories (Situation, Task, Action, Result) and rehearse them aloud",
-            why=f"{after_interview} application{plural} ended in a rejection after an interview.",
+            why=f"{after_interview:,} {ended} in a rejection after an interview.",
             category="interview practice",
             due_on=today + timedelta(days=10),
-            priority="medium",
+            priority="low",
         )
     ]
 
@@ -288,15 +284,14 @@ def weekly_habit_item(applications: pd.DataFrame, today: date) -> ActionItem:
     else:
         median, active, window = pace
         goal = max(1, round(median))
-        weeks = f"{active} week{'s' if active != 1 else ''}"
         why = (
-            f"In the {weeks} you applied (of your last {window}), you sent a median of {median:g} "
-            f"application{'s' if median != 1 else ''} a week; {len(applications)} in total. A goal at your "
-            f"own pace, each one tailored, keeps the search steady."
+            f"In the {counted(active, 'week')} you applied (of your last {window}), you sent a median of "
+            f"{median:g} application{'s' if median != 1 else ''} a week; {len(applications):,} in total. A "
+            "goal at your own pace, each one tailored, keeps the search steady."
         )
     return ActionItem(
         key="habit:weekly",
-        title=f"Send {goal} tailored application{'s' if goal != 1 else ''} this week",
+        title=f"Send {counted(goal, 'tailored application')} this week",
         why=why,
         category="application habits",
         due_on=end_of_week,

@@ -1,4 +1,4 @@
-"""Everything a plan download shows: the items, a one-paragraph summary, the funnel, the bottleneck.
+"""Everything a plan download shows: the items, a one-paragraph summary, the funnel, where to act first.
 
 Built once per download request from the edited plan; every export reads only this.
 """
@@ -14,6 +14,7 @@ import pandas as pd
 
 from nextround.action_items import ActionItem
 from nextround.model import STAGES, Stage
+from nextround.text import counted
 from nextround.wording import PROGRESS_PHRASES
 
 PLAN_TITLE = "Your next round: the action plan"
@@ -32,7 +33,7 @@ class PlanDocument:
     items: tuple[ActionItem, ...]
     summary: str
     funnel: tuple[FunnelStep, ...]
-    bottleneck_sentence: str | None
+    diagnosis_sentence: str | None  # where to act first, and because
     generated_on: date
     applications: pd.DataFrame = field(compare=False, repr=False)  # the cleaned table (XLSX sheet)
     title: str = PLAN_TITLE
@@ -83,17 +84,19 @@ def summary_paragraph(
     progress = ", ".join(
         f"{by_stage.get(stage, 0)} {label}" for stage, label in PROGRESS_PHRASES.items() if stage in by_stage
     )
+    first = sum(1 for i in items if i.category == "where to act first" and i.status != "done")
     due_now = sum(1 for i in items if i.category == "follow-up" and i.status != "done")
+    plan = f"This plan turns that into {counted(len(items), 'dated action')}"
+    if first:
+        plan += f", starting with {counted(first, 'step')} where you lose most"
+    if due_now:
+        plan += f"; {counted(due_now, 'follow-up email')} can go out today"
+    still = "is" if pending == 1 else "are"
     return (
-        f"You sent {total} application{'s' if total != 1 else ''}{span}. Of these, {progress}. "
-        f"{rejected} ended in a rejection, {ghosted} went silent (ghosted) and {pending} are still pending. "
-        f"This plan turns that into {len(items)} dated action{'s' if len(items) != 1 else ''}"
-        + (
-            f", starting with {due_now} follow-up email{'s' if due_now != 1 else ''} to send now"
-            if due_now
-            else ""
-        )
-        + ". Each one says why, in numbers from your own search."
+        f"You sent {counted(total, 'application')}{span}. Of these, {progress}. "
+        f"{rejected:,} ended in a rejection, {ghosted:,} got no answer and {pending:,} {still} still "
+        "pending. "
+        f"{plan}. Each one says why, in numbers from your own search."
     )
 
 
@@ -102,7 +105,7 @@ def build_document(
     items: Sequence[ActionItem],
     today: date,
     *,
-    bottleneck_sentence: str | None = None,
+    diagnosis_sentence: str | None = None,
     funnel: pd.DataFrame | None = None,
     cleaned_data: pd.DataFrame | None = None,
 ) -> PlanDocument:
@@ -113,7 +116,7 @@ def build_document(
         items=tuple(items),
         summary=summary_paragraph(applications, steps, items),
         funnel=steps,
-        bottleneck_sentence=bottleneck_sentence,
+        diagnosis_sentence=diagnosis_sentence,
         generated_on=today,
         applications=applications if cleaned_data is None else cleaned_data,
     )

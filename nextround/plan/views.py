@@ -10,15 +10,16 @@ from datetime import date
 import pandas as pd
 
 from nextround.action_items import ActionItem
-from nextround.analysis import Bottleneck, compute_funnel, diagnose_bottleneck
+from nextround.analysis import Diagnosis, compute_funnel, diagnose
 from nextround.followups.candidates import mark_followed_up
 from nextround.followups.views import EmailSettings
 from nextround.plan.assemble import PlanOptions, assemble_plan, with_drafts
 from nextround.plan.document import PlanDocument, build_document
 from nextround.settings import AnalysisSettings
 from nextround.skills import suggest_gap_actions
+from nextround.skills.actions import check_skill_action
 from nextround.skills.extract import with_pasted_descriptions
-from nextround.skills.views import Pasted, top_gap_names
+from nextround.skills.views import Pasted, top_asked_skills, top_gap_names
 
 GAP_CATEGORIES = ("skill/course", "volunteering")
 
@@ -39,9 +40,7 @@ def suggest_plan(
     applications: pd.DataFrame, settings: AnalysisSettings, choices: PlanChoices | None = None
 ) -> list[ActionItem]:
     """The plan from everything the app knows (canonical table, inferred ghosting already applied)."""
-    return _suggest(
-        applications, settings, choices or PlanChoices(), diagnose_bottleneck(applications, settings)
-    )
+    return _suggest(applications, settings, choices or PlanChoices(), diagnose(applications))
 
 
 def build_plan_document(
@@ -56,21 +55,21 @@ def build_plan_document(
     plan); emails edited since are put in. ``cleaned_data``: the whole table the workbook carries
     (default ``applications``), with the follow-ups marked as sent."""
     choices = choices or PlanChoices()
-    bottleneck = diagnose_bottleneck(applications, settings)
-    plan = _suggest(applications, settings, choices, bottleneck) if items is None else items
+    diagnosis = diagnose(applications)
+    plan = _suggest(applications, settings, choices, diagnosis) if items is None else items
     whole = applications if cleaned_data is None else cleaned_data
     return build_document(
         applications,
         with_drafts(plan, choices.drafts),
         settings.reference_date(),
-        bottleneck_sentence=bottleneck.sentence,
+        diagnosis_sentence=diagnosis.sentence,
         funnel=compute_funnel(applications, settings),
         cleaned_data=mark_followed_up(whole, choices.followed_up),
     )
 
 
 def _suggest(
-    applications: pd.DataFrame, settings: AnalysisSettings, choices: PlanChoices, bottleneck: Bottleneck
+    applications: pd.DataFrame, settings: AnalysisSettings, choices: PlanChoices, diagnosis: Diagnosis
 ) -> list[ActionItem]:
     today = settings.reference_date()
     gaps = [a for a in choices.chosen if a.category in GAP_CATEGORIES] or _suggested_gap_actions(
@@ -79,7 +78,7 @@ def _suggest(
     return assemble_plan(
         applications,
         today,
-        bottleneck=bottleneck,
+        diagnosis=diagnosis,
         gap_actions=gaps,
         top_gaps=top_gap_names(applications, choices.profile, today, choices.pasted),
         extra_actions=[a for a in choices.chosen if a not in gaps],
@@ -96,7 +95,8 @@ def _suggest(
 def _suggested_gap_actions(
     applications: pd.DataFrame, profile: Sequence[str], today: date, pasted: Pasted
 ) -> list[ActionItem]:
-    """Courses, volunteering and a better-fitting role for the profile's top gaps; none without a profile."""
+    """Courses (practice for soft skills), volunteering and a better-fitting role for the profile's top
+    gaps; without a profile, "check you have it — if not…" for the skills asked for most."""
     if not profile:
-        return []
+        return [check_skill_action(gap, today) for gap in top_asked_skills(applications, today, pasted)]
     return suggest_gap_actions(with_pasted_descriptions(applications, pasted), tuple(profile), today)

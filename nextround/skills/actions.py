@@ -12,15 +12,34 @@ from urllib.parse import quote_plus
 
 import pandas as pd
 
-from nextround.action_items import ActionItem, Link, Priority
+from nextround.action_items import ActionItem, Category, Link, Priority
 from nextround.skills.coaching import StageCoaching
 from nextround.skills.fit import RoleFit, better_fitting_roles, default_families, roles_without
 from nextround.skills.gaps import SkillGap, analyse_skills
-from nextround.skills.learning import course_links, project_idea, volunteer_role_kinds, volunteering_links
-from nextround.skills.vocabulary import load_vocabulary
+from nextround.skills.learning import (
+    course_links,
+    learnt_by_practice,
+    project_idea,
+    skill_role_kinds,
+    volunteer_role_kinds,
+    volunteering_links,
+)
+from nextround.skills.vocabulary import in_sentence, load_vocabulary
 
-DUE_DAYS: Final = {"course": 7, "volunteering": 14, "project": 21, "role": 3, "avoid": 3, "coaching": 5}
-_PRIORITY: Final[dict[str, Priority]] = {"clear": "high", "suggestive": "medium", "thin": "low"}
+DUE_DAYS: Final = {
+    "course": 7,
+    "practice": 7,
+    "check": 3,
+    "volunteer": 14,
+    "project": 21,
+    "cv": 3,
+    "role": 3,
+    "avoid": 3,
+    "coaching": 5,
+}
+# High priority is kept for where to act first and follow-ups due now (the plan); a skill is medium when
+# the evidence is clear, low otherwise.
+_PRIORITY: Final[dict[str, Priority]] = {"clear": "medium", "suggestive": "low", "thin": "low"}
 _NO_VOLUNTEERING: Final = frozenset({"certification"})  # an exam is not learnt by volunteering
 
 
@@ -41,70 +60,106 @@ def skill_field(skill: str) -> str:
     return fields.most_common(1)[0][0] if fields else "any"
 
 
-def course_action(gap: SkillGap, today: date) -> ActionItem:
-    links = course_links(gap.skill, gap.category)
+def _why(gap: SkillGap) -> str:
+    return f"{gap.headline} {gap.certainty}"
+
+
+def _gap_item(
+    gap: SkillGap,
+    kind: str,
+    title: str,
+    details: str,
+    today: date,
+    *,
+    why: str | None = None,
+    priority: Priority | None = None,
+    links: tuple[Link, ...] = (),
+    category: Category = "skill/course",
+) -> ActionItem:
+    """One option for a gap: keyed ``gap-<kind>:<skill>``, due ``DUE_DAYS[kind]`` from today."""
     return ActionItem(
-        key=f"gap-course:{skill_key(gap.skill)}",
-        title=f"Start a course in {gap.skill}",
-        why=f"{gap.evidence} {gap.certainty}",
-        category="skill/course",
-        due_on=today + timedelta(days=DUE_DAYS["course"]),
-        priority=_PRIORITY[gap.confidence],
+        key=f"gap-{kind}:{skill_key(gap.skill)}",
+        title=title,
+        why=_why(gap) if why is None else why,
+        category=category,
+        due_on=today + timedelta(days=DUE_DAYS[kind]),
+        priority=_PRIORITY[gap.confidence] if priority is None else priority,
         links=links,
-        details=(
-            "Pick one course from the links (free options first) and block two sessions a week; add "
-            f"{gap.skill} to your CV once you have used it in a project."
-        ),
+        details=details,
     )
 
 
+def course_action(gap: SkillGap, today: date) -> ActionItem:
+    details = (
+        "Pick one course from the links (free options first) and block two sessions a week; add "
+        f"{gap.skill} to your CV once you have used it in a project."
+    )
+    links = course_links(gap.skill, gap.category)
+    return _gap_item(gap, "course", f"Start a course in {gap.skill}", details, today, links=links)
+
+
+def practice_action(gap: SkillGap, today: date) -> ActionItem:
+    """For a soft skill, in place of a course: stories that show it, told aloud."""
+    title = f"Write two STAR stories that show {in_sentence(gap.skill)}, and tell them aloud"
+    return _gap_item(gap, "practice", title, project_idea(gap.skill, gap.category), today)
+
+
+def cv_line_action(gap: SkillGap, today: date) -> ActionItem:
+    """For a soft skill: one line on the CV that shows it with a result, in the advert's words."""
+    details = (
+        f"Adverts ask for {in_sentence(gap.skill)} in those words: add one line that shows it — what "
+        "you did, with whom, and the result in numbers — and use the advert's own phrase."
+    )
+    return _gap_item(gap, "cv", f"Show {in_sentence(gap.skill)} on your CV with one result", details, today)
+
+
 def volunteering_action(gap: SkillGap, today: date) -> ActionItem | None:
-    """A volunteer project that uses the skill, or None where volunteering does not fit (certifications)."""
+    """A volunteer role that uses the skill — for a soft skill, one that uses that skill itself, in any
+    field — or None where volunteering does not fit (certifications)."""
     if gap.category in _NO_VOLUNTEERING:
         return None
-    field = skill_field(gap.skill)
-    kinds = volunteer_role_kinds(field)
-    return ActionItem(
-        key=f"gap-volunteer:{skill_key(gap.skill)}",
-        title=f"Use {gap.skill} in a skill-based volunteer project",
-        why=gap.evidence,
-        category="volunteering",
-        due_on=today + timedelta(days=DUE_DAYS["volunteering"]),
-        priority="medium" if gap.confidence != "thin" else "low",
+    kinds = skill_role_kinds(gap.skill, gap.category)
+    field = "any" if kinds else skill_field(gap.skill)
+    kinds = kinds or volunteer_role_kinds(field)
+    details = "Roles to look for: " + "; ".join(kinds) + ". A finished piece of work is evidence for your CV."
+    return _gap_item(
+        gap,
+        "volunteer",
+        f"Use {in_sentence(gap.skill)} in a volunteer role",
+        details,
+        today,
+        why=gap.headline,
+        priority="low",
         links=volunteering_links(field),
-        details="Roles to look for: "
-        + "; ".join(kinds)
-        + ". A finished project is evidence you can put on your CV.",
+        category="volunteering",
     )
 
 
 def project_action(gap: SkillGap, today: date) -> ActionItem:
-    return ActionItem(
-        key=f"gap-project:{skill_key(gap.skill)}",
-        title=f"Build a small {gap.skill} practice project",
-        why=gap.evidence,
-        category="skill/course",
-        due_on=today + timedelta(days=DUE_DAYS["project"]),
-        priority="medium" if gap.confidence != "thin" else "low",
-        details=project_idea(gap.skill, gap.category),
-    )
+    title = f"Build a small {gap.skill} practice project"
+    details = project_idea(gap.skill, gap.category)
+    return _gap_item(gap, "project", title, details, today, why=gap.headline, priority="low")
 
 
 def avoid_skill_action(gap: SkillGap, fits: Sequence[RoleFit], today: date) -> ActionItem | None:
-    """ "Target roles that don't need it": well-covered families whose typical skills leave it out."""
-    others = roles_without(gap.skill, fits)
+    """ "Target roles that don't need it": well-covered families whose typical skills leave it out and
+    whose applications did not ask for it (never a family the gap's own losses came from)."""
+    asked_there = {role.casefold() for role in gap.roles}
+    candidates = roles_without(gap.skill, fits, limit=10)
+    others = [f for f in candidates if f.family.casefold() not in asked_there][:3]
     if not others:
         return None
     names = ", ".join(f.family for f in others)
-    return ActionItem(
-        key=f"gap-avoid:{skill_key(gap.skill)}",
-        title=f"Favour roles that don't ask for {gap.skill}: {names}",
-        why=gap.evidence,
-        category="role targeting",
-        due_on=today + timedelta(days=DUE_DAYS["avoid"]),
-        priority="medium",
+    return _gap_item(
+        gap,
+        "avoid",
+        f"Favour roles that don't ask for {gap.skill}: {names}",
+        " ".join(f"{f.family}: {f.reason}" for f in others),
+        today,
+        why=gap.headline,
+        priority="low",
         links=tuple(link for f in others for link in _job_search_links(f.family)[:1]),
-        details=" ".join(f"{f.family}: {f.reason}" for f in others),
+        category="role targeting",
     )
 
 
@@ -152,7 +207,12 @@ def _job_search_links(family: str) -> tuple[Link, ...]:
 
 
 def gap_options(gap: SkillGap, fits: Sequence[RoleFit], today: date) -> list[ActionItem]:
-    """Every concrete option for one gap: a course, volunteering, a practice project, or other roles."""
+    """Every concrete option for one gap that fits the skill: a course, volunteering, a practice project,
+    or other roles — and for a soft skill, stories that show it, a volunteer role that uses it and a CV
+    line (no course, and no "avoid roles": they all ask for it)."""
+    if learnt_by_practice(gap.category):
+        soft = [practice_action(gap, today), volunteering_action(gap, today), cv_line_action(gap, today)]
+        return [item for item in soft if item is not None]
     options = [
         course_action(gap, today),
         volunteering_action(gap, today),
@@ -160,6 +220,35 @@ def gap_options(gap: SkillGap, fits: Sequence[RoleFit], today: date) -> list[Act
         avoid_skill_action(gap, fits, today),
     ]
     return [item for item in options if item is not None]
+
+
+def check_skill_action(gap: SkillGap, today: date) -> ActionItem:
+    """Without a profile: one of the skills asked for most — check you have it, and if not, the first step."""
+    soft = learnt_by_practice(gap.category)
+    if soft:
+        otherwise = f"write two STAR stories that show {in_sentence(gap.skill)} and tell them aloud"
+    else:
+        otherwise = "start with one course from the links (free options first) and a small practice project"
+    details = (
+        f"If you have it: name {in_sentence(gap.skill)} near the top of your CV in the advert's words, "
+        f"with one line that shows it. If not: {otherwise}. Tell Next Round which skills you have to see "
+        "which of them cost you."
+    )
+    return _gap_item(
+        gap,
+        "check",
+        f"Check you have {in_sentence(gap.skill)}, and that your CV says so",
+        details,
+        today,
+        why=gap.headline,
+        priority="medium" if gap.costs else "low",
+        links=() if soft else course_links(gap.skill, gap.category),
+    )
+
+
+def first_step(gap: SkillGap, today: date) -> ActionItem:
+    """The one action the plan suggests first for a gap: a course, or practice for a soft skill."""
+    return practice_action(gap, today) if learnt_by_practice(gap.category) else course_action(gap, today)
 
 
 def suggest_gap_actions(
@@ -181,7 +270,7 @@ def suggest_gap_actions(
     for gap in report.gaps:
         if gap.thin_evidence or gap.mostly_estimated:
             continue
-        for item in (course_action(gap, today), volunteering_action(gap, today)):
+        for item in (first_step(gap, today), volunteering_action(gap, today)):
             if item is not None and len(gap_items) < room:
                 gap_items.append(item)
         if len(gap_items) >= room:

@@ -1,4 +1,5 @@
-"""Stage coaching: for losses at each stage, what to reflect on and what to practise (``coaching.toml``)."""
+"""Stage coaching: for losses at each stage, what to reflect on and what to practise, and the plan's
+first steps when a stage (or silence) is where to act first (``coaching.toml``)."""
 
 from __future__ import annotations
 
@@ -46,23 +47,50 @@ class StageCoaching:
 
 
 @dataclass(frozen=True)
+class StepAdvice:
+    """One concrete first step the plan suggests (``key`` is stable across stages: one step, one key)."""
+
+    key: str
+    title: str
+    details: str
+    due_days: int
+
+
+@dataclass(frozen=True)
 class StageAdvice:
     stage: str
     headline: str
     prompts: tuple[str, ...]
     practice: tuple[str, ...]
     links: tuple[Link, ...] = ()
+    actions: tuple[StepAdvice, ...] = ()  # the plan's first steps when this stage is where to act
+
+
+@dataclass(frozen=True)
+class SilenceAdvice:
+    actions: tuple[StepAdvice, ...]
 
 
 @dataclass(frozen=True)
 class CoachingFile:
     stage: tuple[StageAdvice, ...]
+    silence: SilenceAdvice
+
+
+@lru_cache(maxsize=1)
+def _coaching_file() -> CoachingFile:
+    return read_typed(COACHING_FILE, CoachingFile)
 
 
 @lru_cache(maxsize=1)
 def stage_advice() -> dict[str, StageAdvice]:
     """The curated advice by stage, parsed once per process."""
-    return {entry.stage: entry for entry in read_typed(COACHING_FILE, CoachingFile).stage}
+    return {entry.stage: entry for entry in _coaching_file().stage}
+
+
+def silence_steps() -> tuple[StepAdvice, ...]:
+    """The steps for much silence: follow-ups, referrals, fewer cold applications."""
+    return _coaching_file().silence.actions
 
 
 def stage_coaching(applications: pd.DataFrame, today: date) -> list[StageCoaching]:

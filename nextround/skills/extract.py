@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Final
 
 import numpy as np
 import pandas as pd
 
 from nextround.importing.roles import family_by_name
+from nextround.resources import read_typed
 from nextround.skills.vocabulary import Vocabulary, load_vocabulary
 
 # A skill named in the employer's feedback is stronger evidence than one listed in the advert.
@@ -62,6 +64,48 @@ def skills_from_text(text: str, vocabulary: Vocabulary | None = None) -> tuple[s
     return (vocabulary or load_vocabulary()).skills_in(text)
 
 
+@dataclass(frozen=True)
+class FeedbackCues:
+    """``feedback.toml``: the words that tell praise from a skill named as missing."""
+
+    clause_breaks: tuple[str, ...]
+    praise: tuple[str, ...]
+    lack: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def feedback_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Compiled (clause break, praise, lack) patterns from ``feedback.toml``, once per process."""
+    cues = read_typed("feedback.toml", FeedbackCues)
+
+    def words(terms: tuple[str, ...]) -> str:
+        return r"\b(?:" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")\b"
+
+    breaks = re.compile(r"[,;.!?\n\r]+|" + words(cues.clause_breaks), re.IGNORECASE)
+    return breaks, re.compile(words(cues.praise), re.IGNORECASE), re.compile(words(cues.lack), re.IGNORECASE)
+
+
+def feedback_skills(
+    text: str, vocabulary: Vocabulary | None = None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Skills an employer's feedback names as missing, and those it praises: "Strong SQL but limited
+    Python" -> (("Python",), ("SQL",)). A clause naming a skill counts as missing unless it praises
+    without saying anything lacked (``feedback.toml``)."""
+    vocab = vocabulary or load_vocabulary()
+    breaks, praise, lack = feedback_cues()
+    missing: list[str] = []
+    praised: list[str] = []
+    for clause in breaks.split(text):
+        found = vocab.skills_in(clause) if clause and clause.strip() else ()
+        if not found:
+            continue
+        kind = praised if praise.search(clause) and not lack.search(clause) else missing
+        kind.extend(found)
+    lacking = _distinct(missing)
+    folded = {name.casefold() for name in lacking}
+    return lacking, tuple(name for name in _distinct(praised) if name.casefold() not in folded)
+
+
 def _looks_like_skill_name(item: str) -> bool:
     return (
         len(item) <= _CUSTOM_MAX_CHARS
@@ -82,8 +126,9 @@ class Demand:
     """Skill mentions as parallel arrays (one entry per application and skill), for fast aggregation.
 
     ``skill_ids`` index ``names``; ``rows`` are 0-based positions in the table; ``weights`` the strongest
-    mention (feedback 2, file text 1, estimated from the role family 0.5); ``in_feedback`` whether the
-    employer's feedback named it; ``inferred`` whether it is only the role family's typical skill.
+    mention (feedback naming it missing 2, file text 1, estimated from the role family 0.5);
+    ``in_feedback`` whether the employer's feedback named it as missing (praise does not count);
+    ``inferred`` whether it is only the role family's typical skill.
     """
 
     rows: np.ndarray
@@ -110,7 +155,6 @@ def demand_arrays(
     readers: dict[str, Callable[[str], tuple[str, ...]]] = {
         "required_skills": lambda text: skills_from_list(text, vocab),
         "job_description": vocab.skills_in,
-        "feedback": vocab.skills_in,
         "notes": vocab.skills_in,
     }
     ids: dict[str, int] = {}
@@ -119,7 +163,21 @@ def demand_arrays(
         if column in applications.columns:
             values = applications[column].to_numpy(dtype=object, na_value=None)
             rows, skill_ids = _column_demand(values, reader, ids)
-            parts.append((rows, skill_ids, MENTION_WEIGHTS[column], column == "feedback", False))
+            parts.append((rows, skill_ids, MENTION_WEIGHTS[column], False, False))
+    if "feedback" in applications.columns:
+        # Named as missing: strong evidence of cost; praised: the application asked for it, nothing more.
+        values = applications["feedback"].to_numpy(dtype=object, na_value=None)
+        read: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # each distinct text read once
+
+        def in_feedback(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+            if text not in read:
+                read[text] = feedback_skills(text, vocab)
+            return read[text]
+
+        rows, skill_ids = _column_demand(values, lambda text: in_feedback(text)[0], ids)
+        parts.append((rows, skill_ids, MENTION_WEIGHTS["feedback"], True, False))
+        rows, skill_ids = _column_demand(values, lambda text: in_feedback(text)[1], ids)
+        parts.append((rows, skill_ids, MENTION_WEIGHTS["required_skills"], False, False))
     if infer_from_roles and "role_family" in applications.columns:
         named = np.zeros(len(applications), dtype=bool)
         for rows, *_ in parts:

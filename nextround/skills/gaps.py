@@ -1,9 +1,15 @@
-"""Skill gaps: skills the applications asked for that the profile lacks, weighed by where they were lost.
+"""Skill gaps: skills the applications asked for that the profile lacks, ranked by evidence of cost.
 
-Weights (why): an application rejected or ghosted before any contact points at the CV and its keywords,
-so it weighs most; a loss after a screening call or interviews points at depth, so it weighs less; an
-offer says the skill was not what stopped you, so it weighs nothing. Recent losses weigh more (half
-weight every 90 days). Feedback that names a skill doubles that mention.
+The cost of a missing skill is how much less often the applications asking for it got past CV
+screening than the others, times how many decided applications asked for it — about how many more
+would have got through had they done as well as the rest. Both rates are pulled toward the user's
+overall rate as if ``PRIOR_APPLICATIONS`` more applications had done exactly average (shrinkage), so
+a handful of applications cannot top the list; a difference under ``MIN_GAP`` is no cost. Each
+application whose feedback names the skill as missing adds one to the cost: the employer said so.
+
+A skill whose applications did as well or better is "asked often, not holding you back", never a cost.
+Demand estimated from a role family's typical skills (the application names none) is said to be an
+estimate in the headline itself.
 """
 
 from __future__ import annotations
@@ -16,23 +22,17 @@ from typing import Final, Literal
 import numpy as np
 import pandas as pd
 
-from nextround.analysis.stats import SMALL_SAMPLE, Rate
+from nextround.analysis.stats import SMALL_SAMPLE, Rate, percent
 from nextround.model import Stage
 from nextround.skills.extract import MENTION_WEIGHTS, demand_arrays
 from nextround.skills.profile import profile_keys
 from nextround.skills.vocabulary import Vocabulary, load_vocabulary
-from nextround.text import plural_suffix
+from nextround.text import counted
 
-LOSS_WEIGHTS: Final[dict[str, float]] = {
-    "screening": 3.0,  # rejected or ghosted without any contact: a CV / keyword gap
-    "after_screen": 2.0,  # lost after a screening call
-    "after_interviews": 1.0,  # lost after interviews or a final round: depth
-    "pending": 0.25,  # still open: demand only
-    "offer": 0.0,
-    "withdrawn": 0.0,
-}
-HALF_LIFE_DAYS: Final = 90
-UNDATED_RECENCY: Final = 0.5  # an application without any date counts as half-old
+PRIOR_APPLICATIONS: Final = SMALL_SAMPLE  # shrinkage: as if this many more had done exactly average
+MIN_GAP: Final = 0.05  # a smaller difference in the pass rate is no evidence of cost
+FEEDBACK_WEIGHT: Final = 1.0  # an application whose feedback names the skill missing: one lost to it
+CLEAR_FEEDBACK: Final = 2  # named missing by this many employers' feedback: clear evidence
 RECENT_DAYS: Final = 30  # "in the last month"
 TOP_ROLES: Final = 3
 
@@ -45,7 +45,7 @@ class SkillGap:
 
     skill: str
     category: str
-    score: float
+    score: float  # the evidence of cost: about how many more would have got through, plus feedback
     asked_by: int
     screening: int  # rejected or ghosted at the application stage
     screening_ghosted: int
@@ -62,8 +62,14 @@ class SkillGap:
     screen_pass_with: Rate
     screen_pass_without: Rate
     confidence: Confidence
-    evidence: str
+    headline: str  # one plain sentence: how often asked (an estimate where it is one), and the cost
+    evidence: str  # the details: where those applications ended, the roles
     certainty: str
+
+    @property
+    def costs(self) -> bool:
+        """Evidence that it costs you (otherwise: asked often, not holding you back)."""
+        return self.score > 0
 
     @property
     def thin_evidence(self) -> bool:
@@ -91,7 +97,8 @@ class Strength:
 class SkillReport:
     """Everything the Skill gaps page and the CLI show."""
 
-    gaps: tuple[SkillGap, ...]
+    gaps: tuple[SkillGap, ...]  # missing skills with evidence of cost, most costly first
+    not_holding_back: tuple[SkillGap, ...]  # missing skills asked often whose applications did no worse
     strengths: tuple[Strength, ...]
     demand: pd.DataFrame  # skill, category, asked_by, losses, offers, covered — for the chart
     applications: int
@@ -107,7 +114,6 @@ class _RowFacts:
     """Per application: its loss bucket (index into ``_BUCKETS``), weight and the flags the counts need."""
 
     bucket: np.ndarray
-    weight: np.ndarray  # loss weight x recency
     recent: np.ndarray
     ghosted: np.ndarray
     decided: np.ndarray
@@ -137,13 +143,10 @@ def _row_facts(applications: pd.DataFrame, today: date) -> _RowFacts:
 
     when = applications["outcome_on"].fillna(applications["last_event_on"]).fillna(applications["applied_on"])
     age = np.clip((pd.Timestamp(today) - when).dt.days.to_numpy(dtype="float64", na_value=np.nan), 0, None)
-    recency = np.where(np.isnan(age), UNDATED_RECENCY, 0.5 ** (np.nan_to_num(age) / HALF_LIFE_DAYS))
-    loss_weight = np.array([LOSS_WEIGHTS[name] for name in _BUCKETS])[bucket]
 
     family_codes, families = _families(applications)
     return _RowFacts(
         bucket=bucket,
-        weight=loss_weight * recency,
         recent=~np.isnan(age) & (age <= RECENT_DAYS),
         ghosted=is_outcome("ghosted"),
         decided=lost | offer,
@@ -194,7 +197,6 @@ class _Groups:
     first: np.ndarray  # one application standing for each group
     size: np.ndarray
     sums: dict[str, np.ndarray]  # per group: how many applications have each flag
-    weight: np.ndarray  # per group: summed loss weight x recency
     family: np.ndarray  # per group: family code into ``_RowFacts.families``
 
 
@@ -236,7 +238,6 @@ def _groups(applications: pd.DataFrame, facts: _RowFacts, columns: Sequence[str]
         first=first,
         size=sums["asked_by"],
         sums=sums,
-        weight=np.bincount(of_row, weights=facts.weight, minlength=size),
         family=facts.family_codes[first],
     )
 
@@ -249,10 +250,11 @@ def analyse_skills(
     *,
     infer_from_roles: bool = True,
 ) -> SkillReport:
-    """Gaps ranked by weight, strengths, and the demand table behind the chart.
+    """Gaps ranked by evidence of cost, the missing skills that are not holding the user back, strengths,
+    and the demand table behind the chart.
 
-    Applications that name no skills borrow their role family's typical skills (half weight, marked as
-    an estimate) unless ``infer_from_roles`` is off.
+    Applications that name no skills borrow their role family's typical skills (marked as an estimate)
+    unless ``infer_from_roles`` is off.
     """
     vocab = vocabulary or load_vocabulary()
     n = len(applications)
@@ -263,10 +265,9 @@ def analyse_skills(
     if demand.empty:
         note = (
             "None of your applications says which skills it asked for yet, and their roles are not ones "
-            "we know. Add a required-skills or job-description column, or paste job descriptions on the "
-            "Skill gaps page."
+            "we know. Add the adverts' required skills or job descriptions to see which skills cost you."
         )
-        return SkillReport((), (), _empty_demand_table(), n, 0, note)
+        return SkillReport((), (), (), _empty_demand_table(), n, 0, note)
 
     group, ids, size = demand.rows, demand.skill_ids, len(demand.names)
 
@@ -277,16 +278,20 @@ def analyse_skills(
     counts: dict[str, np.ndarray] = {name: total(sums[group]) for name, sums in groups.sums.items()}
     counts["in_feedback"] = total(groups.size[group] * demand.in_feedback)
     counts["inferred"] = total(groups.size[group] * demand.inferred)
-    score = np.bincount(ids, weights=groups.weight[group] * demand.weights, minlength=size)
     # Screening pass rate of the applications that did NOT ask for a skill, among those with skill data.
     has_data = np.zeros(len(groups.size), dtype=bool)
     has_data[group] = True
     decided_total = int(groups.sums["decided"][has_data].sum())
     passed_total = int(groups.sums["decided_pass"][has_data].sum())
+    score = cost_of(
+        counts["decided"], counts["decided_pass"], counts["in_feedback"], decided_total, passed_total
+    )
     roles = _top_roles(ids, groups.family[group], size, facts.families, groups.sums["losses"][group])
 
     have = profile_keys(profile, vocab)
     covered = np.array([name.casefold() in have for name in demand.names], dtype=bool)
+    decided = counts["decided"]
+    comparable = (decided >= SMALL_SAMPLE) & (decided_total - decided >= SMALL_SAMPLE)
     categories = [vocab.category(name) for name in demand.names]
 
     gaps = [
@@ -299,10 +304,14 @@ def analyse_skills(
             decided_total=decided_total,
             passed_total=passed_total,
         )
-        # A skill asked for only by offers or withdrawn applications cost nothing: not a gap.
-        for i in np.flatnonzero(~covered & (score > 0))
+        # Missing and either costly, or decided often enough, beside enough others, to say it is not
+        # holding the user back (a skill every application asked for has nothing to compare with).
+        for i in np.flatnonzero(~covered & ((score > 0) | comparable))
     ]
-    gaps.sort(key=lambda g: (-g.score, -g.asked_by, g.skill.casefold()))
+    not_holding_back = sorted(
+        (g for g in gaps if not g.costs), key=lambda g: (-g.asked_by, g.skill.casefold())
+    )
+    gaps = sorted((g for g in gaps if g.costs), key=lambda g: (-g.score, -g.asked_by, g.skill.casefold()))
     strengths = [
         _strength(demand.names[i], categories[i], {k: int(v[i]) for k, v in counts.items()})
         for i in np.flatnonzero(covered)
@@ -327,7 +336,26 @@ def analyse_skills(
     named[group[~demand.inferred]] = True
     with_data, estimated = int(groups.size[named].sum()), int(groups.size[has_data & ~named].sum())
     note = _coverage_note(n, with_data, estimated)
-    return SkillReport(tuple(gaps), tuple(strengths), table, n, with_data, note)
+    return SkillReport(tuple(gaps), tuple(not_holding_back), tuple(strengths), table, n, with_data, note)
+
+
+def shrunk_rate(passed: np.ndarray, decided: np.ndarray, overall: float) -> np.ndarray:
+    """Pass rates pulled toward ``overall`` as if ``PRIOR_APPLICATIONS`` more had passed at that rate."""
+    return (passed + PRIOR_APPLICATIONS * overall) / (decided + PRIOR_APPLICATIONS)
+
+
+def cost_of(
+    decided: np.ndarray, passed: np.ndarray, in_feedback: np.ndarray, decided_total: int, passed_total: int
+) -> np.ndarray:
+    """Per skill, the evidence that it costs you: decided applications asking for it × how much less
+    often they got past screening than the rest (both rates shrunk; under ``MIN_GAP`` counts as none),
+    plus ``FEEDBACK_WEIGHT`` for each application whose feedback named it missing."""
+    overall = passed_total / decided_total if decided_total else 0.0
+    with_skill = shrunk_rate(passed, decided, overall)
+    without = shrunk_rate(passed_total - passed, decided_total - decided, overall)
+    gap = without - with_skill
+    statistical = np.where(gap >= MIN_GAP, decided * gap, 0.0)
+    return statistical + FEEDBACK_WEIGHT * in_feedback
 
 
 def top_gaps(
@@ -368,48 +396,16 @@ def _gap(
     decided = counts["decided"]
     with_rate = Rate.of(counts["decided_pass"], decided)
     without_rate = Rate.of(passed_total - counts["decided_pass"], decided_total - decided)
-    if decided < SMALL_SAMPLE:
-        confidence: Confidence = "thin"
-        asked = (
-            f"only {decided} decided application{plural_suffix(decided)} asked"
-            if decided
-            else "no decided application asked"
-        )
-        certainty = (
-            f"Thin evidence: {asked} for it "
-            f"(fewer than {SMALL_SAMPLE} is a small sample), so treat this as a hint, not a verdict."
-        )
-    elif counts["inferred"] == counts["asked_by"]:
-        confidence = "suggestive"
-        certainty = (
-            f"An estimate: none of these applications names its skills, but {skill} is typical of their "
-            "role family. Paste a few job descriptions to check it."
-        )
-    elif without_rate.clearly_above(with_rate) and 2 * counts["inferred"] > counts["asked_by"]:
-        confidence = "suggestive"
-        certainty = (
-            f"Applications of the roles that typically ask for it got past screening {with_rate.describe()}, "
-            f"against {without_rate.describe()} for the others; as most of these skills are estimated from "
-            "the role family, this points at the roles rather than proving the skill costs you."
-        )
-    elif without_rate.clearly_above(with_rate):
+    mostly_estimated = 2 * counts["inferred"] > counts["asked_by"]
+    named_missing = counts["in_feedback"]
+    apart = without_rate.clearly_above(with_rate)
+    confidence: Confidence = "suggestive"
+    if named_missing >= CLEAR_FEEDBACK:
+        confidence = "clear"  # employers said so
+    elif decided < SMALL_SAMPLE and not named_missing:
+        confidence = "thin"  # a small sample never drives a recommendation
+    elif apart and not mostly_estimated:
         confidence = "clear"
-        certainty = (
-            f"Clear: applications asking for it got past screening {with_rate.describe()}, against "
-            f"{without_rate.describe()} for the others; the intervals do not overlap."
-        )
-    elif with_rate.clearly_above(without_rate):
-        confidence = "suggestive"
-        certainty = (
-            f"Asked for often, yet applications asking for it got past screening more often "
-            f"({with_rate.describe()}, against {without_rate.describe()}): it is probably not what stops you."
-        )
-    else:
-        confidence = "suggestive"
-        certainty = (
-            f"Asked for often, but not proven to cost you: past screening {with_rate.describe()} when "
-            f"asked for, {without_rate.describe()} otherwise; the intervals overlap."
-        )
     return SkillGap(
         skill=skill,
         category=category,
@@ -423,59 +419,111 @@ def _gap(
         pending=counts["pending"],
         recent_screening=counts["recent_screening"],
         recent_losses=counts["recent_losses"],
-        in_feedback=counts["in_feedback"],
+        in_feedback=named_missing,
         inferred=counts["inferred"],
         decided=decided,
         roles=roles,
         screen_pass_with=with_rate,
         screen_pass_without=without_rate,
         confidence=confidence,
+        headline=_headline(counts, with_rate, without_rate, costs=score > 0),
         evidence=_evidence(counts, roles),
-        certainty=certainty,
+        certainty=_certainty(skill, confidence, with_rate, without_rate, counts),
     )
 
 
+def _demand(counts: dict[str, int]) -> str:
+    """How often it was asked for, worded as an estimate where it is one."""
+    asked, inferred = counts["asked_by"], counts["inferred"]
+    if inferred == asked:
+        return (
+            f"Probably asked for by {counted(asked, 'application')} (an estimate: they name no skills, "
+            "so their role family's typical skills stand in)"
+        )
+    if 2 * inferred > asked:
+        return (
+            f"Asked for by about {asked:,} applications ({inferred:,} of them estimated from the role family)"
+        )
+    estimated = f" ({inferred:,} of them estimated from the role family)" if inferred else ""
+    return f"Asked for by {counted(asked, 'application')}{estimated}"
+
+
+def _headline(counts: dict[str, int], with_rate: Rate, without_rate: Rate, *, costs: bool) -> str:
+    """One plain sentence: how often asked for, and the evidence of cost (or that there is none)."""
+    compare = f"{percent(with_rate.value)} against {percent(without_rate.value)} for the rest"
+    named = counts["in_feedback"]
+    feedback = f"feedback named it as missing {counted(named, 'time')}" if named else ""
+    if not costs:
+        better = (with_rate.value or 0.0) > (without_rate.value or 0.0)
+        how = "more often" if better else "about as often"
+        return f"{_demand(counts)}, which got past CV screening {how} ({compare}): not holding you back."
+    if with_rate.denominator and (with_rate.value or 0.0) < (without_rate.value or 0.0):
+        cost = f", which got past CV screening less often ({compare})"
+        return f"{_demand(counts)}{cost}" + (f"; {feedback}." if feedback else ".")
+    return f"{_demand(counts)}; {feedback}." if feedback else f"{_demand(counts)}."
+
+
+def _certainty(
+    skill: str, confidence: Confidence, with_rate: Rate, without_rate: Rate, counts: dict[str, int]
+) -> str:
+    decided = counts["decided"]
+    compare = f"{with_rate.describe()} when asked for, {without_rate.describe()} otherwise"
+    if confidence == "thin":
+        asked = f"only {counted(decided, 'decided application')}" if decided else "no decided application"
+        return (
+            f"Thin evidence: {asked} asked for it (fewer than {SMALL_SAMPLE} is a small sample), so treat "
+            "this as a hint, not a verdict."
+        )
+    if counts["inferred"] == counts["asked_by"]:
+        return (
+            f"An estimate: none of these applications names its skills, but {skill} is typical of their "
+            "role family, so this points at the roles more than at the skill. Add their adverts' skills to "
+            "check it."
+        )
+    if confidence == "clear" and counts["in_feedback"] >= CLEAR_FEEDBACK:
+        named = counts["in_feedback"]
+        return f"Clear: {named:,} employers' feedback named it as missing. Past screening {compare}."
+    if confidence == "clear":
+        return f"Clear: past screening {compare}; the likely ranges do not overlap."
+    if 2 * counts["inferred"] > counts["asked_by"] and without_rate.clearly_above(with_rate):
+        return (
+            f"Past screening {compare}; as most of these are estimated from the role family, this points at "
+            "the roles rather than proving the skill costs you."
+        )
+    return f"Not proven: past screening {compare}; the likely ranges overlap."
+
+
 def _evidence(counts: dict[str, int], roles: tuple[str, ...]) -> str:
-    asked = counts["asked_by"]
+    """Where the applications asking for it ended, and the roles behind its losses."""
     parts: list[str] = []
     screening = counts["screening"]
     if screening:
-        text = f"{screening} you were rejected from at screening"
+        text = f"{screening:,} lost at CV screening"
         if counts["screening_ghosted"]:
             ghosted = counts["screening_ghosted"]
-            text += f" ({ghosted} of them by silence)" if ghosted < screening else " (all by silence)"
+            text += f" ({ghosted:,} with no answer)" if ghosted < screening else " (all with no answer)"
         if counts["recent_screening"]:
-            text += f", {counts['recent_screening']} in the last month"
+            text += f", {counts['recent_screening']:,} in the last month"
         parts.append(text)
     if counts["after_screen"]:
-        parts.append(f"{counts['after_screen']} lost after a screening call")
+        parts.append(f"{counts['after_screen']:,} after a screening call")
     if counts["after_interviews"]:
-        parts.append(f"{counts['after_interviews']} lost after interviews")
+        parts.append(f"{counts['after_interviews']:,} after interviews")
     if counts["offers"]:
-        parts.append(f"{counts['offers']} that led to an offer")
+        parts.append(counted(counts["offers"], "offer"))
     if counts["pending"]:
-        parts.append(f"{counts['pending']} still open")
-    sentence = f"Asked for by {asked} application{plural_suffix(asked)}"
-    sentence += (": " + "; ".join(parts) + ".") if parts else "."
-    if counts["in_feedback"]:
-        sentence += f" Named in the feedback on {counts['in_feedback']}."
-    inferred = counts["inferred"]
-    if inferred == asked:
-        sentence += " Estimated from the role family's typical skills: these applications name no skills."
-    elif inferred:
-        sentence += (
-            f" {inferred} of the {asked} are estimated from the role family's typical skills "
-            "(those applications name no skills)."
-        )
+        parts.append(f"{counts['pending']:,} still open")
+    sentence = "Of those applications: " + "; ".join(parts) + "." if parts else ""
     if roles:
         sentence += f" Roles: {', '.join(roles)}."
-    return sentence
+    return sentence.strip()
 
 
 def _strength(skill: str, category: str, counts: dict[str, int]) -> Strength:
     asked, progressed, offers = counts["asked_by"], counts["progressed"], counts["offers"]
-    applications = f"{asked} application{plural_suffix(asked)}"
-    evidence = f"Asked for by {applications}; {progressed} reached a screening call or further"
+    evidence = (
+        f"Asked for by {counted(asked, 'application')}; {progressed:,} reached a screening call or more"
+    )
     if offers:
         evidence += f", {offers} ended in an offer"
     return Strength(skill, category, asked, progressed, offers, evidence + ".")
@@ -485,14 +533,15 @@ def _coverage_note(applications: int, named: int, estimated: int) -> str:
     parts: list[str] = []
     if estimated:
         parts.append(
-            f"{estimated:,} of {applications:,} applications name no skills, so the typical skills of their "
-            "role family stand in for them, at half weight: an estimate. Paste their job descriptions to "
-            "replace it."
+            f"{estimated:,} of {counted(applications, 'application')} name no skills, so the typical "
+            "skills of their role family stand in for them: an estimate. Add their adverts' skills or job "
+            "descriptions to replace it."
         )
     missing = applications - named - estimated
     if missing:
         parts.append(
-            f"{missing:,} applications name no skills and have no known role family, so they are left out."
+            f"{counted(missing, 'application')} name no skills and have no known role family, so they are "
+            "left out."
         )
     return " ".join(parts)
 

@@ -1,5 +1,6 @@
 """Where to learn a skill or use it for good: course providers and practice projects
-(``learning_resources.toml``) and skill-based volunteering platforms (``volunteering.toml``)."""
+(``learning_resources.toml``) and skill-based volunteering platforms (``volunteering.toml``). Soft
+skills are learnt by practice: they get volunteer roles that use the skill itself, never a course."""
 
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ class LearningResources:
     provider: tuple[Provider, ...]
     specific: tuple[VendorTraining, ...]
     projects: dict[str, tuple[str, ...]]  # skill category -> practice project ideas; "other" for the rest
+    practice_categories: tuple[str, ...]  # learnt by doing, not by a course (soft skills)
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class FieldRoles:
 class Volunteering:
     platform: tuple[Platform, ...]
     fields: dict[str, FieldRoles]  # field -> volunteer roles to look for; "any" for the rest
+    skills: dict[str, FieldRoles]  # a soft skill (or its category) -> volunteer roles that use it
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +102,7 @@ def project_idea(skill: str, category: str) -> str:
 
 def volunteering_links(field: str, limit: int = VOLUNTEER_LINKS) -> tuple[Link, ...]:
     platforms = volunteering().platform
-    specific = [p for p in platforms if field in p.fields]
+    specific = [p for p in platforms if field in p.fields and "any" not in p.fields]
     general = [p for p in platforms if "any" in p.fields]
     chosen = [*specific, *general][:limit]
     return tuple(Link(f"{p.name} ({p.region})", p.url) for p in chosen)
@@ -108,3 +111,15 @@ def volunteering_links(field: str, limit: int = VOLUNTEER_LINKS) -> tuple[Link, 
 def volunteer_role_kinds(field: str) -> tuple[str, ...]:
     fields = volunteering().fields
     return (fields.get(field) or fields["any"]).role_kinds
+
+
+def learnt_by_practice(category: str) -> bool:
+    """A soft skill: shown in examples and learnt by doing, so no course and no "avoid roles"."""
+    return category in learning_resources().practice_categories
+
+
+def skill_role_kinds(skill: str, category: str) -> tuple[str, ...]:
+    """Volunteer roles that use a soft skill itself (its own entry, else its category's); () otherwise."""
+    by_skill = volunteering().skills
+    entry = by_skill.get(skill) or (by_skill.get(category) if learnt_by_practice(category) else None)
+    return entry.role_kinds if entry else ()

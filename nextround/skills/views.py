@@ -48,6 +48,7 @@ class SkillView:
     report: SkillReport
     gaps: tuple[GapChoice, ...]  # the ``SHOWN_GAPS`` that cost the most
     more_gaps: int  # gaps not shown
+    not_holding_back: tuple[SkillGap, ...]  # missing, asked often, yet those applications did no worse
     strengths: tuple[Strength, ...]
     roles: tuple[RoleChoice, ...]  # families that may fit better
     coaching: tuple[CoachingChoice, ...]  # later stages first
@@ -77,6 +78,7 @@ def build_skill_view(
             for rank, gap in enumerate(report.gaps[:SHOWN_GAPS], start=1)
         ),
         more_gaps=max(0, len(report.gaps) - SHOWN_GAPS),
+        not_holding_back=report.not_holding_back[:SHOWN_STRENGTHS],
         strengths=report.strengths[:SHOWN_STRENGTHS],
         roles=tuple(RoleChoice(fit, role_action(fit, today)) for fit in pick_better_fits(fits)),
         coaching=tuple(CoachingChoice(c, coaching_action(c, today)) for c in stage_coaching(table, today)),
@@ -92,6 +94,16 @@ def top_gap_names(
         return ()
     table = with_pasted_descriptions(applications, pasted or {})
     return tuple(gap.skill for gap in analyse_skills(table, profile, today).gaps[:TOP_GAPS])
+
+
+def top_asked_skills(
+    applications: pd.DataFrame, today: date, pasted: Pasted | None = None, limit: int = 3
+) -> tuple[SkillGap, ...]:
+    """Without a profile: the skills to check first — those with evidence of cost (most costly first),
+    then the ones asked for most among the rest that can be weighed."""
+    report = analyse_skills(with_pasted_descriptions(applications, pasted or {}), (), today)
+    asked = sorted(report.not_holding_back, key=lambda g: (-g.asked_by, g.skill.casefold()))
+    return (*report.gaps, *asked)[:limit]
 
 
 def paste_targets(applications: pd.DataFrame, limit: int = PASTE_CHOICES) -> tuple[PasteTarget, ...]:

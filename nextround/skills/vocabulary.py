@@ -225,3 +225,14 @@ def _load(data: SkillsFile) -> Vocabulary:
 def load_vocabulary() -> Vocabulary:
     """The shipped vocabulary, compiled once per process (it is read-only and the same for everyone)."""
     return _load(read_typed(SKILLS_FILE, SkillsFile))
+
+
+_COMMON_NOUNS: Final = frozenset({"interpersonal", "method", "domain"})  # skill categories
+
+
+def in_sentence(skill: str) -> str:
+    """A skill name as it reads mid-sentence: "Stakeholder management" -> "stakeholder management",
+    while names of tools, languages and certifications ("Python", "Power BI", "German") keep theirs."""
+    if skill[:1].isupper() and skill[1:2].islower() and load_vocabulary().category(skill) in _COMMON_NOUNS:
+        return skill[0].lower() + skill[1:]
+    return skill

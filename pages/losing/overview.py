@@ -1,10 +1,10 @@
-"""Overview: the headline rates with references, the funnel, the Sankey, and where the user loses most."""
+"""Overview: where to act first, the headline rates, the funnel and the flows; details one click away."""
 
 import streamlit as st
 
 from nextround.analysis import build_overview
 from nextround.figures import funnel_figure, sankey_figure
-from nextround.text import escape_markdown
+from nextround.text import capitalised, escape_markdown
 from nextround.wording import HOW_EVERYTHING_IS_COUNTED, METRICS
 from ui import state
 from ui.analysis_blocks import chart_with_table, metric_tile
@@ -19,14 +19,18 @@ if kpis.applications == 0:
     st.info("No applications match the filters in the sidebar.")
     st.stop()
 
-st.subheader("Where you lose most")
-(st.success if overview.bottleneck.supported else st.info)(overview.bottleneck.sentence)
+diagnosis = overview.diagnosis
+st.subheader("Where to act first")
+(st.success if diagnosis.supported else st.info)(diagnosis.headline, icon=":material/flag:")
+st.markdown(capitalised(diagnosis.because) + ".")
+if diagnosis.silence_sentence:
+    st.warning(diagnosis.silence_sentence, icon=":material/notifications_off:")
 for contrast in overview.contrasts:
     st.markdown(escape_markdown(contrast.sentence))
 
 counts = st.columns(4)
 counts[0].metric("Applications", f"{kpis.applications:,}")
-counts[1].metric("Decided", f"{kpis.decided:,}", help="Rejected, ghosted or offer: the outcome is known.")
+counts[1].metric("Decided", f"{kpis.decided:,}", help="Rejected, no answer or offer: the outcome is known.")
 counts[2].metric(
     "Pending", f"{kpis.pending:,}", help="Still waiting: left out of the rates of the stage they wait at."
 )
@@ -44,9 +48,9 @@ with outcomes[0]:
     metric_tile(
         "rejection_rate",
         kpis.rejection_rate,
-        note="ghosting included" if counted else "ghosting shown apart",
+        note="no answer included" if counted else "no answer shown apart",
         help_text=METRICS["rejection_rate"].definition
-        + ("; ghosting counts as rejection (sidebar)." if counted else "."),
+        + ("; no answer counts as rejection (sidebar)." if counted else "."),
     )
 with outcomes[1]:
     metric_tile(
@@ -72,9 +76,7 @@ st.subheader("Funnel")
 chart_with_table(
     funnel_figure(overview.funnel),
     overview.funnel,
-    "Each bar is the applications that reached the stage, split by what happened there. Passed = "
-    "reached the next stage ÷ decided at this stage (pending and withdrawn applications leave the "
-    "stage they stopped at). Fewer than 10 decided: counts only.",
+    "Each bar: the applications that reached the stage, split by what happened there.",
     key="overview_funnel",
     file_name="funnel.csv",
 )
@@ -83,14 +85,19 @@ st.subheader("From application to outcome")
 chart_with_table(
     sankey_figure(overview.flows),
     overview.flows,
-    "Left: all applications. Middle: the furthest stage each one reached. Right: how it ended there, "
-    "so you can see at which stage the rejections and the silence came.",
+    "Left: all applications. Middle: the furthest stage each reached. Right: how it ended there.",
     key="overview_sankey",
     file_name="flows.csv",
 )
 
-with st.expander("References and how everything is counted"):
+with st.expander("Details: every stage, references, and how everything is counted"):
+    st.markdown("\n".join(f"- {line}" for line in diagnosis.details))
+    for contrast in overview.contrasts:
+        st.markdown(escape_markdown(contrast.detail))
     st.markdown(HOW_EVERYTHING_IS_COUNTED)
     for benchmark in overview.benchmarks:
         link = f" — [source]({benchmark.url})" if benchmark.url else ""
-        st.markdown(f"- {benchmark.label} ({benchmark.citation()}; {benchmark.perspective}){link}")
+        st.markdown(
+            f"- For comparison, not a verdict: {benchmark.label} ({benchmark.citation()}; "
+            f"{benchmark.perspective}){link}"
+        )

@@ -6,6 +6,7 @@ import streamlit as st
 
 from nextround.analysis import build_trends
 from nextround.figures import trend_figure
+from nextround.text import counted
 from ui import state
 from ui.analysis_blocks import chart, download
 
@@ -34,14 +35,21 @@ if trends.table.empty:
 period = "weeks" if trends.frequency == "week" else "months"
 chart(
     trend_figure(trends),
-    f"Applications grouped by the {trends.frequency} they were sent. Top: response and rejection rates "
-    f"over the last {trends.rolling} {period} (counts summed, then divided; band: 95 % Wilson interval). "
-    "Bottom: what became of each cohort, and how many are still pending — recent cohorts are mostly pending, "
-    "so their rates rest on few answers and are not yet a sign of improvement.",
+    f"Applications grouped by the {trends.frequency} they were sent. Recent ones are mostly still pending, "
+    "so their rates are not yet a sign of anything.",
     key="trends_chart",
 )
 if trends.undated:
     st.caption(
-        f"{trends.undated:,} applications without an application date are not in any {trends.frequency}."
+        f"{counted(trends.undated, 'application')} without an application date "
+        f"{'is' if trends.undated == 1 else 'are'} not in any {trends.frequency}."
     )
 download(trends.table, "trends.csv")
+
+with st.expander("How this page counts"):
+    st.markdown(
+        f"- **Top**: the response rate and the share rejected, over the last {trends.rolling} {period} "
+        "(counts summed, then divided); the band is the likely range (the 95 % Wilson interval).\n"
+        "- **Bottom**: what became of each group of applications, and how many are still pending. Rates "
+        "resting on fewer than 10 answers are not drawn."
+    )

@@ -4,6 +4,7 @@ remove items, then download the plan (PDF, Markdown, Excel, calendar, CSV)."""
 import streamlit as st
 
 from nextround.plan.views import build_plan_document, suggest_plan
+from nextround.text import counted
 from ui import plan_editor, state
 from ui.memo import remembered
 from ui.plan_downloads import download_buttons
@@ -21,7 +22,7 @@ if plan_editor.current() is None:
 new = plan_editor.not_yet_added(choices.chosen)
 with st.container(horizontal=True):
     if new and st.button(
-        f"Add {len(new)} action(s) you chose on other pages", icon=":material/playlist_add:"
+        f"Add {counted(len(new), 'action')} you chose on other pages", icon=":material/playlist_add:"
     ):
         plan_editor.add(new)
         st.rerun()
@@ -37,7 +38,7 @@ st.caption(
 plan = plan_editor.edit(today)
 done = sum(1 for item in plan if item.status == "done")
 this_week = sum(1 for item in plan if item.status != "done" and (item.due_on - today).days < 7)
-st.caption(f"{this_week} action(s) due in the next 7 days.")
+st.caption(f"{counted(this_week, 'action')} due in the next 7 days.")
 st.progress(done / len(plan) if plan else 0.0, text=f"{done} of {len(plan)} actions done")
 
 st.subheader("Download your plan")

@@ -40,7 +40,7 @@ for panel in view.recent:
 if view.recent_not_shown:
     st.caption(f"And {view.recent_not_shown:,} more; start with these.")
 if view.older:
-    st.subheader(f"Older rejections ({view.listing.total - view.listing.recent_total:,})")
-    st.caption("A late thank-you still keeps a door open, especially where you met someone.")
+    st.subheader(f"Older, or date unknown ({view.listing.total - view.listing.recent_total:,})")
+    st.caption("Mark the ones you followed up; where you had an interview, the reflection still helps.")
     for panel in view.older:
         candidate_panel(panel, view, emails, today)

@@ -9,7 +9,7 @@ import streamlit as st
 from nextround.figures.skills import skill_demand_figure
 from nextround.skills.views import build_skill_view, paste_targets
 from nextround.skills.vocabulary import load_vocabulary
-from nextround.text import escape_markdown
+from nextround.text import counted, escape_markdown
 from ui import state
 from ui.analysis_blocks import chart
 from ui.memo import remembered
@@ -24,9 +24,8 @@ from ui.skill_panels import (
 
 st.title("Skill gaps")
 st.caption(
-    "Which skills did the roles that turned you down ask for that your profile lacks? Losses at "
-    "screening weigh most (a CV or keyword gap), losses after interviews less (depth), offers not at all; "
-    "recent losses count more."
+    "Which missing skills cost you: the applications asking for them got past CV screening less often "
+    "than the rest, or the employer's feedback named them."
 )
 applications = state.require_applications()
 today = state.settings().reference_date()
@@ -42,25 +41,33 @@ with st.spinner("Reading the skills your roles asked for…"):
     )
 
 if view.report.note:
-    st.info(escape_markdown(view.report.note), icon=":material/info:")
+    st.info(
+        escape_markdown(view.report.note + " You can paste job descriptions above."), icon=":material/info:"
+    )
 if not view.report.demand.empty:
     st.subheader("What the roles asked for")
     chart(
         skill_demand_figure(view.report.demand),
-        f"The skills asked for most often: {view.report.with_skill_data:,} applications name them in a job "
-        "description, skills column, feedback or notes; any others count their role family's typical skills "
-        "(see the note above). Coloured by whether your profile has them.",
+        "The skills asked for most often, coloured by whether your profile has them.",
         key="skill_demand",
     )
 
 picker = ActionPicker()
 st.subheader("Skills that cost you the most")
 if not view.gaps:
-    st.caption("No missing skill was asked for by an application you lost.")
+    st.caption("No missing skill shows evidence of costing you.")
 for choice in view.gaps:
     gap_panel(choice, picker)
 if view.more_gaps:
-    st.caption(f"And {view.more_gaps} more with less weight.")
+    st.caption(f"And {counted(view.more_gaps, 'more skill')} with less evidence.")
+
+if view.not_holding_back:
+    st.subheader("Asked often, not holding you back")
+    st.markdown(
+        "\n".join(
+            f"- **{escape_markdown(g.skill)}**: {escape_markdown(g.headline)}" for g in view.not_holding_back
+        )
+    )
 
 if view.strengths:
     st.subheader("Your strengths")
@@ -70,7 +77,10 @@ if view.strengths:
 
 st.subheader("Roles that may fit better")
 if not view.roles:
-    st.caption("No role family has at least half of its typical skills in your profile yet.")
+    st.caption(
+        "None yet: no role family covers half of its typical skills in your profile and did better than "
+        "the rest of your applications."
+    )
 for role in view.roles:
     role_panel(role, picker)
 
@@ -81,6 +91,5 @@ for coaching in view.coaching:
 
 picker.keep()
 st.divider()
-chosen = len(picker.picked)
-st.markdown(f"**{chosen} action{'s' if chosen != 1 else ''} chosen on this page** for your plan.")
+st.markdown(f"**{counted(len(picker.picked), 'action')} chosen on this page** for your plan.")
 st.caption("They appear on the Action plan page, where you can date, edit and download them.")

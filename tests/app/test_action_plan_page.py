@@ -27,7 +27,9 @@ def test_the_plan_is_built_and_every_download_is_offered():
     at = run_page(PAGE, plan_frame(), {state.SETTINGS: AS_OF})
     assert not at.exception, [e.value for e in at.exception]
     plan = at.session_state[state.PLAN]
-    assert plan[0].title == "Send a thank-you follow-up to Körber (Data Analyst)"
+    # Six applications are too few to say where to act: the plan starts with the skills asked for most.
+    assert plan[0].title.startswith("Check you have")
+    assert "Send a thank-you follow-up to Körber (Data Analyst)" in [i.title for i in plan]
     assert plan[-1].category == "application habits"
     assert [b.proto.label for b in at.get("download_button")] == LABELS
     assert len(at.dataframe) == 1  # the editor

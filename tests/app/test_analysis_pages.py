@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from nextround.analysis import build_overview
+from nextround.analysis import at_stage, build_overview, build_rejections
 from nextround.filters import Filters
 from nextround.ghosting import apply_ghosting
 from nextround.settings import AnalysisSettings
@@ -53,7 +53,10 @@ def test_overview_shows_the_core_numbers(table):
     response = expected.kpis.response_rate
     assert metrics["Response rate"] == f"{100 * response.value:.0f} %"
     assert f"{response.count:,} of {response.denominator:,}" in page_text(at)
-    assert expected.bottleneck.sentence in page_text(at)
+    text = page_text(at)
+    assert expected.diagnosis.headline in text
+    assert expected.diagnosis.because in text
+    assert len(at.expander) == 1  # the details, one click away, once
 
 
 def test_overview_respects_the_global_filters(table):
@@ -66,14 +69,15 @@ def test_small_data_is_flagged_as_small_sample(table):
     at = open_page(OVERVIEW, table.head(6))
     assert not at.exception
     assert any("Fewer than 10 decided" in w.value for w in at.warning)
-    assert "Not enough decided applications yet to say." in page_text(at)
+    assert "Not enough decided applications yet to say where to act first." in page_text(at)
 
 
-def test_rejections_metric_switch_and_user_columns(table):
+def test_rejections_stage_switch_and_user_columns(table):
     at = open_page(REJECTIONS, table)
     assert at.selectbox(key="rejections_other_column").value == "CV version"
-    at.segmented_control(key="rejections_metric").set_value("response").run()
+    at.segmented_control(key="rejections_stage").set_value("interview").run()
     assert not at.exception
+    assert len(at.expander) == 1
 
 
 def test_trends_by_week(table):
@@ -121,8 +125,8 @@ def test_overview_rejection_rate_follows_the_ghosting_toggle(table, as_rejection
     at = open_page(OVERVIEW, table, {state.SETTINGS: settings})
     ghosted = apply_ghosting(table, settings.ghosting, settings.reference_date())
     rate = build_overview(ghosted, settings).kpis.rejection_rate
-    assert {m.label: m.value for m in at.metric}["Rejection rate"] == f"{100 * rate.value:.0f} %"
-    assert ("ghosting included" in page_text(at)) is as_rejection
+    assert {m.label: m.value for m in at.metric}["Rejected"] == f"{100 * rate.value:.0f} %"
+    assert ("no answer included" in page_text(at)) is as_rejection
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -140,9 +144,33 @@ def test_sidebar_drops_remembered_choices_the_new_data_lacks(table):
     assert at.session_state[state.FILTERS].sources == ()
 
 
-def test_rejections_names_the_best_channel_when_the_intervals_allow():
-    big = synthetic_applications(4_000, seed=3)
-    at = open_page(REJECTIONS, big)
-    at.segmented_control(key="rejections_metric").set_value("screen").run()
-    assert not at.exception
-    assert any("Referral gets past CV screening most often" in m.value for m in at.markdown)
+def contrast_lines(at: AppTest) -> list[str]:
+    """The best/worst sentences (the details one click away repeat them with likely ranges)."""
+    return [m.value for m in at.markdown if m.value.startswith("By ") and "most often" in m.value]
+
+
+@pytest.mark.parametrize("seed", [3, 5, 11])
+def test_overview_and_rejections_never_rank_groups_the_other_way(seed):
+    """The same data, the same sentences: both pages name the same groups as most and least often
+    lost at CV screening (once, the Overview said Referral did best and Rejections said Job board)."""
+    big = synthetic_applications(4_000, seed=seed)
+    overview = open_page(OVERVIEW, big)
+    rejections = open_page(REJECTIONS, big)
+    assert not overview.exception and not rejections.exception
+    on_overview = contrast_lines(overview)
+    assert on_overview, "the synthetic search has clear differences between channels"
+    assert set(on_overview) <= set(contrast_lines(rejections))
+    ghosted = apply_ghosting(big, SETTINGS.ghosting, SETTINGS.reference_date())
+    named = build_overview(ghosted, SETTINGS).contrasts
+    rejections_view = build_rejections(ghosted, SETTINGS)
+    assert [(c.column, c.best, c.worst) for c in named] == [
+        (c.column, c.best, c.worst) for c in rejections_view.contrasts
+    ]
+    # The Rejections page's bars and heatmap rank by the same rate: best below worst.
+    assert rejections_view.diagnosis == build_overview(ghosted, SETTINGS).diagnosis
+    boxes = [box.value for box in [*rejections.success, *rejections.info]]
+    assert rejections_view.diagnosis.headline in boxes
+    tables = {"source": rejections_view.by_source, "role_family": rejections_view.by_role}
+    for contrast in named:
+        rows = at_stage(tables[contrast.column], "applied").set_index("group")
+        assert rows.loc[contrast.best, "lost_rate"] < rows.loc[contrast.worst, "lost_rate"]

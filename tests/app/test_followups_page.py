@@ -81,8 +81,11 @@ def test_without_rejections_the_page_says_so():
 
 
 def test_the_area_comes_from_the_users_top_gap():
-    # Körber asked for "SQL, Tableau": with SQL in the profile, Tableau is the top gap.
-    at = open_page(given={state.PROFILE: ("SQL",)})
+    # Körber asked for "SQL, Tableau" and its feedback named Tableau missing: with SQL in the profile,
+    # Tableau is the top gap.
+    frame = plan_frame()
+    frame["feedback"] = ["We wanted more Tableau experience.", *[None] * 5]
+    at = open_page(frame, given={state.PROFILE: ("SQL",)})
     assert "How could I strengthen my Tableau skills?" in at.text_area[1].value
     assert at.text_input[1].value == "Tableau"
 
@@ -103,3 +106,14 @@ def test_edits_and_reflections_survive_leaving_the_page():
     again.get("button_group")[0].set_value("short").run()
     assert again.text_area[0].value.startswith("Subject: Thank you – Data Analyst at Körber")
     assert "follow-up:apps.xlsx#1" not in again.session_state[state.FOLLOWUP_DRAFTS]
+
+
+def test_no_thank_you_for_a_rejection_of_unknown_date():
+    frame = plan_frame()
+    frame["outcome_on"] = pd.NaT  # the file says who said no, never when
+    at = open_page(frame)
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.text_area  # no draft at all: nothing is known to be recent
+    assert any("none with the date it came" in c.value for c in at.caption)
+    labels = [e.label for e in at.expander if "· reached" in e.label]
+    assert labels and all("date not in your file" in label for label in labels)

@@ -61,6 +61,8 @@ ALLOWED_CACHES = {
     "nextround/skills/learning.py:volunteering": "curated TOML, no arguments",
     "nextround/skills/actions.py:skill_field": "pure function of a skill name over the curated vocabulary",
     "nextround/skills/coaching.py:stage_advice": "curated TOML, no arguments",
+    "nextround/skills/coaching.py:_coaching_file": "curated TOML, no arguments",
+    "nextround/skills/extract.py:feedback_cues": "curated feedback words, no arguments",
     "nextround/skills/vocabulary.py:load_vocabulary": "curated vocabulary, no arguments",
     "nextround/importing/vocabulary.py:vocabulary": "the words of every language file, no arguments",
     "nextround/importing/cells.py:_placeholders": "curated placeholders, no arguments",

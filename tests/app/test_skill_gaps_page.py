@@ -37,14 +37,17 @@ def test_entering_skills_shows_ranked_gaps_with_evidence(applications):
     assert not at.exception
     at.multiselect(key=state.SKILLS_PICKED).set_value(PROFILE).run()
     assert not at.exception
-    text = markdown(at)
+    text = markdown(at).replace("\\", "")  # read as shown: user text is escaped
     assert "**1. Python**" in text
     assert "**2. dbt**" in text
-    assert "15 you were rejected from at screening" in text
+    assert "Asked for by 15 applications, which got past CV screening less often (0 % against 100 %" in text
     assert "clear evidence" in text
+    # Airflow's applications all got past screening: asked often, never a cost.
+    assert "**3. Airflow**" not in text
+    assert "**Airflow**: Asked for by 15 applications, which got past CV screening more often" in text
     assert at.session_state[state.PROFILE] == tuple(PROFILE)
     # The Follow-ups and Action plan pages get the same ranking from one call on the data and profile.
-    assert top_gap_names(applications, PROFILE, SETTINGS.reference_date())[:3] == ("Python", "dbt", "Airflow")
+    assert top_gap_names(applications, PROFILE, SETTINGS.reference_date()) == ("Python", "dbt")
     assert len(at.get("plotly_chart")) == 1
 
 
@@ -54,7 +57,7 @@ def test_typed_skills_join_the_profile(applications):
     at.button[0].click().run()
     assert not at.exception
     assert at.session_state[state.PROFILE] == ("SQL", "Python", "dbt")
-    assert "**1. Airflow**" in markdown(at)
+    assert "**Airflow**" in markdown(at)  # asked often, not holding you back
 
 
 def test_ticked_options_go_to_selected_actions_and_others_are_kept(applications):
@@ -82,7 +85,7 @@ def test_user_text_is_escaped_not_rendered(applications):
     table["role_family"] = "Data *Analyst* <b>x</b> [link](http://evil.example)"
     at = run(table, {state.PROFILE: ("SQL",)})
     assert not at.exception
-    text = markdown(at)
+    text = markdown(at) + "\n".join(c.value for c in at.caption)
     assert "Roles\\: Data \\*Analyst\\* \\<b\\>x\\</b\\> \\[link\\]" in text
     assert "<b>" not in text
     assert "[link](http" not in text

@@ -24,7 +24,7 @@ from tests.fixtures.grid import cell, choose_in_cell, grid, grid_row
 UPLOAD = '[data-testid="stFileUploaderDropzoneInput"]'
 # Sidebar link -> a heading that only that page has.
 PAGES = {
-    "Overview": "Where you lose most",
+    "Overview": "Where to act first",
     "Rejections": "By stage and role family",
     "Trends": "Trends",
     "Skill gaps": "Skill gaps",
@@ -173,7 +173,7 @@ def test_journey1_sample_every_page_and_the_plan_downloads(page: Page, app_url: 
     text = " ".join((p.extract_text() or "") for p in PdfReader(pdf_path).pages)
     flat = " ".join(text.split())
     assert "Your next round" in flat
-    assert "Your bottleneck" in flat
+    assert "Where to act first" in flat
     # Table cells wrap, so compare the first words of each action title.
     found = [t for t in titles if " ".join(str(t).split()[:3]) in flat]
     assert len(found) >= len(titles) // 2, (titles, flat[:500])
@@ -189,7 +189,7 @@ def test_a_plan_edit_survives_going_to_the_overview_and_back(page: Page, app_url
     choose_in_cell(page, grid(page, 0), 0, 1, "done", left=60)  # the first action's status
     expect(done).to_contain_text("1 of")
     _go(page, "Overview")
-    expect(page.get_by_role("heading", name="Where you lose most")).to_be_visible()
+    expect(page.get_by_role("heading", name="Where to act first")).to_be_visible()
     _go(page, "Action plan")
     expect(done).to_contain_text("1 of")
     assert cell(grid(page, 0), 2, 0) == "done"  # glide counts the row-selection column too
@@ -227,7 +227,7 @@ def test_journey2_messy_workbook_fixed_in_the_review(page: Page, app_url: str, t
 
     _go(page, "Overview")
     screen_before = _metric(page, "Screen rate").inner_text()
-    rejection_before = _metric(page, "Rejection rate").inner_text()
+    rejection_before = _metric(page, "Rejected").inner_text()
     screenshot(page, "journey2_02_overview_before")
 
     # The uploader empties when the user leaves the page; the same file brings the review back.
@@ -249,8 +249,8 @@ def test_journey2_messy_workbook_fixed_in_the_review(page: Page, app_url: str, t
 
     _go(page, "Overview")
     expect(_metric(page, "Screen rate")).not_to_have_text(screen_before)  # four more screens
-    expect(_metric(page, "Rejection rate")).not_to_have_text(rejection_before)
-    expect(_metric(page, "Rejection rate")).to_contain_text("50 %")  # 6 of 12 with the fixed status
+    expect(_metric(page, "Rejected")).not_to_have_text(rejection_before)
+    expect(_metric(page, "Rejected")).to_contain_text("50 %")  # 6 of 12 with the fixed status
     _assert_no_exception(page)
     screenshot(page, "journey2_04_overview_after")
 

@@ -37,7 +37,7 @@ def _upload(page: Page) -> None:
 
 
 def _screen_rate(page: Page) -> str:
-    _go(page, "Overview", "Where you lose most")
+    _go(page, "Overview", "Where to act first")
     return page.get_by_test_id("stMetric").filter(has_text="Screen rate").first.inner_text()
 
 

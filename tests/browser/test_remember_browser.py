@@ -88,7 +88,7 @@ def _sidebar(page: Page):
 
 
 def _screen_rate(page: Page) -> str:
-    _go(page, "Overview", "Where you lose most")
+    _go(page, "Overview", "Where to act first")
     return page.get_by_test_id("stMetric").filter(has_text="Screen rate").first.inner_text()
 
 
@@ -269,7 +269,7 @@ def test_a_newer_version_of_the_tracker_says_what_changed(browser: Browser, tmp_
         _go(page, "Action plan", "Your action plan")
         choose_in_cell(page, grid(page, 0), 0, 1, "done", left=60)
         expect(page.get_by_text(re.compile(r"\d+ of \d+ actions done"))).to_contain_text("1 of")
-        _go(page, "Overview", "Where you lose most")  # leaving Import empties its uploader
+        _go(page, "Overview", "Where to act first")  # leaving Import empties its uploader
         _go(page, "Import", "Import your applications")
         expect(
             page.get_by_text(re.compile(r"Your search: .*applications from job hunt\.csv"))

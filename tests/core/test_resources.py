@@ -20,6 +20,7 @@ from nextround.followups.emails import EmailTemplates
 from nextround.followups.reflection import ReflectionFile
 from nextround.resources import DATA_DIR, SchemaError, data_path, from_table, load_toml, read_typed
 from nextround.skills.coaching import CoachingFile
+from nextround.skills.extract import FeedbackCues
 from nextround.skills.learning import LearningResources, Volunteering
 from nextround.skills.vocabulary import SkillsFile
 from tests.fixtures.paths import ROOT
@@ -28,6 +29,7 @@ SCHEMAS: dict[str, type] = {
     "benchmarks.toml": BenchmarksFile,
     "coaching.toml": CoachingFile,
     "email_templates.toml": EmailTemplates,
+    "feedback.toml": FeedbackCues,
     "learning_resources.toml": LearningResources,
     "reflection.toml": ReflectionFile,
     "skills.toml": SkillsFile,

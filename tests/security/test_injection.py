@@ -303,6 +303,8 @@ REVIEWED = {
     ("since_last_time.py", "st.info(text"),  # built from escape_markdown(label) and the escaped headline
     ("since_last_time.py", "st.button(text"),  # "Replace my search with this file": the app's words
     ("since_last_time.py", "st.caption(outcome)"),  # counts and the app's words
+    ("rejections.py", "st.markdown(HOW_EVERYTHING_IS_COUNTED)"),  # product text from nextround/wording.py
+    ("overview.py", "st.warning(diagnosis.silence_sentence"),  # counts only (analysis/diagnosis.py)
 }
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from nextround.action_items import CATEGORIES, ActionItem
 from nextround.plan.document import PlanDocument
+from nextround.wording import STAGE_LABELS
 
 # Characters that would format, link, embed HTML or build a table inside running text.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
@@ -53,11 +54,14 @@ def plan_markdown(document: PlanDocument) -> bytes:
     lines = [f"# {escape_md(document.title)}", "", f"*Made on {document.generated_on:%d %B %Y}*", ""]
     lines += ["## Summary", "", escape_md(document.summary), ""]
     lines += ["## Where your applications stop", ""]
-    lines += ["| Stage | Reached | Rejected at this stage | Ghosted at this stage |", "|---|--:|--:|--:|"]
-    lines += [f"| {s.stage} | {s.reached} | {s.rejected} | {s.ghosted} |" for s in document.funnel]
+    lines += ["| Stage | Reached | Rejected at this stage | No answer at this stage |", "|---|--:|--:|--:|"]
+    lines += [
+        f"| {STAGE_LABELS.get(s.stage, s.stage)} | {s.reached} | {s.rejected} | {s.ghosted} |"
+        for s in document.funnel
+    ]
     lines.append("")
-    if document.bottleneck_sentence:
-        lines += [f"**Bottleneck:** {escape_md(document.bottleneck_sentence)}", ""]
+    if document.diagnosis_sentence:
+        lines += [f"**Where to act first:** {escape_md(document.diagnosis_sentence)}", ""]
     lines += ["## The plan", ""]
     known = [c for c in CATEGORIES if any(i.category == c for i in document.items)]
     others = sorted({i.category for i in document.items} - set(CATEGORIES))

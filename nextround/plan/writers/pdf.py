@@ -1,4 +1,4 @@
-"""The plan as a printable PDF (fpdf2, no browser): summary, funnel drawn with shapes, bottleneck,
+"""The plan as a printable PDF (fpdf2, no browser): summary, funnel drawn with shapes, where to act first,
 the plan as a table with tick boxes, and the email drafts in an appendix.
 
 A Unicode TTF (DejaVu Sans) is embedded so names like "Körber" print as written, with fallback fonts
@@ -28,6 +28,7 @@ from nextround.plan.fonts import (
     add_unicode_fonts,
     printed_chars,
 )
+from nextround.wording import STAGE_LABELS
 
 DEFAULT_FONT_DIR: Final = DEJAVU_DIR
 
@@ -125,8 +126,8 @@ def plan_pdf(
     _section_title(pdf, fonts, "Where you are")
     _paragraph(pdf, fonts, document.summary)
     _funnel(pdf, fonts, document.funnel)
-    if document.bottleneck_sentence:
-        _callout(pdf, fonts, "Your bottleneck", document.bottleneck_sentence)
+    if document.diagnosis_sentence:
+        _callout(pdf, fonts, "Where to act first", document.diagnosis_sentence)
     _section_title(pdf, fonts, "Your plan")
     _plan_table(pdf, fonts, document.items)
     if document.emails:
@@ -218,7 +219,7 @@ def _funnel(pdf: _PlanPdf, fonts: _Fonts, steps: Sequence[FunnelStep]) -> None:
         colour = FUNNEL_COLOURS[min(index, len(FUNNEL_COLOURS) - 1)]
         pdf.set_fill_color(*colour)
         pdf.rect(centre - width / 2, y, width, bar_height, style="F", round_corners=True, corner_radius=1.2)
-        label = f"{step.stage.capitalize()}  {step.reached}"
+        label = f"{STAGE_LABELS.get(step.stage, step.stage)}  {step.reached}"
         pdf.set_font(fonts.family, "B", 9)
         if pdf.get_string_width(fonts.text(label)) + 4 < width:
             pdf.set_text_color(255, 255, 255)
@@ -231,7 +232,7 @@ def _funnel(pdf: _PlanPdf, fonts: _Fonts, steps: Sequence[FunnelStep]) -> None:
         pdf.set_font(fonts.family, "", 9)
         pdf.set_text_color(*INK)
         pdf.set_xy(128, y)
-        stopped = f"{step.rejected} rejected · {step.ghosted} ghosted" if step.stage != "offer" else ""
+        stopped = f"{step.rejected} rejected · {step.ghosted} no answer" if step.stage != "offer" else ""
         pdf.cell(0, bar_height, fonts.text(stopped))
     pdf.set_y(top + 5 + len(steps) * (bar_height + gap) + 3)
     pdf.set_font(fonts.family, "I", 8)

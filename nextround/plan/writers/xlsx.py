@@ -22,6 +22,7 @@ from nextround.action_items import CATEGORIES, PRIORITIES, STATUSES
 from nextround.formula_guard import neutralise_frame
 from nextround.plan.document import PlanDocument
 from nextround.plan.table import PLAN_COLUMNS, items_to_table
+from nextround.wording import STAGE_LABELS
 
 MARKER_NAME: Final = "NextRoundPlan"
 MARKER_VALUE: Final = "nextround-plan-v1"
@@ -124,14 +125,14 @@ def _summary_sheet(workbook: Workbook, document: PlanDocument) -> None:
         ["Made on", document.generated_on],
         ["Made by", f"{MADE_BY} (upload this workbook again to restore the plan and its statuses)"],
         ["Summary", document.summary],
-        ["Bottleneck", document.bottleneck_sentence or "not determined"],
+        ["Where to act first", document.diagnosis_sentence or "not determined yet"],
         [],
     ]
     for row in rows:
         sheet.append([_summary_cell(sheet, v) for v in row])
-    sheet.append(_header(sheet, ["Stage", "Reached", "Rejected at this stage", "Ghosted at this stage"]))
+    sheet.append(_header(sheet, ["Stage", "Reached", "Rejected at this stage", "No answer at this stage"]))
     for step in document.funnel:
-        sheet.append([step.stage, step.reached, step.rejected, step.ghosted])
+        sheet.append([STAGE_LABELS.get(step.stage, step.stage), step.reached, step.rejected, step.ghosted])
 
 
 def _summary_cell(sheet, value: object) -> WriteOnlyCell:

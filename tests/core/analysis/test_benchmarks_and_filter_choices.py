@@ -21,6 +21,10 @@ def test_every_benchmark_names_its_source_and_sits_in_zero_to_one():
     assert stepstone.date == "2025-10-06"
     assert "Stepstone" in benchmark_note("interview_rate")
     assert benchmark_note("no such metric") == ""
+    # A reference is framed as one, with whose funnel it describes (a "2–6 %" bare beside 88 % misleads).
+    note = benchmark_note("response_rate")
+    assert note.startswith("For comparison, not a verdict on yours: 2–6 %")
+    assert "cold applications without a referral" in note
 
 
 def test_csv_download_neutralises_formulas_in_text_only():

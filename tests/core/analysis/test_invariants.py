@@ -10,8 +10,7 @@ from nextround.analysis import (
     cohort_trends,
     compute_funnel,
     compute_kpis,
-    rates_by_group,
-    rejection_by_stage,
+    losses_by_stage,
 )
 from nextround.model import OUTCOMES, STAGES, conform
 from nextround.settings import AnalysisSettings
@@ -84,12 +83,11 @@ def test_kpi_and_group_invariants(rows, ghosting_is_rejection):
         if rate.value is not None:
             assert 0 <= rate.low <= rate.value + 1e-12
             assert rate.value <= rate.high + 1e-12
-    by_source = rates_by_group(applications, analysis, "source")
-    assert by_source["applications"].sum() == len(applications)
-    assert by_source["decided"].sum() == kpis.decided
-    assert rates_in_unit_interval(by_source["rejection_rate"])
-    by_stage = rejection_by_stage(applications, analysis, "source")
-    assert rates_in_unit_interval(by_stage["rejection_rate"])
+    by_stage = losses_by_stage(applications, "source")
+    first = by_stage[by_stage["stage"] == "applied"]
+    assert first["applications"].sum() == len(applications)
+    assert (by_stage["lost_count"] == by_stage["rejected"] + by_stage["no_answer"]).all()
+    assert rates_in_unit_interval(by_stage["lost_rate"])
     trends = cohort_trends(applications, analysis).table
     assert trends["applications"].sum() + applications["applied_on"].isna().sum() == len(applications)
     assert rates_in_unit_interval(trends["rolling_response_rate"])
@@ -97,3 +95,14 @@ def test_kpi_and_group_invariants(rows, ghosting_is_rejection):
     first_hop = overview.flows[overview.flows["source"] == "Applied"]["count"].sum()
     assert first_hop == len(applications)
     assert overview.flows["count"].sum() == 2 * len(applications)
+    diagnosis = overview.diagnosis
+    if diagnosis.stage is not None:
+        named = diagnosis.loss
+        most = max(loss.lost.count for loss in diagnosis.losses)
+        assert named is not None and not named.lost.small_sample
+        # Volume names the stage of most losses; a rate override needs enough decisions and a clear gap.
+        if diagnosis.reason == "volume":
+            assert named.lost.count == most
+        else:
+            volume = next(loss for loss in diagnosis.losses if loss.lost.count == most)
+            assert named.decided >= 20 and named.lost.clearly_above(volume.lost)

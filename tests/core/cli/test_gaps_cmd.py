@@ -25,16 +25,21 @@ def sheet(tmp_path):
     return path
 
 
-def test_gaps_json_ranks_screening_losses_first(sheet, capsys):
+def test_gaps_json_ranks_by_evidence_of_cost(sheet, capsys):
     code = main(["gaps", str(sheet), "--skills", "sql, excel", "--as-of", "2026-11-25", "--json"])
     assert code == 0
     payload = json.loads(capsys.readouterr().out)
     assert payload["profile"] == ["SQL", "Excel"]
-    assert [g["skill"] for g in payload["gaps"]] == ["Python", "dbt", "Airflow"]
+    # Airflow's application got past screening: no cost. Python (2 lost) before dbt (1 lost).
+    assert [g["skill"] for g in payload["gaps"]] == ["Python", "dbt"]
     python = payload["gaps"][0]
     assert python["rejected_at_screening"] == 2
     assert python["confidence"] == "thin"
-    assert "2 you were rejected from at screening, 2 in the last month" in python["evidence"]
+    assert python["cost"] > payload["gaps"][1]["cost"] > 0
+    assert "2 lost at CV screening, 2 in the last month" in python["evidence"]
+    assert python["headline"].startswith(
+        "Asked for by 2 applications, which got past CV screening less often"
+    )
 
 
 def test_gaps_reads_the_profile_from_a_cv(sheet, tmp_path, capsys):
@@ -43,7 +48,7 @@ def test_gaps_reads_the_profile_from_a_cv(sheet, tmp_path, capsys):
     assert main(["gaps", str(sheet), "--cv", str(cv), "--as-of", "2026-11-25"]) == 0
     out = capsys.readouterr().out
     assert "Your skills: SQL, Python, dbt, Excel" in out
-    assert "1. Airflow" in out
+    assert "No missing skill shows evidence of costing you." in out  # Airflow's application got through
 
 
 def test_an_unreadable_cv_is_one_line_and_exit_code_2(sheet, tmp_path, capsys):

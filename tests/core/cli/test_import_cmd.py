@@ -110,3 +110,12 @@ def test_questions_are_listed_with_the_option_that_answers_them(tmp_path, capsys
     assert {q["key"] for q in report["questions"]} >= {"notes", "not-sent"}
     assert main(["import", str(path), "--answer", "notes"]) == 2  # a one-line refusal, no traceback
     assert "QUESTION=ANSWER" in capsys.readouterr().err
+
+
+def test_hints_speak_of_options_not_pages(tmp_path, capsys):
+    path = tmp_path / "no_status.csv"
+    path.write_text("Company,Role,Date Applied\nAcme,Analyst,2025-03-01\nGlobex,Analyst,2025-03-02\n")
+    assert main(["import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "--map" in out
+    assert "page" not in out.casefold()

@@ -85,3 +85,32 @@ def test_skills_from_a_cv(tracker, tmp_path):
     out = tmp_path / "plan.md"
     assert main(["plan", str(tracker), "--date-order", "dmy", "--cv", str(cv), "-o", str(out)]) == 0
     assert out.read_text(encoding="utf-8").startswith("# Your next round")
+
+
+def test_plan_as_of_dates_every_action_from_that_day(tracker, tmp_path, capsys):
+    out = tmp_path / "plan.csv"
+    args = ["plan", str(tracker), "--date-order", "dmy", "--as-of", "2025-02-03", "-o", str(out)]
+    assert main(args) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    due = sorted(row["Due"] for row in rows)
+    assert due[0] >= "2025-02-03" and due[-1] <= "2025-03-03"
+    assert capsys.readouterr().out.startswith(f"Wrote {len(rows)} actions to ")
+
+
+def test_the_sample_plan_starts_where_to_act_first_with_a_cv_action(tmp_path):
+    """The bundled sample loses most at CV screening: the plan's first steps are about the CV."""
+    from nextround.resources import data_path
+
+    out = tmp_path / "plan.md"
+    assert (
+        main(["plan", str(data_path("sample_applications.xlsx")), "--as-of", "2026-11-21", "-o", str(out)])
+        == 0
+    )
+    text = out.read_text(encoding="utf-8")
+    assert "**Where to act first:** Work on CV screening first" in text
+    plan = text.split("## The plan", 1)[1]
+    first_section = plan.split("### ", 2)[1]
+    assert first_section.startswith("Where to act first")
+    assert "Tailor your CV and cover letter to each advert" in first_section.split("- [ ]", 2)[1]
+    assert "Follow up a week after each application" in first_section  # much silence
+    assert "high priority" in first_section

@@ -24,7 +24,7 @@ def csv_file(tmp_path: Path) -> Path:
     return path
 
 
-def test_json_report_holds_kpis_funnel_and_bottleneck(csv_file, capsys):
+def test_json_report_holds_kpis_funnel_and_the_diagnosis(csv_file, capsys):
     assert main(["report", str(csv_file), "--json", "--as-of", "2025-03-20"]) == 0
     report = json.loads(capsys.readouterr().out)
     kpis = report["kpis"]
@@ -37,9 +37,11 @@ def test_json_report_holds_kpis_funnel_and_bottleneck(csv_file, capsys):
     assert (applied["decided"], applied["passed"]) == (12, 6)  # the withdrawn one leaves the denominator
     assert kpis["response_rate"]["count"] == 12
     assert kpis["response_rate"]["denominator"] == 12
-    assert report["bottleneck"]["stage"] == "applied"
-    assert report["bottleneck"]["supported"] is True
-    assert "6 of 12" in report["bottleneck"]["sentence"]
+    diagnosis = report["diagnosis"]
+    assert (diagnosis["stage"], diagnosis["reason"]) == ("applied", "volume")
+    assert "CV screening" in diagnosis["headline"]
+    assert diagnosis["because"].startswith("6 of 12 decided applications didn't get past it")
+    assert diagnosis["stages"][0]["rejected"] == 6
     assert report["as_of"] == "2025-03-20"
 
 
@@ -49,7 +51,8 @@ def test_text_report_for_people(csv_file, capsys):
     assert "Applications: 13" in out
     assert "Response rate            12 of 12 (100 %" in out
     assert "Applied" in out
-    assert "You lose most at CV screening" in out
+    assert out.startswith("Work on CV screening first: that is where most of your applications end.\n6 of 12")
+    assert "95 % CI" not in out and "likely range" in out
 
 
 def test_ghosting_threshold_and_toggle(tmp_path, capsys):

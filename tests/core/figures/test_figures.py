@@ -8,12 +8,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from nextround.analysis import benchmarks_for, build_overview, build_rejections, build_trends
+from nextround.analysis import at_stage, build_overview, build_rejections, build_trends
 from nextround.figures import (
     funnel_figure,
     ghosting_bars,
-    rate_bars,
-    rejection_heatmap,
+    loss_bars,
+    loss_heatmap,
     sankey_figure,
     time_histogram,
     trend_figure,
@@ -42,7 +42,7 @@ def test_funnel_bars_hold_the_funnel_counts(sample):
     by_name = {trace.name: list(trace.x) for trace in fig.data}
     assert by_name["Got past it"] == overview.funnel["passed"].tolist()
     assert by_name["Rejected"] == overview.funnel["rejected"].tolist()
-    assert by_name["Ghosted (inferred)"] == overview.funnel["ghosted_inferred"].tolist()
+    assert by_name["No answer (inferred)"] == overview.funnel["ghosted_inferred"].tolist()
     stacked = np.sum([trace.x for trace in fig.data], axis=0)
     assert stacked.tolist() == overview.funnel["reached"].tolist()
     applied = overview.funnel.iloc[0]
@@ -59,27 +59,30 @@ def test_sankey_goes_through_the_furthest_stage(sample):
     assert f"Rejected: {rejected_total:,}" in sankey.node.label
 
 
-def test_heatmap_cells_are_the_rejection_rates_and_small_samples_are_blank(sample):
+def test_heatmap_cells_are_the_didnt_get_past_rates_and_small_samples_are_blank(sample):
     _, rejections, _ = sample
-    table = rejections.by_stage_and_role
-    fig = rejection_heatmap(table)
+    table = rejections.by_role
+    fig = loss_heatmap(table)
     z = np.array(fig.data[0].z, dtype="float64").ravel()
-    expected = np.where(table["small_sample"], np.nan, table["rejection_rate"])
+    expected = np.where(table["small_sample"], np.nan, table["lost_rate"])
     np.testing.assert_allclose(z, expected)
     text = np.array(fig.data[0].text).ravel()
     assert all("small sample" in t or "none decided" in t for t in text[table["small_sample"].to_numpy()])
 
 
-def test_rate_bars_carry_rates_intervals_and_counts(sample):
+def test_loss_bars_split_rejected_and_no_answer_with_the_interval_of_the_whole(sample):
     _, rejections, _ = sample
-    rates = rejections.by_source
-    fig = rate_bars(rates, "response", "Channel", benchmarks_for("response_rate")[0])
-    bars = fig.data[0]
-    np.testing.assert_allclose(bars.x, rates["response_rate"])
-    np.testing.assert_allclose(np.array(bars.x) + np.array(bars.error_x.array), rates["response_high"])
-    first = rates.iloc[0]
-    assert f"({first.response_count}/{first.response_base})" in fig.data[1].text[0]
-    assert len(fig.layout.shapes) == 1  # the reference band
+    rows = at_stage(rejections.by_source, "applied")
+    fig = loss_bars(rows, "applied", "Channel")
+    rejected, silent, whisker = fig.data[0], fig.data[1], fig.data[2]
+    assert (rejected.name, silent.name) == ("Rejected", "No answer")
+    np.testing.assert_allclose(np.array(rejected.x) + np.array(silent.x), rows["lost_rate"].fillna(0))
+    np.testing.assert_allclose(
+        np.array(whisker.x) + np.array(whisker.error_x.array), rows["lost_high"].fillna(0)
+    )
+    first = rows.iloc[0]
+    assert f"({first.lost_count}/{first.lost_base})" in fig.data[3].text[0]
+    assert fig.layout.xaxis.title.text.startswith("Didn't get past CV screening")
 
 
 def test_ghosting_and_timing_figures_hold_the_counts(sample):
@@ -118,8 +121,8 @@ def figure_bytes(n: int) -> int:
     figures = [
         funnel_figure(overview.funnel),
         sankey_figure(overview.flows),
-        rejection_heatmap(rejections.by_stage_and_role),
-        rate_bars(rejections.by_source, "response"),
+        loss_heatmap(rejections.by_role),
+        loss_bars(at_stage(rejections.by_source, "applied")),
         trend_figure(trends),
     ]
     return sum(len(json.dumps(f.to_plotly_json(), default=str)) for f in figures)
@@ -161,29 +164,31 @@ def test_every_figure_builds_from_an_empty_table():
     figures = [
         funnel_figure(overview.funnel),
         sankey_figure(overview.flows),
-        rejection_heatmap(rejections.by_stage_and_role),
-        rate_bars(rejections.by_source),
+        loss_heatmap(rejections.by_role),
+        loss_bars(at_stage(rejections.by_source, "applied")),
         ghosting_bars(rejections.ghosting_by_stage),
         time_histogram(rejections.time_to_outcome),
     ]
     assert all(fig.to_plotly_json()["data"] is not None for fig in figures)
-    assert overview.bottleneck.stage is None
+    assert overview.diagnosis.stage is None
 
 
 def test_user_text_in_chart_labels_is_escaped_not_rendered():
-    from nextround.figures.bars import rate_bars
-
     rates = pd.DataFrame(
         {
             "group": ['<a href="https://x.example">win</a>', "Remote & hybrid"],
-            "rejection_count": [3, 4],
-            "rejection_base": [10, 12],
-            "rejection_rate": [0.3, 0.33],
-            "rejection_low": [0.1, 0.1],
-            "rejection_high": [0.6, 0.6],
+            "decided": [10, 12],
+            "rejected": [2, 3],
+            "no_answer": [1, 1],
+            "lost_count": [3, 4],
+            "lost_base": [10, 12],
+            "lost_rate": [0.3, 0.33],
+            "lost_low": [0.1, 0.1],
+            "lost_high": [0.6, 0.6],
+            "small_sample": [False, False],
         }
     )
-    fig = rate_bars(rates, "rejection", group_title="<b>CV</b>")
+    fig = loss_bars(rates, "applied", group_title="<b>CV</b>")
     labels = list(fig.data[0].y)
     assert labels[0] == '&lt;a href="https://x.example"&gt;win&lt;/a&gt;'
     assert labels[1] == "Remote &amp; hybrid"

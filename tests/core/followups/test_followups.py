@@ -101,7 +101,7 @@ def test_the_window_is_adjustable_and_counts_days_inclusively():
     assert [c.recent for c in followup_candidates(table, TODAY, window_days=30).candidates] == [True, True]
 
 
-def test_without_decision_dates_every_rejection_counts_and_contact_comes_first():
+def test_without_decision_dates_no_rejection_is_recent_and_contact_comes_first():
     table = conform(
         pd.DataFrame(
             {
@@ -113,13 +113,33 @@ def test_without_decision_dates_every_rejection_counts_and_contact_comes_first()
     )
     listing = followup_candidates(table, TODAY)
     assert not listing.dated
-    assert listing.recent_total == 4
+    assert listing.recent_total == 0 and listing.due == ()  # an unknown date is never "recent"
+    assert listing.undated == 4
     assert [c.company for c in listing.candidates] == [
         "Final round",
         "Interviewed",
         "Screened",
         "Applied only",
     ]
+
+
+def test_the_applied_date_is_never_taken_for_the_rejection_date():
+    """Once, with no decision dates, a rejection was "rejected 14 Dec 2023": the day of applying."""
+    table = conform(
+        pd.DataFrame(
+            {
+                "company": ["Old", "Known"],
+                "stage_reached": ["interview", "interview"],
+                "outcome": ["rejected", "rejected"],
+                "applied_on": pd.to_datetime(["2026-11-20", "2026-11-01"]),
+                "last_event_on": pd.to_datetime(["2026-11-22", "2026-11-05"]),
+                "outcome_on": pd.to_datetime([None, "2026-11-21"]),
+            }
+        )
+    )
+    by_company = {c.company: c for c in followup_candidates(table, TODAY).candidates}
+    assert by_company["Old"].decided_on is None and not by_company["Old"].recent
+    assert by_company["Known"].decided_on == date(2026, 11, 21) and by_company["Known"].recent
 
 
 def test_followed_up_in_the_file_or_in_the_app_is_done_but_still_listed():
@@ -129,6 +149,7 @@ def test_followed_up_in_the_file_or_in_the_app_is_done_but_still_listed():
                 "company": ["Done in file", "Marked in app", "Open"],
                 "stage_reached": ["screen", "screen", "screen"],
                 "outcome": ["rejected"] * 3,
+                "outcome_on": pd.to_datetime(["2026-11-20"] * 3),
                 "followed_up": pd.array([True, None, False], dtype="boolean"),
                 "source_file": ["a.csv"] * 3,
             }
@@ -192,9 +213,14 @@ def test_follow_ups_never_ask_for_feedback_and_are_personal(tone, stage, contact
     assert "thank" in text
     assert draft.body.rstrip().endswith("Sam Lee")
     if contact:
-        assert text.count("anna schmidt") >= 2  # greeted and reconnected with by name
+        assert text.count("anna schmidt") == 1  # greeted by name, once
     else:
         assert "anna" not in text
+    mentions = ("speaking with you", "conversation", "our call", "the time you gave me")
+    if stage == "applied":  # a conversation only where a screen or interview is on record
+        assert not any(words in text for words in mentions)
+    elif tone == "warm":
+        assert ("our call" if stage == "screen" else "our conversations") in text
 
 
 def test_follow_up_templates_themselves_never_contain_feedback():
@@ -339,9 +365,8 @@ def test_the_order_follows_its_documented_keys(rows):
         for c in listing.candidates
     ]
     assert keys == sorted(keys)
-    dated = any(r[1] == "rejected" and r[2] is not None for r in rows)
     for c in listing.candidates:
-        assert c.recent == (not dated or (c.decided_on is not None and (TODAY - c.decided_on).days <= 14))
+        assert c.recent == (c.decided_on is not None and (TODAY - c.decided_on).days <= 14)
 
 
 def test_follow_ups_marked_in_the_app_are_written_into_the_data():

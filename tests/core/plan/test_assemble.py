@@ -1,4 +1,5 @@
-"""Assembling the plan: the issue's order, the numbers in each why, the weekly goal at the user's pace."""
+"""Assembling the plan: where to act first comes first, with stage-specific steps; then skills, roles,
+follow-ups, feedback, habits; priorities that mean something; the numbers in each why."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pandas as pd
+import pytest
 
 from nextround.action_items import CATEGORIES, ActionItem, Link
 from nextround.model import conform
@@ -14,10 +16,11 @@ from tests.fixtures.plans import TODAY, plan_frame
 
 
 @dataclass(frozen=True)
-class FakeBottleneck:
+class FakeDiagnosis:
     stage: str | None
     sentence: str
-    supported: bool
+    much_silence: bool = False
+    silence_sentence: str = ""
 
 
 def gap_action(skill: str) -> ActionItem:
@@ -31,32 +34,83 @@ def gap_action(skill: str) -> ActionItem:
     )
 
 
-def test_plan_follows_the_issue_order_with_numbers_in_every_why():
+def test_plan_follows_the_diagnosis_then_skills_follow_ups_and_habits():
     items = assemble_plan(
         plan_frame(),
         TODAY,
-        bottleneck=FakeBottleneck("interview", "You lose most at the interview stage: 9 of 12 (75 %).", True),
+        diagnosis=FakeDiagnosis("interview", "Work on interviews first: 9 of 12 decided there (75 %)."),
         gap_actions=[gap_action("Tableau")],
         top_gaps=("Tableau",),
     )
     categories = [i.category for i in items]
     assert categories == sorted(categories, key=CATEGORIES.index)
-    assert categories[:4] == ["follow-up", "follow-up", "feedback request", "skill/course"]
+    assert categories[:4] == ["where to act first"] * 3 + ["skill/course"]
     assert categories[-1] == "application habits"
-    assert "interview practice" in categories
+    first = items[:3]
+    assert [i.key for i in first] == ["act:company-research", "act:star-stories", "act:mock-interview"]
+    assert all(i.priority == "high" for i in first)
+    assert first[0].why.startswith("Work on interviews first: 9 of 12")
+    assert "STAR" in first[1].title
+    assert first[0].links  # the stage's curated links travel with its first step
     follow_ups = [i for i in items if i.category == "follow-up"]
     assert [i.title for i in follow_ups] == [
         "Send a thank-you follow-up to Körber (Data Analyst)",  # had contact: first
         'Send a thank-you follow-up to =HYPERLINK("http://x","y") (BI Developer)',
     ]
-    assert follow_ups[0].why.startswith("Rejected after reaching the interview stage, 5 days ago.")
+    assert categories.index("skill/course") < categories.index("follow-up")
+    assert follow_ups[0].why.startswith("Rejected after interviews, 5 days ago.")
+    assert follow_ups[1].why.startswith("Rejected at CV screening, 2 days ago.")
     assert "Anna Schmidt" in follow_ups[0].why
-    assert all(i.due_on == TODAY for i in follow_ups)
+    assert all(i.due_on == TODAY and i.priority == "high" for i in follow_ups)
     assert "feedback" not in follow_ups[0].details.casefold()
-    practice = next(i for i in items if i.category == "interview practice")
-    assert practice.why.startswith("You lose most at the interview stage: 9 of 12")
-    assert practice.priority == "high"
+    assert not [i for i in items if i.category == "interview practice"]  # the first steps already are
     assert all(item.why for item in items)
+
+
+def test_a_screening_bottleneck_gives_a_cv_action_first():
+    items = assemble_plan(
+        plan_frame(), TODAY, diagnosis=FakeDiagnosis("applied", "Work on CV screening first: 80 of 100.")
+    )
+    assert items[0].key == "act:tailor-cv"
+    assert "CV" in items[0].title and "keywords" in items[0].title
+    assert [i.key for i in items[:3]] == ["act:tailor-cv", "act:cv-check", "act:referral"]
+
+
+def test_an_interview_bottleneck_gives_interview_practice_first():
+    items = assemble_plan(
+        plan_frame(), TODAY, diagnosis=FakeDiagnosis("interview", "Work on interviews first.")
+    )
+    assert items[0].category == "where to act first"
+    titles = " ".join(i.title for i in items[:3])
+    assert "Research each company" in titles and "STAR" in titles and "mock interview" in titles
+
+
+@pytest.mark.parametrize(
+    ("stage", "words"),
+    [("screen", ("two-minute pitch", "salary")), ("final", ("feedback", "references"))],
+)
+def test_each_stage_has_its_own_first_steps(stage, words):
+    items = assemble_plan(plan_frame(), TODAY, diagnosis=FakeDiagnosis(stage, "Work on it first."))
+    first = " ".join(i.title for i in items if i.category == "where to act first")
+    assert all(word in first for word in words)
+
+
+def test_much_silence_adds_follow_ups_referrals_and_fewer_cold_applications_once():
+    diagnosis = FakeDiagnosis(
+        "applied", "Work on CV screening first.", True, "Most of your applications get no answer at all."
+    )
+    items = assemble_plan(plan_frame(), TODAY, diagnosis=diagnosis)
+    first = [i for i in items if i.category == "where to act first"]
+    keys = [i.key for i in first]
+    assert keys == [
+        "act:tailor-cv",
+        "act:cv-check",
+        "act:referral",
+        "act:follow-up-after-applying",
+        "act:fewer-cold",
+    ]
+    silence = first[3]
+    assert silence.why == "Most of your applications get no answer at all." and silence.priority == "high"
 
 
 def test_feedback_requests_only_for_contact_and_after_the_delay():
@@ -91,15 +145,22 @@ def test_tone_sender_and_edited_drafts_reach_the_items():
     assert "Yours sincerely,\nSam Lee" in by_key["follow-up:apps.xlsx#1"].details
 
 
-def test_unsupported_bottleneck_is_a_hint_not_a_finding():
+def test_without_a_diagnosis_there_are_no_first_steps():
     items = assemble_plan(
-        plan_frame(), TODAY, bottleneck=FakeBottleneck("applied", "Mostly before any reply.", False)
+        plan_frame(), TODAY, diagnosis=FakeDiagnosis(None, "Not enough decided applications.")
     )
-    item = next(i for i in items if i.key == "bottleneck:applied")
-    assert item.category == "role targeting"
-    assert item.priority == "medium"
-    assert "treat this as a hint" in item.why
-    assert assemble_plan(plan_frame(), TODAY, bottleneck=FakeBottleneck(None, "Not enough data.", False))
+    assert not [i for i in items if i.category == "where to act first"]
+    assert items[-1].category == "application habits"
+
+
+def test_priorities_mean_something():
+    items = assemble_plan(
+        plan_frame(), TODAY, diagnosis=FakeDiagnosis("applied", "Work on CV screening first.")
+    )
+    high = {i.category for i in items if i.priority == "high"}
+    assert high == {"where to act first", "follow-up"}
+    assert {i.priority for i in items if i.category == "feedback request"} == {"medium"}
+    assert len({i.priority for i in items}) >= 2
 
 
 def test_extra_actions_join_their_category_and_duplicates_are_dropped():
@@ -143,15 +204,26 @@ def test_role_targeting_names_a_family_only_when_the_intervals_do_not_overlap():
     assert target.title == "Aim more of your applications at Data Analyst roles"
     assert "12 of 20 (60 %" in target.why
     assert "2 of 40 (5 %" in target.why
+    assert target.priority == "medium"
 
     unclear = assemble_plan(role_frame((4, 12), (3, 12)), TODAY)
     review = next(i for i in unclear if i.category == "role targeting")
     assert review.key == "target:review"
     assert review.priority == "low"
-    assert "not clear yet" in review.why
+    assert "No role family does clearly better yet" in review.why
 
     small = assemble_plan(role_frame((4, 9), (3, 30)), TODAY)
-    assert not [i for i in small if i.category == "role targeting"]
+    assert not [i for i in small if i.category == "role targeting"]  # 9 others: too few to compare with
+
+
+def test_the_other_role_families_include_the_small_ones():
+    """Once, "your other role families" silently dropped every family with fewer than 10 decided."""
+    tiny = role_frame((0, 0), (6, 6)).assign(role_family="Tiny")
+    small = role_frame((0, 0), (5, 5)).assign(role_family="Small")
+    frame = pd.concat([role_frame((12, 20), (0, 0)), tiny, small], ignore_index=True)
+    items = assemble_plan(frame, TODAY)
+    target = next(i for i in items if i.category == "role targeting")
+    assert "all your other applications: 11 of 11" in target.why
 
 
 def test_weekly_goal_is_the_median_of_the_weeks_applied():
@@ -181,19 +253,20 @@ def test_weekly_goal_without_dates_says_so():
     assert "no application dates" in item.why
 
 
-def test_advice_chosen_elsewhere_replaces_the_plan_s_own_version():
+def test_advice_chosen_elsewhere_replaces_or_joins_the_plan_s_own_version():
     coaching = ActionItem(
         "coaching:interview", "Practise for interviews", "20 lost at interview.", "interview practice", TODAY
     )
     role = ActionItem("role:data-analyst", "Target Data Analyst roles", "Best fit.", "role targeting", TODAY)
-    bottleneck = FakeBottleneck("interview", "You lose most at interviews.", True)
+    diagnosis = FakeDiagnosis("interview", "Work on interviews first.")
     items = assemble_plan(
-        role_frame((12, 20), (2, 40)), TODAY, bottleneck=bottleneck, extra_actions=[coaching, role]
+        role_frame((12, 20), (2, 40)), TODAY, diagnosis=diagnosis, extra_actions=[coaching, role]
     )
     keys = [i.key for i in items]
-    assert "bottleneck:interview" not in keys
+    assert "coaching:interview" not in keys  # the first steps say the same, one by one
+    assert "act:star-stories" in keys
     assert not [k for k in keys if k.startswith("target:")]
-    assert {"coaching:interview", "role:data-analyst"} <= set(keys)
+    assert "role:data-analyst" in keys
 
 
 def test_at_most_five_follow_ups_and_done_ones_do_not_take_a_place():

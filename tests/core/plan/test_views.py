@@ -6,11 +6,13 @@ from dataclasses import replace
 from datetime import timedelta
 
 from nextround.action_items import ActionItem
-from nextround.analysis import diagnose_bottleneck
+from nextround.analysis import diagnose
 from nextround.ghosting import apply_ghosting
 from nextround.plan.assemble import assemble_plan
 from nextround.plan.views import PlanChoices, build_plan_document, suggest_plan
 from nextround.settings import AnalysisSettings
+from nextround.skills.actions import check_skill_action
+from nextround.skills.views import top_asked_skills
 from tests.fixtures.plans import TODAY, plan_frame
 
 SETTINGS = AnalysisSettings(as_of=TODAY)
@@ -22,17 +24,23 @@ def _applications():
 
 def test_without_choices_the_plan_is_the_assembled_plan():
     applications = _applications()
-    expected = assemble_plan(applications, TODAY, bottleneck=diagnose_bottleneck(applications, SETTINGS))
+    # Without a profile: "check you have it" for the skills asked for most.
+    checks = [check_skill_action(gap, TODAY) for gap in top_asked_skills(applications, TODAY)]
+    assert checks and all(i.title.startswith("Check you have") for i in checks)
+    expected = assemble_plan(applications, TODAY, diagnosis=diagnose(applications), gap_actions=checks)
     assert suggest_plan(applications, SETTINGS) == expected
     assert list(build_plan_document(applications, SETTINGS).items) == expected
 
 
 def test_the_top_gap_of_the_profile_reaches_the_feedback_request():
-    # Körber asked for "SQL, Tableau": with SQL in the profile, the question is about Tableau.
-    items = suggest_plan(_applications(), SETTINGS, PlanChoices(profile=("SQL",)))
+    # Körber asked for "SQL, Tableau" and its feedback named Tableau missing: with SQL in the profile,
+    # the question is about Tableau.
+    applications = _applications()
+    applications["feedback"] = ["We wanted more Tableau experience.", *[None] * 5]
+    items = suggest_plan(applications, SETTINGS, PlanChoices(profile=("SQL",)))
     feedback = next(i for i in items if i.category == "feedback request" and "Körber" in i.title)
     assert "Tableau" in feedback.why
-    without = suggest_plan(_applications(), SETTINGS)
+    without = suggest_plan(applications, SETTINGS)
     assert "Tableau" not in next(i for i in without if i.key == feedback.key).why
 
 

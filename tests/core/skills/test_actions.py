@@ -65,9 +65,9 @@ def test_suggest_gap_actions_course_and_volunteering_for_the_clear_gap_plus_a_ro
     assert len(items) <= 5
     assert all(item.category in CATEGORIES for item in items)
     course = items[0]
-    assert course.priority == "high"
+    assert course.priority == "medium"  # clear evidence; high is kept for where to act first
     assert course.due_on == TODAY + timedelta(days=7)
-    assert "rejected from at screening" in course.why
+    assert "got past CV screening less often (0 % against 100 % for the rest)" in course.why
     assert course.links
 
 
@@ -109,10 +109,53 @@ def test_stage_coaching_counts_losses_per_stage_later_stages_first():
 
 def test_gaps_mostly_estimated_from_role_families_are_not_suggested():
     table = sample()
-    table["required_skills"] = None  # no skills named: every gap is an estimate from the role family
+    table["required_skills"] = None  # no skills named: every skill is an estimate from the role family
+    table.loc[15:, "role_family"] = "Business Analyst"  # the 15 that got through: another family
     gaps = top_gaps(table, ["SQL"], TODAY)
     assert gaps
     assert all(g.mostly_estimated for g in gaps)
+    assert gaps[0].headline.startswith("Probably asked for by 15 applications (an estimate")
     assert "An estimate" in gaps[0].certainty
     items = suggest_gap_actions(table, ["SQL"], TODAY)
     assert not any(item.key.startswith("gap-") for item in items)
+
+
+def soft_skill_table() -> pd.DataFrame:
+    """Teamwork asked for by 15 applications lost at screening; the other 15 got past it."""
+    table = sample()
+    table["required_skills"] = ["Teamwork, SQL"] * 15 + ["SQL, Excel"] * 15
+    table["role_family"] = "Nurse"  # Teamwork is typical of nursing: its field must not pick the actions
+    return table
+
+
+def test_a_soft_skill_gets_practice_never_a_course_nor_a_hospice():
+    table = soft_skill_table()
+    gap = top_gaps(table, ["SQL", "Excel"], TODAY)[0]
+    assert gap.skill == "Teamwork" and gap.category == "interpersonal"
+    options = gap_options(gap, role_fits(table, ["SQL", "Excel"]), TODAY)
+    keys = [o.key for o in options]
+    assert keys == ["gap-practice:teamwork", "gap-volunteer:teamwork", "gap-cv:teamwork"]
+    text = " ".join(f"{o.title} {o.details}" for o in options).casefold()
+    assert "course" not in text and "hospice" not in text and "hospital" not in text
+    assert "star stories" in options[0].title.casefold()
+    assert "volunteer team" in options[1].details
+    assert not any(o.key.startswith("gap-avoid") for o in options)  # every role asks for teamwork
+    suggested = suggest_gap_actions(table, ["SQL", "Excel"], TODAY)
+    assert suggested[0].key == "gap-practice:teamwork"
+
+
+def test_a_technical_skill_volunteers_in_its_field():
+    gap = top_gaps(sample(), ["SQL", "Excel", "Tableau"], TODAY)[0]
+    volunteering = next(o for o in gap_options(gap, [], TODAY) if o.category == "volunteering")
+    assert "dashboard" in volunteering.details or "open-source" in volunteering.details
+    assert any("DataKind" in link.label or "GitHub" in link.label for link in volunteering.links)
+
+
+def test_avoiding_a_skill_never_names_a_role_whose_applications_asked_for_it():
+    table = sample()
+    profile = ["SQL", "Excel", "Tableau", "Power BI"]
+    gap = top_gaps(table, profile, TODAY)[0]
+    assert "Data Analyst" in gap.roles
+    for option in gap_options(gap, role_fits(table, profile), TODAY):
+        if option.key.startswith("gap-avoid"):
+            assert "Data Analyst" not in option.title

@@ -50,10 +50,8 @@ def test_every_count_doubles_when_every_application_is_there_twice():
     for gap in twice.gaps:
         for count in ("asked_by", "screening", "after_screen", "after_interviews", "offers", "in_feedback"):
             assert getattr(gap, count) == 2 * getattr(first[gap.skill], count), (gap.skill, count)
-        assert (
-            gap.score == round(2 * first[gap.skill].score, 3)
-            or abs(gap.score - 2 * first[gap.skill].score) < 2e-3
-        )
+        # Twice the evidence: shrinkage pulls less, so the cost at least doubles.
+        assert gap.score >= 2 * first[gap.skill].score - 2e-3
         assert gap.roles == first[gap.skill].roles
 
 

@@ -45,7 +45,8 @@ def test_without_a_profile_no_gap_is_claimed_for_the_other_pages():
 
 
 def test_a_pasted_description_counts_for_the_page_and_the_top_gaps():
-    pasted = {("mine.xlsx", 2): "Kubernetes, Kubernetes and Kubernetes."}  # a rejected application
+    # Pasted for the twelve applications lost at screening: as costly as Python and dbt there.
+    pasted = {("mine.xlsx", row): "Kubernetes, Kubernetes and Kubernetes." for row in range(2, 14)}
     names = {g.gap.skill for g in build_skill_view(_table(), ("SQL",), TODAY, pasted).gaps}
     assert "Kubernetes" in names
     assert "Kubernetes" in top_gap_names(_table(), ("SQL", "Python", "dbt", "Airflow"), TODAY, pasted)

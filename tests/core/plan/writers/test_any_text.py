@@ -35,7 +35,7 @@ def test_every_export_accepts_any_text(company, title, why):
     frame.loc[0, "company"] = company
     items = assemble_plan(frame, TODAY)
     items[0] = replace(items[0], title=title, why=why)
-    document = build_document(frame, items, TODAY, bottleneck_sentence=why)
+    document = build_document(frame, items, TODAY, diagnosis_sentence=why)
 
     assert PdfReader(io.BytesIO(plan_pdf(document))).pages
     assert plan_markdown(document).decode("utf-8")

@@ -11,15 +11,15 @@ from nextround.plan.writers.markdown import escape_md, plan_markdown
 from tests.fixtures.plans import TODAY, plan_frame
 
 
-def test_markdown_has_summary_funnel_bottleneck_items_and_drafts():
+def test_markdown_has_summary_funnel_diagnosis_items_and_drafts():
     items = assemble_plan(plan_frame(), TODAY)
     text = plan_markdown(
-        build_document(plan_frame(), items, TODAY, bottleneck_sentence="You lose most at screening.")
+        build_document(plan_frame(), items, TODAY, diagnosis_sentence="You lose most at screening.")
     ).decode()
     assert text.startswith("# Your next round: the action plan\n")
     assert "You sent 6 applications between 04 Aug 2026 and 11 Nov 2026" in text
-    assert "| applied | 6 | 1 | 1 |" in text
-    assert "**Bottleneck:** You lose most at screening." in text
+    assert "| Applied | 6 | 1 | 1 |" in text
+    assert "**Where to act first:** You lose most at screening." in text
     assert "- [ ] **Send a thank-you follow-up to Körber (Data Analyst)** — due Wed 25 Nov 2026" in text
     assert "## Appendix: email drafts" in text
     assert (

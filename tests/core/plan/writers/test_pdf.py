@@ -32,7 +32,7 @@ def test_the_font_the_ci_installs_is_here():
     assert (DEFAULT_FONT_DIR / "DejaVuSans.ttf").is_file()
 
 
-def test_pdf_with_the_unicode_font_holds_summary_bottleneck_plan_and_drafts():
+def test_pdf_with_the_unicode_font_holds_summary_diagnosis_plan_and_drafts():
     reader, text = pdf_text(plan_pdf(document()))
     words = flat(text)
     assert reader.pages[0].mediabox.width == pytest.approx(595.28, abs=1)  # A4
@@ -41,7 +41,7 @@ def test_pdf_with_the_unicode_font_holds_summary_bottleneck_plan_and_drafts():
     assert flat(SENTENCE) in words
     assert "Körber" in words
     assert "Send a thank-you follow-up to Körber" in words
-    assert "Rejected after reaching the interview stage, 5 days ago." in words
+    assert "Rejected after interviews, 5 days ago." in words
     assert "Appendix: your email drafts" in words
     assert "Dear Anna Schmidt," in words
     assert "How could I strengthen my" in words

@@ -22,7 +22,7 @@ def workbook_bytes(applications: pd.DataFrame | None = None, items=None) -> byte
     applications = plan_frame() if applications is None else applications
     items = assemble_plan(applications, TODAY) if items is None else items
     return plan_xlsx(
-        build_document(applications, items, TODAY, bottleneck_sentence="You lose most at screening.")
+        build_document(applications, items, TODAY, diagnosis_sentence="You lose most at screening.")
     )
 
 
