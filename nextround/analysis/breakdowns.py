@@ -92,8 +92,8 @@ def rejection_by_stage(
     applications: pd.DataFrame, settings: AnalysisSettings, column: str, max_groups: int | None = MAX_GROUPS
 ) -> pd.DataFrame:
     """Long table, one row per group × stage (applied → final): decided at the stage, rejected there,
-    the rejection rate and its interval; small samples marked."""
-    counts, names, _ = _grouped_counts(applications, column, max_groups)
+    the rejection rate and its interval; small samples marked, and the row folding the smaller groups."""
+    counts, names, folds_rest = _grouped_counts(applications, column, max_groups)
     stages = list(LOSS_STAGES)
     losses = counts.losses(settings.count_ghosting_as_rejection)[:, stages]
     decided = counts.decided[:, stages]
@@ -112,6 +112,7 @@ def rejection_by_stage(
             "rejection_low": low.ravel(),
             "rejection_high": high.ravel(),
             "small_sample": (decided < SMALL_SAMPLE).ravel(),
+            "folded": np.repeat([folds_rest and i == n_groups - 1 for i in range(n_groups)], len(stages)),
         }
     )
 
