@@ -698,7 +698,8 @@ def _count(value: object) -> float:
     text = str(value).strip()
     tokens = text.lower().split()
     for token in tokens:
-        if token.replace(",", ".").replace(".", "", 1).isdigit():
+        # isdecimal, not isdigit: "²" is a digit that float() refuses.
+        if token.replace(",", ".").replace(".", "", 1).isdecimal():
             return float(token.replace(",", "."))
     numbers = vocabulary().numbers
     for token in tokens:
