@@ -7,12 +7,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from nextround.analysis.benchmarks import Benchmark
-from nextround.figures.labels import plain_labels, rate_labels, two_lines
-from nextround.figures.theme import base_layout, theme, translucent
+from nextround.analysis.drill import ghosting_address, row_address
+from nextround.figures.labels import plain_labels, rate_labels, short_labels, two_lines
+from nextround.figures.theme import base_layout, compact_legend, theme, translucent
 from nextround.wording import GROUP_METRICS, STAGE_LABELS
 
 METRIC_NAMES = GROUP_METRICS
 METRIC_COLOURS = {"response": "response", "screen": "passed", "interview": "offer", "rejection": "rejected"}
+COMPACT_STAGE_LABELS = {"final": "Final"}
 
 
 def rate_bars(
@@ -20,10 +22,13 @@ def rate_bars(
     metric: str = "rejection",
     group_title: str = "Group",
     reference: Benchmark | None = None,
+    compact: bool = False,
 ) -> go.Figure:
     """Horizontal bars from ``rates_by_group``: the rate, its interval, and "count/base" beside each bar.
 
     Small samples are drawn pale and labelled; a reference band (a published figure) may be shaded.
+    Each bar carries its drill address (a click lists the group's applications). ``compact`` (a phone):
+    group names cut short, no group title, a shorter rate title.
     """
     current = theme()
     colour = current.outcome_colour(METRIC_COLOURS[metric])
@@ -32,10 +37,13 @@ def rate_bars(
     high = rates[f"{metric}_high"].to_numpy(dtype="float64")
     small = rates[f"{metric}_base"].to_numpy() < 10
     labels = rate_labels(rates[f"{metric}_count"], rates[f"{metric}_base"], rate, small)
+    groups = _group_names(rates)
+    names = plain_labels(groups)
+    rows = list(range(len(rates)))
     fig = go.Figure(
         go.Bar(
             x=np.nan_to_num(rate),
-            y=plain_labels(rates["group"]),
+            y=rows,
             orientation="h",
             marker={"color": [translucent(colour, 0.35) if s else colour for s in small]},
             error_x={
@@ -47,13 +55,12 @@ def rate_bars(
                 "thickness": 1.2,
                 "width": 4,
             },
-            customdata=np.stack(
-                [np.nan_to_num(low), np.nan_to_num(high), np.array(labels, dtype=object)], axis=1
-            ),
-            hovertemplate=(
-                "%{y}: %{customdata[2]}<br>95 % interval %{customdata[0]:.0%}–%{customdata[1]:.0%}"
-                "<extra></extra>"
-            ),
+            customdata=[row_address("bar", i) for i in rows],
+            hovertext=[
+                f"{name}: {label}" + (f"<br>95 % interval {lo:.0%}–{hi:.0%}" if np.isfinite(lo) else "")
+                for name, label, lo, hi in zip(names, labels, low, high, strict=True)
+            ],
+            hovertemplate="%{hovertext}<br><i>Click to list them</i><extra></extra>",
             name=METRIC_NAMES[metric],
         )
     )
@@ -61,7 +68,7 @@ def rate_bars(
     fig.add_trace(
         go.Scatter(
             x=[1.03] * len(rates),
-            y=plain_labels(rates["group"]),
+            y=rows,
             mode="text",
             text=[two_lines(label) for label in labels],  # narrow enough for a phone-width column
             textposition="middle right",
@@ -89,21 +96,39 @@ def rate_bars(
         )
     height = max(220, 70 + 40 * len(rates))
     base_layout(fig, height=height, showlegend=False)
-    fig.update_yaxes(autorange="reversed", title=plain_labels([group_title])[0])
+    fig.update_yaxes(
+        tickvals=rows,
+        ticktext=short_labels(groups, 14) if compact else names,
+        range=[len(rates) - 0.5, -0.5],  # the largest group on top
+        title=None if compact else plain_labels([group_title])[0],
+    )
     fig.update_xaxes(
-        title=f"{METRIC_NAMES[metric]} (whiskers: 95 % interval)",
+        title=METRIC_NAMES[metric] if compact else f"{METRIC_NAMES[metric]} (whiskers: 95 % interval)",
         tickformat=".0%",
-        tickvals=[0, 0.25, 0.5, 0.75, 1],
+        tickvals=[0, 0.5, 1] if compact else [0, 0.25, 0.5, 0.75, 1],
         range=[0, 1.45],
     )
     return fig
 
 
-def ghosting_bars(ghosting: pd.DataFrame) -> go.Figure:
-    """From ``ghosting_by_stage``: ghosting recorded by the user and inferred from silence, per stage."""
+def _group_names(rates: pd.DataFrame) -> list[str]:
+    """The groups as named on a chart: seniority levels are stored lowercase ("senior") and start with
+    a capital on the axis."""
+    groups = [str(g) for g in rates["group"]]
+    if "column" in rates.columns and len(rates) and rates["column"].iloc[0] == "seniority":
+        return [g.capitalize() for g in groups]
+    return groups
+
+
+def ghosting_bars(ghosting: pd.DataFrame, compact: bool = False) -> go.Figure:
+    """From ``ghosting_by_stage``: ghosting recorded by the user and inferred from silence, per stage.
+
+    Each bar carries its drill address; ``compact`` (a phone): shorter stage names and titles."""
     current = theme()
     colour = current.outcome_colour("ghosted")
-    stages = [STAGE_LABELS[s] for s in ghosting["stage"]]
+    stages = [
+        (COMPACT_STAGE_LABELS if compact else STAGE_LABELS).get(s, STAGE_LABELS[s]) for s in ghosting["stage"]
+    ]
     labels = rate_labels(
         ghosting["ghosted"], ghosting["decided"], ghosting["ghosting_rate"], ghosting["small_sample"]
     )
@@ -114,6 +139,7 @@ def ghosting_bars(ghosting: pd.DataFrame) -> go.Figure:
             y=ghosting["ghosted_recorded"].tolist(),
             name="Ghosted (recorded)",
             marker={"color": colour},
+            customdata=[ghosting_address(s, "recorded") for s in ghosting["stage"]],
             hovertemplate="%{x}: %{y:,} recorded as ghosted<extra></extra>",
         )
     )
@@ -126,12 +152,15 @@ def ghosting_bars(ghosting: pd.DataFrame) -> go.Figure:
             text=[two_lines(label) for label in labels],  # side by side labels overlap on a phone
             textposition="outside",
             constraintext="none",
-            textfont={"size": 12},
+            textfont={"size": 11 if compact else 12},
             cliponaxis=False,
+            customdata=[ghosting_address(s, "inferred") for s in ghosting["stage"]],
             hovertemplate="%{x}: %{y:,} inferred<extra></extra>",
         )
     )
     base_layout(fig, height=340, barmode="stack")
-    fig.update_yaxes(title="Ghosted applications", tickformat=",d")
-    fig.update_xaxes(title="Furthest stage reached")
+    if compact:
+        compact_legend(fig, per_row=1)
+    fig.update_yaxes(title="Ghosted" if compact else "Ghosted applications", tickformat=",d")
+    fig.update_xaxes(title=None if compact else "Furthest stage reached", tickangle=0)
     return fig

@@ -11,15 +11,22 @@ STAGE_ORDER = ("Not screened", "Screen", "Interview", "Final round", "Offer stag
 OUTCOME_ORDER = ("Offer", "Pending", "Withdrawn", "Rejected", "Ghosted", "Ghosted (inferred)")
 
 
-def sankey_figure(flows: pd.DataFrame) -> go.Figure:
-    """From ``sankey_flows``: nodes carry their counts in their labels; link colours say the outcome."""
+def sankey_figure(flows: pd.DataFrame, compact: bool = False) -> go.Figure:
+    """From ``sankey_flows``: nodes carry their counts in their labels; link colours say the outcome.
+
+    ``compact`` (a phone): the first column ("Applied", the total) is left out and said above the
+    chart, so the stage and outcome labels have half the width each instead of a third (they overlapped).
+    """
     current = theme()
+    if compact:
+        flows = flows[flows["source"] != "Applied"]
     present = set(flows["source"]) | set(flows["target"])
-    nodes = ["Applied"] + [n for n in (*STAGE_ORDER, *OUTCOME_ORDER) if n in present]
+    nodes = ([] if compact else ["Applied"]) + [n for n in (*STAGE_ORDER, *OUTCOME_ORDER) if n in present]
     index = {name: i for i, name in enumerate(nodes)}
-    totals = flows.groupby("target", sort=False)["count"].sum().to_dict()
-    totals["Applied"] = int(flows.loc[flows["source"] == "Applied", "count"].sum())
-    labels = [f"{name}: {int(totals.get(name, 0)):,}" for name in nodes]
+    into = flows.groupby("target", sort=False)["count"].sum()
+    out_of = flows.groupby("source", sort=False)["count"].sum()
+    totals = {name: int(max(into.get(name, 0), out_of.get(name, 0))) for name in nodes}
+    labels = [f"{name}: {totals[name]:,}" for name in nodes]
     node_colours = []
     for name in nodes:
         kind = {
@@ -55,4 +62,18 @@ def sankey_figure(flows: pd.DataFrame) -> go.Figure:
             },
         )
     )
+    if compact:
+        total = int(flows["count"].sum())
+        fig.add_annotation(
+            x=0,
+            y=1,
+            xref="paper",
+            yref="paper",
+            xanchor="left",
+            yanchor="bottom",
+            showarrow=False,
+            text=f"{total:,} applications: furthest stage → how it ended",
+            font={"size": 12},
+        )
+        return base_layout(fig, height=480, margin={"l": 4, "r": 4, "t": 30, "b": 10}, font={"size": 11})
     return base_layout(fig, height=420, margin={"l": 10, "r": 10, "t": 10, "b": 10})
