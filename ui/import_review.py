@@ -28,7 +28,7 @@ from ui.loaders import restored_plan
 OPTIONS = "import_options"
 UPLOAD_TOKEN = "import_upload_token"
 APPLIED_TOKEN = "import_applied_token"
-CELL_EDITS = "cell_edits"
+CELL_EDITS = state.CELL_EDITS  # ui/state.py owns the corrections (the Applications page makes them too)
 EDITOR_ROW_LIMIT = 20_000
 XLSX_ROW_LIMIT = 200_000  # openpyxl needs minutes and gigabytes beyond this
 _NOT_MAPPED = "(keep as my own column)"

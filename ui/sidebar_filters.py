@@ -36,6 +36,16 @@ def _keep_valid(key: str, allowed: tuple[str, ...]) -> None:
             st.session_state[key] = kept
 
 
+def _clear(options: FilterChoices) -> None:
+    """Every application again: the widgets are set through state (a callback runs before they are
+    drawn, and the browser shows the new values)."""
+    st.session_state[FAMILIES_KEY] = []
+    st.session_state[SOURCES_KEY] = []
+    if options.first_applied is not None and options.last_applied is not None:
+        st.session_state[DATES_KEY] = (options.first_applied, options.last_applied)
+    st.session_state[state.FILTERS] = Filters()
+
+
 def _date_bounds(options: FilterChoices, current: Filters) -> tuple[date | None, date | None]:
     first, last = options.first_applied, options.last_applied
     if first is None or last is None:
@@ -98,6 +108,7 @@ def render_sidebar_filters(applications: pd.DataFrame | None) -> None:
         if filters.active:
             matching = len(apply_filters(applications, filters))
             st.caption(f"{matching:,} of {len(applications):,} applications match.")
+            st.button("Clear the filters", icon=":material/filter_alt_off:", on_click=_clear, args=(options,))
 
         st.subheader("Ghosting", divider="gray")
         as_rejection = st.toggle(

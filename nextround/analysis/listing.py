@@ -15,6 +15,8 @@ from nextround.editing import EDITABLE_COLUMNS, RowKey, row_keys
 from nextround.model import STAGES, Stage
 from nextround.settings import AnalysisSettings
 
+NO_LATER_STAGE: Final = "nothing in your file past applying"
+NO_OUTCOME: Final = "no outcome in your file yet"
 SHOWN_LIMIT: Final = 5_000  # rows an editable grid stays quick with; the search narrows beyond that
 SEARCHED: Final = (
     "company",
@@ -113,6 +115,13 @@ def _listed(rows: pd.DataFrame, settings: AnalysisSettings) -> pd.DataFrame:
         listed[column] = listed[column].dt.date
     for column in ("stage_evidence", "outcome_evidence"):
         listed[column] = listed[column].astype("string")
+    # No evidence is evidence too: nothing in the file went past applying, or said how it ended.
+    listed.loc[listed["stage_evidence"].isna() & (listed["stage_reached"] == "applied"), "stage_evidence"] = (
+        NO_LATER_STAGE
+    )
+    listed.loc[listed["outcome_evidence"].isna() & (listed["outcome"] == "pending"), "outcome_evidence"] = (
+        NO_OUTCOME
+    )
     inferred = listed["ghosted_inferred"].to_numpy(dtype=bool)
     if inferred.any():
         contacted = listed["stage_reached"].cat.codes.to_numpy() >= Stage.SCREEN

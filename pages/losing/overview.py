@@ -1,9 +1,12 @@
 """Overview: the headline rates with references, the funnel, the Sankey, and where the user loses most."""
 
+from functools import partial
+
 import streamlit as st
 
 from nextround.analysis import build_overview
 from nextround.figures import funnel_figure, sankey_figure
+from nextround.figures.empty import flows_empty, funnel_empty
 from nextround.text import escape_markdown
 from nextround.wording import HOW_EVERYTHING_IS_COUNTED, METRICS
 from ui import state
@@ -15,9 +18,6 @@ settings = state.settings()
 with st.spinner("Counting your applications…"):
     overview = build_overview(applications, settings)
 kpis = overview.kpis
-if kpis.applications == 0:
-    st.info("No applications match the filters in the sidebar.")
-    st.stop()
 
 st.subheader("Where you lose most")
 (st.success if overview.bottleneck.supported else st.info)(overview.bottleneck.sentence)
@@ -70,23 +70,26 @@ if kpis.small_sample:
 
 st.subheader("Funnel")
 chart_with_table(
-    funnel_figure(overview.funnel),
+    partial(funnel_figure, overview.funnel),
     overview.funnel,
     "Each bar is the applications that reached the stage, split by what happened there. Passed = "
     "reached the next stage ÷ decided at this stage (pending and withdrawn applications leave the "
     "stage they stopped at). Fewer than 10 decided: counts only.",
     key="overview_funnel",
     file_name="funnel.csv",
+    empty=funnel_empty(overview.funnel),
+    drillable=True,
 )
 
 st.subheader("From application to outcome")
 chart_with_table(
-    sankey_figure(overview.flows),
+    partial(sankey_figure, overview.flows),
     overview.flows,
-    "Left: all applications. Middle: the furthest stage each one reached. Right: how it ended there, "
-    "so you can see at which stage the rejections and the silence came.",
+    "Each application flows to the furthest stage it reached, then to how it ended there, so you can see "
+    "at which stage the rejections and the silence came.",
     key="overview_sankey",
     file_name="flows.csv",
+    empty=flows_empty(overview.flows),
 )
 
 with st.expander("References and how everything is counted"):

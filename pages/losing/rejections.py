@@ -1,9 +1,12 @@
 """Rejections: at which stage, for which roles and channels, after how long, and where the silence is."""
 
+from functools import partial
+
 import streamlit as st
 
 from nextround.analysis import benchmarks_for, build_rejections
 from nextround.figures import ghosting_bars, rejection_heatmap, time_histogram
+from nextround.figures.empty import ghosting_empty, heatmap_empty, timing_empty
 from nextround.wording import GROUP_METRICS, HOW_GROUP_RATES_ARE_COUNTED
 from ui import state
 from ui.analysis_blocks import chart_with_table, group_rates
@@ -11,29 +14,30 @@ from ui.analysis_blocks import chart_with_table, group_rates
 st.title("Rejections")
 applications = state.require_applications()
 settings = state.settings()
-if applications.empty:
-    st.info("No applications match the filters in the sidebar.")
-    st.stop()
 with st.spinner("Counting your rejections…"):
     rejections = build_rejections(applications, settings)
 
 st.subheader("By stage and role family")
 chart_with_table(
-    rejection_heatmap(rejections.by_stage_and_role, "Role family"),
+    partial(rejection_heatmap, rejections.by_stage_and_role, "Role family"),
     rejections.by_stage_and_role,
     "Each cell: rejected at that stage ÷ decided at that stage (pending and withdrawn applications "
     "left out), with the counts. Blank cells have fewer than 10 decided applications: counts only.",
     key="rejections_role_heatmap",
     file_name="rejections_by_stage_and_role.csv",
+    empty=heatmap_empty(rejections.by_stage_and_role),
+    drillable=True,
 )
 
 st.subheader("By stage and channel")
 chart_with_table(
-    rejection_heatmap(rejections.by_stage_and_source, "Channel"),
+    partial(rejection_heatmap, rejections.by_stage_and_source, "Channel"),
     rejections.by_stage_and_source,
     "As above, by where you found or sent the application.",
     key="rejections_source_heatmap",
     file_name="rejections_by_stage_and_channel.csv",
+    empty=heatmap_empty(rejections.by_stage_and_source),
+    drillable=True,
 )
 
 metric = st.segmented_control(
@@ -54,9 +58,7 @@ group_rates(
 )
 
 st.subheader("By seniority")
-by_seniority = rejections.by_seniority
-seniority = by_seniority.assign(group=by_seniority["group"].astype(str).str.capitalize())  # "Senior"
-group_rates(seniority, metric, "Seniority", HOW_GROUP_RATES_ARE_COUNTED, "rates_by_seniority")
+group_rates(rejections.by_seniority, metric, "Seniority", HOW_GROUP_RATES_ARE_COUNTED, "rates_by_seniority")
 
 st.subheader("By your own columns")
 if rejections.by_other_column:
@@ -74,21 +76,24 @@ else:
 
 st.subheader("Time to an answer")
 chart_with_table(
-    time_histogram(rejections.time_to_outcome),
+    partial(time_histogram, rejections.time_to_outcome),
     rejections.time_to_outcome,
     "Days from applying to the first reply we have a date for (the outcome date, or for applications "
     "past screening the dated step; when only the latest step is dated this overstates the wait) and "
     "to the rejection. Reversed or missing dates are left out.",
     key="time_to_outcome",
     file_name="time_to_outcome.csv",
+    empty=timing_empty(rejections.time_to_outcome),
 )
 
 st.subheader("Ghosting by stage")
 chart_with_table(
-    ghosting_bars(rejections.ghosting_by_stage),
+    partial(ghosting_bars, rejections.ghosting_by_stage),
     rejections.ghosting_by_stage,
     "Applications that never heard back, by the furthest stage they reached: recorded by you, and "
     "inferred from silence longer than the sidebar thresholds. Labels: ghosted ÷ decided at that stage.",
     key="ghosting_by_stage",
     file_name="ghosting_by_stage.csv",
+    empty=ghosting_empty(rejections.ghosting_by_stage),
+    drillable=True,
 )

@@ -1,5 +1,6 @@
 """Trends: is it getting better? Cohorts by week or month of application, with the pending share."""
 
+from functools import partial
 from typing import Literal
 
 import streamlit as st
@@ -33,7 +34,7 @@ if trends.table.empty:
 
 period = "weeks" if trends.frequency == "week" else "months"
 chart(
-    trend_figure(trends),
+    partial(trend_figure, trends),
     f"Applications grouped by the {trends.frequency} they were sent. Top: response and rejection rates "
     f"over the last {trends.rolling} {period} (counts summed, then divided; band: 95 % Wilson interval). "
     "Bottom: what became of each cohort, and how many are still pending — recent cohorts are mostly pending, "

@@ -46,7 +46,7 @@ if view.report.note:
 if not view.report.demand.empty:
     st.subheader("What the roles asked for")
     chart(
-        skill_demand_figure(view.report.demand),
+        lambda compact: skill_demand_figure(view.report.demand, compact=compact),
         f"The skills asked for most often: {view.report.with_skill_data:,} applications name them in a job "
         "description, skills column, feedback or notes; any others count their role family's typical skills "
         "(see the note above). Coloured by whether your profile has them.",
