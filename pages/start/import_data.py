@@ -1,13 +1,15 @@
-"""Import: upload, review how the file was read, correct it, and download the cleaned data."""
+"""Import: upload, review how the file was read, correct it, and download the cleaned data. The review
+of the current search stays here after leaving the page; added files join it only when the user says so."""
 
 import streamlit as st
 
 from nextround.importing import InputError, SourceFile
 from nextround.text import escape_markdown
 from ui import import_review as review
+from ui import import_session as session
 from ui import state
-from ui.loaders import import_uploads, use_sample
-from ui.navigation import ACTION_PLAN, OVERVIEW
+from ui.loaders import import_uploads
+from ui.navigation import ACTION_PLAN
 
 ACCEPTED = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"]
 
@@ -16,33 +18,41 @@ uploads = st.file_uploader(
     "Your spreadsheets (several files of the same kind are combined, e.g. LinkedIn's split export)",
     type=ACCEPTED,
     accept_multiple_files=True,
+    key=session.uploader_key(),
 )
-if not uploads:
-    st.caption(
-        "Excel (.xlsx .xlsm .xls), LibreOffice (.ods) or text (.csv .tsv .txt). Nothing leaves this computer."
-    )
-    if st.button("No file at hand? Explore with sample data", icon=":material/science:"):
-        use_sample()
-        st.switch_page(OVERVIEW)
-    st.stop()
-
-files = tuple(SourceFile(u.name, u.getvalue()) for u in uploads)
-token = review.upload_token(files)
-review.start_new_upload(token)
-if review.restore_plan(files):
+added = tuple(SourceFile(u.name, u.getvalue()) for u in uploads or ())
+if session.is_plan_workbook(added):
+    review.start_new_upload(review.upload_token(added))
+    session.forget_files()
+    review.restore_plan(added)
     if st.button("Open your action plan", type="primary", icon=":material/checklist:"):
         st.switch_page(ACTION_PLAN)
     st.stop()
+files = session.search_files(added)  # asks first when added files may be another search
+if not files:
+    if st.session_state.get(state.APPLICATIONS) is not None:
+        st.caption("Your data came from your plan workbook, so there is no import to review.")
+    else:
+        st.caption(
+            "Excel (.xlsx .xlsm .xls), LibreOffice (.ods) or text (.csv .tsv .txt). "
+            "Nothing leaves this computer."
+        )
+        session.sample_button("No file at hand? Explore with sample data")
+    st.stop()
+
+token = review.upload_token(files)
+review.start_new_upload(token)
 try:
     result = import_uploads(files, review.options())
 except InputError as error:
     st.error(escape_markdown(str(error)), icon=":material/error:")  # it names the file: user text
-    if st.session_state.get(state.APPLICATIONS) is not None:
-        st.caption("Nothing was changed: the data you had loaded before is still there.")
     st.stop()
 
-label = ", ".join(f.name for f in files)
-review.adopt(result, label)
+review.adopt(result, session.label(files))
+st.caption(
+    f"Reviewing {session.names(files)}: your corrections so far are kept here. Files added above join this "
+    "search only if you say they belong to it."
+)
 
 review.show_summary(result)
 review.choose_sheet(result)
