@@ -30,7 +30,7 @@ def test_landing_then_sample_data_opens_the_overview(page: Page, app_url: str):
     page.get_by_role("button", name="Explore with sample data").click()
     page.wait_for_url(re.compile(r".*/overview"))
     wait_for_app(page)
-    expect(page.get_by_text("220 applications")).to_be_visible()
+    expect(page.get_by_test_id("stSidebar").get_by_text("220 applications")).to_be_visible()
     assert page.locator(NO_ERRORS).count() == 0
     screenshot(page, "02_overview_sample")
 
