@@ -33,7 +33,10 @@ def plan_cards(plan: Sequence[ActionItem], today: date) -> None:
             if item.links:
                 st.markdown(" · ".join(f"[{escape_markdown(link.label)}]({link.url})" for link in item.links))
             if item.details:
-                with st.expander("Details", icon=":material/notes:"):
+                emails = item.category in ("follow-up", "feedback request")
+                with st.expander(
+                    "The e-mail, ready to send" if emails else "Details", icon=":material/notes:"
+                ):
                     st.text(item.details)
 
 

@@ -28,7 +28,7 @@ OUTCOME_BARS = (  # bottom panel, stacked: what became of each cohort
 
 def trend_figure(trends: Trends, compact: bool = False) -> go.Figure:
     """Rolling rates with their bands above, each cohort's outcomes below. ``compact`` (a phone): the
-    legend packs two to a row."""
+    legend packs two to a row, and the rates' names leave out their window."""
     current = theme()
     table = trends.table
     period = "week" if trends.frequency == "week" else "month"
@@ -70,7 +70,8 @@ def trend_figure(trends: Trends, compact: bool = False) -> go.Figure:
                 x=x,
                 y=rate.tolist(),
                 mode="lines+markers",
-                name=f"{name} (last {trends.rolling} {period}s)",
+                # On a phone the window is left to the caption: two names fit a legend row only short.
+                name=name if compact else f"{name} (last {trends.rolling} {period}s)",
                 line={"color": colour, "width": 2},
                 marker={"size": 5},
                 customdata=np.stack([count, base], axis=1),

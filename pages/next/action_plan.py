@@ -4,6 +4,7 @@ remove items, then download the plan (PDF, Markdown, Excel, calendar, CSV)."""
 import streamlit as st
 
 from nextround.plan.views import build_plan_document, suggest_plan
+from nextround.text import plural_suffix
 from ui import plan_editor, state
 from ui.memo import remembered
 from ui.plan_cards import plan_cards
@@ -44,7 +45,10 @@ with cards:  # drawn after the table has committed its edits, so both show the s
     done = sum(1 for item in plan if item.status == "done")
     this_week = sum(1 for item in plan if item.status != "done" and (item.due_on - today).days < 7)
     st.progress(done / len(plan) if plan else 0.0, text=f"{done} of {len(plan)} actions done")
-    st.caption(f"{this_week} action(s) due in the next 7 days. Tick an action when it is done.")
+    st.caption(
+        f"{this_week} action{plural_suffix(this_week)} due in the next 7 days. "
+        "Tick an action when it is done."
+    )
     plan_cards(plan, today)
 
 st.subheader("Download your plan")

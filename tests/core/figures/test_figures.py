@@ -19,6 +19,7 @@ from nextround.figures import (
     trend_figure,
 )
 from nextround.figures.labels import rate_label, two_lines
+from nextround.figures.sankey import STAGE_ORDER
 from nextround.figures.theme import read_theme, theme
 from nextround.ghosting import apply_ghosting
 from nextround.settings import AnalysisSettings
@@ -281,3 +282,11 @@ def test_the_compact_sankey_leaves_out_the_total_column_and_says_it(sample):
     assert not any(label.startswith("Applied:") for label in labels)
     assert sum(fig.data[0].link.value) == overview.kpis.applications
     assert f"{overview.kpis.applications:,} applications" in fig.layout.annotations[0].text
+
+
+def test_the_compact_sankey_keeps_the_funnel_order_top_to_bottom(sample):
+    overview, _, _ = sample
+    sankey = sankey_figure(overview.flows, compact=True).data[0]
+    labels = [label.split(":")[0] for label in sankey.node.label]
+    stages = [(y, name) for name, x, y in zip(labels, sankey.node.x, sankey.node.y, strict=True) if x < 0.5]
+    assert [name for _, name in sorted(stages)] == [n for n in STAGE_ORDER if n in labels]
