@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from nextround.filters import Filters
 from nextround.model import conform, empty_applications
 from nextround.settings import AnalysisSettings
-from tests.fixtures.app import run_page
+from tests.fixtures.app import ROOT, run_page
 from tests.fixtures.synthetic import synthetic_applications
 from ui import state
 from ui.navigation import APPLICATIONS, OVERVIEW, REJECTIONS, TRENDS
+from ui.sidebar_filters import FAMILIES_KEY
 
 SETTINGS = AnalysisSettings(as_of=pd.Timestamp("2025-09-30").date())
 DATA_PAGES = (OVERVIEW, REJECTIONS, TRENDS, APPLICATIONS)
@@ -78,3 +80,19 @@ def test_the_overview_draws_the_funnel_of_pending_applications():
     assert not at.exception
     assert at.get("plotly_chart")  # the funnel and the flows: twelve applications, all pending
     assert "match the filters" not in _infos(at)
+
+
+def test_the_sidebar_clears_the_filters_it_set():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state[state.APPLICATIONS] = synthetic_applications(50)
+    at.session_state[state.SETTINGS] = SETTINGS
+    at.run()
+    at.multiselect(key=FAMILIES_KEY).set_value(["Data Analyst"]).run()
+    at.switch_page(OVERVIEW).run()
+    assert at.session_state[state.FILTERS].active
+    assert {m.label: m.value for m in at.metric}["Applications"] != "50"
+    next(b for b in at.sidebar.button if b.label == "Clear the filters").click().run()
+    assert not at.exception
+    assert not at.session_state[state.FILTERS].active
+    assert at.multiselect(key=FAMILIES_KEY).value == []
+    assert {m.label: m.value for m in at.metric}["Applications"] == "50"
