@@ -132,6 +132,8 @@ def _adopt_files(files: tuple[SourceFile, ...], keep_choices: bool) -> None:
     st.session_state[state.SOURCE_FILES] = files
     if keep_choices:
         st.session_state[review.UPLOAD_TOKEN] = review.upload_token(files)
+    else:
+        state.close_drill()  # a chart part of the old search means nothing in the new one
     _clear_uploader()
 
 
