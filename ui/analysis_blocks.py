@@ -3,32 +3,57 @@ the bars of where each group ends."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from nextround.analysis import Rate, at_stage, benchmark_note, contrast_at, csv_bytes
+from nextround.analysis.drill import drill_from_points
 from nextround.analysis.stats import interval_text, percent
 from nextround.figures import loss_bars
+from nextround.figures.empty import losses_empty
 from nextround.text import escape_markdown
 from nextround.wording import METRICS
-
-PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
-
-
-def chart(fig: go.Figure, how_counted: str, key: str) -> None:
-    """The figure at full width, then one caption: what it shows and how it is counted."""
-    # theme=None: the figure already carries the project's theme (colours read from config.toml), so it
-    # looks the same here as in tests and exports; Streamlit's Plotly theme would restyle it.
-    st.plotly_chart(fig, width="stretch", theme=None, key=key, config=PLOTLY_CONFIG)
-    if how_counted:
-        st.caption(how_counted)
+from ui import state
+from ui.responsive import Draw, twin_chart
 
 
-def chart_with_table(fig: go.Figure, table: pd.DataFrame, how_counted: str, key: str, file_name: str) -> None:
+def chart(
+    draw: Draw,
+    how_counted: str,
+    key: str,
+    empty: str | None = None,
+    drill_rows: pd.DataFrame | None = None,
+    drillable: bool = False,
+) -> None:
+    """The figure at full width (its compact layout on a phone), then one caption: what it shows and
+    how it is counted. ``empty``: why there is nothing to draw, said instead of an empty frame.
+    ``drillable``: a click on a part of it lists those applications (``drill_rows``: the table the
+    figure was drawn from, for parts that name one of its rows)."""
+    if empty:
+        st.info(empty, icon=":material/info:")
+        return
+    clicked = twin_chart(draw, key, selectable=drillable)
+    st.caption(how_counted + (" Click a part of the chart to list its applications." if drillable else ""))
+    chosen = drill_from_points(clicked, drill_rows) if clicked else None
+    if chosen is not None:
+        state.open_drill(chosen)
+
+
+def chart_with_table(
+    draw: Draw,
+    table: pd.DataFrame,
+    how_counted: str,
+    key: str,
+    file_name: str,
+    empty: str | None = None,
+    drillable: bool = False,
+) -> None:
     """A chart with its caption, then the table behind it as a CSV download."""
-    chart(fig, how_counted, key=key)
-    download(table, file_name)
+    chart(draw, how_counted, key=key, empty=empty, drill_rows=table, drillable=drillable)
+    if not empty:
+        download(table, file_name)
 
 
 def download(table: pd.DataFrame, file_name: str, label: str = "Download this table (CSV)") -> None:
@@ -45,8 +70,20 @@ def download(table: pd.DataFrame, file_name: str, label: str = "Download this ta
 
 def group_losses(losses: pd.DataFrame, stage: str, group_title: str, key: str) -> None:
     """Bars of the share that didn't get past ``stage`` per group (rejected and no answer), the
-    most/least-often call-out when the data supports one, and the download of the whole table."""
-    chart(loss_bars(at_stage(losses, stage), stage, group_title), "", key=key)
+    most/least-often call-out when the data supports one, and the download of the whole table. A click
+    on a bar lists that group's applications that didn't get past the stage."""
+    rows = at_stage(losses, stage)
+    empty = losses_empty(rows)
+    chart(
+        partial(loss_bars, rows, stage, group_title),
+        "",
+        key=key,
+        empty=empty,
+        drill_rows=rows,
+        drillable=True,
+    )
+    if empty:
+        return
     contrast = contrast_at(losses, stage)
     if contrast is not None:
         st.markdown(escape_markdown(contrast.sentence))

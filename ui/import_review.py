@@ -30,7 +30,7 @@ from ui.loaders import restored_plan
 OPTIONS = "import_options"
 UPLOAD_TOKEN = "import_upload_token"
 APPLIED_TOKEN = "import_applied_token"
-CELL_EDITS = "cell_edits"
+CELL_EDITS = state.CELL_EDITS  # ui/state.py owns the corrections (the Applications page makes them too)
 EDITOR_ROW_LIMIT = 20_000
 XLSX_ROW_LIMIT = 200_000  # openpyxl needs minutes and gigabytes beyond this
 _NOT_MAPPED = "Keep as my own column"
@@ -69,16 +69,16 @@ def start_new_upload(token: str) -> None:
         st.session_state[CELL_EDITS] = {}
 
 
-def adopt(result: ImportResult, label: str, base: pd.DataFrame | None = None) -> None:
+def adopt(result: ImportResult, label: str, base: pd.DataFrame | None = None, sample: bool = False) -> None:
     """Make this import (added to ``base``, the earlier search, if given; with the user's cell edits)
-    the working data, once per distinct import."""
+    the working data, once per distinct import (``sample``: the bundled sample, never remembered)."""
     token = (st.session_state.get(UPLOAD_TOKEN), repr(options()), repr(st.session_state.get(CELL_EDITS)))
     if st.session_state.get(APPLIED_TOKEN) == token and st.session_state.get(state.APPLICATIONS) is not None:
         return
     st.session_state[APPLIED_TOKEN] = token
     st.session_state[state.IMPORT_RESULT] = result
     table = combine(base, result.applications)
-    state.set_applications(apply_edits(table, st.session_state.get(CELL_EDITS, {})), label)
+    state.set_applications(apply_edits(table, st.session_state.get(CELL_EDITS, {})), label, sample=sample)
     st.rerun()  # the shared sidebar (drawn before this page) must show the new data too
 
 

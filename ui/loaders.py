@@ -28,10 +28,19 @@ def restored_plan(data: bytes) -> RestoredPlan | None:
     return read_plan_workbook(data) if is_plan_workbook(data) else None
 
 
+def sample_files() -> tuple[SourceFile, ...]:
+    """The bundled sample workbook, as an upload of it would be."""
+    path = data_path(SAMPLE_FILE)
+    return (SourceFile(path.name, path.read_bytes()),)
+
+
+def is_sample(files: tuple[SourceFile, ...]) -> bool:
+    return bool(files) and files == sample_files()
+
+
 @st.cache_data(max_entries=1, show_spinner="Loading the sample data…")
 def sample_import() -> ImportResult:
-    path = data_path(SAMPLE_FILE)
-    return import_files((SourceFile(path.name, path.read_bytes()),), ImportOptions())
+    return import_files(sample_files(), ImportOptions())
 
 
 def sample_as_of(result: ImportResult) -> date:

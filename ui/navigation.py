@@ -12,6 +12,7 @@ from typing import Final
 
 HOME: Final = "pages/start/home.py"
 IMPORT: Final = "pages/start/import_data.py"
+APPLICATIONS: Final = "pages/start/applications.py"
 OVERVIEW: Final = "pages/losing/overview.py"
 REJECTIONS: Final = "pages/losing/rejections.py"
 TRENDS: Final = "pages/losing/trends.py"
@@ -32,6 +33,7 @@ SECTIONS: Final[dict[str, tuple[PageEntry, ...]]] = {
     "Start": (
         PageEntry(HOME, "Welcome", ":material/home:", "home"),
         PageEntry(IMPORT, "Import", ":material/upload_file:", "import_data"),
+        PageEntry(APPLICATIONS, "Applications", ":material/table_rows:", "applications"),
     ),
     "Where am I losing?": (
         PageEntry(OVERVIEW, "Overview", ":material/insights:", "overview"),

@@ -10,12 +10,13 @@ workbook, actions added) also starts a fresh editor.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace as with_changes
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
-from nextround.action_items import CATEGORIES, PRIORITIES, STATUSES, ActionItem
+from nextround.action_items import CATEGORIES, PRIORITIES, STATUSES, ActionItem, Status
 from nextround.plan.table import items_from_table, items_to_table
 from ui import state
 
@@ -35,6 +36,11 @@ def add(items: Sequence[ActionItem]) -> None:
     dismissed = st.session_state.get(state.PLAN_DISMISSED, set())
     _rebase([*(current() or []), *items])
     st.session_state[state.PLAN_DISMISSED] = dismissed
+
+
+def set_status(key: str, status: Status) -> None:
+    """One action marked (a card's tick): the plan changes, and the table starts afresh from it."""
+    _rebase([with_changes(item, status=status) if item.key == key else item for item in current() or []])
 
 
 def not_yet_added(chosen: Sequence[ActionItem]) -> list[ActionItem]:

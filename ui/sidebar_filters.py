@@ -36,10 +36,14 @@ def _keep_valid(key: str, allowed: tuple[str, ...]) -> None:
             st.session_state[key] = kept
 
 
-def _initial(key: str, value: object) -> None:
-    """A widget's starting value, set only before its first run: afterwards its own state is the truth
-    (passing a value as well makes Streamlit warn)."""
-    st.session_state.setdefault(key, value)
+def _clear(options: FilterChoices) -> None:
+    """Every application again: the widgets are set through state (a callback runs before they are
+    drawn, and the browser shows the new values)."""
+    st.session_state[FAMILIES_KEY] = []
+    st.session_state[SOURCES_KEY] = []
+    if options.first_applied is not None and options.last_applied is not None:
+        st.session_state[DATES_KEY] = (options.first_applied, options.last_applied)
+    st.session_state[state.FILTERS] = Filters()
 
 
 def _date_bounds(options: FilterChoices, current: Filters) -> tuple[date | None, date | None]:
@@ -51,10 +55,10 @@ def _date_bounds(options: FilterChoices, current: Filters) -> tuple[date | None,
         if not all(first <= d <= last for d in chosen):
             st.session_state[DATES_KEY] = (first, last)
     value = (current.applied_from or first, current.applied_to or last)
-    _initial(DATES_KEY, (max(first, value[0]), min(last, value[1])))
-    # The state holds a (start, end) pair, so the picker is a range picker; typing sees one date.
+    # A (start, end) pair makes it a range picker; typing sees one date.
     picked: object = st.date_input(
         "Applied between",
+        value=(max(first, value[0]), min(last, value[1])),
         min_value=first,
         max_value=last,
         key=DATES_KEY,
@@ -69,7 +73,12 @@ def _date_bounds(options: FilterChoices, current: Filters) -> tuple[date | None,
 
 
 def render_sidebar_filters(applications: pd.DataFrame | None) -> None:
-    """Draw the filters and settings in the sidebar; store ``Filters`` and ``AnalysisSettings`` in state."""
+    """Draw the filters and settings in the sidebar; store ``Filters`` and ``AnalysisSettings`` in state.
+
+    Each widget gets its starting value as its own default (``value=``/``default=``), never through the
+    Session State API: a number input set only through state carries ``min_value`` as its default, and
+    a page link clicked before the browser applied the state sent that 1 day back as the user's choice.
+    """
     if applications is None:
         return
     options = _options(applications)
@@ -80,17 +89,17 @@ def render_sidebar_filters(applications: pd.DataFrame | None) -> None:
     with st.sidebar:
         st.subheader("Filters", divider="gray")
         applied_from, applied_to = _date_bounds(options, current_filters)
-        _initial(FAMILIES_KEY, [f for f in current_filters.role_families if f in options.role_families])
         families = st.multiselect(
             "Role family",
             options.role_families,
+            default=[f for f in current_filters.role_families if f in options.role_families],
             key=FAMILIES_KEY,
             placeholder="All role families",
         )
-        _initial(SOURCES_KEY, [s for s in current_filters.sources if s in options.sources])
         sources = st.multiselect(
             "Channel",
             options.sources,
+            default=[s for s in current_filters.sources if s in options.sources],
             key=SOURCES_KEY,
             placeholder="All channels",
         )
@@ -99,26 +108,27 @@ def render_sidebar_filters(applications: pd.DataFrame | None) -> None:
         if filters.active:
             matching = len(apply_filters(applications, filters))
             st.caption(f"{matching:,} of {len(applications):,} applications match.")
+            st.button("Clear the filters", icon=":material/filter_alt_off:", on_click=_clear, args=(options,))
 
         st.subheader("Ghosting", divider="gray")
-        _initial(GHOSTING_AS_REJECTION_KEY, current_settings.count_ghosting_as_rejection)
         as_rejection = st.toggle(
             "Count ghosting as rejection",
+            value=current_settings.count_ghosting_as_rejection,
             key=GHOSTING_AS_REJECTION_KEY,
             help="Off: silence is shown apart from rejections. On: rejection rates include ghosting.",
         )
-        _initial(DAYS_AFTER_APPLYING_KEY, current_settings.ghosting.days_after_applying)
         after_applying = st.number_input(
             "Days of silence after applying until ghosted",
+            value=current_settings.ghosting.days_after_applying,
             min_value=1,
             max_value=365,
             step=1,
             key=DAYS_AFTER_APPLYING_KEY,
             help="A pending application with no news for longer counts as ghosted (inferred).",
         )
-        _initial(DAYS_AFTER_CONTACT_KEY, current_settings.ghosting.days_after_contact)
         after_contact = st.number_input(
             "Days of silence after a screen or interview until ghosted",
+            value=current_settings.ghosting.days_after_contact,
             min_value=1,
             max_value=365,
             step=1,

@@ -13,6 +13,8 @@ import pandas as pd
 import streamlit as st
 
 from nextround.action_items import ActionItem
+from nextround.analysis.drill import Drill
+from nextround.editing import CellEdits, apply_edits
 from nextround.filters import Filters, apply_filters
 from nextround.followups.emails import DEFAULT_FEEDBACK_DELAY_DAYS
 from nextround.followups.views import EmailSettings
@@ -21,14 +23,18 @@ from nextround.importing import SourceFile
 from nextround.plan.views import PlanChoices
 from nextround.settings import AnalysisSettings
 from nextround.skills.views import top_gap_names
+from nextround.text import escape_markdown
 from ui.memo import remembered
+from ui.navigation import APPLICATIONS as APPLICATIONS_PAGE
 from ui.navigation import IMPORT
 
 IMPORT_RESULT = "import_result"  # nextround.importing.ImportResult of the last import
 APPLICATIONS = "applications"  # canonical DataFrame after the user's edits (no inferred ghosting)
+CELL_EDITS = "cell_edits"  # dict[(source_file, source_row), {column: value}]: the user's corrections
+DRILL = "drill"  # nextround.analysis.drill.Drill: the chart part the Applications page lists, or None
 DATA_LABEL = "data_label"  # what the data is, for the sidebar ("sample data", file names)
 SAMPLE = "exploring_sample"  # True while the bundled sample is the working data (it is never remembered)
-SOURCE_FILES = "source_files"  # tuple[SourceFile, ...]: the files the working table was read from
+SOURCE_FILES = "source_files"  # tuple[SourceFile, ...]: the files of the search (the review re-reads them)
 SEARCH_TOKEN = "search_token"  # the upload token of those files (ui/import_review.upload_token)
 MERGE_BASE = "merge_base"  # DataFrame: the earlier search these files were added to (None: replaced)
 MERGE_BASE_LABEL = "merge_base_label"  # what that earlier search was read from, in words
@@ -58,6 +64,7 @@ PLAN_DISMISSED = "plan_dismissed_keys"  # items the user removed: not offered ag
 DEFAULTS: dict[str, Any] = {
     IMPORT_RESULT: None,
     APPLICATIONS: None,
+    DRILL: None,
     DATA_LABEL: "",
     SOURCE_FILES: (),
     SEARCH_TOKEN: None,
@@ -107,12 +114,30 @@ def filtered_applications() -> pd.DataFrame | None:
 
 
 def require_applications() -> pd.DataFrame:
-    """The filtered table; when nothing is loaded, say how to start and stop the page here."""
+    """The filtered table; when there is nothing to show, say why (nothing loaded, a file without
+    applications, filters that match none) and stop the page here."""
     table = filtered_applications()
     if table is None:
         st.info("No applications loaded yet. Upload your spreadsheet, or explore with the sample data.")
         if st.button("Import your applications", icon=":material/upload:"):
             st.switch_page(IMPORT)
+        st.stop()
+    if table.empty:
+        loaded = st.session_state[APPLICATIONS]
+        if filters().active and len(loaded):
+            st.info(
+                f"No applications match the filters in the sidebar ({len(loaded):,} loaded): widen them, "
+                "or clear them there.",
+                icon=":material/filter_alt_off:",
+            )
+        else:
+            st.info(
+                f"{escape_markdown(data_label())} holds no applications. The import review says what was "
+                "read and why rows were left out.",
+                icon=":material/info:",
+            )
+            if st.button("Open the import review", icon=":material/upload_file:"):
+                st.switch_page(IMPORT)
         st.stop()
     return table
 
@@ -140,6 +165,37 @@ def set_source(files: tuple[SourceFile, ...], token: str) -> None:
 
 def source_files() -> tuple[SourceFile, ...]:
     return tuple(st.session_state.get(SOURCE_FILES) or ())
+
+
+def cell_edits() -> dict[tuple[str, int], dict[str, object]]:
+    return dict(st.session_state.get(CELL_EDITS) or {})
+
+
+def correct_applications(changes: CellEdits) -> None:
+    """The one writer of the user's corrections from any page: kept with the others (a re-import of the
+    same files applies them all again) and applied to the working table at once, so every page follows."""
+    table = st.session_state.get(APPLICATIONS)
+    if table is None or not changes:
+        return
+    edits = cell_edits()
+    for key, change in changes.items():
+        edits[key] = {**edits.get(key, {}), **change}
+    st.session_state[CELL_EDITS] = edits
+    st.session_state[APPLICATIONS] = apply_edits(table, changes)
+
+
+def drill() -> Drill | None:
+    return st.session_state.get(DRILL)
+
+
+def open_drill(chosen: Drill) -> None:
+    """List the applications behind a chart's part on the Applications page."""
+    st.session_state[DRILL] = chosen
+    st.switch_page(APPLICATIONS_PAGE)
+
+
+def close_drill() -> None:
+    st.session_state[DRILL] = None
 
 
 def profile() -> tuple[str, ...]:

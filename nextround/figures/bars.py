@@ -1,5 +1,5 @@
 """Bar charts: per group, the share that didn't get past a stage (rejected and no answer) with its 95 %
-interval; and no answer by stage."""
+interval; and no answer by stage. Every bar carries its drill address (a click lists its applications)."""
 
 from __future__ import annotations
 
@@ -7,24 +7,33 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from nextround.analysis.drill import ghosting_address, row_address
 from nextround.analysis.stats import ratio
-from nextround.figures.labels import plain_labels, rate_labels, two_lines
-from nextround.figures.theme import base_layout, theme, translucent
+from nextround.figures.labels import plain_labels, rate_labels, short_labels, two_lines
+from nextround.figures.theme import base_layout, compact_legend, theme, translucent
 from nextround.wording import LOSS_PLACES, STAGE_LABELS
 
+COMPACT_STAGE_LABELS = {"final": "Final"}
 
-def loss_bars(rows: pd.DataFrame, stage: str = "applied", group_title: str = "Group") -> go.Figure:
+
+def loss_bars(
+    rows: pd.DataFrame, stage: str = "applied", group_title: str = "Group", compact: bool = False
+) -> go.Figure:
     """Horizontal bars from one stage of ``losses_by_stage`` (``at_stage``): per group, the share that
     didn't get past the stage, split into rejected and no answer, the 95 % interval of the whole as a
-    whisker, and "count/base" beside each bar. Small samples are drawn pale and labelled."""
+    whisker, and "count/base" beside each bar. Small samples are drawn pale and labelled. A click on a
+    bar names its row of ``rows``. ``compact`` (a phone): group names cut short, no group title, a
+    shorter rate title."""
     current = theme()
-    groups = plain_labels(rows["group"])
+    groups = _group_names(rows)
+    names = plain_labels(groups)
     decided = rows["decided"].to_numpy(dtype="float64")
     rate = rows["lost_rate"].to_numpy(dtype="float64")
     low = rows["lost_low"].to_numpy(dtype="float64")
     high = rows["lost_high"].to_numpy(dtype="float64")
     small = rows["small_sample"].to_numpy(dtype=bool)
     labels = rate_labels(rows["lost_count"], rows["lost_base"], rate, small)
+    positions = list(range(len(rows)))
     fig = go.Figure()
     for part, kind, name in (("rejected", "rejected", "Rejected"), ("no_answer", "ghosted", "No answer")):
         share = np.nan_to_num(ratio(rows[part].to_numpy(), decided))
@@ -32,19 +41,24 @@ def loss_bars(rows: pd.DataFrame, stage: str = "applied", group_title: str = "Gr
         fig.add_trace(
             go.Bar(
                 x=share,
-                y=groups,
+                y=positions,
                 orientation="h",
                 name=name,
                 marker={"color": [translucent(colour, 0.35) if s else colour for s in small]},
-                customdata=rows[part].to_numpy(),
-                hovertemplate=f"%{{y}}: %{{customdata:,}} {name.lower()}<extra></extra>",
+                customdata=[row_address("bar", i) for i in positions],
+                hovertext=[
+                    f"{group}: {int(count):,} {name.lower()} · {label}"
+                    + (f"<br>likely range {lo:.0%}–{hi:.0%}" if np.isfinite(lo) else "")
+                    for group, count, label, lo, hi in zip(names, rows[part], labels, low, high, strict=True)
+                ],
+                hovertemplate="%{hovertext}<br><i>Click to list them</i><extra></extra>",
             )
         )
     # The whisker of the whole (rejected + no answer), drawn on an invisible marker at its end.
     fig.add_trace(
         go.Scatter(
             x=np.nan_to_num(rate),
-            y=groups,
+            y=positions,
             mode="markers",
             marker={"size": 1, "color": current.text},
             error_x={
@@ -56,11 +70,7 @@ def loss_bars(rows: pd.DataFrame, stage: str = "applied", group_title: str = "Gr
                 "thickness": 1.2,
                 "width": 4,
             },
-            customdata=np.stack(
-                [np.nan_to_num(low), np.nan_to_num(high), np.array(labels, dtype=object)], axis=1
-            ),
-            hovertemplate="%{y}: %{customdata[2]}<br>likely range %{customdata[0]:.0%}–%{customdata[1]:.0%}"
-            "<extra></extra>",
+            hoverinfo="skip",
             showlegend=False,
         )
     )
@@ -68,7 +78,7 @@ def loss_bars(rows: pd.DataFrame, stage: str = "applied", group_title: str = "Gr
     fig.add_trace(
         go.Scatter(
             x=[1.03] * len(rows),
-            y=groups,
+            y=positions,
             mode="text",
             text=[two_lines(label) for label in labels],  # narrow enough for a phone-width column
             textposition="middle right",
@@ -79,21 +89,43 @@ def loss_bars(rows: pd.DataFrame, stage: str = "applied", group_title: str = "Gr
     )
     height = max(240, 90 + 40 * len(rows))
     base_layout(fig, height=height, barmode="stack")
-    fig.update_yaxes(autorange="reversed", title=plain_labels([group_title])[0])
+    if compact:
+        compact_legend(fig)
+    fig.update_yaxes(
+        tickvals=positions,
+        ticktext=short_labels(groups, 14) if compact else names,
+        range=[len(rows) - 0.5, -0.5],  # the largest group on top
+        title=None if compact else plain_labels([group_title])[0],
+    )
     fig.update_xaxes(
-        title=f"Didn't get past {LOSS_PLACES[stage]} (whiskers: likely range)",
+        title="Didn't get past"
+        if compact
+        else f"Didn't get past {LOSS_PLACES[stage]} (whiskers: likely range)",
         tickformat=".0%",
-        tickvals=[0, 0.25, 0.5, 0.75, 1],
+        tickvals=[0, 0.5, 1] if compact else [0, 0.25, 0.5, 0.75, 1],
         range=[0, 1.45],
     )
     return fig
 
 
-def ghosting_bars(ghosting: pd.DataFrame) -> go.Figure:
-    """From ``ghosting_by_stage``: no answer, recorded by the user and inferred from silence, per stage."""
+def _group_names(rows: pd.DataFrame) -> list[str]:
+    """The groups as named on a chart: seniority levels are stored lowercase ("senior") and start with
+    a capital on the axis (the table keeps them as stored, so a click still finds its rows)."""
+    groups = [str(g) for g in rows["group"]]
+    if "column" in rows.columns and len(rows) and rows["column"].iloc[0] == "seniority":
+        return [g.capitalize() for g in groups]
+    return groups
+
+
+def ghosting_bars(ghosting: pd.DataFrame, compact: bool = False) -> go.Figure:
+    """From ``ghosting_by_stage``: no answer, recorded by the user and inferred from silence, per stage.
+
+    Each bar carries its drill address; ``compact`` (a phone): shorter stage names and titles."""
     current = theme()
     colour = current.outcome_colour("ghosted")
-    stages = [STAGE_LABELS[s] for s in ghosting["stage"]]
+    stages = [
+        (COMPACT_STAGE_LABELS if compact else STAGE_LABELS).get(s, STAGE_LABELS[s]) for s in ghosting["stage"]
+    ]
     labels = rate_labels(
         ghosting["ghosted"], ghosting["decided"], ghosting["ghosting_rate"], ghosting["small_sample"]
     )
@@ -104,6 +136,7 @@ def ghosting_bars(ghosting: pd.DataFrame) -> go.Figure:
             y=ghosting["ghosted_recorded"].tolist(),
             name="No answer (recorded)",
             marker={"color": colour},
+            customdata=[ghosting_address(s, "recorded") for s in ghosting["stage"]],
             hovertemplate="%{x}: %{y:,} recorded as no answer<extra></extra>",
         )
     )
@@ -116,12 +149,15 @@ def ghosting_bars(ghosting: pd.DataFrame) -> go.Figure:
             text=[two_lines(label) for label in labels],  # side by side labels overlap on a phone
             textposition="outside",
             constraintext="none",
-            textfont={"size": 12},
+            textfont={"size": 11 if compact else 12},
             cliponaxis=False,
+            customdata=[ghosting_address(s, "inferred") for s in ghosting["stage"]],
             hovertemplate="%{x}: %{y:,} inferred<extra></extra>",
         )
     )
     base_layout(fig, height=340, barmode="stack")
-    fig.update_yaxes(title="Applications with no answer", tickformat=",d")
-    fig.update_xaxes(title="Furthest stage reached")
+    if compact:
+        compact_legend(fig, per_row=1)
+    fig.update_yaxes(title="No answer" if compact else "Applications with no answer", tickformat=",d")
+    fig.update_xaxes(title=None if compact else "Furthest stage reached", tickangle=0)
     return fig

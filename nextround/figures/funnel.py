@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from nextround.analysis.drill import funnel_address
 from nextround.figures.labels import rate_label
-from nextround.figures.theme import base_layout, theme, translucent
+from nextround.figures.theme import base_layout, compact_legend, theme, translucent
 from nextround.wording import STAGE_LABELS
 
 SEGMENTS = (  # column, legend name, colour kind
@@ -20,8 +21,13 @@ SEGMENTS = (  # column, legend name, colour kind
 )
 
 
-def funnel_figure(funnel: pd.DataFrame) -> go.Figure:
-    """Stacked horizontal bars from ``compute_funnel``: bar length = applications that reached the stage."""
+def funnel_figure(funnel: pd.DataFrame, compact: bool = False) -> go.Figure:
+    """Stacked horizontal bars from ``compute_funnel``: bar length = applications that reached the stage.
+
+    Each segment carries its drill address (a click lists its applications). ``compact`` (a phone):
+    the legend packs two to a row, and each stage's name and counts sit above its bar, so the bars
+    get the whole width instead of sharing it with the labels.
+    """
     current = theme()
     table = funnel.assign(ghosted_recorded=funnel["ghosted"] - funnel["ghosted_inferred"])
     stages = [STAGE_LABELS[s] for s in table["stage"]]
@@ -39,28 +45,53 @@ def funnel_figure(funnel: pd.DataFrame) -> go.Figure:
                     "color": translucent(colour, 0.45) if inferred else colour,
                     "pattern": {"shape": "/"} if inferred else None,
                 },
+                customdata=[funnel_address(stage, column) for stage in table["stage"]],
                 hovertemplate=f"%{{y}}: %{{x:,}} {name.lower()}<extra></extra>",
             )
         )
-    widest = max(int(table["reached"].max()), 1)
+    widest = max(int(table["reached"].max()), 1) if len(table) else 1
     for stage, row in zip(stages, table.itertuples(index=False), strict=True):
         if row.stage == "offer":
             text = f"{row.reached:,} reached"
         else:
             passed = rate_label(row.passed, row.decided, row.pass_rate, row.small_sample)
-            text = f"{row.reached:,} reached<br>passed {passed}"  # two short lines fit a phone
-        fig.add_annotation(
-            x=row.reached,
-            y=stage,
-            text=text,
-            showarrow=False,
-            xanchor="left",
-            align="left",
-            xshift=6,
-            font={"size": 11},
-        )
-    base_layout(fig, height=340, barmode="stack", bargap=0.35)
+            text = (
+                f"{row.reached:,} reached · passed {passed}"
+                if compact
+                else f"{row.reached:,} reached<br>passed {passed}"
+            )
+        if compact:  # above the bar, from its start: "Screen · 39 reached · passed 85 % (28/33)"
+            fig.add_annotation(
+                x=0,
+                y=stage,
+                text=f"<b>{stage}</b> · {text}",
+                showarrow=False,
+                xanchor="left",
+                yanchor="bottom",
+                yshift=9,
+                align="left",
+                font={"size": 11},
+            )
+        else:
+            fig.add_annotation(
+                x=row.reached,
+                y=stage,
+                text=text,
+                showarrow=False,
+                xanchor="left",
+                align="left",
+                xshift=6,
+                font={"size": 11},
+            )
+    if compact:
+        base_layout(fig, height=130 + 62 * len(stages), barmode="stack", bargap=0.55)
+        compact_legend(fig, per_row=2)
+        fig.update_yaxes(showticklabels=False)
+        fig.update_xaxes(range=[0, widest * 1.02])
+    else:
+        base_layout(fig, height=340, barmode="stack", bargap=0.35)
+        fig.update_xaxes(range=[0, widest * 1.9])
     fig.update_layout(legend_traceorder="normal")  # the legend reads in the bars' left-to-right order
     fig.update_yaxes(categoryorder="array", categoryarray=stages[::-1], title=None)
-    fig.update_xaxes(title="Applications", range=[0, widest * 1.9], tickformat=",d")
+    fig.update_xaxes(title="Applications", tickformat=",d")
     return fig

@@ -13,6 +13,13 @@ def plain_labels(values: Iterable[object]) -> list[str]:
     return [html.escape(str(value), quote=False) for value in values]
 
 
+def short_labels(values: Iterable[object], limit: int = 16) -> list[str]:
+    """``plain_labels`` cut to ``limit`` characters with an ellipsis, for a phone's axis (the full text
+    stays in the hover); cut before escaping, so no entity is split."""
+    texts = [str(value) for value in values]
+    return plain_labels(t if len(t) <= limit else t[: limit - 1].rstrip() + "…" for t in texts)
+
+
 def rate_label(count: float, base: float, rate: float, small: bool) -> str:
     """ "34 % (12/35)", or "12/35 · small sample" when too few are decided to trust a percentage."""
     if not base:
@@ -20,6 +27,16 @@ def rate_label(count: float, base: float, rate: float, small: bool) -> str:
     if small:
         return f"{int(count):,}/{int(base):,} · small sample"
     return f"{100 * rate:.0f} % ({int(count):,}/{int(base):,})"
+
+
+def compact_rate_label(count: float, base: float, rate: float, small: bool) -> str:
+    """A phone's cell: "34 %<br>12/35", "12/35" for a small sample (the pale cell says the rest), "–"
+    when nothing was decided."""
+    if not base or not np.isfinite(base):
+        return "–"
+    if small:
+        return f"{int(count):,}/{int(base):,}"
+    return f"{100 * rate:.0f} %<br>{int(count):,}/{int(base):,}"
 
 
 def two_lines(label: str) -> str:

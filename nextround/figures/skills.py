@@ -6,15 +6,16 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from nextround.figures.labels import plain_labels
-from nextround.figures.theme import base_layout, theme
+from nextround.figures.theme import base_layout, compact_legend, theme
 
 TOP_SKILLS = 15
 
 
-def skill_demand_figure(demand: pd.DataFrame, top: int = TOP_SKILLS) -> go.Figure:
+def skill_demand_figure(demand: pd.DataFrame, top: int = TOP_SKILLS, compact: bool = False) -> go.Figure:
     """Horizontal bars of the ``top`` most asked-for skills, coloured by covered / missing.
 
     ``demand`` is ``SkillReport.demand``: one row per skill (skill, asked_by, losses, offers, covered).
+    ``compact`` (a phone): one legend entry to a row.
     """
     colours = theme()
     shown = demand.sort_values(["asked_by", "skill"], ascending=[False, True]).head(top).iloc[::-1]
@@ -39,6 +40,8 @@ def skill_demand_figure(demand: pd.DataFrame, top: int = TOP_SKILLS) -> go.Figur
             )
         )
     base_layout(fig, height=max(260, 28 * len(shown) + 90), barmode="overlay")
+    if compact:
+        compact_legend(fig, per_row=1)
     fig.update_yaxes(categoryorder="array", categoryarray=plain_labels(shown["skill"]))
     fig.update_xaxes(title_text="Applications that asked for it")
     return fig

@@ -132,3 +132,21 @@ def base_layout(fig: go.Figure, height: int = CHART_HEIGHT, **extra: object) -> 
     fig.update_xaxes(automargin=True, gridcolor=current.secondary_background, zeroline=False)
     fig.update_yaxes(automargin=True, gridcolor=current.secondary_background, zeroline=False)
     return fig
+
+
+def compact_legend(fig: go.Figure, per_row: int = 2) -> go.Figure:
+    """A phone's legend: ``per_row`` entries to a row at fixed widths, smaller type, above the plot (a
+    free-flowing legend wraps one entry to a line and grows taller than the chart)."""
+    fig.update_layout(
+        legend={
+            "orientation": "h",
+            "entrywidth": 1 / per_row,
+            "entrywidthmode": "fraction",
+            "font": {"size": 11},
+            "yanchor": "bottom",
+            "y": 1.02,
+            "xanchor": "left",
+            "x": 0,
+        }
+    )
+    return fig

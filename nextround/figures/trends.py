@@ -10,7 +10,7 @@ from plotly.subplots import make_subplots
 
 from nextround.analysis.stats import SMALL_SAMPLE
 from nextround.analysis.trends import Trends
-from nextround.figures.theme import base_layout, theme, translucent
+from nextround.figures.theme import base_layout, compact_legend, theme, translucent
 from nextround.wording import METRICS
 
 RATES = (
@@ -26,7 +26,9 @@ OUTCOME_BARS = (  # bottom panel, stacked: what became of each cohort
 )
 
 
-def trend_figure(trends: Trends) -> go.Figure:
+def trend_figure(trends: Trends, compact: bool = False) -> go.Figure:
+    """Rolling rates with their bands above, each cohort's outcomes below. ``compact`` (a phone): the
+    legend packs two to a row, and the rates' names leave out their window."""
     current = theme()
     table = trends.table
     period = "week" if trends.frequency == "week" else "month"
@@ -68,7 +70,8 @@ def trend_figure(trends: Trends) -> go.Figure:
                 x=x,
                 y=rate.tolist(),
                 mode="lines+markers",
-                name=f"{name} (last {trends.rolling} {period}s)",
+                # On a phone the window is left to the caption: two names fit a legend row only short.
+                name=name if compact else f"{name} (last {trends.rolling} {period}s)",
                 line={"color": colour, "width": 2},
                 marker={"size": 5},
                 customdata=np.stack([count, base], axis=1),
@@ -103,7 +106,9 @@ def trend_figure(trends: Trends) -> go.Figure:
             annotation_position="top left",
             annotation_font_size=11,
         )
-    base_layout(fig, height=480, barmode="stack", hovermode="x unified")
+    base_layout(fig, height=520 if compact else 480, barmode="stack", hovermode="x unified")
+    if compact:
+        compact_legend(fig, per_row=2)
     fig.update_layout(legend_traceorder="normal")
     fig.update_yaxes(title="Rate", tickformat=".0%", range=[0, 1], row=1, col=1)
     fig.update_yaxes(title="Applications", tickformat=",d", row=2, col=1)

@@ -1,9 +1,12 @@
 """Overview: where to act first, the headline rates, the funnel and the flows; details one click away."""
 
+from functools import partial
+
 import streamlit as st
 
 from nextround.analysis import build_overview
 from nextround.figures import funnel_figure, sankey_figure
+from nextround.figures.empty import flows_empty, funnel_empty
 from nextround.text import capitalised, escape_markdown
 from nextround.wording import HOW_EVERYTHING_IS_COUNTED, METRICS
 from ui import state
@@ -15,9 +18,6 @@ settings = state.settings()
 with st.spinner("Counting your applications…"):
     overview = build_overview(applications, settings)
 kpis = overview.kpis
-if kpis.applications == 0:
-    st.info("No applications match the filters in the sidebar.")
-    st.stop()
 
 diagnosis = overview.diagnosis
 st.subheader("Where to act first")
@@ -74,20 +74,23 @@ if kpis.small_sample:
 
 st.subheader("Funnel")
 chart_with_table(
-    funnel_figure(overview.funnel),
+    partial(funnel_figure, overview.funnel),
     overview.funnel,
     "Each bar: the applications that reached the stage, split by what happened there.",
     key="overview_funnel",
     file_name="funnel.csv",
+    empty=funnel_empty(overview.funnel),
+    drillable=True,
 )
 
 st.subheader("From application to outcome")
 chart_with_table(
-    sankey_figure(overview.flows),
+    partial(sankey_figure, overview.flows),
     overview.flows,
     "Left: all applications. Middle: the furthest stage each reached. Right: how it ended there.",
     key="overview_sankey",
     file_name="flows.csv",
+    empty=flows_empty(overview.flows),
 )
 
 with st.expander("Details: every stage, references, and how everything is counted"):

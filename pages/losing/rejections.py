@@ -1,10 +1,13 @@
 """Rejections: where applications end, for which roles and channels, after how long, and where the
 silence is — every group compared by the one rate the Overview uses (didn't get past a stage)."""
 
+from functools import partial
+
 import streamlit as st
 
 from nextround.analysis import build_rejections
 from nextround.figures import ghosting_bars, loss_heatmap, time_histogram
+from nextround.figures.empty import ghosting_empty, heatmap_empty, timing_empty
 from nextround.model import LOSS_STAGE_NAMES
 from nextround.text import capitalised, escape_markdown
 from nextround.wording import HOW_EVERYTHING_IS_COUNTED, LOSS_PLACES
@@ -14,9 +17,6 @@ from ui.analysis_blocks import chart_with_table, group_losses
 st.title("Rejections")
 applications = state.require_applications()
 settings = state.settings()
-if applications.empty:
-    st.info("No applications match the filters in the sidebar.")
-    st.stop()
 with st.spinner("Counting your rejections…"):
     rejections = build_rejections(applications, settings)
 
@@ -28,11 +28,13 @@ for contrast in rejections.contrasts:
 
 st.subheader("By stage and role family")
 chart_with_table(
-    loss_heatmap(rejections.by_role, "Role family"),
+    partial(loss_heatmap, rejections.by_role, "Role family"),
     rejections.by_role,
     "Each cell: didn't get past that stage (rejected or no answer). Blank: fewer than 10 decided.",
     key="rejections_role_heatmap",
     file_name="losses_by_stage_and_role.csv",
+    empty=heatmap_empty(rejections.by_role),
+    drillable=True,
 )
 
 stage = st.segmented_control(
@@ -48,9 +50,7 @@ st.subheader("By channel")
 group_losses(rejections.by_source, stage, "Channel", "losses_by_channel")
 
 st.subheader("By seniority")
-by_seniority = rejections.by_seniority
-seniority = by_seniority.assign(group=by_seniority["group"].astype(str).str.capitalize())  # "Senior"
-group_losses(seniority, stage, "Seniority", "losses_by_seniority")
+group_losses(rejections.by_seniority, stage, "Seniority", "losses_by_seniority")  # "Senior" on the chart
 
 st.subheader("By your own columns")
 if rejections.by_other_column:
@@ -61,20 +61,23 @@ else:
 
 st.subheader("Time to an answer")
 chart_with_table(
-    time_histogram(rejections.time_to_outcome),
+    partial(time_histogram, rejections.time_to_outcome),
     rejections.time_to_outcome,
     "Days from applying to the first dated reply, and to the rejection.",
     key="time_to_outcome",
     file_name="time_to_outcome.csv",
+    empty=timing_empty(rejections.time_to_outcome),
 )
 
 st.subheader("No answer, by stage")
 chart_with_table(
-    ghosting_bars(rejections.ghosting_by_stage),
+    partial(ghosting_bars, rejections.ghosting_by_stage),
     rejections.ghosting_by_stage,
     "Applications that never heard back, by the furthest stage they reached.",
     key="ghosting_by_stage",
     file_name="no_answer_by_stage.csv",
+    empty=ghosting_empty(rejections.ghosting_by_stage),
+    drillable=True,
 )
 
 with st.expander("How this page counts"):

@@ -1,5 +1,6 @@
 """Trends: is it getting better? Cohorts by week or month of application, with the pending share."""
 
+from functools import partial
 from typing import Literal
 
 import streamlit as st
@@ -34,7 +35,7 @@ if trends.table.empty:
 
 period = "weeks" if trends.frequency == "week" else "months"
 chart(
-    trend_figure(trends),
+    partial(trend_figure, trends),
     f"Applications grouped by the {trends.frequency} they were sent. Recent ones are mostly still pending, "
     "so their rates are not yet a sign of anything.",
     key="trends_chart",

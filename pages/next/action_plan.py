@@ -7,6 +7,7 @@ from nextround.plan.views import build_plan_document, suggest_plan
 from nextround.text import counted
 from ui import plan_editor, state
 from ui.memo import remembered
+from ui.plan_cards import plan_cards
 from ui.plan_downloads import download_buttons
 
 st.title("Your action plan")
@@ -31,15 +32,21 @@ with st.container(horizontal=True):
             plan_editor.replace(suggest_plan(applications, settings, choices))
         st.rerun()
 
-st.caption(
-    "Change the # column to reorder; add a row at the bottom; select rows and press Delete to remove "
-    "them. Email drafts are edited on the Follow-ups page."
-)
-plan = plan_editor.edit(today)
-done = sum(1 for item in plan if item.status == "done")
-this_week = sum(1 for item in plan if item.status != "done" and (item.due_on - today).days < 7)
-st.caption(f"{counted(this_week, 'action')} due in the next 7 days.")
-st.progress(done / len(plan) if plan else 0.0, text=f"{done} of {len(plan)} actions done")
+cards = st.container()
+with st.expander(
+    "Edit as a table: reorder, add or remove actions, change many at once", icon=":material/table:"
+):
+    st.caption(
+        "Change the # column to reorder; add a row at the bottom; select rows and press Delete to remove "
+        "them. Email drafts are edited on the Follow-ups page."
+    )
+    plan = plan_editor.edit(today)
+with cards:  # drawn after the table has committed its edits, so both show the same plan
+    done = sum(1 for item in plan if item.status == "done")
+    this_week = sum(1 for item in plan if item.status != "done" and (item.due_on - today).days < 7)
+    st.progress(done / len(plan) if plan else 0.0, text=f"{done} of {len(plan)} actions done")
+    st.caption(f"{counted(this_week, 'action')} due in the next 7 days. Tick an action when it is done.")
+    plan_cards(plan, today)
 
 st.subheader("Download your plan")
 with st.spinner("Preparing your plan…"):

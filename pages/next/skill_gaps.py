@@ -47,7 +47,7 @@ if view.report.note:
 if not view.report.demand.empty:
     st.subheader("What the roles asked for")
     chart(
-        skill_demand_figure(view.report.demand),
+        lambda compact: skill_demand_figure(view.report.demand, compact=compact),
         "The skills asked for most often, coloured by whether your profile has them.",
         key="skill_demand",
     )

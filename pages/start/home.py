@@ -3,8 +3,8 @@
 import streamlit as st
 
 from ui import since_last_time as since
-from ui.loaders import use_sample
-from ui.navigation import IMPORT, OVERVIEW
+from ui.import_session import sample_button
+from ui.navigation import IMPORT
 
 st.title("Next Round")
 since.welcome_back()
@@ -24,9 +24,7 @@ with upload_col:
 with sample_col:
     st.subheader("Just looking?")
     st.caption("A made-up job search of about 200 applications, to see what you will get.")
-    if st.button("Explore with sample data", icon=":material/science:"):
-        use_sample()
-        st.switch_page(OVERVIEW)
+    sample_button()
 
 st.divider()
 st.caption(

@@ -1,14 +1,17 @@
-"""Import: upload, review how the file was read, correct it, and download the cleaned data."""
+"""Import: upload, review how the file was read, correct it, and download the cleaned data. The review
+of the current search stays here after leaving the page; new files are compared with the search and
+join it or replace it only when the user says so."""
 
 import streamlit as st
 
 from nextround.importing import InputError, SourceFile
 from nextround.text import escape_markdown
 from ui import import_review as review
+from ui import import_session as session
 from ui import since_last_time as since
 from ui import state
-from ui.loaders import import_uploads, use_sample
-from ui.navigation import ACTION_PLAN, OVERVIEW
+from ui.loaders import import_uploads, is_sample
+from ui.navigation import ACTION_PLAN
 
 ACCEPTED = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"]
 
@@ -19,22 +22,24 @@ uploads = st.file_uploader(
     "Your spreadsheets (several files of the same kind are combined, e.g. LinkedIn's split export)",
     type=ACCEPTED,
     accept_multiple_files=True,
+    key=session.uploader_key(),
 )
-if not uploads:
-    since.show_search_summary()
+added = tuple(SourceFile(u.name, u.getvalue()) for u in uploads or ())
+files = session.search_files(added)  # the search's own files when nothing new was added
+if not files:
     st.caption(
         "Excel (.xlsx .xlsm .xls), LibreOffice (.ods) or text (.csv .tsv .txt). Nothing leaves this computer."
     )
-    if st.button("No file at hand? Explore with sample data", icon=":material/science:"):
-        use_sample()
-        st.switch_page(OVERVIEW)
+    session.sample_button("No file at hand? Explore with sample data")
     st.stop()
 
-files = tuple(SourceFile(u.name, u.getvalue()) for u in uploads)
 token = review.upload_token(files)
 since.start_new_upload(token)
-if review.restore_plan(files):
+if session.is_plan_workbook(files):
+    review.restore_plan(files)
     state.set_source(files, token)
+    if added:
+        session.clear_uploader()
     if st.button("Open your action plan", type="primary", icon=":material/checklist:"):
         st.switch_page(ACTION_PLAN)
     st.stop()
@@ -46,11 +51,21 @@ except InputError as error:
         st.caption("Nothing was changed: the data you had loaded before is still there.")
     st.stop()
 
-label = ", ".join(f.name for f in files)
-if not since.decided(files, token, result, label):  # a search is there: add to it, or replace it?
+sample = is_sample(files)  # its review, never remembered and never compared with a search
+label = session.label(files)
+if not sample and not since.decided(files, token, result, label):  # a search is there: add or replace?
     st.stop()
-review.adopt(result, since.label(label), base=st.session_state.get(state.MERGE_BASE))
+if added:
+    session.clear_uploader()  # these files are the search now; the review goes on with them
+base = None if sample else st.session_state.get(state.MERGE_BASE)
+review.adopt(result, label if sample else since.label(label), base=base, sample=sample)
 since.show_latest()
+if not added:
+    since.show_search_summary()
+st.caption(
+    f"Reviewing {session.names(files)}: your corrections so far are kept here. A file added above is "
+    "compared with this search first."
+)
 
 review.show_summary(result)
 review.ask_questions(result, token)

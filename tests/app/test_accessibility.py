@@ -29,15 +29,25 @@ def _sample_page(page: str, sample_result) -> AppTest:
     return at.run()
 
 
+def _is_chart(node) -> bool:
+    """A Plotly chart, or a container holding only one: a chart's wide or phone layout (ui/responsive.py)."""
+    if getattr(node, "type", None) == "plotly_chart":
+        return True
+    children = list(getattr(node, "children", {}).values())
+    return len(children) == 1 and getattr(children[0], "type", None) == "plotly_chart"
+
+
 def _charts_and_what_follows(node) -> list[str | None]:
-    """For every Plotly chart in the tree, the type of the element right after it in its container."""
+    """For every Plotly chart in the tree, the type of the first element after it (and after its other
+    layout) in its container."""
     found: list[str | None] = []
     children = list(getattr(node, "children", {}).values())
     for index, child in enumerate(children):
-        if getattr(child, "type", None) == "plotly_chart":
-            following = children[index + 1] if index + 1 < len(children) else None
+        if _is_chart(child):
+            following = next((c for c in children[index + 1 :] if not _is_chart(c)), None)
             found.append(getattr(following, "type", None))
-        found.extend(_charts_and_what_follows(child))
+        else:
+            found.extend(_charts_and_what_follows(child))
     return found
 
 

@@ -8,10 +8,11 @@ from datetime import date
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from nextround.action_items import ActionItem
+from nextround.action_items import ActionItem, Link
 from nextround.filters import Filters
 from nextround.plan.roundtrip import read_plan_workbook
 from nextround.settings import AnalysisSettings
+from nextround.text import escape_markdown
 from tests.fixtures.app import ROOT, remembered, run_page
 from tests.fixtures.plans import TODAY, plan_frame
 from ui import state
@@ -160,3 +161,35 @@ def test_plan_edits_survive_leaving_the_page_and_coming_back():
     assert shown["status"].iloc[0] == "done"
     assert "Call Jo about the Gießen role" in list(shown["title"])
     assert f"1 of {len(plan)} actions done" in at.get("progress")[0].proto.text
+
+
+def test_every_action_is_shown_whole_and_a_tick_marks_it_done_everywhere():
+    why = "12 of 15 applications that asked for SQL were rejected at screening; " * 3  # longer than a cell
+    sql = Link("SQLBolt (free)", "https://sqlbolt.com/")
+    given = [
+        ActionItem("gap:sql", "Take a *free* SQL course", why, "skill/course", TODAY, links=(sql,)),
+        ActionItem(
+            "follow-up:1", "Thank Acme", "Rejected.", "follow-up", TODAY, details="Dear Anna,\n\nThanks."
+        ),
+        ActionItem("habit:weekly", "Send 3", "Your pace.", "application habits", TODAY, status="doing"),
+    ]
+    at = run_page(PAGE, plan_frame(), {state.SETTINGS: AS_OF, state.PLAN: given})
+    assert not at.exception, [e.value for e in at.exception]
+    cards = [c for c in at.checkbox if c.key.startswith("plan_card_")]
+    assert cards[0].label == "**Take a \\*free\\* SQL course**"  # user-facing text escaped
+    text = " ".join(m.value for m in at.markdown)
+    assert escape_markdown(why) in text  # the whole why, not a cut cell
+    assert "[SQLBolt \\(free\\)](https://sqlbolt.com/)" in text
+    assert any(c.value == "due today · medium priority · skill/course · to do" for c in at.caption)
+    assert [t.value for t in at.text] == ["Dear Anna,\n\nThanks."]  # details as plain text
+
+    cards[1].check().run()
+    assert not at.exception, [e.value for e in at.exception]
+    plan = at.session_state[state.PLAN]
+    assert [i.status for i in plan] == ["to do", "done", "doing"]
+    assert at.dataframe[0].value["status"].tolist() == ["to do", "done", "doing"]  # the table follows
+    assert "1 of 3 actions done" in at.get("progress")[0].proto.text
+    ticked = next(c for c in at.checkbox if c.key.startswith("plan_card_1_"))
+    assert ticked.value is True
+    ticked.uncheck().run()
+    assert [i.status for i in at.session_state[state.PLAN]] == ["to do", "to do", "doing"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from tests.fixtures.app import ROOT
-from tests.fixtures.files import TRACKER_HEADER, TRACKER_ROWS, csv_bytes
-from ui import state
-from ui.navigation import IMPORT
+from tests.fixtures.files import TRACKER_HEADER, TRACKER_ROWS, csv_bytes, linkedin_export
+from ui import remember, state
+from ui.navigation import HOME, IMPORT, OVERVIEW
 
 
 def _page() -> AppTest:
@@ -112,3 +112,102 @@ def test_the_mapping_speaks_plain_words_and_the_table_shows_the_evidence():
     applications = next(f for f in frames if "stage_evidence" in f.columns)
     evidence = set(applications["stage_evidence"].dropna()) | set(applications["outcome_evidence"].dropna())
     assert any(text.startswith("Status: ") for text in evidence), evidence
+
+
+# --- the review stays reachable; files are asked about before they are combined ----------------------
+# (a file added over a search is compared with it, then added or replacing it: test_since_last_time.py)
+
+OTHER_HEADER = ["Firma", "Stelle", "Beworben am", "Stand"]
+OTHER_ROWS = [
+    ["Körber", "Datenanalyst", "03.02.2025", "Absage"],
+    ["Otto", "BI Analyst", "04.02.2025", "Beworben"],
+]
+
+
+def _upload(at: AppTest, *files: tuple[str, bytes]) -> AppTest:
+    return at.file_uploader[0].set_value([(name, data, "text/csv") for name, data in files]).run()
+
+
+def _tracker() -> tuple[str, bytes]:
+    return ("tracker.csv", csv_bytes([TRACKER_HEADER, *TRACKER_ROWS]))
+
+
+def _other() -> tuple[str, bytes]:
+    return ("bewerbungen.csv", csv_bytes([OTHER_HEADER, *OTHER_ROWS]))
+
+
+def _button(at: AppTest, label: str):
+    return next(b for b in at.button if b.label == label)
+
+
+def test_the_review_stays_with_the_corrections_after_leaving_the_page():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page(IMPORT).run()
+    _upload(at, _tracker())
+    at.session_state[state.CELL_EDITS] = {("tracker.csv", 2): {"outcome": "withdrawn"}}
+    at.switch_page(OVERVIEW).run()
+    at.switch_page(IMPORT).run()  # the uploader is empty now; the review is not
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.file_uploader[0].value
+    assert any(h.value == "How each column was read" for h in at.subheader)
+    assert {m.label: m.value for m in at.metric}["Applications"] == "6"
+    assert any("Reviewing **tracker\\.csv**" in c.value for c in at.caption)
+    table = at.session_state[state.APPLICATIONS]
+    assert table.loc[table["source_row"] == 2, "outcome"].tolist() == ["withdrawn"]  # the correction kept
+
+
+def test_a_file_added_later_asks_before_anything_is_merged():
+    at = _upload(_page(), _tracker())
+    assert len(at.session_state[state.APPLICATIONS]) == 6
+    _upload(at, _other())
+    assert not at.exception
+    assert any(h.value == "You already have a search here" for h in at.subheader)
+    assert len(at.session_state[state.APPLICATIONS]) == 6  # nothing merged while the question is open
+    assert not any(h.value == "How each column was read" for h in at.subheader)
+    next(b for b in at.button if b.label.startswith("Add this file")).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert set(at.session_state[state.APPLICATIONS]["source_file"]) == {"tracker.csv", "bewerbungen.csv"}
+    assert len(at.session_state[state.APPLICATIONS]) == 8
+
+
+def test_the_same_file_again_does_not_ask():
+    at = _upload(_page(), _tracker())
+    _upload(at, _tracker())
+    assert not any(h.value == "You already have a search here" for h in at.subheader)
+    assert len(at.session_state[state.APPLICATIONS]) == 6
+
+
+def test_two_files_of_different_shapes_at_once_ask_before_combining():
+    at = _upload(_page(), _tracker(), _other())
+    assert any("These files have different columns" in m.value for m in at.markdown)
+    assert state.APPLICATIONS not in at.session_state  # nothing adopted while the question is open
+    _button(at, "Use only bewerbungen\\.csv").click().run()  # a label is Markdown: the name is escaped
+    assert not at.exception
+    assert len(at.session_state[state.APPLICATIONS]) == 2
+
+
+def test_a_split_export_of_one_shape_is_combined_without_asking():
+    first = ("Job Applications.csv", csv_bytes(linkedin_export(0, 12)))
+    second = ("Job Applications_1.csv", csv_bytes(linkedin_export(12, 8)))
+    at = _upload(_page(), first, second)
+    assert not any("different columns" in m.value for m in at.markdown)
+    assert len(at.session_state[state.APPLICATIONS]) == 20
+
+
+def test_the_sample_does_not_replace_an_unremembered_search_without_asking():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page(IMPORT).run()
+    _upload(at, _tracker())
+    at.toggle(key=remember.TOGGLE).set_value(False).run()  # a shared computer: nothing kept to go back to
+    at.switch_page(HOME).run()
+    _button(at, "Explore with sample data").click().run()
+    assert not at.exception
+    assert len(at.session_state[state.APPLICATIONS]) == 6
+    assert any("replaces your tracker\\.csv" in w.value for w in at.warning)
+    _button(at, "Keep my data").click().run()
+    assert len(at.session_state[state.APPLICATIONS]) == 6
+    _button(at, "Explore with sample data").click().run()
+    _button(at, "Replace with the sample data").click().run()
+    assert len(at.session_state[state.APPLICATIONS]) == 220

@@ -48,7 +48,7 @@ def test_entering_skills_shows_ranked_gaps_with_evidence(applications):
     assert at.session_state[state.PROFILE] == tuple(PROFILE)
     # The Follow-ups and Action plan pages get the same ranking from one call on the data and profile.
     assert top_gap_names(applications, PROFILE, SETTINGS.reference_date()) == ("Python", "dbt")
-    assert len(at.get("plotly_chart")) == 1
+    assert len(at.get("plotly_chart")) == 2  # its wide layout and its phone layout (ui/responsive.py)
 
 
 def test_typed_skills_join_the_profile(applications):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.fixtures.browser import NO_ERRORS, screenshot, wait_for_app
 
@@ -57,3 +57,28 @@ def test_ghosting_toggle_changes_the_overview(page: Page, app_url: str):
     expect(rejection).not_to_have_text(before)
     expect(page.get_by_text("no answer included")).to_be_visible()
     screenshot(page, "13_overview_ghosting_as_rejection")
+
+
+def test_a_quick_click_after_the_sample_keeps_the_ghosting_thresholds(browser: Browser, app_url: str):
+    """A person clicks a page link the moment the Overview's address appears, while the first run with
+    data is still drawing the sidebar: the thresholds must stay at their defaults (they fell to the
+    inputs' minimum, 1 day, before the widgets got their starting value from ``value=``)."""
+    for _ in range(3):  # the race was lost every time; three fresh sessions make a pass mean something
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        try:
+            page.goto(app_url)
+            wait_for_app(page)
+            page.get_by_role("button", name="Explore with sample data").click()
+            page.wait_for_url(re.compile(r".*/overview"))
+            page.get_by_test_id("stSidebar").get_by_role("link", name="Rejections", exact=True).click()
+            expect(page.get_by_role("heading", name="By stage and role family")).to_be_visible()
+            wait_for_app(page)
+            sidebar = page.get_by_test_id("stSidebar")
+            expect(sidebar.get_by_role("spinbutton", name=re.compile("after applying"))).to_have_value("30")
+            expect(sidebar.get_by_role("spinbutton", name=re.compile("screen or interview"))).to_have_value(
+                "21"
+            )
+            assert page.locator(NO_ERRORS).count() == 0
+        finally:
+            context.close()

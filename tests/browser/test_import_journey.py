@@ -15,7 +15,7 @@ from tests.fixtures.browser import (
     wait_for_app,
     wait_healthy,
 )
-from tests.fixtures.files import banner_workbook
+from tests.fixtures.files import banner_workbook, csv_bytes, linkedin_export
 
 
 def _open(page: Page, url: str, path: str = "") -> None:
@@ -30,7 +30,7 @@ def test_landing_then_sample_data_opens_the_overview(page: Page, app_url: str):
     page.get_by_role("button", name="Explore with sample data").click()
     page.wait_for_url(re.compile(r".*/overview"))
     wait_for_app(page)
-    expect(page.get_by_text("220 applications")).to_be_visible()
+    expect(page.get_by_test_id("stSidebar").get_by_text("220 applications")).to_be_visible()
     assert page.locator(NO_ERRORS).count() == 0
     screenshot(page, "02_overview_sample")
 
@@ -83,3 +83,27 @@ def test_a_deep_link_as_the_first_request_gets_the_whole_app(browser: Browser):
         context.close()
     finally:
         stop_server(server)
+
+
+def test_a_second_tracker_is_not_merged_without_asking(page: Page, app_url: str, tmp_path):
+    first = tmp_path / "my tracker.xlsx"
+    first.write_bytes(banner_workbook())
+    second = tmp_path / "Job Applications.csv"
+    second.write_bytes(csv_bytes(linkedin_export(0, 5)))
+    uploader = page.locator('[data-testid="stFileUploaderDropzoneInput"]')
+    _open(page, app_url)
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Import", exact=True).click()
+    expect(page.get_by_role("heading", name="Import your applications")).to_be_visible()
+    wait_for_app(page)
+    uploader.set_input_files(str(first))
+    expect(page.get_by_text("How each column was read")).to_be_visible(timeout=30_000)
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_text("2 applications")).to_be_visible()
+    uploader.set_input_files(str(second))  # the uploader emptied after the first: this only adds
+    expect(page.get_by_text("Are they one job search?")).to_be_visible(timeout=30_000)
+    expect(sidebar.get_by_text("2 applications")).to_be_visible()  # nothing merged while asked
+    assert page.locator(NO_ERRORS).count() == 0
+    screenshot(page, "05_second_tracker_asks")
+    page.get_by_role("button", name="Start a new search with it").click()
+    expect(sidebar.get_by_text("5 applications")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^Reviewing Job Applications\.csv"))).to_be_visible()

@@ -4,7 +4,9 @@
 2. a messy workbook → a misread column and an unread status fixed in the review → the Overview follows;
 3. a LinkedIn export without statuses → outcomes filled in → the funnel appears;
 4. bad files → a clear message each, and the app still works.
-Plus the same pages at a phone's width, and the keyboard reaching the first buttons.
+Plus every page at a desktop's and a phone's width, a heatmap cell clicked to the applications in it,
+a correction in the Applications table reaching the Overview, and the keyboard reaching the first
+buttons.
 """
 
 from __future__ import annotations
@@ -14,12 +16,22 @@ import re
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
+import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 from pypdf import PdfReader
 
+from nextround.analysis import losses_by_stage
+from nextround.analysis.drill import drilled, loss_drill
+from nextround.analysis.listing import ListQuery, build_application_list
+from nextround.ghosting import apply_ghosting
+from nextround.importing import ImportOptions, SourceFile, import_files
+from nextround.resources import data_path
+from nextround.settings import AnalysisSettings
 from tests.fixtures.browser import NO_ERRORS, screenshot, wait_for_app
 from tests.fixtures.files import csv_bytes, linkedin_export, xlsx_bytes
 from tests.fixtures.grid import cell, choose_in_cell, grid, grid_row
+from ui.loaders import sample_as_of
 
 UPLOAD = '[data-testid="stFileUploaderDropzoneInput"]'
 # Sidebar link -> a heading that only that page has.
@@ -29,6 +41,8 @@ PAGES = {
     "Trends": "Trends",
     "Skill gaps": "Skill gaps",
     "Follow-ups": "Follow-ups and feedback",
+    "Applications": "Your applications",
+    "Import": "Import your applications",
     "Action plan": "Your action plan",
 }
 
@@ -179,6 +193,14 @@ def test_journey1_sample_every_page_and_the_plan_downloads(page: Page, app_url: 
     assert len(found) >= len(titles) // 2, (titles, flat[:500])
 
 
+def _plan_table(page: Page) -> Locator:
+    """The plan's table, in its expander under the cards."""
+    page.get_by_text("Edit as a table", exact=False).first.click()
+    table = grid(page, 0)
+    expect(table).to_be_visible()
+    return table
+
+
 def test_a_plan_edit_survives_going_to_the_overview_and_back(page: Page, app_url: str):
     _start(page, app_url)
     _load_sample(page)
@@ -186,13 +208,20 @@ def test_a_plan_edit_survives_going_to_the_overview_and_back(page: Page, app_url
     done = page.get_by_text(re.compile(r"\d+ of \d+ actions done"))
     expect(done).to_contain_text("0 of")
     # An editable grid that takes new rows starts with a row-selection column: click past it.
-    choose_in_cell(page, grid(page, 0), 0, 1, "done", left=60)  # the first action's status
+    choose_in_cell(page, _plan_table(page), 0, 1, "done", left=60)  # the first action's status
     expect(done).to_contain_text("1 of")
+    cards = page.get_by_test_id("stMain").get_by_test_id("stCheckbox")
+    expect(cards.nth(0).locator("input")).to_be_checked()  # the card follows the table
+    cards.nth(1).click()  # and a card's tick is the other way in
+    expect(done).to_contain_text("2 of")
     _go(page, "Overview")
     expect(page.get_by_role("heading", name="Where to act first")).to_be_visible()
     _go(page, "Action plan")
-    expect(done).to_contain_text("1 of")
-    assert cell(grid(page, 0), 2, 0) == "done"  # glide counts the row-selection column too
+    expect(done).to_contain_text("2 of")
+    expect(cards.nth(1).locator("input")).to_be_checked()
+    table = _plan_table(page)
+    assert cell(table, 2, 0) == "done"  # glide counts the row-selection column too
+    assert cell(table, 2, 1) == "done"
     _assert_no_exception(page)
     screenshot(page, "journey1_09_plan_edit_kept")
 
@@ -230,10 +259,10 @@ def test_journey2_messy_workbook_fixed_in_the_review(page: Page, app_url: str, t
     rejection_before = _metric(page, "Rejected").inner_text()
     screenshot(page, "journey2_02_overview_before")
 
-    # The uploader empties when the user leaves the page; the same file brings the review back.
+    # The uploader empties when the user leaves the page; the review of the search stays.
     _go(page, "Import")
-    _upload(page, workbook)
-    expect(page.get_by_text("How each column was read")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("How each column was read")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^Reviewing Job hunt 2025"))).to_be_visible()
     wait_for_app(page)
     page.get_by_role("button", name="No, it means a screen").click()  # the recruiter's screens, after all
     expect(page.get_by_role("button", name="No, it means a screen")).to_be_disabled()
@@ -256,7 +285,7 @@ def test_journey2_messy_workbook_fixed_in_the_review(page: Page, app_url: str, t
 
     _go(page, "Action plan")
     expect(page.get_by_text(re.compile(r"\d+ of [1-9]\d* actions done"))).to_be_visible()
-    assert cell(grid(page, 0), 2, 0).strip()  # the first action has a title
+    assert cell(_plan_table(page), 2, 0).strip()  # the first action has a title
     _assert_no_exception(page)
     screenshot(page, "journey2_05_plan")
 
@@ -351,25 +380,37 @@ def _main_overflow(page: Page) -> tuple[int, int]:
     )
 
 
-def test_pages_fit_a_390px_wide_screen(browser: Browser, app_url: str):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, accept_downloads=True)
+@pytest.mark.parametrize("width", [1400, 390])
+def test_every_page_fits_a_wide_and_a_phone_screen(browser: Browser, app_url: str, width: int):
+    """Every page with the sample, at a desktop's and a phone's width: nothing wider than the screen, no
+    error, and a full-page screenshot each (test-artifacts/screenshots/screens_<width>_*.png)."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(30_000)
+    narrow = width < 640
     try:
         _start(page, app_url)
-        screenshot(page, "journey_narrow_01_welcome")
+        screenshot(page, f"screens_{width}_01_welcome")
         _load_sample(page)
         for number, (link, heading) in enumerate(PAGES.items(), start=2):
-            if number > 2:  # the sample lands on the Overview; the sidebar is a drawer at this width
-                page.get_by_test_id("stExpandSidebarButton").click()
+            if number > 2:  # the sample lands on the Overview; on a phone the sidebar is a drawer
+                if narrow:
+                    page.get_by_test_id("stExpandSidebarButton").click()
                 _go(page, link)
-                page.get_by_role("button", name="Collapse sidebar").click()
-                expect(page.get_by_test_id("stExpandSidebarButton")).to_be_visible()
+                if narrow:
+                    page.get_by_role("button", name="Collapse sidebar").click()
+                    expect(page.get_by_test_id("stExpandSidebarButton")).to_be_visible()
             expect(page.get_by_role("heading", name=heading).first).to_be_visible()
             _assert_no_exception(page)
             scroll_width, client_width = _main_overflow(page)
             assert scroll_width <= client_width + 1, (link, scroll_width, client_width)
-            screenshot(page, f"journey_narrow_{number:02d}_{_slug(link)}")
+            # One layout of each chart is on show: the wide one here, the compact one on a phone.
+            shown = page.locator('[class*="st-key-narrow_"]' if narrow else '[class*="st-key-wide_"]')
+            hidden = page.locator('[class*="st-key-wide_"]' if narrow else '[class*="st-key-narrow_"]')
+            for index in range(hidden.count()):
+                expect(hidden.nth(index)).to_be_hidden()
+                expect(shown.nth(index)).to_be_visible()
+            screenshot(page, f"screens_{width}_{number:02d}_{_slug(link)}")
     finally:
         context.close()
 
@@ -393,3 +434,88 @@ def test_keyboard_reaches_the_start_buttons(page: Page, app_url: str):
     page.wait_for_url(re.compile(r".*/overview"))
     wait_for_app(page)
     expect(page.get_by_test_id("stSidebar").get_by_text("220 applications")).to_be_visible()
+
+
+# --- from a chart to its applications, and a correction that every page follows -----------------------
+
+
+def _sample_analysed() -> tuple[pd.DataFrame, AnalysisSettings]:
+    """The sample as the app analyses it (as of the day after it ends, default thresholds)."""
+    path = data_path("sample_applications.xlsx")
+    result = import_files((SourceFile(path.name, path.read_bytes()),), ImportOptions())
+    settings = AnalysisSettings(as_of=sample_as_of(result))
+    return apply_ghosting(result.applications, settings.ghosting, settings.reference_date()), settings
+
+
+def _grid_column(table: Locator, column: int, rows: int) -> list[str]:
+    expect(table.locator(f"#glide-cell-{column}-0")).to_be_attached()
+    return [cell(table, column, row) for row in range(rows)]
+
+
+def test_a_heatmap_cell_opens_exactly_its_applications(page: Page, app_url: str):
+    applications, settings = _sample_analysed()
+    by_stage = losses_by_stage(applications, settings, "role_family")
+    labels = [f"({part.lost_count}/{part.decided})" for part in by_stage.itertuples(index=False)]
+    row = next(  # a coloured cell with losses whose label no other cell shares
+        i
+        for i, part in enumerate(by_stage.itertuples(index=False))
+        if not part.small_sample and part.lost_count and labels.count(labels[i]) == 1
+    )
+    expected = list(drilled(applications, loss_drill(by_stage, row))["company"])
+    assert len(expected) == by_stage.iloc[row]["lost_count"]
+
+    _start(page, app_url)
+    _load_sample(page)
+    _go(page, "Rejections")
+    heatmap = page.locator('[class*="st-key-wide_rejections_role_heatmap"] .js-plotly-plot')
+    target = heatmap.locator("text", has_text=labels[row])
+    target.scroll_into_view_if_needed()
+    box = target.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url(re.compile(r".*/applications"))
+    expect(page.get_by_role("heading", name="Your applications")).to_be_visible()
+    wait_for_app(page)
+    expect(page.get_by_text(re.compile(rf"^{len(expected)} of 220 applications\."))).to_be_visible()
+    expect(page.get_by_text(f"Role family: {by_stage.iloc[row]['group']}")).to_be_visible()
+    listed = grid(page, 0)
+    assert _grid_column(listed, 0, len(expected)) == expected
+    assert listed.locator(f"#glide-cell-0-{len(expected)}").count() == 0  # and nothing more
+    assert set(_grid_column(listed, 4, len(expected))) <= {"rejected", "ghosted"}  # didn't get past it
+    _assert_no_exception(page)
+    screenshot(page, "drill_01_heatmap_cell_applications")
+
+    page.get_by_text("Everyone decided at this stage").click()
+    expect(
+        page.get_by_text(re.compile(rf"^{by_stage.iloc[row]['decided']} of 220 applications\."))
+    ).to_be_visible()
+    page.get_by_role("button", name="Show every application").click()
+    expect(page.get_by_text(re.compile(r"^220 of 220 applications\."))).to_be_visible()
+
+
+def test_a_correction_in_the_applications_table_reaches_the_overview(page: Page, app_url: str):
+    applications, settings = _sample_analysed()
+    pending = applications[applications["outcome"] == "pending"].iloc[0]
+    found = build_application_list(applications, settings, ListQuery(text=str(pending["company"])))
+    row = next(
+        i for i, key in enumerate(found.keys) if key == (pending["source_file"], int(pending["source_row"]))
+    )
+    _start(page, app_url)
+    _load_sample(page)
+    pending_before = int(_metric(page, "Pending").inner_text().split()[-1])
+    _go(page, "Applications")
+    page.get_by_role("textbox", name="Find").fill(str(pending["company"]))
+    page.keyboard.press("Enter")
+    expect(page.get_by_text(re.compile(rf"^{found.matched} of 220 applications\."))).to_be_visible()
+    wait_for_app(page)
+    listed = grid(page, 0)
+    listed.scroll_into_view_if_needed()
+    expect(listed.locator(f"#glide-cell-0-{row}")).to_have_text(str(pending["company"]))  # the new grid
+    expect(listed.locator(f"#glide-cell-4-{row}")).to_have_text("pending")
+    choose_in_cell(page, listed, row, 4, "rejected")
+    expect(grid(page, 0).locator(f"#glide-cell-4-{row}")).to_have_text("rejected")
+    _assert_no_exception(page)
+    screenshot(page, "drill_02_corrected_outcome")
+    _go(page, "Overview")
+    expect(_metric(page, "Pending")).to_contain_text(str(pending_before - 1))
+    _assert_no_exception(page)

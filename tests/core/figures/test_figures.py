@@ -18,9 +18,13 @@ from nextround.figures import (
     time_histogram,
     trend_figure,
 )
+from nextround.figures.labels import rate_label, two_lines
+from nextround.figures.sankey import STAGE_ORDER
 from nextround.figures.theme import read_theme, theme
 from nextround.ghosting import apply_ghosting
 from nextround.settings import AnalysisSettings
+from nextround.text import capitalised
+from nextround.wording import LOSS_PLACES
 from tests.fixtures.synthetic import synthetic_applications
 
 SETTINGS = AnalysisSettings(as_of=dt.date(2025, 9, 30))
@@ -189,7 +193,101 @@ def test_user_text_in_chart_labels_is_escaped_not_rendered():
         }
     )
     fig = loss_bars(rates, "applied", group_title="<b>CV</b>")
-    labels = list(fig.data[0].y)
+    labels = list(fig.layout.yaxis.ticktext)
     assert labels[0] == '&lt;a href="https://x.example"&gt;win&lt;/a&gt;'
     assert labels[1] == "Remote &amp; hybrid"
     assert fig.layout.yaxis.title.text == "&lt;b&gt;CV&lt;/b&gt;"
+    assert fig.data[0].hovertext[1].startswith("Remote &amp; hybrid: ")
+    # Cut for a phone before escaping: no entity is split, no tag survives.
+    short = list(loss_bars(rates, "applied", compact=True).layout.yaxis.ticktext)
+    assert short == ['&lt;a href="http…', "Remote &amp; hybr…"]
+
+
+def _addresses(fig) -> list[list[object]]:
+    return [list(c) for trace in fig.data if trace.customdata is not None for c in trace.customdata]
+
+
+@pytest.mark.parametrize("compact", [False, True])
+def test_every_drillable_point_carries_an_address_the_drill_reads(sample, compact):
+    from nextround.analysis.drill import drill_from_points
+
+    overview, rejections, _ = sample
+    funnel = funnel_figure(overview.funnel, compact=compact)
+    assert len(_addresses(funnel)) == 7 * len(overview.funnel)
+    heatmap = loss_heatmap(rejections.by_role, compact=compact)
+    assert heatmap.data[0].hoverinfo == "skip"  # the invisible markers take hover and clicks
+    assert _addresses(heatmap) == [["cell", i] for i in range(len(rejections.by_role))]
+    rows = at_stage(rejections.by_source, "screen")
+    bars = loss_bars(rows, "screen", compact=compact)
+    assert _addresses(bars) == [["bar", i] for i in range(len(rows))] * 2  # rejected and no answer
+    ghosting = ghosting_bars(rejections.ghosting_by_stage, compact=compact)
+    for fig, table in ((funnel, None), (heatmap, rejections.by_role), (bars, rows)):
+        for address in _addresses(fig):
+            assert drill_from_points([{"customdata": address}], table) is not None, address
+    for address in _addresses(ghosting):
+        assert drill_from_points([{"customdata": address}]) is not None, address
+
+
+def test_the_heatmap_markers_sit_on_their_cells(sample):
+    _, rejections, _ = sample
+    table = rejections.by_role
+    fig = loss_heatmap(table)
+    heat, marks = fig.data[0], fig.data[1]
+    groups = list(fig.layout.yaxis.ticktext)
+    stages = list(fig.layout.xaxis.ticktext)
+    for (x, y), address in zip(zip(marks.x, marks.y, strict=True), marks.customdata, strict=True):
+        cell = table.iloc[address[1]]
+        assert groups[y] == cell["group"]
+        assert stages[x] == capitalised(LOSS_PLACES[cell["stage"]])
+        label = rate_label(cell["lost_count"], cell["decided"], cell["lost_rate"], cell["small_sample"])
+        assert heat.text[y][x] == two_lines(label)
+    assert fig.layout.hoverdistance == -1
+
+
+@pytest.mark.parametrize("compact", [False, True])
+def test_compact_figures_hold_the_same_numbers(sample, compact):
+    overview, rejections, trends = sample
+    funnel = funnel_figure(overview.funnel, compact=compact)
+    stacked = np.sum([trace.x for trace in funnel.data], axis=0)
+    assert stacked.tolist() == overview.funnel["reached"].tolist()
+    heatmap = loss_heatmap(rejections.by_role, compact=compact)
+    expected = np.where(rejections.by_role["small_sample"], np.nan, rejections.by_role["lost_rate"])
+    np.testing.assert_allclose(np.array(heatmap.data[0].z, dtype="float64").ravel(), expected)
+    for fig in (
+        sankey_figure(overview.flows, compact=compact),
+        time_histogram(rejections.time_to_outcome, compact=compact),
+        ghosting_bars(rejections.ghosting_by_stage, compact=compact),
+        trend_figure(trends, compact=compact),
+    ):
+        assert fig.data
+
+
+def test_the_compact_funnel_puts_names_and_counts_above_full_width_bars(sample):
+    overview, _, _ = sample
+    fig = funnel_figure(overview.funnel, compact=True)
+    assert fig.layout.yaxis.showticklabels is False
+    assert fig.layout.legend.entrywidthmode == "fraction"
+    applied = overview.funnel.iloc[0]
+    first = fig.layout.annotations[0]
+    assert (
+        first.text.startswith("<b>Applied</b> · ") and f"({applied.passed}/{applied.decided})" in first.text
+    )
+    assert (first.x, first.xanchor, first.yanchor) == (0, "left", "bottom")
+    assert fig.layout.xaxis.range[1] < 1.1 * overview.funnel["reached"].max()
+
+
+def test_the_compact_sankey_leaves_out_the_total_column_and_says_it(sample):
+    overview, _, _ = sample
+    fig = sankey_figure(overview.flows, compact=True)
+    labels = list(fig.data[0].node.label)
+    assert not any(label.startswith("Applied:") for label in labels)
+    assert sum(fig.data[0].link.value) == overview.kpis.applications
+    assert f"{overview.kpis.applications:,} applications" in fig.layout.annotations[0].text
+
+
+def test_the_compact_sankey_keeps_the_funnel_order_top_to_bottom(sample):
+    overview, _, _ = sample
+    sankey = sankey_figure(overview.flows, compact=True).data[0]
+    labels = [label.split(":")[0] for label in sankey.node.label]
+    stages = [(y, name) for name, x, y in zip(labels, sankey.node.x, sankey.node.y, strict=True) if x < 0.5]
+    assert [name for _, name in sorted(stages)] == [n for n in STAGE_ORDER if n in labels]
