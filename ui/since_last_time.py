@@ -240,14 +240,17 @@ def show_changes(changes: SinceLastTime, heading: bool = True) -> None:
         )
 
 
-def show_latest() -> None:
-    """On the Import page once the files are the search: the decision's outcome and what changed."""
+def show_latest() -> bool:
+    """On the Import page once the files are the search: the decision's outcome and what changed.
+    False when there was no decision to tell of."""
     said = st.session_state.get(CARRIED)
-    if said:
-        st.success(escape_markdown(said), icon=":material/check_circle:")
+    if not said:
+        return False
+    st.success(escape_markdown(said), icon=":material/check_circle:")
     changes = latest_changes()
-    if changes is not None and said:
+    if changes is not None:
         show_changes(changes)
+    return True
 
 
 def show_search_summary() -> None:

@@ -59,8 +59,7 @@ if added:
     session.clear_uploader()  # these files are the search now; the review goes on with them
 base = None if sample else st.session_state.get(state.MERGE_BASE)
 review.adopt(result, label if sample else since.label(label), base=base, sample=sample)
-since.show_latest()
-if not added:
+if not since.show_latest():  # the outcome of a decision just made, or else the search as it stands
     since.show_search_summary()
 st.caption(
     f"Reviewing {session.names(files)}: your corrections so far are kept here. A file added above is "

@@ -46,11 +46,11 @@ def test_every_application_is_listed_with_the_evidence_for_its_stage_and_outcome
 
 def test_a_heatmap_cell_lists_exactly_its_applications_and_widens_to_its_decided(sample_result, settings):
     ghosted = _ghosted(sample_result, settings)
-    by_stage = losses_by_stage(ghosted, settings, "role_family")
+    by_stage = losses_by_stage(ghosted, "role_family")
     row = next(
         i
         for i, cell in enumerate(by_stage.itertuples(index=False))
-        if not cell.small_sample and cell.stage == "screen" and cell.rejected and cell.no_answer
+        if not cell.small_sample and cell.rejected and cell.no_answer
     )
     drill = loss_drill(by_stage, row)
     expected = drilled(ghosted, drill)

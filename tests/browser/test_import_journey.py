@@ -100,10 +100,10 @@ def test_a_second_tracker_is_not_merged_without_asking(page: Page, app_url: str,
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_text("2 applications")).to_be_visible()
     uploader.set_input_files(str(second))  # the uploader emptied after the first: this only adds
-    expect(page.get_by_text("Are they one job search?")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("heading", name="You already have a search here")).to_be_visible(timeout=30_000)
     expect(sidebar.get_by_text("2 applications")).to_be_visible()  # nothing merged while asked
     assert page.locator(NO_ERRORS).count() == 0
     screenshot(page, "05_second_tracker_asks")
-    page.get_by_role("button", name="Start a new search with it").click()
+    page.get_by_role("button", name="Replace my search with this file").click()
     expect(sidebar.get_by_text("5 applications")).to_be_visible()
     expect(page.get_by_text(re.compile(r"^Reviewing Job Applications\.csv"))).to_be_visible()

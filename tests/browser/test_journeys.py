@@ -30,7 +30,7 @@ from nextround.resources import data_path
 from nextround.settings import AnalysisSettings
 from tests.fixtures.browser import NO_ERRORS, screenshot, wait_for_app
 from tests.fixtures.files import csv_bytes, linkedin_export, xlsx_bytes
-from tests.fixtures.grid import cell, choose_in_cell, grid, grid_row
+from tests.fixtures.grid import cell, choose_in_cell, grid, grid_row, plan_table
 from ui.loaders import sample_as_of
 
 UPLOAD = '[data-testid="stFileUploaderDropzoneInput"]'
@@ -193,14 +193,6 @@ def test_journey1_sample_every_page_and_the_plan_downloads(page: Page, app_url: 
     assert len(found) >= len(titles) // 2, (titles, flat[:500])
 
 
-def _plan_table(page: Page) -> Locator:
-    """The plan's table, in its expander under the cards."""
-    page.get_by_text("Edit as a table", exact=False).first.click()
-    table = grid(page, 0)
-    expect(table).to_be_visible()
-    return table
-
-
 def test_a_plan_edit_survives_going_to_the_overview_and_back(page: Page, app_url: str):
     _start(page, app_url)
     _load_sample(page)
@@ -208,7 +200,7 @@ def test_a_plan_edit_survives_going_to_the_overview_and_back(page: Page, app_url
     done = page.get_by_text(re.compile(r"\d+ of \d+ actions done"))
     expect(done).to_contain_text("0 of")
     # An editable grid that takes new rows starts with a row-selection column: click past it.
-    choose_in_cell(page, _plan_table(page), 0, 1, "done", left=60)  # the first action's status
+    choose_in_cell(page, plan_table(page), 0, 1, "done", left=60)  # the first action's status
     expect(done).to_contain_text("1 of")
     cards = page.get_by_test_id("stMain").get_by_test_id("stCheckbox")
     expect(cards.nth(0).locator("input")).to_be_checked()  # the card follows the table
@@ -219,7 +211,7 @@ def test_a_plan_edit_survives_going_to_the_overview_and_back(page: Page, app_url
     _go(page, "Action plan")
     expect(done).to_contain_text("2 of")
     expect(cards.nth(1).locator("input")).to_be_checked()
-    table = _plan_table(page)
+    table = plan_table(page)
     assert cell(table, 2, 0) == "done"  # glide counts the row-selection column too
     assert cell(table, 2, 1) == "done"
     _assert_no_exception(page)
@@ -285,7 +277,7 @@ def test_journey2_messy_workbook_fixed_in_the_review(page: Page, app_url: str, t
 
     _go(page, "Action plan")
     expect(page.get_by_text(re.compile(r"\d+ of [1-9]\d* actions done"))).to_be_visible()
-    assert cell(_plan_table(page), 2, 0).strip()  # the first action has a title
+    assert cell(plan_table(page), 2, 0).strip()  # the first action has a title
     _assert_no_exception(page)
     screenshot(page, "journey2_05_plan")
 
@@ -453,13 +445,16 @@ def _grid_column(table: Locator, column: int, rows: int) -> list[str]:
 
 
 def test_a_heatmap_cell_opens_exactly_its_applications(page: Page, app_url: str):
-    applications, settings = _sample_analysed()
-    by_stage = losses_by_stage(applications, settings, "role_family")
+    applications, _ = _sample_analysed()
+    by_stage = losses_by_stage(applications, "role_family")
     labels = [f"({part.lost_count}/{part.decided})" for part in by_stage.itertuples(index=False)]
-    row = next(  # a coloured cell with losses whose label no other cell shares
-        i
-        for i, part in enumerate(by_stage.itertuples(index=False))
-        if not part.small_sample and part.lost_count and labels.count(labels[i]) == 1
+    row = min(  # the smallest coloured cell with losses whose label no other cell shares (all on screen)
+        (
+            i
+            for i, part in enumerate(by_stage.itertuples(index=False))
+            if not part.small_sample and part.lost_count and labels.count(labels[i]) == 1
+        ),
+        key=lambda i: by_stage.iloc[i]["lost_count"],
     )
     expected = list(drilled(applications, loss_drill(by_stage, row))["company"])
     assert len(expected) == by_stage.iloc[row]["lost_count"]

@@ -32,7 +32,7 @@ from tests.fixtures.browser import (
     wait_for_app,
 )
 from tests.fixtures.files import TRACKER_HEADER, TRACKER_ROWS, csv_bytes
-from tests.fixtures.grid import cell, choose_in_cell, grid, grid_row
+from tests.fixtures.grid import cell, choose_in_cell, grid, grid_row, plan_table
 from tests.fixtures.messy_data import messy_frame
 from tests.fixtures.paths import ROOT
 
@@ -145,7 +145,7 @@ def test_a_restart_keeps_everything_and_forgetting_leaves_no_file(browser: Brows
         _go(page, "Action plan", "Your action plan")
         done = page.get_by_text(re.compile(r"\d+ of \d+ actions done"))
         expect(done).to_contain_text("0 of")
-        plan = grid(page, 0)
+        plan = plan_table(page)
         choose_in_cell(page, plan, 0, 1, "done", left=60)
         expect(done).to_contain_text("1 of")
         choose_in_cell(page, plan, 1, 1, "done", left=60)
@@ -162,7 +162,7 @@ def test_a_restart_keeps_everything_and_forgetting_leaves_no_file(browser: Brows
         screenshot(page, "remember_02_overview_after_restart")
         _go(page, "Action plan", "Your action plan")
         expect(page.get_by_text(re.compile(r"\d+ of \d+ actions done"))).to_contain_text("2 of")
-        plan = grid(page, 0)
+        plan = plan_table(page)
         assert [cell(plan, 2, row) for row in (0, 1)] == ["done", "done"]
         assert [cell(plan, 3, row) for row in (0, 1)] == titles
         assert page.locator(NO_ERRORS).count() == 0
@@ -267,7 +267,7 @@ def test_a_newer_version_of_the_tracker_says_what_changed(browser: Browser, tmp_
         _open(page, url)
         _upload(page, earlier)
         _go(page, "Action plan", "Your action plan")
-        choose_in_cell(page, grid(page, 0), 0, 1, "done", left=60)
+        choose_in_cell(page, plan_table(page), 0, 1, "done", left=60)
         expect(page.get_by_text(re.compile(r"\d+ of \d+ actions done"))).to_contain_text("1 of")
         _go(page, "Overview", "Where to act first")  # leaving Import empties its uploader
         _go(page, "Import", "Import your applications")

@@ -54,14 +54,9 @@ def _click(address: list[object]) -> list[dict[str, object]]:
     return [{"curve_number": 0, "point_index": 0, "customdata": address}]
 
 
-@pytest.mark.parametrize("ghosting_is_rejection", [False, True])
-def test_every_heatmap_cell_selects_what_didnt_get_past_and_widens_to_its_decided(
-    applications, ghosting_is_rejection
-):
-    # The sidebar's "count no answer as rejection" changes no drill: every chart counts rejected + no answer.
-    analysis = AnalysisSettings(count_ghosting_as_rejection=ghosting_is_rejection)
+def test_every_heatmap_cell_selects_what_didnt_get_past_and_widens_to_its_decided(applications):
     for column in ("role_family", "source", "seniority"):
-        by_stage = losses_by_stage(applications, analysis, column)
+        by_stage = losses_by_stage(applications, column)
         for index, cell in enumerate(by_stage.itertuples(index=False)):
             drill = drill_from_points(_click(row_address("cell", index)), by_stage)
             assert drill is not None
@@ -74,7 +69,7 @@ def test_every_heatmap_cell_selects_what_didnt_get_past_and_widens_to_its_decide
 def test_a_folded_row_selects_every_group_but_the_named_ones():
     table = synthetic_applications(400, seed=3)
     table["company_size"] = pd.Series([f"size {i % 15}" for i in range(len(table))], dtype="str")
-    by_stage = losses_by_stage(table, SETTINGS, "company_size")
+    by_stage = losses_by_stage(table, "company_size")
     assert by_stage["folded"].any()
     folded = int(np.flatnonzero(by_stage["folded"].to_numpy())[0])
     drill = loss_drill(by_stage, folded)
@@ -111,7 +106,7 @@ def test_ghosting_bars_select_recorded_and_inferred_apart(applications):
 
 
 def test_bars_select_what_didnt_get_past_the_stage_in_their_group(applications):
-    losses = losses_by_stage(applications, SETTINGS, "source")
+    losses = losses_by_stage(applications, "source")
     for stage in ("applied", "interview"):
         rows = at_stage(losses, stage)
         for index, group in enumerate(rows.itertuples(index=False)):
@@ -135,7 +130,7 @@ def test_bars_select_what_didnt_get_past_the_stage_in_their_group(applications):
     ],
 )
 def test_an_address_the_page_did_not_draw_selects_nothing(applications, address):
-    by_stage = losses_by_stage(applications, SETTINGS, "source")
+    by_stage = losses_by_stage(applications, "source")
     assert drill_from_points(_click(address), by_stage) is None
 
 
@@ -156,7 +151,7 @@ def test_blank_groups_and_missing_readings_are_drilled_as_the_charts_count_them(
             }
         )
     )
-    by_stage = losses_by_stage(table, SETTINGS, "source")
+    by_stage = losses_by_stage(table, "source")
     blank_applied = by_stage.index[(by_stage["group"] == "(blank)") & (by_stage["stage"] == "applied")][0]
     drill = loss_drill(by_stage, int(blank_applied))
     assert drill_mask(table, drill).tolist() == [False, False, True, False]
@@ -177,7 +172,7 @@ def test_a_drill_on_a_column_the_table_lacks_selects_nothing():
 def test_drills_add_up_to_the_charts_on_any_table(rows, ghosting_is_rejection):
     applications = frame(rows)
     analysis = AnalysisSettings(count_ghosting_as_rejection=ghosting_is_rejection)
-    by_stage = losses_by_stage(applications, analysis, "source")
+    by_stage = losses_by_stage(applications, "source")
     for index, cell in enumerate(by_stage.itertuples(index=False)):
         drill = loss_drill(by_stage, index)
         assert _count(applications, drill) == cell.lost_count
