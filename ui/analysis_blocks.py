@@ -35,7 +35,10 @@ def chart(
         st.info(empty, icon=":material/info:")
         return
     clicked = twin_chart(draw, key, selectable=drillable)
-    st.caption(how_counted + (" Click a part of the chart to list its applications." if drillable else ""))
+    clicking = "Click a part of the chart to list its applications." if drillable else ""
+    said = " ".join(part for part in (how_counted, clicking) if part)
+    if said:
+        st.caption(said)
     chosen = drill_from_points(clicked, drill_rows) if clicked else None
     if chosen is not None:
         state.open_drill(chosen)

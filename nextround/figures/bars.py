@@ -95,7 +95,8 @@ def loss_bars(
         tickvals=positions,
         ticktext=short_labels(groups, 14) if compact else names,
         range=[len(rows) - 0.5, -0.5],  # the largest group on top
-        title=None if compact else plain_labels([group_title])[0],
+        # An explicit standoff keeps the title clear of the group names (numbered ticks overlapped it).
+        title=None if compact else {"text": plain_labels([group_title])[0], "standoff": 8},
     )
     fig.update_xaxes(
         title="Didn't get past"
