@@ -29,16 +29,12 @@ def uploader_key() -> str:
     return f"import_uploader_{st.session_state.get(UPLOADER_VERSION, 0)}"
 
 
-def current_files() -> tuple[SourceFile, ...]:
-    return tuple(st.session_state.get(state.SOURCE_FILES) or ())
-
-
 def search_files(added: Sequence[SourceFile]) -> tuple[SourceFile, ...]:
     """The files to review: the search's own files when nothing new was added (the review stays
     reachable), else the added ones. Several new files with different columns are asked about first
     (the page stops until answered); whether new files replace the search or join it is asked by
     ``ui/since_last_time.decided``, which compares them with the search."""
-    current = current_files()
+    current = state.source_files()
     known = {review.upload_token((f,)) for f in current}
     new = tuple(f for f in added if review.upload_token((f,)) not in known)
     if not new:
