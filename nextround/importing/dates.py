@@ -88,13 +88,19 @@ class DateColumn:
         """The same reading for the rows where ``keep`` holds (positions renumbered)."""
         if keep.all():
             return self
-        position = np.cumsum(keep) - 1
+
+        def renumbered(rows: tuple[int, ...]) -> tuple[int, ...]:
+            if not rows:
+                return ()  # the usual case: no running count over a million rows
+            position = np.cumsum(keep) - 1
+            return tuple(int(position[i]) for i in rows if keep[i])
+
         return DateColumn(
             values=pd.Series(self.values.to_numpy()[keep], name=self.values.name),
             order=self.order,
             ambiguous=self.ambiguous,
-            unreadable=tuple(int(position[i]) for i in self.unreadable if keep[i]),
-            year_inferred=tuple(int(position[i]) for i in self.year_inferred if keep[i]),
+            unreadable=renumbered(self.unreadable),
+            year_inferred=renumbered(self.year_inferred),
             times_dropped=self.times_dropped,
         )
 
