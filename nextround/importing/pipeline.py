@@ -238,22 +238,23 @@ def _yes_no(values: pd.Series) -> pd.Series:
 
 def _repeated_header(raw: pd.DataFrame, cells: Sequence[object]) -> np.ndarray:
     """Rows that repeat the header row's cells (two exports pasted one below the other, a merge gone
-    wrong), compared on each column's distinct cells; the column with the fewest of them first, so a
-    file without such rows is settled at once."""
+    wrong): rows holding the header's own cell in at least 80% of its named columns. Each column's
+    distinct cells are looked up first, so a file where too few columns hold their header anywhere (most
+    files) is settled without a pass over its rows."""
     named = [(column, cell) for column, cell in zip(raw.columns, cells, strict=True) if isinstance(cell, str)]
-    same = np.zeros(len(raw), dtype=np.int64)
-    if len(named) < 2:
-        return same.astype(bool)
-    named.sort(key=lambda pair: len(distinct_values(raw[pair[0]])[1]))
-    misses_allowed = len(named) - int(np.ceil(0.8 * len(named)))
-    for checked, (column, cell) in enumerate(named):
+    needed = 0.8 * len(named)
+    hits: list[tuple[np.ndarray, int]] = []  # (codes, the header cell's code) of columns that hold it
+    for column, cell in named:
         codes, uniques = distinct_values(raw[column])
         hit = uniques.get_indexer([cell])[0]  # a hash look-up, not a scan of every distinct cell
         if hit >= 0:
-            same += codes == hit
-        if not same.any() and checked >= misses_allowed:
-            break  # no row can repeat enough of the header any more
-    return same >= 0.8 * len(named)
+            hits.append((codes, int(hit)))
+    if len(named) < 2 or len(hits) < needed:
+        return np.zeros(len(raw), dtype=bool)  # no row can repeat enough of the header
+    same = np.zeros(len(raw), dtype=np.int16)  # at most MAX_COLUMNS named columns
+    for codes, hit in hits:
+        same += codes == hit
+    return same >= needed
 
 
 def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome:
