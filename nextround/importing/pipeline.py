@@ -441,46 +441,52 @@ def _read_rows(
         notes_decide_outcome=options.answers.get(NOTES_OUTCOME_QUESTION) == "use",
         blank_flags_are_ghosted=options.answers.get(BLANK_FLAGS_QUESTION) != "pending",
     )
-    progress = infer_progress(signals, n, options.status_overrides)
-
-    applied = column("applied_on")
-    applied_dates = parse_date_column(applied, order) if applied is not None else None
-    has_date = applied_dates.values.notna().to_numpy() if applied_dates else np.zeros(n, dtype=bool)
-    company, role, label = column("company"), column("role"), column("label")
-    has = {
-        name: ~blank_cells(c, placeholders=True)
-        for name, c in (("company", company), ("role", role), ("label", label))
-        if c is not None
-    }
-    named = functools.reduce(np.logical_or, has.values(), np.zeros(n, dtype=bool))
-    both_named = has["company"] & has["role"] if "company" in has and "role" in has else None
-    decision = decide_applications(progress, has_date, named, both_named, options.answers)
-    skipped = [SkippedRow(file, int(numbers[i]), reason) for i, reason in decision.skipped]
-    questions = list(decision.questions(file, numbers, progress))
-
-    keep = decision.keep
-    if not keep.all():
-        raw, numbers = _rows_where(raw, keep), numbers[keep]
-        progress = progress.rows(keep)
-    n = len(raw)
-    questions += progress_questions(file, numbers, progress, mapping, raw, options.answers)
-
-    titles, sources = column("role"), column("source")
-    present = {name: values for name in _TEXT_COLUMNS if (values := column(name)) is not None}
-    if "company" not in present and (label := column("label")) is not None:
-        present["company"] = label  # "Meta SDE 1": the application's own name stands for the company
-    own = [
-        m.column
-        for m in mapping
-        if (m.field is None or m.field not in _CANONICAL_FIELDS) and m.column not in CANONICAL_DTYPES
-    ]
+    # Two threads read side by side what does not depend on each other (numpy and Arrow let go of the
+    # GIL): the progress while this thread reads the dates applied and the names; then the kept rows'
+    # cells while this thread writes up the rows left out and the questions.
     with ThreadPoolExecutor(max_workers=2) as pool:
+        inferred = pool.submit(infer_progress, signals, n, options.status_overrides)
+        applied = column("applied_on")
+        applied_dates = parse_date_column(applied, order) if applied is not None else None
+        has_date = applied_dates.values.notna().to_numpy() if applied_dates else np.zeros(n, dtype=bool)
+        company, role, label = column("company"), column("role"), column("label")
+        has = {
+            name: ~blank_cells(c, placeholders=True)
+            for name, c in (("company", company), ("role", role), ("label", label))
+            if c is not None
+        }
+        named = functools.reduce(np.logical_or, has.values(), np.zeros(n, dtype=bool))
+        both_named = has["company"] & has["role"] if "company" in has and "role" in has else None
+        read = inferred.result()  # every row's reading; ``progress`` below is the kept rows'
+        decision = decide_applications(read, has_date, named, both_named, options.answers)
+
+        keep = decision.keep
+        every_number, kept = numbers, None
+        if not keep.all():
+            kept = np.flatnonzero(keep)  # positions: a take is cheaper than a mask on each column
+            raw, numbers = _rows_where(raw, kept), numbers[kept]
+        n = len(raw)
+
+        titles, sources = column("role"), column("source")
+        present = {name: values for name in _TEXT_COLUMNS if (values := column(name)) is not None}
+        if "company" not in present and (label := column("label")) is not None:
+            present["company"] = label  # "Meta SDE 1": the application's own name stands for the company
+        own = [
+            m.column
+            for m in mapping
+            if (m.field is None or m.field not in _CANONICAL_FIELDS) and m.column not in CANONICAL_DTYPES
+        ]
         role_readings = pool.submit(read_roles, titles if titles is not None else missing_text(n))
         dated = pool.submit(_read_dates, column, mapping, order, file, numbers, applied_dates, keep)
         joined = pool.submit(_joined_text, [column(name) for name in ("status", "stage", "outcome_text")], n)
         channels = pool.submit(read_channels, sources) if sources is not None else None
         copied = {name: pool.submit(text_cells, values) for name, values in present.items()}
         copied_own = {name: pool.submit(text_cells, raw[name]) for name in own}
+
+        progress = read if kept is None else read.rows(kept)
+        skipped = [SkippedRow(file, int(every_number[i]), reason) for i, reason in decision.skipped]
+        questions = list(decision.questions(file, every_number, read))
+        questions += progress_questions(file, numbers, progress, mapping, raw, options.answers)
         source_file = repeated_text(file, n)
         texts = {name: future.result() for name, future in copied.items()}
         own_texts = {name: future.result() for name, future in copied_own.items()}
@@ -586,8 +592,8 @@ class _Rows:
 
 
 def _rows_where(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
-    """The rows where ``keep`` holds, indexed 0..n-1; column by column, which for categoricals only
-    filters their codes (pandas' general row selection costs several times more here)."""
+    """The rows ``keep`` selects (a mask or positions), indexed 0..n-1; column by column, which for
+    categoricals only takes their codes (pandas' general row selection costs several times more here)."""
     return pd.DataFrame({name: frame[name].array[keep] for name in frame.columns}, copy=False)
 
 
