@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import numbers
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal
@@ -119,6 +120,11 @@ class _Distinct:
         self.serial = np.zeros(size, dtype=bool)  # a lone number in the plausible Excel serial range
         self.ymd = np.zeros(size, dtype=bool)
 
+    def copy(self) -> _Distinct:
+        other = _Distinct(0)
+        other.__dict__.update({name: array.copy() for name, array in self.__dict__.items()})
+        return other
+
     def set_dates(self, where: np.ndarray, days: np.ndarray, timed: np.ndarray) -> None:
         ok = ~np.isnat(days)
         self.kind[where] = np.where(ok, _DATE, _JUNK)
@@ -126,14 +132,31 @@ class _Distinct:
         self.timed[where] = timed & ok
 
 
-def parse_date_column(values: pd.Series, order: DateOrder = "auto") -> DateColumn:
-    """Read every cell of a date column; decide d/m/y versus m/d/y once for the whole column."""
-    if order not in ("auto", "dmy", "mdy"):
-        raise ValueError(f"order must be 'auto', 'dmy' or 'mdy', not {order!r}")
+@dataclass(frozen=True)
+class DateCells:
+    """A column's distinct cells read as dates before the file's day order is known: what
+    ``file_date_order`` weighs and ``parse_date_column`` finishes, read once for both."""
+
+    values: pd.Series
+    codes: np.ndarray
+    distinct: _Distinct  # not changed after reading: a parse finishes its own copy
+    counts: np.ndarray  # rows holding each distinct cell
+
+
+def read_date_cells(values: pd.Series) -> DateCells:
     values = values if isinstance(values, pd.Series) else pd.Series(values)
     codes, uniques = distinct_values(values)
     distinct = _read_distinct(uniques)
-    counts = code_counts(codes, len(distinct.kind))
+    return DateCells(values, codes, distinct, code_counts(codes, len(distinct.kind)))
+
+
+def parse_date_column(values: pd.Series | DateCells, order: DateOrder = "auto") -> DateColumn:
+    """Read every cell of a date column; decide d/m/y versus m/d/y once for the whole column."""
+    if order not in ("auto", "dmy", "mdy"):
+        raise ValueError(f"order must be 'auto', 'dmy' or 'mdy', not {order!r}")
+    cells = values if isinstance(values, DateCells) else read_date_cells(values)
+    values, codes, counts = cells.values, cells.codes, cells.counts
+    distinct = cells.distinct.copy()
     distinct.kind[counts == 0] = _MISSING  # a value no row holds (a dropped row's) has no say
 
     pending = np.flatnonzero(distinct.kind == _DAY_MONTH_PENDING)
@@ -177,7 +200,9 @@ def parse_date_column(values: pd.Series, order: DateOrder = "auto") -> DateColum
     )
 
 
-def file_date_order(columns: list[pd.Series], order: DateOrder = "auto") -> tuple[DateOrder, bool]:
+def file_date_order(
+    columns: Sequence[pd.Series | DateCells], order: DateOrder = "auto"
+) -> tuple[DateOrder, bool]:
     """One day/month order for every date column of a file, and whether it is still an open question.
 
     The evidence of all columns is pooled: 25/03/2025 in "Applied" settles 03/04/2025 in "Phone Screen".
@@ -188,9 +213,8 @@ def file_date_order(columns: list[pd.Series], order: DateOrder = "auto") -> tupl
         return order, False
     only_dmy = only_mdy = pending_cells = 0
     for values in columns:
-        codes, uniques = distinct_values(values if isinstance(values, pd.Series) else pd.Series(values))
-        distinct = _read_distinct(uniques)
-        counts = code_counts(codes, len(distinct.kind))
+        cells = values if isinstance(values, DateCells) else read_date_cells(values)
+        distinct, counts = cells.distinct, cells.counts
         pending = np.flatnonzero((distinct.kind == _DAY_MONTH_PENDING) & (counts > 0))
         if not len(pending):
             continue
@@ -207,11 +231,11 @@ def file_date_order(columns: list[pd.Series], order: DateOrder = "auto") -> tupl
     return "auto", pending_cells > 0 and _any_both_ways(columns)
 
 
-def _any_both_ways(columns: list[pd.Series]) -> bool:
+def _any_both_ways(columns: Sequence[pd.Series | DateCells]) -> bool:
     """Some a/b/y cell could be read either way (not only 12/12/2025-like ones, which read the same)."""
     for values in columns:
-        _, uniques = distinct_values(values if isinstance(values, pd.Series) else pd.Series(values))
-        distinct = _read_distinct(uniques)
+        cells = values if isinstance(values, DateCells) else read_date_cells(values)
+        distinct = cells.distinct
         pending = np.flatnonzero(distinct.kind == _DAY_MONTH_PENDING)
         if len(pending) and (distinct.first[pending] != distinct.second[pending]).any():
             return True

@@ -28,7 +28,13 @@ from nextround.importing.cells import (
     text_cells,
 )
 from nextround.importing.channels import channels_from_urls, read_channels
-from nextround.importing.dates import DateColumn, DateOrder, file_date_order, parse_date_column
+from nextround.importing.dates import (
+    DateColumn,
+    DateOrder,
+    file_date_order,
+    parse_date_column,
+    read_date_cells,
+)
 from nextround.importing.errors import InputError
 from nextround.importing.grid import Grid, Workbook
 from nextround.importing.header import NO_HEADER, find_header
@@ -415,11 +421,15 @@ def _read_rows(
 
     stage_mappings = [m for m in mapping if m.field == "stage_column"]
     date_fields = [f for f in ("applied_on", "outcome_on", "last_event_on") if column(f) is not None]
+    applied = colmap.columns_for(mapping, "applied_on")[:1]
+    # The dates applied and the stage columns are parsed before the rows are chosen: their distinct
+    # cells are read once, for the file's day order and for the parse.
+    early = {h: read_date_cells(raw[h]) for h in [*applied, *(m.column for m in stage_mappings)]}
     order, ambiguous = file_date_order(
-        [column(f) for f in date_fields] + [raw[m.column] for m in stage_mappings], options.date_order
+        [column(f) for f in date_fields if f != "applied_on"] + list(early.values()), options.date_order
     )
     stage_dates = {
-        m.column: parse_date_column(raw[m.column], order).values.to_numpy() for m in stage_mappings
+        m.column: parse_date_column(early[m.column], order).values.to_numpy() for m in stage_mappings
     }
     real_dates = frozenset(
         m.column for m in stage_mappings if options.answers.get(f"default-date:{m.column}") == "real"
@@ -446,8 +456,7 @@ def _read_rows(
     # cells while this thread writes up the rows left out and the questions.
     with ThreadPoolExecutor(max_workers=2) as pool:
         inferred = pool.submit(infer_progress, signals, n, options.status_overrides)
-        applied = column("applied_on")
-        applied_dates = parse_date_column(applied, order) if applied is not None else None
+        applied_dates = parse_date_column(early[applied[0]], order) if applied else None
         has_date = applied_dates.values.notna().to_numpy() if applied_dates else np.zeros(n, dtype=bool)
         company, role, label = column("company"), column("role"), column("label")
         has = {
