@@ -172,29 +172,31 @@ def parse_date_column(values: pd.Series | DateCells, order: DateOrder = "auto") 
             used_order = chosen
             _resolve_order(distinct, pending, chosen)
 
-    missing_code = len(distinct.kind)
-    safe_codes = np.where(codes < 0, missing_code, codes)
-    row_kind = np.append(distinct.kind, _MISSING)[safe_codes]
-    row_date = np.append(distinct.date.astype("datetime64[ns]"), np.datetime64("NaT", "ns"))[safe_codes]
-
-    inferred = np.flatnonzero(row_kind == _YEARLESS)
-    if len(inferred):
-        found = _infer_years(
-            row_date,
-            inferred,
-            month=distinct.second[safe_codes[inferred]],
-            day=distinct.first[safe_codes[inferred]],
-        )
-        row_date[inferred] = found
-        row_kind[inferred] = np.where(np.isnat(found), _JUNK, _DATE)
-        inferred = inferred[~np.isnat(found)]
+    # Code -1 (no cell) indexes the entry appended last.
+    row_date = np.append(distinct.date.astype("datetime64[ns]"), np.datetime64("NaT", "ns"))[codes]
+    inferred = np.zeros(0, dtype=np.intp)
+    unreadable: tuple[int, ...] = ()
+    if np.isin(distinct.kind, (_YEARLESS, _JUNK)).any():  # most columns hold neither: no row is looked at
+        row_kind = np.append(distinct.kind, _MISSING)[codes]
+        inferred = np.flatnonzero(row_kind == _YEARLESS)
+        if len(inferred):
+            found = _infer_years(
+                row_date,
+                inferred,
+                month=distinct.second[codes[inferred]],
+                day=distinct.first[codes[inferred]],
+            )
+            row_date[inferred] = found
+            row_kind[inferred] = np.where(np.isnat(found), _JUNK, _DATE)
+            inferred = inferred[~np.isnat(found)]
+        unreadable = tuple(np.flatnonzero(row_kind == _JUNK).tolist())
 
     times_dropped = bool((distinct.timed & (distinct.kind == _DATE) & (counts > 0)).any())
     return DateColumn(
         values=pd.Series(row_date, index=values.index, name=values.name, copy=False),
         order=used_order,
         ambiguous=ambiguous,
-        unreadable=tuple(np.flatnonzero(row_kind == _JUNK).tolist()),
+        unreadable=unreadable,
         year_inferred=tuple(inferred.tolist()),
         times_dropped=times_dropped,
     )
