@@ -244,12 +244,15 @@ def _yes_no(values: pd.Series) -> pd.Series:
 
 def _repeated_header(raw: pd.DataFrame, cells: Sequence[object]) -> np.ndarray:
     """Rows that repeat the header row's cells (two exports pasted one below the other, a merge gone
-    wrong): rows holding the header's own cell in at least 80% of its named columns. Each column's
-    distinct cells are looked up first, so a file where too few columns hold their header anywhere (most
-    files) is settled without a pass over its rows."""
+    wrong): rows holding the header's own cell in at least 80% of its named columns.
+
+    Each column's distinct cells are looked up first: a file where too few columns know their header
+    cell is settled without a pass over its rows. (The header row's own cells are usually among the
+    distinct cells, held by no row below it; then the rows are counted column by column until no row
+    can reach 80% any more, which in most files is after the first few columns.)"""
     named = [(column, cell) for column, cell in zip(raw.columns, cells, strict=True) if isinstance(cell, str)]
     needed = 0.8 * len(named)
-    hits: list[tuple[np.ndarray, int]] = []  # (codes, the header cell's code) of columns that hold it
+    hits: list[tuple[np.ndarray, int]] = []  # (codes, the header cell's code) of columns that know it
     for column, cell in named:
         codes, uniques = distinct_values(raw[column])
         hit = uniques.get_indexer([cell])[0]  # a hash look-up, not a scan of every distinct cell
@@ -258,8 +261,10 @@ def _repeated_header(raw: pd.DataFrame, cells: Sequence[object]) -> np.ndarray:
     if len(named) < 2 or len(hits) < needed:
         return np.zeros(len(raw), dtype=bool)  # no row can repeat enough of the header
     same = np.zeros(len(raw), dtype=np.int16)  # at most MAX_COLUMNS named columns
-    for codes, hit in hits:
+    for checked, (codes, hit) in enumerate(hits, start=1):
         same += codes == hit
+        if len(hits) - checked < needed and not same.any():
+            break  # no row can repeat enough of the header any more
     return same >= needed
 
 
