@@ -426,41 +426,52 @@ def _read_rows(
 
     stage_mappings = [m for m in mapping if m.field == "stage_column"]
     date_fields = [f for f in ("applied_on", "outcome_on", "last_event_on") if column(f) is not None]
-    applied = colmap.columns_for(mapping, "applied_on")[:1]
-    # The dates applied and the stage columns are parsed before the rows are chosen: their distinct
-    # cells are read once, for the file's day order and for the parse.
-    early = {h: read_date_cells(raw[h]) for h in [*applied, *(m.column for m in stage_mappings)]}
-    order, ambiguous = file_date_order(
-        [column(f) for f in date_fields if f != "applied_on"] + list(early.values()), options.date_order
-    )
-    stage_dates = {
-        m.column: parse_date_column(early[m.column], order).values.to_numpy() for m in stage_mappings
-    }
     real_dates = frozenset(
         m.column for m in stage_mappings if options.answers.get(f"default-date:{m.column}") == "real"
     )
-    signals = Signals(
-        real_default_dates=real_dates,
-        texts=[
-            TextSignal(m.column, role, raw[m.column])
-            for m in mapping
-            if (role := _TEXT_ROLES.get(m.field or "")) is not None
-        ],
-        stage_columns=[
-            StageColumn(m.column, m.kind or "interview", raw[m.column], stage_dates[m.column])
-            for m in stage_mappings
-        ],
-        applied_flag=_named(mapping, raw, "applied_flag"),
-        interview_count=_named(mapping, raw, "interview_count"),
-        read_notes=options.answers.get(NOTES_QUESTION) != "ignore",
-        notes_decide_outcome=options.answers.get(NOTES_OUTCOME_QUESTION) == "use",
-        blank_flags_are_ghosted=options.answers.get(BLANK_FLAGS_QUESTION) != "pending",
-    )
+
+    def signals_with(stage_dates: Mapping[str, np.ndarray]) -> Signals:
+        return Signals(
+            real_default_dates=real_dates,
+            texts=[
+                TextSignal(m.column, role, raw[m.column])
+                for m in mapping
+                if (role := _TEXT_ROLES.get(m.field or "")) is not None
+            ],
+            stage_columns=[
+                StageColumn(m.column, m.kind or "interview", raw[m.column], stage_dates[m.column])
+                for m in stage_mappings
+            ],
+            applied_flag=_named(mapping, raw, "applied_flag"),
+            interview_count=_named(mapping, raw, "interview_count"),
+            read_notes=options.answers.get(NOTES_QUESTION) != "ignore",
+            notes_decide_outcome=options.answers.get(NOTES_OUTCOME_QUESTION) == "use",
+            blank_flags_are_ghosted=options.answers.get(BLANK_FLAGS_QUESTION) != "pending",
+        )
+
     # Two threads read side by side what does not depend on each other (numpy and Arrow let go of the
-    # GIL): the progress while this thread reads the dates applied and the names; then the kept rows'
-    # cells while this thread writes up the rows left out and the questions.
+    # GIL): the progress while this thread reads the dates and the names (a sheet with stage columns
+    # needs their dates first); then the kept rows' cells while this thread writes up the rows left
+    # out and the questions.
     with ThreadPoolExecutor(max_workers=2) as pool:
-        inferred = pool.submit(infer_progress, signals, n, options.status_overrides)
+        if not stage_mappings:  # no stage column's dates to wait for: the progress is read at once
+            signals = signals_with({})
+            inferred = pool.submit(infer_progress, signals, n, options.status_overrides)
+        applied = colmap.columns_for(mapping, "applied_on")[:1]
+        # The dates applied and the stage columns are parsed before the rows are chosen: their distinct
+        # cells are read once, for the file's day order and for the parse.
+        early = {h: read_date_cells(raw[h]) for h in [*applied, *(m.column for m in stage_mappings)]}
+        order, ambiguous = file_date_order(
+            [column(f) for f in date_fields if f != "applied_on"] + list(early.values()), options.date_order
+        )
+        if stage_mappings:
+            signals = signals_with(
+                {
+                    m.column: parse_date_column(early[m.column], order).values.to_numpy()
+                    for m in stage_mappings
+                }
+            )
+            inferred = pool.submit(infer_progress, signals, n, options.status_overrides)
         applied_dates = parse_date_column(early[applied[0]], order) if applied else None
         has_date = applied_dates.values.notna().to_numpy() if applied_dates else np.zeros(n, dtype=bool)
         company, role, label = column("company"), column("role"), column("label")
