@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import numbers
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal
@@ -88,13 +89,19 @@ class DateColumn:
         """The same reading for the rows where ``keep`` holds (positions renumbered)."""
         if keep.all():
             return self
-        position = np.cumsum(keep) - 1
+
+        def renumbered(rows: tuple[int, ...]) -> tuple[int, ...]:
+            if not rows:
+                return ()  # the usual case: no running count over a million rows
+            position = np.cumsum(keep) - 1
+            return tuple(int(position[i]) for i in rows if keep[i])
+
         return DateColumn(
             values=pd.Series(self.values.to_numpy()[keep], name=self.values.name),
             order=self.order,
             ambiguous=self.ambiguous,
-            unreadable=tuple(int(position[i]) for i in self.unreadable if keep[i]),
-            year_inferred=tuple(int(position[i]) for i in self.year_inferred if keep[i]),
+            unreadable=renumbered(self.unreadable),
+            year_inferred=renumbered(self.year_inferred),
             times_dropped=self.times_dropped,
         )
 
@@ -113,6 +120,11 @@ class _Distinct:
         self.serial = np.zeros(size, dtype=bool)  # a lone number in the plausible Excel serial range
         self.ymd = np.zeros(size, dtype=bool)
 
+    def copy(self) -> _Distinct:
+        other = _Distinct(0)
+        other.__dict__.update({name: array.copy() for name, array in self.__dict__.items()})
+        return other
+
     def set_dates(self, where: np.ndarray, days: np.ndarray, timed: np.ndarray) -> None:
         ok = ~np.isnat(days)
         self.kind[where] = np.where(ok, _DATE, _JUNK)
@@ -120,14 +132,31 @@ class _Distinct:
         self.timed[where] = timed & ok
 
 
-def parse_date_column(values: pd.Series, order: DateOrder = "auto") -> DateColumn:
-    """Read every cell of a date column; decide d/m/y versus m/d/y once for the whole column."""
-    if order not in ("auto", "dmy", "mdy"):
-        raise ValueError(f"order must be 'auto', 'dmy' or 'mdy', not {order!r}")
+@dataclass(frozen=True)
+class DateCells:
+    """A column's distinct cells read as dates before the file's day order is known: what
+    ``file_date_order`` weighs and ``parse_date_column`` finishes, read once for both."""
+
+    values: pd.Series
+    codes: np.ndarray
+    distinct: _Distinct  # not changed after reading: a parse finishes its own copy
+    counts: np.ndarray  # rows holding each distinct cell
+
+
+def read_date_cells(values: pd.Series) -> DateCells:
     values = values if isinstance(values, pd.Series) else pd.Series(values)
     codes, uniques = distinct_values(values)
     distinct = _read_distinct(uniques)
-    counts = code_counts(codes, len(distinct.kind))
+    return DateCells(values, codes, distinct, code_counts(codes, len(distinct.kind)))
+
+
+def parse_date_column(values: pd.Series | DateCells, order: DateOrder = "auto") -> DateColumn:
+    """Read every cell of a date column; decide d/m/y versus m/d/y once for the whole column."""
+    if order not in ("auto", "dmy", "mdy"):
+        raise ValueError(f"order must be 'auto', 'dmy' or 'mdy', not {order!r}")
+    cells = values if isinstance(values, DateCells) else read_date_cells(values)
+    values, codes, counts = cells.values, cells.codes, cells.counts
+    distinct = cells.distinct.copy()
     distinct.kind[counts == 0] = _MISSING  # a value no row holds (a dropped row's) has no say
 
     pending = np.flatnonzero(distinct.kind == _DAY_MONTH_PENDING)
@@ -143,35 +172,39 @@ def parse_date_column(values: pd.Series, order: DateOrder = "auto") -> DateColum
             used_order = chosen
             _resolve_order(distinct, pending, chosen)
 
-    missing_code = len(distinct.kind)
-    safe_codes = np.where(codes < 0, missing_code, codes)
-    row_kind = np.append(distinct.kind, _MISSING)[safe_codes]
-    row_date = np.append(distinct.date.astype("datetime64[ns]"), np.datetime64("NaT", "ns"))[safe_codes]
-
-    inferred = np.flatnonzero(row_kind == _YEARLESS)
-    if len(inferred):
-        found = _infer_years(
-            row_date,
-            inferred,
-            month=distinct.second[safe_codes[inferred]],
-            day=distinct.first[safe_codes[inferred]],
-        )
-        row_date[inferred] = found
-        row_kind[inferred] = np.where(np.isnat(found), _JUNK, _DATE)
-        inferred = inferred[~np.isnat(found)]
+    # Code -1 (no cell) indexes the entry appended last.
+    row_date = np.append(distinct.date.astype("datetime64[ns]"), np.datetime64("NaT", "ns"))[codes]
+    inferred = np.zeros(0, dtype=np.intp)
+    unreadable: tuple[int, ...] = ()
+    if np.isin(distinct.kind, (_YEARLESS, _JUNK)).any():  # most columns hold neither: no row is looked at
+        row_kind = np.append(distinct.kind, _MISSING)[codes]
+        inferred = np.flatnonzero(row_kind == _YEARLESS)
+        if len(inferred):
+            found = _infer_years(
+                row_date,
+                inferred,
+                month=distinct.second[codes[inferred]],
+                day=distinct.first[codes[inferred]],
+            )
+            row_date[inferred] = found
+            row_kind[inferred] = np.where(np.isnat(found), _JUNK, _DATE)
+            inferred = inferred[~np.isnat(found)]
+        unreadable = tuple(np.flatnonzero(row_kind == _JUNK).tolist())
 
     times_dropped = bool((distinct.timed & (distinct.kind == _DATE) & (counts > 0)).any())
     return DateColumn(
         values=pd.Series(row_date, index=values.index, name=values.name, copy=False),
         order=used_order,
         ambiguous=ambiguous,
-        unreadable=tuple(np.flatnonzero(row_kind == _JUNK).tolist()),
+        unreadable=unreadable,
         year_inferred=tuple(inferred.tolist()),
         times_dropped=times_dropped,
     )
 
 
-def file_date_order(columns: list[pd.Series], order: DateOrder = "auto") -> tuple[DateOrder, bool]:
+def file_date_order(
+    columns: Sequence[pd.Series | DateCells], order: DateOrder = "auto"
+) -> tuple[DateOrder, bool]:
     """One day/month order for every date column of a file, and whether it is still an open question.
 
     The evidence of all columns is pooled: 25/03/2025 in "Applied" settles 03/04/2025 in "Phone Screen".
@@ -182,9 +215,8 @@ def file_date_order(columns: list[pd.Series], order: DateOrder = "auto") -> tupl
         return order, False
     only_dmy = only_mdy = pending_cells = 0
     for values in columns:
-        codes, uniques = distinct_values(values if isinstance(values, pd.Series) else pd.Series(values))
-        distinct = _read_distinct(uniques)
-        counts = code_counts(codes, len(distinct.kind))
+        cells = values if isinstance(values, DateCells) else read_date_cells(values)
+        distinct, counts = cells.distinct, cells.counts
         pending = np.flatnonzero((distinct.kind == _DAY_MONTH_PENDING) & (counts > 0))
         if not len(pending):
             continue
@@ -201,11 +233,11 @@ def file_date_order(columns: list[pd.Series], order: DateOrder = "auto") -> tupl
     return "auto", pending_cells > 0 and _any_both_ways(columns)
 
 
-def _any_both_ways(columns: list[pd.Series]) -> bool:
+def _any_both_ways(columns: Sequence[pd.Series | DateCells]) -> bool:
     """Some a/b/y cell could be read either way (not only 12/12/2025-like ones, which read the same)."""
     for values in columns:
-        _, uniques = distinct_values(values if isinstance(values, pd.Series) else pd.Series(values))
-        distinct = _read_distinct(uniques)
+        cells = values if isinstance(values, DateCells) else read_date_cells(values)
+        distinct = cells.distinct
         pending = np.flatnonzero(distinct.kind == _DAY_MONTH_PENDING)
         if len(pending) and (distinct.first[pending] != distinct.second[pending]).any():
             return True

@@ -28,7 +28,13 @@ from nextround.importing.cells import (
     text_cells,
 )
 from nextround.importing.channels import channels_from_urls, read_channels
-from nextround.importing.dates import DateColumn, DateOrder, file_date_order, parse_date_column
+from nextround.importing.dates import (
+    DateColumn,
+    DateOrder,
+    file_date_order,
+    parse_date_column,
+    read_date_cells,
+)
 from nextround.importing.errors import InputError
 from nextround.importing.grid import Grid, Workbook
 from nextround.importing.header import NO_HEADER, find_header
@@ -238,22 +244,28 @@ def _yes_no(values: pd.Series) -> pd.Series:
 
 def _repeated_header(raw: pd.DataFrame, cells: Sequence[object]) -> np.ndarray:
     """Rows that repeat the header row's cells (two exports pasted one below the other, a merge gone
-    wrong), compared on each column's distinct cells; the column with the fewest of them first, so a
-    file without such rows is settled at once."""
+    wrong): rows holding the header's own cell in at least 80% of its named columns.
+
+    Each column's distinct cells are looked up first: a file where too few columns know their header
+    cell is settled without a pass over its rows. (The header row's own cells are usually among the
+    distinct cells, held by no row below it; then the rows are counted column by column until no row
+    can reach 80% any more, which in most files is after the first few columns.)"""
     named = [(column, cell) for column, cell in zip(raw.columns, cells, strict=True) if isinstance(cell, str)]
-    same = np.zeros(len(raw), dtype=np.int64)
-    if len(named) < 2:
-        return same.astype(bool)
-    named.sort(key=lambda pair: len(distinct_values(raw[pair[0]])[1]))
-    misses_allowed = len(named) - int(np.ceil(0.8 * len(named)))
-    for checked, (column, cell) in enumerate(named):
+    needed = 0.8 * len(named)
+    hits: list[tuple[np.ndarray, int]] = []  # (codes, the header cell's code) of columns that know it
+    for column, cell in named:
         codes, uniques = distinct_values(raw[column])
         hit = uniques.get_indexer([cell])[0]  # a hash look-up, not a scan of every distinct cell
         if hit >= 0:
-            same += codes == hit
-        if not same.any() and checked >= misses_allowed:
+            hits.append((codes, int(hit)))
+    if len(named) < 2 or len(hits) < needed:
+        return np.zeros(len(raw), dtype=bool)  # no row can repeat enough of the header
+    same = np.zeros(len(raw), dtype=np.int16)  # at most MAX_COLUMNS named columns
+    for checked, (codes, hit) in enumerate(hits, start=1):
+        same += codes == hit
+        if len(hits) - checked < needed and not same.any():
             break  # no row can repeat enough of the header any more
-    return same >= 0.8 * len(named)
+    return same >= needed
 
 
 def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome:
@@ -414,72 +426,92 @@ def _read_rows(
 
     stage_mappings = [m for m in mapping if m.field == "stage_column"]
     date_fields = [f for f in ("applied_on", "outcome_on", "last_event_on") if column(f) is not None]
-    order, ambiguous = file_date_order(
-        [column(f) for f in date_fields] + [raw[m.column] for m in stage_mappings], options.date_order
-    )
-    stage_dates = {
-        m.column: parse_date_column(raw[m.column], order).values.to_numpy() for m in stage_mappings
-    }
     real_dates = frozenset(
         m.column for m in stage_mappings if options.answers.get(f"default-date:{m.column}") == "real"
     )
-    signals = Signals(
-        real_default_dates=real_dates,
-        texts=[
-            TextSignal(m.column, role, raw[m.column])
-            for m in mapping
-            if (role := _TEXT_ROLES.get(m.field or "")) is not None
-        ],
-        stage_columns=[
-            StageColumn(m.column, m.kind or "interview", raw[m.column], stage_dates[m.column])
-            for m in stage_mappings
-        ],
-        applied_flag=_named(mapping, raw, "applied_flag"),
-        interview_count=_named(mapping, raw, "interview_count"),
-        read_notes=options.answers.get(NOTES_QUESTION) != "ignore",
-        notes_decide_outcome=options.answers.get(NOTES_OUTCOME_QUESTION) == "use",
-        blank_flags_are_ghosted=options.answers.get(BLANK_FLAGS_QUESTION) != "pending",
-    )
-    progress = infer_progress(signals, n, options.status_overrides)
 
-    applied = column("applied_on")
-    applied_dates = parse_date_column(applied, order) if applied is not None else None
-    has_date = applied_dates.values.notna().to_numpy() if applied_dates else np.zeros(n, dtype=bool)
-    company, role, label = column("company"), column("role"), column("label")
-    has = {
-        name: ~blank_cells(c, placeholders=True)
-        for name, c in (("company", company), ("role", role), ("label", label))
-        if c is not None
-    }
-    named = functools.reduce(np.logical_or, has.values(), np.zeros(n, dtype=bool))
-    both_named = has["company"] & has["role"] if "company" in has and "role" in has else None
-    decision = decide_applications(progress, has_date, named, both_named, options.answers)
-    skipped = [SkippedRow(file, int(numbers[i]), reason) for i, reason in decision.skipped]
-    questions = list(decision.questions(file, numbers, progress))
+    def signals_with(stage_dates: Mapping[str, np.ndarray]) -> Signals:
+        return Signals(
+            real_default_dates=real_dates,
+            texts=[
+                TextSignal(m.column, role, raw[m.column])
+                for m in mapping
+                if (role := _TEXT_ROLES.get(m.field or "")) is not None
+            ],
+            stage_columns=[
+                StageColumn(m.column, m.kind or "interview", raw[m.column], stage_dates[m.column])
+                for m in stage_mappings
+            ],
+            applied_flag=_named(mapping, raw, "applied_flag"),
+            interview_count=_named(mapping, raw, "interview_count"),
+            read_notes=options.answers.get(NOTES_QUESTION) != "ignore",
+            notes_decide_outcome=options.answers.get(NOTES_OUTCOME_QUESTION) == "use",
+            blank_flags_are_ghosted=options.answers.get(BLANK_FLAGS_QUESTION) != "pending",
+        )
 
-    keep = decision.keep
-    if not keep.all():
-        raw, numbers = _rows_where(raw, keep), numbers[keep]
-        progress = progress.rows(keep)
-    n = len(raw)
-    questions += progress_questions(file, numbers, progress, mapping, raw, options.answers)
-
-    titles, sources = column("role"), column("source")
-    present = {name: values for name in _TEXT_COLUMNS if (values := column(name)) is not None}
-    if "company" not in present and (label := column("label")) is not None:
-        present["company"] = label  # "Meta SDE 1": the application's own name stands for the company
-    own = [
-        m.column
-        for m in mapping
-        if (m.field is None or m.field not in _CANONICAL_FIELDS) and m.column not in CANONICAL_DTYPES
-    ]
+    # Two threads read side by side what does not depend on each other (numpy and Arrow let go of the
+    # GIL): the progress while this thread reads the dates and the names (a sheet with stage columns
+    # needs their dates first); then the kept rows' cells while this thread writes up the rows left
+    # out and the questions.
     with ThreadPoolExecutor(max_workers=2) as pool:
+        if not stage_mappings:  # no stage column's dates to wait for: the progress is read at once
+            signals = signals_with({})
+            inferred = pool.submit(infer_progress, signals, n, options.status_overrides)
+        applied = colmap.columns_for(mapping, "applied_on")[:1]
+        # The dates applied and the stage columns are parsed before the rows are chosen: their distinct
+        # cells are read once, for the file's day order and for the parse.
+        early = {h: read_date_cells(raw[h]) for h in [*applied, *(m.column for m in stage_mappings)]}
+        order, ambiguous = file_date_order(
+            [column(f) for f in date_fields if f != "applied_on"] + list(early.values()), options.date_order
+        )
+        if stage_mappings:
+            signals = signals_with(
+                {
+                    m.column: parse_date_column(early[m.column], order).values.to_numpy()
+                    for m in stage_mappings
+                }
+            )
+            inferred = pool.submit(infer_progress, signals, n, options.status_overrides)
+        applied_dates = parse_date_column(early[applied[0]], order) if applied else None
+        has_date = applied_dates.values.notna().to_numpy() if applied_dates else np.zeros(n, dtype=bool)
+        company, role, label = column("company"), column("role"), column("label")
+        has = {
+            name: ~blank_cells(c, placeholders=True)
+            for name, c in (("company", company), ("role", role), ("label", label))
+            if c is not None
+        }
+        named = functools.reduce(np.logical_or, has.values(), np.zeros(n, dtype=bool))
+        both_named = has["company"] & has["role"] if "company" in has and "role" in has else None
+        read = inferred.result()  # every row's reading; ``progress`` below is the kept rows'
+        decision = decide_applications(read, has_date, named, both_named, options.answers)
+
+        keep = decision.keep
+        every_number, kept = numbers, None
+        if not keep.all():
+            kept = np.flatnonzero(keep)  # positions: a take is cheaper than a mask on each column
+            raw, numbers = _rows_where(raw, kept), numbers[kept]
+        n = len(raw)
+
+        titles, sources = column("role"), column("source")
+        present = {name: values for name in _TEXT_COLUMNS if (values := column(name)) is not None}
+        if "company" not in present and (label := column("label")) is not None:
+            present["company"] = label  # "Meta SDE 1": the application's own name stands for the company
+        own = [
+            m.column
+            for m in mapping
+            if (m.field is None or m.field not in _CANONICAL_FIELDS) and m.column not in CANONICAL_DTYPES
+        ]
         role_readings = pool.submit(read_roles, titles if titles is not None else missing_text(n))
         dated = pool.submit(_read_dates, column, mapping, order, file, numbers, applied_dates, keep)
         joined = pool.submit(_joined_text, [column(name) for name in ("status", "stage", "outcome_text")], n)
         channels = pool.submit(read_channels, sources) if sources is not None else None
         copied = {name: pool.submit(text_cells, values) for name, values in present.items()}
         copied_own = {name: pool.submit(text_cells, raw[name]) for name in own}
+
+        progress = read if kept is None else read.rows(kept)
+        skipped = [SkippedRow(file, int(every_number[i]), reason) for i, reason in decision.skipped]
+        questions = list(decision.questions(file, every_number, read))
+        questions += progress_questions(file, numbers, progress, mapping, raw, options.answers)
         source_file = repeated_text(file, n)
         texts = {name: future.result() for name, future in copied.items()}
         own_texts = {name: future.result() for name, future in copied_own.items()}
@@ -585,8 +617,8 @@ class _Rows:
 
 
 def _rows_where(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
-    """The rows where ``keep`` holds, indexed 0..n-1; column by column, which for categoricals only
-    filters their codes (pandas' general row selection costs several times more here)."""
+    """The rows ``keep`` selects (a mask or positions), indexed 0..n-1; column by column, which for
+    categoricals only takes their codes (pandas' general row selection costs several times more here)."""
     return pd.DataFrame({name: frame[name].array[keep] for name in frame.columns}, copy=False)
 
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import IntEnum
@@ -134,7 +135,7 @@ class Progress:
     flag_columns_used: dict[str, int] = field(default_factory=dict)  # column -> rows it moved past applied
 
     def rows(self, keep: np.ndarray) -> Progress:
-        """The same reading for the rows where ``keep`` holds."""
+        """The same reading for the rows ``keep`` selects: a mask, or row positions (repeats allowed)."""
         return replace(
             self,
             stage=self.stage[keep],
@@ -165,9 +166,7 @@ class Progress:
 
 
 def _codes(values: pd.Series, n_rows: int) -> tuple[np.ndarray, list[object]]:
-    if len(values) != n_rows:
-        raise ValueError(f"a progress column has {len(values)} rows, expected {n_rows}")
-    codes, uniques = distinct_values(pd.Series(values))
+    codes, uniques = _codes_and_categories(values, n_rows)
     return codes, uniques.tolist()
 
 
@@ -471,6 +470,62 @@ def _fixed(label: str, where: np.ndarray, value: int) -> _Layer:
 
 def infer_progress(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str, str]] = {}) -> Progress:
     """Stage, outcome, evidence and what the signals say about sending, one row per application."""
+    combined = _combinations(signals, n_rows)
+    if combined is None:
+        return _infer_rows(signals, n_rows, overrides)
+    distinct, combinations, rows = combined
+    return _infer_rows(distinct, combinations, overrides).rows(rows)
+
+
+def _combinations(signals: Signals, n_rows: int) -> tuple[Signals, int, np.ndarray] | None:
+    """The signals of each distinct combination of cells, how many there are and each row's one; None
+    when that would not pay. A million rows of twenty statuses and one note are read as some forty rows,
+    then spread back by one take: every rule in ``_infer_rows`` is row by row, so the reading is the same.
+
+    Only without stage columns: their dates come from the date reader, which reads a cell with its
+    neighbours (a year taken from nearby rows), and a default date or a column's use is counted in rows.
+    """
+    if signals.stage_columns:
+        return None
+    texts = [t for t in signals.texts if signals.read_notes or t.role != "notes"]
+    cells = [t.cells for t in texts] + [
+        pair[1] for pair in (signals.applied_flag, signals.interview_count) if pair is not None
+    ]
+    columns = [_codes_and_categories(c, n_rows) for c in cells]
+    sizes = [len(categories) + 1 for _, categories in columns]  # no cell (code -1) is one more value
+    space = functools.reduce(operator.mul, sizes, 1)
+    if 2 * space > n_rows:
+        return None  # nearly as many combinations as rows: read the rows
+    key = np.zeros(n_rows, dtype=np.int32)  # each row's combination, one digit per column
+    for (codes, _), size in zip(columns, sizes, strict=True):
+        key *= size
+        key += codes
+        key += 1
+    used = np.flatnonzero(np.bincount(key, minlength=space))
+    position = np.zeros(space, dtype=np.intp)  # numpy's own index type: the takes need no conversion
+    position[used] = np.arange(len(used))
+    distinct_cells: list[pd.Series] = []
+    rest = used
+    for (_, categories), size in zip(reversed(columns), reversed(sizes), strict=True):
+        rest, digit = np.divmod(rest, size)
+        distinct_cells.insert(0, pd.Series(pd.Categorical.from_codes(digit - 1, categories=categories)))
+    # The same columns, each holding its cell of every combination (in the order ``cells`` lists them).
+    each = iter(distinct_cells)
+    distinct_texts = [replace(t, cells=next(each)) for t in texts]
+    applied_flag = None if signals.applied_flag is None else (signals.applied_flag[0], next(each))
+    count = None if signals.interview_count is None else (signals.interview_count[0], next(each))
+    distinct = replace(signals, texts=distinct_texts, applied_flag=applied_flag, interview_count=count)
+    return distinct, len(used), position[key]
+
+
+def _codes_and_categories(values: pd.Series, n_rows: int) -> tuple[np.ndarray, pd.Index]:
+    if len(values) != n_rows:
+        raise ValueError(f"a progress column has {len(values)} rows, expected {n_rows}")
+    return distinct_values(pd.Series(values))
+
+
+def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str, str]]) -> Progress:
+    """``infer_progress`` row by row."""
     no = np.zeros(n_rows, dtype=bool)
     texts = sorted(
         (

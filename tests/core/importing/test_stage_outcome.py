@@ -12,7 +12,16 @@ from hypothesis import strategies as st
 
 from nextround.importing.dates import parse_date_column
 from nextround.importing.mapping import stage_column_kind
-from nextround.importing.stage_outcome import Sent, Signals, StageColumn, TextSignal, infer_progress
+from nextround.importing.stage_outcome import (
+    Progress,
+    Sent,
+    Signals,
+    StageColumn,
+    TextSignal,
+    _combinations,
+    _infer_rows,
+    infer_progress,
+)
 from nextround.model import OUTCOME_DTYPE, OUTCOMES, STAGE_DTYPE, STAGES
 
 # Inline fixtures in the shape of the real files in shared/realworld (never copied).
@@ -406,3 +415,41 @@ def test_a_million_rows_read_each_distinct_cell_once() -> None:
     offer_rows = (status == "Offer").to_numpy()
     assert (frame["stage_reached"].to_numpy()[offer_rows] == "offer").all()
     assert len(frame["stage_evidence"].cat.categories) < 50  # evidence is stored per distinct cell
+
+
+def _same_progress(left: Progress, right: Progress) -> None:
+    for name in Progress.__dataclass_fields__:
+        a, b = getattr(left, name), getattr(right, name)
+        if isinstance(a, np.ndarray):
+            assert a.dtype == b.dtype and np.array_equal(a, b, equal_nan=a.dtype.kind == "f"), name
+        elif isinstance(a, pd.Categorical):
+            assert list(a.categories) == list(b.categories) and np.array_equal(a.codes, b.codes), name
+        else:
+            assert a == b, name
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    distinct=st.lists(st.tuples(_cell, _cell, _cell, _cell, _cell), min_size=1, max_size=3),
+    seed=st.integers(0, 2**16),
+    read_notes=st.booleans(),
+)
+def test_rows_read_once_per_distinct_combination_of_cells_read_as_row_by_row(
+    distinct: list[tuple], seed: int, read_notes: bool
+) -> None:
+    # Few combinations of many rows (a million rows of twenty statuses) are read once each.
+    n = 2_500
+    picks = np.random.default_rng(seed).integers(0, len(distinct), n)
+    columns = [pd.Series([distinct[p][i] for p in picks], dtype="object") for i in range(5)]
+    signals = Signals(
+        texts=[
+            TextSignal("Status", "status", columns[0]),
+            TextSignal("Result", "result", columns[1]),
+            TextSignal("Notes", "notes", columns[2]),
+        ],
+        applied_flag=("Applied?", columns[3]),
+        interview_count=("Interviews", columns[4]),
+        read_notes=read_notes,
+    )
+    assert _combinations(signals, n) is not None  # the shortcut is taken
+    _same_progress(infer_progress(signals, n), _infer_rows(signals, n, {}))
