@@ -297,7 +297,7 @@ REVIEWED = {
     ("follow_ups.py", "st.caption(view.summary)"),  # counts and dates only (followups/views.py)
     ("followup_panels.py", "st.checkbox(item.prompt"),  # prompts from nextround/data/reflection.toml
     ("followup_panels.py", "st.tabs(names)"),  # fixed tab names
-    ("analysis_blocks.py", "st.caption(how_counted)"),  # callers pass product text (literal or wording)
+    ("analysis_blocks.py", "st.caption(said)"),  # callers pass product text (literal or wording), and ours
     ("analysis_blocks.py", "st.info(empty"),  # sentences from nextround/figures/empty.py, counts only
     ("import_session.py", "st.button(label"),  # callers pass a literal label
     ("overview.py", "st.markdown(HOW_EVERYTHING_IS_COUNTED)"),  # product text from nextround/wording.py
