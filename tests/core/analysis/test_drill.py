@@ -24,7 +24,7 @@ from nextround.analysis.drill import (
 from nextround.ghosting import apply_ghosting
 from nextround.model import STAGES, conform
 from nextround.settings import AnalysisSettings
-from tests.core.analysis.test_invariants import frame, row
+from tests.fixtures.random_tables import frame, row
 from tests.fixtures.synthetic import synthetic_applications
 
 SETTINGS = AnalysisSettings()

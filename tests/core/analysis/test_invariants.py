@@ -1,7 +1,6 @@
 """Invariants on random canonical tables: rates in [0, 1], a monotone funnel, counts that add up."""
 
 import numpy as np
-import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,35 +11,8 @@ from nextround.analysis import (
     compute_kpis,
     losses_by_stage,
 )
-from nextround.model import OUTCOMES, STAGES, conform
 from nextround.settings import AnalysisSettings
-
-row = st.tuples(
-    st.sampled_from([*STAGES, None]),
-    st.sampled_from([*OUTCOMES, None]),
-    st.booleans(),
-    st.sampled_from(["LinkedIn", "Referral", None]),
-    st.one_of(st.none(), st.integers(0, 400)),
-)
-
-
-def frame(rows) -> pd.DataFrame:
-    if not rows:
-        return conform(pd.DataFrame({"company": pd.Series([], dtype="str")}))
-    stage, outcome, inferred, source, day = zip(*rows, strict=True)
-    inferred = [flag and o == "ghosted" for flag, o in zip(inferred, outcome, strict=True)]
-    applied = [None if d is None else pd.Timestamp("2025-01-01") + pd.Timedelta(days=d) for d in day]
-    return conform(
-        pd.DataFrame(
-            {
-                "stage_reached": pd.Series(stage, dtype="object"),
-                "outcome": pd.Series(outcome, dtype="object"),
-                "ghosted_inferred": inferred,
-                "source": pd.Series(source, dtype="object"),
-                "applied_on": pd.to_datetime(pd.Series(applied, dtype="object")),
-            }
-        )
-    )
+from tests.fixtures.random_tables import frame, row
 
 
 def rates_in_unit_interval(values) -> bool:
