@@ -125,6 +125,9 @@ def _load_sample(page: Page) -> None:
 
 
 def _go(page: Page, link: str) -> None:
+    # A click while the page is still applying a change (its run ends in st.rerun) can be taken by that
+    # rerun instead of the navigation: let the page finish first, as the eye does.
+    wait_for_app(page)
     page.get_by_test_id("stSidebar").get_by_role("link", name=link, exact=True).click()
     # The new page's own heading, not the old page finishing its run: then wait for its run to end.
     heading = {**PAGES, "Import": "Import your applications", "Welcome": "Next Round"}[link]

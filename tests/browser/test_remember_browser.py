@@ -71,6 +71,9 @@ def _open(page: Page, url: str) -> None:
 
 
 def _go(page: Page, link: str, heading: str) -> None:
+    # A click while the page is still applying a change (its run ends in st.rerun) can be taken by that
+    # rerun instead of the navigation: let the page finish first, as the eye does.
+    wait_for_app(page)
     page.get_by_test_id("stSidebar").get_by_role("link", name=link, exact=True).click()
     expect(page.get_by_role("heading", name=heading).first).to_be_visible()
     wait_for_app(page)
