@@ -12,6 +12,7 @@ from tests.fixtures.browser import (
     screenshot,
     start_server,
     stop_server,
+    upload_files,
     wait_for_app,
     wait_healthy,
 )
@@ -39,7 +40,7 @@ def test_upload_a_messy_workbook_shows_the_report(page: Page, app_url: str, tmp_
     workbook = tmp_path / "my tracker.xlsx"
     workbook.write_bytes(banner_workbook())
     _open(page, app_url, "import_data")
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(workbook))
+    upload_files(page, workbook)
     expect(page.get_by_text("How each column was read")).to_be_visible(timeout=30_000)
     wait_for_app(page)
     expect(page.get_by_test_id("stMetric").filter(has_text="Applications")).to_contain_text("2")
@@ -52,7 +53,7 @@ def test_a_renamed_pdf_gets_a_clear_message_and_the_app_stays_usable(page: Page,
     bad = tmp_path / "cv.xlsx"
     bad.write_bytes(b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n")
     _open(page, app_url, "import_data")
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bad))
+    upload_files(page, bad)
     expect(page.get_by_text(re.compile("cv.xlsx.*PDF", re.IGNORECASE))).to_be_visible(timeout=30_000)
     assert page.locator(NO_ERRORS).count() == 0
     screenshot(page, "04_bad_file")
@@ -90,16 +91,15 @@ def test_a_second_tracker_is_not_merged_without_asking(page: Page, app_url: str,
     first.write_bytes(banner_workbook())
     second = tmp_path / "Job Applications.csv"
     second.write_bytes(csv_bytes(linkedin_export(0, 5)))
-    uploader = page.locator('[data-testid="stFileUploaderDropzoneInput"]')
     _open(page, app_url)
     page.get_by_test_id("stSidebar").get_by_role("link", name="Import", exact=True).click()
     expect(page.get_by_role("heading", name="Import your applications")).to_be_visible()
     wait_for_app(page)
-    uploader.set_input_files(str(first))
+    upload_files(page, first)
     expect(page.get_by_text("How each column was read")).to_be_visible(timeout=30_000)
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_text("2 applications")).to_be_visible()
-    uploader.set_input_files(str(second))  # the uploader emptied after the first: this only adds
+    upload_files(page, second)  # the uploader emptied after the first: this only adds
     expect(page.get_by_role("heading", name="You already have a search here")).to_be_visible(timeout=30_000)
     expect(sidebar.get_by_text("2 applications")).to_be_visible()  # nothing merged while asked
     assert page.locator(NO_ERRORS).count() == 0

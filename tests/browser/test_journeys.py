@@ -28,12 +28,11 @@ from nextround.ghosting import apply_ghosting
 from nextround.importing import ImportOptions, SourceFile, import_files
 from nextround.resources import data_path
 from nextround.settings import AnalysisSettings
-from tests.fixtures.browser import NO_ERRORS, screenshot, wait_for_app
+from tests.fixtures.browser import NO_ERRORS, go_to, screenshot, upload_files, wait_for_app
 from tests.fixtures.files import csv_bytes, linkedin_export, xlsx_bytes
 from tests.fixtures.grid import cell, choose_in_cell, grid, grid_row, plan_table
 from ui.loaders import sample_as_of
 
-UPLOAD = '[data-testid="stFileUploaderDropzoneInput"]'
 # Sidebar link -> a heading that only that page has.
 PAGES = {
     "Overview": "Where to act first",
@@ -125,14 +124,7 @@ def _load_sample(page: Page) -> None:
 
 
 def _go(page: Page, link: str) -> None:
-    # A click while the page is still applying a change (its run ends in st.rerun) can be taken by that
-    # rerun instead of the navigation: let the page finish first, as the eye does.
-    wait_for_app(page)
-    page.get_by_test_id("stSidebar").get_by_role("link", name=link, exact=True).click()
-    # The new page's own heading, not the old page finishing its run: then wait for its run to end.
-    heading = {**PAGES, "Import": "Import your applications", "Welcome": "Next Round"}[link]
-    expect(page.get_by_role("heading", name=heading).first).to_be_visible()
-    wait_for_app(page)
+    go_to(page, link, {**PAGES, "Import": "Import your applications", "Welcome": "Next Round"}[link])
 
 
 def _slug(link: str) -> str:
@@ -145,10 +137,6 @@ def _assert_no_exception(page: Page) -> None:
 
 def _metric(page: Page, label: str) -> Locator:
     return page.get_by_test_id("stMetric").filter(has_text=label).first
-
-
-def _upload(page: Page, *paths: Path) -> None:
-    page.locator(UPLOAD).set_input_files([str(p) for p in paths])
 
 
 def _download(page: Page, label: str, folder: Path) -> Path:
@@ -231,7 +219,7 @@ def test_journey2_messy_workbook_fixed_in_the_review(page: Page, app_url: str, t
     page.get_by_role("button", name="Upload your spreadsheet").click()
     page.wait_for_url(re.compile(r".*/import_data"))
     wait_for_app(page)
-    _upload(page, workbook)
+    upload_files(page, workbook)
     expect(page.get_by_text("How each column was read")).to_be_visible(timeout=30_000)
     wait_for_app(page)
     expect(_metric(page, "Applications")).to_contain_text("12")
@@ -295,7 +283,7 @@ def test_journey3_linkedin_export_outcomes_filled_in(page: Page, app_url: str, t
     second.write_bytes(csv_bytes(linkedin_export(12, 8)))
     _start(page, app_url)
     _go(page, "Import")
-    _upload(page, first, second)
+    upload_files(page, first, second)
     expect(page.get_by_text(re.compile("no status, result or stage column")).first).to_be_visible(
         timeout=30_000
     )
@@ -349,7 +337,7 @@ def test_journey4_bad_files_get_clear_messages(page: Page, app_url: str, tmp_pat
             page.get_by_role("button", name=re.compile(r"^Remove ")).click()
             wait_for_app(page)
             expect(page.get_by_test_id("stAlert")).to_have_count(0)
-        _upload(page, path)
+        upload_files(page, path)
         alert = page.get_by_test_id("stAlert").filter(has_text=message)
         expect(alert).to_be_visible(timeout=30_000)
         wait_for_app(page)

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from tests.fixtures.browser import NO_ERRORS, screenshot, wait_for_app
+from tests.fixtures.browser import NO_ERRORS, screenshot, upload_files, wait_for_app
 from tests.fixtures.files import TRACKER_HEADER, TRACKER_ROWS, csv_bytes
 
 
@@ -34,7 +34,7 @@ def test_two_browser_sessions_never_see_each_others_data(browser: Browser, app_u
         sample.get_by_role("button", name="Explore with sample data").click()
         sample.wait_for_url(re.compile(r".*/overview"))
         wait_for_app(sample)
-        upload.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(tracker))
+        upload_files(upload, tracker)
         expect(upload.get_by_text("How each column was read")).to_be_visible(timeout=30_000)
         wait_for_app(upload)
 

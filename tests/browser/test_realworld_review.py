@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.fixtures.browser import NO_ERRORS, screenshot, wait_for_app
+from tests.fixtures.browser import NO_ERRORS, go_to, screenshot, upload_files, wait_for_app
 from tests.realworld.expectations import REALWORLD
 
 TRACKER = REALWORLD / "manuelelizaldi_526apps_4sheets_pivots.xlsx"
@@ -24,20 +24,14 @@ def tracker() -> None:
         pytest.skip(f"no real-world corpus at {REALWORLD}")
 
 
-def _go(page: Page, link: str, heading: str) -> None:
-    page.get_by_test_id("stSidebar").get_by_role("link", name=link, exact=True).click()
-    expect(page.get_by_role("heading", name=heading).first).to_be_visible()
-    wait_for_app(page)
-
-
 def _upload(page: Page) -> None:
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(TRACKER))
+    upload_files(page, TRACKER)
     expect(page.get_by_text("Please check these readings")).to_be_visible(timeout=60_000)
     wait_for_app(page)
 
 
 def _screen_rate(page: Page) -> str:
-    _go(page, "Overview", "Where to act first")
+    go_to(page, "Overview", "Where to act first")
     return page.get_by_test_id("stMetric").filter(has_text="Screen rate").first.inner_text()
 
 
@@ -57,7 +51,7 @@ def test_the_doubtful_column_is_a_question_and_one_click_gives_the_other_reading
     assert re.search(r"\b[4-8] %", as_read), as_read  # 31 of 526 reached a screen: about 6 %
     screenshot(page, "realworld_526_overview_as_read")
 
-    _go(page, "Import", "Import your applications")
+    go_to(page, "Import", "Import your applications")
     _upload(page)
     page.get_by_role("button", name="No, it means a screen").click()
     expect(page.get_by_role("button", name="No, it means a screen")).to_be_disabled()
@@ -66,7 +60,7 @@ def test_the_doubtful_column_is_a_question_and_one_click_gives_the_other_reading
     assert re.search(r"\b(3\d|4\d) %", as_screens), as_screens  # every message counted as a screen
     screenshot(page, "realworld_526_overview_messages_as_screens")
 
-    _go(page, "Import", "Import your applications")
+    go_to(page, "Import", "Import your applications")
     _upload(page)
     page.get_by_role("button", name="Yes, leave it out").click()
     expect(page.get_by_role("button", name="Yes, leave it out")).to_be_disabled()

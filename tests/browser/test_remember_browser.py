@@ -26,9 +26,11 @@ from nextround.store import SearchStore, StoreError
 from tests.fixtures.browser import (
     NO_ERRORS,
     SERVE_LOCALLY,
+    go_to,
     running_app,
     screenshot,
     settle_layout,
+    upload_files,
     wait_for_app,
 )
 from tests.fixtures.files import TRACKER_HEADER, TRACKER_ROWS, csv_bytes
@@ -36,7 +38,6 @@ from tests.fixtures.grid import cell, choose_in_cell, grid, grid_row, plan_table
 from tests.fixtures.messy_data import messy_frame
 from tests.fixtures.paths import ROOT
 
-UPLOAD = '[data-testid="stFileUploaderDropzoneInput"]'
 ON_A_NETWORK = ("--server.address", "0.0.0.0", "--server.headless", "true")  # every interface
 OTHER_ROWS = [["Wayne Enterprises", "Data Analyst", "03/02/2025", "Interview", "LinkedIn", ""]] * 3
 
@@ -70,18 +71,9 @@ def _open(page: Page, url: str) -> None:
     expect(page.get_by_role("heading", name="Next Round")).to_be_visible()
 
 
-def _go(page: Page, link: str, heading: str) -> None:
-    # A click while the page is still applying a change (its run ends in st.rerun) can be taken by that
-    # rerun instead of the navigation: let the page finish first, as the eye does.
-    wait_for_app(page)
-    page.get_by_test_id("stSidebar").get_by_role("link", name=link, exact=True).click()
-    expect(page.get_by_role("heading", name=heading).first).to_be_visible()
-    wait_for_app(page)
-
-
 def _upload(page: Page, path: Path) -> None:
-    _go(page, "Import", "Import your applications")
-    page.locator(UPLOAD).set_input_files(str(path))
+    go_to(page, "Import", "Import your applications")
+    upload_files(page, path)
     expect(page.get_by_text("How each column was read")).to_be_visible(timeout=30_000)
     wait_for_app(page)
 
@@ -91,7 +83,7 @@ def _sidebar(page: Page):
 
 
 def _screen_rate(page: Page) -> str:
-    _go(page, "Overview", "Where to act first")
+    go_to(page, "Overview", "Where to act first")
     return page.get_by_test_id("stMetric").filter(has_text="Screen rate").first.inner_text()
 
 
@@ -132,8 +124,8 @@ def test_a_restart_keeps_everything_and_forgetting_leaves_no_file(browser: Brows
         _open(page, url)
         _upload(page, tracker)
         rate_before = _screen_rate(page)
-        _go(page, "Import", "Import your applications")  # the uploader is empty again: the same file
-        page.locator(UPLOAD).set_input_files(str(tracker))
+        go_to(page, "Import", "Import your applications")  # the uploader is empty again: the same file
+        upload_files(page, tracker)
         expect(page.get_by_text("How each column was read")).to_be_visible(timeout=30_000)
         wait_for_app(page)
         statuses = grid(page, 1)
@@ -145,7 +137,7 @@ def test_a_restart_keeps_everything_and_forgetting_leaves_no_file(browser: Brows
         _wait_until(lambda: _screens_saved(data) == 19, "the corrected table was never saved")
         rate_after = _screen_rate(page)
         assert rate_after != rate_before
-        _go(page, "Action plan", "Your action plan")
+        go_to(page, "Action plan", "Your action plan")
         done = page.get_by_text(re.compile(r"\d+ of \d+ actions done"))
         expect(done).to_contain_text("0 of")
         plan = plan_table(page)
@@ -163,7 +155,7 @@ def test_a_restart_keeps_everything_and_forgetting_leaves_no_file(browser: Brows
         expect(_sidebar(page).get_by_text(re.compile("my tracker.xlsx"))).to_be_visible()
         assert _screen_rate(page) == rate_after  # the corrected status came back
         screenshot(page, "remember_02_overview_after_restart")
-        _go(page, "Action plan", "Your action plan")
+        go_to(page, "Action plan", "Your action plan")
         expect(page.get_by_text(re.compile(r"\d+ of \d+ actions done"))).to_contain_text("2 of")
         plan = plan_table(page)
         assert [cell(plan, 2, row) for row in (0, 1)] == ["done", "done"]
@@ -269,15 +261,15 @@ def test_a_newer_version_of_the_tracker_says_what_changed(browser: Browser, tmp_
     with _server(tmp_path / "data", "since") as url, _fresh_browser(browser) as page:
         _open(page, url)
         _upload(page, earlier)
-        _go(page, "Action plan", "Your action plan")
+        go_to(page, "Action plan", "Your action plan")
         choose_in_cell(page, plan_table(page), 0, 1, "done", left=60)
         expect(page.get_by_text(re.compile(r"\d+ of \d+ actions done"))).to_contain_text("1 of")
-        _go(page, "Overview", "Where to act first")  # leaving Import empties its uploader
-        _go(page, "Import", "Import your applications")
+        go_to(page, "Overview", "Where to act first")  # leaving Import empties its uploader
+        go_to(page, "Import", "Import your applications")
         expect(
             page.get_by_text(re.compile(r"Your search: .*applications from job hunt\.csv"))
         ).to_be_visible()
-        page.locator(UPLOAD).set_input_files(str(newer))
+        upload_files(page, newer)
         expect(page.get_by_role("heading", name="You already have a search here")).to_be_visible(
             timeout=30_000
         )
@@ -297,7 +289,7 @@ def test_a_newer_version_of_the_tracker_says_what_changed(browser: Browser, tmp_
         expect(page.get_by_text("Answers to applications you had already sent")).to_be_visible()
         assert page.locator(NO_ERRORS).count() == 0
         screenshot(page, "since_02_what_changed")
-        _go(page, "Welcome", "Next Round")
+        go_to(page, "Welcome", "Next Round")
         expect(
             page.get_by_text(re.compile(r"Welcome back\. .* Since \d+ \w+: \d+ new applications"))
         ).to_be_visible()

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.fixtures.browser import NO_ERRORS, screenshot, wait_for_app
+from tests.fixtures.browser import NO_ERRORS, screenshot, upload_files, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +30,7 @@ def test_sample_data_skills_and_cv_give_ranked_gaps(page: Page, app_url: str, tm
 
     cv = tmp_path / "cv.txt"
     cv.write_text("Career changer. Strong communication and stakeholder management.", encoding="utf-8")
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(cv))
+    upload_files(page, cv)
     expect(page.get_by_text("Skills found in your CV")).to_be_visible(timeout=30_000)
     wait_for_app(page)
     page.get_by_role("button", name="Add these to my skills").click()
