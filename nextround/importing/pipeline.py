@@ -38,6 +38,7 @@ from nextround.importing.dates import (
 from nextround.importing.errors import InputError
 from nextround.importing.grid import Grid, Workbook
 from nextround.importing.header import NO_HEADER, find_header
+from nextround.importing.memory import keep_freed_memory
 from nextround.importing.phrases import MAX_ANALYSED_CHARS
 from nextround.importing.progress_text import distinct_statuses
 from nextround.importing.questions import (
@@ -139,6 +140,7 @@ def import_files(files: Sequence[SourceFile], options: ImportOptions | None = No
     options = options or ImportOptions()
     if not files:
         raise InputError("No file was given.")
+    keep_freed_memory()  # a large import frees and allocates row-sized arrays again and again
     outcomes: list[_FileOutcome] = []
     sheets: dict[str, tuple[str, ...]] = {}
     with paused_gc():
