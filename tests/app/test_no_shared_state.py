@@ -66,6 +66,7 @@ ALLOWED_CACHES = {
     "nextround/skills/vocabulary.py:load_vocabulary": "curated vocabulary, no arguments",
     "nextround/importing/vocabulary.py:vocabulary": "the words of every language file, no arguments",
     "nextround/importing/cells.py:_placeholders": "curated placeholders, no arguments",
+    "nextround/importing/memory.py:keep_freed_memory": "asks the C library once per process, no arguments",
     "nextround/importing/dates.py:_month_table": "curated month names, no arguments",
     "nextround/importing/dates.py:_placeholders": "curated placeholders, no arguments",
     "nextround/importing/dates.py:_weekdays": "curated weekday names, no arguments",
