@@ -7,8 +7,6 @@ import sys
 
 import pytest
 
-from nextround.importing.memory import keep_freed_memory
-
 # A fresh process allocates eight million-row float columns (64 MB), frees them, allocates them again,
 # and prints the page faults of the second round only.
 _SECOND_ALLOCATION_FAULTS = """
@@ -37,7 +35,3 @@ def test_freed_memory_is_reused_instead_of_faulted_in_again() -> None:
     handed_back, kept = _faults("default"), _faults("keep")
     assert handed_back > 0  # by default the first round's pages went back to the system
     assert kept * 20 < handed_back  # kept: the same pages serve the second round
-
-
-def test_keeping_freed_memory_is_asked_once() -> None:
-    assert keep_freed_memory() is keep_freed_memory()
