@@ -89,9 +89,12 @@ def _ask(files: tuple[SourceFile, ...], token: str, result: ImportResult, files_
         f"**{overlap.duplicates:,}** of them are already in your search (same company, role and date "
         "applied)."
     )
+    empty = result.report.empty_reason
+    if empty:  # nothing to replace the search with: say why, and keep the search as it is
+        st.warning(escape_markdown(empty), icon=":material/info:")
     preview = remembered("since_preview", _preview, previous, incoming, state.data_label())
     show_changes(preview, heading=False)
-    newer = overlap.looks_like_a_newer_version
+    newer = overlap.looks_like_a_newer_version and not empty
     choices = (
         ("replace", f"Replace my search with {them}", ":material/swap_horiz:", newer,
          f"{overlap.incoming:,} applications. For a newer version of the same tracker."),
@@ -103,8 +106,9 @@ def _ask(files: tuple[SourceFile, ...], token: str, result: ImportResult, files_
         with column:
             arguments = (mode, files, token, result, files_label)
             kind: Literal["primary", "secondary"] = "primary" if suggested else "secondary"
-            st.button(text, type=kind, icon=icon, on_click=_decide, args=arguments)
-            st.caption(outcome)
+            blocked = mode == "replace" and bool(empty)
+            st.button(text, type=kind, icon=icon, on_click=_decide, args=arguments, disabled=blocked)
+            st.caption("It has no applications: your search would be empty." if blocked else outcome)
     st.caption(
         "Either way your corrections come along: how columns and statuses are read, and what you "
         "corrected on an application, unless your file now says otherwise."

@@ -162,3 +162,14 @@ def test_exploring_the_sample_sends_the_user_back_to_their_search_before_anuploa
     assert len(_table(at)) == 6
     at.switch_page(IMPORT).run()
     assert at.file_uploader
+
+
+def test_a_file_without_applications_cannot_replace_the_search(data_folder: Path):
+    _first_search()
+    header_only = ("empty.csv", csv_bytes([TRACKER_HEADER]), "text/csv")
+    at = upload(run_app(), header_only)
+    assert any("has a header but no rows below it" in w.value for w in at.warning)
+    replace_button = next(b for b in at.button if b.label.startswith("Replace"))
+    assert replace_button.disabled and replace_button.proto.type == "secondary"
+    assert any(c.value == "It has no applications: your search would be empty." for c in at.caption)
+    assert len(_table(at)) == 6  # the search is untouched
