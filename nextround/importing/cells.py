@@ -82,16 +82,6 @@ def _codes_and_uniques(values: pd.Series) -> tuple[np.ndarray, list[object]]:
     return codes, categories.tolist()
 
 
-def map_distinct(values: pd.Series, read: Callable[[object], object]) -> np.ndarray:
-    """``read`` applied to every distinct non-missing cell, as an object array aligned with ``values``
-    (None where the cell is missing)."""
-    codes, uniques = _codes_and_uniques(values)
-    readings = np.empty(len(uniques) + 1, dtype=object)
-    readings[:-1] = [read(u) for u in uniques]
-    readings[-1] = None  # code -1: missing
-    return readings[codes]
-
-
 def flag_distinct(values: pd.Series, predicate: Callable[[object], bool], missing: bool) -> np.ndarray:
     """A boolean array: ``predicate`` of each row's cell, ``missing`` where the cell is missing."""
     codes, uniques = _codes_and_uniques(values)

@@ -261,10 +261,22 @@ def date_share(values: pd.Series, sample: int = 200) -> float:
     total = counts[non_empty].sum()
     if total == 0:
         return 0.0
-    readable = np.isin(distinct.kind, (_DATE, _DAY_MONTH_PENDING, _YEARLESS)) & ~distinct.number
+    readable = _reads_as_date(distinct)
     if counts[distinct.serial].sum() * 2 > total:
         readable |= distinct.serial
     return float(counts[readable].sum() / total)
+
+
+def texts_read_as_dates(texts: Sequence[str]) -> np.ndarray:
+    """Per text, whether it reads as a date of any shape and language this reader knows ("14. März 2025",
+    "3/4/25", "8-Jul"); a lone number is not one."""
+    if not texts:
+        return np.zeros(0, dtype=bool)
+    return _reads_as_date(_read_distinct(np.asarray(texts, dtype=object)))
+
+
+def _reads_as_date(distinct: _Distinct) -> np.ndarray:
+    return np.isin(distinct.kind, (_DATE, _DAY_MONTH_PENDING, _YEARLESS)) & ~distinct.number
 
 
 def _read_distinct(uniques: object) -> _Distinct:

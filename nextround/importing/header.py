@@ -10,10 +10,9 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from nextround.importing.grid import Grid
-from nextround.importing.textfiles import value_kind
+from nextround.importing.textfiles import value_kinds
 
 SCAN_ROWS = 30
 BELOW_ROWS = 30
@@ -48,7 +47,8 @@ def find_header(grid: Grid, is_known_label: Callable[[str], bool] = lambda _: Fa
     rows = grid.head(SCAN_ROWS + BELOW_ROWS + 1)
     if not rows:
         return HeaderGuess(0, 0.0, "the sheet is empty")
-    kinds = [[None if _blank(c) else _cell_kind(c) for c in row] for row in rows]  # each cell looked at once
+    text_kinds = value_kinds([str(c).strip() for row in rows for c in row if isinstance(c, str)])
+    kinds = [[None if _blank(c) else _cell_kind(c, text_kinds) for c in row] for row in rows]
     scored = (_score(rows, kinds, i, is_known_label) for i in range(min(SCAN_ROWS, len(rows))))
     candidates = [c for c in scored if c is not None]
     if not candidates:
@@ -57,12 +57,14 @@ def find_header(grid: Grid, is_known_label: Callable[[str], bool] = lambda _: Fa
     for candidate in candidates[1:]:
         if candidate.score > best.score + 0.03:  # a later row must clearly beat an earlier one
             best = candidate
-    return _guess(grid, best, candidates)
+    return _guess(grid, best, candidates, kinds)
 
 
-def _guess(grid: Grid, best: _Candidate, candidates: list[_Candidate]) -> HeaderGuess:
+def _guess(
+    grid: Grid, best: _Candidate, candidates: list[_Candidate], kinds: list[list[str | None]]
+) -> HeaderGuess:
     row_number = int(grid.row_numbers[best.index]) if len(grid.row_numbers) else best.index + 1
-    below = grid.head(best.index + 1 + BELOW_ROWS)[best.index + 1 :]
+    below = kinds[best.index + 1 : best.index + 1 + BELOW_ROWS]
     below_label_share = sum(_label_share(r) for r in below) / len(below) if below else 0.0
     label_share = best.labels / best.cells
     looks_like_data = (
@@ -177,16 +179,12 @@ def _blank(cell: object) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
-def _is_label(cell: object) -> bool:
-    return _cell_kind(cell) == "label"
+def _label_share(kinds: list[str | None]) -> float:
+    filled = [k for k in kinds if k is not None]
+    return sum(1 for k in filled if k == "label") / len(filled) if filled else 0.0
 
 
-def _label_share(row: list[object]) -> float:
-    cells = [c for c in row if not _blank(c)]
-    return sum(1 for c in cells if _is_label(c)) / len(cells) if cells else 0.0
-
-
-def _cell_kind(cell: object) -> str:
+def _cell_kind(cell: object, text_kinds: dict[str | None, str]) -> str:
     """ "label" for a short text that could name a column; otherwise what the value is."""
     if isinstance(cell, bool):
         return "bool"
@@ -194,13 +192,8 @@ def _cell_kind(cell: object) -> str:
         return "number"
     if isinstance(cell, dt.date | dt.time):
         return "date"
-    return _text_kind(str(cell).strip())
-
-
-@lru_cache(maxsize=8192)
-def _text_kind(text: str) -> str:
-    # Header scoring looks at each cell below every candidate row: the same texts come back often.
-    kind = value_kind(text)
+    text = str(cell).strip()
+    kind = text_kinds.get(text) or "text"  # a cell of another type (a timedelta) reads as text
     if kind != "text":
         return kind
     if text.casefold() in {"true", "false", "yes", "no", "y", "n", "x", "✓", "✔"}:

@@ -69,10 +69,6 @@ SENSITIVE_FIELDS: Final = frozenset({"contact_email", "contact_phone", "screenin
 MULTI_FIELDS: Final = frozenset(
     {"stage_column", "notes", "stage", "other_date", "next_step", "candidate_action", "record_id"}
 )
-TEXT_FIELDS: Final = frozenset(
-    {"company", "role", "label", "source", "location", "status", "stage", "outcome_text", "response",
-     "contact_name", "job_description", "required_skills", "feedback", "notes", "next_step"}
-)  # fmt: skip
 # Fields a header names only when it is exactly one of their names: "Skill Name" is no "Name".
 EXACT_ONLY_FIELDS: Final = frozenset({"label", "record_id"})
 _SAMPLE: Final = 300

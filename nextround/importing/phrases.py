@@ -27,7 +27,6 @@ _LETTER: Final = rf"(?:(?![{_CJK}])[^\W_])"
 # A word: letters and digits of any non-CJK script, joined by . & inside ("node.js", "r&d"), a leading
 # dot (".net") and trailing + or # ("c++", "c#"). A CJK character is a word of its own.
 _TOKEN: Final = re.compile(rf"[{_CJK}]|\.?{_LETTER}+(?:[.&]{_LETTER}+)*[+#]*")
-_HAS_CJK: Final = re.compile(rf"[{_CJK}]")
 
 
 def fold(text: str) -> str:
@@ -51,10 +50,6 @@ def normalise(text: object) -> str:
     if text is None:
         return ""
     return " ".join(words(str(text)))
-
-
-def has_cjk(text: str) -> bool:
-    return bool(_HAS_CJK.search(text))
 
 
 @dataclass(frozen=True)

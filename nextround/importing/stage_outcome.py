@@ -35,7 +35,7 @@ import datetime as dt
 import functools
 import operator
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from enum import IntEnum
 from typing import Any, Final, Literal
 
@@ -132,7 +132,6 @@ class Progress:
     has_text: np.ndarray  # bool: a status, stage, result or response cell holds something
     notes_outcome_withheld: np.ndarray  # bool: a note says more (further, or ended) than the status kept
     default_date_columns: tuple[tuple[str, pd.Timestamp, int], ...] = ()  # (column, date, rows) ignored
-    flag_columns_used: dict[str, int] = field(default_factory=dict)  # column -> rows it moved past applied
 
     def rows(self, keep: np.ndarray) -> Progress:
         """The same reading for the rows ``keep`` selects: a mask, or row positions (repeats allowed)."""
@@ -193,13 +192,6 @@ class Labels:
     def __getitem__(self, code: int) -> str:
         value = self.values[code]
         return str(value) if self.column is None else f"{self.column}: {_cell_text(value)}"
-
-    def per_row(self, codes: np.ndarray, where: np.ndarray) -> np.ndarray:
-        """The label of each row where ``where`` holds (None elsewhere)."""
-        out = np.full(len(codes), None, dtype=object)
-        for code in np.unique(codes[where & (codes >= 0)]):
-            out[where & (codes == code)] = self[int(code)]
-        return out
 
 
 @dataclass
@@ -549,7 +541,6 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
     live, closed, any_flag, known = no.copy(), no.copy(), no.copy(), no.copy()
     has_progress_column = False
     sequence: list[tuple[int, np.ndarray]] = []  # (stage, flags) of the stage columns in sheet order
-    used: dict[str, int] = {}
     for column in flags:
         values = column.values
         any_flag |= values != Flag.EMPTY
@@ -569,7 +560,6 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
             stage_layers.append(
                 _Layer(np.where(reached, column_stage, 0).astype(np.int8), column.labels, column.codes)
             )
-            used[column.column] = int(reached.sum())
             sequence.append((column_stage, values))
             for name in ("rejected", "ghosted", "withdrawn"):
                 says(name, values == _FLAG_OF_KIND[name])
@@ -656,7 +646,6 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
         has_text=functools.reduce(np.logical_or, [t.present for t in others], no),
         notes_outcome_withheld=(withheld & (outcome == _PENDING)) | stage_withheld,
         default_date_columns=tuple(defaults),
-        flag_columns_used=used,
     )
 
 

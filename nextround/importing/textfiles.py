@@ -11,7 +11,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from nextround.importing.cells import MAX_COLUMNS, MAX_GRID_ROWS, too_many_columns, too_many_rows
+from nextround.importing.dates import texts_read_as_dates
 from nextround.importing.errors import InputError
 
 DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
@@ -467,13 +468,16 @@ def expected_width(rows: Sequence[Sequence[object]]) -> int:
         return max((len(r) for r in rows), default=0)
     mode = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
     first = next((r for r in rows if len(r) > 1), None)
-    if first is not None and len(first) > mode and all(_looks_like_label(c) for c in first if c):
+    if first is not None and len(first) > mode and _all_labels([c for c in first if c]):
         return len(first)
     return mode
 
 
-def _looks_like_label(cell: object) -> bool:
-    return isinstance(cell, str) and 0 < len(cell.strip()) <= 40 and value_kind(cell) == "text"
+def _all_labels(cells: list[object]) -> bool:
+    if not all(isinstance(c, str) and 0 < len(c.strip()) <= 40 for c in cells):
+        return False
+    kind_of = value_kinds(cast(list[str], cells))
+    return all(kind_of[c] == "text" for c in cast(list[str], cells))
 
 
 def _fix_long_rows(
@@ -481,29 +485,30 @@ def _fix_long_rows(
 ) -> tuple[list[tuple[int, str]], list[tuple[int, str]], tuple[list, list[int]] | None]:
     """Repair or report rows with more fields than the table; rows reported are taken out."""
     width = expected_width(rows)
-    long_rows = [i for i, r in enumerate(rows) if len(r) > width]
-    repaired: list[tuple[int, str]] = []
-    problems: list[tuple[int, str]] = []
+    long_rows = []
+    for i in (i for i, r in enumerate(rows) if len(r) > width):
+        if all(c is None or not c.strip() for c in rows[i][width:]):
+            del rows[i][width:]  # trailing empty fields: nothing was lost
+        else:
+            long_rows.append(i)
     if not long_rows:
-        return repaired, problems, None
+        return [], [], None
     well_formed = [r for r in rows if len(r) == width]
     if len(well_formed) > 5:
         well_formed = well_formed[1:]  # the first is most likely the header, not a value
-    profiles = None
+    profiles = [ColumnProfile.build(col) for col in _columns(well_formed, width)]
+    careful = long_rows[:_MAX_CAREFUL_ROWS]
+    # Every value a merge could make, in every row, read in one go (the date reader reads many at once).
+    kind_of = value_kinds([text for i in careful for text in _merged_values(rows[i], width, delimiter)])
+    repaired: list[tuple[int, str]] = []
+    problems: list[tuple[int, str]] = []
     dropped: set[int] = set()
     for i in long_rows:
-        row = rows[i]
-        extra = row[width:]
-        if all(c is None or not c.strip() for c in extra):
-            del row[width:]  # trailing empty fields: nothing was lost
-            continue
-        if profiles is None:
-            profiles = [ColumnProfile.build(col) for col in _columns(well_formed, width)]
-        number = row_numbers[i]
-        if len(repaired) + len(problems) >= _MAX_CAREFUL_ROWS:
-            fixed, reason = None, "too many rows have extra fields to repair each one"
+        row, number = rows[i], row_numbers[i]
+        if len(repaired) + len(problems) < _MAX_CAREFUL_ROWS:
+            fixed, reason = repair_row(row, profiles, delimiter, kind_of)
         else:
-            fixed, reason = repair_row(row, profiles, delimiter)
+            fixed, reason = None, "too many rows have extra fields to repair each one"
         if fixed is None:
             problems.append((number, f"has {len(row)} fields under a {width}-column header; {reason}"))
             dropped.add(i)
@@ -527,30 +532,28 @@ def _columns(rows: list[list[str | None]], width: int, sample: int = 5000) -> li
 
 _URL = re.compile(r"^\s*(https?://|www\.)\S+\s*$", re.IGNORECASE)
 _EMAIL = re.compile(r"^\s*[^@\s]+@[^@\s]+\.[a-z]{2,}\s*$", re.IGNORECASE)
-_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE = re.compile(
-    r"^\s*("
-    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2})?)?"
-    r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
-    rf"|\d{{1,2}}[- ]{_MONTH}([- ]\d{{2,4}})?"
-    rf"|{_MONTH} \d{{1,2}}(st|nd|rd|th)?(,? \d{{4}})?"
-    r")\s*$",
-    re.IGNORECASE,
-)
 _NUMBER = re.compile(r"^\s*[-+]?[$€£]?\d[\d.,' ]*%?\s*$")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 KINDS = ("empty", "url", "email", "date", "number", "text")
 
 
-def value_kind(value: str | None) -> str:
-    """ "empty", "url", "email", "date", "number" or "text" for one text value."""
+def value_kinds(values: Sequence[str | None]) -> dict[str | None, str]:
+    """ "empty", "url", "email", "date", "number" or "text" for each distinct text value; dates are what
+    the importer's one date reader reads (every shape and language it knows)."""
+    distinct = list(dict.fromkeys(values))
+    texts = [v for v in distinct if v is not None and v.strip()]
+    dated: dict[str | None, bool] = dict(zip(texts, texts_read_as_dates(texts).tolist(), strict=True))
+    return {v: _kind(v, dated.get(v, False)) for v in distinct}
+
+
+def _kind(value: str | None, dated: bool) -> str:
     if value is None or not value.strip():
         return "empty"
     if _URL.match(value):
         return "url"
     if _EMAIL.match(value):
         return "email"
-    if _DATE.match(value):
+    if dated:
         return "date"
     if _NUMBER.match(value):
         return "number"
@@ -576,7 +579,8 @@ class ColumnProfile:
 
     @staticmethod
     def build(values: list[str | None]) -> ColumnProfile:
-        kinds = Counter(value_kind(v) for v in values)
+        kind_of = value_kinds(values)
+        kinds = Counter(kind_of[v] for v in values)
         filled = [v.strip() for v in values if v is not None and v.strip()]
         distinct = {v.casefold() for v in filled}
         categorical = len(filled) >= 5 and len(distinct) <= max(3, min(15, len(filled) // 3))
@@ -598,9 +602,9 @@ class ColumnProfile:
             leading_space_share=leading / max(1, len(filled)),
         )
 
-    def fit(self, value: str | None) -> float:
-        """Log-likelihood-like score of ``value`` belonging to this column (higher fits better)."""
-        kind = value_kind(value)
+    def fit(self, value: str | None, kind: str) -> float:
+        """Log-likelihood-like score of ``value`` (of ``kind``) belonging to this column (higher fits
+        better)."""
         count = self.kinds.get(kind, 0)
         score = math.log((count + 0.5) / (self.n + 0.5 * len(KINDS)))
         dominant, dominant_n = max(self.kinds.items(), key=lambda kv: kv[1], default=("", 0))
@@ -626,21 +630,28 @@ class ColumnProfile:
 
 
 def repair_row(
-    row: list[str | None], profiles: list[ColumnProfile], delimiter: str = ","
+    row: list[str | None],
+    profiles: list[ColumnProfile],
+    delimiter: str = ",",
+    kind_of: Mapping[str | None, str] | None = None,
 ) -> tuple[list[str | None] | None, str]:
-    """Merge adjacent fields back until the row fits; return (row, what) or (None, why not)."""
+    """Merge adjacent fields back until the row fits; return (row, what) or (None, why not).
+    ``kind_of`` holds the kind of each value a merge can make (read here when not given)."""
     width = len(profiles)
     extra = len(row) - width
     name = DELIMITER_NAMES.get(delimiter, "delimiter")
     seams = len(row) - 1
-    if math.comb(seams, extra) > _MAX_MERGE_CANDIDATES:
+    if not _mergeable(row, width):
         return None, f"too many ways to merge its fields to tell which {name}s are part of a value"
+    if kind_of is None:
+        kind_of = value_kinds(_merged_values(row, width, delimiter))
     span_scores: dict[tuple[int, int, int], float] = {}  # (column, first field, last field) -> fit
 
     def fit(column: int, first: int, last: int) -> float:
         key = (column, first, last)
         if key not in span_scores:
-            span_scores[key] = profiles[column].fit(_joined(row, first, last, delimiter))
+            value = _joined(row, first, last, delimiter)
+            span_scores[key] = profiles[column].fit(value, kind_of[value])
         return span_scores[key]
 
     scored: list[tuple[float, tuple[int, ...]]] = []
@@ -657,6 +668,23 @@ def repair_row(
     where = ", ".join(str(c) for c in columns)
     plural = "s" if extra > 1 else ""
     return best, f"{extra} unquoted {name}{plural} read as part of the value in column {where}"
+
+
+def _mergeable(row: list[str | None], width: int) -> bool:
+    """Few enough ways to merge the row's extra fields back to try each one."""
+    return math.comb(len(row) - 1, len(row) - width) <= _MAX_MERGE_CANDIDATES
+
+
+def _merged_values(row: list[str | None], width: int, delimiter: str) -> list[str | None]:
+    """Every value a merge back to ``width`` fields can make: each run of adjacent fields, joined."""
+    if not _mergeable(row, width):
+        return []
+    longest = len(row) - width + 1
+    return [
+        _joined(row, first, last, delimiter)
+        for first in range(len(row))
+        for last in range(first, min(len(row), first + longest))
+    ]
 
 
 def _spans(fields: int, merged: tuple[int, ...]) -> list[tuple[int, int]]:

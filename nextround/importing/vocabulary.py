@@ -17,15 +17,6 @@ from nextround.resources import data_path
 
 LANGUAGES_DIR: Final = "languages"
 
-# Status meanings (README: [statuses]).
-STATUS_MEANINGS: Final = (
-    "applied", "pending", "screen", "interview", "final", "offer", "offer_lost", "rejected", "ghosted",
-    "withdrawn", "not_pursued", "not_applied", "unclear", "neutral",
-)  # fmt: skip
-STAGE_COLUMN_KINDS: Final = (
-    "screen", "interview", "final", "offer", "rejected", "ghosted", "withdrawn", "in_progress",
-)  # fmt: skip
-
 
 @dataclass(frozen=True)
 class Language:

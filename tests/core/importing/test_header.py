@@ -159,3 +159,19 @@ def test_any_grid_gets_a_valid_guess(rows: list[list[object]]) -> None:
     assert guess.reason
     if grid.rows:
         assert guess.index == NO_HEADER or 0 <= guess.index < len(grid.rows)
+
+
+def test_dates_in_any_known_language_are_data_below_a_header() -> None:
+    # "14. März 2025" is a date to the one date reader. Read as a short text (an English-only date pattern)
+    # it looked like a label, the header of unknown words had nothing to stand out from, and was read as
+    # an application.
+    rows = [
+        ["Wer", "Was", "Wann", "Wie weit"],
+        ["Siemens", "Werkstudent Data", "14. März 2025", "Absage"],
+        ["Bosch", "Praktikum BI", "3. April 2025", "Beworben"],
+        ["SAP", "Junior Analyst", "22. Mai 2025", "Absage"],
+        ["Zalando", "Data Engineer", "1. Juni 2025", "Beworben"],
+    ]
+    guess = find_header(_grid(rows))
+    assert guess.index == 0
+    assert guess.reason.startswith("row 1: 4 text labels")

@@ -718,3 +718,22 @@ def test_a_workbook_is_limited_in_rows_across_all_its_sheets(monkeypatch) -> Non
         read_workbook("many.xlsx", _xlsx_bytes(sheets))
     two = dict(list(sheets.items())[:2])
     assert len(read_workbook("two.xlsx", _xlsx_bytes(two)).grids) == 2  # 40 rows in all: read
+
+
+def test_ragged_rows_are_repaired_by_dates_in_any_known_language() -> None:
+    # Only the date column tells which semicolon belongs to a value: the repair reads "4. August 2025"
+    # with the importer's one date reader (an English-only date pattern saw text and gave up).
+    days = (
+        "14. März 2025|3. April 2025|22. Mai 2025|1. Juni 2025|9. Juli 2025|30. Januar 2025|2. Februar 2025"
+    )
+    days += "|17. Oktober 2025|5. Dezember 2024|11. November 2025"
+    lines = ["Firma;Beworben am;Stelle;Status"]
+    lines += [
+        f"Firma {i};{day};Analyst {i};{'Absage' if i % 2 else 'Beworben'}"
+        for i, day in enumerate(days.split("|"))
+    ]
+    lines.append("Müller;Schmidt GmbH;4. August 2025;Data Analyst;Absage")
+    grid = _only_grid(read_workbook("bewerbungen.csv", "\n".join(lines).encode()))
+    assert grid.problems == ()
+    assert [n for n, _ in grid.repaired] == [12]
+    assert grid.rows[-1] == ["Müller;Schmidt GmbH", "4. August 2025", "Data Analyst", "Absage"]
