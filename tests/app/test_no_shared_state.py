@@ -84,7 +84,6 @@ ALLOWED_CACHES = {
     "nextround/importing/roles.py:_families_by_name": "curated role families, no arguments",
     "nextround/importing/roles.py:_matcher": "curated role families, no arguments",
     "nextround/importing/roles.py:_read": "pure reading of one distinct job title; bounded",
-    "nextround/importing/header.py:_text_kind": "pure kind of one cell text (label, date, ...); bounded",
     "ui/loaders.py:import_uploads": "st.cache_data keyed by the uploaded files' bytes and the options",
     "ui/loaders.py:restored_plan": "st.cache_data keyed by the uploaded plan workbook's bytes",
     "ui/loaders.py:sample_import": "the bundled sample file, no arguments",
