@@ -474,10 +474,9 @@ def expected_width(rows: Sequence[Sequence[object]]) -> int:
 
 
 def _all_labels(cells: list[object]) -> bool:
-    if not all(isinstance(c, str) and 0 < len(c.strip()) <= 40 for c in cells):
-        return False
-    kind_of = value_kinds(cast(list[str], cells))
-    return all(kind_of[c] == "text" for c in cast(list[str], cells))
+    texts = [c for c in cells if isinstance(c, str) and 0 < len(c.strip()) <= 40]
+    kind_of = value_kinds(texts)
+    return len(texts) == len(cells) and all(kind_of[t] == "text" for t in texts)
 
 
 def _fix_long_rows(
@@ -503,9 +502,9 @@ def _fix_long_rows(
     repaired: list[tuple[int, str]] = []
     problems: list[tuple[int, str]] = []
     dropped: set[int] = set()
-    for i in long_rows:
+    for position, i in enumerate(long_rows):
         row, number = rows[i], row_numbers[i]
-        if len(repaired) + len(problems) < _MAX_CAREFUL_ROWS:
+        if position < len(careful):
             fixed, reason = repair_row(row, profiles, delimiter, kind_of)
         else:
             fixed, reason = None, "too many rows have extra fields to repair each one"
@@ -632,19 +631,17 @@ class ColumnProfile:
 def repair_row(
     row: list[str | None],
     profiles: list[ColumnProfile],
-    delimiter: str = ",",
-    kind_of: Mapping[str | None, str] | None = None,
+    delimiter: str,
+    kind_of: Mapping[str | None, str],
 ) -> tuple[list[str | None] | None, str]:
     """Merge adjacent fields back until the row fits; return (row, what) or (None, why not).
-    ``kind_of`` holds the kind of each value a merge can make (read here when not given)."""
+    ``kind_of`` holds the kind of each value a merge can make (``_merged_values``)."""
     width = len(profiles)
     extra = len(row) - width
     name = DELIMITER_NAMES.get(delimiter, "delimiter")
     seams = len(row) - 1
     if not _mergeable(row, width):
         return None, f"too many ways to merge its fields to tell which {name}s are part of a value"
-    if kind_of is None:
-        kind_of = value_kinds(_merged_values(row, width, delimiter))
     span_scores: dict[tuple[int, int, int], float] = {}  # (column, first field, last field) -> fit
 
     def fit(column: int, first: int, last: int) -> float:
