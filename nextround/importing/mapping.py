@@ -26,7 +26,7 @@ from nextround.importing.phrases import normalise, words
 from nextround.importing.progress_text import read_text
 from nextround.importing.roles import read_role
 from nextround.importing.stage_outcome import Flag, read_flag_cell
-from nextround.importing.vocabulary import flag_word, vocabulary
+from nextround.importing.vocabulary import cell_answer, vocabulary
 from nextround.model import UNKNOWN_FAMILY
 
 # Every field a column can be read as, with the words the review shows for it.
@@ -193,11 +193,7 @@ def profile(values: pd.Series) -> ValueProfile:
 
 
 def _is_flag(cell: object) -> bool:
-    if isinstance(cell, bool):
-        return True
-    if isinstance(cell, int | float) and cell in (0, 1):
-        return True
-    return isinstance(cell, str) and flag_word(cell) is not None
+    return cell_answer(cell) is not None
 
 
 def _is_number(cell: object) -> bool:

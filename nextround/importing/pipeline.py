@@ -53,7 +53,7 @@ from nextround.importing.report import Choice, FileSummary, ImportReport, Questi
 from nextround.importing.roles import read_roles
 from nextround.importing.sheet_choice import application_sheet
 from nextround.importing.stage_outcome import Signals, StageColumn, TextRole, TextSignal, infer_progress
-from nextround.importing.vocabulary import flag_word
+from nextround.importing.vocabulary import cell_answer
 from nextround.model import CANONICAL_DTYPES, OUTCOMES, canonical_frame, conform
 
 OUTCOME_CODES = {name: i for i, name in enumerate(OUTCOMES)}
@@ -233,14 +233,7 @@ def _joined_text(columns: Sequence[pd.Series | None], n: int) -> pd.Series:
 
 def _yes_no(values: pd.Series) -> pd.Series:
     codes, uniques = distinct_values(values)
-    answers = [
-        bool(v)
-        if isinstance(v, bool | np.bool_)
-        else flag_word(str(v))
-        if not isinstance(v, float)
-        else (bool(v) if v in (0, 1) else None)
-        for v in uniques.tolist()
-    ]
+    answers = [cell_answer(v) for v in uniques.tolist()]
     return pd.Series(pd.array([*answers, None], dtype="boolean")[codes], index=values.index)
 
 

@@ -24,7 +24,7 @@ import pandas as pd
 from nextround.importing.mapping import ColumnMapping, header_fields, stage_column_kind, stage_words_in
 from nextround.importing.report import QUESTION_ROWS, Choice, Question
 from nextround.importing.stage_outcome import Progress, Sent
-from nextround.importing.vocabulary import flag_word
+from nextround.importing.vocabulary import cell_answer
 from nextround.model import STAGES
 
 _ONLY_ONE_NAME = (
@@ -293,22 +293,12 @@ def _short(label: object) -> str:
 
 
 def _yes(value: object) -> bool:
-    if isinstance(value, bool | np.bool_):
-        return bool(value)
-    if isinstance(value, int | float) and value == 1:
-        return True
-    return isinstance(value, str) and flag_word(value) is True
+    return cell_answer(value) is True
 
 
 def _mostly_yes_no(values: pd.Series) -> bool:
     filled = [v for v in values.dropna().head(300).tolist() if not (isinstance(v, str) and not v.strip())]
     if not filled:
         return False
-    answers = sum(
-        1
-        for v in filled
-        if isinstance(v, bool | np.bool_)
-        or (isinstance(v, int | float) and v in (0, 1))
-        or (isinstance(v, str) and flag_word(v) is not None)
-    )
+    answers = sum(1 for v in filled if cell_answer(v) is not None)
     return answers >= 0.6 * len(filled)

@@ -45,7 +45,7 @@ import pandas as pd
 from nextround.importing.cells import distinct_values
 from nextround.importing.phrases import words
 from nextround.importing.progress_text import TextReading, override_reading, read_text, status_key
-from nextround.importing.vocabulary import flag_word, vocabulary
+from nextround.importing.vocabulary import cell_answer, flag_word, vocabulary
 from nextround.model import OUTCOME_DTYPE, OUTCOMES, STAGE_DTYPE, Stage
 
 TextRole = Literal["result", "status", "stage", "response", "notes"]
@@ -248,7 +248,7 @@ def _reading(value: object, role: TextRole, overrides: Mapping[str, tuple[str, s
     key = status_key(value)
     if key in overrides and role != "notes":
         return override_reading(overrides[key])
-    if role in ("result", "response") and (answer := _flag_of(value)) is not None:
+    if role in ("result", "response") and (answer := cell_answer(value)) is not None:
         # "Outcome: No" is a rejection; "Response: No" only says no answer has come yet.
         if role == "result":
             return TextReading(
@@ -290,13 +290,6 @@ def _sent_of(reading: TextReading, value: object, role: TextRole) -> int:
         return int(Sent.NOTHING)
     return int(Sent.UNCLEAR)
 
-
-def _flag_of(value: object) -> bool | None:
-    if isinstance(value, bool | np.bool_):
-        return bool(value)
-    if isinstance(value, int | float | np.integer | np.floating) and value in (0, 1):
-        return bool(value)
-    return flag_word(str(value)) if isinstance(value, str) else None
 
 
 def read_flag_cell(value: object) -> Flag:
@@ -716,7 +709,7 @@ def _sent(
     if signals.applied_flag is not None:
         header, cells = signals.applied_flag
         codes, uniques = _codes(cells, n_rows)
-        answers = _spread([_ANSWER_CODE[_flag_of(v)] for v in uniques], codes, -1, np.int8)
+        answers = _spread([_ANSWER_CODE[cell_answer(v)] for v in uniques], codes, -1, np.int8)
         sent = np.where(answers == 1, int(Sent.SENT), sent).astype(np.int8)
         says_not.append(_Layer((answers == 0).astype(np.int8), Labels(header, uniques), codes))
     # "Not started" in a status cell outranks a date or a tick in a stage column (a template's example

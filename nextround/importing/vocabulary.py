@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
+import numpy as np
+
 from nextround.importing.phrases import PhraseIndex, normalise, words
 from nextround.resources import data_path
 
@@ -171,3 +173,13 @@ def flag_word(text: str) -> bool | None:
     if key in vocab.no:
         return False
     return None
+
+
+def cell_answer(value: object) -> bool | None:
+    """What one cell says as a yes / no answer: a boolean, the number 1 or 0, or a yes / no word in any
+    language; None for anything else (a blank, another number, a date, other text)."""
+    if isinstance(value, bool | np.bool_):
+        return bool(value)
+    if isinstance(value, int | float | np.integer | np.floating):
+        return bool(value) if value in (0, 1) else None
+    return flag_word(value) if isinstance(value, str) else None
