@@ -119,6 +119,7 @@ class _Distinct:
         self.number = np.zeros(size, dtype=bool)  # a lone number (text or numeric cell)
         self.serial = np.zeros(size, dtype=bool)  # a lone number in the plausible Excel serial range
         self.ymd = np.zeros(size, dtype=bool)
+        self.dotted = np.zeros(size, dtype=bool)  # a.b.y: written day first wherever dots are the custom
 
     def copy(self) -> _Distinct:
         other = _Distinct(0)
@@ -221,11 +222,8 @@ def file_date_order(
         if not len(pending):
             continue
         pending_cells += int(counts[pending].sum())
-        first, second, year = distinct.first[pending], distinct.second[pending], distinct.year[pending]
-        fits_dmy = ~np.isnat(_days(year, second, first))
-        fits_mdy = ~np.isnat(_days(year, first, second))
-        only_dmy += int(counts[pending][fits_dmy & ~fits_mdy].sum())
-        only_mdy += int(counts[pending][fits_mdy & ~fits_dmy].sum())
+        dmy, mdy = _order_votes(distinct, pending, counts[pending])
+        only_dmy, only_mdy = only_dmy + dmy, only_mdy + mdy
     if only_dmy > only_mdy:
         return "dmy", False
     if only_mdy > only_dmy:
@@ -457,6 +455,7 @@ def _read_numeric(distinct: _Distinct, where: np.ndarray, parts: dict[str, pa.Ar
     ok = valid_time & same_separator & fits_either
     distinct.kind[where] = np.where(ok, _DAY_MONTH_PENDING, _JUNK)
     distinct.first[where], distinct.second[where], distinct.year[where] = first, second, year
+    distinct.dotted[where] = pc.equal(parts["s1"], ".").to_numpy(zero_copy_only=False)
     distinct.timed[where] = timed & ok
 
 
@@ -518,16 +517,23 @@ def _decide_order(
     distinct: _Distinct, pending: np.ndarray, weights: np.ndarray
 ) -> Literal["dmy", "mdy"] | None:
     """Day-first if only day-first fits some cells, month-first likewise; both → the larger share."""
-    first, second, year = distinct.first[pending], distinct.second[pending], distinct.year[pending]
-    fits_dmy = ~np.isnat(_days(year, second, first))
-    fits_mdy = ~np.isnat(_days(year, first, second))
-    only_dmy = int(weights[fits_dmy & ~fits_mdy].sum())
-    only_mdy = int(weights[fits_mdy & ~fits_dmy].sum())
+    only_dmy, only_mdy = _order_votes(distinct, pending, weights)
     if only_dmy > only_mdy:
         return "dmy"
     if only_mdy > only_dmy:
         return "mdy"
     return None  # no evidence either way, or an exact tie: the user decides
+
+
+def _order_votes(distinct: _Distinct, pending: np.ndarray, weights: np.ndarray) -> tuple[int, int]:
+    """(day-first, month-first) votes of the a/b/y cells ``pending``, each weighing its rows: a cell only
+    one order can read votes for it, and so does a dotted one (14.03.2025): nobody writes month first
+    with dots."""
+    first, second, year = distinct.first[pending], distinct.second[pending], distinct.year[pending]
+    fits_dmy = ~np.isnat(_days(year, second, first))
+    fits_mdy = ~np.isnat(_days(year, first, second))
+    dmy = fits_dmy & (~fits_mdy | distinct.dotted[pending])
+    return int(weights[dmy].sum()), int(weights[fits_mdy & ~fits_dmy].sum())
 
 
 def _resolve_order(distinct: _Distinct, pending: np.ndarray, order: Literal["dmy", "mdy"]) -> None:

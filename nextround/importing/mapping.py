@@ -282,10 +282,15 @@ def is_known_label(text: str) -> bool:
 # ------------------------------------------------------------------------------------ the decision
 
 
+_ADDRESS_FIELDS: Final = frozenset({"url", "contact_email", "notes", "feedback", "job_description"})
+
+
 def _fits(field: str, values: ValueProfile, header: str) -> bool:
     """Whether a column's values can be what a header proposes."""
     if values.filled == 0:
         return True
+    if field not in _ADDRESS_FIELDS and max(values.urls, values.emails) >= 0.5:
+        return False  # links and e-mail addresses (the mail that proves it) are not a date or a status
     if field in DATE_FIELDS:
         # A column named like a date is a date column, however odd its values: unreadable ones are
         # reported by row, never thrown away as contact details.
@@ -343,6 +348,15 @@ def _decide(header: str, values: ValueProfile) -> tuple[str | None, float, str, 
         return compatible[0], confidence, method, None, ""
     reason = f"named like {FIELD_LABELS[fields[0]].lower()}, but its values do not fit" if fields else ""
     by_content, content_confidence = field_by_content(values)
+    if fields and by_content in ("url", "contact_email"):
+        # Links under a name like "Proof of outcome" point at the evidence (a mail), not at the job.
+        return (
+            None,
+            0.0,
+            "not mapped",
+            None,
+            f"named like {FIELD_LABELS[fields[0]].lower()}, but it holds links",
+        )
     return by_content, content_confidence, "content" if by_content else "not mapped", None, reason
 
 

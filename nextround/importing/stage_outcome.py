@@ -291,7 +291,6 @@ def _sent_of(reading: TextReading, value: object, role: TextRole) -> int:
     return int(Sent.UNCLEAR)
 
 
-
 def read_flag_cell(value: object) -> Flag:
     """One cell of a per-stage column: yes/no words, ticks, numbers, dates, or a status text.
 

@@ -189,6 +189,16 @@ def test_ambiguous_column_is_never_guessed() -> None:
     assert result.unreadable == ()  # waiting for the user's answer, not junk
 
 
+def test_dotted_dates_are_day_first_where_nothing_says_otherwise() -> None:
+    # 01.03.2025 is 1 March wherever dates are written with dots; slashes alone stay a question.
+    dotted = _read(["01.03.2025", "02.03.2025", "12.04.2025"])
+    assert not dotted.ambiguous
+    assert list(dotted.values) == [_day("2025-03-01"), _day("2025-03-02"), _day("2025-04-12")]
+    assert _read(["01/03/2025", "02/03/2025"]).ambiguous
+    # A cell only month-first can read still counts against them (here it outweighs them).
+    assert _read(["01.03.2025", "03.25.2025", "03.26.2025"]).order == "mdy"
+
+
 @pytest.mark.parametrize(
     ("order", "expected"), [("dmy", ["2025-02-01", "2025-04-03"]), ("mdy", ["2025-01-02", "2025-03-04"])]
 )

@@ -414,6 +414,32 @@ def test_a_date_column_is_never_thrown_away_as_contact_details():
     assert unreadable.rows == (4, 5)
 
 
+def test_links_under_a_date_or_result_name_are_evidence_not_a_date_or_a_status():
+    # "Proof received" / "Proof of outcome" hold links to the mails that prove them: never dates or statuses.
+    mail = "https://mail.google.com/mail/u/1/#search/{}/FMfcgzQhVhjb"
+    rows = [["Firma", "Stelle", "Datum", "Status", "Nachweis Eingang", "Nachweis Outcome"]]
+    rows += [
+        [
+            f"Firma {i}",
+            "Analyst",
+            f"0{i + 1}.03.2025",
+            "Absage" if i % 2 else "Offen",
+            mail.format(i),
+            mail.format(i),
+        ]
+        for i in range(4)
+    ]
+    result = _import("bewerbungen.csv", csv_bytes(rows))
+    _accounted(result)
+    mapping = {m.column: m for m in result.report.mapping}
+    for header in ("Nachweis Eingang", "Nachweis Outcome"):
+        assert mapping[header].field is None
+        assert "holds links" in mapping[header].reason
+    assert set(result.report.statuses["raw"]) == {"Absage", "Offen"}
+    assert (result.applications["outcome"] == "rejected").sum() == 2
+    assert not any("not dates" in w.message for w in result.report.warnings)
+
+
 def test_excel_error_rows_are_reported_and_odd_dates_noted():
     rows = [
         ["Company", "Role", "Date applied", "Status", "Response date"],
