@@ -255,11 +255,17 @@ def header_fields(header: str) -> tuple[tuple[str, ...], float, str]:
     exact = vocab.headers.labels(key)
     if exact:
         return exact, 1.0, "name"
-    best = vocab.headers.best(key)
-    if best is not None and len(best.phrase) >= 3 and (best.end - best.start > 1 or len(best.phrase) >= 4):
-        labels = tuple(f for f in best.labels if f not in EXACT_ONLY_FIELDS)
-        if labels:
-            return labels, 0.8, "name"
+    # The longest phrase inside the header that names a field ("application progress": progress, since
+    # "application" names an application only as a whole header).
+    hits = [
+        hit
+        for hit in vocab.headers.find(key, overlapping=True)
+        if len(hit.phrase) >= 4 or (len(hit.phrase) >= 3 and hit.end - hit.start > 1)
+        if any(f not in EXACT_ONLY_FIELDS for f in hit.labels)
+    ]
+    if hits:
+        best = max(hits, key=lambda hit: (len(hit.phrase), -hit.start))
+        return tuple(f for f in best.labels if f not in EXACT_ONLY_FIELDS), 0.8, "name"
     match = process.extractOne(key, _header_phrases(), scorer=fuzz.ratio, score_cutoff=88)
     if match is not None and len(key) >= 5:
         return vocab.headers.labels(match[0]), 0.65, "name (fuzzy)"

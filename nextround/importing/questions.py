@@ -70,6 +70,7 @@ class Decision:
     unclear: np.ndarray  # nothing says it was sent, in a file that shows how it marks that (left out)
     empty: np.ndarray  # nothing at all beyond an id or a stray cell
     only_one_name: np.ndarray
+    only_a_note: np.ndarray  # no name, date, status or flag: a section title or a legend
     not_sent_by: pd.Categorical
 
     @property
@@ -80,6 +81,8 @@ class Decision:
         for i in left_out.tolist():
             if self.not_sent[i]:
                 out.append((i, f"marked as not applied yet ({said[i]})"))
+            elif self.only_a_note[i]:
+                out.append((i, "holds only a note, no company, role, date or status (a title or a legend?)"))
             elif self.empty[i]:
                 out.append((i, "has no company, no role and nothing that says it is an application"))
             elif self.only_one_name[i]:
@@ -108,7 +111,8 @@ class Decision:
             count = int(self.unclear.sum())
             rows = f"{_plural(count, 'row')} with no date applied and nothing that says it was sent"
             example = _example(numbers, self.unclear, label)
-            text = f"{rows} (your other rows do say so) {_be(count)} left out{example}. Is that right?"
+            said = "(other rows say whether they were sent)"
+            text = f"{rows} {said} {_be(count)} left out{example}. Is that right?"
             if self.keep[self.unclear].all():
                 text = f"{rows} {_be(count)} counted, as you chose."
             yield _ask(UNCLEAR_QUESTION, file, text, numbers, self.unclear, (_KEEP, count_them))
@@ -125,26 +129,29 @@ def decide_applications(
     label; ``both_named``: it has a company and a role (None when the file lacks one of the columns)."""
     sent = progress.sent
     not_sent = sent == Sent.NOT_SENT
-    shown = ((sent == Sent.SENT) | has_date) & ~not_sent
-    file_shows_sent = bool(shown.any())
+    # A note alone, on a row with no name, date, status or flag, is a section title or a legend
+    # ("=== Stretch goals (apply anyway) ==="), however it reads.
+    only_a_note = ~named & ~has_date & ~progress.beyond_notes & (sent != Sent.NOTHING)
+    shown = ((sent == Sent.SENT) | has_date) & ~not_sent & ~only_a_note
+    file_shows_sent = bool(shown.any() or not_sent.any())  # the file says which rows were sent
     weak = ~shown & ~not_sent
-    empty = weak & ~named & (sent == Sent.NOTHING)
+    empty = weak & ~named & ((sent == Sent.NOTHING) | only_a_note)
     only_one = np.zeros(len(sent), dtype=bool)
     if both_named is not None:
-        only_one = named & ~both_named & (sent == Sent.NOTHING) & ~progress.has_text
+        only_one = named & ~both_named & (sent == Sent.NOTHING) & ~progress.beyond_notes
     # A row with a company and a role and nothing else is an application nobody answered yet.
     keep = shown | (weak & (sent == Sent.NOTHING) & named & ~only_one)
     if answers.get(NOT_SENT_QUESTION) == COUNT:
         keep |= not_sent
     # A status that does not say it was sent, on a row without a date applied: where the file's other rows
     # show how it marks what was sent, this row is something else (a lead, an open posting).
-    unclear = weak & (sent == Sent.UNCLEAR)
+    unclear = weak & (sent == Sent.UNCLEAR) & ~only_a_note
     if not file_shows_sent:
         keep |= unclear
         unclear = np.zeros(len(sent), dtype=bool)  # nothing in the file says otherwise: nothing to ask
     elif answers.get(UNCLEAR_QUESTION) == COUNT:
         keep |= unclear
-    return Decision(keep, not_sent, unclear, empty, only_one & ~keep, progress.not_sent_by)
+    return Decision(keep, not_sent, unclear, empty, only_one & ~keep, only_a_note, progress.not_sent_by)
 
 
 def progress_questions(

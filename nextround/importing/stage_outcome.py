@@ -129,7 +129,7 @@ class Progress:
     last_flag_on: np.ndarray | None  # latest date written in a stage column
     stage_from_notes: np.ndarray  # bool: the notes alone decided a stage beyond applied
     ghosted_from_blank_flags: np.ndarray  # bool: rule 5
-    has_text: np.ndarray  # bool: a status, stage, result or response cell holds something
+    beyond_notes: np.ndarray  # bool: a cell other than a note holds something (a status, a flag, a count)
     notes_outcome_withheld: np.ndarray  # bool: a note says more (further, or ended) than the status kept
     default_date_columns: tuple[tuple[str, pd.Timestamp, int], ...] = ()  # (column, date, rows) ignored
 
@@ -147,7 +147,7 @@ class Progress:
             last_flag_on=None if self.last_flag_on is None else self.last_flag_on[keep],
             stage_from_notes=self.stage_from_notes[keep],
             ghosted_from_blank_flags=self.ghosted_from_blank_flags[keep],
-            has_text=self.has_text[keep],
+            beyond_notes=self.beyond_notes[keep],
             notes_outcome_withheld=self.notes_outcome_withheld[keep],
         )
 
@@ -564,11 +564,15 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
             for name in ("rejected", "ghosted", "withdrawn"):
                 says(name, values == _FLAG_OF_KIND[name])
 
+    beyond_notes = any_flag | functools.reduce(np.logical_or, [t.present for t in others], no)
+    if signals.applied_flag is not None:
+        beyond_notes = beyond_notes | (_codes(signals.applied_flag[1], n_rows)[0] >= 0)
     if signals.interview_count is not None:
         header, cells = signals.interview_count
         codes, uniques = _codes(cells, n_rows)
         counts = _spread([_count(v) for v in uniques], codes, np.nan, float)
         known |= ~np.isnan(counts)
+        beyond_notes = beyond_notes | (codes >= 0)
         labels = Labels(header, uniques)
         stage_layers.append(
             _Layer(np.where(counts >= 1, int(Stage.INTERVIEW), 0).astype(np.int8), labels, codes)
@@ -635,7 +639,7 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
         last_flag_on=functools.reduce(np.fmax, [c.dates for c in flags]) if flags else None,
         stage_from_notes=(stage_before_notes < stage) & ~offer,
         ghosted_from_blank_flags=ghosted_from_blank,
-        has_text=functools.reduce(np.logical_or, [t.present for t in others], no),
+        beyond_notes=beyond_notes,
         notes_outcome_withheld=(withheld & (outcome == _PENDING)) | stage_withheld,
         default_date_columns=tuple(defaults),
     )

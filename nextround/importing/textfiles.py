@@ -290,7 +290,7 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
     for record in rows:
         if "" in record:
             record[:] = [c if c else None for c in record]  # in place: a careful read may hold a million
-    repaired, problems, kept = _fix_long_rows(rows, row_numbers, delimiter)
+    repaired, problems, kept = _fix_ragged_rows(rows, row_numbers, delimiter)
     if kept is not None:
         rows, row_numbers = kept
     return TextTable(
@@ -479,18 +479,15 @@ def _all_labels(cells: list[object]) -> bool:
     return len(texts) == len(cells) and all(kind_of[t] == "text" for t in texts)
 
 
-def _fix_long_rows(
+def _fix_ragged_rows(
     rows: list[list[str | None]], row_numbers: list[int], delimiter: str
 ) -> tuple[list[tuple[int, str]], list[tuple[int, str]], tuple[list, list[int]] | None]:
-    """Repair or report rows with more fields than the table; rows reported are taken out."""
+    """Repair or report rows with more fields than the table (rows reported are taken out), and give a
+    row with too few the empty cells where they clearly belong (else they are taken to be at its end)."""
     width = expected_width(rows)
-    long_rows = []
-    for i in (i for i, r in enumerate(rows) if len(r) > width):
-        if all(c is None or not c.strip() for c in rows[i][width:]):
-            del rows[i][width:]  # trailing empty fields: nothing was lost
-        else:
-            long_rows.append(i)
-    if not long_rows:
+    long_rows = [i for i, r in enumerate(rows) if len(r) > width]
+    short_rows = [i for i, r in enumerate(rows) if 1 < len(r) < width][:_MAX_CAREFUL_ROWS]
+    if not long_rows and not short_rows:
         return [], [], None
     well_formed = [r for r in rows if len(r) == width]
     if len(well_formed) > 5:
@@ -498,8 +495,16 @@ def _fix_long_rows(
     profiles = [ColumnProfile.build(col) for col in _columns(well_formed, width)]
     careful = long_rows[:_MAX_CAREFUL_ROWS]
     # Every value a merge could make, in every row, read in one go (the date reader reads many at once).
-    kind_of = value_kinds([text for i in careful for text in _merged_values(rows[i], width, delimiter)])
+    kind_of = value_kinds(
+        [text for i in careful for text in _merged_values(rows[i], width, delimiter)]
+        + [text for i in short_rows for text in rows[i]]
+    )
     repaired: list[tuple[int, str]] = []
+    for i in short_rows:
+        placed, what = place_missing_fields(rows[i], profiles, kind_of)
+        if placed is not None:
+            rows[i] = placed
+            repaired.append((row_numbers[i], what))
     problems: list[tuple[int, str]] = []
     dropped: set[int] = set()
     for position, i in enumerate(long_rows):
@@ -508,17 +513,24 @@ def _fix_long_rows(
             fixed, reason = repair_row(row, profiles, delimiter, kind_of)
         else:
             fixed, reason = None, "too many rows have extra fields to repair each one"
+        if fixed is None and _only_empty(row[width:]):
+            fixed, reason = row[:width], ""  # trailing empty fields, no merge clearly better: nothing lost
         if fixed is None:
             problems.append((number, f"has {len(row)} fields under a {width}-column header; {reason}"))
             dropped.add(i)
         else:
             rows[i] = fixed
-            repaired.append((number, reason))
+            if reason:
+                repaired.append((number, reason))
     if not dropped:
         return repaired, problems, None
     kept_rows = [r for i, r in enumerate(rows) if i not in dropped]
     kept_numbers = [n for i, n in enumerate(row_numbers) if i not in dropped]
     return repaired, problems, (kept_rows, kept_numbers)
+
+
+def _only_empty(fields: Sequence[str | None]) -> bool:
+    return all(c is None or not c.strip() for c in fields)
 
 
 def _columns(rows: list[list[str | None]], width: int, sample: int = 5000) -> list[list[str | None]]:
@@ -634,12 +646,13 @@ def repair_row(
     delimiter: str,
     kind_of: Mapping[str | None, str],
 ) -> tuple[list[str | None] | None, str]:
-    """Merge adjacent fields back until the row fits; return (row, what) or (None, why not).
+    """Merge adjacent fields back until the row fits, dropping trailing empty fields first where that
+    fits better; return (row, what was merged, "" for nothing) or (None, why not).
     ``kind_of`` holds the kind of each value a merge can make (``_merged_values``)."""
     width = len(profiles)
     extra = len(row) - width
     name = DELIMITER_NAMES.get(delimiter, "delimiter")
-    seams = len(row) - 1
+    empty_tail = next((k for k in range(extra, 0, -1) if _only_empty(row[len(row) - k :])), 0)
     if not _mergeable(row, width):
         return None, f"too many ways to merge its fields to tell which {name}s are part of a value"
     span_scores: dict[tuple[int, int, int], float] = {}  # (column, first field, last field) -> fit
@@ -651,20 +664,63 @@ def repair_row(
             span_scores[key] = profiles[column].fit(value, kind_of[value])
         return span_scores[key]
 
-    scored: list[tuple[float, tuple[int, ...]]] = []
-    for merged in itertools.combinations(range(seams), extra):
-        spans = _spans(len(row), merged)
-        scored.append((sum(fit(j, a, b) for j, (a, b) in enumerate(spans)), merged))
-    scored.sort(key=lambda item: item[0], reverse=True)
-    best_score, merged = scored[0]
-    runner_up = scored[1][0] if len(scored) > 1 else -math.inf
+    # Each way: drop some of the trailing empty fields, then join as many seams as are still extra.
+    scored = sorted(
+        (
+            (
+                sum(fit(j, a, b) for j, (a, b) in enumerate(_spans(len(row) - dropped, merged))),
+                dropped,
+                merged,
+            )
+            for dropped in range(empty_tail + 1)
+            for merged in itertools.combinations(range(len(row) - dropped - 1), extra - dropped)
+        ),
+        reverse=True,
+    )
+    (best_score, dropped, merged), runner_up = scored[0], (scored[1][0] if len(scored) > 1 else -math.inf)
     if best_score - runner_up < _CLEAR_MARGIN:
         return None, f"could not tell which {name} is part of a value"
-    best = [_joined(row, a, b, delimiter) for a, b in _spans(len(row), merged)]
+    best = [_joined(row, a, b, delimiter) for a, b in _spans(len(row) - dropped, merged)]
+    if not merged:
+        return best, ""  # only trailing empty fields dropped: nothing was lost, nothing to report
     columns = sorted({_column_of(seam, merged) + 1 for seam in merged})
     where = ", ".join(str(c) for c in columns)
-    plural = "s" if extra > 1 else ""
-    return best, f"{extra} unquoted {name}{plural} read as part of the value in column {where}"
+    plural = "s" if len(merged) > 1 else ""
+    return best, f"{len(merged)} unquoted {name}{plural} read as part of the value in column {where}"
+
+
+def place_missing_fields(
+    row: list[str | None], profiles: list[ColumnProfile], kind_of: Mapping[str | None, str]
+) -> tuple[list[str | None] | None, str]:
+    """A row with too few fields, with empty cells where they clearly fit best ("Harvey Norman,careers
+    site,To Apply" under Company, Location, Source, Status: the location is missing, not the status);
+    (None, "") when the missing cells are at the end or it is not clear where they go."""
+    width, missing = len(profiles), len(profiles) - len(row)
+    if math.comb(width, missing) > _MAX_MERGE_CANDIDATES:
+        return None, ""
+    fits: dict[tuple[int, str | None], float] = {}
+
+    def fit(column: int, value: str | None) -> float:
+        if (column, value) not in fits:
+            fits[column, value] = profiles[column].fit(value, "empty" if value is None else kind_of[value])
+        return fits[column, value]
+
+    def placed(gaps: tuple[int, ...]) -> list[str | None]:
+        values = iter(row)
+        return [None if j in gaps else next(values) for j in range(width)]
+
+    scored = sorted(
+        ((sum(fit(j, v) for j, v in enumerate(placed(gaps))), gaps)
+         for gaps in itertools.combinations(range(width), missing)),
+        reverse=True,
+    )  # fmt: skip
+    (best_score, gaps), runner_up = scored[0], scored[1][0] if len(scored) > 1 else -math.inf
+    if gaps == tuple(range(len(row), width)) or best_score - runner_up < _CLEAR_MARGIN:
+        return None, ""
+    where = ", ".join(str(g + 1) for g in gaps)
+    return placed(
+        gaps
+    ), f"{missing} missing field{'s' if missing > 1 else ''} read as empty in column {where}"
 
 
 def _mergeable(row: list[str | None], width: int) -> bool:

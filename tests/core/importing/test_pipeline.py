@@ -462,3 +462,45 @@ def test_a_huge_number_as_a_company_keeps_its_short_form():
     for name, data in (("t.csv", csv_bytes(rows)), ("t.xlsx", xlsx)):
         company = _import(name, data).applications["company"].iloc[0]
         assert len(company) < 10, company
+
+
+def test_a_progress_column_beside_the_status_is_read_as_the_stage():
+    # "application_progress" names progress inside a longer header; "application" alone names a row.
+    rows = [["date", "company", "application_progress", "application_status"]]
+    rows += [
+        ["2025-08-01", "Acme", "interview", "rejected"],
+        ["2025-08-02", "Initech", "application", "submitted"],
+    ]
+    result = _import("t.csv", csv_bytes(rows))
+    fields = {m.column: m.field for m in result.report.mapping}
+    assert fields["application_progress"] == "stage"
+    assert fields["application_status"] == "status"
+    table = result.applications.set_index("company")
+    assert (table.loc["Acme", "stage_reached"], table.loc["Acme", "outcome"]) == ("interview", "rejected")
+
+
+def test_a_row_holding_only_a_note_is_a_title_or_a_legend_not_an_application():
+    rows = [["Company", "Role", "Date Applied", "Status", "Notes"]]
+    rows += [["", "", "", "", "=== Stretch goals (apply anyway) ==="]]
+    rows += [["Acme", "Analyst", "2025-01-10", "Applied", ""]]
+    rows += [["", "", "", "", "Applied | Phone Screen | Onsite | Offer | Rejected"]]
+    result = _import("t.csv", csv_bytes(rows))
+    _accounted(result)
+    assert result.applications["company"].tolist() == ["Acme"]
+    reasons = {s.row: s.reason for s in result.report.skipped}
+    assert set(reasons) == {2, 4}
+    assert "only a note" in reasons[4]  # it reads as a phone screen, but nothing else is on the row
+
+
+def test_an_unreadable_status_in_a_file_of_rows_not_yet_sent_is_asked_about_not_counted():
+    # Every readable status says "to apply": a row whose status cell holds a date is not shown to be
+    # an application, so it is left out and asked about.
+    rows = [["Job Title", "Company", "Status", "Date Added"]]
+    rows += [[f"Clerk {i}", f"Firm {i}", "To Apply", "28.10.2025"] for i in range(4)]
+    rows += [["Clerk", "Harvey Norman", "28.10.2025", ""]]
+    result = _import("t.csv", csv_bytes(rows))
+    _accounted(result)
+    assert len(result.applications) == 0
+    assert any(q.key == "unclear" for q in result.report.questions)
+    counted = _import("t.csv", csv_bytes(rows), answers={"unclear": "count"})
+    assert counted.applications["company"].tolist() == ["Harvey Norman"]

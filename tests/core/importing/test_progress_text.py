@@ -146,7 +146,9 @@ def test_unreadable_texts_are_not_known(text: object) -> None:
 @pytest.mark.parametrize(
     "text",
     ["SAVED", "Wishlist", "Bookmarked", "Interested", "To apply", "Applying", "not applied yet",
-     "Not started", "Ready to Apply", "Draft", "Planned", "Not interested", "Skipped"],
+     "Not started", "Ready to Apply", "Draft", "Planned", "Not interested", "Skipped",
+     # A job found, not acted on; a choice not to go on; an application never finished.
+     "identified", "Lead", "watch", "NICHT WEITER VERFOLGEN", "pulada", "Application incomplete"],
 )  # fmt: skip
 def test_saved_wishlist_and_not_pursued_texts_say_never_sent(text: str) -> None:
     reading = read_text(text)
@@ -183,6 +185,8 @@ def test_saved_words_do_not_hide_real_progress(text: str, not_applied: bool, out
         ("offer declined", "offer", "offer"),
         ("position cancelled", "applied", "rejected"),
         ("role filled", "applied", "rejected"),
+        ("Followed up", "applied", "pending"),
+        ("Background check", "final", "pending"),
     ],
 )
 def test_free_text_with_numbers_and_negations(text: str, stage: str, outcome: str) -> None:
@@ -194,6 +198,7 @@ def test_free_text_with_numbers_and_negations(text: str, stage: str, outcome: st
     ("text", "stage"),
     [("we met at the office, the technical staff were nice", "applied"),
      ("phone number in the email", "applied"), ("3 days on-site, the rest remote", "applied"),
+     ("marked applied per the full evaluation of fit", "applied"),
      ("had a phone screen with Anna", "screen")],
 )  # fmt: skip
 def test_prose_reads_only_unmistakable_phrases(text: str, stage: str) -> None:

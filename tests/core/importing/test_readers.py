@@ -737,3 +737,39 @@ def test_ragged_rows_are_repaired_by_dates_in_any_known_language() -> None:
     assert grid.problems == ()
     assert [n for n, _ in grid.repaired] == [12]
     assert grid.rows[-1] == ["Müller;Schmidt GmbH", "4. August 2025", "Data Analyst", "Absage"]
+
+
+def _tracker_lines(count: int) -> list[str]:
+    statuses = ("Applied", "Rejected", "Interview")
+    return [
+        f"Firm {i},Analyst {i},2025-0{1 + i % 9}-1{i % 9},{statuses[i % 3]},https://jobs.example.com/{i}"
+        for i in range(count)
+    ]
+
+
+def test_a_row_missing_a_field_gets_the_empty_cell_where_its_values_fit() -> None:
+    # The status is missing, not the link: the date and the link stay under their own headers.
+    lines = ["Company,Role,Date applied,Status,Link", *_tracker_lines(10)]
+    lines.append("Acme,Clerk,2025-03-04,https://jobs.example.com/acme")
+    lines.append("Initech,Engineer,2025-03-05,Applied")  # only the last cell is missing: nothing to move
+    lines.append("Hooli,2025-03-06,Rejected,https://jobs.example.com/hooli")  # role or company? unclear
+    grid = _only_grid(read_workbook("t.csv", "\n".join(lines).encode()))
+    assert grid.rows[-3] == ["Acme", "Clerk", "2025-03-04", None, "https://jobs.example.com/acme"]
+    assert grid.rows[-2] == ["Initech", "Engineer", "2025-03-05", "Applied", None]
+    assert grid.rows[-1] == ["Hooli", "2025-03-06", "Rejected", "https://jobs.example.com/hooli", None]
+    assert [(n, what) for n, what in grid.repaired] == [(12, "1 missing field read as empty in column 4")]
+
+
+def test_trailing_empty_fields_do_not_hide_a_stray_comma() -> None:
+    # "Sydney, NSW" split a value; the extra field at the end is empty, and dropping it would shift the
+    # status into the date column. The merge fits clearly better, so it is made and reported.
+    lines = ["Company,Role,Location,Status,Date applied,Note"]
+    lines += [
+        f"Firm {i},Analyst {i},Town {i},{('Applied', 'Rejected')[i % 2]},2025-02-1{i}," for i in range(10)
+    ]
+    lines.append("Acme,Clerk,Sydney, NSW,Applied,2025-03-01,")
+    lines.append("Initech,Clerk,Perth,Applied,2025-03-02,,")  # only empty extras: dropped, not reported
+    grid = _only_grid(read_workbook("t.csv", "\n".join(lines).encode()))
+    assert grid.rows[-2][:5] == ["Acme", "Clerk", "Sydney, NSW", "Applied", "2025-03-01"]
+    assert grid.rows[-1][:5] == ["Initech", "Clerk", "Perth", "Applied", "2025-03-02"]
+    assert [n for n, _ in grid.repaired] == [12]
