@@ -462,15 +462,17 @@ def _refuse_binary(file_name: str, text: str) -> None:
 
 
 def expected_width(rows: Sequence[Sequence[object]]) -> int:
-    """Fields per record: the most common count, or the header's when the first row is wider."""
+    """Fields per record: the most common count, or the header's when the first row is wider, or when
+    no count is common and no record is narrower than the header (stray commas in a text column)."""
     counts = Counter(len(r) for r in rows if len(r) > 1)
     if not counts:
         return max((len(r) for r in rows), default=0)
     mode = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
     first = next((r for r in rows if len(r) > 1), None)
-    if first is not None and len(first) > mode and _all_labels([c for c in first if c]):
-        return len(first)
-    return mode
+    if first is None or len(first) == mode or not _all_labels([c for c in first if c]):
+        return mode
+    scattered = counts[mode] < 0.5 * sum(counts.values()) and min(counts) == len(first)
+    return len(first) if len(first) > mode or scattered else mode
 
 
 def _all_labels(cells: list[object]) -> bool:
@@ -507,8 +509,10 @@ def _fix_ragged_rows(
             repaired.append((row_numbers[i], what))
     problems: list[tuple[int, str]] = []
     dropped: set[int] = set()
+    unclear: dict[int, str] = {}  # row -> why it could not be repaired alone
+    as_read = [rows[i] for i in careful]  # before any repair: the evidence of all long rows together
     for position, i in enumerate(long_rows):
-        row, number = rows[i], row_numbers[i]
+        row = rows[i]
         if position < len(careful):
             fixed, reason = repair_row(row, profiles, delimiter, kind_of)
         else:
@@ -516,17 +520,58 @@ def _fix_ragged_rows(
         if fixed is None and _only_empty(row[width:]):
             fixed, reason = row[:width], ""  # trailing empty fields, no merge clearly better: nothing lost
         if fixed is None:
-            problems.append((number, f"has {len(row)} fields under a {width}-column header; {reason}"))
-            dropped.add(i)
+            unclear[i] = reason
         else:
             rows[i] = fixed
             if reason:
-                repaired.append((number, reason))
+                repaired.append((row_numbers[i], reason))
+    # A row that does not tell alone is told by all of them: one text column took every stray delimiter.
+    taker = _column_taking_extras(as_read, profiles, delimiter) if unclear else None
+    for i, reason in unclear.items():
+        extra = len(rows[i]) - width
+        if taker is not None and i in set(careful):
+            rows[i] = _merged_at(rows[i], taker, extra, delimiter)
+            name = DELIMITER_NAMES.get(delimiter, "delimiter") + ("s" if extra > 1 else "")
+            repaired.append(
+                (row_numbers[i], f"{extra} unquoted {name} read as part of the value in column {taker + 1}")
+            )
+        else:
+            problems.append(
+                (row_numbers[i], f"has {len(rows[i])} fields under a {width}-column header; {reason}")
+            )
+            dropped.add(i)
     if not dropped:
         return repaired, problems, None
     kept_rows = [r for i, r in enumerate(rows) if i not in dropped]
     kept_numbers = [n for i, n in enumerate(row_numbers) if i not in dropped]
     return repaired, problems, (kept_rows, kept_numbers)
+
+
+def _column_taking_extras(
+    long_rows: list[list[str | None]], profiles: list[ColumnProfile], delimiter: str
+) -> int | None:
+    """The one column whose value took the extra fields of every long row, when the rows fit clearly
+    better that way than with any other column taking them; None for a single long row, or no clear one."""
+    width = len(profiles)
+    if len(long_rows) < 2:
+        return None
+
+    layouts = [
+        [_merged_at(row, column, len(row) - width, delimiter) for row in long_rows] for column in range(width)
+    ]
+    kind_of = value_kinds([v for layout in layouts for row in layout for v in row])
+    totals = sorted(
+        ((sum(p.fit(v, kind_of[v]) for row in layout for p, v in zip(profiles, row, strict=True)), column)
+         for column, layout in enumerate(layouts)),
+        reverse=True,
+    )  # fmt: skip
+    (best, column), (second, _) = totals[0], totals[1]
+    return column if best - second >= _CLEAR_MARGIN * len(long_rows) else None
+
+
+def _merged_at(row: list[str | None], column: int, extra: int, delimiter: str) -> list[str | None]:
+    """The row with the ``extra`` fields after ``column`` joined into its value."""
+    return [*row[:column], _joined(row, column, column + extra, delimiter), *row[column + extra + 1 :]]
 
 
 def _only_empty(fields: Sequence[str | None]) -> bool:

@@ -773,3 +773,26 @@ def test_trailing_empty_fields_do_not_hide_a_stray_comma() -> None:
     assert grid.rows[-2][:5] == ["Acme", "Clerk", "Sydney, NSW", "Applied", "2025-03-01"]
     assert grid.rows[-1][:5] == ["Initech", "Clerk", "Perth", "Applied", "2025-03-02"]
     assert [n for n, _ in grid.repaired] == [12]
+
+
+def test_stray_commas_in_one_text_column_of_most_rows_are_read_back_into_it() -> None:
+    # Hardly a row has the header's width, and no width is common; each row alone could put its commas in
+    # several columns, but together they show one column took them all: the notes.
+    notes = [
+        "Strong match.",
+        "Azure AKS, Terraform, and platform work.",
+        "Reference architecture, edge deployment.",
+        "Cybersecurity, MLOps, Zero Trust, and NATO standards.",
+        "Microsoft AI stack, Copilot Studio, Azure AI Foundry, LLMOps.",
+        "Lakehouses, Star schema, Data Vault, SCD Type 2 modelling.",
+        "Java, Oracle DB, WebLogic, SAML 2.0, LDAP, and enterprise solutions.",
+    ]
+    lines = ["date,company,role,status,notes,cv_file,source"]
+    lines += [
+        f"2026-06-2{i},Firm {i},Architect {i},Applied,{note},cv/CV_{i}.pdf,https://jobs.example.com/{i}"
+        for i, note in enumerate(notes)
+    ]
+    grid = _only_grid(read_workbook("t.csv", "\n".join(lines).encode()))
+    assert grid.problems == ()
+    assert [row[4] for row in grid.rows[1:]] == notes
+    assert [row[6] for row in grid.rows[1:]] == [f"https://jobs.example.com/{i}" for i in range(7)]
