@@ -81,13 +81,18 @@ def _ask(files: tuple[SourceFile, ...], token: str, result: ImportResult, files_
     them = "these files" if len(files) > 1 else "this file"
     st.subheader("You already have a search here", anchor=False)
     uploaded = _since()
+    has = "have" if len(files) > 1 else "has"
+    in_files = (
+        f"{them.capitalize()} {has} **{overlap.incoming:,}**; **{overlap.duplicates:,}** of them are already "
+        "in your search (same company, role and date applied)."
+        if overlap.incoming
+        else f"{them.capitalize()} {has} no applications."
+    )
     st.markdown(
         f"Your remembered search has **{overlap.previous:,} applications** from "
         f"{escape_markdown(state.data_label())}"
         + (f", uploaded {day(uploaded)}" if uploaded else "")
-        + f". {them.capitalize()} {'have' if len(files) > 1 else 'has'} **{overlap.incoming:,}**; "
-        f"**{overlap.duplicates:,}** of them are already in your search (same company, role and date "
-        "applied)."
+        + f". {in_files}"
     )
     empty = result.report.empty_reason
     if empty:  # nothing to replace the search with: say why, and keep the search as it is

@@ -172,4 +172,6 @@ def test_a_file_without_applications_cannot_replace_the_search(data_folder: Path
     replace_button = next(b for b in at.button if b.label.startswith("Replace"))
     assert replace_button.disabled and replace_button.proto.type == "secondary"
     assert any(c.value == "It has no applications: your search would be empty." for c in at.caption)
+    assert any("This file has no applications." in m.value for m in at.markdown)
+    assert not any("of them are already in your search" in m.value for m in at.markdown)
     assert len(_table(at)) == 6  # the search is untouched
