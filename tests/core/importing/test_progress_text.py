@@ -187,6 +187,11 @@ def test_saved_words_do_not_hide_real_progress(text: str, not_applied: bool, out
         ("role filled", "applied", "rejected"),
         ("Followed up", "applied", "pending"),
         ("Background check", "final", "pending"),
+        ("R2 done", "interview", "pending"),
+        ("Tech round", "interview", "pending"),
+        ("Rejected - after HM", "interview", "rejected"),
+        ("Req closed", "applied", "rejected"),
+        ("Emailed", "applied", "pending"),
     ],
 )
 def test_free_text_with_numbers_and_negations(text: str, stage: str, outcome: str) -> None:
