@@ -35,7 +35,7 @@ import datetime as dt
 import functools
 import operator
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from enum import IntEnum
 from typing import Any, Final, Literal
 
@@ -135,21 +135,12 @@ class Progress:
 
     def rows(self, keep: np.ndarray) -> Progress:
         """The same reading for the rows ``keep`` selects: a mask, or row positions (repeats allowed)."""
-        return replace(
-            self,
-            stage=self.stage[keep],
-            outcome=self.outcome[keep],
-            known=self.known[keep],
-            sent=self.sent[keep],
-            not_sent_by=self.not_sent_by[keep],
-            stage_evidence=self.stage_evidence[keep],
-            outcome_evidence=self.outcome_evidence[keep],
-            last_flag_on=None if self.last_flag_on is None else self.last_flag_on[keep],
-            stage_from_notes=self.stage_from_notes[keep],
-            ghosted_from_blank_flags=self.ghosted_from_blank_flags[keep],
-            beyond_notes=self.beyond_notes[keep],
-            notes_outcome_withheld=self.notes_outcome_withheld[keep],
-        )
+        per_row = {
+            name: value[keep]
+            for name in (f.name for f in fields(self))
+            if isinstance(value := getattr(self, name), np.ndarray | pd.Categorical)
+        }
+        return replace(self, **per_row)
 
     def frame(self) -> pd.DataFrame:
         columns = {
