@@ -427,7 +427,35 @@ def map_columns(frame: pd.DataFrame, overrides: Mapping[str, str] | None = None)
         else:
             reason = f"another column is already read as {FIELD_LABELS[m.field].lower()}"
             decided[m.column] = ColumnMapping(m.column, None, 0.0, "not mapped", reason=reason)
-    return [decided[column] for column in frame.columns]
+    mapped = [decided[column] for column in frame.columns]
+    if not taken & {"company", "label"}:
+        return _unnamed_names_as_company(frame, mapped)
+    return mapped
+
+
+def unnamed(position: int) -> str:
+    """What a column without a name is called (1-based position)."""
+    return f"Column {position}"
+
+
+def _unnamed_names_as_company(frame: pd.DataFrame, mapping: list[ColumnMapping]) -> list[ColumnMapping]:
+    """With no company column, the first column that has no name and holds short, mostly different
+    texts is the company (",City,Country,Position": the first header cell was left blank)."""
+    for i, m in enumerate(mapping):
+        if m.field is not None or m.method == "your choice" or not _UNNAMED.fullmatch(m.column):
+            continue
+        values = profile(frame[m.column])
+        if values.is_text and values.median_length <= 60 and len(values.distinct) >= 0.5 * values.filled:
+            reason = "it has no name, and its values read like the names of employers"
+            return [
+                *mapping[:i],
+                ColumnMapping(m.column, "company", 0.5, "content", reason=reason),
+                *mapping[i + 1 :],
+            ]
+    return mapping
+
+
+_UNNAMED: Final = re.compile(r"Column \d+")
 
 
 def columns_for(mapping: Sequence[ColumnMapping], field: str) -> list[str]:

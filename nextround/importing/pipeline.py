@@ -206,7 +206,7 @@ def _unique_headers(cells: Sequence[object]) -> tuple[list[str], list[str]]:
     for position, cell in enumerate(cells, start=1):
         text = " ".join(str(cell).split()) if cell is not None else ""
         if not text:
-            text = f"Column {position}"
+            text = colmap.unnamed(position)
             notes.append(f"Column {position} has no name; it is called '{text}'.")
         if text in seen:
             seen[text] += 1
@@ -294,7 +294,7 @@ def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome
         )
     header_notes: list[str] = []
     if guess.index == NO_HEADER:
-        headers = [f"Column {i + 1}" for i in range(grid.width)]
+        headers = [colmap.unnamed(i + 1) for i in range(grid.width)]
         header_row = 0
     else:
         headers, header_notes = _unique_headers(grid.head(guess.index + 1)[guess.index])

@@ -43,6 +43,7 @@ _OUTCOME_OF: Final = {"offer": "offer", "offer_lost": "rejected", "rejected": "r
 # recorded in a status or result cell.
 _NOT_IN_NOTES: Final = frozenset({"offer", "offer_lost"})
 _FUZZY_MIN_LENGTH: Final = 6
+_SHORTENED_MIN_LENGTH: Final = 5  # a status cut short ("Rejec") is mended from this many letters
 _NEGATION_REACH: Final = 5  # words looked back for a negator, fillers skipped
 
 
@@ -101,7 +102,7 @@ def _read_key(key: str, prose: bool = False, note: bool = False) -> TextReading:
     if not key:
         return NOTHING
     vocab = vocabulary()
-    tokens, mended = _mend(words(key))
+    tokens, mended = _mend(words(key), shortened=not (prose or note))
     stages: list[Stage] = []
     outcomes: set[str] = set()
     says_applied = not_applied = not_pursued = never_sent = names_applied = False
@@ -234,12 +235,32 @@ def _mended_word(word: str) -> str | None:
     return fixed
 
 
-def _mend(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, str]]:
-    """Words with misspellings mended, and {mended word: as written} for the review."""
+@lru_cache(maxsize=50_000)
+def _completed_word(word: str) -> str | None:
+    """A word cut short of one status word ("rejec" → reject): at least five letters, and every one-word
+    status it begins means the same ("inter" begins interview and interested: left alone)."""
+    if len(word) < _SHORTENED_MIN_LENGTH or not (word.isascii() and word.isalpha()):
+        return None
+    if word in _mender().words or word in _mender().never:
+        return None
+    vocab = vocabulary()
+    begun = [p for p in _one_word_statuses() if p.startswith(word)]
+    meanings = {vocab.statuses.labels(p) for p in begun}
+    return min(begun, key=len) if len(meanings) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _one_word_statuses() -> tuple[str, ...]:
+    return tuple(p for p in vocabulary().statuses.phrases if " " not in p and p.isascii() and p.isalpha())
+
+
+def _mend(tokens: tuple[str, ...], *, shortened: bool) -> tuple[tuple[str, ...], dict[str, str]]:
+    """Words with misspellings mended, and {mended word: as written} for the review; with ``shortened``
+    (a status cell, not prose), also words cut short ("Inter + Rejec")."""
     mended: list[str] = []
     notes: dict[str, str] = {}
     for word in tokens:
-        fixed = _mended_word(word)
+        fixed = _mended_word(word) or (_completed_word(word) if shortened else None)
         mended.append(word if fixed is None else fixed)
         if fixed is not None:
             notes.setdefault(fixed, word)

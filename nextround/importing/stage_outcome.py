@@ -580,7 +580,10 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
     stage_before_notes = stage
     # A column that says how far each application got ("Stage", "Etapa") is trusted over the notes, as is
     # a status that says it was sent and is waiting ("Applied"): a note's interview may be a plan.
-    staged = functools.reduce(np.logical_or, [t.known for t in others if t.role == "stage"], no)
+    # (A stage column that only says how it ended, "Rejected", does not say how far it got: the notes may.)
+    staged = functools.reduce(
+        np.logical_or, [(t.stage > Stage.APPLIED) | t.names_applied for t in others if t.role == "stage"], no
+    )
     waiting = functools.reduce(np.logical_or, [t.names_applied for t in others], no) & (
         stage == Stage.APPLIED
     )

@@ -504,3 +504,26 @@ def test_an_unreadable_status_in_a_file_of_rows_not_yet_sent_is_asked_about_not_
     assert any(q.key == "unclear" for q in result.report.questions)
     counted = _import("t.csv", csv_bytes(rows), answers={"unclear": "count"})
     assert counted.applications["company"].tolist() == ["Harvey Norman"]
+
+
+def test_a_first_column_without_a_name_holding_employers_is_the_company():
+    rows = [["", "City", "Position", "Day Sent", "Status"]]
+    rows += [["FRISS", "Utrecht", "ML Engineer", "09-10-2021", "Denied"]]
+    rows += [["Unilever", "Rotterdam", "Data Scientist", "10-10-2021", "Not Responded"]]
+    rows += [["Booking.com", "Amsterdam", "Data Scientist", "11-10-2021", "I Denied"]]
+    result = _import("jobs.csv", csv_bytes(rows))
+    mapping = {m.column: m for m in result.report.mapping}
+    assert mapping["Column 1"].field == "company"
+    assert "no name" in mapping["Column 1"].reason
+    table = result.applications.set_index("company")
+    assert table["outcome"].to_dict() == {"FRISS": "rejected", "Unilever": "ghosted", "Booking.com": "withdrawn"}
+
+
+def test_notes_tell_how_far_it_got_where_the_stage_column_only_says_how_it_ended():
+    rows = [["Company", "Stage", "Date applied", "Notes"]]
+    rows += [["Acme", "Rejected", "2025-01-10", "two interviews, then a no"]]
+    rows += [["Initech", "Applied", "2025-01-11", "interview planned next week"]]
+    result = _import("t.csv", csv_bytes(rows))
+    table = result.applications.set_index("company")
+    assert (table.loc["Acme", "stage_reached"], table.loc["Acme", "outcome"]) == ("interview", "rejected")
+    assert table.loc["Initech", "stage_reached"] == "applied"  # "Applied" says where it stands

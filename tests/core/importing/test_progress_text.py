@@ -192,6 +192,8 @@ def test_saved_words_do_not_hide_real_progress(text: str, not_applied: bool, out
         ("Rejected - after HM", "interview", "rejected"),
         ("Req closed", "applied", "rejected"),
         ("Emailed", "applied", "pending"),
+        ("Not Responded", "applied", "ghosted"),
+        ("I Denied", "applied", "withdrawn"),
     ],
 )
 def test_free_text_with_numbers_and_negations(text: str, stage: str, outcome: str) -> None:
@@ -215,6 +217,24 @@ def test_prose_reads_only_unmistakable_phrases(text: str, stage: str) -> None:
 )
 def test_typo_tolerance_never_turns_ordinary_words_into_statuses(word: str) -> None:
     assert not read_text(word).known
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome", "rule"),
+    [("Inter + Rejec", "rejected", "reject (read from 'rejec')"), ("Accep", "offer", "accepted (read from 'accep')"),
+     ("Withd", "withdrawn", "withdrew (read from 'withd')")],
+)  # fmt: skip
+def test_a_status_cut_short_is_read_when_it_begins_one_meaning_only(
+    text: str, outcome: str, rule: str
+) -> None:
+    reading = read_text(text)
+    assert (reading.outcome, reading.rule) == (outcome, rule)
+    assert reading.stage == Stage.APPLIED or outcome == "offer"  # "inter" begins interview and interested
+
+
+def test_words_cut_short_are_not_completed_in_notes() -> None:
+    assert not read_text("rejec", note=True).known
+    assert not read_text("Inter", note=False).known
 
 
 def test_rule_says_which_phrase_decided_and_what_was_mended() -> None:
