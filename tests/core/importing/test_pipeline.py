@@ -516,7 +516,8 @@ def test_a_first_column_without_a_name_holding_employers_is_the_company():
     assert mapping["Column 1"].field == "company"
     assert "no name" in mapping["Column 1"].reason
     table = result.applications.set_index("company")
-    assert table["outcome"].to_dict() == {"FRISS": "rejected", "Unilever": "ghosted", "Booking.com": "withdrawn"}
+    outcomes = {"FRISS": "rejected", "Unilever": "ghosted", "Booking.com": "withdrawn"}
+    assert table["outcome"].to_dict() == outcomes
 
 
 def test_notes_tell_how_far_it_got_where_the_stage_column_only_says_how_it_ended():

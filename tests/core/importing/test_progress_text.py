@@ -221,7 +221,8 @@ def test_typo_tolerance_never_turns_ordinary_words_into_statuses(word: str) -> N
 
 @pytest.mark.parametrize(
     ("text", "outcome", "rule"),
-    [("Inter + Rejec", "rejected", "reject (read from 'rejec')"), ("Accep", "offer", "accepted (read from 'accep')"),
+    [("Inter + Rejec", "rejected", "reject (read from 'rejec')"),
+     ("Accep", "offer", "accepted (read from 'accep')"),
      ("Withd", "withdrawn", "withdrew (read from 'withd')")],
 )  # fmt: skip
 def test_a_status_cut_short_is_read_when_it_begins_one_meaning_only(
