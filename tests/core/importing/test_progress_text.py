@@ -148,7 +148,8 @@ def test_unreadable_texts_are_not_known(text: object) -> None:
     ["SAVED", "Wishlist", "Bookmarked", "Interested", "To apply", "Applying", "not applied yet",
      "Not started", "Ready to Apply", "Draft", "Planned", "Not interested", "Skipped",
      # A job found, not acted on; a choice not to go on; an application never finished.
-     "identified", "Lead", "watch", "NICHT WEITER VERFOLGEN", "pulada", "Application incomplete"],
+     "identified", "Lead", "watch", "NICHT WEITER VERFOLGEN", "pulada", "Application incomplete", "Ready",
+     "Removed before submission"],
 )  # fmt: skip
 def test_saved_wishlist_and_not_pursued_texts_say_never_sent(text: str) -> None:
     reading = read_text(text)
@@ -194,6 +195,9 @@ def test_saved_words_do_not_hide_real_progress(text: str, not_applied: bool, out
         ("Emailed", "applied", "pending"),
         ("Not Responded", "applied", "ghosted"),
         ("I Denied", "applied", "withdrawn"),
+        ("App Submission", "applied", "pending"),
+        ("Alındı Teyidi (İşlemde)", "applied", "pending"),
+        ("Calling me 5/20 at noon to discuss.", "screen", "pending"),
     ],
 )
 def test_free_text_with_numbers_and_negations(text: str, stage: str, outcome: str) -> None:
