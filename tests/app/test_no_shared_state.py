@@ -78,6 +78,8 @@ ALLOWED_CACHES = {
     "MAX_ANALYSED_CHARS); bounded",
     "nextround/importing/progress_text.py:_mender": "curated status words, no arguments",
     "nextround/importing/progress_text.py:_mended_word": "pure spelling fix of one word; bounded",
+    "nextround/importing/progress_text.py:_completed_word": "pure completion of one word cut short; bounded",
+    "nextround/importing/progress_text.py:_one_word_statuses": "curated status words, no arguments",
     "nextround/importing/channels.py:_channels": "curated channels, no arguments",
     "nextround/importing/channels.py:_read": "pure reading of one distinct channel text; bounded",
     "nextround/importing/roles.py:role_families": "curated role families, no arguments",
