@@ -288,14 +288,15 @@ def is_known_label(text: str) -> bool:
 # ------------------------------------------------------------------------------------ the decision
 
 
-_ADDRESS_FIELDS: Final = frozenset({"url", "contact_email", "notes", "feedback", "job_description"})
+_LINK_FIELDS: Final = frozenset({"url", "contact_email"})
+_MAY_HOLD_LINKS: Final = _LINK_FIELDS | {"notes", "feedback", "job_description"}
 
 
 def _fits(field: str, values: ValueProfile, header: str) -> bool:
     """Whether a column's values can be what a header proposes."""
     if values.filled == 0:
         return True
-    if field not in _ADDRESS_FIELDS and max(values.urls, values.emails) >= 0.5:
+    if field not in _MAY_HOLD_LINKS and max(values.urls, values.emails) >= 0.5:
         return False  # links and e-mail addresses (the mail that proves it) are not a date or a status
     if field in DATE_FIELDS:
         # A column named like a date is a date column, however odd its values: unreadable ones are
@@ -354,7 +355,7 @@ def _decide(header: str, values: ValueProfile) -> tuple[str | None, float, str, 
         return compatible[0], confidence, method, None, ""
     reason = f"named like {FIELD_LABELS[fields[0]].lower()}, but its values do not fit" if fields else ""
     by_content, content_confidence = field_by_content(values)
-    if fields and by_content in ("url", "contact_email"):
+    if fields and by_content in _LINK_FIELDS:
         # Links under a name like "Proof of outcome" point at the evidence (a mail), not at the job.
         return (
             None,

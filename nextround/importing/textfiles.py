@@ -527,14 +527,12 @@ def _fix_ragged_rows(
                 repaired.append((row_numbers[i], reason))
     # A row that does not tell alone is told by all of them: one text column took every stray delimiter.
     taker = _column_taking_extras(as_read, profiles, delimiter) if unclear else None
+    told = set(careful) if taker is not None else set()
     for i, reason in unclear.items():
         extra = len(rows[i]) - width
-        if taker is not None and i in set(careful):
+        if taker is not None and i in told:
             rows[i] = _merged_at(rows[i], taker, extra, delimiter)
-            name = DELIMITER_NAMES.get(delimiter, "delimiter") + ("s" if extra > 1 else "")
-            repaired.append(
-                (row_numbers[i], f"{extra} unquoted {name} read as part of the value in column {taker + 1}")
-            )
+            repaired.append((row_numbers[i], _merge_note(extra, delimiter, str(taker + 1))))
         else:
             problems.append(
                 (row_numbers[i], f"has {len(rows[i])} fields under a {width}-column header; {reason}")
@@ -729,9 +727,13 @@ def repair_row(
     if not merged:
         return best, ""  # only trailing empty fields dropped: nothing was lost, nothing to report
     columns = sorted({_column_of(seam, merged) + 1 for seam in merged})
-    where = ", ".join(str(c) for c in columns)
-    plural = "s" if len(merged) > 1 else ""
-    return best, f"{len(merged)} unquoted {name}{plural} read as part of the value in column {where}"
+    return best, _merge_note(len(merged), delimiter, ", ".join(str(c) for c in columns))
+
+
+def _merge_note(joined: int, delimiter: str, where: str) -> str:
+    """What a repair did, for the warning: "2 unquoted commas read as part of the value in column 3"."""
+    name = DELIMITER_NAMES.get(delimiter, "delimiter") + ("s" if joined > 1 else "")
+    return f"{joined} unquoted {name} read as part of the value in column {where}"
 
 
 def place_missing_fields(
