@@ -54,7 +54,7 @@ def _as_rows(frame: pd.DataFrame) -> list[list[object]]:
 @dataclass(frozen=True)
 class Workbook:
     file_name: str
-    format: str  # "xlsx", "xlsm", "xlsb", "xls", "ods", "csv", "tsv", "txt"
+    format: str  # "xlsx", "xlsm", "xlsb", "xls", "ods", "csv", "tsv", "txt", "md"
     grids: tuple[Grid, ...]  # one per worksheet, in workbook order (hidden ones marked)
     encoding: str | None = None  # text files: the encoding detected
     delimiter: str | None = None  # text files: the delimiter sniffed

@@ -52,7 +52,14 @@ from nextround.importing.readers import paused_gc, read_workbook
 from nextround.importing.report import Choice, FileSummary, ImportReport, Question, RowWarning, SkippedRow
 from nextround.importing.roles import read_roles
 from nextround.importing.sheet_choice import application_sheet
-from nextround.importing.stage_outcome import Signals, StageColumn, TextRole, TextSignal, infer_progress
+from nextround.importing.stage_outcome import (
+    Progress,
+    Signals,
+    StageColumn,
+    TextRole,
+    TextSignal,
+    infer_progress,
+)
 from nextround.importing.vocabulary import cell_answer
 from nextround.model import CANONICAL_DTYPES, OUTCOMES, canonical_frame, conform
 
@@ -517,43 +524,8 @@ def _read_rows(
         question = _date_question(file, [h for f in date_fields for h in colmap.columns_for(mapping, f)])
 
     warnings.extend(date_warnings)
-    unknown = ~progress.known & status_raw.notna().to_numpy(dtype=bool)
-    if unknown.any():
-        warnings.append(
-            RowWarning(
-                file,
-                "Some status texts could not be read; those applications count as pending until you "
-                "set them in the status review.",
-                tuple(int(r) for r in numbers[unknown]),
-            )
-        )
-    if not signals.texts and not signals.stage_columns and not progress.known.any():
-        warnings.append(
-            RowWarning(
-                file,
-                "There is no status, result or stage column, so every application counts as pending. "
-                "Fill in outcomes in the table on the Import page to see your funnel.",
-            )
-        )
-    warnings.extend(_long_cell_warnings(file, [raw[t.column] for t in signals.texts]))
-
-    outcome_on, last_event_on = dates.get("outcome_on"), dates.get("last_event_on")
-    if last_event_on is not None:
-        # A status date on a decided application is when the decision came.
-        decided = progress.outcome != OUTCOME_CODES["pending"]
-        known = outcome_on if outcome_on is not None else pd.Series(np.full(n, np.datetime64("NaT", "ns")))
-        outcome_on = known.where(known.notna() | ~decided, last_event_on)
-    if outcome_on is not None:
-        dates["outcome_on"] = outcome_on
-    moments = [dates.get("applied_on"), outcome_on, last_event_on]
-    known_moments = [m.to_numpy(dtype="datetime64[ns]") for m in moments if m is not None]
-    if progress.last_flag_on is not None:
-        known_moments.append(progress.last_flag_on)
-    if known_moments:
-        latest = known_moments[0]
-        for more in known_moments[1:]:
-            latest = np.fmax(latest, more)  # pairwise: fmax.reduce would stack a copy of them all
-        dates["last_event_on"] = pd.Series(latest, copy=False)
+    warnings.extend(_reading_warnings(file, numbers, progress, status_raw, signals, raw))
+    dates = _event_dates(dates, progress, n)
     warnings.extend(_date_order_warnings(file, numbers, dates))
 
     if "company" not in texts:
@@ -578,6 +550,61 @@ def _read_rows(
     columns.update(own_texts)
     status_columns = [raw[t.column] for t in signals.texts if t.role in ("status", "stage", "result")]
     return _Rows(canonical_frame(columns, n), skipped, warnings, status_columns, question, questions)
+
+
+def _reading_warnings(
+    file: str,
+    numbers: np.ndarray,
+    progress: Progress,
+    status_raw: pd.Series,
+    signals: Signals,
+    raw: pd.DataFrame,
+) -> list[RowWarning]:
+    """What the file's progress could not be read from: unread status texts, no progress column at
+    all, cells too long to read whole."""
+    warnings = []
+    unknown = ~progress.known & status_raw.notna().to_numpy(dtype=bool)
+    if unknown.any():
+        warnings.append(
+            RowWarning(
+                file,
+                "Some status texts could not be read; those applications count as pending until you "
+                "set them in the status review.",
+                tuple(int(r) for r in numbers[unknown]),
+            )
+        )
+    if not signals.texts and not signals.stage_columns and not progress.known.any():
+        warnings.append(
+            RowWarning(
+                file,
+                "There is no status, result or stage column, so every application counts as pending. "
+                "Fill in outcomes in the table on the Import page to see your funnel.",
+            )
+        )
+    return warnings + _long_cell_warnings(file, [raw[t.column] for t in signals.texts])
+
+
+def _event_dates(dates: dict[str, pd.Series], progress: Progress, n: int) -> dict[str, pd.Series]:
+    """The file's dates completed: a status date on a decided application is when the decision came,
+    and the last event is the latest date the row knows of (applied, answered, a stage column's)."""
+    dates = dict(dates)
+    outcome_on, last_event_on = dates.get("outcome_on"), dates.get("last_event_on")
+    if last_event_on is not None:
+        decided = progress.outcome != OUTCOME_CODES["pending"]
+        known = outcome_on if outcome_on is not None else pd.Series(np.full(n, np.datetime64("NaT", "ns")))
+        outcome_on = known.where(known.notna() | ~decided, last_event_on)
+    if outcome_on is not None:
+        dates["outcome_on"] = outcome_on
+    moments = [dates.get("applied_on"), outcome_on, last_event_on]
+    known_moments = [m.to_numpy(dtype="datetime64[ns]") for m in moments if m is not None]
+    if progress.last_flag_on is not None:
+        known_moments.append(progress.last_flag_on)
+    if known_moments:
+        latest = known_moments[0]
+        for more in known_moments[1:]:
+            latest = np.fmax(latest, more)  # pairwise: fmax.reduce would stack a copy of them all
+        dates["last_event_on"] = pd.Series(latest, copy=False)
+    return dates
 
 
 _TEXT_ROLES: dict[str, TextRole] = {

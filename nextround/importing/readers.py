@@ -22,7 +22,7 @@ from nextround.untrusted import SPREADSHEET_ZIP, check_zip
 MAX_FILE_BYTES: int = 200 * 1024 * 1024
 ACCEPTED = "Upload .xlsx, .xlsm, .xls, .ods, .csv, .tsv or .txt."
 WORKBOOK_FORMATS = frozenset({"xlsx", "xlsm", "xlsb", "xls", "ods"})
-TEXT_FORMATS = frozenset({"csv", "tsv", "txt"})
+TEXT_FORMATS = frozenset({"csv", "tsv", "txt", "md"})
 
 
 def read_workbook(file_name: str, data: bytes) -> Workbook:
@@ -105,7 +105,9 @@ def _read_text(file_name: str, data: bytes, extension: str) -> Workbook:
         fmt = "tsv" if table.delimiter == "\t" else "csv"
         if extension in WORKBOOK_FORMATS:
             notes.insert(0, f"'{file_name}' is a text file, not a workbook; it was read as delimited text.")
-    usual = {"csv": ",", "tsv": "\t"}.get(fmt, table.delimiter if table.delimiter in ",\t" else ",")
+    usual = {"csv": ",", "tsv": "\t", "md": "|"}.get(
+        fmt, table.delimiter if table.delimiter in ",\t" else ","
+    )
     if table.delimiter != usual and grid.width > 1:
         notes.append(f"Columns are separated by a {textfiles.DELIMITER_NAMES[table.delimiter]}.")
     return Workbook(

@@ -1,4 +1,4 @@
-"""Read delimited text (.csv, .tsv, .txt) into rows: encoding, delimiter, NUL bytes, ragged rows.
+"""Read delimited text (.csv, .tsv, .txt, .md) into rows: encoding, delimiter, NUL bytes, ragged rows.
 
 The common well-formed case runs through the C csv parser; only rows with too many fields take the
 careful path, which tries each way of merging fields back and keeps a clearly best fit.
@@ -21,6 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from nextround.importing import markdown
 from nextround.importing.cells import MAX_COLUMNS, MAX_GRID_ROWS, too_many_columns, too_many_rows
 from nextround.importing.dates import texts_read_as_dates
 from nextround.importing.errors import InputError
@@ -236,12 +237,15 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
     lines = newlines or count_byte(data, b"\r")
     if lines > MAX_LINES:
         raise InputError(too_many_rows(file_name, f"{lines:,} lines"))
-    quick = _read_clean_utf8(file_name, data, extension, newlines)
+    markdown_table = markdown.may_hold_table(data)
+    quick = None if markdown_table else _read_clean_utf8(file_name, data, extension, newlines)
     if quick is not None:
         return quick
     text, codec, notes = decode_text(file_name, data)
     if text.startswith("\ufeff"):
         text = text[1:]
+    if markdown_table and (table := markdown.read_markdown_table(text)) is not None:
+        return TextTable(table.rows, table.row_numbers, codec, delimiter="|", notes=(*notes, *table.notes))
     if "\x00" in text:
         count = text.count("\x00")
         text = text.replace("\x00", "")

@@ -528,3 +528,17 @@ def test_notes_tell_how_far_it_got_where_the_stage_column_only_says_how_it_ended
     table = result.applications.set_index("company")
     assert (table.loc["Acme", "stage_reached"], table.loc["Acme", "outcome"]) == ("interview", "rejected")
     assert table.loc["Initech", "stage_reached"] == "applied"  # "Applied" says where it stands
+
+
+def test_a_tracker_kept_as_a_markdown_table_in_a_note_imports_row_by_row() -> None:
+    note = (
+        "## Applications\n\nSome prose, with commas, about the search.\n\n"
+        "| Company | Date applied | Status |\n|---|---|---|\n"
+        "| ~~Acme~~ | 2025-09-01 | Rejected |\n| **Beta** | 2025-09-03 | Offer |\n| Gamma | 2025-09-05 |\n"
+        "\nMore prose after the table.\n"
+    )
+    result = import_files([SourceFile("notes.md", note.encode())])
+    table = result.applications.set_index("company")
+    assert list(table.index) == ["Acme", "Beta", "Gamma"]
+    assert table["outcome"].tolist() == ["rejected", "offer", "pending"]
+    assert table["source_row"].tolist() == [7, 8, 9]  # the lines of the file

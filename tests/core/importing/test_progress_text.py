@@ -119,6 +119,10 @@ CHINESE = [
     ("简历筛选", "applied", "pending"),
     ("石沉大海", "applied", "ghosted"),
     ("ＯＦＦＥＲ", "offer", "offer"),
+    ("电面凉", "screen", "rejected"),  # the phone interview "went cold"
+    ("笔试终止", "screen", "rejected"),
+    ("7月26日投递-8月3日流程终结", "applied", "rejected"),
+    ("7月26日投递-7月30日修改意向部门", "applied", "pending"),  # changed the department wanted: no offer
 ]
 
 

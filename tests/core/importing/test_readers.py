@@ -796,3 +796,49 @@ def test_stray_commas_in_one_text_column_of_most_rows_are_read_back_into_it() ->
     assert grid.problems == ()
     assert [row[4] for row in grid.rows[1:]] == notes
     assert [row[6] for row in grid.rows[1:]] == [f"https://jobs.example.com/{i}" for i in range(7)]
+
+
+# ------------------------------------------------------------------------------------ Markdown tables
+
+_NOTE = """# Autumn search, notes
+
+Goals: C#, C++, Lua, shaders.
+
+| Company | Applied | Interview | Result |
+| :------ | ------- | :-------: | ------ |
+| **Acme** | 2025-09-01 | yes | ~~Rejected~~ |
+| Beta, Inc. | 2025-09-03 |
+| Gamma<br />Labs | 2025-09-05 | no | `pending` |
+
+## Later
+
+| Company | Applied | Interview | Result |
+| --- | --- | --- | --- |
+| Delta | 2025-10-01 | | Offer |
+
+| Question | Answer |
+| --- | --- |
+| Why us? | Because |
+"""
+
+
+def test_a_markdown_table_inside_a_note_is_read_with_its_line_numbers() -> None:
+    workbook = read_workbook("search.md", _NOTE.encode())
+    grid = _only_grid(workbook)
+    assert grid.rows == [
+        ["Company", "Applied", "Interview", "Result"],
+        ["Acme", "2025-09-01", "yes", "Rejected"],
+        ["Beta, Inc.", "2025-09-03", None, None],
+        ["Gamma Labs", "2025-09-05", "no", "pending"],
+        ["Delta", "2025-10-01", None, "Offer"],
+    ]
+    assert grid.row_numbers.tolist() == [5, 7, 8, 9, 15]
+    assert any("lines of text around it" in note for note in workbook.notes)
+    assert any("1 other Markdown table" in note for note in workbook.notes)
+
+
+def test_a_pipe_separated_file_without_a_rule_line_is_plain_delimited_text() -> None:
+    text = "Company|Status|Notes\nAcme|Rejected|--- not a rule\nBeta|Applied|ok\n"
+    grid = _only_grid(read_workbook("pipes.txt", text.encode()))
+    assert grid.rows[1] == ["Acme", "Rejected", "--- not a rule"]
+    assert grid.row_numbers.tolist() == [1, 2, 3]

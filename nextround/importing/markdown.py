@@ -1,0 +1,85 @@
+"""Trackers kept as a Markdown table (Obsidian, Notion, a GitHub README), often inside a note.
+
+A Markdown table is a header line, a rule line of dashes (``| --- | :-: |``) and the lines that follow
+with pipes. Everything around it (headings, prose, other notes) is not part of the table: it is left
+out and said so. Cell markup a person types for looks (**bold**, ~~struck~~, `code`, <br>) is read as
+the words it wraps.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# The rule line under a header: cells of dashes with optional alignment colons, with at least one pipe.
+_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*$", re.MULTILINE)
+_RULE_HINTS = (b"|---", b"| ---", b"|:--", b"| :--", b"---|", b"--- |")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_MARKUP = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|~~(.+?)~~|`([^`]+)`")
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class MarkdownTable:
+    """The table's rows (header first) with their line numbers in the file, and what was left out."""
+
+    rows: list[list[str | None]]
+    row_numbers: list[int]
+    notes: tuple[str, ...]
+
+
+def may_hold_table(data: bytes) -> bool:
+    """A cheap look at the bytes: could a Markdown rule line be in here?"""
+    return any(hint in data for hint in _RULE_HINTS)
+
+
+def read_markdown_table(text: str) -> MarkdownTable | None:
+    """The file's Markdown table, or None when it holds none. A note with several tables under the same
+    header (one per month, say) gives all their rows; a table with another header is left out."""
+    lines = text.splitlines()
+    tables = [table for rule in _RULE.finditer(text) if (table := _table_at(lines, text, rule.start()))]
+    if not tables:
+        return None
+    header = max(tables, key=len)[0][1]
+    kept = [table for table in tables if table[0][1] == header]
+    rows = [kept[0][0], *(line for table in kept for line in table[1:])]
+    notes = []
+    outside = len([line for line in lines if line.strip()]) - sum(len(table) + 1 for table in tables)
+    if outside > 0:
+        notes.append(f"Read the Markdown table; {outside:,} lines of text around it are not part of it.")
+    if len(kept) < len(tables):
+        others = len(tables) - len(kept)
+        notes.append(
+            f"{others} other Markdown table{'s' if others != 1 else ''} with other columns not read."
+        )
+    return MarkdownTable(
+        rows=[cells for _, cells in rows], row_numbers=[number for number, _ in rows], notes=tuple(notes)
+    )
+
+
+def _table_at(lines: list[str], text: str, rule_at: int) -> list[tuple[int, list[str | None]]]:
+    """The header above the rule starting at ``rule_at`` and the pipe lines below it, numbered from 1."""
+    rule_index = text.count("\n", 0, rule_at)
+    if rule_index == 0 or "|" not in lines[rule_index - 1]:
+        return []
+    table = [(rule_index, _cells(lines[rule_index - 1]))]
+    for index in range(rule_index + 1, len(lines)):
+        if "|" not in lines[index]:
+            break
+        table.append((index + 1, _cells(lines[index])))
+    return table
+
+
+def _cells(line: str) -> list[str | None]:
+    """One table line's cells: the outer pipes dropped, markup read as its words, empty as None."""
+    line = line.strip()
+    line = line.removeprefix("|")
+    if line.endswith("|") and not line.endswith("\\|"):
+        line = line[:-1]
+    return [_plain(cell) or None for cell in _CELL_SPLIT.split(line)]
+
+
+def _plain(cell: str) -> str:
+    cell = _LINE_BREAK.sub(" ", cell).replace("\\|", "|")
+    cell = _MARKUP.sub(lambda match: next(group for group in match.groups() if group is not None), cell)
+    return " ".join(cell.split())
