@@ -280,15 +280,7 @@ def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome
     for row, reason in grid.problems:
         skipped.append(SkippedRow(file, row, reason))
     if grid.repaired:
-        warnings.append(
-            RowWarning(
-                file,
-                "Rows with stray separators were repaired; check them: "
-                + "; ".join(f"row {row}: {what}" for row, what in grid.repaired[:5])
-                + ("…" if len(grid.repaired) > 5 else ""),
-                tuple(row for row, _ in grid.repaired),
-            )
-        )
+        warnings.append(_repair_warning(file, grid.repaired))
 
     if not len(grid):
         return _empty_outcome(workbook, grid, skipped, warnings, header_row=0, reason="the sheet is empty")
@@ -325,12 +317,7 @@ def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome
     last = int(numbers.max()) if len(numbers) else header_row
     problems_inside = sum(1 for row in problem_rows if header_row < row <= last)
     blank_rows = last - header_row - len(numbers) - problems_inside
-    defaults_only = np.ones(len(raw), dtype=bool)
-    # Columns with the fewest distinct values first: the cheapest to check, and usually conclusive.
-    for name in sorted(raw.columns, key=lambda c: len(raw[c].cat.categories)):
-        defaults_only &= blank_cells(raw[name]) | default_cells(raw[name])
-        if not defaults_only.any():
-            break  # most files: the first real column already has values
+    defaults_only = _template_default_rows(raw)
     skipped.extend(
         SkippedRow(file, int(n), "holds only template defaults (unticked boxes), no application")
         for n in numbers[defaults_only]
@@ -380,6 +367,27 @@ def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome
     return _FileOutcome(
         table, summary, skipped, warnings, dropped, rows.status_texts, rows.date_question, questions
     )
+
+
+def _repair_warning(file: str, repaired: tuple[tuple[int, str], ...]) -> RowWarning:
+    return RowWarning(
+        file,
+        "Rows with stray separators were repaired; check them: "
+        + "; ".join(f"row {row}: {what}" for row, what in repaired[:5])
+        + ("…" if len(repaired) > 5 else ""),
+        tuple(row for row, _ in repaired),
+    )
+
+
+def _template_default_rows(raw: pd.DataFrame) -> np.ndarray:
+    """Rows holding nothing but a template's defaults (unticked boxes, FALSE): no application."""
+    defaults_only = np.ones(len(raw), dtype=bool)
+    # Columns with the fewest distinct values first: the cheapest to check, and usually conclusive.
+    for name in sorted(raw.columns, key=lambda c: len(raw[c].cat.categories)):
+        defaults_only &= blank_cells(raw[name]) | default_cells(raw[name])
+        if not defaults_only.any():
+            break  # most files: the first real column already has values
+    return defaults_only
 
 
 def _empty_outcome(
