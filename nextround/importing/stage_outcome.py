@@ -516,44 +516,10 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
     defaults = _drop_default_dates([c for c in flags if c.column not in signals.real_default_dates])
     _let_yes_no_decide(flags)
 
-    stage_layers = [_Layer(t.stage, t.labels, t.codes) for t in others]
+    columns = _read_stage_columns(flags, n_rows)
+    any_flag, known = columns.any_flag, columns.known.copy()
+    stage_layers = [_Layer(t.stage, t.labels, t.codes) for t in others] + columns.stage_layers
     outcome_layers = [_Layer(t.outcome, t.labels, t.codes) for t in others]
-    flag_outcomes: dict[str, list[_Layer]] = {
-        name: [] for name in ("rejected", "offer", "withdrawn", "ghosted")
-    }
-    live, closed, any_flag, known = no.copy(), no.copy(), no.copy(), no.copy()
-    has_progress_column = False
-    sequence: list[tuple[int, np.ndarray]] = []  # (stage, flags) of the stage columns in sheet order
-    for column in flags:
-        values = column.values
-        any_flag |= values != Flag.EMPTY
-        known |= (values != Flag.EMPTY) & (values != Flag.UNKNOWN)
-
-        def says(name: str, where: np.ndarray, column: _FlagColumn = column) -> None:
-            flag_outcomes[name].append(
-                _Layer(np.where(where, _CODE[name], _PENDING).astype(np.int8), column.labels, column.codes)
-            )
-
-        if column.kind in _STAGE_KINDS:
-            column_stage = int(_STAGE_KINDS[column.kind])
-            reached = np.isin(values, (Flag.REACHED, Flag.REJECTED, Flag.WITHDRAWN, Flag.GHOSTED))
-            if column.kind == "offer":
-                reached = values == Flag.REACHED
-                says("offer", reached)
-            stage_layers.append(
-                _Layer(np.where(reached, column_stage, 0).astype(np.int8), column.labels, column.codes)
-            )
-            sequence.append((column_stage, values))
-            for name in ("rejected", "ghosted", "withdrawn"):
-                says(name, values == _FLAG_OF_KIND[name])
-        elif column.kind in _FLAG_OF_KIND:
-            says(column.kind, np.isin(values, (Flag.REACHED, _FLAG_OF_KIND[column.kind])))
-        elif column.kind == "in_progress":
-            has_progress_column = True
-            live |= values == Flag.REACHED
-            closed |= values == Flag.NOT_REACHED
-            for name in ("rejected", "ghosted", "withdrawn"):
-                says(name, values == _FLAG_OF_KIND[name])
 
     beyond_notes = any_flag | functools.reduce(np.logical_or, [t.present for t in others], no)
     if signals.applied_flag is not None:
@@ -571,10 +537,9 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
 
     stage, stage_chosen = _furthest(stage_layers, n_rows)
     before_notes = len(stage_layers)
-    for layers in flag_outcomes.values():  # rejected, then offer, withdrawn, ghosted
-        outcome_layers += layers
-    if has_progress_column:
-        outcome_layers.append(_closed_layer(sequence, stage, closed & ~live, n_rows))
+    outcome_layers += columns.outcome_layers
+    if columns.has_progress_column:
+        outcome_layers.append(_closed_layer(columns.sequence, stage, columns.closed & ~columns.live, n_rows))
 
     # The notes come last: they raise the stage and decide only what nothing else decided.
     stage_before_notes = stage
@@ -606,7 +571,7 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
     stage, stage_chosen = _furthest(stage_layers, n_rows, (stage, stage_chosen), first=before_notes)
     known |= functools.reduce(np.logical_or, [t.known for t in texts], no)
     ghosted_from_blank = no.copy()
-    if has_progress_column and signals.blank_flags_are_ghosted:
+    if columns.has_progress_column and signals.blank_flags_are_ghosted:
         text_present = functools.reduce(np.logical_or, [t.present for t in texts], no)
         ghosted_from_blank = ~any_flag & ~text_present & ~known
         outcome_layers.append(
@@ -637,6 +602,59 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
         notes_outcome_withheld=(withheld & (outcome == _PENDING)) | stage_withheld,
         default_date_columns=tuple(defaults),
     )
+
+
+@dataclass
+class _StageColumnsRead:
+    """What the per-stage columns say: the stage each marks, the outcomes they state (rejected, offer,
+    withdrawn, ghosted, in that order), and for an "in progress" column which rows are live or closed."""
+
+    stage_layers: list[_Layer]
+    outcome_layers: list[_Layer]
+    any_flag: np.ndarray
+    known: np.ndarray
+    live: np.ndarray
+    closed: np.ndarray
+    has_progress_column: bool
+    sequence: list[tuple[int, np.ndarray]]  # (stage, flags) of the stage columns in sheet order
+
+
+def _read_stage_columns(flags: list[_FlagColumn], n_rows: int) -> _StageColumnsRead:
+    no = np.zeros(n_rows, dtype=bool)
+    read = _StageColumnsRead([], [], no.copy(), no.copy(), no.copy(), no.copy(), False, [])
+    outcomes: dict[str, list[_Layer]] = {name: [] for name in ("rejected", "offer", "withdrawn", "ghosted")}
+    for column in flags:
+        values = column.values
+        read.any_flag |= values != Flag.EMPTY
+        read.known |= (values != Flag.EMPTY) & (values != Flag.UNKNOWN)
+
+        def says(name: str, where: np.ndarray, column: _FlagColumn = column) -> None:
+            outcomes[name].append(
+                _Layer(np.where(where, _CODE[name], _PENDING).astype(np.int8), column.labels, column.codes)
+            )
+
+        if column.kind in _STAGE_KINDS:
+            column_stage = int(_STAGE_KINDS[column.kind])
+            reached = np.isin(values, (Flag.REACHED, Flag.REJECTED, Flag.WITHDRAWN, Flag.GHOSTED))
+            if column.kind == "offer":
+                reached = values == Flag.REACHED
+                says("offer", reached)
+            read.stage_layers.append(
+                _Layer(np.where(reached, column_stage, 0).astype(np.int8), column.labels, column.codes)
+            )
+            read.sequence.append((column_stage, values))
+            for name in ("rejected", "ghosted", "withdrawn"):
+                says(name, values == _FLAG_OF_KIND[name])
+        elif column.kind in _FLAG_OF_KIND:
+            says(column.kind, np.isin(values, (Flag.REACHED, _FLAG_OF_KIND[column.kind])))
+        elif column.kind == "in_progress":
+            read.has_progress_column = True
+            read.live |= values == Flag.REACHED
+            read.closed |= values == Flag.NOT_REACHED
+            for name in ("rejected", "ghosted", "withdrawn"):
+                says(name, values == _FLAG_OF_KIND[name])
+    read.outcome_layers = [layer for layers in outcomes.values() for layer in layers]
+    return read
 
 
 def _drop_default_dates(flags: list[_FlagColumn]) -> list[tuple[str, pd.Timestamp, int]]:
