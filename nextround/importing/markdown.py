@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 
 # The rule line under a header: cells of dashes with optional alignment colons, with at least one pipe.
-_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*$", re.MULTILINE)
+_RULE_PATTERN = r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*\r?$"
+_RULE = re.compile(_RULE_PATTERN, re.MULTILINE)
+_RULE_BYTES = re.compile(_RULE_PATTERN.encode(), re.MULTILINE)
 _RULE_HINTS = (b"|---", b"| ---", b"|:--", b"| :--", b"---|", b"--- |")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _MARKUP = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|~~(.+?)~~|`([^`]+)`")
@@ -29,8 +31,8 @@ class MarkdownTable:
 
 
 def may_hold_table(data: bytes) -> bool:
-    """A cheap look at the bytes: could a Markdown rule line be in here?"""
-    return any(hint in data for hint in _RULE_HINTS)
+    """Whether the bytes hold a Markdown rule line (a quick look for its pieces first)."""
+    return any(hint in data for hint in _RULE_HINTS) and _RULE_BYTES.search(data) is not None
 
 
 def read_markdown_table(text: str) -> MarkdownTable | None:
@@ -46,7 +48,10 @@ def read_markdown_table(text: str) -> MarkdownTable | None:
     notes = []
     outside = len([line for line in lines if line.strip()]) - sum(len(table) + 1 for table in tables)
     if outside > 0:
-        notes.append(f"Read the Markdown table; {outside:,} lines of text around it are not part of it.")
+        lines_of = f"{outside:,} line{'s' if outside != 1 else ''} of text"
+        notes.append(
+            f"Read the Markdown table; {lines_of} around it {'is' if outside == 1 else 'are'} not part of it."
+        )
     if len(kept) < len(tables):
         others = len(tables) - len(kept)
         notes.append(

@@ -842,3 +842,9 @@ def test_a_pipe_separated_file_without_a_rule_line_is_plain_delimited_text() -> 
     grid = _only_grid(read_workbook("pipes.txt", text.encode()))
     assert grid.rows[1] == ["Acme", "Rejected", "--- not a rule"]
     assert grid.row_numbers.tolist() == [1, 2, 3]
+
+
+def test_a_csv_with_dashes_and_pipes_in_a_cell_is_not_taken_for_markdown() -> None:
+    text = "Company,Notes\nAcme,see |--- below\nBeta,ok\n"
+    grid = _only_grid(read_workbook("tracker.csv", text.encode()))
+    assert grid.rows == [["Company", "Notes"], ["Acme", "see |--- below"], ["Beta", "ok"]]
