@@ -15,6 +15,7 @@ from dataclasses import dataclass
 _RULE_PATTERN = r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*\r?$"
 _RULE = re.compile(_RULE_PATTERN, re.MULTILINE)
 _RULE_BYTES = re.compile(_RULE_PATTERN.encode(), re.MULTILINE)
+_LOOK_BYTES = 256 * 1024
 _RULE_HINTS = (b"|---", b"| ---", b"|:--", b"| :--", b"---|", b"--- |")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _MARKUP = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|~~(.+?)~~|`([^`]+)`")
@@ -31,8 +32,10 @@ class MarkdownTable:
 
 
 def may_hold_table(data: bytes) -> bool:
-    """Whether the bytes hold a Markdown rule line (a quick look for its pieces first)."""
-    return any(hint in data for hint in _RULE_HINTS) and _RULE_BYTES.search(data) is not None
+    """Whether a Markdown rule line is in the file's first 256 KB, where a note's tracker table begins
+    (a quick look for its pieces first; a large CSV is not searched whole)."""
+    head = data[:_LOOK_BYTES]
+    return any(hint in head for hint in _RULE_HINTS) and _RULE_BYTES.search(head) is not None
 
 
 def read_markdown_table(text: str) -> MarkdownTable | None:
