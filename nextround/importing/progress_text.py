@@ -44,7 +44,7 @@ _OUTCOME_OF: Final = {"offer": "offer", "offer_lost": "rejected", "rejected": "r
 _NOT_IN_NOTES: Final = frozenset({"offer", "offer_lost"})
 _FUZZY_MIN_LENGTH: Final = 6
 _SHORTENED_MIN_LENGTH: Final = 5  # a status cut short ("Rejec") is mended from this many letters
-_NEGATION_REACH: Final = 5  # words looked back for a negator, fillers skipped
+_NEGATION_REACH: Final = 6  # words looked back for a negator, fillers skipped
 
 
 @dataclass(frozen=True)

@@ -202,6 +202,12 @@ def test_saved_words_do_not_hide_real_progress(text: str, not_applied: bool, out
         ("App Submission", "applied", "pending"),
         ("Alındı Teyidi (İşlemde)", "applied", "pending"),
         ("Calling me 5/20 at noon to discuss.", "screen", "pending"),
+        ("Application not progressed to interview after strong applicant response.", "applied", "rejected"),
+        ("Not shortlisted for interview; progressed candidates with more experience", "applied", "rejected"),
+        ("We will not be moving forward to the interview stage", "applied", "rejected"),
+        ("Progressed to interview with the hiring manager", "interview", "pending"),
+        ("Moved forward to the online assessment", "screen", "pending"),
+        ("Job expired and no longer taking applications.", "applied", "rejected"),
     ],
 )
 def test_free_text_with_numbers_and_negations(text: str, stage: str, outcome: str) -> None:
