@@ -17,8 +17,9 @@ remembered. Rules, in the words of the vocabulary README:
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -108,15 +109,21 @@ def _read_key(key: str, prose: bool = False, note: bool = False) -> TextReading:
     says_applied = not_applied = not_pursued = never_sent = names_applied = False
     unclear: list[str] = []
     used: list[str] = []
+    refusal_ends: set[int] = set()  # where a phrase with a negator ends: "not selected", "pas retenu"
+    clauses = _clause_numbers(key, len(tokens))
     for hit in vocab.statuses.find(tokens):
         meaning = hit.labels[0] if len(set(hit.labels)) == 1 else "unclear"  # two languages disagree
+        if any(word in vocab.negators for word in hit.phrase.split()):
+            refusal_ends.add(hit.end)
         skipped_here = (prose and hit.phrase in vocab.unsure_in_prose) or (note and meaning in _NOT_IN_NOTES)
         if meaning == "neutral" or skipped_here:
             continue
         if meaning == "unclear":
             unclear.append(hit.phrase)
             continue
-        negated = _negated(tokens, hit.start)
+        # A stage right after a refusal did not happen: "pas retenu pour un entretien", "niet uitgenodigd
+        # voor een gesprek" (not invited to an interview).
+        negated = _negated(tokens, hit.start, clauses, refusal_ends if meaning in _STAGE_OF else ())
         if negated:
             if meaning == "applied":
                 not_applied = never_sent = True
@@ -163,11 +170,29 @@ def _read_key(key: str, prose: bool = False, note: bool = False) -> TextReading:
     )
 
 
-def _negated(tokens: tuple[str, ...], start: int) -> bool:
+def _clause_numbers(key: str, count: int) -> tuple[int, ...]:
+    """Each word's clause (clauses end at , ; . ! ? : brackets and spaced dashes); every word in one clause
+    when the words of the parts do not add up to the words of the whole."""
+    numbers = [i for i, part in enumerate(_CLAUSE_BREAK.split(key)) for _ in words(part)]
+    return tuple(numbers) if len(numbers) == count else (0,) * count
+
+
+_CLAUSE_BREAK: Final = re.compile(r"[,;!?:()\[\]]|\.(?:\s|$)|\s[-–—]+\s")
+
+
+def _negated(
+    tokens: tuple[str, ...], start: int, clauses: tuple[int, ...], refusal_ends: Collection[int] = ()
+) -> bool:
     """A negator (or a "not yet" word) is the first word before the phrase that is not a filler, at most
-    a few words back: "no interview", "never got an offer", "should have an interview soon"."""
+    a few words back and in the same clause: "no interview", "never got an offer", "should have an
+    interview soon", but not "no response, interview booked"; so is the end of a negated phrase in
+    ``refusal_ends``."""
     vocab = vocabulary()
     for position in range(start - 1, max(-1, start - 1 - _NEGATION_REACH), -1):
+        if clauses[position] != clauses[start]:
+            return False
+        if position + 1 in refusal_ends:
+            return True
         word = tokens[position]
         if word in vocab.negators:
             return True

@@ -208,6 +208,14 @@ def test_saved_words_do_not_hide_real_progress(text: str, not_applied: bool, out
         ("Progressed to interview with the hiring manager", "interview", "pending"),
         ("Moved forward to the online assessment", "screen", "pending"),
         ("Job expired and no longer taking applications.", "applied", "rejected"),
+        # a stage right after a refusal did not happen, in any language; a new clause starts afresh
+        ("Pas retenu pour un entretien", "applied", "rejected"),
+        ("niet uitgenodigd voor een gesprek", "applied", "rejected"),
+        ("No pasé a la entrevista", "applied", "rejected"),
+        ("nicht eingeladen zum Interview", "applied", "rejected"),
+        ("Pas retenu après entretien", "interview", "rejected"),
+        ("not selected, interview went badly", "interview", "rejected"),
+        ("didn't make it to the interview", "applied", "pending"),
     ],
 )
 def test_free_text_with_numbers_and_negations(text: str, stage: str, outcome: str) -> None:
