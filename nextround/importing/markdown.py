@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 # The rule line under a header: cells of dashes with optional alignment colons, with at least one pipe.
-_RULE_PATTERN = r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*\r?$"
+_RULE_PATTERN = r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?[ \t]*\r?$"  # | :--: | --- |
 _RULE = re.compile(_RULE_PATTERN, re.MULTILINE)
 _RULE_BYTES = re.compile(_RULE_PATTERN.encode(), re.MULTILINE)
 _LOOK_BYTES = 256 * 1024
@@ -42,7 +42,8 @@ def read_markdown_table(text: str) -> MarkdownTable | None:
     """The file's Markdown table, or None when it holds none. A note with several tables under the same
     header (one per month, say) gives all their rows; a table with another header is left out."""
     lines = text.splitlines()
-    tables = [table for rule in _RULE.finditer(text) if (table := _table_at(lines, text, rule.start()))]
+    rules = [rule for rule in _RULE.finditer(text) if rule.group().count("-") >= 3]
+    tables = [table for rule in rules if (table := _table_at(lines, text, rule.start()))]
     if not tables:
         return None
     header = max(tables, key=len)[0][1]

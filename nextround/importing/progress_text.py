@@ -109,12 +109,12 @@ def _read_key(key: str, prose: bool = False, note: bool = False) -> TextReading:
     says_applied = not_applied = not_pursued = never_sent = names_applied = False
     unclear: list[str] = []
     used: list[str] = []
-    refusal_ends: set[int] = set()  # where a phrase with a negator ends: "not selected", "pas retenu"
+    refusal_ends: set[int] = set()  # where a negated refusal ends: "not selected", "pas retenu"
     clauses = _clause_numbers(key, len(tokens))
     for hit in vocab.statuses.find(tokens):
         meaning = hit.labels[0] if len(set(hit.labels)) == 1 else "unclear"  # two languages disagree
-        if any(word in vocab.negators for word in hit.phrase.split()):
-            refusal_ends.add(hit.end)
+        if meaning == "rejected" and any(word in vocab.negators for word in hit.phrase.split()):
+            refusal_ends.add(hit.end)  # not "no feedback on the interview", which had its interview
         skipped_here = (prose and hit.phrase in vocab.unsure_in_prose) or (note and meaning in _NOT_IN_NOTES)
         if meaning == "neutral" or skipped_here:
             continue

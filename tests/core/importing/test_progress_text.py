@@ -119,6 +119,7 @@ CHINESE = [
     ("简历筛选", "applied", "pending"),
     ("石沉大海", "applied", "ghosted"),
     ("ＯＦＦＥＲ", "offer", "offer"),
+    ("筛选", "applied", "pending"),  # the CV is being screened
     ("电面凉", "screen", "rejected"),  # the phone interview "went cold"
     ("笔试终止", "screen", "rejected"),
     ("7月26日投递-8月3日流程终结", "applied", "rejected"),
@@ -153,7 +154,9 @@ def test_unreadable_texts_are_not_known(text: object) -> None:
      "Not started", "Ready to Apply", "Draft", "Planned", "Not interested", "Skipped",
      # A job found, not acted on; a choice not to go on; an application never finished.
      "identified", "Lead", "watch", "NICHT WEITER VERFOLGEN", "pulada", "Application incomplete", "Ready",
-     "Removed before submission"],
+     "Removed before submission",
+     # a posting scored by the candidate (a job-search assistant's "Evaluated"), a choice not to apply
+     "Evaluated", "NO APLICAR", "Do not apply"],
 )  # fmt: skip
 def test_saved_wishlist_and_not_pursued_texts_say_never_sent(text: str) -> None:
     reading = read_text(text)
@@ -216,6 +219,7 @@ def test_saved_words_do_not_hide_real_progress(text: str, not_applied: bool, out
         ("Pas retenu après entretien", "interview", "rejected"),
         ("not selected, interview went badly", "interview", "rejected"),
         ("didn't make it to the interview", "applied", "pending"),
+        ("No feedback on the interview", "interview", "ghosted"),
     ],
 )
 def test_free_text_with_numbers_and_negations(text: str, stage: str, outcome: str) -> None:

@@ -848,3 +848,11 @@ def test_a_csv_with_dashes_and_pipes_in_a_cell_is_not_taken_for_markdown() -> No
     text = "Company,Notes\nAcme,see |--- below\nBeta,ok\n"
     grid = _only_grid(read_workbook("tracker.csv", text.encode()))
     assert grid.rows == [["Company", "Notes"], ["Acme", "see |--- below"], ["Beta", "ok"]]
+
+
+def test_a_markdown_rule_with_short_centred_cells_is_a_rule() -> None:
+    text = "|  Company  | Applied |  Status  |\n| :-------: | :--: | :---: |\n| Acme | 8.27 | screening |\n"
+    assert _only_grid(read_workbook("log.md", text.encode())).rows == [
+        ["Company", "Applied", "Status"],
+        ["Acme", "8.27", "screening"],
+    ]
