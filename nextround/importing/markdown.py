@@ -18,7 +18,7 @@ _RULE_BYTES = re.compile(_RULE_PATTERN.encode(), re.MULTILINE)
 _LOOK_BYTES = 256 * 1024
 _RULE_HINTS = (b"|---", b"| ---", b"|:--", b"| :--", b"---|", b"--- |")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
-_MARKUP = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|~~(.+?)~~|`([^`]+)`")
+_MARKUP = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|~{2,}(.+?)~{2,}|`([^`]+)`")
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
@@ -48,7 +48,9 @@ def read_markdown_table(text: str) -> MarkdownTable | None:
         return None
     header = max(tables, key=len)[0][1]
     kept = [table for table in tables if table[0][1] == header]
-    rows = [kept[0][0], *(line for table in kept for line in table[1:])]
+    rows = [line for table in kept for line in table[1:]]
+    if any(kept[0][0][1]):
+        rows.insert(0, kept[0][0])  # a header left blank is no header: the importer looks for one
     notes = []
     outside = len([line for line in lines if line.strip()]) - sum(len(table) + 1 for table in tables)
     if outside > 0:

@@ -856,3 +856,13 @@ def test_a_markdown_rule_with_short_centred_cells_is_a_rule() -> None:
         ["Company", "Applied", "Status"],
         ["Acme", "8.27", "screening"],
     ]
+
+
+def test_markdown_strikethrough_of_any_length_and_a_blank_header_are_read_as_words() -> None:
+    text = "|  |  |\n| --- | --- |\n| ~~~~Acme~~~~~~ | ~~Rejected~~ |\n| Beta | Applied |\n"
+    grid = _only_grid(read_workbook("log.md", text.encode()))
+    assert grid.rows == [
+        ["Acme", "Rejected"],
+        ["Beta", "Applied"],
+    ]  # no header row: the importer looks for one
+    assert grid.row_numbers.tolist() == [3, 4]
