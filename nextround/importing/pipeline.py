@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Final
 
 import numpy as np
 import pandas as pd
@@ -483,7 +485,9 @@ def _read_rows(
             )
             inferred = pool.submit(infer_progress, signals, n, options.status_overrides)
         applied_dates = parse_date_column(early[applied[0]], order) if applied else None
-        has_date = applied_dates.values.notna().to_numpy() if applied_dates else np.zeros(n, dtype=bool)
+        has_date = np.zeros(n, dtype=bool)
+        if applied_dates is not None:
+            has_date = applied_dates.values.notna().to_numpy() | _written_dates(raw[applied[0]])
         company, role, label = column("company"), column("role"), column("label")
         has = {
             name: ~blank_cells(c, placeholders=True)
@@ -558,6 +562,18 @@ def _read_rows(
     columns.update(own_texts)
     status_columns = [raw[t.column] for t in signals.texts if t.role in ("status", "stage", "result")]
     return _Rows(canonical_frame(columns, n), skipped, warnings, status_columns, question, questions)
+
+
+_DAY_OR_YEAR: Final = re.compile(r"(?<!\d)(?:\d{1,2}\s*[./\-月]\s*\d{1,2}|(?:19|20)\d{2})(?!\d)")
+
+
+def _written_dates(values: pd.Series) -> np.ndarray:
+    """Rows whose date cell holds a day or a year, read as a date or not ("8.28", "6.15 sent", "Before
+    2025-01-24"): a date the person wrote down says the application went out, even where its year or form
+    is unclear (the cell is reported as unreadable all the same)."""
+    codes, uniques = distinct_values(values)
+    written = np.array([bool(_DAY_OR_YEAR.search(str(value))) for value in uniques.tolist()], dtype=bool)
+    return np.append(written, False)[codes]
 
 
 def _reading_warnings(

@@ -542,3 +542,19 @@ def test_a_tracker_kept_as_a_markdown_table_in_a_note_imports_row_by_row() -> No
     assert list(table.index) == ["Acme", "Beta", "Gamma"]
     assert table["outcome"].tolist() == ["rejected", "offer", "pending"]
     assert table["source_row"].tolist() == [7, 8, 9]  # the lines of the file
+
+
+def test_a_date_written_without_a_year_still_says_the_application_went_out() -> None:
+    rows = [
+        ["Company", "Date applied", "Status"],
+        ["Acme", "2025-03-01", "Rejected"],
+        ["Beta", "8.28", "Pending"],  # no year: not read as a date, but written down
+        ["Gamma", "6.15 sent", "Pending"],
+        ["Delta", "", "Pending"],  # nothing says it was sent, in a file whose other rows say so
+    ]
+    result = _import("log.csv", csv_bytes(rows))
+    _accounted(result)
+    assert result.applications["company"].tolist() == ["Acme", "Beta", "Gamma"]
+    assert [s.row for s in result.report.skipped] == [5]
+    unreadable = [w for w in result.report.warnings if "not dates" in w.message]
+    assert unreadable and {3, 4} <= set(unreadable[0].rows)
