@@ -8,5 +8,5 @@ class InputError(Exception):
 
     ``str(e)`` is ONE plain sentence for the user: what is wrong and what we expect, naming the file,
     e.g. "'cv.xlsx' is not a spreadsheet (it looks like a PDF). Upload .xlsx, .xlsm, .xls, .ods, .csv,
-    .tsv or .txt."
+    .tsv, .txt or .md."
     """

@@ -24,7 +24,8 @@ _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class MarkdownTable:
-    """The table's rows (header first) with their line numbers in the file, and what was left out."""
+    """The table's rows (its header first, unless left blank) with their line numbers in the file, and
+    what was left out."""
 
     rows: list[list[str | None]]
     row_numbers: list[int]
@@ -41,7 +42,7 @@ def may_hold_table(data: bytes) -> bool:
 def read_markdown_table(text: str) -> MarkdownTable | None:
     """The file's Markdown table, or None when it holds none. A note with several tables under the same
     header (one per month, say) gives all their rows; a table with another header is left out."""
-    lines = text.splitlines()
+    lines = text.split("\n")  # as the rule's line number is counted (splitlines also splits at \x0b…)
     rules = [rule for rule in _RULE.finditer(text) if rule.group().count("-") >= 3]
     tables = [table for rule in rules if (table := _table_at(lines, text, rule.start()))]
     if not tables:

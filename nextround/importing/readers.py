@@ -20,7 +20,7 @@ from nextround.importing.grid import Workbook, grid_from_frame, make_grid
 from nextround.untrusted import SPREADSHEET_ZIP, check_zip
 
 MAX_FILE_BYTES: int = 200 * 1024 * 1024
-ACCEPTED = "Upload .xlsx, .xlsm, .xls, .ods, .csv, .tsv or .txt."
+ACCEPTED = "Upload .xlsx, .xlsm, .xls, .ods, .csv, .tsv, .txt or .md."
 WORKBOOK_FORMATS = frozenset({"xlsx", "xlsm", "xlsb", "xls", "ods"})
 TEXT_FORMATS = frozenset({"csv", "tsv", "txt", "md"})
 

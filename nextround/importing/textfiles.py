@@ -244,8 +244,6 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
     text, codec, notes = decode_text(file_name, data)
     if text.startswith("\ufeff"):
         text = text[1:]
-    if markdown_table and (table := markdown.read_markdown_table(text)) is not None:
-        return TextTable(table.rows, table.row_numbers, codec, delimiter="|", notes=(*notes, *table.notes))
     if "\x00" in text:
         count = text.count("\x00")
         text = text.replace("\x00", "")
@@ -255,6 +253,8 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
         raise InputError(f"'{file_name}' is empty. Upload a file with a header row and your applications.")
     if "\n" not in text and "\r" in text:
         text = text.replace("\r", "\n")  # old Mac line endings
+    if markdown_table and (table := markdown.read_markdown_table(text)) is not None:
+        return TextTable(table.rows, table.row_numbers, codec, delimiter="|", notes=(*notes, *table.notes))
     hint = _SEP_HINT.match(text)
     if hint:  # Excel's "sep=;" first line names the delimiter and is not shown as a row
         delimiter = hint.group(1)
@@ -461,7 +461,7 @@ def _refuse_binary(file_name: str, text: str) -> None:
     if controls / len(sample) > 0.05:
         raise InputError(
             f"'{file_name}' does not look like a spreadsheet or a text table (it holds binary data). "
-            "Upload .xlsx, .xlsm, .xls, .ods, .csv, .tsv or .txt."
+            "Upload .xlsx, .xlsm, .xls, .ods, .csv, .tsv, .txt or .md."
         )
 
 
