@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 # The rule line under a header: cells of dashes with optional alignment colons, with at least one pipe.
 _RULE_PATTERN = r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?[ \t]*\r?$"  # | :--: | --- |
-_RULE = re.compile(_RULE_PATTERN, re.MULTILINE)
+_RULE = re.compile(_RULE_PATTERN)
 _RULE_BYTES = re.compile(_RULE_PATTERN.encode(), re.MULTILINE)
 _LOOK_BYTES = 256 * 1024
 _RULE_HINTS = (b"|---", b"| ---", b"|:--", b"| :--", b"---|", b"--- |")
@@ -42,9 +42,9 @@ def may_hold_table(data: bytes) -> bool:
 def read_markdown_table(text: str) -> MarkdownTable | None:
     """The file's Markdown table, or None when it holds none. A note with several tables under the same
     header (one per month, say) gives all their rows; a table with another header is left out."""
-    lines = text.split("\n")  # as the rule's line number is counted (splitlines also splits at \x0b…)
-    rules = [rule for rule in _RULE.finditer(text) if rule.group().count("-") >= 3]
-    tables = [table for rule in rules if (table := _table_at(lines, text, rule.start()))]
+    lines = text.split("\n")  # line numbers as an editor counts them (splitlines also splits at \x0b…)
+    rules = [index for index, line in enumerate(lines) if _RULE.match(line) and line.count("-") >= 3]
+    tables = [table for index in rules if (table := _table_at(lines, index))]
     if not tables:
         return None
     header = max(tables, key=len)[0][1]
@@ -69,9 +69,9 @@ def read_markdown_table(text: str) -> MarkdownTable | None:
     )
 
 
-def _table_at(lines: list[str], text: str, rule_at: int) -> list[tuple[int, list[str | None]]]:
-    """The header above the rule starting at ``rule_at`` and the pipe lines below it, numbered from 1."""
-    rule_index = text.count("\n", 0, rule_at)
+def _table_at(lines: list[str], rule_index: int) -> list[tuple[int, list[str | None]]]:
+    """The header above the rule on line ``rule_index`` (from 0) and the pipe lines below it, numbered
+    from 1."""
     if rule_index == 0 or "|" not in lines[rule_index - 1]:
         return []
     table = [(rule_index, _cells(lines[rule_index - 1]))]

@@ -539,7 +539,7 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
     before_notes = len(stage_layers)
     outcome_layers += columns.outcome_layers
     if columns.has_progress_column:
-        outcome_layers.append(_closed_layer(columns.sequence, stage, columns.closed & ~columns.live, n_rows))
+        outcome_layers.append(_closed_layer(columns.sequence, stage, columns.closed, n_rows))
 
     # The notes come last: they raise the stage and decide only what nothing else decided.
     stage_before_notes = stage
@@ -607,13 +607,12 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
 @dataclass
 class _StageColumnsRead:
     """What the per-stage columns say: the stage each marks, the outcomes they state (rejected, offer,
-    withdrawn, ghosted, in that order), and for an "in progress" column which rows are live or closed."""
+    withdrawn, ghosted, in that order), and where an "in progress" column says closed and none says live."""
 
     stage_layers: list[_Layer]
     outcome_layers: list[_Layer]
     any_flag: np.ndarray
     known: np.ndarray
-    live: np.ndarray
     closed: np.ndarray
     has_progress_column: bool
     sequence: list[tuple[int, np.ndarray]]  # (stage, flags) of the stage columns in sheet order
@@ -621,7 +620,8 @@ class _StageColumnsRead:
 
 def _read_stage_columns(flags: list[_FlagColumn], n_rows: int) -> _StageColumnsRead:
     no = np.zeros(n_rows, dtype=bool)
-    read = _StageColumnsRead([], [], no.copy(), no.copy(), no.copy(), no.copy(), False, [])
+    read = _StageColumnsRead([], [], no.copy(), no.copy(), no.copy(), False, [])
+    live = no.copy()
     outcomes: dict[str, list[_Layer]] = {name: [] for name in ("rejected", "offer", "withdrawn", "ghosted")}
     for column in flags:
         values = column.values
@@ -649,11 +649,12 @@ def _read_stage_columns(flags: list[_FlagColumn], n_rows: int) -> _StageColumnsR
             says(column.kind, np.isin(values, (Flag.REACHED, _FLAG_OF_KIND[column.kind])))
         elif column.kind == "in_progress":
             read.has_progress_column = True
-            read.live |= values == Flag.REACHED
+            live |= values == Flag.REACHED
             read.closed |= values == Flag.NOT_REACHED
             for name in ("rejected", "ghosted", "withdrawn"):
                 says(name, values == _FLAG_OF_KIND[name])
     read.outcome_layers = [layer for layers in outcomes.values() for layer in layers]
+    read.closed &= ~live
     return read
 
 
