@@ -1,7 +1,8 @@
 """Widgets of the Import page: the review of a finished import, and the user's corrections.
 
 Every choice the user makes is stored as data (ImportOptions, cell edits) in session state through
-callbacks; the page re-imports from the cached bytes with those choices.
+callbacks, which also read the file again with it at once (from the cached bytes), so the choice reaches
+every page even when the user leaves the Import page before its run ends.
 """
 
 from __future__ import annotations
@@ -18,18 +19,19 @@ from nextround.analysis import csv_bytes
 from nextround.cleaned_table import cleaned_csv, cleaned_xlsx
 from nextround.editing import EDITABLE_COLUMNS, apply_edits, editable_view, row_keys
 from nextround.history.duplicates import combine
-from nextround.importing import ImportOptions, ImportResult, SourceFile
+from nextround.importing import ImportOptions, ImportResult, InputError, SourceFile
 from nextround.importing.mapping import FIELD_LABELS, IGNORE
 from nextround.importing.questions import STEP_WORDS
 from nextround.importing.report import Choice, skipped_ranges
 from nextround.model import OUTCOMES, STAGES
 from nextround.text import escape_markdown
 from ui import plan_editor, state
-from ui.loaders import restored_plan
+from ui.loaders import import_uploads, restored_plan
 
 OPTIONS = "import_options"
 UPLOAD_TOKEN = "import_upload_token"
 APPLIED_TOKEN = "import_applied_token"
+ADOPTED_FROM = "import_adopted_from"  # what the working data was read from: files, label, base, sample
 CELL_EDITS = state.CELL_EDITS  # ui/state.py owns the corrections (the Applications page makes them too)
 EDITOR_ROW_LIMIT = 20_000
 XLSX_ROW_LIMIT = 200_000  # openpyxl needs minutes and gigabytes beyond this
@@ -51,6 +53,7 @@ def options() -> ImportOptions:
 
 def _set_options(**changes: Any) -> None:
     st.session_state[OPTIONS] = replace(options(), **changes)
+    _apply_at_once()
 
 
 def upload_token(files: tuple[SourceFile, ...]) -> str:
@@ -69,9 +72,17 @@ def start_new_upload(token: str) -> None:
         st.session_state[CELL_EDITS] = {}
 
 
-def adopt(result: ImportResult, label: str, base: pd.DataFrame | None = None, sample: bool = False) -> None:
-    """Make this import (added to ``base``, the earlier search, if given; with the user's cell edits)
-    the working data, once per distinct import (``sample``: the bundled sample, never remembered)."""
+def adopt(
+    result: ImportResult,
+    files: tuple[SourceFile, ...],
+    label: str,
+    base: pd.DataFrame | None = None,
+    sample: bool = False,
+) -> None:
+    """Make this import of ``files`` (added to ``base``, the earlier search, if given; with the user's
+    cell edits) the working data, once per distinct import (``sample``: the bundled sample, never
+    remembered)."""
+    st.session_state[ADOPTED_FROM] = (files, label, base, sample)
     token = (st.session_state.get(UPLOAD_TOKEN), repr(options()), repr(st.session_state.get(CELL_EDITS)))
     if st.session_state.get(APPLIED_TOKEN) == token and st.session_state.get(state.APPLICATIONS) is not None:
         return
@@ -79,7 +90,21 @@ def adopt(result: ImportResult, label: str, base: pd.DataFrame | None = None, sa
     st.session_state[state.IMPORT_RESULT] = result
     table = combine(base, result.applications)
     state.set_applications(apply_edits(table, st.session_state.get(CELL_EDITS, {})), label, sample=sample)
-    st.rerun()  # the shared sidebar (drawn before this page) must show the new data too
+
+
+def _apply_at_once() -> None:
+    """A correction just made (a callback's) reaches the working data now. The Import page's own run
+    would adopt it too, but a click on another page meanwhile cuts that run short."""
+    adopted = st.session_state.get(ADOPTED_FROM)
+    if adopted is None:
+        return
+    files, label, base, sample = adopted
+    try:
+        result = import_uploads(files, options(), quietly=True)
+    except InputError:
+        return  # the Import page says why when it runs
+
+    adopt(result, files, label, base, sample)
 
 
 def restore_plan(files: tuple[SourceFile, ...]) -> bool:
@@ -94,7 +119,6 @@ def restore_plan(files: tuple[SourceFile, ...]) -> bool:
         st.session_state[APPLIED_TOKEN] = token
         state.set_applications(restored.applications, files[0].name)
         plan_editor.replace(restored.items)
-        st.rerun()
     done = sum(item.status == "done" for item in restored.items)
     st.success(
         f"Welcome back. Your action plan ({len(restored.items)} actions, {done} done) and your "
@@ -199,6 +223,7 @@ def ask_questions(result: ImportResult, token: str) -> None:
 
 def _choose(key: str, choice: Choice) -> None:
     st.session_state[OPTIONS] = options().choose(key, choice)
+    _apply_at_once()
 
 
 def review_mapping(result: ImportResult, token: str) -> None:
@@ -345,6 +370,7 @@ def edit_applications(token: str) -> None:
             row_key = keys[int(index)]
             edits[row_key] = {**edits.get(row_key, {}), **change}
         st.session_state[CELL_EDITS] = edits
+        _apply_at_once()
 
     st.data_editor(
         view,

@@ -15,10 +15,20 @@ from ui import state
 SAMPLE_FILE = "sample_applications.xlsx"
 
 
+def import_uploads(
+    files: tuple[SourceFile, ...], options: ImportOptions, *, quietly: bool = False
+) -> ImportResult:
+    """Import uploaded files; cached by their bytes and the options, so reruns are instant. ``quietly``:
+    without the spinner, for a callback (drawing one is where a click elsewhere cuts a callback short)."""
+    if quietly:
+        return _imported(files, options)
+    with st.spinner("Reading your file…"):  # shown only when reading takes a moment
+        return _imported(files, options)
+
+
 # A 1M-row import pickles to ~250 MB: keep few, and not for long (the cache is per server).
-@st.cache_data(max_entries=3, ttl=3600, show_spinner="Reading your file…")
-def import_uploads(files: tuple[SourceFile, ...], options: ImportOptions) -> ImportResult:
-    """Import uploaded files; cached by their bytes and the options, so reruns are instant."""
+@st.cache_data(max_entries=3, ttl=3600, show_spinner=False)
+def _imported(files: tuple[SourceFile, ...], options: ImportOptions) -> ImportResult:
     return import_files(files, options)
 
 

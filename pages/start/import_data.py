@@ -41,6 +41,7 @@ if session.is_plan_workbook(files):
     state.set_source(files, token)
     if added:
         session.clear_uploader()
+        st.rerun()  # the uploader is drawn again, empty
     if st.button("Open your action plan", type="primary", icon=":material/checklist:"):
         st.switch_page(ACTION_PLAN)
     st.stop()
@@ -56,10 +57,11 @@ sample = is_sample(files)  # its review, never remembered and never compared wit
 label = session.label(files)
 if not sample and not since.decided(files, token, result, label):  # a search is there: add or replace?
     st.stop()
-if added:
-    session.clear_uploader()  # these files are the search now; the review goes on with them
 base = None if sample else st.session_state.get(state.MERGE_BASE)
-review.adopt(result, label if sample else since.label(label), base=base, sample=sample)
+review.adopt(result, files, label if sample else since.label(label), base=base, sample=sample)
+if added:  # these files are the search now; the review goes on with them, under an empty uploader
+    session.clear_uploader()
+    st.rerun()
 if not since.show_latest():  # the outcome of a decision just made, or else the search as it stands
     since.show_search_summary()
 st.caption(

@@ -140,6 +140,24 @@ def _button(at: AppTest, label: str):
     return next(b for b in at.button if b.label == label)
 
 
+def test_an_answer_reaches_the_overview_even_when_the_import_page_does_not_run_again():
+    """The user answers, then clicks Overview before the Import page's run for the answer: that run is
+    replaced by the Overview's, so the answer's callback itself must have read the file again."""
+    rows = [["Company", "Role", "Date applied", "Status", "Messaged Recruiter or Team"]]
+    rows += [[f"Co {i}", "Analyst", "2025-01-02", "Applied", "True" if i < 6 else "False"] for i in range(10)]
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page(IMPORT).run()
+    at.file_uploader[0].set_value([("t.csv", csv_bytes(rows), "text/csv")]).run()
+    next(b for b in at.button if b.label == "No, it means a screen").click()
+    at.switch_page(OVERVIEW).run()  # the click and the page switch land in one run, of the Overview
+    assert not at.exception, [e.value for e in at.exception]
+    assert (at.session_state[state.APPLICATIONS]["stage_reached"] == "screen").sum() == 6
+    assert any(m.label == "Screen rate" and m.value.startswith("60") for m in at.metric), [
+        (m.label, m.value) for m in at.metric
+    ]
+
+
 def test_the_review_stays_with_the_corrections_after_leaving_the_page():
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()

@@ -86,7 +86,7 @@ ALLOWED_CACHES = {
     "nextround/importing/roles.py:_families_by_name": "curated role families, no arguments",
     "nextround/importing/roles.py:_matcher": "curated role families, no arguments",
     "nextround/importing/roles.py:_read": "pure reading of one distinct job title; bounded",
-    "ui/loaders.py:import_uploads": "st.cache_data keyed by the uploaded files' bytes and the options",
+    "ui/loaders.py:_imported": "st.cache_data keyed by the uploaded files' bytes and the options",
     "ui/loaders.py:restored_plan": "st.cache_data keyed by the uploaded plan workbook's bytes",
     "ui/loaders.py:sample_import": "the bundled sample file, no arguments",
     "ui/skill_panels.py:cv_skills": "st.cache_data keyed by the CV's bytes and its file name",
