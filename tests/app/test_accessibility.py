@@ -182,4 +182,4 @@ def test_heavy_page_work_runs_under_a_spinner(page):
 
 def test_the_import_shows_progress():
     loaders = (ROOT / "ui" / "loaders.py").read_text(encoding="utf-8")
-    assert re.search(r"show_spinner=\"Reading your file", loaders)
+    assert re.search(r"st\.spinner\(\"Reading your file", loaders)
