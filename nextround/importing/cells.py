@@ -29,10 +29,10 @@ MAX_GRID_ROWS = MAX_APPLICATIONS + 1_000
 MAX_COLUMNS = 500  # a tracker has tens of columns; thousands make every later step slow
 
 
-def too_many_rows(file_name: str, amount: str) -> str:
+def too_many_rows(file_name: str, amount: str, limit: int = MAX_APPLICATIONS) -> str:
     """The sentence for a file too long to read; ``amount`` is e.g. "1,200,000 rows" or "5,000,000 lines"."""
     return (
-        f"'{file_name}' has {amount}; up to {MAX_APPLICATIONS:,} applications can be read at once. "
+        f"'{file_name}' has {amount}; up to {limit:,} applications can be read at once. "
         "Split the file (e.g. by year) and upload the parts."
     )
 
