@@ -25,6 +25,7 @@ from nextround.importing.cells import (
     blank_cells,
     default_cells,
     distinct_values,
+    flag_distinct,
     missing_text,
     repeated_text,
     text_cells,
@@ -66,7 +67,6 @@ from nextround.importing.stage_outcome import (
 from nextround.importing.vocabulary import cell_answer
 from nextround.model import CANONICAL_DTYPES, OUTCOMES, canonical_frame, conform
 
-OUTCOME_CODES = {name: i for i, name in enumerate(OUTCOMES)}
 # Copied as text:
 _TEXT_COLUMNS = ("company", "role", "url", "location", "contact_name", "job_description", "required_skills",
                  "feedback", "notes")  # fmt: skip
@@ -231,13 +231,11 @@ def _unique_headers(cells: Sequence[object]) -> tuple[list[str], list[str]]:
         if not text:
             text = colmap.unnamed(position)
             notes.append(f"Column {position} has no name; it is called '{text}'.")
-        if text in seen:
-            seen[text] += 1
+        seen[text] = seen.get(text, 0) + 1
+        if seen[text] > 1:
             renamed = f"{text} ({seen[text]})"
             notes.append(f"Two columns are called '{text}'; the second is called '{renamed}'.")
             text = renamed
-        else:
-            seen[text] = 1
         headers.append(text)
     return headers, notes
 
@@ -420,6 +418,10 @@ def _read_rows(
         cols = colmap.columns_for(mapping, field_name)
         return raw[cols[0]] if cols else None
 
+    def with_header(field_name: str) -> tuple[str, pd.Series] | None:
+        values = column(field_name)
+        return (str(values.name), values) if values is not None else None
+
     stage_mappings = [m for m in mapping if m.field == "stage_column"]
     date_fields = [f for f in ("applied_on", "outcome_on", "last_event_on") if column(f) is not None]
     real_dates = frozenset(
@@ -438,8 +440,8 @@ def _read_rows(
                 StageColumn(m.column, m.kind or "interview", raw[m.column], stage_dates[m.column])
                 for m in stage_mappings
             ],
-            applied_flag=_named(mapping, raw, "applied_flag"),
-            interview_count=_named(mapping, raw, "interview_count"),
+            applied_flag=with_header("applied_flag"),
+            interview_count=with_header("interview_count"),
             read_notes=options.answers.get(NOTES_QUESTION) != "ignore",
             notes_decide_outcome=options.answers.get(NOTES_OUTCOME_QUESTION) == "use",
             blank_flags_are_ghosted=options.answers.get(BLANK_FLAGS_QUESTION) != "pending",
@@ -493,15 +495,14 @@ def _read_rows(
         present = {name: values for name in _TEXT_COLUMNS if (values := column(name)) is not None}
         if "company" not in present and (label := column("label")) is not None:
             present["company"] = label  # "Meta SDE 1": the application's own name stands for the company
-        own = [
-            m.column for m in mapping if m.field not in _CANONICAL_FIELDS and m.column not in CANONICAL_DTYPES
-        ]
+        for m in mapping:  # the user's own columns, kept as text
+            if m.field not in _CANONICAL_FIELDS and m.column not in CANONICAL_DTYPES:
+                present[m.column] = raw[m.column]
         role_readings = pool.submit(read_roles, titles if titles is not None else missing_text(n))
-        dated = pool.submit(_read_dates, column, mapping, order, file, numbers, applied_dates, keep)
+        dated = pool.submit(_read_dates, column, order, file, numbers, applied_dates, keep)
         joined = pool.submit(_joined_text, [column(name) for name in ("status", "stage", "outcome_text")], n)
         channels = pool.submit(read_channels, sources) if sources is not None else None
         copied = {name: pool.submit(text_cells, values) for name, values in present.items()}
-        copied_own = {name: pool.submit(text_cells, raw[name]) for name in own}
 
         progress = read if kept is None else read.rows(kept)
         skipped = [SkippedRow(file, int(every_number[i]), reason) for i, reason in decision.skipped]
@@ -509,12 +510,13 @@ def _read_rows(
         questions += progress_questions(file, numbers, progress, mapping, raw, options.answers)
         source_file = repeated_text(file, n)
         texts = {name: future.result() for name, future in copied.items()}
-        own_texts = {name: future.result() for name, future in copied_own.items()}
         dates, question, date_warnings = dated.result()
         status_raw, roles = joined.result(), role_readings.result()
         source = channels.result() if channels is not None else channels_from_urls(texts.get("url"), n)
     if ambiguous and question is None:
-        question = _date_question(file, [h for f in date_fields for h in colmap.columns_for(mapping, f)])
+        question = _date_question(
+            file, colmap.columns_for(mapping, date_fields[0])[0] if date_fields else None
+        )
 
     dates = _event_dates(dates, progress, n)
     warnings = [
@@ -533,10 +535,9 @@ def _read_rows(
         "source": source,
         **progress.frame(),
         **dates,
-        **texts,  # the text columns the file has; canonical_frame adds the others empty
+        **texts,  # the file's text columns and its own; canonical_frame adds the missing ones empty
         "status_raw": status_raw,
         **({"followed_up": _yes_no(followed)} if followed is not None else {}),
-        **own_texts,
     }
     status_columns = [raw[t.column] for t in signals.texts if t.role in ("status", "stage", "result")]
     return _Rows(canonical_frame(columns, n), skipped, warnings, status_columns, question, questions)
@@ -549,9 +550,7 @@ def _written_dates(values: pd.Series) -> np.ndarray:
     """Rows whose date cell holds a day or a year, read as a date or not ("8.28", "6.15 sent", "Before
     2025-01-24"): a date the person wrote down says the application went out, even where its year or form
     is unclear (the cell is reported as unreadable all the same)."""
-    codes, uniques = distinct_values(values)
-    written = np.array([bool(_DAY_OR_YEAR.search(str(value))) for value in uniques.tolist()], dtype=bool)
-    return np.append(written, False)[codes]
+    return flag_distinct(values, lambda value: bool(_DAY_OR_YEAR.search(str(value))), missing=False)
 
 
 def _reading_warnings(
@@ -588,7 +587,7 @@ def _event_dates(dates: dict[str, pd.Series], progress: Progress, n: int) -> dic
     dates = dict(dates)
     outcome_on, last_event_on = dates.get("outcome_on"), dates.get("last_event_on")
     if last_event_on is not None:
-        decided = progress.outcome != OUTCOME_CODES["pending"]
+        decided = progress.outcome != OUTCOMES.index("pending")
         known = outcome_on if outcome_on is not None else pd.Series(np.full(n, np.datetime64("NaT", "ns")))
         outcome_on = known.where(known.notna() | ~decided, last_event_on)
     if outcome_on is not None:
@@ -602,21 +601,14 @@ def _event_dates(dates: dict[str, pd.Series], progress: Progress, n: int) -> dic
     return dates
 
 
-def _named(
-    mapping: Sequence[colmap.ColumnMapping], raw: pd.DataFrame, field: str
-) -> tuple[str, pd.Series] | None:
-    cols = colmap.columns_for(mapping, field)
-    return (cols[0], raw[cols[0]]) if cols else None
-
-
 def _rows_where(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
     """The rows ``keep`` selects (a mask or positions), indexed 0..n-1; column by column, which for
     categoricals only takes their codes (pandas' general row selection costs several times more here)."""
     return pd.DataFrame({name: frame[name].array[keep] for name in frame.columns}, copy=False)
 
 
-def _date_question(file: str, headers: list[str]) -> str:
-    where = f"'{headers[0]}'" if headers else "its date columns"
+def _date_question(file: str, header: str | None) -> str:
+    where = f"'{header}'" if header else "its date columns"
     return (
         f"In '{file}', the dates in {where} read both ways (day/month and month/day, e.g. 01/02/2025), "
         "so they are left empty until you say which order your file uses."
@@ -625,7 +617,6 @@ def _date_question(file: str, headers: list[str]) -> str:
 
 def _read_dates(
     column: Callable[[str], pd.Series | None],
-    mapping: Sequence[colmap.ColumnMapping],
     order: DateOrder,
     file: str,
     numbers: np.ndarray,
@@ -642,7 +633,7 @@ def _read_dates(
         values = column(field_name)
         if values is None:
             continue
-        header = colmap.columns_for(mapping, field_name)[0]
+        header = str(values.name)  # the first column read as this field
         parsed = (
             parse_date_column(values, order)
             if field_name != "applied_on" or applied is None
@@ -650,7 +641,7 @@ def _read_dates(
         )
         dates[field_name] = parsed.values.astype("datetime64[ns]")
         if parsed.ambiguous and question is None:
-            question = _date_question(file, [header])
+            question = _date_question(file, header)
         warnings += _rows_warning(
             file,
             f"'{header}' has values that are not dates; they were left empty.",
@@ -693,15 +684,12 @@ def _long_cell_warnings(file: str, columns: list[pd.Series]) -> list[RowWarning]
     """Cells too long to read whole: only their first part was read for stage and outcome."""
     warnings = []
     for values in columns:
-        codes, uniques = distinct_values(values)
-        long = [
-            i
-            for i, value in enumerate(uniques.tolist())
-            if isinstance(value, str) and len(value) > MAX_ANALYSED_CHARS
-        ]
-        if not long:
+        long = flag_distinct(
+            values, lambda v: isinstance(v, str) and len(v) > MAX_ANALYSED_CHARS, missing=False
+        )
+        if not long.any():
             continue
-        rows = np.flatnonzero(np.isin(codes, long))
+        rows = np.flatnonzero(long)
         warnings.append(
             RowWarning(
                 file,
