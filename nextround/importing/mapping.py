@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Final
+from typing import Any, Final
 
 import pandas as pd
 from rapidfuzz import fuzz, process
@@ -106,7 +106,7 @@ class ValueProfile:
         self.texts = [str(c).strip() for c in self.cells]
         self.filled = len(self.cells)
 
-    def _share(self, items: Sequence[object], test: Callable[[object], bool]) -> float:
+    def _share(self, items: Sequence[Any], test: Callable[[Any], object]) -> float:
         if not items:
             return 0.0
         # Each distinct cell is tested once (a sample of 300 statuses holds a handful); keyed with its
@@ -128,7 +128,7 @@ class ValueProfile:
 
     @cached_property
     def dated(self) -> float:  # a quick look for dates (typed, or digits in a date's shape)
-        return self._share(self.cells, lambda c: isinstance(c, dt.date) or bool(_DATE_SHAPE.match(str(c))))
+        return self._share(self.cells, lambda c: isinstance(c, dt.date) or _DATE_SHAPE.match(str(c)))
 
     @cached_property
     def stage_cells(self) -> float:  # what a stage column holds: flags, dates, stage words
@@ -141,26 +141,24 @@ class ValueProfile:
 
     @cached_property
     def urls(self) -> float:
-        return self._share(self.texts, lambda t: bool(_URL.match(str(t))))
+        return self._share(self.texts, _URL.match)
 
     @cached_property
     def emails(self) -> float:
-        return self._share(self.texts, lambda t: bool(_EMAIL.match(str(t))))
+        return self._share(self.texts, _EMAIL.match)
 
     @cached_property
     def phones(self) -> float:
-        return self._share(
-            self.texts, lambda t: bool(_PHONE.match(str(t))) and sum(c.isdigit() for c in str(t)) >= 7
-        )
+        return self._share(self.texts, lambda t: _PHONE.match(t) and sum(c.isdigit() for c in t) >= 7)
 
     @cached_property
     def long_text(self) -> float:
-        return self._share(self.texts, lambda t: len(str(t)) >= 60)
+        return self._share(self.texts, lambda t: len(t) >= 60)
 
     @cached_property
     def adverts(self) -> float:  # long cells that read like a pasted job advert
         long = [t for t in self.texts if len(t) >= ADVERT_LENGTH]
-        return self._share(long, lambda t: bool(vocabulary().advert_phrases.find(str(t)))) if long else 0.0
+        return self._share(long, vocabulary().advert_phrases.find)
 
     @cached_property
     def median_length(self) -> float:
@@ -172,11 +170,11 @@ class ValueProfile:
 
     @cached_property
     def ids(self) -> float:  # short codes or running numbers
-        return self._share(self.texts, lambda t: bool(_ID.match(str(t))))
+        return self._share(self.texts, _ID.match)
 
     @cached_property
     def companies(self) -> float:  # names ending in a legal form ("Enfo Sweden AB")
-        return self._share(self.distinct, lambda t: _names_a_company(str(t)))
+        return self._share(self.distinct, _names_a_company)
 
     @cached_property
     def titles(self) -> float:  # job titles of a known role family
@@ -399,9 +397,7 @@ def map_columns(frame: pd.DataFrame, overrides: Mapping[str, str] | None = None)
         if field := decided[m.column].field:
             taken.add(field)
     mapped = [decided[column] for column in frame.columns]
-    if not taken & {"company", "label"}:
-        return _unnamed_names_as_company(frame, mapped)
-    return mapped
+    return mapped if taken & {"company", "label"} else _unnamed_names_as_company(frame, mapped)
 
 
 def _chosen(column: str, choice: str) -> ColumnMapping:

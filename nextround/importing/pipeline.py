@@ -687,15 +687,9 @@ def _long_cell_warnings(file: str, columns: list[pd.Series]) -> list[RowWarning]
         long = flag_distinct(
             values, lambda v: isinstance(v, str) and len(v) > MAX_ANALYSED_CHARS, missing=False
         )
-        if not long.any():
-            continue
-        rows = np.flatnonzero(long)
-        warnings.append(
-            RowWarning(
-                file,
-                f"'{values.name}' has cells longer than {MAX_ANALYSED_CHARS:,} characters: only their first "
-                f"{MAX_ANALYSED_CHARS:,} were read for the stage and outcome (the whole text is kept).",
-                tuple(int(r) for r in rows[:1000]),
-            )
+        message = (
+            f"'{values.name}' has cells longer than {MAX_ANALYSED_CHARS:,} characters: only their first "
+            f"{MAX_ANALYSED_CHARS:,} were read for the stage and outcome (the whole text is kept)."
         )
+        warnings += _rows_warning(file, message, np.flatnonzero(long)[:1000])
     return warnings
