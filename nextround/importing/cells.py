@@ -53,10 +53,9 @@ def as_distinct(values: pd.Series) -> pd.Series:
     """
     if isinstance(values.dtype, pd.CategoricalDtype):
         return values
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    return pd.Series(
-        pd.Categorical.from_codes(codes, categories=uniques), index=values.index, name=values.name
-    )
+    codes, uniques = pd.factorize(values)
+    categorical = pd.Categorical.from_codes(codes, categories=uniques)
+    return pd.Series(categorical, index=values.index, name=values.name)
 
 
 def distinct_values(values: pd.Series) -> tuple[np.ndarray, pd.Index]:

@@ -112,9 +112,8 @@ def _score(
         return None
     labels = [(j, str(c).strip()) for j, c in cells if kinds[i][j] == "label"]
     known = sum(1 for _, text in labels if _safe_known(is_known_label, text))
-    distinct = len({t.casefold() for _, t in labels}) / max(1, len(labels))
-
     header_texts = {j: text.casefold() for j, text in labels}
+    distinct = len(set(header_texts.values())) / max(1, len(labels))
     below = [
         r
         for r in range(i + 1, min(len(rows), i + 1 + BELOW_ROWS))

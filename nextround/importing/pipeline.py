@@ -319,13 +319,13 @@ def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome
         {c: as_distinct(raw[c]) for c in raw.columns}
     )  # distinct cells are read once from here
     numbers = grid.row_numbers[guess.index + 1 :]
-    problem_rows = dict(grid.problems)
+    problem_rows = {row for row, _ in grid.problems}  # left out, with the repeated headers below
     if problem_rows:
         raw, numbers = _without(raw, numbers, np.isin(numbers, list(problem_rows)))
     if header_row:
         repeats = _repeated_header(raw, grid.head(guess.index + 1)[guess.index])
         skipped.extend(SkippedRow(file, int(n), "repeats the header row") for n in numbers[repeats])
-        problem_rows.update({int(n): "" for n in numbers[repeats]})
+        problem_rows.update(numbers[repeats].tolist())
         raw, numbers = _without(raw, numbers, repeats)
 
     # The readers leave fully empty rows out; their row numbers' gaps count them.
