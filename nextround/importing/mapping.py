@@ -403,11 +403,9 @@ def map_columns(frame: pd.DataFrame, overrides: Mapping[str, str] | None = None)
 def _chosen(column: str, choice: str) -> ColumnMapping:
     """The user's choice for a column: a field, or IGNORE."""
     field = None if choice == IGNORE else choice
-    kind = (
-        (stage_column_kind(column) or stage_words_in(column) or "interview")
-        if field == "stage_column"
-        else None
-    )
+    kind = None
+    if field == "stage_column":
+        kind = stage_column_kind(column) or stage_words_in(column) or "interview"
     return ColumnMapping(column, field, 1.0, "your choice", kind)
 
 
