@@ -29,10 +29,10 @@ MAX_GRID_ROWS = MAX_APPLICATIONS + 1_000
 MAX_COLUMNS = 500  # a tracker has tens of columns; thousands make every later step slow
 
 
-def too_many_rows(file_name: str, amount: str) -> str:
+def too_many_rows(file_name: str, amount: str, limit: int = MAX_APPLICATIONS) -> str:
     """The sentence for a file too long to read; ``amount`` is e.g. "1,200,000 rows" or "5,000,000 lines"."""
     return (
-        f"'{file_name}' has {amount}; up to {MAX_APPLICATIONS:,} applications can be read at once. "
+        f"'{file_name}' has {amount}; up to {limit:,} applications can be read at once. "
         "Split the file (e.g. by year) and upload the parts."
     )
 
@@ -53,10 +53,9 @@ def as_distinct(values: pd.Series) -> pd.Series:
     """
     if isinstance(values.dtype, pd.CategoricalDtype):
         return values
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    return pd.Series(
-        pd.Categorical.from_codes(codes, categories=uniques), index=values.index, name=values.name
-    )
+    codes, uniques = pd.factorize(values)
+    categorical = pd.Categorical.from_codes(codes, categories=uniques)
+    return pd.Series(categorical, index=values.index, name=values.name)
 
 
 def distinct_values(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
@@ -77,15 +76,10 @@ def code_counts(codes: np.ndarray, size: int) -> np.ndarray:
     return counts
 
 
-def _codes_and_uniques(values: pd.Series) -> tuple[np.ndarray, list[object]]:
-    codes, categories = distinct_values(values)
-    return codes, categories.tolist()
-
-
 def flag_distinct(values: pd.Series, predicate: Callable[[object], bool], missing: bool) -> np.ndarray:
     """A boolean array: ``predicate`` of each row's cell, ``missing`` where the cell is missing."""
-    codes, uniques = _codes_and_uniques(values)
-    flags = np.fromiter((bool(predicate(u)) for u in uniques), dtype=bool, count=len(uniques))
+    codes, uniques = distinct_values(values)
+    flags = np.fromiter((bool(predicate(u)) for u in uniques.tolist()), dtype=bool, count=len(uniques))
     if not flags.any():
         return codes < 0 if missing else np.zeros(len(codes), dtype=bool)
     return np.append(flags, missing)[codes]
@@ -141,43 +135,33 @@ def _placeholders() -> pa.Array:
     return pa.array(sorted(vocabulary().placeholders), type=pa.large_string())
 
 
-def _distinct_texts(values: pd.Series) -> tuple[np.ndarray, pa.Array]:
-    """Each row's code and the trimmed text of every distinct cell (null where blank)."""
-    codes, categories = distinct_values(values)
-    return codes, _cleaned_texts(categories)
-
-
 def distinct_texts(values: pd.Series) -> tuple[np.ndarray, list[str | None]]:
     """Each row's code (-1 where missing) and the trimmed text of every distinct cell (None where blank):
     what a reader of titles or sources needs to read each distinct value once."""
-    codes, texts = _distinct_texts(values)
-    return codes, texts.to_pylist()
-
-
-def _take_index(codes: np.ndarray, missing_at: int) -> pa.Array:
-    """Arrow take indices for each row's code, code -1 (no cell) pointing at ``missing_at``; the codes
-    themselves (no copy) when every row has a cell."""
-    if not len(codes) or codes.min() >= 0:
-        return pa.array(codes)
-    return pa.array(np.where(codes < 0, missing_at, codes))
+    codes, categories = distinct_values(values)
+    return codes, _cleaned_texts(categories).to_pylist()
 
 
 def text_cells(values: pd.Series) -> pd.Series:
     """Cells as trimmed single-spaced strings; None where blank. 3.0 reads as "3"."""
-    codes, texts = _distinct_texts(values)
-    table = pa.concat_arrays([texts, pa.nulls(1, pa.large_string())])
-    taken = table.take(_take_index(codes, len(texts)))
-    return pd.Series(pd.array(taken, dtype=TEXT_DTYPE), index=values.index)
+    codes, categories = distinct_values(values)
+    table = pa.concat_arrays([_cleaned_texts(categories), pa.nulls(1, pa.large_string())])
+    return _take(table, codes, values.index)
 
 
 def take_text(
     texts: Sequence[str | None], codes: np.ndarray, index: pd.Index, missing: str | None = None
 ) -> pd.Series:
-    """A text column from one text per distinct value and each row's code (-1: ``missing``), built by
-    Arrow's take so a million rows never become a million Python strings."""
-    table = pa.array([*texts, missing], type=pa.large_string())  # the storage pandas uses: no cast later
-    taken = table.take(_take_index(codes, len(texts)))
-    return pd.Series(pd.array(taken, dtype=TEXT_DTYPE), index=index)
+    """A text column from one text per distinct value and each row's code (-1: ``missing``)."""
+    return _take(pa.array([*texts, missing], type=pa.large_string()), codes, index)
+
+
+def _take(table: pa.Array, codes: np.ndarray, index: pd.Index) -> pd.Series:
+    """Each row's text of ``table`` by its code, code -1 (no cell) taking the last one: Arrow's take, so a
+    million rows never become a million Python strings (the codes are the indices when none is -1)."""
+    if len(codes) and codes.min() < 0:
+        codes = np.where(codes < 0, len(table) - 1, codes)
+    return pd.Series(pd.array(table.take(pa.array(codes)), dtype=TEXT_DTYPE), index=index)
 
 
 def repeated_text(text: str, rows: int) -> pd.Series:

@@ -112,9 +112,8 @@ def _score(
         return None
     labels = [(j, str(c).strip()) for j, c in cells if kinds[i][j] == "label"]
     known = sum(1 for _, text in labels if _safe_known(is_known_label, text))
-    distinct = len({t.casefold() for _, t in labels}) / max(1, len(labels))
-
-    header_texts = {j: str(c).strip().casefold() for j, c in cells if kinds[i][j] == "label"}
+    header_texts = {j: text.casefold() for j, text in labels}
+    distinct = len(set(header_texts.values())) / max(1, len(labels))
     below = [
         r
         for r in range(i + 1, min(len(rows), i + 1 + BELOW_ROWS))
@@ -127,17 +126,12 @@ def _score(
     coverage = len(columns & data_cols) / len(data_cols) if data_cols else 0.5
 
     contrasts, repeats = [], []
-    for j, text in labels:
-        if j not in data_cols:
-            continue
+    for j in header_texts.keys() & data_cols:
         filled = [r for r in below if j < len(rows[r]) and kinds[r][j] is not None]
         dominant = Counter(kinds[r][j] for r in filled).most_common(1)[0][0] if filled else "label"
-        contrasts.append(1.0 if dominant != "label" else 0.0)
-        folded = text.casefold()
+        contrasts.append(dominant != "label")
         values = (rows[r][j] for r in filled)
-        repeats.append(
-            1.0 if any(isinstance(v, str) and v.strip().casefold() == folded for v in values) else 0.0
-        )
+        repeats.append(any(isinstance(v, str) and v.strip().casefold() == header_texts[j] for v in values))
     contrast = sum(contrasts) / len(contrasts) if contrasts else 0.0
     repeated = sum(repeats) / len(repeats) if repeats else 0.0
 
@@ -200,11 +194,6 @@ def _cell_kind(cell: object, text_kinds: dict[str | None, str]) -> str:
         return "bool"
     if len(text) > MAX_LABEL_CHARS or len(text.split()) > MAX_LABEL_WORDS:
         return "longtext"
-    if any(ch.isdigit() for ch in text) and _mostly_digits(text):
+    if sum(ch.isdigit() for ch in text) > len(text) / 2:
         return "number"
     return "label"
-
-
-def _mostly_digits(text: str) -> bool:
-    digits = sum(ch.isdigit() for ch in text)
-    return digits / len(text) > 0.5

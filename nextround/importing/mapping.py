@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Final
+from typing import Any, Final
 
 import pandas as pd
 from rapidfuzz import fuzz, process
@@ -106,7 +106,7 @@ class ValueProfile:
         self.texts = [str(c).strip() for c in self.cells]
         self.filled = len(self.cells)
 
-    def _share(self, items: Sequence[object], test: Callable[[object], bool]) -> float:
+    def _share(self, items: Sequence[Any], test: Callable[[Any], object]) -> float:
         if not items:
             return 0.0
         # Each distinct cell is tested once (a sample of 300 statuses holds a handful); keyed with its
@@ -120,7 +120,7 @@ class ValueProfile:
 
     @cached_property
     def flags(self) -> float:  # yes / no / ticks / 0-1
-        return self._share(self.cells, _is_flag)
+        return self._share(self.cells, lambda c: cell_answer(c) is not None)
 
     @cached_property
     def dates(self) -> float:
@@ -128,7 +128,7 @@ class ValueProfile:
 
     @cached_property
     def dated(self) -> float:  # a quick look for dates (typed, or digits in a date's shape)
-        return self._share(self.cells, lambda c: isinstance(c, dt.date) or bool(_DATE_SHAPE.match(str(c))))
+        return self._share(self.cells, lambda c: isinstance(c, dt.date) or _DATE_SHAPE.match(str(c)))
 
     @cached_property
     def stage_cells(self) -> float:  # what a stage column holds: flags, dates, stage words
@@ -141,26 +141,24 @@ class ValueProfile:
 
     @cached_property
     def urls(self) -> float:
-        return self._share(self.texts, lambda t: bool(_URL.match(str(t))))
+        return self._share(self.texts, _URL.match)
 
     @cached_property
     def emails(self) -> float:
-        return self._share(self.texts, lambda t: bool(_EMAIL.match(str(t))))
+        return self._share(self.texts, _EMAIL.match)
 
     @cached_property
     def phones(self) -> float:
-        return self._share(
-            self.texts, lambda t: bool(_PHONE.match(str(t))) and sum(c.isdigit() for c in str(t)) >= 7
-        )
+        return self._share(self.texts, lambda t: _PHONE.match(t) and sum(c.isdigit() for c in t) >= 7)
 
     @cached_property
     def long_text(self) -> float:
-        return self._share(self.texts, lambda t: len(str(t)) >= 60)
+        return self._share(self.texts, lambda t: len(t) >= 60)
 
     @cached_property
     def adverts(self) -> float:  # long cells that read like a pasted job advert
         long = [t for t in self.texts if len(t) >= ADVERT_LENGTH]
-        return self._share(long, lambda t: bool(vocabulary().advert_phrases.find(str(t)))) if long else 0.0
+        return self._share(long, vocabulary().advert_phrases.find)
 
     @cached_property
     def median_length(self) -> float:
@@ -172,11 +170,11 @@ class ValueProfile:
 
     @cached_property
     def ids(self) -> float:  # short codes or running numbers
-        return self._share(self.texts, lambda t: bool(_ID.match(str(t))))
+        return self._share(self.texts, _ID.match)
 
     @cached_property
     def companies(self) -> float:  # names ending in a legal form ("Enfo Sweden AB")
-        return self._share(self.distinct, lambda t: _names_a_company(str(t)))
+        return self._share(self.distinct, _names_a_company)
 
     @cached_property
     def titles(self) -> float:  # job titles of a known role family
@@ -185,15 +183,6 @@ class ValueProfile:
     @property
     def is_text(self) -> bool:
         return self.filled > 0 and self.flags < 0.5 and self.dates < 0.5 and self.numbers < 0.5
-
-
-def profile(values: pd.Series) -> ValueProfile:
-    """The kinds of values a column holds."""
-    return ValueProfile(values)
-
-
-def _is_flag(cell: object) -> bool:
-    return cell_answer(cell) is not None
 
 
 def _is_number(cell: object) -> bool:
@@ -292,7 +281,7 @@ _LINK_FIELDS: Final = frozenset({"url", "contact_email"})
 _MAY_HOLD_LINKS: Final = _LINK_FIELDS | {"notes", "feedback", "job_description"}
 
 
-def _fits(field: str, values: ValueProfile, header: str) -> bool:
+def _fits(field: str, values: ValueProfile) -> bool:
     """Whether a column's values can be what a header proposes."""
     if values.filled == 0:
         return True
@@ -319,52 +308,42 @@ def _fits(field: str, values: ValueProfile, header: str) -> bool:
     return True
 
 
-def _decide(header: str, values: ValueProfile) -> tuple[str | None, float, str, str | None, str]:
-    """(field, confidence, method, stage kind, reason) for one column, before fields are shared out."""
+def _decide(header: str, values: ValueProfile) -> ColumnMapping:
+    """How one column reads, before fields are shared out among the columns."""
     fields, confidence, method = header_fields(header)
-    if "candidate_action" in fields or "next_step" in fields:
-        field = "candidate_action" if "candidate_action" in fields else "next_step"
-        return field, confidence, method, None, ""
-    date_header = any(f in DATE_FIELDS for f in fields)
-    if not date_header and values.filled:
-        for field, share in (("contact_phone", values.phones), ("contact_email", values.emails)):
+    for action in ("candidate_action", "next_step"):
+        if action in fields:
+            return ColumnMapping(header, action, confidence, method)
+    if values.filled and not any(f in DATE_FIELDS for f in fields):
+        for field, share, what in (
+            ("contact_phone", values.phones, "phone numbers"),
+            ("contact_email", values.emails, "e-mail addresses"),
+        ):
             if share >= 0.8 and values.dates < 0.5:
-                return (
-                    field,
-                    0.8,
-                    "content",
-                    None,
-                    f"its values are {'phone numbers' if field == 'contact_phone' else 'e-mail addresses'}",
-                )
-    kind = stage_column_kind(header)
-    compatible = [f for f in fields if _fits(f, values, header)]
+                return ColumnMapping(header, field, 0.8, "content", reason=f"its values are {what}")
+    compatible = [f for f in fields if _fits(f, values)]
     if compatible and confidence >= 1.0:
         field = compatible[0]
-        if (
-            field in ("notes", "feedback", "stage")
-            and values.median_length >= ADVERT_LENGTH
-            and values.adverts >= 0.5
-        ):
-            return "job_description", 0.7, "content", None, "its cells read like job adverts, not notes"
+        adverts = values.median_length >= ADVERT_LENGTH and values.adverts >= 0.5
+        if field in ("notes", "feedback", "stage") and adverts:
+            reason = "its cells read like job adverts, not notes"
+            return ColumnMapping(header, "job_description", 0.7, "content", reason=reason)
         if field == "interview_count" and values.flags >= 0.6 and values.numbers < 0.6:
-            return "stage_column", 0.9, "stage column", "interview", ""
-        return field, confidence, method, None, ""
+            return ColumnMapping(header, "stage_column", 0.9, "stage column", "interview")
+        return ColumnMapping(header, field, confidence, method)
+    kind = stage_column_kind(header)
     if kind is not None and (values.filled == 0 or values.stage_cells >= 0.6):
-        return "stage_column", 0.9, "stage column", kind, ""
+        return ColumnMapping(header, "stage_column", 0.9, "stage column", kind)
     if compatible:
-        return compatible[0], confidence, method, None, ""
-    reason = f"named like {FIELD_LABELS[fields[0]].lower()}, but its values do not fit" if fields else ""
+        return ColumnMapping(header, compatible[0], confidence, method)
     by_content, content_confidence = field_by_content(values)
+    named_like = f"named like {FIELD_LABELS[fields[0]].lower()}" if fields else ""
     if fields and by_content in _LINK_FIELDS:
         # Links under a name like "Proof of outcome" point at the evidence (a mail), not at the job.
-        return (
-            None,
-            0.0,
-            "not mapped",
-            None,
-            f"named like {FIELD_LABELS[fields[0]].lower()}, but it holds links",
-        )
-    return by_content, content_confidence, "content" if by_content else "not mapped", None, reason
+        return ColumnMapping(header, None, 0.0, "not mapped", reason=f"{named_like}, but it holds links")
+    reason = f"{named_like}, but its values do not fit" if fields else ""
+    method = "content" if by_content else "not mapped"
+    return ColumnMapping(header, by_content, content_confidence, method, reason=reason)
 
 
 def field_by_content(values: ValueProfile) -> tuple[str | None, float]:
@@ -396,42 +375,38 @@ def map_columns(frame: pd.DataFrame, overrides: Mapping[str, str] | None = None)
     ``overrides`` maps a header to a field or ``"ignore"``; the user's choice always wins.
     """
     overrides = overrides or {}
-    proposals: list[ColumnMapping] = []
-    for column in frame.columns:
-        if column in overrides:
-            choice = overrides[column]
-            field = None if choice == IGNORE else choice
-            kind = None
-            if field == "stage_column":
-                kind = stage_column_kind(column) or stage_words_in(column) or "interview"
-            proposals.append(ColumnMapping(column, field, 1.0, "your choice", kind))
-            continue
-        field, confidence, method, kind, reason = _decide(column, profile(frame[column]))
-        proposals.append(ColumnMapping(column, field, confidence, method, kind, reason))
-
-    taken = {m.field for m in proposals if m.method == "your choice" and m.field}
-    decided: dict[str, ColumnMapping] = {m.column: m for m in proposals if m.method == "your choice"}
-    # Strongest claims first; a single field goes to one column only, the first of equals.
-    order = sorted(range(len(proposals)), key=lambda i: (-proposals[i].confidence, i))
-    for i in order:
-        m = proposals[i]
+    proposals = [
+        _chosen(column, overrides[column])
+        if column in overrides
+        else _decide(column, ValueProfile(frame[column]))
+        for column in frame.columns
+    ]
+    decided = {m.column: m for m in proposals if m.method == "your choice"}
+    taken = {m.field for m in decided.values() if m.field}
+    # Strongest claims first (a stable sort: the first of equals wins); a single field goes to one column.
+    for m in sorted(proposals, key=lambda m: -m.confidence):
         if m.column in decided:
             continue
-        if m.field is None:
-            decided[m.column] = ColumnMapping(m.column, None, 0.0, "not mapped", reason=m.reason)
-        elif m.field in MULTI_FIELDS or m.field not in taken:
-            taken.add(m.field)
+        if m.field is None or m.field in MULTI_FIELDS or m.field not in taken:
             decided[m.column] = m
         elif m.field == "applied_on" and "last_event_on" not in taken and m.method == "content":
-            taken.add("last_event_on")
             decided[m.column] = ColumnMapping(m.column, "last_event_on", m.confidence, m.method)
         else:
             reason = f"another column is already read as {FIELD_LABELS[m.field].lower()}"
             decided[m.column] = ColumnMapping(m.column, None, 0.0, "not mapped", reason=reason)
+        if field := decided[m.column].field:
+            taken.add(field)
     mapped = [decided[column] for column in frame.columns]
-    if not taken & {"company", "label"}:
-        return _unnamed_names_as_company(frame, mapped)
-    return mapped
+    return mapped if taken & {"company", "label"} else _unnamed_names_as_company(frame, mapped)
+
+
+def _chosen(column: str, choice: str) -> ColumnMapping:
+    """The user's choice for a column: a field, or IGNORE."""
+    field = None if choice == IGNORE else choice
+    kind = None
+    if field == "stage_column":
+        kind = stage_column_kind(column) or stage_words_in(column) or "interview"
+    return ColumnMapping(column, field, 1.0, "your choice", kind)
 
 
 def unnamed(position: int) -> str:
@@ -445,14 +420,11 @@ def _unnamed_names_as_company(frame: pd.DataFrame, mapping: list[ColumnMapping])
     for i, m in enumerate(mapping):
         if m.field is not None or m.method == "your choice" or not _UNNAMED.fullmatch(m.column):
             continue
-        values = profile(frame[m.column])
+        values = ValueProfile(frame[m.column])
         if values.is_text and values.median_length <= 60 and len(values.distinct) >= 0.5 * values.filled:
             reason = "it has no name, and its values read like the names of employers"
-            return [
-                *mapping[:i],
-                ColumnMapping(m.column, "company", 0.5, "content", reason=reason),
-                *mapping[i + 1 :],
-            ]
+            mapping[i] = ColumnMapping(m.column, "company", 0.5, "content", reason=reason)
+            break
     return mapping
 
 
@@ -460,4 +432,5 @@ _UNNAMED: Final = re.compile(r"Column \d+")
 
 
 def columns_for(mapping: Sequence[ColumnMapping], field: str) -> list[str]:
+    """The columns read as ``field``, in the file's order."""
     return [m.column for m in mapping if m.field == field]

@@ -25,9 +25,11 @@ from nextround.importing.cells import (
     blank_cells,
     default_cells,
     distinct_values,
+    flag_distinct,
     missing_text,
     repeated_text,
     text_cells,
+    too_many_rows,
 )
 from nextround.importing.channels import channels_from_urls, read_channels
 from nextround.importing.dates import (
@@ -65,12 +67,23 @@ from nextround.importing.stage_outcome import (
 from nextround.importing.vocabulary import cell_answer
 from nextround.model import CANONICAL_DTYPES, OUTCOMES, canonical_frame, conform
 
-OUTCOME_CODES = {name: i for i, name in enumerate(OUTCOMES)}
-_LONG_TEXT_FIELDS = ("job_description", "required_skills", "feedback", "notes")
-_TEXT_COLUMNS = ("company", "role", "url", "location", "contact_name", *_LONG_TEXT_FIELDS)  # copied as text
-
-
+# Copied as text:
+_TEXT_COLUMNS = ("company", "role", "url", "location", "contact_name", "job_description", "required_skills",
+                 "feedback", "notes")  # fmt: skip
+_CANONICAL_FIELDS = frozenset({*_TEXT_COLUMNS, "source", "applied_on", "outcome_on", "last_event_on",
+                               "status", "stage", "outcome_text", "followed_up"})  # fmt: skip
+_TEXT_ROLES: dict[str, TextRole] = {
+    "status": "status",
+    "stage": "stage",
+    "outcome_text": "result",
+    "response": "response",
+    "notes": "notes",
+    "feedback": "notes",
+}
+NOT_GIVEN = "(not given)"
+_FAR_FUTURE_DAYS = 366
 MAX_ROWS = MAX_APPLICATIONS  # per file: a careers service's cohort; more is refused, not truncated
+KEEP = "keep"  # the answer that confirms a reading as it is
 
 
 @dataclass(frozen=True)
@@ -86,9 +99,7 @@ class ImportOptions:
     sheet: str | None = None
     date_order: DateOrder = "auto"
     column_overrides: Mapping[str, str] = field(default_factory=dict)  # header -> field or "ignore"
-    status_overrides: Mapping[str, tuple[str, str]] = field(
-        default_factory=dict
-    )  # status key -> (stage, outcome)
+    status_overrides: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # key -> (stage, outcome)
     keep_sensitive: bool = False
     answers: Mapping[str, str] = field(default_factory=dict)  # question key -> the user's answer
 
@@ -107,9 +118,6 @@ class ImportOptions:
         return self.answers.get(key) == (choice.answer or KEEP)
 
 
-KEEP = "keep"  # the answer that confirms a reading as it is
-
-
 @dataclass(frozen=True)
 class ImportResult:
     applications: pd.DataFrame
@@ -118,15 +126,21 @@ class ImportResult:
 
 
 @dataclass
-class _FileOutcome:
+class _Rows:
+    """One file's rows as read: the table, the rows left out and why, what to check and what to ask."""
+
     table: pd.DataFrame
-    summary: FileSummary
     skipped: list[SkippedRow]
     warnings: list[RowWarning]
-    dropped: list[str]
     status_texts: list[pd.Series]
     date_question: str | None
-    questions: list[Question] = field(default_factory=list)
+    questions: list[Question]
+
+
+@dataclass
+class _FileOutcome(_Rows):
+    summary: FileSummary
+    dropped: list[str]  # sensitive columns left out, as "file: column"
 
 
 def import_paths(paths: Sequence[Path], options: ImportOptions | None = None) -> ImportResult:
@@ -217,13 +231,11 @@ def _unique_headers(cells: Sequence[object]) -> tuple[list[str], list[str]]:
         if not text:
             text = colmap.unnamed(position)
             notes.append(f"Column {position} has no name; it is called '{text}'.")
-        if text in seen:
-            seen[text] += 1
+        seen[text] = seen.get(text, 0) + 1
+        if seen[text] > 1:
             renamed = f"{text} ({seen[text]})"
             notes.append(f"Two columns are called '{text}'; the second is called '{renamed}'.")
             text = renamed
-        else:
-            seen[text] = 1
         headers.append(text)
     return headers, notes
 
@@ -250,10 +262,8 @@ def _repeated_header(raw: pd.DataFrame, cells: Sequence[object]) -> np.ndarray:
     """Rows that repeat the header row's cells (two exports pasted one below the other, a merge gone
     wrong): rows holding the header's own cell in at least 80% of its named columns.
 
-    Each column's distinct cells are looked up first: a file where too few columns know their header
-    cell is settled without a pass over its rows. (The header row's own cells are usually among the
-    distinct cells, held by no row below it; then the rows are counted column by column until no row
-    can reach 80% any more, which in most files is after the first few columns.)"""
+    Each column's distinct cells are looked up first, so a file where too few columns know their header
+    cell is settled without a pass over its rows."""
     named = [(column, cell) for column, cell in zip(raw.columns, cells, strict=True) if isinstance(cell, str)]
     needed = 0.8 * len(named)
     hits: list[tuple[np.ndarray, int]] = []  # (codes, the header cell's code) of columns that know it
@@ -275,24 +285,28 @@ def _repeated_header(raw: pd.DataFrame, cells: Sequence[object]) -> np.ndarray:
 def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome:
     grid = _choose_grid(workbook, options.sheet)
     file = workbook.file_name
-    warnings: list[RowWarning] = []
-    skipped: list[SkippedRow] = []
-
-    problem_rows = dict(grid.problems)
-    for row, reason in grid.problems:
-        skipped.append(SkippedRow(file, row, reason))
-    if grid.repaired:
-        warnings.append(_repair_warning(file, grid.repaired))
-
+    skipped = [SkippedRow(file, row, reason) for row, reason in grid.problems]
+    warnings = [_repair_warning(file, grid.repaired)] if grid.repaired else []
+    summary = FileSummary(
+        name=file,
+        format=workbook.format,
+        sheet=grid.name,
+        sheets=tuple(g.name for g in workbook.grids),
+        header_row=0,
+        header_reason="the sheet is empty",
+        rows_read=len(skipped),
+        applications=0,
+        blank_rows=0,
+        encoding=workbook.encoding,
+        delimiter=workbook.delimiter,
+        notes=workbook.notes,
+    )
     if not len(grid):
-        return _empty_outcome(workbook, grid, skipped, warnings, header_row=0, reason="the sheet is empty")
+        return _FileOutcome(conform(pd.DataFrame()), skipped, warnings, [], None, [], summary, [])
 
     guess = find_header(grid, colmap.is_known_label)
     if len(grid) - guess.index - 1 > MAX_ROWS:
-        raise InputError(
-            f"'{file}' has {len(grid) - guess.index - 1:,} rows; up to {MAX_ROWS:,} applications can be "
-            "read at once. Split the file (e.g. by year) and upload the parts."
-        )
+        raise InputError(too_many_rows(file, f"{len(grid) - guess.index - 1:,} rows", MAX_ROWS))
     header_notes: list[str] = []
     if guess.index == NO_HEADER:
         headers = [colmap.unnamed(i + 1) for i in range(grid.width)]
@@ -305,15 +319,14 @@ def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome
         {c: as_distinct(raw[c]) for c in raw.columns}
     )  # distinct cells are read once from here
     numbers = grid.row_numbers[guess.index + 1 :]
+    problem_rows = {row for row, _ in grid.problems}  # left out, with the repeated headers below
     if problem_rows:
-        readable = ~np.isin(numbers, list(problem_rows))
-        raw, numbers = raw.loc[readable].reset_index(drop=True), numbers[readable]
+        raw, numbers = _without(raw, numbers, np.isin(numbers, list(problem_rows)))
     if header_row:
         repeats = _repeated_header(raw, grid.head(guess.index + 1)[guess.index])
-        if repeats.any():
-            skipped.extend(SkippedRow(file, int(n), "repeats the header row") for n in numbers[repeats])
-            problem_rows.update({int(n): "" for n in numbers[repeats]})
-            raw, numbers = raw.loc[~repeats].reset_index(drop=True), numbers[~repeats]
+        skipped.extend(SkippedRow(file, int(n), "repeats the header row") for n in numbers[repeats])
+        problem_rows.update(numbers[repeats].tolist())
+        raw, numbers = _without(raw, numbers, repeats)
 
     # The readers leave fully empty rows out; their row numbers' gaps count them.
     last = int(numbers.max()) if len(numbers) else header_row
@@ -325,49 +338,38 @@ def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome
         for n in numbers[defaults_only]
     )
     rows_read = len(raw) + len(problem_rows)
-    if defaults_only.any():
-        raw, numbers = raw.loc[~defaults_only].reset_index(drop=True), numbers[~defaults_only]
+    raw, numbers = _without(raw, numbers, defaults_only)
 
     mapping = colmap.map_columns(raw, options.column_overrides)
     dropped: list[str] = []
     if not options.keep_sensitive:
-        for m in mapping:
-            if m.field in colmap.SENSITIVE_FIELDS:
-                dropped.append(f"{file}: {m.column}")
+        dropped = [f"{file}: {m.column}" for m in mapping if m.field in colmap.SENSITIVE_FIELDS]
         mapping = [m for m in mapping if m.field not in colmap.SENSITIVE_FIELDS]
         raw = raw[[m.column for m in mapping]]
 
     rows = _read_rows(raw, numbers, mapping, options, file)
-    table = rows.table
-    skipped.extend(rows.skipped)
-    warnings.extend(rows.warnings)
-    for note in header_notes:
-        warnings.append(RowWarning(file, note))
-    skipped.sort(key=lambda s: s.row)
-
-    summary = FileSummary(
-        name=file,
-        format=workbook.format,
-        sheet=grid.name,
-        sheets=tuple(g.name for g in workbook.grids),
+    summary = replace(
+        summary,
         header_row=header_row,
         header_reason=guess.reason,
         rows_read=rows_read,
-        applications=len(table),
+        applications=len(rows.table),
         blank_rows=blank_rows,
-        encoding=workbook.encoding,
-        delimiter=workbook.delimiter,
         mapping=tuple(mapping),
-        notes=workbook.notes,
     )
     questions = rows.questions
     if header_row == 0:
-        questions = [
-            Question("no-header", file, f"'{file}' has no header row: " + guess.reason + ".", (), ()),
-            *questions,
-        ]
+        text = f"'{file}' has no header row: " + guess.reason + "."
+        questions = [Question("no-header", file, text, (), ()), *questions]
     return _FileOutcome(
-        table, summary, skipped, warnings, dropped, rows.status_texts, rows.date_question, questions
+        rows.table,
+        sorted([*skipped, *rows.skipped], key=lambda s: s.row),
+        [*warnings, *rows.warnings, *(RowWarning(file, note) for note in header_notes)],
+        rows.status_texts,
+        rows.date_question,
+        questions,
+        summary,
+        dropped,
     )
 
 
@@ -381,6 +383,13 @@ def _repair_warning(file: str, repaired: tuple[tuple[int, str], ...]) -> RowWarn
     )
 
 
+def _without(raw: pd.DataFrame, numbers: np.ndarray, drop: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
+    """The rows ``drop`` leaves (indexed 0..n-1) and their row numbers; unchanged when it drops none."""
+    if not drop.any():
+        return raw, numbers
+    return _rows_where(raw, ~drop), numbers[~drop]
+
+
 def _template_default_rows(raw: pd.DataFrame) -> np.ndarray:
     """Rows holding nothing but a template's defaults (unticked boxes, FALSE): no application."""
     defaults_only = np.ones(len(raw), dtype=bool)
@@ -390,31 +399,6 @@ def _template_default_rows(raw: pd.DataFrame) -> np.ndarray:
         if not defaults_only.any():
             break  # most files: the first real column already has values
     return defaults_only
-
-
-def _empty_outcome(
-    workbook: Workbook,
-    grid: Grid,
-    skipped: list[SkippedRow],
-    warnings: list[RowWarning],
-    header_row: int,
-    reason: str,
-) -> _FileOutcome:
-    summary = FileSummary(
-        name=workbook.file_name,
-        format=workbook.format,
-        sheet=grid.name,
-        sheets=tuple(g.name for g in workbook.grids),
-        header_row=header_row,
-        header_reason=reason,
-        rows_read=len(skipped),
-        applications=0,
-        blank_rows=0,
-        encoding=workbook.encoding,
-        delimiter=workbook.delimiter,
-        notes=workbook.notes,
-    )
-    return _FileOutcome(conform(pd.DataFrame()), summary, skipped, warnings, [], [], None)
 
 
 def _read_rows(
@@ -428,13 +412,15 @@ def _read_rows(
 
     First decide which rows are applications (cheap, on codes), then read only those rows.
     """
-    raw = raw.reset_index(drop=True)
     n = len(raw)
-    warnings: list[RowWarning] = []
 
     def column(field_name: str) -> pd.Series | None:
         cols = colmap.columns_for(mapping, field_name)
         return raw[cols[0]] if cols else None
+
+    def with_header(field_name: str) -> tuple[str, pd.Series] | None:
+        values = column(field_name)
+        return (str(values.name), values) if values is not None else None
 
     stage_mappings = [m for m in mapping if m.field == "stage_column"]
     date_fields = [f for f in ("applied_on", "outcome_on", "last_event_on") if column(f) is not None]
@@ -454,8 +440,8 @@ def _read_rows(
                 StageColumn(m.column, m.kind or "interview", raw[m.column], stage_dates[m.column])
                 for m in stage_mappings
             ],
-            applied_flag=_named(mapping, raw, "applied_flag"),
-            interview_count=_named(mapping, raw, "interview_count"),
+            applied_flag=with_header("applied_flag"),
+            interview_count=with_header("interview_count"),
             read_notes=options.answers.get(NOTES_QUESTION) != "ignore",
             notes_decide_outcome=options.answers.get(NOTES_OUTCOME_QUESTION) == "use",
             blank_flags_are_ghosted=options.answers.get(BLANK_FLAGS_QUESTION) != "pending",
@@ -488,11 +474,10 @@ def _read_rows(
         has_date = np.zeros(n, dtype=bool)
         if applied_dates is not None:
             has_date = applied_dates.values.notna().to_numpy() | _written_dates(raw[applied[0]])
-        company, role, label = column("company"), column("role"), column("label")
         has = {
-            name: ~blank_cells(c, placeholders=True)
-            for name, c in (("company", company), ("role", role), ("label", label))
-            if c is not None
+            name: ~blank_cells(values, placeholders=True)
+            for name in ("company", "role", "label")
+            if (values := column(name)) is not None
         }
         named = functools.reduce(np.logical_or, has.values(), np.zeros(n, dtype=bool))
         both_named = has["company"] & has["role"] if "company" in has and "role" in has else None
@@ -510,17 +495,14 @@ def _read_rows(
         present = {name: values for name in _TEXT_COLUMNS if (values := column(name)) is not None}
         if "company" not in present and (label := column("label")) is not None:
             present["company"] = label  # "Meta SDE 1": the application's own name stands for the company
-        own = [
-            m.column
-            for m in mapping
-            if (m.field is None or m.field not in _CANONICAL_FIELDS) and m.column not in CANONICAL_DTYPES
-        ]
+        for m in mapping:  # the user's own columns, kept as text
+            if m.field not in _CANONICAL_FIELDS and m.column not in CANONICAL_DTYPES:
+                present[m.column] = raw[m.column]
         role_readings = pool.submit(read_roles, titles if titles is not None else missing_text(n))
-        dated = pool.submit(_read_dates, column, mapping, order, file, numbers, applied_dates, keep)
+        dated = pool.submit(_read_dates, column, order, file, numbers, applied_dates, keep)
         joined = pool.submit(_joined_text, [column(name) for name in ("status", "stage", "outcome_text")], n)
         channels = pool.submit(read_channels, sources) if sources is not None else None
         copied = {name: pool.submit(text_cells, values) for name, values in present.items()}
-        copied_own = {name: pool.submit(text_cells, raw[name]) for name in own}
 
         progress = read if kept is None else read.rows(kept)
         skipped = [SkippedRow(file, int(every_number[i]), reason) for i, reason in decision.skipped]
@@ -528,22 +510,22 @@ def _read_rows(
         questions += progress_questions(file, numbers, progress, mapping, raw, options.answers)
         source_file = repeated_text(file, n)
         texts = {name: future.result() for name, future in copied.items()}
-        own_texts = {name: future.result() for name, future in copied_own.items()}
         dates, question, date_warnings = dated.result()
         status_raw, roles = joined.result(), role_readings.result()
         source = channels.result() if channels is not None else channels_from_urls(texts.get("url"), n)
     if ambiguous and question is None:
-        question = _date_question(file, [h for f in date_fields for h in colmap.columns_for(mapping, f)])
+        question = _date_question(
+            file, colmap.columns_for(mapping, date_fields[0])[0] if date_fields else None
+        )
 
-    warnings.extend(date_warnings)
-    warnings.extend(_reading_warnings(file, numbers, progress, status_raw, signals, raw))
     dates = _event_dates(dates, progress, n)
-    warnings.extend(_date_order_warnings(file, numbers, dates))
-
-    if "company" not in texts:
-        texts["company"] = repeated_text(NOT_GIVEN, n)
-    else:
-        texts["company"] = texts["company"].fillna(NOT_GIVEN)
+    warnings = [
+        *date_warnings,
+        *_reading_warnings(file, numbers, progress, status_raw, signals, raw),
+        *_date_order_warnings(file, numbers, dates),
+    ]
+    company = texts.get("company")
+    texts["company"] = company.fillna(NOT_GIVEN) if company is not None else repeated_text(NOT_GIVEN, n)
     followed = column("followed_up")
     columns = {
         "source_file": source_file,
@@ -553,13 +535,10 @@ def _read_rows(
         "source": source,
         **progress.frame(),
         **dates,
-        **texts,  # the text columns the file has; canonical_frame adds the others empty
+        **texts,  # the file's text columns and its own; canonical_frame adds the missing ones empty
         "status_raw": status_raw,
-        "followed_up": _yes_no(followed)
-        if followed is not None
-        else pd.Series(pd.arrays.BooleanArray(np.zeros(n, dtype=bool), np.ones(n, dtype=bool))),
+        **({"followed_up": _yes_no(followed)} if followed is not None else {}),
     }
-    columns.update(own_texts)
     status_columns = [raw[t.column] for t in signals.texts if t.role in ("status", "stage", "result")]
     return _Rows(canonical_frame(columns, n), skipped, warnings, status_columns, question, questions)
 
@@ -571,9 +550,7 @@ def _written_dates(values: pd.Series) -> np.ndarray:
     """Rows whose date cell holds a day or a year, read as a date or not ("8.28", "6.15 sent", "Before
     2025-01-24"): a date the person wrote down says the application went out, even where its year or form
     is unclear (the cell is reported as unreadable all the same)."""
-    codes, uniques = distinct_values(values)
-    written = np.array([bool(_DAY_OR_YEAR.search(str(value))) for value in uniques.tolist()], dtype=bool)
-    return np.append(written, False)[codes]
+    return flag_distinct(values, lambda value: bool(_DAY_OR_YEAR.search(str(value))), missing=False)
 
 
 def _reading_warnings(
@@ -586,17 +563,13 @@ def _reading_warnings(
 ) -> list[RowWarning]:
     """What the file's progress could not be read from: unread status texts, no progress column at
     all, cells too long to read whole."""
-    warnings = []
     unknown = ~progress.known & status_raw.notna().to_numpy(dtype=bool)
-    if unknown.any():
-        warnings.append(
-            RowWarning(
-                file,
-                "Some status texts could not be read; those applications count as pending until you "
-                "set them in the status review.",
-                tuple(int(r) for r in numbers[unknown]),
-            )
-        )
+    warnings = _rows_warning(
+        file,
+        "Some status texts could not be read; those applications count as pending until you set them in "
+        "the status review.",
+        numbers[unknown],
+    )
     if not signals.texts and not signals.stage_columns and not progress.known.any():
         warnings.append(
             RowWarning(
@@ -614,7 +587,7 @@ def _event_dates(dates: dict[str, pd.Series], progress: Progress, n: int) -> dic
     dates = dict(dates)
     outcome_on, last_event_on = dates.get("outcome_on"), dates.get("last_event_on")
     if last_event_on is not None:
-        decided = progress.outcome != OUTCOME_CODES["pending"]
+        decided = progress.outcome != OUTCOMES.index("pending")
         known = outcome_on if outcome_on is not None else pd.Series(np.full(n, np.datetime64("NaT", "ns")))
         outcome_on = known.where(known.notna() | ~decided, last_event_on)
     if outcome_on is not None:
@@ -623,43 +596,9 @@ def _event_dates(dates: dict[str, pd.Series], progress: Progress, n: int) -> dic
     known_moments = [m.to_numpy(dtype="datetime64[ns]") for m in moments if m is not None]
     if progress.last_flag_on is not None:
         known_moments.append(progress.last_flag_on)
-    if known_moments:
-        latest = known_moments[0]
-        for more in known_moments[1:]:
-            latest = np.fmax(latest, more)  # pairwise: fmax.reduce would stack a copy of them all
-        dates["last_event_on"] = pd.Series(latest, copy=False)
+    if known_moments:  # pairwise: np.fmax.reduce would stack a copy of them all
+        dates["last_event_on"] = pd.Series(functools.reduce(np.fmax, known_moments), copy=False)
     return dates
-
-
-_TEXT_ROLES: dict[str, TextRole] = {
-    "status": "status",
-    "stage": "stage",
-    "outcome_text": "result",
-    "response": "response",
-    "notes": "notes",
-    "feedback": "notes",
-}
-_CANONICAL_FIELDS = frozenset({*_TEXT_COLUMNS, "role", "source", "applied_on", "outcome_on", "last_event_on",
-                               "status", "stage", "outcome_text", "followed_up"})  # fmt: skip
-NOT_GIVEN = "(not given)"
-_FAR_FUTURE_DAYS = 366
-
-
-def _named(
-    mapping: Sequence[colmap.ColumnMapping], raw: pd.DataFrame, field: str
-) -> tuple[str, pd.Series] | None:
-    cols = colmap.columns_for(mapping, field)
-    return (cols[0], raw[cols[0]]) if cols else None
-
-
-@dataclass
-class _Rows:
-    table: pd.DataFrame
-    skipped: list[SkippedRow]
-    warnings: list[RowWarning]
-    status_texts: list[pd.Series]
-    date_question: str | None
-    questions: list[Question]
 
 
 def _rows_where(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
@@ -668,8 +607,8 @@ def _rows_where(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame({name: frame[name].array[keep] for name in frame.columns}, copy=False)
 
 
-def _date_question(file: str, headers: list[str]) -> str:
-    where = f"'{headers[0]}'" if headers else "its date columns"
+def _date_question(file: str, header: str | None) -> str:
+    where = f"'{header}'" if header else "its date columns"
     return (
         f"In '{file}', the dates in {where} read both ways (day/month and month/day, e.g. 01/02/2025), "
         "so they are left empty until you say which order your file uses."
@@ -678,7 +617,6 @@ def _date_question(file: str, headers: list[str]) -> str:
 
 def _read_dates(
     column: Callable[[str], pd.Series | None],
-    mapping: Sequence[colmap.ColumnMapping],
     order: DateOrder,
     file: str,
     numbers: np.ndarray,
@@ -695,7 +633,7 @@ def _read_dates(
         values = column(field_name)
         if values is None:
             continue
-        header = colmap.columns_for(mapping, field_name)[0]
+        header = str(values.name)  # the first column read as this field
         parsed = (
             parse_date_column(values, order)
             if field_name != "applied_on" or applied is None
@@ -703,69 +641,55 @@ def _read_dates(
         )
         dates[field_name] = parsed.values.astype("datetime64[ns]")
         if parsed.ambiguous and question is None:
-            question = _date_question(file, [header])
-        if parsed.unreadable:
-            rows = tuple(int(numbers[i]) for i in parsed.unreadable)
-            warnings.append(
-                RowWarning(file, f"'{header}' has values that are not dates; they were left empty.", rows)
-            )
-        if parsed.year_inferred:
-            rows = tuple(int(numbers[i]) for i in parsed.year_inferred)
-            warnings.append(
-                RowWarning(
-                    file, f"'{header}' has dates without a year; the year was taken from nearby rows.", rows
-                )
-            )
+            question = _date_question(file, header)
+        warnings += _rows_warning(
+            file,
+            f"'{header}' has values that are not dates; they were left empty.",
+            numbers[list(parsed.unreadable)],
+        )
+        warnings += _rows_warning(
+            file,
+            f"'{header}' has dates without a year; the year was taken from nearby rows.",
+            numbers[list(parsed.year_inferred)],
+        )
     return dates, question, warnings
 
 
 def _date_order_warnings(file: str, numbers: np.ndarray, dates: Mapping[str, pd.Series]) -> list[RowWarning]:
     """Dates that cannot be right as written: an answer before the application, an application far ahead."""
-    warnings = []
     applied, answered = dates.get("applied_on"), dates.get("outcome_on")
-    if applied is not None and answered is not None:
+    if applied is None:
+        return []
+    warnings = []
+    if answered is not None:
         before = (answered < applied).fillna(False).to_numpy(dtype=bool)
-        if before.any():
-            warnings.append(
-                RowWarning(
-                    file,
-                    "The answer is dated before the application; check these dates (kept as written).",
-                    tuple(int(r) for r in numbers[before]),
-                )
-            )
-    if applied is not None:
-        horizon = np.datetime64(dt.date.today() + dt.timedelta(days=_FAR_FUTURE_DAYS), "ns")
-        ahead = applied.to_numpy(dtype="datetime64[ns]") > horizon
-        if ahead.any():
-            warnings.append(
-                RowWarning(
-                    file,
-                    "Some applications are dated more than a year from today; check these dates.",
-                    tuple(int(r) for r in numbers[ahead]),
-                )
-            )
-    return warnings
+        warnings += _rows_warning(
+            file,
+            "The answer is dated before the application; check these dates (kept as written).",
+            numbers[before],
+        )
+    horizon = np.datetime64(dt.date.today() + dt.timedelta(days=_FAR_FUTURE_DAYS), "ns")
+    ahead = applied.to_numpy(dtype="datetime64[ns]") > horizon
+    return warnings + _rows_warning(
+        file, "Some applications are dated more than a year from today; check these dates.", numbers[ahead]
+    )
+
+
+def _rows_warning(file: str, message: str, rows: np.ndarray) -> list[RowWarning]:
+    """A warning naming the sheet's row numbers ``rows``; none when there are none."""
+    return [RowWarning(file, message, tuple(rows.tolist()))] if len(rows) else []
 
 
 def _long_cell_warnings(file: str, columns: list[pd.Series]) -> list[RowWarning]:
     """Cells too long to read whole: only their first part was read for stage and outcome."""
     warnings = []
     for values in columns:
-        codes, uniques = distinct_values(values)
-        long = [
-            i
-            for i, value in enumerate(uniques.tolist())
-            if isinstance(value, str) and len(value) > MAX_ANALYSED_CHARS
-        ]
-        if not long:
-            continue
-        rows = np.flatnonzero(np.isin(codes, long))
-        warnings.append(
-            RowWarning(
-                file,
-                f"'{values.name}' has cells longer than {MAX_ANALYSED_CHARS:,} characters: only their first "
-                f"{MAX_ANALYSED_CHARS:,} were read for the stage and outcome (the whole text is kept).",
-                tuple(int(r) for r in rows[:1000]),
-            )
+        long = flag_distinct(
+            values, lambda v: isinstance(v, str) and len(v) > MAX_ANALYSED_CHARS, missing=False
         )
+        message = (
+            f"'{values.name}' has cells longer than {MAX_ANALYSED_CHARS:,} characters: only their first "
+            f"{MAX_ANALYSED_CHARS:,} were read for the stage and outcome (the whole text is kept)."
+        )
+        warnings += _rows_warning(file, message, np.flatnonzero(long)[:1000])
     return warnings

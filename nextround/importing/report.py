@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from itertools import groupby
 from typing import Any
 
 import pandas as pd
@@ -94,17 +95,14 @@ class ImportReport:
 
 def skipped_ranges(skipped: tuple[SkippedRow, ...]) -> list[tuple[str, str, str]]:
     """Group consecutive skipped rows with the same reason: (file, "rows 4–1000", reason)."""
-    groups: list[tuple[str, int, int, str]] = []
-    for s in skipped:
-        if groups and groups[-1][0] == s.file and groups[-1][3] == s.reason and groups[-1][2] + 1 == s.row:
-            file, first, _, reason = groups[-1]
-            groups[-1] = (file, first, s.row, reason)
-        else:
-            groups.append((s.file, s.row, s.row, s.reason))
-    return [
-        (file, f"row {first}" if first == last else f"rows {first}–{last}", reason)
-        for file, first, last, reason in groups
-    ]
+    ranges = []
+    # Rows one after another keep the same difference between row number and place in the list.
+    for (file, reason, _), run in groupby(
+        enumerate(skipped), lambda item: (item[1].file, item[1].reason, item[1].row - item[0])
+    ):
+        rows = [s.row for _, s in run]
+        ranges.append((file, f"row {rows[0]}" if len(rows) == 1 else f"rows {rows[0]}–{rows[-1]}", reason))
+    return ranges
 
 
 QUESTION_ROWS = 200  # row numbers a question lists; its count says how many there are in all
