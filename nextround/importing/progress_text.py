@@ -17,7 +17,6 @@ remembered. Rules, in the words of the vocabulary README:
 from __future__ import annotations
 
 import itertools
-import math
 import re
 import unicodedata
 from collections.abc import Collection, Mapping
@@ -66,17 +65,11 @@ class TextReading:
 NOTHING: Final = TextReading(Stage.APPLIED, "pending", False, False, False, "")
 
 
-def _is_missing(value: object) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, float | np.floating):
-        return math.isnan(value)
-    return isinstance(value, np.datetime64) and bool(np.isnat(value))
-
-
 def status_key(text: object) -> str:
     """Grouping and override key of a status text: lower-cased, spaces collapsed, end punctuation off."""
-    if _is_missing(text):
+    if text is None or text is pd.NA or text is pd.NaT:
+        return ""
+    if isinstance(text, float | np.floating | np.datetime64) and np.isnan(text):
         return ""
     if isinstance(text, float | np.floating) and float(text).is_integer():
         text = int(text)

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import operator
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from enum import IntEnum
@@ -54,12 +54,7 @@ _CODE: Final[dict[str, int]] = {name: i for i, name in enumerate(OUTCOMES)}
 _PENDING: Final = _CODE["pending"]
 _DECIDED: Final = (_CODE["rejected"], _CODE["ghosted"], _CODE["offer"])
 _IS_DECIDED: Final = np.isin(np.arange(len(OUTCOMES)), _DECIDED)  # indexed by outcome code
-_STAGE_KINDS: Final = {
-    "screen": Stage.SCREEN,
-    "interview": Stage.INTERVIEW,
-    "final": Stage.FINAL,
-    "offer": Stage.OFFER,
-}
+_STAGE_KINDS: Final = {kind: Stage[kind.upper()] for kind in ("screen", "interview", "final", "offer")}
 DEFAULT_DATE_SHARE: Final = 0.8  # of a date column's filled cells holding one date: a template default
 DEFAULT_DATE_ROWS: Final = 5
 PROSE_WORDS: Final = 5  # a status cell of more words than this is a sentence, read like a note
@@ -320,12 +315,8 @@ def _only_dates(text: str) -> bool:
     if not any(c.isdigit() for c in text):
         return False
     months = vocabulary().months
-    return all(w.isdigit() or w in months or w in _CONNECTORS or _digits_and_months(w) for w in words(text))
-
-
-def _digits_and_months(word: str) -> bool:
-    letters = "".join(c for c in word if not c.isdigit())
-    return not letters or letters in vocabulary().months or letters in ("st", "nd", "rd", "th")
+    letters = ("".join(c for c in word if not c.isdigit()) for word in words(text) if word not in _CONNECTORS)
+    return all(not rest or rest in months or rest in ("st", "nd", "rd", "th") for rest in letters)
 
 
 @dataclass
@@ -350,18 +341,6 @@ def _read_flag_column(column: StageColumn, n_rows: int) -> _FlagColumn:
     return _FlagColumn(
         column.column, column.kind, codes, Labels(column.column, uniques), values, column.dates, yes_no
     )
-
-
-def _default_date(column: _FlagColumn) -> tuple[pd.Timestamp, int] | None:
-    """The one date a template wrote into most rows of a date column, or None."""
-    dated = column.dates[~np.isnat(column.dates)]
-    if len(dated) < DEFAULT_DATE_ROWS:
-        return None
-    days, counts = np.unique(dated.astype("datetime64[D]"), return_counts=True)
-    top = int(counts.argmax())
-    if counts[top] >= DEFAULT_DATE_ROWS and counts[top] >= DEFAULT_DATE_SHARE * len(dated):
-        return pd.Timestamp(days[top]), int(counts[top])
-    return None
 
 
 # ---------------------------------------------------------------------------------------- combining
@@ -423,12 +402,6 @@ def _first_decided(
     return outcome, chosen
 
 
-def _fixed(label: str, where: np.ndarray, value: int) -> _Layer:
-    """A layer with one reason for every row it applies to."""
-    values = np.where(where, value, _PENDING).astype(np.int8)
-    return _Layer(values, Labels(None, [label]), np.where(where, 0, -1))
-
-
 def infer_progress(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str, str]] = {}) -> Progress:
     """Stage, outcome, evidence and what the signals say about sending, one row per application."""
     combined = _combinations(signals, n_rows)
@@ -446,32 +419,26 @@ def _combinations(signals: Signals, n_rows: int) -> tuple[Signals, int, np.ndarr
     Only without stage columns: their dates come from the date reader, which reads a cell with its
     neighbours (a year taken from nearby rows), and a default date or a column's use is counted in rows.
     """
-    if signals.stage_columns:
-        return None
     texts = [t for t in signals.texts if signals.read_notes or t.role != "notes"]
     cells = [t.cells for t in texts] + [
         pair[1] for pair in (signals.applied_flag, signals.interview_count) if pair is not None
     ]
+    if signals.stage_columns or not cells:
+        return None
     columns = [_codes_and_categories(c, n_rows) for c in cells]
     sizes = [len(categories) + 1 for _, categories in columns]  # no cell (code -1) is one more value
-    space = functools.reduce(operator.mul, sizes, 1)
+    space = math.prod(sizes)
     if 2 * space > n_rows:
         return None  # nearly as many combinations as rows: read the rows
-    key = np.zeros(n_rows, dtype=np.int32)  # each row's combination, one digit per column
-    for (codes, _), size in zip(columns, sizes, strict=True):
-        key *= size
-        key += codes
-        key += 1
+    key = np.ravel_multi_index([codes + 1 for codes, _ in columns], sizes)  # each row's combination
     used = np.flatnonzero(np.bincount(key, minlength=space))
-    position = np.zeros(space, dtype=np.intp)  # numpy's own index type: the takes need no conversion
+    position = np.zeros(space, dtype=np.intp)
     position[used] = np.arange(len(used))
-    distinct_cells: list[pd.Series] = []
-    rest = used
-    for (_, categories), size in zip(reversed(columns), reversed(sizes), strict=True):
-        rest, digit = np.divmod(rest, size)
-        distinct_cells.insert(0, pd.Series(pd.Categorical.from_codes(digit - 1, categories=categories)))
     # The same columns, each holding its cell of every combination (in the order ``cells`` lists them).
-    each = iter(distinct_cells)
+    each = iter(
+        pd.Series(pd.Categorical.from_codes(digits - 1, categories=categories))
+        for digits, (_, categories) in zip(np.unravel_index(used, sizes), columns, strict=True)
+    )
     distinct_texts = [replace(t, cells=next(each)) for t in texts]
     applied_flag = None if signals.applied_flag is None else (signals.applied_flag[0], next(each))
     count = None if signals.interview_count is None else (signals.interview_count[0], next(each))
@@ -548,9 +515,9 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
     ghosted_from_blank = no
     if has_progress_column and signals.blank_flags_are_ghosted:
         ghosted_from_blank = ~any_flag & ~_any((t.present for t in texts), n_rows) & ~known
-        outcome_layers.append(
-            _fixed("no flag in any stage column: read as no response", ghosted_from_blank, _CODE["ghosted"])
-        )
+        label = Labels(None, ["no flag in any stage column: read as no response"])
+        ghosted = np.where(ghosted_from_blank, _CODE["ghosted"], _PENDING).astype(np.int8)
+        outcome_layers.append(_Layer(ghosted, label, np.where(ghosted_from_blank, 0, -1)))
     outcome, outcome_chosen = _first_decided(outcome_layers, n_rows)
     ghosted_from_blank = ghosted_from_blank & (outcome_chosen == len(outcome_layers) - 1)
 
@@ -599,14 +566,19 @@ def _stage_column_layers(flags: list[_FlagColumn]) -> tuple[list[_Layer], list[_
 
 
 def _drop_default_dates(flags: list[_FlagColumn]) -> list[tuple[str, pd.Timestamp, int]]:
-    """Empty the cells holding a template's default date; say which columns had one."""
+    """Empty the cells holding a template's default date (the one date in most of a column's dated
+    cells); say which columns had one."""
     found = []
     for column in flags:
-        default = _default_date(column)
-        if default is None:
+        dated = column.dates[~np.isnat(column.dates)]
+        if len(dated) < DEFAULT_DATE_ROWS:
             continue
-        found.append((column.column, *default))
-        is_default = column.dates.astype("datetime64[D]") == np.datetime64(default[0].date())
+        days, counts = np.unique(dated.astype("datetime64[D]"), return_counts=True)
+        top = int(counts.argmax())
+        if counts[top] < DEFAULT_DATE_ROWS or counts[top] < DEFAULT_DATE_SHARE * len(dated):
+            continue
+        found.append((column.column, pd.Timestamp(days[top]), int(counts[top])))
+        is_default = column.dates.astype("datetime64[D]") == days[top]
         column.values = np.where(is_default, int(Flag.EMPTY), column.values).astype(np.int8)
         column.dates = np.where(is_default, np.datetime64("NaT", "ns"), column.dates)
     return found
