@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -203,15 +204,11 @@ def _plain(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _mender() -> _Mender:
     vocab = vocabulary()
-    known = {w for w in vocab.status_words if _plain(w)}
-    squeezed: dict[str, str] = {}
-    clashes: set[str] = set()
-    for word in known:
-        key = _squeeze(word)
-        if squeezed.get(key, word) != word:
-            clashes.add(key)
-        squeezed[key] = word
     phrases = vocab.statuses.phrases
+    known = {word for phrase in phrases for word in phrase.split() if _plain(word)}
+    spellings: dict[str, set[str]] = defaultdict(set)  # squeezed -> the status words that squeeze to it
+    for word in known:
+        spellings[_squeeze(word)].add(word)
     one_word = tuple(p for p in phrases if " " not in p and _plain(p))
     targets: dict[str, list[str]] = {}
     for phrase in one_word:
@@ -221,8 +218,8 @@ def _mender() -> _Mender:
             and not set(phrases[phrase]) & {"not_applied", "unclear", "neutral", "not_pursued"}
         ):
             targets.setdefault(phrase[0], []).append(phrase)
-    unique = {k: v for k, v in squeezed.items() if k not in clashes}
-    return _Mender(frozenset(known) | vocab.never_correct, unique, one_word, targets)
+    squeezed = {key: words.pop() for key, words in spellings.items() if len(words) == 1}
+    return _Mender(frozenset(known) | vocab.never_correct, squeezed, one_word, targets)
 
 
 def _squeeze(word: str) -> str:

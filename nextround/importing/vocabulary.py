@@ -46,16 +46,6 @@ class Vocabulary:
     company_forms: PhraseIndex  # legal forms that mark a company name ("AB", "GmbH", "Ltd")
     advert_phrases: PhraseIndex  # phrases of a pasted job advert ("we are looking for", "wir suchen")
 
-    @property
-    def status_words(self) -> frozenset[str]:
-        """Every single word of the status phrases (typo correction aims at these)."""
-        return frozenset(w for phrase in self.statuses.phrases for w in phrase.split())
-
-
-def _read(code: str) -> dict:
-    with data_path(LANGUAGES_DIR).joinpath(f"{code}.toml").open("rb") as handle:
-        return tomllib.load(handle)
-
 
 def language_codes() -> tuple[str, ...]:
     """The language files present, English first, then alphabetical; ``common`` last."""
@@ -82,7 +72,8 @@ def vocabulary() -> Vocabulary:
     weekday_spellings: set[str] = set()
     placeholders: set[str] = set()
     for code in language_codes():
-        data = _read(code)
+        with data_path(LANGUAGES_DIR).joinpath(f"{code}.toml").open("rb") as handle:
+            data = tomllib.load(handle)
         headers += [(p, field) for field, phrases in data.get("headers", {}).items() for p in phrases]
         for kind, phrases in data.get("stage_headers", {}).items():
             if kind == "not_stage":
