@@ -193,7 +193,6 @@ def _negated(
 class _Mender:
     words: frozenset[str]  # the status words and the words never corrected: left as they are
     squeezed: dict[str, str]  # a status word with its repeated letters squeezed -> the word
-    one_word: tuple[str, ...]  # the one-word status phrases
     targets: dict[str, list[str]]  # first letter -> one-word status phrases to correct towards
 
 
@@ -209,9 +208,8 @@ def _mender() -> _Mender:
     spellings: dict[str, set[str]] = defaultdict(set)  # squeezed -> the status words that squeeze to it
     for word in known:
         spellings[_squeeze(word)].add(word)
-    one_word = tuple(p for p in phrases if " " not in p and _plain(p))
     targets: dict[str, list[str]] = {}
-    for phrase in one_word:
+    for phrase in _one_word_statuses():
         if (
             len(phrase) >= _FUZZY_MIN_LENGTH
             and phrase not in vocab.never_correct
@@ -219,7 +217,12 @@ def _mender() -> _Mender:
         ):
             targets.setdefault(phrase[0], []).append(phrase)
     squeezed = {key: words.pop() for key, words in spellings.items() if len(words) == 1}
-    return _Mender(frozenset(known) | vocab.never_correct, squeezed, one_word, targets)
+    return _Mender(frozenset(known) | vocab.never_correct, squeezed, targets)
+
+
+@lru_cache(maxsize=1)
+def _one_word_statuses() -> tuple[str, ...]:
+    return tuple(p for p in vocabulary().statuses.phrases if " " not in p and _plain(p))
 
 
 def _squeeze(word: str) -> str:
@@ -245,7 +248,7 @@ def _completed_word(word: str) -> str | None:
     mender = _mender()
     if len(word) < _SHORTENED_MIN_LENGTH or not _plain(word) or word in mender.words:
         return None
-    begun = [p for p in mender.one_word if p.startswith(word)]
+    begun = [p for p in _one_word_statuses() if p.startswith(word)]
     meanings = {vocabulary().statuses.labels(p) for p in begun}
     return min(begun, key=len) if len(meanings) == 1 else None
 

@@ -37,11 +37,15 @@ _ONLY_ONE_NAME = (
     "only names a company or a role, nothing else: looks like a wishlist entry, not an application"
 )
 _KEEP = Choice("Yes, that is right")
-_STEP_WORDS = {
+STEP_WORDS = {  # what a stage column marks, in words: "reached an interview"
     "screen": "a screen",
     "interview": "an interview",
     "final": "the final round",
     "offer": "an offer",
+    "rejected": "a rejection",
+    "ghosted": "no response",
+    "withdrawn": "a withdrawal",
+    "in_progress": "still open",
 }
 
 
@@ -218,14 +222,14 @@ def _column_question(file: str, numbers: np.ndarray, m: ColumnMapping, raw: pd.D
     if m.field not in ("stage_column", "candidate_action", None):
         return None  # read as something else (a count, a date, a name): not a yes / no step
     kind = m.kind if m.field == "stage_column" else stage_words_in(m.column)
-    if kind not in _STEP_WORDS or m.column not in raw:
+    if kind not in ("screen", "interview", "final", "offer") or m.column not in raw:
         return None
     values = raw[m.column]
     said_yes = values.map(lambda value: cell_answer(value) is True).to_numpy(dtype=bool)
     if not said_yes.any() or not _mostly_yes_no(values):
         return None  # dates in a stage column are strong evidence; yes / no is asked about
     count = _plural(int(said_yes.sum()), "application")
-    step = _STEP_WORDS[kind]
+    step = STEP_WORDS[kind]
     as_step = Choice(f"No, it means {step}", column=m.column, field="stage_column")
     chosen = " You chose this." if m.method == "your choice" else " Is that right?"
     read_as_step = m.field == "stage_column"
