@@ -552,9 +552,10 @@ def _stage_column_layers(flags: list[_FlagColumn]) -> tuple[list[_Layer], list[_
     for column in flags:
         says = {name: column.values == flag for name, flag in _FLAG_OF_KIND.items()}
         if column.kind in _STAGE_KINDS:
-            reached = np.isin(column.values, _STAGE_HAPPENED)
+            # An offer column marks the offer by a yes, a tick or a date; "rejected" there is no offer.
+            reached = np.isin(column.values, (Flag.REACHED,) if column.kind == "offer" else _STAGE_HAPPENED)
             if column.kind == "offer":
-                reached = says["offer"] = column.values == Flag.REACHED
+                says["offer"] = reached
             stages.append(_layer(column, np.where(reached, int(_STAGE_KINDS[column.kind]), 0)))
         elif column.kind in _FLAG_OF_KIND:
             says = {column.kind: np.isin(column.values, (Flag.REACHED, _FLAG_OF_KIND[column.kind]))}
