@@ -69,19 +69,13 @@ class PhraseIndex:
 
     def __init__(self, phrases: Iterable[tuple[str, str]]) -> None:
         """``phrases`` are (phrase, label) pairs; a phrase may carry several labels (kept in order)."""
-        index: dict[tuple[str, ...], list[str]] = {}
+        index: dict[tuple[str, ...], dict[str, None]] = {}  # dict keys: the labels in order, once each
         for phrase, label in phrases:
-            key = words(phrase)
-            if key:
-                labels = index.setdefault(key, [])
-                if label not in labels:
-                    labels.append(label)
+            if key := words(phrase):
+                index.setdefault(key, {})[label] = None
         self._index = {key: tuple(labels) for key, labels in index.items()}
         self._first = frozenset(key[0] for key in self._index)
         self._longest = max((len(key) for key in self._index), default=0)
-
-    def __contains__(self, phrase: str) -> bool:
-        return words(phrase) in self._index
 
     def labels(self, phrase: str) -> tuple[str, ...]:
         """What a whole text names when it is exactly one phrase; () otherwise."""

@@ -16,11 +16,12 @@ remembered. Rules, in the words of the vocabulary README:
 
 from __future__ import annotations
 
-import math
+import itertools
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final
 
@@ -61,26 +62,15 @@ class TextReading:
     says_never_sent: bool = False  # in so many words: "not applied", "no enviada", "did not apply"
     names_applied: bool = False  # an applied word ("Applied", "Enviada"): the status says where it stands
 
-    @property
-    def weak(self) -> bool:
-        """Understood, but says neither that it was sent nor that it was not ("Open", "Pending")."""
-        return self.known and not self.says_applied and not self.not_applied
-
 
 NOTHING: Final = TextReading(Stage.APPLIED, "pending", False, False, False, "")
 
 
-def _is_missing(value: object) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, float | np.floating):
-        return math.isnan(value)
-    return isinstance(value, np.datetime64) and bool(np.isnat(value))
-
-
 def status_key(text: object) -> str:
     """Grouping and override key of a status text: lower-cased, spaces collapsed, end punctuation off."""
-    if _is_missing(text):
+    if text is None or text is pd.NA or text is pd.NaT:
+        return ""
+    if isinstance(text, float | np.floating | np.datetime64) and np.isnan(text):
         return ""
     if isinstance(text, float | np.floating) and float(text).is_integer():
         text = int(text)
@@ -129,13 +119,12 @@ def _read_key(key: str, prose: bool = False, note: bool = False) -> TextReading:
                 not_applied = never_sent = True
                 used.append(f"not {hit.phrase}")
             continue
-        if meaning == "not_applied" and any(word in vocab.negators for word in hit.phrase.split()):
-            never_sent = True
         used.append(
             f"{hit.phrase} (read from '{mended[hit.phrase]}')" if hit.phrase in mended else hit.phrase
         )
         if meaning == "not_applied":
             not_applied = True
+            never_sent |= any(word in vocab.negators for word in hit.phrase.split())
         elif meaning == "not_pursued":
             not_pursued = True
         elif meaning in _STAGE_OF:
@@ -155,8 +144,7 @@ def _read_key(key: str, prose: bool = False, note: bool = False) -> TextReading:
     if not_applied and says_applied and never_sent:
         says_applied = False  # "applied to the other role, not this one": the negation is about this row
     if not used:
-        rule = "unreadable: " + unclear[0] if unclear else ""
-        return TextReading(Stage.APPLIED, "pending", False, False, False, rule)
+        return replace(NOTHING, rule="unreadable: " + unclear[0] if unclear else "")
     stage = max(stages, default=Stage.APPLIED)
     outcome = next((o for o in OUTCOME_STRENGTH if o in outcomes), "pending")
     if not_applied and (says_applied or stage > Stage.APPLIED):
@@ -203,55 +191,48 @@ def _negated(
 
 @dataclass(frozen=True)
 class _Mender:
-    words: frozenset[str]
-    squeezed: dict[str, str]
+    words: frozenset[str]  # the status words and the words never corrected: left as they are
+    squeezed: dict[str, str]  # a status word with its repeated letters squeezed -> the word
     targets: dict[str, list[str]]  # first letter -> one-word status phrases to correct towards
-    never: frozenset[str]
+
+
+def _plain(word: str) -> bool:
+    return word.isascii() and word.isalpha()
 
 
 @lru_cache(maxsize=1)
 def _mender() -> _Mender:
     vocab = vocabulary()
-    known = {w for w in vocab.status_words if w.isascii() and w.isalpha()}
-    squeezed: dict[str, str] = {}
-    clashes: set[str] = set()
+    phrases = vocab.statuses.phrases
+    known = {word for phrase in phrases for word in phrase.split() if _plain(word)}
+    spellings: dict[str, set[str]] = defaultdict(set)  # squeezed -> the status words that squeeze to it
     for word in known:
-        key = _squeeze(word)
-        if squeezed.get(key, word) != word:
-            clashes.add(key)
-        squeezed[key] = word
-    never = vocab.never_correct
+        spellings[_squeeze(word)].add(word)
     targets: dict[str, list[str]] = {}
-    for phrase, labels in vocab.statuses.phrases.items():
+    for phrase in _one_word_statuses():
         if (
-            " " not in phrase
-            and phrase.isascii()
-            and phrase.isalpha()
-            and len(phrase) >= _FUZZY_MIN_LENGTH
-            and phrase not in never
-            and not set(labels) & {"not_applied", "unclear", "neutral", "not_pursued"}
+            len(phrase) >= _FUZZY_MIN_LENGTH
+            and phrase not in vocab.never_correct
+            and not set(phrases[phrase]) & {"not_applied", "unclear", "neutral", "not_pursued"}
         ):
             targets.setdefault(phrase[0], []).append(phrase)
-    return _Mender(frozenset(known), {k: v for k, v in squeezed.items() if k not in clashes}, targets, never)
+    squeezed = {key: words.pop() for key, words in spellings.items() if len(words) == 1}
+    return _Mender(frozenset(known) | vocab.never_correct, squeezed, targets)
+
+
+@lru_cache(maxsize=1)
+def _one_word_statuses() -> tuple[str, ...]:
+    return tuple(p for p in vocabulary().statuses.phrases if " " not in p and _plain(p))
 
 
 def _squeeze(word: str) -> str:
-    out: list[str] = []
-    for char in word:
-        if not out or out[-1] != char:
-            out.append(char)
-    return "".join(out)
+    return "".join(char for char, _ in itertools.groupby(word))
 
 
 @lru_cache(maxsize=50_000)
 def _mended_word(word: str) -> str | None:
     mender = _mender()
-    if (
-        len(word) < 4
-        or not (word.isascii() and word.isalpha())
-        or word in mender.words
-        or word in mender.never
-    ):
+    if len(word) < 4 or not _plain(word) or word in mender.words:
         return None
     fixed = mender.squeezed.get(_squeeze(word))
     if fixed is None and len(word) >= _FUZZY_MIN_LENGTH:
@@ -264,19 +245,12 @@ def _mended_word(word: str) -> str | None:
 def _completed_word(word: str) -> str | None:
     """A word cut short of one status word ("rejec" → reject): at least five letters, and every one-word
     status it begins means the same ("inter" begins interview and interested: left alone)."""
-    if len(word) < _SHORTENED_MIN_LENGTH or not (word.isascii() and word.isalpha()):
+    mender = _mender()
+    if len(word) < _SHORTENED_MIN_LENGTH or not _plain(word) or word in mender.words:
         return None
-    if word in _mender().words or word in _mender().never:
-        return None
-    vocab = vocabulary()
     begun = [p for p in _one_word_statuses() if p.startswith(word)]
-    meanings = {vocab.statuses.labels(p) for p in begun}
+    meanings = {vocabulary().statuses.labels(p) for p in begun}
     return min(begun, key=len) if len(meanings) == 1 else None
-
-
-@lru_cache(maxsize=1)
-def _one_word_statuses() -> tuple[str, ...]:
-    return tuple(p for p in vocabulary().statuses.phrases if " " not in p and p.isascii() and p.isalpha())
 
 
 def _mend(tokens: tuple[str, ...], *, shortened: bool) -> tuple[tuple[str, ...], dict[str, str]]:

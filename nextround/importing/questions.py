@@ -27,15 +27,15 @@ from nextround.importing.stage_outcome import Progress, Sent
 from nextround.importing.vocabulary import cell_answer
 from nextround.model import STAGES
 
-_ONLY_ONE_NAME = (
-    "only names a company or a role, nothing else: looks like a wishlist entry, not an application"
-)
 NOTES_QUESTION = "notes"
 NOTES_OUTCOME_QUESTION = "notes-outcome"
 BLANK_FLAGS_QUESTION = "blank-flags"
 NOT_SENT_QUESTION = "not-sent"
 UNCLEAR_QUESTION = "unclear"
 COUNT = "count"
+_ONLY_ONE_NAME = (
+    "only names a company or a role, nothing else: looks like a wishlist entry, not an application"
+)
 _KEEP = Choice("Yes, that is right")
 STEP_WORDS = {  # what a stage column marks, in words: "reached an interview"
     "screen": "a screen",
@@ -49,15 +49,17 @@ STEP_WORDS = {  # what a stage column marks, in words: "reached an interview"
 }
 
 
-def _plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+def _plural(count: int, one: str) -> str:
+    return f"{count:,} {one if count == 1 else one + 's'}"
 
 
-def _example(numbers: np.ndarray, where: np.ndarray, label: str = "") -> str:
+def _example(numbers: np.ndarray, where: np.ndarray, labels: pd.Categorical | None = None) -> str:
+    """ " (e.g. row 12 — Status: Saved)": the first row where ``where`` holds, with its label if any."""
     rows = np.flatnonzero(where)
     if not len(rows):
         return ""
-    shown = f" — {label}" if label else ""
+    label = labels[rows[0]] if labels is not None else None
+    shown = f" — {label}" if pd.notna(label) and str(label) else ""
     return f" (e.g. row {int(numbers[rows[0]])}{shown})"
 
 
@@ -75,12 +77,13 @@ class Decision:
 
     @property
     def skipped(self) -> list[tuple[int, str]]:
+        """(row, why it is left out) for every row that is not an application."""
         out: list[tuple[int, str]] = []
-        left_out = np.flatnonzero(~self.keep)
-        said = dict(zip(left_out.tolist(), np.asarray(self.not_sent_by[left_out], dtype=object), strict=True))
-        for i in left_out.tolist():
+        left_out = np.flatnonzero(~self.keep).tolist()
+        said = np.asarray(self.not_sent_by[left_out], dtype=object)
+        for i, not_sent_by in zip(left_out, said, strict=True):
             if self.not_sent[i]:
-                out.append((i, f"marked as not applied yet ({said[i]})"))
+                out.append((i, f"marked as not applied yet ({not_sent_by})"))
             elif self.only_a_note[i]:
                 out.append((i, "holds only a note, no company, role, date or status (a title or a legend?)"))
             elif self.empty[i]:
@@ -88,29 +91,24 @@ class Decision:
             elif self.only_one_name[i]:
                 out.append((i, _ONLY_ONE_NAME))
             else:
-                out.append(
-                    (int(i), "nothing says it was sent (no date applied, and its status does not say so)")
-                )
+                out.append((i, "nothing says it was sent (no date applied, and its status does not say so)"))
         return out
 
     def questions(self, file: str, numbers: np.ndarray, progress: Progress) -> Iterator[Question]:
         """The rows left out (or counted, when the user said so), asked about."""
         count_them = Choice("No, count them as applications", COUNT)
         if self.not_sent.any():
-            first = int(np.flatnonzero(self.not_sent)[0])
             count = int(self.not_sent.sum())
             rows = f"{_plural(count, 'row')} marked as not applied yet {_be(count)}"
-            example = _example(numbers, self.not_sent, str(self.not_sent_by[first]))
+            example = _example(numbers, self.not_sent, self.not_sent_by)
             text = f"{rows} left out{example}. Is that right?"
             if self.keep[self.not_sent].all():
                 text = f"{rows} counted, as you chose{example}."
             yield _ask(NOT_SENT_QUESTION, file, text, numbers, self.not_sent, (_KEEP, count_them))
         if self.unclear.any():
-            first = int(np.flatnonzero(self.unclear)[0])
-            label = str(progress.stage_evidence[first]) if pd.notna(progress.stage_evidence[first]) else ""
             count = int(self.unclear.sum())
             rows = f"{_plural(count, 'row')} with no date applied and nothing that says it was sent"
-            example = _example(numbers, self.unclear, label)
+            example = _example(numbers, self.unclear, progress.stage_evidence)
             said = "(other rows say whether they were sent)"
             text = f"{rows} {said} {_be(count)} left out{example}. Is that right?"
             if self.keep[self.unclear].all():
@@ -163,76 +161,45 @@ def progress_questions(
     answers: Mapping[str, str],
 ) -> list[Question]:
     """Questions about the readings of the applications kept."""
-    questions: list[Question] = []
-    evidence = pd.Series(progress.stage_evidence)
-    stage_names = np.array(STAGES, dtype=object)
-    questions += [q for m in mapping if (q := _column_question(file, numbers, m, raw)) is not None]
+    questions = [q for m in mapping if (q := _column_question(file, numbers, m, raw)) is not None]
     from_notes = progress.stage_from_notes
     if from_notes.any():
         first = int(np.flatnonzero(from_notes)[0])
-        questions.append(
-            _ask(
-                NOTES_QUESTION,
-                file,
-                f"The notes say how far {_plural(int(from_notes.sum()), 'application')} got (e.g. row "
-                f"{int(numbers[first])}: {_short(evidence.iloc[first])} → "
-                f"{stage_names[progress.stage[first]]}). Use what the notes say?",
-                numbers,
-                from_notes,
-                (Choice("Yes, use the notes"), Choice("No, ignore the notes", "ignore")),
-            )
+        text = (
+            f"The notes say how far {_plural(int(from_notes.sum()), 'application')} got (e.g. row "
+            f"{int(numbers[first])}: {_short(progress.stage_evidence[first])} → "
+            f"{STAGES[progress.stage[first]]}). Use what the notes say?"
         )
+        choices = (Choice("Yes, use the notes"), Choice("No, ignore the notes", "ignore"))
+        questions.append(_ask(NOTES_QUESTION, file, text, numbers, from_notes, choices))
     elif answers.get(NOTES_QUESTION) == "ignore":
-        questions.append(
-            Question(
-                NOTES_QUESTION,
-                file,
-                "The notes are not read for stages and outcomes, as you chose.",
-                (),
-                (Choice("Read the notes again", ""),),
-            )
-        )
+        text = "The notes are not read for stages and outcomes, as you chose."
+        questions.append(Question(NOTES_QUESTION, file, text, (), (Choice("Read the notes again", ""),)))
     withheld = progress.notes_outcome_withheld
     if withheld.any() or answers.get(NOTES_OUTCOME_QUESTION) == "use":
-        rows = np.flatnonzero(withheld)
-        example = _example(numbers, withheld)
-        questions.append(
-            _ask(
-                NOTES_OUTCOME_QUESTION,
-                file,
-                f"The notes of {_plural(len(rows), 'application')} say {'it' if len(rows) == 1 else 'they'} "
-                f"got further or ended{example}, while the status says it is still open. The status was "
-                "kept. Use the notes instead?",
-                numbers,
-                withheld,
-                (Choice("No, keep the status"), Choice("Yes, the notes are newer", "use")),
-            )
+        count = int(withheld.sum())
+        text = (
+            f"The notes of {_plural(count, 'application')} say {'it' if count == 1 else 'they'} got further "
+            f"or ended{_example(numbers, withheld)}, while the status says it is still open. The status was "
+            "kept. Use the notes instead?"
         )
+        choices = (Choice("No, keep the status"), Choice("Yes, the notes are newer", "use"))
+        questions.append(_ask(NOTES_OUTCOME_QUESTION, file, text, numbers, withheld, choices))
     blank = progress.ghosted_from_blank_flags
     if blank.any():
-        questions.append(
-            _ask(
-                BLANK_FLAGS_QUESTION,
-                file,
-                f"{_plural(int(blank.sum()), 'application')} with no flag in any stage column "
-                f"{_be(blank.sum())} read as 'no response'{_example(numbers, blank)}. Is that right?",
-                numbers,
-                blank,
-                (_KEEP, Choice("No, they are still waiting", "pending")),
-            )
+        text = (
+            f"{_plural(int(blank.sum()), 'application')} with no flag in any stage column "
+            f"{_be(blank.sum())} read as 'no response'{_example(numbers, blank)}. Is that right?"
         )
+        choices = (_KEEP, Choice("No, they are still waiting", "pending"))
+        questions.append(_ask(BLANK_FLAGS_QUESTION, file, text, numbers, blank, choices))
     for column, day, count in progress.default_date_columns:
-        key = f"default-date:{column}"
-        questions.append(
-            Question(
-                key,
-                file,
-                f"'{column}' holds the same date ({day:%d %b %Y}) in {count:,} rows: read as a template's "
-                "default, not as that many steps on one day. Is that right?",
-                (),
-                (_KEEP, Choice("No, these dates are real", "real")),
-            )
+        text = (
+            f"'{column}' holds the same date ({day:%d %b %Y}) in {count:,} rows: read as a template's "
+            "default, not as that many steps on one day. Is that right?"
         )
+        choices = (_KEEP, Choice("No, these dates are real", "real"))
+        questions.append(Question(f"default-date:{column}", file, text, (), choices))
     return questions
 
 
@@ -258,7 +225,7 @@ def _column_question(file: str, numbers: np.ndarray, m: ColumnMapping, raw: pd.D
     if kind not in ("screen", "interview", "final", "offer") or m.column not in raw:
         return None
     values = raw[m.column]
-    said_yes = values.map(_yes).to_numpy(dtype=bool)
+    said_yes = values.map(lambda value: cell_answer(value) is True).to_numpy(dtype=bool)
     if not said_yes.any() or not _mostly_yes_no(values):
         return None  # dates in a stage column are strong evidence; yes / no is asked about
     count = _plural(int(said_yes.sum()), "application")
@@ -267,40 +234,33 @@ def _column_question(file: str, numbers: np.ndarray, m: ColumnMapping, raw: pd.D
     chosen = " You chose this." if m.method == "your choice" else " Is that right?"
     read_as_step = m.field == "stage_column"
     if "candidate_action" in header_fields(m.column)[0]:  # asked the same way, whatever was chosen
-        keep = Choice("Yes, leave it out", column=m.column, field="candidate_action")
+        choices = (Choice("Yes, leave it out", column=m.column, field="candidate_action"), as_step)
         if read_as_step:
             text = f"'{m.column}' (something you did) is read as {step}: {count}."
         else:
             text = (
                 f"'{m.column}' reads as something you did, so it was not counted as {step} ({count} say yes)."
             )
-        return _ask(f"column:{m.column}", file, text + chosen, numbers, said_yes, (keep, as_step))
-    if stage_column_kind(m.column) is not None:  # a step's own column: read as it unless told not to
-        example = _cell(values[said_yes].iloc[0])
+    elif stage_column_kind(m.column) is not None:  # a step's own column: read as it unless told not to
+        choices = (
+            Choice("Yes, that is right", column=m.column, field="stage_column"),
+            Choice("No, ignore this column", column=m.column, field="ignore"),
+        )
+        example = " ".join(str(values[said_yes].iloc[0]).split())[:40]
         text = f"'{m.column}' = '{example}' → reached {step}: {count}."
         if not read_as_step:
             text = f"'{m.column}' is left out ({count} say yes there)."
-        keep = Choice("Yes, that is right", column=m.column, field="stage_column")
-        left_out = Choice("No, ignore this column", column=m.column, field="ignore")
-        return _ask(f"column:{m.column}", file, text + chosen, numbers, said_yes, (keep, left_out))
-    text = f"'{m.column}' was not read as {step} ({count} say yes there)."
-    if read_as_step:
-        text = f"'{m.column}' is read as {step}: {count}."
-    keep = Choice("Yes, leave it out", column=m.column, field="ignore")
-    return _ask(f"column:{m.column}", file, text + chosen, numbers, said_yes, (keep, as_step))
-
-
-def _cell(value: object) -> str:
-    return " ".join(str(value).split())[:40]
+    else:
+        choices = (Choice("Yes, leave it out", column=m.column, field="ignore"), as_step)
+        text = f"'{m.column}' was not read as {step} ({count} say yes there)."
+        if read_as_step:
+            text = f"'{m.column}' is read as {step}: {count}."
+    return _ask(f"column:{m.column}", file, text + chosen, numbers, said_yes, choices)
 
 
 def _short(label: object) -> str:
     text = str(label)
     return f"'{text[:70]}…'" if len(text) > 70 else f"'{text}'"
-
-
-def _yes(value: object) -> bool:
-    return cell_answer(value) is True
 
 
 def _mostly_yes_no(values: pd.Series) -> bool:

@@ -33,8 +33,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import operator
-from collections.abc import Mapping, Sequence
+import math
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from enum import IntEnum
 from typing import Any, Final, Literal
@@ -54,12 +54,7 @@ _CODE: Final[dict[str, int]] = {name: i for i, name in enumerate(OUTCOMES)}
 _PENDING: Final = _CODE["pending"]
 _DECIDED: Final = (_CODE["rejected"], _CODE["ghosted"], _CODE["offer"])
 _IS_DECIDED: Final = np.isin(np.arange(len(OUTCOMES)), _DECIDED)  # indexed by outcome code
-_STAGE_KINDS: Final = {
-    "screen": Stage.SCREEN,
-    "interview": Stage.INTERVIEW,
-    "final": Stage.FINAL,
-    "offer": Stage.OFFER,
-}
+_STAGE_KINDS: Final = {kind: Stage[kind.upper()] for kind in ("screen", "interview", "final", "offer")}
 DEFAULT_DATE_SHARE: Final = 0.8  # of a date column's filled cells holding one date: a template default
 DEFAULT_DATE_ROWS: Final = 5
 PROSE_WORDS: Final = 5  # a status cell of more words than this is a sentence, read like a note
@@ -75,6 +70,11 @@ class Flag(IntEnum):
     REJECTED = 4  # rejected, failed
     WITHDRAWN = 5  # expired, withdrew
     UNKNOWN = 6  # text that says none of these
+
+
+_FLAG_OF_KIND: Final = {"rejected": Flag.REJECTED, "ghosted": Flag.GHOSTED, "withdrawn": Flag.WITHDRAWN}
+_STAGE_HAPPENED: Final = (Flag.REACHED, Flag.REJECTED, Flag.WITHDRAWN, Flag.GHOSTED)  # then a no or silence
+_ANSWER_CODE: Final[dict[bool | None, int]] = {True: 1, False: 0, None: -1}
 
 
 class Sent(IntEnum):
@@ -165,8 +165,9 @@ def _spread(per_value: Sequence[object], codes: np.ndarray, missing: object, dty
     return np.array([*per_value, missing], dtype=dtype)[codes]
 
 
-def _cell_text(value: object) -> str:
-    return " ".join(str(value).split())[:80]
+def _any(masks: Iterable[np.ndarray], n_rows: int) -> np.ndarray:
+    """Where any of the masks holds (a new array; all false when there are none)."""
+    return functools.reduce(np.logical_or, masks, np.zeros(n_rows, dtype=bool))
 
 
 @dataclass(frozen=True)
@@ -182,12 +183,11 @@ class Labels:
 
     def __getitem__(self, code: int) -> str:
         value = self.values[code]
-        return str(value) if self.column is None else f"{self.column}: {_cell_text(value)}"
+        return str(value) if self.column is None else f"{self.column}: {' '.join(str(value).split())[:80]}"
 
 
 @dataclass
 class _TextColumn:
-    column: str
     role: TextRole
     codes: np.ndarray
     labels: Labels
@@ -204,7 +204,9 @@ def _read_text_column(
 ) -> _TextColumn:
     codes, uniques = _codes(signal.cells, n_rows)
     readings = [_reading(value, signal.role, overrides) for value in uniques]
-    if signal.role != "notes":
+    if signal.role == "notes":
+        readings = [_as_note(r) for r in readings]
+    else:
         # A cell that says nothing alone is read with its column's name ("Personalizada" under
         # "Resposta" is a personal reply), when the two together say more than the name alone.
         alone = read_text(signal.column)
@@ -212,22 +214,15 @@ def _read_text_column(
             r if r.known or not isinstance(v, str) else _with_header(signal, v, r, alone)
             for r, v in zip(readings, uniques, strict=True)
         ]
-    if signal.role == "notes":
-        readings = [_as_note(r) for r in readings]
+    sent = [_sent_of(r, v, signal.role) for r, v in zip(readings, uniques, strict=True)]
     return _TextColumn(
-        column=signal.column,
         role=signal.role,
         codes=codes,
         labels=Labels(signal.column, uniques),
         stage=_spread([int(r.stage) for r in readings], codes, 0, np.int8),
         outcome=_spread([_CODE[r.outcome] for r in readings], codes, _PENDING, np.int8),
         known=_spread([r.known for r in readings], codes, False, bool),
-        sent=_spread(
-            [_sent_of(r, v, signal.role) for r, v in zip(readings, uniques, strict=True)],
-            codes,
-            int(Sent.NOTHING),
-            np.int8,
-        ),
+        sent=_spread(sent, codes, int(Sent.NOTHING), np.int8),
         present=_spread([status_key(v) != "" for v in uniques], codes, False, bool),
         names_applied=_spread(
             [r.names_applied and r.stage == Stage.APPLIED for r in readings], codes, False, bool
@@ -242,13 +237,9 @@ def _reading(value: object, role: TextRole, overrides: Mapping[str, tuple[str, s
     if role in ("result", "response") and (answer := cell_answer(value)) is not None:
         # "Outcome: No" is a rejection; "Response: No" only says no answer has come yet.
         if role == "result":
+            outcome = "offer" if answer else "rejected"
             return TextReading(
-                Stage.OFFER if answer else Stage.APPLIED,
-                "offer" if answer else "rejected",
-                True,
-                True,
-                False,
-                "yes / no",
+                Stage.OFFER if answer else Stage.APPLIED, outcome, True, True, False, "yes / no"
             )
         return TextReading(
             Stage.APPLIED, "pending", True, answer, False, "replied" if answer else "no reply yet"
@@ -309,12 +300,8 @@ def read_flag_cell(value: object) -> Flag:
     if _only_dates(text):
         return Flag.REACHED
     reading = read_text(text)
-    if reading.outcome == "rejected":
-        return Flag.REJECTED
-    if reading.outcome == "ghosted":
-        return Flag.GHOSTED
-    if reading.outcome == "withdrawn":
-        return Flag.WITHDRAWN
+    if reading.outcome in _FLAG_OF_KIND:
+        return _FLAG_OF_KIND[reading.outcome]
     if reading.stage > Stage.APPLIED or reading.says_applied or reading.outcome == "offer":
         return Flag.REACHED
     return Flag.NOT_REACHED if reading.not_applied else Flag.UNKNOWN
@@ -328,12 +315,8 @@ def _only_dates(text: str) -> bool:
     if not any(c.isdigit() for c in text):
         return False
     months = vocabulary().months
-    return all(w.isdigit() or w in months or w in _CONNECTORS or _digits_and_months(w) for w in words(text))
-
-
-def _digits_and_months(word: str) -> bool:
-    letters = "".join(c for c in word if not c.isdigit())
-    return not letters or letters in vocabulary().months or letters in ("st", "nd", "rd", "th")
+    letters = ("".join(c for c in word if not c.isdigit()) for word in words(text) if word not in _CONNECTORS)
+    return all(not rest or rest in months or rest in ("st", "nd", "rd", "th") for rest in letters)
 
 
 @dataclass
@@ -360,18 +343,6 @@ def _read_flag_column(column: StageColumn, n_rows: int) -> _FlagColumn:
     )
 
 
-def _default_date(column: _FlagColumn) -> tuple[pd.Timestamp, int] | None:
-    """The one date a template wrote into most rows of a date column, or None."""
-    dated = column.dates[~np.isnat(column.dates)]
-    if len(dated) < DEFAULT_DATE_ROWS:
-        return None
-    days, counts = np.unique(dated.astype("datetime64[D]"), return_counts=True)
-    top = int(counts.argmax())
-    if counts[top] >= DEFAULT_DATE_ROWS and counts[top] >= DEFAULT_DATE_SHARE * len(dated):
-        return pd.Timestamp(days[top]), int(counts[top])
-    return None
-
-
 # ---------------------------------------------------------------------------------------- combining
 
 
@@ -384,14 +355,14 @@ class _Layer:
     codes: np.ndarray
 
 
+def _layer(column: _TextColumn | _FlagColumn, values: np.ndarray) -> _Layer:
+    return _Layer(values.astype(np.int8), column.labels, column.codes)
+
+
 def _evidence(layers: list[_Layer], chosen: np.ndarray) -> pd.Categorical:
     """Per row, the label of the chosen layer's cell (missing: no evidence), as one categorical whose
     categories are only the labels some row uses."""
     categories: dict[str, int] = {}
-    if not (chosen >= 0).any():
-        return pd.Categorical.from_codes(
-            np.full(len(chosen), -1, dtype=np.int8), categories=pd.Index([], dtype=object)
-        )
     codes = np.full(len(chosen), -1, dtype=np.int32)
     for index, layer in enumerate(layers):
         here = np.flatnonzero(chosen == index)
@@ -406,16 +377,10 @@ def _evidence(layers: list[_Layer], chosen: np.ndarray) -> pd.Categorical:
     return pd.Categorical.from_codes(codes, categories=pd.Index(list(categories), dtype=object))
 
 
-def _furthest(
-    layers: list[_Layer], n_rows: int, start: tuple[np.ndarray, np.ndarray] | None = None, first: int = 0
-) -> tuple[np.ndarray, np.ndarray]:
-    """The furthest stage per row and the first layer that names it; ``start`` is the result of the
-    layers before ``first``, when only the later ones are new."""
-    if start is None:
-        stage, chosen = np.zeros(n_rows, dtype=np.int8), np.full(n_rows, -1, dtype=np.int16)
-    else:
-        stage, chosen = start
-    for index, layer in enumerate(layers[first:], start=first):
+def _furthest(layers: list[_Layer], n_rows: int) -> tuple[np.ndarray, np.ndarray]:
+    """The furthest stage per row and the first layer that names it."""
+    stage, chosen = np.zeros(n_rows, dtype=np.int8), np.full(n_rows, -1, dtype=np.int16)
+    for index, layer in enumerate(layers):
         higher = layer.values > stage
         if higher.any():  # np.where, not a masked assignment: several times faster on a million rows
             stage = np.where(higher, layer.values, stage)
@@ -437,12 +402,6 @@ def _first_decided(
     return outcome, chosen
 
 
-def _fixed(label: str, where: np.ndarray, value: int) -> _Layer:
-    """A layer with one reason for every row it applies to."""
-    values = np.where(where, value, _PENDING).astype(np.int8)
-    return _Layer(values, Labels(None, [label]), np.where(where, 0, -1))
-
-
 def infer_progress(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str, str]] = {}) -> Progress:
     """Stage, outcome, evidence and what the signals say about sending, one row per application."""
     combined = _combinations(signals, n_rows)
@@ -460,32 +419,26 @@ def _combinations(signals: Signals, n_rows: int) -> tuple[Signals, int, np.ndarr
     Only without stage columns: their dates come from the date reader, which reads a cell with its
     neighbours (a year taken from nearby rows), and a default date or a column's use is counted in rows.
     """
-    if signals.stage_columns:
-        return None
     texts = [t for t in signals.texts if signals.read_notes or t.role != "notes"]
     cells = [t.cells for t in texts] + [
         pair[1] for pair in (signals.applied_flag, signals.interview_count) if pair is not None
     ]
+    if signals.stage_columns or not cells:
+        return None
     columns = [_codes_and_categories(c, n_rows) for c in cells]
     sizes = [len(categories) + 1 for _, categories in columns]  # no cell (code -1) is one more value
-    space = functools.reduce(operator.mul, sizes, 1)
+    space = math.prod(sizes)
     if 2 * space > n_rows:
         return None  # nearly as many combinations as rows: read the rows
-    key = np.zeros(n_rows, dtype=np.int32)  # each row's combination, one digit per column
-    for (codes, _), size in zip(columns, sizes, strict=True):
-        key *= size
-        key += codes
-        key += 1
+    key = np.ravel_multi_index([codes + 1 for codes, _ in columns], sizes)  # each row's combination
     used = np.flatnonzero(np.bincount(key, minlength=space))
-    position = np.zeros(space, dtype=np.intp)  # numpy's own index type: the takes need no conversion
+    position = np.zeros(space, dtype=np.intp)
     position[used] = np.arange(len(used))
-    distinct_cells: list[pd.Series] = []
-    rest = used
-    for (_, categories), size in zip(reversed(columns), reversed(sizes), strict=True):
-        rest, digit = np.divmod(rest, size)
-        distinct_cells.insert(0, pd.Series(pd.Categorical.from_codes(digit - 1, categories=categories)))
     # The same columns, each holding its cell of every combination (in the order ``cells`` lists them).
-    each = iter(distinct_cells)
+    each = iter(
+        pd.Series(pd.Categorical.from_codes(digits - 1, categories=categories))
+        for digits, (_, categories) in zip(np.unravel_index(used, sizes), columns, strict=True)
+    )
     distinct_texts = [replace(t, cells=next(each)) for t in texts]
     applied_flag = None if signals.applied_flag is None else (signals.applied_flag[0], next(each))
     count = None if signals.interview_count is None else (signals.interview_count[0], next(each))
@@ -516,77 +469,64 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
     defaults = _drop_default_dates([c for c in flags if c.column not in signals.real_default_dates])
     _let_yes_no_decide(flags)
 
-    columns = _read_stage_columns(flags, n_rows)
-    any_flag, known = columns.any_flag, columns.known.copy()
-    stage_layers = [_Layer(t.stage, t.labels, t.codes) for t in others] + columns.stage_layers
-    outcome_layers = [_Layer(t.outcome, t.labels, t.codes) for t in others]
+    any_flag = _any((c.values != Flag.EMPTY for c in flags), n_rows)
+    readable_flag = _any(((c.values != Flag.EMPTY) & (c.values != Flag.UNKNOWN) for c in flags), n_rows)
+    known = readable_flag | _any((t.known for t in texts), n_rows)
+    column_stages, column_outcomes = _stage_column_layers(flags)
+    stage_layers = [_layer(t, t.stage) for t in others] + column_stages
+    outcome_layers = [_layer(t, t.outcome) for t in others] + column_outcomes
 
-    beyond_notes = any_flag | functools.reduce(np.logical_or, [t.present for t in others], no)
+    beyond_notes = any_flag | _any((t.present for t in others), n_rows)
     if signals.applied_flag is not None:
-        beyond_notes = beyond_notes | (_codes(signals.applied_flag[1], n_rows)[0] >= 0)
+        beyond_notes |= _codes(signals.applied_flag[1], n_rows)[0] >= 0
     if signals.interview_count is not None:
         header, cells = signals.interview_count
         codes, uniques = _codes(cells, n_rows)
         counts = _spread([_count(v) for v in uniques], codes, np.nan, float)
         known |= ~np.isnan(counts)
-        beyond_notes = beyond_notes | (codes >= 0)
+        beyond_notes |= codes >= 0
         labels = Labels(header, uniques)
         stage_layers.append(
             _Layer(np.where(counts >= 1, int(Stage.INTERVIEW), 0).astype(np.int8), labels, codes)
         )
 
-    stage, stage_chosen = _furthest(stage_layers, n_rows)
-    before_notes = len(stage_layers)
-    outcome_layers += columns.outcome_layers
-    if columns.has_progress_column:
-        outcome_layers.append(_closed_layer(columns.sequence, stage, columns.closed, n_rows))
+    stage_before_notes, _ = _furthest(stage_layers, n_rows)
+    has_progress_column = any(c.kind == "in_progress" for c in flags)
+    if has_progress_column:
+        outcome_layers.append(_closed_layer(flags, stage_before_notes))
 
     # The notes come last: they raise the stage and decide only what nothing else decided.
-    stage_before_notes = stage
     # A column that says how far each application got ("Stage", "Etapa") is trusted over the notes, as is
     # a status that says it was sent and is waiting ("Applied"): a note's interview may be a plan.
     # (A stage column that only says how it ended, "Rejected", does not say how far it got: the notes may.)
-    staged = functools.reduce(
-        np.logical_or, [(t.stage > Stage.APPLIED) | t.names_applied for t in others if t.role == "stage"], no
-    )
-    waiting = functools.reduce(np.logical_or, [t.names_applied for t in others], no) & (
-        stage == Stage.APPLIED
-    )
-    staged = staged | waiting  # never in place: a reduce over nothing returns ``no`` itself
-    if signals.notes_decide_outcome:
-        staged = no
-    stage_layers += [_Layer(np.where(staged, 0, t.stage).astype(np.int8), t.labels, t.codes) for t in notes]
-    stage_withheld = functools.reduce(np.logical_or, [staged & (t.stage > stage) for t in notes], no)
+    staged = _any(((t.stage > Stage.APPLIED) | t.names_applied for t in others if t.role == "stage"), n_rows)
+    staged |= _any((t.names_applied for t in others), n_rows) & (stage_before_notes == Stage.APPLIED)
     # A note decides the outcome only where no status, stage or result cell said anything readable (a note
     # that mentions an earlier application's rejection must not overrule "Pending"), unless the user says so.
-    said = functools.reduce(np.logical_or, [t.known for t in others], no)
-    withheld = functools.reduce(
-        np.logical_or, [said & np.isin(t.outcome, (*_DECIDED, _CODE["withdrawn"])) for t in notes], no
-    )
+    said = _any((t.known for t in others), n_rows)
+    withheld = _any((said & np.isin(t.outcome, (*_DECIDED, _CODE["withdrawn"])) for t in notes), n_rows)
     if signals.notes_decide_outcome:
-        said = no
-    outcome_layers += [
-        _Layer(np.where(said, _PENDING, t.outcome).astype(np.int8), t.labels, t.codes) for t in notes
-    ]
-    stage, stage_chosen = _furthest(stage_layers, n_rows, (stage, stage_chosen), first=before_notes)
-    known |= functools.reduce(np.logical_or, [t.known for t in texts], no)
-    ghosted_from_blank = no.copy()
-    if columns.has_progress_column and signals.blank_flags_are_ghosted:
-        text_present = functools.reduce(np.logical_or, [t.present for t in texts], no)
-        ghosted_from_blank = ~any_flag & ~text_present & ~known
-        outcome_layers.append(
-            _fixed("no flag in any stage column: read as no response", ghosted_from_blank, _CODE["ghosted"])
-        )
+        staged = said = no
+    stage_withheld = _any((staged & (t.stage > stage_before_notes) for t in notes), n_rows)
+    stage_layers += [_layer(t, np.where(staged, 0, t.stage)) for t in notes]
+    outcome_layers += [_layer(t, np.where(said, _PENDING, t.outcome)) for t in notes]
+    stage, stage_chosen = _furthest(stage_layers, n_rows)
+
+    ghosted_from_blank = no
+    if has_progress_column and signals.blank_flags_are_ghosted:
+        ghosted_from_blank = ~any_flag & ~_any((t.present for t in texts), n_rows) & ~known
+        label = Labels(None, ["no flag in any stage column: read as no response"])
+        ghosted = np.where(ghosted_from_blank, _CODE["ghosted"], _PENDING).astype(np.int8)
+        outcome_layers.append(_Layer(ghosted, label, np.where(ghosted_from_blank, 0, -1)))
     outcome, outcome_chosen = _first_decided(outcome_layers, n_rows)
-    ghosted_from_blank &= outcome_chosen == len(outcome_layers) - 1
+    ghosted_from_blank = ghosted_from_blank & (outcome_chosen == len(outcome_layers) - 1)
 
     offer = outcome == _CODE["offer"]
-    if offer.any():
-        stage = np.where(offer, int(Stage.OFFER), stage).astype(np.int8)
+    stage = np.where(offer, int(Stage.OFFER), stage).astype(np.int8)
     # Turning an offer down is still an offer reached (the funnel counts what employers did).
     declined = (stage == Stage.OFFER) & (outcome == _CODE["withdrawn"])
     outcome = np.where(declined, _CODE["offer"], outcome).astype(np.int8)
-    sent, not_sent_by = _sent(texts, flags, signals, stage, outcome, n_rows)
+    sent, not_sent_by = _sent(texts, readable_flag, signals.applied_flag, stage, outcome)
     return Progress(
         stage=stage,
         outcome=outcome,
@@ -604,69 +544,42 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
     )
 
 
-@dataclass
-class _StageColumnsRead:
-    """What the per-stage columns say: the stage each marks, the outcomes they state (rejected, offer,
-    withdrawn, ghosted, in that order), and where an "in progress" column says closed and none says live."""
-
-    stage_layers: list[_Layer]
-    outcome_layers: list[_Layer]
-    any_flag: np.ndarray
-    known: np.ndarray
-    closed: np.ndarray
-    has_progress_column: bool
-    sequence: list[tuple[int, np.ndarray]]  # (stage, flags) of the stage columns in sheet order
-
-
-def _read_stage_columns(flags: list[_FlagColumn], n_rows: int) -> _StageColumnsRead:
-    no = np.zeros(n_rows, dtype=bool)
-    read = _StageColumnsRead([], [], no.copy(), no.copy(), no.copy(), False, [])
-    live = no.copy()
+def _stage_column_layers(flags: list[_FlagColumn]) -> tuple[list[_Layer], list[_Layer]]:
+    """The stage each per-stage column marks, and the outcomes the columns state (rejected, offer,
+    withdrawn, ghosted, in that order)."""
+    stages: list[_Layer] = []
     outcomes: dict[str, list[_Layer]] = {name: [] for name in ("rejected", "offer", "withdrawn", "ghosted")}
     for column in flags:
-        values = column.values
-        read.any_flag |= values != Flag.EMPTY
-        read.known |= (values != Flag.EMPTY) & (values != Flag.UNKNOWN)
-
-        def says(name: str, where: np.ndarray, column: _FlagColumn = column) -> None:
-            outcomes[name].append(
-                _Layer(np.where(where, _CODE[name], _PENDING).astype(np.int8), column.labels, column.codes)
-            )
-
+        says = {name: column.values == flag for name, flag in _FLAG_OF_KIND.items()}
         if column.kind in _STAGE_KINDS:
-            column_stage = int(_STAGE_KINDS[column.kind])
-            reached = np.isin(values, (Flag.REACHED, Flag.REJECTED, Flag.WITHDRAWN, Flag.GHOSTED))
+            # An offer column marks the offer by a yes, a tick or a date; "rejected" there is no offer.
+            reached = np.isin(column.values, (Flag.REACHED,) if column.kind == "offer" else _STAGE_HAPPENED)
             if column.kind == "offer":
-                reached = values == Flag.REACHED
-                says("offer", reached)
-            read.stage_layers.append(
-                _Layer(np.where(reached, column_stage, 0).astype(np.int8), column.labels, column.codes)
-            )
-            read.sequence.append((column_stage, values))
-            for name in ("rejected", "ghosted", "withdrawn"):
-                says(name, values == _FLAG_OF_KIND[name])
+                says["offer"] = reached
+            stages.append(_layer(column, np.where(reached, int(_STAGE_KINDS[column.kind]), 0)))
         elif column.kind in _FLAG_OF_KIND:
-            says(column.kind, np.isin(values, (Flag.REACHED, _FLAG_OF_KIND[column.kind])))
-        elif column.kind == "in_progress":
-            read.has_progress_column = True
-            live |= values == Flag.REACHED
-            read.closed |= values == Flag.NOT_REACHED
-            for name in ("rejected", "ghosted", "withdrawn"):
-                says(name, values == _FLAG_OF_KIND[name])
-    read.outcome_layers = [layer for layers in outcomes.values() for layer in layers]
-    read.closed &= ~live
-    return read
+            says = {column.kind: np.isin(column.values, (Flag.REACHED, _FLAG_OF_KIND[column.kind]))}
+        elif column.kind != "in_progress":
+            continue
+        for name, where in says.items():
+            outcomes[name].append(_layer(column, np.where(where, _CODE[name], _PENDING)))
+    return stages, [layer for layers in outcomes.values() for layer in layers]
 
 
 def _drop_default_dates(flags: list[_FlagColumn]) -> list[tuple[str, pd.Timestamp, int]]:
-    """Empty the cells holding a template's default date; say which columns had one."""
+    """Empty the cells holding a template's default date (the one date in most of a column's dated
+    cells); say which columns had one."""
     found = []
     for column in flags:
-        default = _default_date(column)
-        if default is None:
+        dated = column.dates[~np.isnat(column.dates)]
+        if len(dated) < DEFAULT_DATE_ROWS:
             continue
-        found.append((column.column, *default))
-        is_default = column.dates.astype("datetime64[D]") == np.datetime64(default[0].date())
+        days, counts = np.unique(dated.astype("datetime64[D]"), return_counts=True)
+        top = int(counts.argmax())
+        if counts[top] < DEFAULT_DATE_ROWS or counts[top] < DEFAULT_DATE_SHARE * len(dated):
+            continue
+        found.append((column.column, pd.Timestamp(days[top]), int(counts[top])))
+        is_default = column.dates.astype("datetime64[D]") == days[top]
         column.values = np.where(is_default, int(Flag.EMPTY), column.values).astype(np.int8)
         column.dates = np.where(is_default, np.datetime64("NaT", "ns"), column.dates)
     return found
@@ -674,8 +587,7 @@ def _drop_default_dates(flags: list[_FlagColumn]) -> list[tuple[str, pd.Timestam
 
 def _let_yes_no_decide(flags: list[_FlagColumn]) -> None:
     """Where a stage has a yes/no column and a date column, a "no" empties the date column's cell."""
-    kinds = {column.kind for column in flags}
-    for kind in kinds:
+    for kind in {column.kind for column in flags}:
         same = [c for c in flags if c.kind == kind]
         said_no = [c.values == Flag.NOT_REACHED for c in same if c.yes_no]
         if not said_no or len(same) < 2:
@@ -686,44 +598,47 @@ def _let_yes_no_decide(flags: list[_FlagColumn]) -> None:
                 column.values = np.where(no, int(Flag.EMPTY), column.values).astype(np.int8)
 
 
-def _closed_layer(
-    sequence: list[tuple[int, np.ndarray]], stage: np.ndarray, closed: np.ndarray, n_rows: int
-) -> _Layer:
-    """Rule 3: closed by the In-Progress column; rejected when a later stage column says N."""
+def _closed_layer(flags: list[_FlagColumn], stage: np.ndarray) -> _Layer:
+    """Rule 3, where an In-Progress column says closed and none says live: rejected when a later stage
+    column says N, otherwise withdrawn."""
+    n_rows = len(stage)
+    in_progress = [c.values for c in flags if c.kind == "in_progress"]
+    closed = _any((v == Flag.NOT_REACHED for v in in_progress), n_rows)
+    closed &= ~_any((v == Flag.REACHED for v in in_progress), n_rows)
+    sequence = [(int(_STAGE_KINDS[c.kind]), c.values) for c in flags if c.kind in _STAGE_KINDS]
     last_reached = np.full(n_rows, -1, dtype=np.int16)
     for index, (_, values) in enumerate(sequence):
-        reached = np.isin(values, (Flag.REACHED, Flag.REJECTED, Flag.WITHDRAWN, Flag.GHOSTED))
-        last_reached = np.where(reached, index, last_reached).astype(np.int16)
-    did_not_pass = np.zeros(n_rows, dtype=bool)
-    for index, (column_stage, values) in enumerate(sequence):
-        did_not_pass |= (values == Flag.NOT_REACHED) & (index > last_reached) & (column_stage >= stage)
-    values = np.where(closed, np.where(did_not_pass, _CODE["rejected"], _CODE["withdrawn"]), _PENDING)
+        last_reached = np.where(np.isin(values, _STAGE_HAPPENED), index, last_reached)
+    did_not_pass = _any(
+        (
+            (values == Flag.NOT_REACHED) & (index > last_reached) & (column_stage >= stage)
+            for index, (column_stage, values) in enumerate(sequence)
+        ),
+        n_rows,
+    )
+    outcome = np.where(closed, np.where(did_not_pass, _CODE["rejected"], _CODE["withdrawn"]), _PENDING)
     labels = Labels(
         None, ["closed, and a later stage column says no", "closed without a reason (read as withdrawn)"]
     )
-    return _Layer(values.astype(np.int8), labels, np.where(closed, np.where(did_not_pass, 0, 1), -1))
+    return _Layer(outcome.astype(np.int8), labels, np.where(closed, np.where(did_not_pass, 0, 1), -1))
 
 
 def _sent(
     texts: list[_TextColumn],
-    flags: list[_FlagColumn],
-    signals: Signals,
+    readable_flag: np.ndarray,
+    applied_flag: tuple[str, pd.Series] | None,
     stage: np.ndarray,
     outcome: np.ndarray,
-    n_rows: int,
 ) -> tuple[np.ndarray, pd.Categorical]:
     """Sent / not sent / unclear / nothing per row, and the cell that says "not sent"."""
-    no = np.zeros(n_rows, dtype=bool)
-    readable_flag = functools.reduce(
-        np.logical_or, [(c.values != Flag.EMPTY) & (c.values != Flag.UNKNOWN) for c in flags], no
-    )
+    n_rows = len(stage)
     sent = np.where(readable_flag, int(Sent.SENT), int(Sent.NOTHING)).astype(np.int8)
     says_not: list[_Layer] = []
     for text in texts:
         sent = np.maximum(sent, np.where(text.sent == Sent.NOT_SENT, 0, text.sent)).astype(np.int8)
-        says_not.append(_Layer((text.sent == Sent.NOT_SENT).astype(np.int8), text.labels, text.codes))
-    if signals.applied_flag is not None:
-        header, cells = signals.applied_flag
+        says_not.append(_layer(text, text.sent == Sent.NOT_SENT))
+    if applied_flag is not None:
+        header, cells = applied_flag
         codes, uniques = _codes(cells, n_rows)
         answers = _spread([_ANSWER_CODE[cell_answer(v)] for v in uniques], codes, -1, np.int8)
         sent = np.where(answers == 1, int(Sent.SENT), sent).astype(np.int8)
@@ -732,7 +647,7 @@ def _sent(
     # dates, a planned interview); a text that names a stage or an answer itself says it was sent.
     cells = [t for t in texts if t.role != "notes"]
     text_stage = functools.reduce(np.maximum, [t.stage for t in cells], np.zeros(n_rows, dtype=np.int8))
-    text_decided = functools.reduce(np.logical_or, [_IS_DECIDED[t.outcome] for t in cells], no)
+    text_decided = _any((_IS_DECIDED[t.outcome] for t in cells), n_rows)
     decided = _IS_DECIDED[outcome] | (stage > Stage.APPLIED)
     said_not, chosen = _first_decided(says_not, n_rows, nothing=0)
     says_not_sent = (said_not == 1) & ~text_decided & (text_stage == Stage.APPLIED)
@@ -741,14 +656,8 @@ def _sent(
     return sent, _evidence(says_not, np.where(says_not_sent, chosen, -1))
 
 
-_ANSWER_CODE: Final[dict[bool | None, int]] = {True: 1, False: 0, None: -1}
-_FLAG_OF_KIND: Final = {"rejected": Flag.REJECTED, "ghosted": Flag.GHOSTED, "withdrawn": Flag.WITHDRAWN}
-
-
 def _count(value: object) -> float:
-    if isinstance(value, bool | np.bool_):
-        return float(value)
-    if isinstance(value, int | float | np.integer | np.floating):
+    if isinstance(value, bool | int | float | np.bool_ | np.integer | np.floating):
         return float(value)
     text = str(value).strip()
     tokens = text.lower().split()

@@ -8,6 +8,7 @@ means two different things.
 from __future__ import annotations
 
 import tomllib
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -21,16 +22,9 @@ LANGUAGES_DIR: Final = "languages"
 
 
 @dataclass(frozen=True)
-class Language:
-    code: str
-    name: str
-
-
-@dataclass(frozen=True)
 class Vocabulary:
     """Everything the importer recognises, from all language files at once."""
 
-    languages: tuple[Language, ...]
     headers: PhraseIndex  # column name -> canonical fields it may be
     stage_headers: PhraseIndex  # per-stage column name -> kind (screen, interview, ..., in_progress)
     not_stage: PhraseIndex  # words that make a header about details of a stage, not the stage
@@ -45,23 +39,12 @@ class Vocabulary:
     never_correct: frozenset[str]  # real words one letter from a status word: never "mended" into it
     numbers: dict[str, int]
     months: dict[str, int]  # normalised month name or abbreviation -> 1..12
-    weekdays: frozenset[str]
     month_spellings: dict[str, int]  # lower-cased as written and folded: what the date reader looks up
     weekday_spellings: frozenset[str]
     raw_marks: dict[str, bool]  # ticks and crosses exactly as written (normalising drops them)
     placeholders: frozenset[str]  # cells that hold no value ("N/A", "null", "#N/A"), lower-cased
     company_forms: PhraseIndex  # legal forms that mark a company name ("AB", "GmbH", "Ltd")
     advert_phrases: PhraseIndex  # phrases of a pasted job advert ("we are looking for", "wir suchen")
-
-    @property
-    def status_words(self) -> frozenset[str]:
-        """Every single word of the status phrases (typo correction aims at these)."""
-        return frozenset(w for phrase in self.statuses.phrases for w in phrase.split())
-
-
-def _read(code: str) -> dict:
-    with data_path(LANGUAGES_DIR).joinpath(f"{code}.toml").open("rb") as handle:
-        return tomllib.load(handle)
 
 
 def language_codes() -> tuple[str, ...]:
@@ -73,58 +56,44 @@ def language_codes() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """The merged vocabulary, built once per process (the files are read-only)."""
-    files = [(code, _read(code)) for code in language_codes()]
     headers: list[tuple[str, str]] = []
     stage_headers: list[tuple[str, str]] = []
     not_stage: list[tuple[str, str]] = []
     statuses: list[tuple[str, str]] = []
-    yes: set[str] = set()
-    no: set[str] = set()
-    raw_marks: dict[str, bool] = {}
-    negators: set[str] = set()
-    fillers: set[str] = set()
-    unsure_in_prose: set[str] = set()
-    never_correct: set[str] = set()
-    numbers: dict[str, int] = {}
-    months: dict[str, int] = {}
-    weekdays: set[str] = set()
-    month_spellings: dict[str, int] = {}
-    weekday_spellings: set[str] = set()
-    people: set[str] = set()
-    placeholders: set[str] = set()
     company_forms: list[tuple[str, str]] = []
     advert_phrases: list[tuple[str, str]] = []
-    whole_only: set[str] = set()
-    languages: list[Language] = []
-    for code, data in files:
-        languages.append(Language(code, data.get("name", code)))
+    # normalised words: the [grammar] lists, and the people and whole_only lists of [stage_headers]
+    listed: dict[str, set[str]] = defaultdict(set)
+    flags: dict[bool, set[str]] = {True: set(), False: set()}
+    raw_marks: dict[str, bool] = {}
+    numbers: dict[str, int] = {}
+    months: dict[str, int] = {}
+    month_spellings: dict[str, int] = {}
+    weekday_spellings: set[str] = set()
+    placeholders: set[str] = set()
+    for code in language_codes():
+        with data_path(LANGUAGES_DIR).joinpath(f"{code}.toml").open("rb") as handle:
+            data = tomllib.load(handle)
         headers += [(p, field) for field, phrases in data.get("headers", {}).items() for p in phrases]
         for kind, phrases in data.get("stage_headers", {}).items():
             if kind == "not_stage":
                 not_stage += [(p, "not_stage") for p in phrases]
-            elif kind == "people":
-                people.update(normalise(p) for p in phrases)
-            elif kind == "whole_only":
-                whole_only.update(normalise(p) for p in phrases)
+            elif kind in ("people", "whole_only"):
+                listed[kind].update(normalise(p) for p in phrases)
             else:
                 stage_headers += [(p, kind) for p in phrases]
         statuses += [(p, meaning) for meaning, phrases in data.get("statuses", {}).items() for p in phrases]
-        for value, target in ((True, yes), (False, no)):
+        for value in (True, False):
             for word in data.get("flags", {}).get("yes" if value else "no", ()):
-                key = normalise(word)
-                if key:
-                    target.add(key)
+                if key := normalise(word):
+                    flags[value].add(key)
                 else:  # a mark with no letters ("✓", "-"): compared as written
                     raw_marks.setdefault(word.strip(), value)
         placeholders.update(v.strip().lower() for v in data.get("placeholders", {}).get("values", ()))
         company_forms += [(w, "company") for w in data.get("company_forms", {}).get("words", ())]
         advert_phrases += [(p, "advert") for p in data.get("job_adverts", {}).get("phrases", ())]
-        grammar = data.get("grammar", {})
-        negators.update(normalise(w) for w in grammar.get("negators", ()))
-        negators.update(normalise(w) for w in grammar.get("not_yet", ()))
-        fillers.update(normalise(w) for w in grammar.get("fillers", ()))
-        unsure_in_prose.update(normalise(w) for w in grammar.get("unsure_in_prose", ()))
-        never_correct.update(normalise(w) for w in grammar.get("never_correct", ()))
+        for name, grammar_words in data.get("grammar", {}).items():
+            listed[name].update(normalise(w) for w in grammar_words)
         numbers.update({normalise(word): int(n) for word, n in data.get("numbers", {}).items()})
         for month, names in data.get("months", {}).items():
             months.update({normalise(name): int(month) for name in names if normalise(name)})
@@ -133,25 +102,22 @@ def vocabulary() -> Vocabulary:
                     if spelling:
                         month_spellings.setdefault(spelling, int(month))
         for name in data.get("weekdays", {}).get("names", ()):
-            weekdays.add(normalise(name))
             weekday_spellings.update({name.lower().strip(". "), normalise(name)})
     return Vocabulary(
-        languages=tuple(languages),
         headers=PhraseIndex(headers),
         stage_headers=PhraseIndex(stage_headers),
         not_stage=PhraseIndex(not_stage),
-        people=frozenset(people),
-        whole_only=frozenset(whole_only),
+        people=frozenset(listed["people"]),
+        whole_only=frozenset(listed["whole_only"]),
         statuses=PhraseIndex(statuses),
-        yes=frozenset(yes),
-        no=frozenset(no - yes),
-        negators=frozenset(n for n in negators if n),
-        fillers=frozenset(f for f in fillers if f),
-        unsure_in_prose=frozenset(unsure_in_prose),
-        never_correct=frozenset(never_correct),
+        yes=frozenset(flags[True]),
+        no=frozenset(flags[False] - flags[True]),
+        negators=frozenset(n for n in listed["negators"] | listed["not_yet"] if n),
+        fillers=frozenset(f for f in listed["fillers"] if f),
+        unsure_in_prose=frozenset(listed["unsure_in_prose"]),
+        never_correct=frozenset(listed["never_correct"]),
         numbers=numbers,
         months=months,
-        weekdays=frozenset(weekdays),
         month_spellings=month_spellings,
         weekday_spellings=frozenset(w for w in weekday_spellings if w),
         raw_marks=raw_marks,
