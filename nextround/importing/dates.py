@@ -29,8 +29,10 @@ MAX_YEAR: Final = 2100
 # Excel's 1900 date system: serial 1 is 1900-01-01 but Excel counts a non-existent 1900-02-29,
 # so from March 1900 on, serial n is 1899-12-30 + n days.
 EXCEL_EPOCH: Final = np.datetime64("1899-12-30", "D")
-SERIAL_MIN: Final = int((np.datetime64(f"{MIN_YEAR}-01-01", "D") - EXCEL_EPOCH).astype(int))
-SERIAL_MAX: Final = int((np.datetime64(f"{MAX_YEAR}-12-31", "D") - EXCEL_EPOCH).astype(int))
+_FIRST_DAY: Final = np.datetime64(f"{MIN_YEAR}-01-01", "D")
+_LAST_DAY: Final = np.datetime64(f"{MAX_YEAR}-12-31", "D")
+SERIAL_MIN: Final = int((_FIRST_DAY - EXCEL_EPOCH).astype(int))
+SERIAL_MAX: Final = int((_LAST_DAY - EXCEL_EPOCH).astype(int))
 
 # Month and weekday names come from the language files (data/languages), never the machine locale.
 
@@ -323,29 +325,24 @@ def _read_typed(distinct: _Distinct, where: np.ndarray, cells: np.ndarray | pd.I
     moments = stamps.tz_localize(None).to_numpy()
     days = moments.astype("datetime64[D]")
     timed = ~np.isnat(moments) & (moments != days.astype(moments.dtype))
-    distinct.set_dates(where, _in_range(days), timed)
+    in_range = (days >= _FIRST_DAY) & (days <= _LAST_DAY)
+    distinct.set_dates(where, np.where(in_range, days, np.datetime64("NaT")), timed)
 
 
 def _read_numbers(distinct: _Distinct, where: np.ndarray, serials: np.ndarray) -> None:
     """Numbers are Excel serials (1900 system) when they fall in the supported years, or compact
     dates written as one number (20250115); anything else is junk."""
-    with np.errstate(invalid="ignore"):
+    with np.errstate(invalid="ignore"):  # NaN and infinities fail every bound below
         whole = np.floor(serials)
-        plausible = np.isfinite(serials) & (whole >= SERIAL_MIN) & (whole <= SERIAL_MAX)
-        compact = (
-            np.isfinite(serials)
-            & (serials == whole)
-            & (whole >= MIN_YEAR * 10_000)
-            & (whole <= MAX_YEAR * 10_000 + 1231)
-        )
-    offsets = np.where(plausible, whole, 0).astype(np.int64)
-    days = np.where(plausible, EXCEL_EPOCH + offsets, np.datetime64("NaT"))
-    if compact.any():
-        number = np.where(compact, whole, 0).astype(np.int64)
-        days = np.where(compact, _days(number // 10_000, number // 100 % 100, number % 100), days)
-    distinct.set_dates(where, days.astype("datetime64[D]"), plausible & (serials != whole))
+        plausible = (whole >= SERIAL_MIN) & (whole <= SERIAL_MAX)
+        compact = (serials == whole) & (whole >= MIN_YEAR * 10_000) & (whole <= MAX_YEAR * 10_000 + 1231)
+    serial_days = EXCEL_EPOCH + np.where(plausible, whole, 0).astype(np.int64)
+    number = np.where(compact, whole, 0).astype(np.int64)
+    compact_days = _days(number // 10_000, number // 100 % 100, number % 100)
+    days = np.where(compact, compact_days, np.where(plausible, serial_days, np.datetime64("NaT")))
+    distinct.set_dates(where, days, plausible & (serials != whole))
     distinct.number[where] = True
-    distinct.serial[where] = plausible | (compact & ~np.isnat(days.astype("datetime64[D]")))
+    distinct.serial[where] = plausible | (compact & ~np.isnat(compact_days))
 
 
 def _read_text(distinct: _Distinct, where: np.ndarray, cells: pa.Array) -> None:
@@ -470,13 +467,6 @@ def _days(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndarray:
 def _fits(first: np.ndarray, second: np.ndarray, year: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Whether each first/second/year reads as a date day first, and month first."""
     return ~np.isnat(_days(year, second, first)), ~np.isnat(_days(year, first, second))
-
-
-def _in_range(days: np.ndarray) -> np.ndarray:
-    years = _year_of(days)
-    return np.where((years >= MIN_YEAR) & (years <= MAX_YEAR), days, np.datetime64("NaT")).astype(
-        "datetime64[D]"
-    )
 
 
 def _winner(only_dmy: int, only_mdy: int) -> Literal["dmy", "mdy"] | None:
