@@ -264,10 +264,10 @@ def _read_distinct(uniques: object) -> _Distinct:
     size = len(uniques)  # type: ignore[arg-type]
     distinct = _Distinct(size)
     everything = np.arange(size)
-    if dtype is not None and pd.api.types.is_datetime64_any_dtype(dtype):
+    if pd.api.types.is_datetime64_any_dtype(dtype):
         _read_typed(distinct, everything, uniques)
         return distinct
-    if dtype is not None and pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
+    if pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
         _read_numbers(distinct, everything, np.asarray(uniques, dtype=np.float64))
         return distinct
     if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
