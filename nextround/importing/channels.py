@@ -66,9 +66,9 @@ def channel_names() -> tuple[str, ...]:
 
 def channel_from_url(url: object) -> str | None:
     """The channel a job URL implies (linkedin.com -> LinkedIn, greenhouse.io -> Company website), or None."""
-    if not isinstance(url, str) or not url.strip():
+    text = url.strip() if isinstance(url, str) else ""
+    if not text:
         return None
-    text = url.strip()
     if not _URL_START.match(text):
         if not _BARE_HOST.match(text):
             return None
@@ -102,9 +102,8 @@ def _read(raw: str) -> str:
     found = channels.phrases.find(text)
     if not found:
         return channels.other
-    order = {name: rank for rank, name in enumerate(channels.names)}
     # Longest phrase wins; among equals the channel listed first ("referral via LinkedIn" is a referral).
-    return max(found, key=lambda hit: (len(hit.phrase), -order[hit.labels[0]])).labels[0]
+    return max(found, key=lambda hit: (len(hit.phrase), -channels.names.index(hit.labels[0]))).labels[0]
 
 
 def read_channel(text: object) -> str:

@@ -29,8 +29,10 @@ MAX_YEAR: Final = 2100
 # Excel's 1900 date system: serial 1 is 1900-01-01 but Excel counts a non-existent 1900-02-29,
 # so from March 1900 on, serial n is 1899-12-30 + n days.
 EXCEL_EPOCH: Final = np.datetime64("1899-12-30", "D")
-SERIAL_MIN: Final = int((np.datetime64(f"{MIN_YEAR}-01-01", "D") - EXCEL_EPOCH).astype(int))
-SERIAL_MAX: Final = int((np.datetime64(f"{MAX_YEAR}-12-31", "D") - EXCEL_EPOCH).astype(int))
+_FIRST_DAY: Final = np.datetime64(f"{MIN_YEAR}-01-01", "D")
+_LAST_DAY: Final = np.datetime64(f"{MAX_YEAR}-12-31", "D")
+SERIAL_MIN: Final = int((_FIRST_DAY - EXCEL_EPOCH).astype(int))
+SERIAL_MAX: Final = int((_LAST_DAY - EXCEL_EPOCH).astype(int))
 
 # Month and weekday names come from the language files (data/languages), never the machine locale.
 
@@ -126,7 +128,7 @@ class _Distinct:
         other.__dict__.update({name: array.copy() for name, array in self.__dict__.items()})
         return other
 
-    def set_dates(self, where: np.ndarray, days: np.ndarray, timed: np.ndarray) -> None:
+    def set_dates(self, where: np.ndarray, days: np.ndarray, timed: np.ndarray | bool = False) -> None:
         ok = ~np.isnat(days)
         self.kind[where] = np.where(ok, _DATE, _JUNK)
         self.date[where] = days
@@ -161,17 +163,13 @@ def parse_date_column(values: pd.Series | DateCells, order: DateOrder = "auto") 
     distinct.kind[counts == 0] = _MISSING  # a value no row holds (a dropped row's) has no say
 
     pending = np.flatnonzero(distinct.kind == _DAY_MONTH_PENDING)
-    used_order: UsedOrder = "ymd" if distinct.ymd.any() else "none"
-    ambiguous = False
-    if order != "auto":
-        used_order = order
-    if len(pending):
-        chosen = order if order != "auto" else _decide_order(distinct, pending, counts[pending])
-        if chosen is None:
-            ambiguous, used_order = True, "none"
-        else:
-            used_order = chosen
-            _resolve_order(distinct, pending, chosen)
+    chosen = order if order != "auto" else _winner(*_order_votes(distinct, pending, counts[pending]))
+    if chosen is not None:
+        first, second = distinct.first[pending], distinct.second[pending]
+        day, month = (first, second) if chosen == "dmy" else (second, first)
+        distinct.set_dates(pending, _days(distinct.year[pending], month, day), distinct.timed[pending])
+    ambiguous = chosen is None and len(pending) > 0
+    used_order: UsedOrder = chosen or ("ymd" if distinct.ymd.any() and not len(pending) else "none")
 
     # Code -1 (no cell) indexes the entry appended last.
     row_date = np.append(distinct.date.astype("datetime64[ns]"), np.datetime64("NaT", "ns"))[codes]
@@ -181,12 +179,8 @@ def parse_date_column(values: pd.Series | DateCells, order: DateOrder = "auto") 
         row_kind = np.append(distinct.kind, _MISSING)[codes]
         inferred = np.flatnonzero(row_kind == _YEARLESS)
         if len(inferred):
-            found = _infer_years(
-                row_date,
-                inferred,
-                month=distinct.second[codes[inferred]],
-                day=distinct.first[codes[inferred]],
-            )
+            yearless = codes[inferred]
+            found = _infer_years(row_date, inferred, distinct.second[yearless], distinct.first[yearless])
             row_date[inferred] = found
             row_kind[inferred] = np.where(np.isnat(found), _JUNK, _DATE)
             inferred = inferred[~np.isnat(found)]
@@ -215,31 +209,18 @@ def file_date_order(
     if order != "auto":
         return order, False
     only_dmy = only_mdy = pending_cells = 0
+    both_ways = False  # some a/b/y cell reads either way (12/12/2025-like ones read the same)
     for values in columns:
         cells = values if isinstance(values, DateCells) else read_date_cells(values)
         distinct, counts = cells.distinct, cells.counts
-        pending = np.flatnonzero((distinct.kind == _DAY_MONTH_PENDING) & (counts > 0))
-        if not len(pending):
-            continue
+        pending = np.flatnonzero(distinct.kind == _DAY_MONTH_PENDING)
+        both_ways |= bool((distinct.first[pending] != distinct.second[pending]).any())
+        pending = pending[counts[pending] > 0]
         pending_cells += int(counts[pending].sum())
         dmy, mdy = _order_votes(distinct, pending, counts[pending])
         only_dmy, only_mdy = only_dmy + dmy, only_mdy + mdy
-    if only_dmy > only_mdy:
-        return "dmy", False
-    if only_mdy > only_dmy:
-        return "mdy", False
-    return "auto", pending_cells > 0 and _any_both_ways(columns)
-
-
-def _any_both_ways(columns: Sequence[pd.Series | DateCells]) -> bool:
-    """Some a/b/y cell could be read either way (not only 12/12/2025-like ones, which read the same)."""
-    for values in columns:
-        cells = values if isinstance(values, DateCells) else read_date_cells(values)
-        distinct = cells.distinct
-        pending = np.flatnonzero(distinct.kind == _DAY_MONTH_PENDING)
-        if len(pending) and (distinct.first[pending] != distinct.second[pending]).any():
-            return True
-    return False
+    chosen = _winner(only_dmy, only_mdy)
+    return (chosen, False) if chosen else ("auto", pending_cells > 0 and both_ways)
 
 
 def date_share(values: pd.Series, sample: int = 200) -> float:
@@ -283,17 +264,15 @@ def _read_distinct(uniques: object) -> _Distinct:
     size = len(uniques)  # type: ignore[arg-type]
     distinct = _Distinct(size)
     everything = np.arange(size)
-    if dtype is not None and pd.api.types.is_datetime64_any_dtype(dtype):
-        stamps = pd.DatetimeIndex(uniques)
-        _read_moments(distinct, everything, stamps.tz_localize(None).to_numpy())
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        _read_typed(distinct, everything, uniques)
         return distinct
-    if dtype is not None and pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
+    if pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
         _read_numbers(distinct, everything, np.asarray(uniques, dtype=np.float64))
         return distinct
     if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
         _read_text(distinct, everything, _arrow_text(pa.array(uniques)))
         return distinct
-
     cells = np.asarray(uniques, dtype=object)
     if pd.api.types.infer_dtype(cells, skipna=False) == "string":
         _read_text(distinct, everything, _arrow_text(cells))
@@ -335,50 +314,35 @@ def _cell_type(cell: object) -> int:
     return 0
 
 
-def _read_typed(distinct: _Distinct, where: np.ndarray, cells: np.ndarray) -> None:
-    """datetime / date / Timestamp cells: keep the calendar date, note any time of day."""
+def _read_typed(distinct: _Distinct, where: np.ndarray, cells: np.ndarray | pd.Index) -> None:
+    """Typed dates (datetime, date, Timestamp, datetime64): keep the calendar date, note any time of day."""
     try:
-        stamps = pd.to_datetime(pd.Series(cells, dtype=object))
+        stamps = pd.DatetimeIndex(pd.to_datetime(cells))
     except (ValueError, TypeError, OverflowError):
         # Naive beside aware, several zones, or out of range: each keeps its wall-clock date, or is junk.
-        stamps = pd.to_datetime(pd.Series([_wall_clock(c) for c in cells], dtype=object), errors="coerce")
-    if isinstance(stamps.dtype, pd.DatetimeTZDtype):
-        stamps = stamps.dt.tz_localize(None)
-    _read_moments(distinct, where, stamps.to_numpy())
-
-
-def _read_moments(distinct: _Distinct, where: np.ndarray, moments: np.ndarray) -> None:
+        naive = [cell.replace(tzinfo=None) if isinstance(cell, dt.datetime) else cell for cell in cells]
+        stamps = pd.DatetimeIndex(pd.to_datetime(naive, errors="coerce"))
+    moments = stamps.tz_localize(None).to_numpy()
     days = moments.astype("datetime64[D]")
     timed = ~np.isnat(moments) & (moments != days.astype(moments.dtype))
-    distinct.set_dates(where, _in_range(days), timed)
-
-
-def _wall_clock(cell: object) -> object:
-    if isinstance(cell, dt.datetime) and cell.tzinfo is not None:
-        return cell.replace(tzinfo=None)
-    return cell
+    in_range = (days >= _FIRST_DAY) & (days <= _LAST_DAY)
+    distinct.set_dates(where, np.where(in_range, days, np.datetime64("NaT")), timed)
 
 
 def _read_numbers(distinct: _Distinct, where: np.ndarray, serials: np.ndarray) -> None:
     """Numbers are Excel serials (1900 system) when they fall in the supported years, or compact
     dates written as one number (20250115); anything else is junk."""
-    with np.errstate(invalid="ignore"):
+    with np.errstate(invalid="ignore"):  # NaN and infinities fail every bound below
         whole = np.floor(serials)
-        plausible = np.isfinite(serials) & (whole >= SERIAL_MIN) & (whole <= SERIAL_MAX)
-        compact = (
-            np.isfinite(serials)
-            & (serials == whole)
-            & (whole >= MIN_YEAR * 10_000)
-            & (whole <= MAX_YEAR * 10_000 + 1231)
-        )
-    offsets = np.where(plausible, whole, 0).astype(np.int64)
-    days = np.where(plausible, EXCEL_EPOCH + offsets, np.datetime64("NaT"))
-    if compact.any():
-        number = np.where(compact, whole, 0).astype(np.int64)
-        days = np.where(compact, _days(number // 10_000, number // 100 % 100, number % 100), days)
-    distinct.set_dates(where, days.astype("datetime64[D]"), plausible & (serials != whole))
+        plausible = (whole >= SERIAL_MIN) & (whole <= SERIAL_MAX)
+        compact = (serials == whole) & (whole >= MIN_YEAR * 10_000) & (whole <= MAX_YEAR * 10_000 + 1231)
+    serial_days = EXCEL_EPOCH + np.where(plausible, whole, 0).astype(np.int64)
+    number = np.where(compact, whole, 0).astype(np.int64)
+    compact_days = _days(number // 10_000, number // 100 % 100, number % 100)
+    days = np.where(compact, compact_days, np.where(plausible, serial_days, np.datetime64("NaT")))
+    distinct.set_dates(where, days, plausible & (serials != whole))
     distinct.number[where] = True
-    distinct.serial[where] = plausible | (compact & ~np.isnat(days.astype("datetime64[D]")))
+    distinct.serial[where] = plausible | (compact & ~np.isnat(compact_days))
 
 
 def _read_text(distinct: _Distinct, where: np.ndarray, cells: pa.Array) -> None:
@@ -402,21 +366,20 @@ def _read_text(distinct: _Distinct, where: np.ndarray, cells: pa.Array) -> None:
     for pattern, reader in _SHAPES:
         if not remaining.size:
             break
-        matched, parts = _extract(text.take(pa.array(remaining)), pattern)
+        found = pc.extract_regex(text.take(pa.array(remaining)), pattern)
+        matched = found.is_valid().to_numpy(zero_copy_only=False)
         if matched.any():
-            keep = pa.array(matched)
-            reader(
-                distinct, where[remaining[matched]], {name: part.filter(keep) for name, part in parts.items()}
-            )
-            matched[matched] = distinct.kind[where[remaining[matched]]] != _JUNK
+            rows = where[remaining[matched]]
+            found = pc.drop_null(found)
+            parts = {field.name: found.field(field.name) for field in found.type}
+            reader(distinct, rows, parts)
+            if "hh" in parts:  # a date with a time of day: a wrong time makes it junk
+                valid_time, timed = _time_of_day(parts)
+                distinct.kind[rows[~valid_time]] = _JUNK
+                distinct.date[rows[~valid_time]] = np.datetime64("NaT")
+                distinct.timed[rows] = timed & np.isin(distinct.kind[rows], (_DATE, _DAY_MONTH_PENDING))
+            matched[matched] = distinct.kind[rows] != _JUNK
         remaining = remaining[~matched]  # a shape that matched but did not read lets the next one try
-
-
-def _extract(text: pa.Array, pattern: str) -> tuple[np.ndarray, dict[str, pa.Array]]:
-    found = pc.extract_regex(text, pattern)
-    matched = found.is_valid().to_numpy(zero_copy_only=False)
-    names = [found.type.field(i).name for i in range(found.type.num_fields)]
-    return matched, {name: found.field(name) for name in names}
 
 
 def _ints(part: pa.Array) -> np.ndarray:
@@ -441,37 +404,31 @@ def _time_of_day(parts: dict[str, pa.Array]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _read_ymd(distinct: _Distinct, where: np.ndarray, parts: dict[str, pa.Array]) -> None:
-    valid_time, timed = _time_of_day(parts)
-    days = _days(_ints(parts["y"]), _ints(parts["m"]), _ints(parts["d"]))
-    distinct.set_dates(where, np.where(valid_time, days, np.datetime64("NaT")), timed)
+    distinct.set_dates(where, _days(_ints(parts["y"]), _ints(parts["m"]), _ints(parts["d"])))
     distinct.ymd[where] = True
 
 
 def _read_numeric(distinct: _Distinct, where: np.ndarray, parts: dict[str, pa.Array]) -> None:
-    valid_time, timed = _time_of_day(parts)
     same_separator = pc.equal(parts["s1"], parts["s2"]).to_numpy(zero_copy_only=False)
     first, second, year = _ints(parts["a"]), _ints(parts["b"]), _full_year(_ints(parts["y"]))
-    fits_either = ~np.isnat(_days(year, second, first)) | ~np.isnat(_days(year, first, second))
-    ok = valid_time & same_separator & fits_either
-    distinct.kind[where] = np.where(ok, _DAY_MONTH_PENDING, _JUNK)
+    fits_dmy, fits_mdy = _fits(first, second, year)
+    distinct.kind[where] = np.where(same_separator & (fits_dmy | fits_mdy), _DAY_MONTH_PENDING, _JUNK)
     distinct.first[where], distinct.second[where], distinct.year[where] = first, second, year
     distinct.dotted[where] = pc.equal(parts["s1"], ".").to_numpy(zero_copy_only=False)
-    distinct.timed[where] = timed & ok
 
 
 def _read_named_month(distinct: _Distinct, where: np.ndarray, parts: dict[str, pa.Array]) -> None:
-    valid_time, timed = _time_of_day(parts)
     names, numbers = _month_table()
     month_index = pc.fill_null(pc.index_in(parts["mon"], value_set=names), -1)
     month_index = month_index.to_numpy(zero_copy_only=False).astype(np.int64)
     month = np.where(month_index >= 0, numbers[month_index], -1)
     weekday = parts["wd"]
     weekday_ok = pc.or_(pc.equal(weekday, ""), pc.is_in(weekday, value_set=_weekdays()))
-    ok = valid_time & weekday_ok.to_numpy(zero_copy_only=False)
+    ok = weekday_ok.to_numpy(zero_copy_only=False)
     day, year = _ints(parts["d"]), _ints(parts["y"])
     has_year = year >= 0
     days = _days(_full_year(year), month, day)
-    distinct.set_dates(where, np.where(ok & has_year, days, np.datetime64("NaT")), timed)
+    distinct.set_dates(where, np.where(ok & has_year, days, np.datetime64("NaT")))
     # Yearless: checked against a leap year so "29-Feb" survives until its year is known.
     yearless_ok = ok & ~has_year & ~np.isnat(_days(np.full_like(month, 2000), month, day))
     distinct.kind[where[yearless_ok]] = _YEARLESS
@@ -507,39 +464,25 @@ def _days(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndarray:
     return np.where(ok, first_day + np.where(ok, day - 1, 0), np.datetime64("NaT")).astype("datetime64[D]")
 
 
-def _in_range(days: np.ndarray) -> np.ndarray:
-    years = days.astype("datetime64[Y]").astype(np.int64) + 1970
-    ok = ~np.isnat(days) & (years >= MIN_YEAR) & (years <= MAX_YEAR)
-    return np.where(ok, days, np.datetime64("NaT")).astype("datetime64[D]")
+def _fits(first: np.ndarray, second: np.ndarray, year: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Whether each first/second/year reads as a date day first, and month first."""
+    return ~np.isnat(_days(year, second, first)), ~np.isnat(_days(year, first, second))
 
 
-def _decide_order(
-    distinct: _Distinct, pending: np.ndarray, weights: np.ndarray
-) -> Literal["dmy", "mdy"] | None:
-    """Day-first if only day-first fits some cells, month-first likewise; both → the larger share."""
-    only_dmy, only_mdy = _order_votes(distinct, pending, weights)
-    if only_dmy > only_mdy:
-        return "dmy"
-    if only_mdy > only_dmy:
-        return "mdy"
-    return None  # no evidence either way, or an exact tie: the user decides
+def _winner(only_dmy: int, only_mdy: int) -> Literal["dmy", "mdy"] | None:
+    """The order with more votes; None for no evidence or an exact tie: the user decides."""
+    if only_dmy == only_mdy:
+        return None
+    return "dmy" if only_dmy > only_mdy else "mdy"
 
 
 def _order_votes(distinct: _Distinct, pending: np.ndarray, weights: np.ndarray) -> tuple[int, int]:
     """(day-first, month-first) votes of the a/b/y cells ``pending``, each weighing its rows: a cell only
     one order can read votes for it, and so does a dotted one (14.03.2025): nobody writes month first
     with dots."""
-    first, second, year = distinct.first[pending], distinct.second[pending], distinct.year[pending]
-    fits_dmy = ~np.isnat(_days(year, second, first))
-    fits_mdy = ~np.isnat(_days(year, first, second))
+    fits_dmy, fits_mdy = _fits(distinct.first[pending], distinct.second[pending], distinct.year[pending])
     dmy = fits_dmy & (~fits_mdy | distinct.dotted[pending])
     return int(weights[dmy].sum()), int(weights[fits_mdy & ~fits_dmy].sum())
-
-
-def _resolve_order(distinct: _Distinct, pending: np.ndarray, order: Literal["dmy", "mdy"]) -> None:
-    first, second, year = distinct.first[pending], distinct.second[pending], distinct.year[pending]
-    day, month = (first, second) if order == "dmy" else (second, first)
-    distinct.set_dates(pending, _days(year, month, day), distinct.timed[pending])
 
 
 def _infer_years(row_date: np.ndarray, rows: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndarray:

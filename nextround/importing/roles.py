@@ -71,7 +71,6 @@ class RoleReading:
 @lru_cache(maxsize=1)
 def role_families() -> tuple[RoleFamily, ...]:
     """The curated role families, in file order."""
-    raw = load_toml(FAMILIES_FILE)["family"]
     return tuple(
         RoleFamily(
             name=entry["name"],
@@ -81,7 +80,7 @@ def role_families() -> tuple[RoleFamily, ...]:
             typical_skills=tuple(entry["typical_skills"]),
             generic=bool(entry.get("generic", False)),
         )
-        for entry in raw
+        for entry in load_toml(FAMILIES_FILE)["family"]
     )
 
 
@@ -106,8 +105,8 @@ class _Matcher:
     generic: PhraseIndex
     vocabulary: tuple[str, ...]
     known_words: frozenset[str]
-    titles_by_word: dict[str, tuple[tuple[frozenset[str], str], ...]]
-    specific_words: dict[str, str]
+    titles_by_words: dict[frozenset[str], tuple[str, ...]]  # a specific title's words, in any order
+    title_lengths: frozenset[int]  # how many different words a specific title has
     levels: PhraseIndex
     role_phrases: PhraseIndex
     numerals: dict[str, str]
@@ -123,11 +122,9 @@ def _matcher() -> _Matcher:
     # The first family to claim a phrase keeps it, so the file order settles duplicates.
     specific = PhraseIndex((t, f.name) for f in families if not f.generic for t in f.titles)
     generic = PhraseIndex((t, f.name) for f in families if f.generic for t in f.titles)
-    by_word: dict[str, list[tuple[frozenset[str], str]]] = {}
+    by_words: dict[frozenset[str], list[str]] = {}
     for phrase in specific.phrases:
-        words = frozenset(phrase.split(" "))
-        for word in words:
-            by_word.setdefault(word, []).append((words, phrase))
+        by_words.setdefault(frozenset(phrase.split(" ")), []).append(phrase)
     seniority = data["seniority"]
     levels = PhraseIndex((word, level) for level in ("intern", *_RANKED_LEVELS) for word in seniority[level])
     # Real words of the vocabulary are never "corrected" into a title word ("trainee" is not "trainer").
@@ -140,10 +137,10 @@ def _matcher() -> _Matcher:
     return _Matcher(
         specific=specific,
         generic=generic,
-        vocabulary=tuple(sorted(by_word)),
+        vocabulary=tuple(sorted(set().union(*by_words))),
         known_words=known_words,
-        titles_by_word={word: tuple(items) for word, items in by_word.items()},
-        specific_words={phrase: labels[0] for phrase, labels in specific.phrases.items()},
+        titles_by_words={words: tuple(phrases) for words, phrases in by_words.items()},
+        title_lengths=frozenset(map(len, by_words)),
         levels=levels,
         role_phrases=PhraseIndex((phrase, phrase) for phrase in seniority["role_phrases"]),
         numerals=dict(seniority["numerals"]),
@@ -202,31 +199,25 @@ def _fuzzy_phrase(text: str, matcher: _Matcher, *, typos_only: bool) -> tuple[st
     words: list[str] = []
     corrected: set[str] = set()
     for word in words_of(text):
-        if word in matcher.known_words or len(word) < _TYPO_MIN_LENGTH:
-            words.append(word)
-            continue
-        hit = process.extractOne(word, matcher.vocabulary, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF)
-        words.append(word if hit is None else hit[0])
+        hit = None
+        if word not in matcher.known_words and len(word) >= _TYPO_MIN_LENGTH:
+            hit = process.extractOne(word, matcher.vocabulary, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF)
         if hit is not None:
             corrected.add(hit[0])
+        words.append(word if hit is None else hit[0])
     if typos_only and not corrected:
         return None
-    present = set(words)
-    candidates = {
-        (phrase, title_words)
-        for word in present
-        for title_words, phrase in matcher.titles_by_word.get(word, ())
-        if title_words <= present and _side_by_side(words, title_words)
+    windows = {
+        window
+        for span in matcher.title_lengths
+        for start in range(len(words) - span + 1)
+        if len(window := frozenset(words[start : start + span])) == span
     }
+    candidates = [phrase for window in windows for phrase in matcher.titles_by_words.get(window, ())]
     if not candidates:
         return None
-    best, best_words = max(candidates, key=lambda c: (len(c[0]), c[0]))
-    return best, bool(corrected & best_words)
-
-
-def _side_by_side(words: list[str], title_words: frozenset[str]) -> bool:
-    span = len(title_words)
-    return any(set(words[i : i + span]) == title_words for i in range(len(words) - span + 1))
+    best = max(candidates, key=lambda phrase: (len(phrase), phrase))
+    return best, not corrected.isdisjoint(best.split(" "))
 
 
 def _family(cleaned: str, matcher: _Matcher) -> str:
@@ -241,7 +232,7 @@ def _family(cleaned: str, matcher: _Matcher) -> str:
     fuzzy = _fuzzy_phrase(text, matcher, typos_only=exact is not None)
     # A typo-corrected title beats a shorter exact one ("Quantatative Researcher" is not just "researcher").
     if fuzzy is not None and (exact is None or (fuzzy[1] and len(fuzzy[0]) > len(exact.phrase))):
-        return matcher.specific_words[fuzzy[0]]
+        return matcher.specific.labels(fuzzy[0])[0]
     if exact is not None:
         return exact.labels[0]
     generic = matcher.generic.best(text)
@@ -258,11 +249,9 @@ def _seniority(raw: str, cleaned: str, matcher: _Matcher) -> str:
         for hit in matcher.levels.find(text, overlapping=True)
         if not any(r.start < hit.end and hit.start < r.end for r in roles)
     }
-    if "intern" in found:
-        return "intern"
-    ranked = [level for level in _RANKED_LEVELS if level in found]
-    if ranked:
-        return ranked[-1]
+    for level in ("intern", *reversed(_RANKED_LEVELS)):  # an intern is one whatever else is said
+        if level in found:
+            return level
     numbers = _LEVEL.findall(normalise(cleaned))
     if numbers:
         return matcher.level_numbers[numbers[-1]]
