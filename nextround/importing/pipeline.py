@@ -578,7 +578,7 @@ def _reading_warnings(
                 "Fill in outcomes in the table on the Import page to see your funnel.",
             )
         )
-    return warnings + _long_cell_warnings(file, [raw[t.column] for t in signals.texts])
+    return warnings + _long_cell_warnings(file, numbers, [raw[t.column] for t in signals.texts])
 
 
 def _event_dates(dates: dict[str, pd.Series], progress: Progress, n: int) -> dict[str, pd.Series]:
@@ -680,7 +680,7 @@ def _rows_warning(file: str, message: str, rows: np.ndarray) -> list[RowWarning]
     return [RowWarning(file, message, tuple(rows.tolist()))] if len(rows) else []
 
 
-def _long_cell_warnings(file: str, columns: list[pd.Series]) -> list[RowWarning]:
+def _long_cell_warnings(file: str, numbers: np.ndarray, columns: list[pd.Series]) -> list[RowWarning]:
     """Cells too long to read whole: only their first part was read for stage and outcome."""
     warnings = []
     for values in columns:
@@ -691,5 +691,5 @@ def _long_cell_warnings(file: str, columns: list[pd.Series]) -> list[RowWarning]
             f"'{values.name}' has cells longer than {MAX_ANALYSED_CHARS:,} characters: only their first "
             f"{MAX_ANALYSED_CHARS:,} were read for the stage and outcome (the whole text is kept)."
         )
-        warnings += _rows_warning(file, message, np.flatnonzero(long)[:1000])
+        warnings += _rows_warning(file, message, numbers[long][:1000])
     return warnings

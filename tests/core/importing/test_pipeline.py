@@ -9,6 +9,7 @@ import pytest
 
 from nextround.cleaned_table import cleaned_csv
 from nextround.importing import ImportOptions, InputError, SourceFile, import_files
+from nextround.importing.phrases import MAX_ANALYSED_CHARS
 from tests.fixtures.files import (
     TRACKER_HEADER,
     TRACKER_ROWS,
@@ -558,3 +559,12 @@ def test_a_date_written_without_a_year_still_says_the_application_went_out() -> 
     assert [s.row for s in result.report.skipped] == [5]
     unreadable = [w for w in result.report.warnings if "not dates" in w.message]
     assert unreadable and {3, 4} <= set(unreadable[0].rows)
+
+
+def test_a_cell_too_long_to_read_whole_is_named_by_its_row_in_the_sheet():
+    long_note = "Applied. " + "Waiting to hear back. " * (MAX_ANALYSED_CHARS // 10)
+    rows = [["Company", "Role", "Status", "Notes"]]
+    rows += [["Acme", "Analyst", "Applied", ""], ["Initech", "Analyst", "Rejected", long_note]]
+    result = _import("notes.csv", csv_bytes(rows))
+    warning = next(w for w in result.report.warnings if "longer than" in w.message)
+    assert warning.rows == (3,)  # the sheet's row 3 (header on row 1), not the second data row's position
