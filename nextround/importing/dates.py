@@ -85,7 +85,6 @@ class DateColumn:
     ambiguous: bool
     unreadable: tuple[int, ...]
     year_inferred: tuple[int, ...]
-    times_dropped: bool
 
     def rows(self, keep: np.ndarray) -> DateColumn:
         """The same reading for the rows where ``keep`` holds (positions renumbered)."""
@@ -104,7 +103,6 @@ class DateColumn:
             ambiguous=self.ambiguous,
             unreadable=renumbered(self.unreadable),
             year_inferred=renumbered(self.year_inferred),
-            times_dropped=self.times_dropped,
         )
 
 
@@ -114,7 +112,6 @@ class _Distinct:
     def __init__(self, size: int) -> None:
         self.kind = np.full(size, _JUNK, dtype=np.int8)
         self.date = np.full(size, np.datetime64("NaT"), dtype="datetime64[D]")
-        self.timed = np.zeros(size, dtype=bool)
         self.first = np.zeros(size, dtype=np.int64)  # a of a/b/y, or the day of a yearless date
         self.second = np.zeros(size, dtype=np.int64)  # b of a/b/y, or the month of a yearless date
         self.year = np.zeros(size, dtype=np.int64)
@@ -128,11 +125,9 @@ class _Distinct:
         other.__dict__.update({name: array.copy() for name, array in self.__dict__.items()})
         return other
 
-    def set_dates(self, where: np.ndarray, days: np.ndarray, timed: np.ndarray | bool = False) -> None:
-        ok = ~np.isnat(days)
-        self.kind[where] = np.where(ok, _DATE, _JUNK)
+    def set_dates(self, where: np.ndarray, days: np.ndarray) -> None:
+        self.kind[where] = np.where(np.isnat(days), _JUNK, _DATE)
         self.date[where] = days
-        self.timed[where] = timed & ok
 
 
 @dataclass(frozen=True)
@@ -167,7 +162,7 @@ def parse_date_column(values: pd.Series | DateCells, order: DateOrder = "auto") 
     if chosen is not None:
         first, second = distinct.first[pending], distinct.second[pending]
         day, month = (first, second) if chosen == "dmy" else (second, first)
-        distinct.set_dates(pending, _days(distinct.year[pending], month, day), distinct.timed[pending])
+        distinct.set_dates(pending, _days(distinct.year[pending], month, day))
     ambiguous = chosen is None and len(pending) > 0
     used_order: UsedOrder = chosen or ("ymd" if distinct.ymd.any() and not len(pending) else "none")
 
@@ -186,14 +181,12 @@ def parse_date_column(values: pd.Series | DateCells, order: DateOrder = "auto") 
             inferred = inferred[~np.isnat(found)]
         unreadable = tuple(np.flatnonzero(row_kind == _JUNK).tolist())
 
-    times_dropped = bool((distinct.timed & (distinct.kind == _DATE) & (counts > 0)).any())
     return DateColumn(
         values=pd.Series(row_date, index=values.index, name=values.name, copy=False),
         order=used_order,
         ambiguous=ambiguous,
         unreadable=unreadable,
         year_inferred=tuple(inferred.tolist()),
-        times_dropped=times_dropped,
     )
 
 
@@ -324,9 +317,8 @@ def _read_typed(distinct: _Distinct, where: np.ndarray, cells: np.ndarray | pd.I
         stamps = pd.DatetimeIndex(pd.to_datetime(naive, errors="coerce"))
     moments = stamps.tz_localize(None).to_numpy()
     days = moments.astype("datetime64[D]")
-    timed = ~np.isnat(moments) & (moments != days.astype(moments.dtype))
     in_range = (days >= _FIRST_DAY) & (days <= _LAST_DAY)
-    distinct.set_dates(where, np.where(in_range, days, np.datetime64("NaT")), timed)
+    distinct.set_dates(where, np.where(in_range, days, np.datetime64("NaT")))
 
 
 def _read_numbers(distinct: _Distinct, where: np.ndarray, serials: np.ndarray) -> None:
@@ -340,7 +332,7 @@ def _read_numbers(distinct: _Distinct, where: np.ndarray, serials: np.ndarray) -
     number = np.where(compact, whole, 0).astype(np.int64)
     compact_days = _days(number // 10_000, number // 100 % 100, number % 100)
     days = np.where(compact, compact_days, np.where(plausible, serial_days, np.datetime64("NaT")))
-    distinct.set_dates(where, days, plausible & (serials != whole))
+    distinct.set_dates(where, days)
     distinct.number[where] = True
     distinct.serial[where] = plausible | (compact & ~np.isnat(compact_days))
 
@@ -374,10 +366,9 @@ def _read_text(distinct: _Distinct, where: np.ndarray, cells: pa.Array) -> None:
             parts = {field.name: found.field(field.name) for field in found.type}
             reader(distinct, rows, parts)
             if "hh" in parts:  # a date with a time of day: a wrong time makes it junk
-                valid_time, timed = _time_of_day(parts)
+                valid_time = _valid_time(parts)
                 distinct.kind[rows[~valid_time]] = _JUNK
                 distinct.date[rows[~valid_time]] = np.datetime64("NaT")
-                distinct.timed[rows] = timed & np.isin(distinct.kind[rows], (_DATE, _DAY_MONTH_PENDING))
             matched[matched] = distinct.kind[rows] != _JUNK
         remaining = remaining[~matched]  # a shape that matched but did not read lets the next one try
 
@@ -388,19 +379,12 @@ def _ints(part: pa.Array) -> np.ndarray:
     return pc.cast(filled, pa.int64()).to_numpy(zero_copy_only=False)
 
 
-def _time_of_day(parts: dict[str, pa.Array]) -> tuple[np.ndarray, np.ndarray]:
-    """(valid, non-midnight) for the optional time group."""
+def _valid_time(parts: dict[str, pa.Array]) -> np.ndarray:
+    """Whether the optional time of day (dropped: the app counts days) is a real one, or absent."""
     hour, minute, second = _ints(parts["hh"]), _ints(parts["mi"]), _ints(parts["ss"])
-    meridiem = parts["ap"]
-    has_meridiem = pc.not_equal(meridiem, "").to_numpy(zero_copy_only=False)
-    is_pm = pc.starts_with(meridiem, "p").to_numpy(zero_copy_only=False)
-    present = hour >= 0
-    valid = ~present | (
-        np.where(has_meridiem, (hour >= 1) & (hour <= 12), hour <= 23) & (minute <= 59) & (second <= 59)
-    )
-    hour24 = np.where(has_meridiem, hour % 12 + np.where(is_pm, 12, 0), hour)
-    non_midnight = present & ((hour24 > 0) | (minute > 0) | (second > 0))
-    return valid, non_midnight
+    has_meridiem = pc.not_equal(parts["ap"], "").to_numpy(zero_copy_only=False)
+    hours_fit = np.where(has_meridiem, (hour >= 1) & (hour <= 12), hour <= 23)
+    return (hour < 0) | (hours_fit & (minute <= 59) & (second <= 59))
 
 
 def _read_ymd(distinct: _Distinct, where: np.ndarray, parts: dict[str, pa.Array]) -> None:

@@ -295,13 +295,16 @@ def test_simplify_export_na_dates_are_missing() -> None:
     assert result.order == "ymd"
 
 
-def test_times_are_dropped_and_reported() -> None:
-    with_time = _read(["2026-07-28 12:46:50", "2026-06-23 00:00:00"])
-    assert with_time.times_dropped
-    assert list(with_time.values) == [_day("2026-07-28"), _day("2026-06-23")]
-    assert not _read(["2026-06-23 00:00:00", dt.datetime(2026, 1, 1), 45658]).times_dropped
-    assert _read([45658.25]).times_dropped
-    assert _read([dt.datetime(2026, 1, 1, 9, 30)]).times_dropped
+def test_times_of_day_are_dropped() -> None:
+    with_time = _read(
+        ["2026-07-28 12:46:50", "2026-06-23 00:00:00", "2026-06-24 9:30 pm", "2026-06-25 25:00"]
+    )
+    assert list(with_time.values[:3]) == [_day("2026-07-28"), _day("2026-06-23"), _day("2026-06-24")]
+    assert with_time.unreadable == (3,)  # no such hour
+    assert list(_read([45658.25, dt.datetime(2026, 1, 1, 9, 30)]).values) == [
+        _day("2025-01-01"),
+        _day("2026-01-01"),
+    ]
 
 
 def test_excel_serial_boundaries() -> None:
@@ -327,7 +330,6 @@ def test_mixed_typed_cells_in_one_column() -> None:
     expected = ["2025-01-02", "2025-01-03", "2025-01-04", "2025-01-05", "2025-01-06"]
     assert list(result.values.iloc[:5]) == [_day(e) for e in expected]
     assert result.unreadable == (7,)
-    assert result.times_dropped
 
 
 def test_typed_series_are_read_directly() -> None:
@@ -335,7 +337,6 @@ def test_typed_series_are_read_directly() -> None:
     result = parse_date_column(stamps)
     assert result.values.iloc[0] == _day("2025-01-01")
     assert result.unreadable == (1,)
-    assert result.times_dropped
     aware = parse_date_column(pd.Series(pd.to_datetime(["2025-01-01 23:30"]).tz_localize("Asia/Tokyo")))
     assert aware.values.iloc[0] == _day("2025-01-01")
     serials = parse_date_column(pd.Series([45658.0, np.nan, 3.0]))
