@@ -1,7 +1,7 @@
 """Read delimited text (.csv, .tsv, .txt, .md) into rows: encoding, delimiter, NUL bytes, ragged rows.
 
-The common well-formed case runs through the C csv parser; only rows with too many fields take the
-careful path, which tries each way of merging fields back and keeps a clearly best fit.
+A well-formed file goes straight through Arrow's C++ parser; any other takes the careful path, where a
+row with too many fields is merged back only where one way clearly fits best.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TypeVar, cast
 
 import charset_normalizer
@@ -74,7 +74,7 @@ class TextTable:
     delimiter: str
     repaired: tuple[tuple[int, str], ...] = ()
     problems: tuple[tuple[int, str], ...] = ()
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    notes: tuple[str, ...] = ()
     frame: pd.DataFrame | None = None
 
 
@@ -156,14 +156,12 @@ def _western_or_central(sample: bytes) -> str:
 
 def _misplaced_symbols(text: str) -> int:
     """Non-ASCII symbols glued to a letter ("Spó³ka"): the mark of a wrong single-byte code page."""
-    count = 0
-    for i, ch in enumerate(text):
-        if ch > "\x7f" and not ch.isalpha():
-            before = text[i - 1] if i else " "
-            after = text[i + 1] if i + 1 < len(text) else " "
-            if before.isalpha() or after.isalpha():
-                count += 1
-    return count
+    padded = f" {text} "
+    return sum(
+        1
+        for before, char, after in zip(padded, padded[1:], padded[2:], strict=False)
+        if char > "\x7f" and not char.isalpha() and (before.isalpha() or after.isalpha())
+    )
 
 
 # ----------------------------------------------------------------------------------------- sniffing
@@ -250,15 +248,7 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
     encoded = text.encode("utf-8")
     fast = _read_well_formed(encoded, delimiter, count_byte(encoded, b"\n"))
     if fast is not None:
-        _check_row_count(file_name, len(fast))
-        return TextTable(
-            rows=[],
-            row_numbers=np.arange(1, len(fast) + 1),
-            encoding=codec,
-            delimiter=delimiter,
-            notes=tuple(notes),
-            frame=fast,
-        )
+        return _whole_table(file_name, fast, codec, delimiter, notes)
     try:
         records = _bounded_records(file_name, csv.reader(_lines(text), delimiter=delimiter))
         swallowed = _swallowed_lines(records, text.count("\n"))
@@ -321,11 +311,7 @@ def _read_clean_utf8(file_name: str, data: bytes, extension: str, newlines: int)
     frame = _read_well_formed(body, delimiter, newlines)
     if frame is None:
         return None
-    _check_row_count(file_name, len(frame))
-    codec = "utf_8_sig" if body is not data else "utf_8"
-    return TextTable(
-        rows=[], row_numbers=np.arange(1, len(frame) + 1), encoding=codec, delimiter=delimiter, frame=frame
-    )
+    return _whole_table(file_name, frame, "utf_8_sig" if body is not data else "utf_8", delimiter)
 
 
 def _check_width(file_name: str, sample: str, delimiter: str) -> None:
@@ -340,9 +326,14 @@ def _check_width(file_name: str, sample: str, delimiter: str) -> None:
         raise InputError(too_many_columns(file_name, max(widths)))
 
 
-def _check_row_count(file_name: str, rows: int) -> None:
-    if rows > MAX_GRID_ROWS:
-        raise InputError(too_many_rows(file_name, f"{rows:,} rows"))
+def _whole_table(
+    file_name: str, frame: pd.DataFrame, codec: str, delimiter: str, notes: Sequence[str] = ()
+) -> TextTable:
+    """A well-formed file's table, refused when it has more rows than can be imported."""
+    if len(frame) > MAX_GRID_ROWS:
+        raise InputError(too_many_rows(file_name, f"{len(frame):,} rows"))
+    rows = np.arange(1, len(frame) + 1)
+    return TextTable([], rows, codec, delimiter, notes=tuple(notes), frame=frame)
 
 
 def _bounded_records(file_name: str, reader: Iterator[list[str]]) -> list[list[str]]:
@@ -606,7 +597,6 @@ class ColumnProfile:
     kinds: dict[str, int]
     values: frozenset[str] | None  # the value set of a low-cardinality column
     words: Counter
-    word_total: int
     log_len_mean: float
     log_len_sd: float
     leading_space_share: float
@@ -626,7 +616,6 @@ class ColumnProfile:
             kinds=dict(Counter(kind_of[v] for v in values)),
             values=frozenset(distinct) if categorical else None,
             words=words,
-            word_total=sum(words.values()),
             log_len_mean=mean,
             log_len_sd=max(sd, 0.5),
             leading_space_share=sum(1 for v in values if v and v[:1].isspace()) / max(1, len(filled)),
@@ -647,7 +636,7 @@ class ColumnProfile:
             score += 1.0 if stripped.casefold() in self.values else -3.0
         if kind == "text":
             tokens = [w.casefold() for w in _WORD.findall(stripped)]
-            if tokens and self.word_total:
+            if tokens and self.words:
                 seen = sum(1 for t in tokens if t in self.words) / len(tokens)
                 score += 2.0 * seen - 1.0
             z = (math.log1p(len(stripped)) - self.log_len_mean) / self.log_len_sd
