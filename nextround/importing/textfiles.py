@@ -7,7 +7,6 @@ row with too many fields is merged back only where one way clearly fits best.
 from __future__ import annotations
 
 import csv
-import functools
 import heapq
 import itertools
 import math
@@ -664,10 +663,13 @@ def repair_row(
         return None, f"too many ways to merge its fields to tell which {name}s are part of a value"
     empty_tail = next((k for k in range(extra, 0, -1) if _only_empty(row[len(row) - k :])), 0)
 
-    @functools.cache
+    fits: dict[tuple[int, int, int], float] = {}  # (column, first field, last field) -> fit
+
     def fit(column: int, first: int, last: int) -> float:
-        value = _joined(row, first, last, delimiter)
-        return profiles[column].fit(value, kind_of[value])
+        if (column, first, last) not in fits:
+            value = _joined(row, first, last, delimiter)
+            fits[column, first, last] = profiles[column].fit(value, kind_of[value])
+        return fits[column, first, last]
 
     # Each way: drop some of the trailing empty fields, then join as many seams as are still extra.
     ways = [
@@ -706,9 +708,12 @@ def place_missing_fields(
     if math.comb(width, missing) > _MAX_MERGE_CANDIDATES:
         return None
 
-    @functools.cache
+    fits: dict[tuple[int, str | None], float] = {}
+
     def fit(column: int, value: str | None) -> float:
-        return profiles[column].fit(value, "empty" if value is None else kind_of[value])
+        if (column, value) not in fits:
+            fits[column, value] = profiles[column].fit(value, "empty" if value is None else kind_of[value])
+        return fits[column, value]
 
     def placed(gaps: tuple[int, ...]) -> list[str | None]:
         values = iter(row)
