@@ -38,17 +38,12 @@ class Grid:
 
     def head(self, count: int) -> list[list[object]]:
         """The first rows as lists of cells (None where missing): what header finding looks at."""
-        return _as_rows(self.cells.iloc[:count])
+        return self.cells.iloc[:count].to_numpy(dtype=object, na_value=None).tolist()
 
     @cached_property
     def rows(self) -> list[list[object]]:
         """Every row as a list of cells; for small grids and tests (large imports stay column-wise)."""
-        return _as_rows(self.cells)
-
-
-def _as_rows(frame: pd.DataFrame) -> list[list[object]]:
-    values = frame.to_numpy(dtype=object, na_value=None)
-    return values.tolist()
+        return self.head(len(self))
 
 
 @dataclass(frozen=True)

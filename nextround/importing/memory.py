@@ -1,13 +1,9 @@
 """Freed memory kept for the next step of an import instead of being handed back to the system.
 
-A large import allocates and frees hundreds of row-sized arrays (numpy and pandas allocate through the
-C library's ``malloc``). By default glibc returns every freed block over a sliding threshold to the
-system, and the next array of the same size makes the kernel find and zero the same pages again: at a
-million rows, page faults were a third of the import's time (measured with ``getrusage``: ~200 ms of
-system time per import, ~40,000 faults). Two thresholds change that: blocks under 32 MB come from the
-heap, and up to 256 MB of free heap is kept for reuse. The memory is the process's own peak anyway;
-what changes is that it is not returned between two imports. Linux with glibc only; elsewhere (macOS,
-Windows, musl) nothing changes.
+A large import allocates and frees hundreds of row-sized arrays; by default glibc hands each freed block
+back, and the kernel finds and zeroes the same pages again for the next one (a third of a million-row
+import's time, ~40,000 page faults). With blocks under 32 MB taken from the heap and up to 256 MB of
+free heap kept, the memory (the process's own peak anyway) is reused instead. Linux with glibc only.
 """
 
 from __future__ import annotations

@@ -66,9 +66,7 @@ def _read(file_name: str, data: bytes) -> Workbook:
         return _read_text(file_name, data, extension)
     sheets, notes = spreadsheets.read_sheets(file_name, data, fmt)
     if extension and extension != fmt and {extension, fmt} != {"xlsx", "xlsm"}:
-        name = _FORMAT_NAMES[fmt]
-        article = "an" if name[0].lower() in "aeio" else "a"
-        notes.insert(0, f"'{file_name}' is {article} {name} despite its name, and was read as one.")
+        notes.insert(0, f"'{file_name}' is {_FORMAT_NAMES[fmt]} despite its name, and was read as one.")
     grids = tuple(make_grid(s.name, s.rows, list(range(1, len(s.rows) + 1)), hidden=s.hidden) for s in sheets)
     if not any(len(g) for g in grids):
         raise InputError(f"'{file_name}' is empty: none of its sheets has any cells with data.")
@@ -80,11 +78,11 @@ def _strip_blank(data: bytes) -> bytes:
 
 
 _FORMAT_NAMES = {
-    "xlsx": "Excel workbook (.xlsx)",
-    "xlsm": "macro-enabled Excel workbook (.xlsm)",
-    "xlsb": "binary Excel workbook (.xlsb)",
-    "xls": "Excel 97-2003 workbook (.xls)",
-    "ods": "OpenDocument spreadsheet (.ods)",
+    "xlsx": "an Excel workbook (.xlsx)",
+    "xlsm": "a macro-enabled Excel workbook (.xlsm)",
+    "xlsb": "a binary Excel workbook (.xlsb)",
+    "xls": "an Excel 97-2003 workbook (.xls)",
+    "ods": "an OpenDocument spreadsheet (.ods)",
 }
 
 
@@ -105,10 +103,8 @@ def _read_text(file_name: str, data: bytes, extension: str) -> Workbook:
         fmt = "tsv" if table.delimiter == "\t" else "csv"
         if extension in WORKBOOK_FORMATS:
             notes.insert(0, f"'{file_name}' is a text file, not a workbook; it was read as delimited text.")
-    usual = {"csv": ",", "tsv": "\t", "md": "|"}.get(
-        fmt, table.delimiter if table.delimiter in ",\t" else ","
-    )
-    if table.delimiter != usual and grid.width > 1:
+    usual = {"csv": ",", "tsv": "\t", "md": "|", "txt": ",\t"}[fmt]
+    if table.delimiter not in usual and grid.width > 1:
         notes.append(f"Columns are separated by a {textfiles.DELIMITER_NAMES[table.delimiter]}.")
     return Workbook(
         file_name=file_name,

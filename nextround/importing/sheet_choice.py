@@ -24,12 +24,7 @@ def application_sheet(workbook: Workbook, is_known_label: Callable[[str], bool])
     """The sheet that most likely holds the applications (a tracker header with the most data rows)."""
     if len(workbook.grids) == 1:
         return workbook.grids[0]
-    best, best_score = workbook.grids[0], -math.inf
-    for grid in workbook.grids:
-        score = sheet_score(grid, is_known_label)
-        if score > best_score:
-            best, best_score = grid, score
-    return best
+    return max(workbook.grids, key=lambda grid: sheet_score(grid, is_known_label))
 
 
 def sheet_score(grid: Grid, is_known_label: Callable[[str], bool]) -> float:

@@ -14,6 +14,7 @@ import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import cast
+from xml.sax.saxutils import unescape
 
 import openpyxl
 import python_calamine
@@ -70,8 +71,11 @@ def _read_any(file_name: str, data: bytes, fmt: str) -> list[Sheet]:
                 "(it is damaged, or a zip bomb)."
             ) from error
         if fmt not in {"xlsx", "xlsm"}:
+            label = {"xls": "an Excel 97-2003 workbook", "ods": "an OpenDocument spreadsheet"}.get(
+                fmt, "an Excel workbook"
+            )
             raise InputError(
-                f"'{file_name}' could not be read as {_format_label(fmt)} ({_short(error)}); it may be "
+                f"'{file_name}' could not be read as {label} ({_short(error)}); it may be "
                 "damaged. Open it in your spreadsheet program, save it again and re-upload."
             ) from error
         return _read_with_openpyxl(file_name, data, error)
@@ -81,12 +85,6 @@ def password_protected(file_name: str) -> InputError:
     return InputError(
         f"'{file_name}' is password-protected: remove the password in Excel "
         "(File → Info → Protect Workbook) and upload it again."
-    )
-
-
-def _format_label(fmt: str) -> str:
-    return {"xls": "an Excel 97-2003 workbook", "ods": "an OpenDocument spreadsheet"}.get(
-        fmt, "an Excel workbook"
     )
 
 
@@ -233,12 +231,6 @@ def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
         if not target:
             continue
         target = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-        name = _unescape(attrs.get(b"name", b"").decode("utf-8", "replace"))
+        name = unescape(attrs.get(b"name", b"").decode("utf-8", "replace"), {"&quot;": '"', "&apos;": "'"})
         paths[name] = target
     return paths
-
-
-def _unescape(text: str) -> str:
-    for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&")):
-        text = text.replace(entity, char)
-    return text

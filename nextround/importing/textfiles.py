@@ -1,19 +1,20 @@
 """Read delimited text (.csv, .tsv, .txt, .md) into rows: encoding, delimiter, NUL bytes, ragged rows.
 
-The common well-formed case runs through the C csv parser; only rows with too many fields take the
-careful path, which tries each way of merging fields back and keeps a clearly best fit.
+A well-formed file goes straight through Arrow's C++ parser; any other takes the careful path, where a
+row with too many fields is merged back only where one way clearly fits best.
 """
 
 from __future__ import annotations
 
 import csv
+import heapq
 import itertools
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import cast
+from dataclasses import dataclass
+from typing import TypeVar, cast
 
 import charset_normalizer
 import numpy as np
@@ -38,16 +39,13 @@ _CLEAR_MARGIN = 1.5  # log-likelihood units the best merge must beat the runner-
 # Records can span lines (notes with line breaks), so only a line count far beyond any real tracker
 # is refused before parsing; the parsed record count is checked against MAX_GRID_ROWS after.
 MAX_LINES = 10 * MAX_GRID_ROWS
+_T = TypeVar("_T")
 
-# Single-byte encodings a detector confuses for Western text; we decide among them ourselves.
+# Single-byte encodings a detector confuses for Western text (with every iso8859_*, mac_* and cp12xx);
+# we decide among them ourselves.
 _LATIN_FAMILY = frozenset(
-    {
-        "cp1250", "cp1252", "latin_1", "iso8859_1", "iso8859_2", "iso8859_15", "iso8859_9",
-        "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_16", "iso8859_3", "iso8859_4",
-        "cp1254", "cp1257", "mac_roman", "mac_latin2", "mac_iceland", "mac_turkish", "cp850",
-        "cp437", "cp858", "cp1258", "hp_roman8", "cp1125", "cp1140", "ptcp154", "kz1048",
-    }
-)  # fmt: skip
+    {"latin_1", "cp850", "cp437", "cp858", "hp_roman8", "cp1125", "cp1140", "ptcp154", "kz1048"}
+)
 _ENCODING_LABELS = {
     "utf_8": "UTF-8",
     "utf_8_sig": "UTF-8 with a byte-order mark",
@@ -75,38 +73,35 @@ class TextTable:
     delimiter: str
     repaired: tuple[tuple[int, str], ...] = ()
     problems: tuple[tuple[int, str], ...] = ()
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    notes: tuple[str, ...] = ()
     frame: pd.DataFrame | None = None
 
 
 # ----------------------------------------------------------------------------------------- encoding
 
 
-def decode_text(file_name: str, data: bytes) -> tuple[str, str, list[str]]:
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf_32"),
+    (b"\x00\x00\xfe\xff", "utf_32"),
+    (b"\xef\xbb\xbf", "utf_8_sig"),
+    (b"\xff\xfe", "utf_16"),
+    (b"\xfe\xff", "utf_16"),
+)
+
+
+def decode_text(data: bytes) -> tuple[str, str, list[str]]:
     """Decode bytes to text; return (text, codec name, notes). Never produces mojibake for UTF-8/Latin."""
-    notes: list[str] = []
-    boms = (
-        (b"\xff\xfe\x00\x00", "utf_32"),
-        (b"\x00\x00\xfe\xff", "utf_32"),
-        (b"\xef\xbb\xbf", "utf_8_sig"),
-        (b"\xff\xfe", "utf_16"),
-        (b"\xfe\xff", "utf_16"),
-    )
-    for bom, codec in boms:
-        if data.startswith(bom):
-            try:
-                return data.decode(codec), codec, notes
-            except UnicodeDecodeError:
-                # A BOM followed by undecodable bytes: keep what decodes, say so.
-                text = data.decode(codec, errors="replace")
-                notes.append(f"Some bytes could not be read as {_label(codec)} and were replaced with '�'.")
-                return text, codec, notes
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        text = data.decode(utf16, errors="replace")
-        return text, utf16, notes
+    codec = next((codec for bom, codec in _BOMS if data.startswith(bom)), None)
+    if codec is not None:
+        try:
+            return data.decode(codec), codec, []
+        except UnicodeDecodeError:  # a BOM followed by undecodable bytes: keep what decodes, say so
+            replaced = f"Some bytes could not be read as {_label(codec)} and were replaced with '�'."
+            return data.decode(codec, errors="replace"), codec, [replaced]
+    if utf16 := _utf16_without_bom(data):
+        return data.decode(utf16, errors="replace"), utf16, []
     try:
-        return data.decode("utf_8"), "utf_8", notes
+        return data.decode("utf_8"), "utf_8", []
     except UnicodeDecodeError:
         pass
     codec = _guess_single_or_multibyte(data)
@@ -115,8 +110,7 @@ def decode_text(file_name: str, data: bytes) -> tuple[str, str, list[str]]:
     except (UnicodeDecodeError, LookupError):
         codec = "latin_1"
         text = data.decode(codec)
-    notes.append(f"Read as {_label(codec)}: the file is not UTF-8.")
-    return text, codec, notes
+    return text, codec, [f"Read as {_label(codec)}: the file is not UTF-8."]
 
 
 def _label(codec: str) -> str:
@@ -161,14 +155,12 @@ def _western_or_central(sample: bytes) -> str:
 
 def _misplaced_symbols(text: str) -> int:
     """Non-ASCII symbols glued to a letter ("Spó³ka"): the mark of a wrong single-byte code page."""
-    count = 0
-    for i, ch in enumerate(text):
-        if ch > "\x7f" and not ch.isalpha():
-            before = text[i - 1] if i else " "
-            after = text[i + 1] if i + 1 < len(text) else " "
-            if before.isalpha() or after.isalpha():
-                count += 1
-    return count
+    padded = f" {text} "
+    return sum(
+        1
+        for before, char, after in zip(padded, padded[1:], padded[2:], strict=False)
+        if char > "\x7f" and not char.isalpha() and (before.isalpha() or after.isalpha())
+    )
 
 
 # ----------------------------------------------------------------------------------------- sniffing
@@ -206,26 +198,16 @@ def _safe_rows(text: str, delimiter: str, limit: int) -> list[list[str]]:
         return []
 
 
-def _lines(text: str) -> Iterable[str]:
-    """Lines with their endings, split on \\n only (splitlines also splits on \\x85, \\u2028...)."""
+def _lines(text: str) -> list[str]:
+    """Lines with their endings; split on \\n only where splitlines would also split on \\x85, \\u2028..."""
     if not _EXOTIC_BREAKS.search(text):
         return text.splitlines(keepends=True)
-    return _iter_lines(text)
+    return _LINE.findall(text)
 
 
 _SEP_HINT = re.compile(r"sep=([,;\t|])\r?\n")
 _EXOTIC_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-
-
-def _iter_lines(text: str) -> Iterator[str]:
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start)
-        if end < 0:
-            yield text[start:]
-            return
-        yield text[start : end + 1]
-        start = end + 1
+_LINE = re.compile("[^\n]*\n|[^\n]+")
 
 
 # ------------------------------------------------------------------------------------------ reading
@@ -241,7 +223,7 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
     quick = None if markdown_table else _read_clean_utf8(file_name, data, extension, newlines)
     if quick is not None:
         return quick
-    text, codec, notes = decode_text(file_name, data)
+    text, codec, notes = decode_text(data)
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\x00" in text:
@@ -265,15 +247,7 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
     encoded = text.encode("utf-8")
     fast = _read_well_formed(encoded, delimiter, count_byte(encoded, b"\n"))
     if fast is not None:
-        _check_row_count(file_name, len(fast))
-        return TextTable(
-            rows=[],
-            row_numbers=np.arange(1, len(fast) + 1),
-            encoding=codec,
-            delimiter=delimiter,
-            notes=tuple(notes),
-            frame=fast,
-        )
+        return _whole_table(file_name, fast, codec, delimiter, notes)
     try:
         records = _bounded_records(file_name, csv.reader(_lines(text), delimiter=delimiter))
         swallowed = _swallowed_lines(records, text.count("\n"))
@@ -289,14 +263,11 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
             raise InputError(f"'{file_name}' could not be read as a table ({error}).") from error
         notes.append("A quote mark was never closed, so quote marks were read as ordinary characters.")
     del text
-    row_numbers = list(range(1, len(records) + 1))
     rows = cast("list[list[str | None]]", records)
     for record in rows:
         if "" in record:
             record[:] = [c if c else None for c in record]  # in place: a careful read may hold a million
-    repaired, problems, kept = _fix_ragged_rows(rows, row_numbers, delimiter)
-    if kept is not None:
-        rows, row_numbers = kept
+    rows, row_numbers, repaired, problems = _fix_ragged_rows(rows, list(range(1, len(rows) + 1)), delimiter)
     return TextTable(
         rows=rows,
         row_numbers=row_numbers,
@@ -339,11 +310,7 @@ def _read_clean_utf8(file_name: str, data: bytes, extension: str, newlines: int)
     frame = _read_well_formed(body, delimiter, newlines)
     if frame is None:
         return None
-    _check_row_count(file_name, len(frame))
-    codec = "utf_8_sig" if body is not data else "utf_8"
-    return TextTable(
-        rows=[], row_numbers=np.arange(1, len(frame) + 1), encoding=codec, delimiter=delimiter, frame=frame
-    )
+    return _whole_table(file_name, frame, "utf_8_sig" if body is not data else "utf_8", delimiter)
 
 
 def _check_width(file_name: str, sample: str, delimiter: str) -> None:
@@ -358,9 +325,14 @@ def _check_width(file_name: str, sample: str, delimiter: str) -> None:
         raise InputError(too_many_columns(file_name, max(widths)))
 
 
-def _check_row_count(file_name: str, rows: int) -> None:
-    if rows > MAX_GRID_ROWS:
-        raise InputError(too_many_rows(file_name, f"{rows:,} rows"))
+def _whole_table(
+    file_name: str, frame: pd.DataFrame, codec: str, delimiter: str, notes: Sequence[str] = ()
+) -> TextTable:
+    """A well-formed file's table, refused when it has more rows than can be imported."""
+    if len(frame) > MAX_GRID_ROWS:
+        raise InputError(too_many_rows(file_name, f"{len(frame):,} rows"))
+    rows = np.arange(1, len(frame) + 1)
+    return TextTable([], rows, codec, delimiter, notes=tuple(notes), frame=frame)
 
 
 def _bounded_records(file_name: str, reader: Iterator[list[str]]) -> list[list[str]]:
@@ -487,18 +459,20 @@ def _all_labels(cells: list[object]) -> bool:
 
 def _fix_ragged_rows(
     rows: list[list[str | None]], row_numbers: list[int], delimiter: str
-) -> tuple[list[tuple[int, str]], list[tuple[int, str]], tuple[list, list[int]] | None]:
+) -> tuple[list[list[str | None]], list[int], list[tuple[int, str]], list[tuple[int, str]]]:
     """Repair or report rows with more fields than the table (rows reported are taken out), and give a
-    row with too few the empty cells where they clearly belong (else they are taken to be at its end)."""
+    row with too few the empty cells where they clearly belong (else they are taken to be at its end).
+    Returns (rows, row numbers, repaired, problems)."""
     width = expected_width(rows)
     long_rows = [i for i, r in enumerate(rows) if len(r) > width]
     short_rows = [i for i, r in enumerate(rows) if 1 < len(r) < width][:_MAX_CAREFUL_ROWS]
     if not long_rows and not short_rows:
-        return [], [], None
+        return rows, row_numbers, [], []
     well_formed = [r for r in rows if len(r) == width]
     if len(well_formed) > 5:
         well_formed = well_formed[1:]  # the first is most likely the header, not a value
-    profiles = [ColumnProfile.build(col) for col in _columns(well_formed, width)]
+    sample = well_formed[:: max(1, len(well_formed) // 5000)]
+    profiles = [ColumnProfile.build([r[j] for r in sample]) for j in range(width)]
     careful = long_rows[:_MAX_CAREFUL_ROWS]
     # Every value a merge could make, in every row, read in one go (the date reader reads many at once).
     kind_of = value_kinds(
@@ -507,12 +481,9 @@ def _fix_ragged_rows(
     )
     repaired: list[tuple[int, str]] = []
     for i in short_rows:
-        placed, what = place_missing_fields(rows[i], profiles, kind_of)
-        if placed is not None:
-            rows[i] = placed
-            repaired.append((row_numbers[i], what))
-    problems: list[tuple[int, str]] = []
-    dropped: set[int] = set()
+        if (placed := place_missing_fields(rows[i], profiles, kind_of)) is not None:
+            rows[i] = placed[0]
+            repaired.append((row_numbers[i], placed[1]))
     unclear: dict[int, str] = {}  # row -> why it could not be repaired alone
     as_read = [rows[i] for i in careful]  # before any repair: the evidence of all long rows together
     for position, i in enumerate(long_rows):
@@ -532,6 +503,7 @@ def _fix_ragged_rows(
     # A row that does not tell alone is told by all of them: one text column took every stray delimiter.
     taker = _column_taking_extras(as_read, profiles, delimiter) if unclear else None
     told = set(careful) if taker is not None else set()
+    problems: list[tuple[int, str]] = []
     for i, reason in unclear.items():
         extra = len(rows[i]) - width
         if taker is not None and i in told:
@@ -541,12 +513,11 @@ def _fix_ragged_rows(
             problems.append(
                 (row_numbers[i], f"has {len(rows[i])} fields under a {width}-column header; {reason}")
             )
-            dropped.add(i)
-    if not dropped:
-        return repaired, problems, None
-    kept_rows = [r for i, r in enumerate(rows) if i not in dropped]
-    kept_numbers = [n for i, n in enumerate(row_numbers) if i not in dropped]
-    return repaired, problems, (kept_rows, kept_numbers)
+    if problems:
+        dropped = {i for i in unclear if i not in told}
+        rows = [r for i, r in enumerate(rows) if i not in dropped]
+        row_numbers = [n for i, n in enumerate(row_numbers) if i not in dropped]
+    return rows, row_numbers, repaired, problems
 
 
 def _column_taking_extras(
@@ -554,21 +525,26 @@ def _column_taking_extras(
 ) -> int | None:
     """The one column whose value took the extra fields of every long row, when the rows fit clearly
     better that way than with any other column taking them; None for a single long row, or no clear one."""
-    width = len(profiles)
     if len(long_rows) < 2:
         return None
-
+    width = len(profiles)
     layouts = [
         [_merged_at(row, column, len(row) - width, delimiter) for row in long_rows] for column in range(width)
     ]
     kind_of = value_kinds([v for layout in layouts for row in layout for v in row])
-    totals = sorted(
-        ((sum(p.fit(v, kind_of[v]) for row in layout for p, v in zip(profiles, row, strict=True)), column)
-         for column, layout in enumerate(layouts)),
-        reverse=True,
-    )  # fmt: skip
-    (best, column), (second, _) = totals[0], totals[1]
-    return column if best - second >= _CLEAR_MARGIN * len(long_rows) else None
+    scored = (
+        (sum(p.fit(v, kind_of[v]) for row in layout for p, v in zip(profiles, row, strict=True)), column)
+        for column, layout in enumerate(layouts)
+    )
+    return _clear_winner(scored, _CLEAR_MARGIN * len(long_rows))
+
+
+def _clear_winner(scored: Iterable[tuple[float, _T]], margin: float = _CLEAR_MARGIN) -> _T | None:
+    """The candidate of the highest score when it beats every other one by ``margin``, else None."""
+    top = heapq.nlargest(2, scored, key=lambda candidate: candidate[0])
+    if len(top) > 1 and top[0][0] - top[1][0] < margin:
+        return None
+    return top[0][1]
 
 
 def _merged_at(row: list[str | None], column: int, extra: int, delimiter: str) -> list[str | None]:
@@ -578,12 +554,6 @@ def _merged_at(row: list[str | None], column: int, extra: int, delimiter: str) -
 
 def _only_empty(fields: Sequence[str | None]) -> bool:
     return all(c is None or not c.strip() for c in fields)
-
-
-def _columns(rows: list[list[str | None]], width: int, sample: int = 5000) -> list[list[str | None]]:
-    step = max(1, len(rows) // sample)
-    chosen = rows[::step]
-    return [[r[j] for r in chosen] for j in range(width)]
 
 
 # --------------------------------------------------------------------------------- ragged-row repair
@@ -618,10 +588,6 @@ def _kind(value: str | None, dated: bool) -> str:
     return "text"
 
 
-def _unbalanced(value: str) -> bool:
-    return value.count("(") != value.count(")") or value.count("[") != value.count("]")
-
-
 @dataclass(frozen=True)
 class ColumnProfile:
     """What the well-formed values of one column look like."""
@@ -630,7 +596,6 @@ class ColumnProfile:
     kinds: dict[str, int]
     values: frozenset[str] | None  # the value set of a low-cardinality column
     words: Counter
-    word_total: int
     log_len_mean: float
     log_len_sd: float
     leading_space_share: float
@@ -638,26 +603,21 @@ class ColumnProfile:
     @staticmethod
     def build(values: list[str | None]) -> ColumnProfile:
         kind_of = value_kinds(values)
-        kinds = Counter(kind_of[v] for v in values)
         filled = [v.strip() for v in values if v is not None and v.strip()]
         distinct = {v.casefold() for v in filled}
         categorical = len(filled) >= 5 and len(distinct) <= max(3, min(15, len(filled) // 3))
-        words: Counter = Counter()
-        for v in filled:
-            words.update(w.casefold() for w in _WORD.findall(v))
+        words = Counter(w.casefold() for v in filled for w in _WORD.findall(v))
         logs = [math.log1p(len(v)) for v in filled] or [0.0]
         mean = sum(logs) / len(logs)
         sd = math.sqrt(sum((x - mean) ** 2 for x in logs) / len(logs))
-        leading = sum(1 for v in values if v and v[:1].isspace())
         return ColumnProfile(
             n=len(values),
-            kinds=dict(kinds),
+            kinds=dict(Counter(kind_of[v] for v in values)),
             values=frozenset(distinct) if categorical else None,
             words=words,
-            word_total=sum(words.values()),
             log_len_mean=mean,
             log_len_sd=max(sd, 0.5),
-            leading_space_share=leading / max(1, len(filled)),
+            leading_space_share=sum(1 for v in values if v and v[:1].isspace()) / max(1, len(filled)),
         )
 
     def fit(self, value: str | None, kind: str) -> float:
@@ -675,15 +635,15 @@ class ColumnProfile:
             score += 1.0 if stripped.casefold() in self.values else -3.0
         if kind == "text":
             tokens = [w.casefold() for w in _WORD.findall(stripped)]
-            if tokens and self.word_total:
+            if tokens and self.words:
                 seen = sum(1 for t in tokens if t in self.words) / len(tokens)
                 score += 2.0 * seen - 1.0
             z = (math.log1p(len(stripped)) - self.log_len_mean) / self.log_len_sd
             score -= 0.25 * min(z * z, 9.0)
         if value[:1].isspace() and self.leading_space_share < 0.05:
             score -= 3.0  # a delimiter followed by a space is usually a comma inside the text
-        if _unbalanced(value):
-            score -= 2.0
+        if value.count("(") != value.count(")") or value.count("[") != value.count("]"):
+            score -= 2.0  # a bracket left open: the value was cut at a delimiter inside it
         return score
 
 
@@ -699,39 +659,37 @@ def repair_row(
     width = len(profiles)
     extra = len(row) - width
     name = DELIMITER_NAMES.get(delimiter, "delimiter")
-    empty_tail = next((k for k in range(extra, 0, -1) if _only_empty(row[len(row) - k :])), 0)
     if not _mergeable(row, width):
         return None, f"too many ways to merge its fields to tell which {name}s are part of a value"
-    span_scores: dict[tuple[int, int, int], float] = {}  # (column, first field, last field) -> fit
+    empty_tail = next((k for k in range(extra, 0, -1) if _only_empty(row[len(row) - k :])), 0)
+
+    fits: dict[tuple[int, int, int], float] = {}  # (column, first field, last field) -> fit
 
     def fit(column: int, first: int, last: int) -> float:
-        key = (column, first, last)
-        if key not in span_scores:
+        if (column, first, last) not in fits:
             value = _joined(row, first, last, delimiter)
-            span_scores[key] = profiles[column].fit(value, kind_of[value])
-        return span_scores[key]
+            fits[column, first, last] = profiles[column].fit(value, kind_of[value])
+        return fits[column, first, last]
 
     # Each way: drop some of the trailing empty fields, then join as many seams as are still extra.
-    scored = sorted(
-        (
-            (
-                sum(fit(j, a, b) for j, (a, b) in enumerate(_spans(len(row) - dropped, merged))),
-                dropped,
-                merged,
-            )
-            for dropped in range(empty_tail + 1)
-            for merged in itertools.combinations(range(len(row) - dropped - 1), extra - dropped)
-        ),
-        reverse=True,
+    ways = [
+        (dropped, merged)
+        for dropped in range(empty_tail + 1)
+        for merged in itertools.combinations(range(len(row) - dropped - 1), extra - dropped)
+    ]
+    best = _clear_winner(
+        (sum(fit(j, a, b) for j, (a, b) in enumerate(_spans(len(row) - dropped, merged))), (dropped, merged))
+        for dropped, merged in ways
     )
-    (best_score, dropped, merged), runner_up = scored[0], (scored[1][0] if len(scored) > 1 else -math.inf)
-    if best_score - runner_up < _CLEAR_MARGIN:
+    if best is None:
         return None, f"could not tell which {name} is part of a value"
-    best = [_joined(row, a, b, delimiter) for a, b in _spans(len(row) - dropped, merged)]
+    dropped, merged = best
+    spans = _spans(len(row) - dropped, merged)
+    fixed = [_joined(row, a, b, delimiter) for a, b in spans]
     if not merged:
-        return best, ""  # only trailing empty fields dropped: nothing was lost, nothing to report
-    columns = sorted({_column_of(seam, merged) + 1 for seam in merged})
-    return best, _merge_note(len(merged), delimiter, ", ".join(str(c) for c in columns))
+        return fixed, ""  # only trailing empty fields dropped: nothing was lost, nothing to report
+    columns = [str(j + 1) for j, (first, last) in enumerate(spans) if first < last]
+    return fixed, _merge_note(len(merged), delimiter, ", ".join(columns))
 
 
 def _merge_note(joined: int, delimiter: str, where: str) -> str:
@@ -742,13 +700,14 @@ def _merge_note(joined: int, delimiter: str, where: str) -> str:
 
 def place_missing_fields(
     row: list[str | None], profiles: list[ColumnProfile], kind_of: Mapping[str | None, str]
-) -> tuple[list[str | None] | None, str]:
+) -> tuple[list[str | None], str] | None:
     """A row with too few fields, with empty cells where they clearly fit best ("Harvey Norman,careers
-    site,To Apply" under Company, Location, Source, Status: the location is missing, not the status);
-    (None, "") when the missing cells are at the end or it is not clear where they go."""
+    site,To Apply" under Company, Location, Source, Status: the location is missing, not the status),
+    and what was done; None when the missing cells are at the end or it is not clear where they go."""
     width, missing = len(profiles), len(profiles) - len(row)
     if math.comb(width, missing) > _MAX_MERGE_CANDIDATES:
-        return None, ""
+        return None
+
     fits: dict[tuple[int, str | None], float] = {}
 
     def fit(column: int, value: str | None) -> float:
@@ -760,18 +719,15 @@ def place_missing_fields(
         values = iter(row)
         return [None if j in gaps else next(values) for j in range(width)]
 
-    scored = sorted(
-        ((sum(fit(j, v) for j, v in enumerate(placed(gaps))), gaps)
-         for gaps in itertools.combinations(range(width), missing)),
-        reverse=True,
-    )  # fmt: skip
-    (best_score, gaps), runner_up = scored[0], scored[1][0] if len(scored) > 1 else -math.inf
-    if gaps == tuple(range(len(row), width)) or best_score - runner_up < _CLEAR_MARGIN:
-        return None, ""
-    where = ", ".join(str(g + 1) for g in gaps)
-    return placed(
-        gaps
-    ), f"{missing} missing field{'s' if missing > 1 else ''} read as empty in column {where}"
+    best = _clear_winner(
+        (sum(fit(j, v) for j, v in enumerate(placed(gaps))), gaps)
+        for gaps in itertools.combinations(range(width), missing)
+    )
+    if best is None or best == tuple(range(len(row), width)):
+        return None
+    where = ", ".join(str(g + 1) for g in best)
+    fields = f"{missing} missing field{'s' if missing > 1 else ''}"
+    return placed(best), f"{fields} read as empty in column {where}"
 
 
 def _mergeable(row: list[str | None], width: int) -> bool:
@@ -806,8 +762,3 @@ def _joined(row: list[str | None], first: int, last: int, delimiter: str) -> str
     if first == last:
         return row[first]
     return delimiter.join(v or "" for v in row[first : last + 1]) or None
-
-
-def _column_of(seam: int, merged: tuple[int, ...]) -> int:
-    """Output column that holds the seam: fields before it minus seams merged before it."""
-    return seam - sum(1 for m in merged if m < seam)
