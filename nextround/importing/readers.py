@@ -105,7 +105,7 @@ def _read_text(file_name: str, data: bytes, extension: str) -> Workbook:
             notes.insert(0, f"'{file_name}' is a text file, not a workbook; it was read as delimited text.")
     usual = {"csv": ",", "tsv": "\t", "md": "|", "txt": ",\t"}[fmt]
     if table.delimiter not in usual and grid.width > 1:
-        notes.append(f"Columns are separated by a {textfiles.DELIMITER_NAMES[table.delimiter]}.")
+        notes.append(f"Columns are separated by a {textfiles.delimiter_name(table.delimiter)}.")
     return Workbook(
         file_name=file_name,
         format=fmt,

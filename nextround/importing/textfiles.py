@@ -35,6 +35,7 @@ _MAX_CAREFUL_ROWS = 20_000
 _MAX_LINES_IN_A_CELL = 50
 _COUNT_SLICE = 1 << 18
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # control characters text files do not hold
+_EVEN_SPLIT = 1.05  # the split score an unusual sign must reach: lines nearly all alike, the header too
 _CLEAR_MARGIN = 1.5  # log-likelihood units the best merge must beat the runner-up by
 # Records can span lines (notes with line breaks), so only a line count far beyond any real tracker
 # is refused before parsing; the parsed record count is checked against MAX_GRID_ROWS after.
@@ -167,28 +168,44 @@ def _misplaced_symbols(text: str) -> int:
 
 
 def sniff_delimiter(text: str, preferred: str | None = None) -> str:
-    """The delimiter whose field counts are most consistent over the first lines (quotes respected)."""
+    """The delimiter whose field counts are most consistent over the first lines (quotes respected).
+    When no usual one (comma, semicolon, tab, pipe) splits the lines evenly, any other sign of the
+    header line that splits every line into the same three or more fields is taken ("@", "^", "~")."""
     sample = text[:SNIFF_CHARS]
     if len(text) > SNIFF_CHARS and "\n" in sample:
         sample = sample[: sample.rfind("\n") + 1]
     best, best_score = preferred or ",", -1.0
     for delimiter in DELIMITERS:
-        if delimiter not in sample:
-            continue
-        counts = [len(r) for r in _safe_rows(sample, delimiter, limit=200) if any(c.strip() for c in r)]
-        if not counts:
-            continue
-        mode, mode_n = Counter(counts).most_common(1)[0]
-        if mode < 2:
-            continue
-        consistency = mode_n / len(counts)
-        # Consistency first; a wider table and a header agreeing with the data break near-ties.
-        score = consistency + 0.02 * min(mode, 10) + (0.1 if counts[0] == mode else 0.0)
-        if delimiter == preferred:
-            score += 0.05
+        score = _split_score(sample, delimiter, least=2) + (0.05 if delimiter == preferred else 0.0)
         if score > best_score:
             best, best_score = delimiter, score
+    if best_score < _EVEN_SPLIT:
+        header = next((line for line in _lines(sample) if line.strip()), "")
+        signs = dict.fromkeys(c for c in header if not (c.isalnum() or c.isspace() or c in "\"'"))
+        for sign in signs:
+            score = _split_score(sample, sign, least=3)
+            if score >= _EVEN_SPLIT and score > best_score:
+                best, best_score = sign, score
     return best
+
+
+def _split_score(sample: str, delimiter: str, least: int) -> float:
+    """How evenly ``delimiter`` splits the lines into at least ``least`` fields: the share of lines with
+    the usual count, then a wider table and a header agreeing with the data break near-ties; -1: not."""
+    if delimiter not in sample:
+        return -1.0
+    counts = [len(r) for r in _safe_rows(sample, delimiter, limit=200) if any(c.strip() for c in r)]
+    if not counts:
+        return -1.0
+    mode, mode_n = Counter(counts).most_common(1)[0]
+    if mode < least:
+        return -1.0
+    return mode_n / len(counts) + 0.02 * min(mode, 10) + (0.1 if counts[0] == mode else 0.0)
+
+
+def delimiter_name(delimiter: str) -> str:
+    """The delimiter in words: "comma", "tab", or the sign itself ("'@' sign")."""
+    return DELIMITER_NAMES.get(delimiter) or f"'{delimiter}' sign"
 
 
 def _safe_rows(text: str, delimiter: str, limit: int) -> list[list[str]]:
@@ -658,7 +675,7 @@ def repair_row(
     ``kind_of`` holds the kind of each value a merge can make (``_merged_values``)."""
     width = len(profiles)
     extra = len(row) - width
-    name = DELIMITER_NAMES.get(delimiter, "delimiter")
+    name = delimiter_name(delimiter)
     if not _mergeable(row, width):
         return None, f"too many ways to merge its fields to tell which {name}s are part of a value"
     empty_tail = next((k for k in range(extra, 0, -1) if _only_empty(row[len(row) - k :])), 0)
@@ -694,7 +711,7 @@ def repair_row(
 
 def _merge_note(joined: int, delimiter: str, where: str) -> str:
     """What a repair did, for the warning: "2 unquoted commas read as part of the value in column 3"."""
-    name = DELIMITER_NAMES.get(delimiter, "delimiter") + ("s" if joined > 1 else "")
+    name = delimiter_name(delimiter) + ("s" if joined > 1 else "")
     return f"{joined} unquoted {name} read as part of the value in column {where}"
 
 

@@ -866,3 +866,24 @@ def test_markdown_strikethrough_of_any_length_and_a_blank_header_are_read_as_wor
         ["Beta", "Applied"],
     ]  # no header row: the importer looks for one
     assert grid.row_numbers.tolist() == [3, 4]
+
+
+def test_an_unusual_sign_that_splits_every_line_alike_is_the_delimiter():
+    lines = [
+        "url@company@status@title",
+        *(f"https://jobs/{i}@Co {i}, Ltd@Applied {i}d ago@Analyst" for i in range(9)),
+    ]
+    workbook = read_workbook("jobs.csv", "\n".join(lines).encode())
+    grid = _only_grid(workbook)
+    assert grid.rows[0] == ["url", "company", "status", "title"]
+    assert grid.rows[1] == ["https://jobs/0", "Co 0, Ltd", "Applied 0d ago", "Analyst"]
+    assert "Columns are separated by a '@' sign." in workbook.notes
+
+
+def test_a_sign_inside_values_is_not_taken_for_a_delimiter():
+    lines = [
+        "Company - role",
+        *(f"Co {i} - Analyst - remote" if i % 2 else f"Co {i} - Analyst" for i in range(9)),
+    ]
+    grid = _only_grid(read_workbook("list.csv", "\n".join(lines).encode()))
+    assert grid.rows[1] == ["Co 0 - Analyst"]  # one column: '-' does not split the lines alike
