@@ -3,7 +3,7 @@
 
 run:  ## set up and start the dashboard on http://localhost:8501
 	@scripts/setup.sh
-	.venv/bin/streamlit run app.py --server.port $${PORT:-8501}
+	.venv/bin/python scripts/serve.py --server.port $${PORT:-8501}
 
 test:  ## set up (incl. Chromium) and run lint, the type check, and every test tier
 	@scripts/setup.sh --test

@@ -63,8 +63,8 @@ def test_a_renamed_pdf_gets_a_clear_message_and_the_app_stays_usable(page: Page,
 
 
 def test_a_deep_link_as_the_first_request_gets_the_whole_app(browser: Browser):
-    """A bookmarked /overview opened on a freshly started server still runs the frame (app.py): the
-    pages live in pages/<section>/, which Streamlit's old multipage mode does not scan."""
+    """A bookmarked /overview opened on a freshly started server runs the frame (app.py) and its page,
+    with no "Page not found" over it (scripts/serve.py tells Streamlit that app.py lists the pages)."""
     port = free_port()
     server = start_server(port)
     try:
@@ -81,6 +81,7 @@ def test_a_deep_link_as_the_first_request_gets_the_whole_app(browser: Browser):
         expect(nav.get_by_text("Action plan")).to_be_visible()
         expect(page.get_by_role("heading", name="Overview")).to_be_visible()
         expect(page.get_by_text("No applications loaded yet")).to_be_visible()
+        expect(page.get_by_text("Page not found")).to_have_count(0)  # no dialog over the right page
         context.close()
     finally:
         stop_server(server)
