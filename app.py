@@ -4,7 +4,7 @@ and navigation. No logic."""
 import streamlit as st
 
 from ui import remember, state
-from ui.navigation import HOME, IMPORT, SECTIONS, url_path
+from ui.navigation import HOME, SECTIONS
 from ui.sidebar import render_sidebar
 
 st.set_page_config(page_title="Next Round", page_icon="assets/page_icon.png", layout="wide")
@@ -20,16 +20,8 @@ page = st.navigation(
         for section, entries in SECTIONS.items()
     }
 )
-# The Import page changes the data the sidebar shows, so there the sidebar is drawn after the page. A rerun
-# to redraw it instead would take the place of a page the user clicked in the meantime.
-sidebar_after_page = page.url_path == url_path(IMPORT)
-if not sidebar_after_page:
-    render_sidebar()
+render_sidebar()
 try:
     page.run()
 finally:  # however the run ends (a rerun, a stop, a page switch), what changed is saved
-    try:
-        if sidebar_after_page:
-            render_sidebar()
-    finally:
-        remember.save()
+    remember.save()

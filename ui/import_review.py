@@ -78,23 +78,25 @@ def adopt(
     label: str,
     base: pd.DataFrame | None = None,
     sample: bool = False,
-) -> None:
+) -> bool:
     """Make this import of ``files`` (added to ``base``, the earlier search, if given; with the user's
     cell edits) the working data, once per distinct import (``sample``: the bundled sample, never
-    remembered)."""
+    remembered). Whether the working data changed."""
     st.session_state[ADOPTED_FROM] = (files, label, base, sample)
     token = (st.session_state.get(UPLOAD_TOKEN), repr(options()), repr(st.session_state.get(CELL_EDITS)))
     if st.session_state.get(APPLIED_TOKEN) == token and st.session_state.get(state.APPLICATIONS) is not None:
-        return
+        return False
     st.session_state[APPLIED_TOKEN] = token
     st.session_state[state.IMPORT_RESULT] = result
     table = combine(base, result.applications)
     state.set_applications(apply_edits(table, st.session_state.get(CELL_EDITS, {})), label, sample=sample)
+    return True
 
 
 def _apply_at_once() -> None:
-    """A correction just made (a callback's) reaches the working data now. The Import page's own run
-    would adopt it too, but a click on another page meanwhile cuts that run short."""
+    """A correction just made (a callback's) reaches the working data now, before the sidebar and the
+    page are drawn. The Import page's own run would adopt it too, but only with a rerun to redraw the
+    sidebar, and a page the user clicked meanwhile is cut short by it."""
     adopted = st.session_state.get(ADOPTED_FROM)
     if adopted is None:
         return

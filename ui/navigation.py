@@ -47,8 +47,3 @@ SECTIONS: Final[dict[str, tuple[PageEntry, ...]]] = {
     ),
 }
 PAGES: Final[tuple[str, ...]] = tuple(entry.path for entries in SECTIONS.values() for entry in entries)
-
-
-def url_path(path: str) -> str:
-    """The address of the page kept in ``path`` (as in ``/overview``, without the slash)."""
-    return next(entry.url_path for entries in SECTIONS.values() for entry in entries if entry.path == path)

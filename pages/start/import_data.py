@@ -58,10 +58,11 @@ label = session.label(files)
 if not sample and not since.decided(files, token, result, label):  # a search is there: add or replace?
     st.stop()
 base = None if sample else st.session_state.get(state.MERGE_BASE)
-review.adopt(result, files, label if sample else since.label(label), base=base, sample=sample)
+changed = review.adopt(result, files, label if sample else since.label(label), base=base, sample=sample)
 if added:  # these files are the search now; the review goes on with them, under an empty uploader
     session.clear_uploader()
-    st.rerun()
+if changed or added:
+    st.rerun()  # the sidebar, drawn before this page, shows the new data (a correction's callback needs none)
 if not since.show_latest():  # the outcome of a decision just made, or else the search as it stands
     since.show_search_summary()
 st.caption(

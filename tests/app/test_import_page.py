@@ -158,6 +158,19 @@ def test_an_answer_reaches_the_overview_even_when_the_import_page_does_not_run_a
     ]
 
 
+def test_a_bad_file_keeps_the_sidebar_with_the_data_loaded_before():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page(IMPORT).run()
+    _upload(at, _tracker())
+    at.file_uploader[0].set_value([("cv.xlsx", b"%PDF-1.5 this is a CV", "application/pdf")]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("cv.xlsx" in e.value.replace("\\", "") for e in at.error)
+    assert any(m.value == "**6 applications**" for m in at.sidebar.markdown), [
+        m.value for m in at.sidebar.markdown
+    ]
+
+
 def test_the_review_stays_with_the_corrections_after_leaving_the_page():
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
