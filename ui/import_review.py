@@ -105,7 +105,6 @@ def _apply_at_once() -> None:
         result = import_uploads(files, options(), quietly=True)
     except InputError:
         return  # the Import page says why when it runs
-
     adopt(result, files, label, base, sample)
 
 
@@ -121,6 +120,7 @@ def restore_plan(files: tuple[SourceFile, ...]) -> bool:
         st.session_state[APPLIED_TOKEN] = token
         state.set_applications(restored.applications, files[0].name)
         plan_editor.replace(restored.items)
+        st.rerun()  # the sidebar, drawn before this page, shows the restored data
     done = sum(item.status == "done" for item in restored.items)
     st.success(
         f"Welcome back. Your action plan ({len(restored.items)} actions, {done} done) and your "
