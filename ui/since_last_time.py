@@ -219,11 +219,7 @@ def show_changes(changes: SinceLastTime, heading: bool = True) -> None:
         help="Replies, rejections and offers, to applications old and new.",
     )
     done.metric("Plan actions done", f"{len(changes.plan_done):,}")
-    lines = [
-        f"- {escape_markdown(move.sentence(changes.since))}"
-        + (" — a clear change." if move.clear else " — within the likely range: not a clear change yet.")
-        for move in changes.rates
-    ]
+    lines = [f"- {escape_markdown(move.sentence(changes.since))} — {move.verdict}" for move in changes.rates]
     st.markdown("\n".join(lines))
     if changes.answers:
         st.markdown(

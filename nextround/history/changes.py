@@ -50,6 +50,13 @@ class RateMove:
             return False
         return self.after.clearly_above(self.before) or self.before.clearly_above(self.after)
 
+    @property
+    def verdict(self) -> str:
+        """What the move means, to follow its sentence: a rate with nothing decided is no comparison."""
+        if self.before.denominator == 0 or self.after.denominator == 0:
+            return "nothing to compare yet."
+        return "a clear change." if self.clear else "within the likely range: not a clear change yet."
+
     def sentence(self, since: date) -> str:
         """ "Screen rate 14 % → 19 % since 12 Nov" (counts when a side is a small sample)."""
         return f"{self.label} {_short(self.before)} → {_short(self.after)} since {day(since)}"

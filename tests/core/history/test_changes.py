@@ -77,6 +77,14 @@ def test_a_move_is_clear_only_when_the_intervals_do_not_overlap():
     )
 
 
+def test_a_rate_with_nothing_decided_on_one_side_is_no_comparison():
+    nothing_since = RateMove("response_rate", Rate.of(41, 100), Rate.of(0, 0))
+    assert nothing_since.sentence(SINCE) == "Response rate 41 % → none decided since 1 Sep"
+    assert nothing_since.verdict == "nothing to compare yet."
+    assert RateMove("screen_rate", Rate.of(14, 100), Rate.of(19, 100)).verdict.startswith("within the likely")
+    assert RateMove("screen_rate", Rate.of(14, 100), Rate.of(40, 100)).verdict == "a clear change."
+
+
 def test_plan_actions_done_since_the_earlier_upload():
     plan = [
         ActionItem("a", "Done before", "", "follow-up", TODAY, status="done"),
