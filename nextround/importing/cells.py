@@ -7,6 +7,7 @@ into categoricals once (``as_distinct``) and every reading works on the categori
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -27,6 +28,10 @@ _SLICE = 1 << 16  # rows per slice for row-wise counting
 MAX_APPLICATIONS = 1_000_000
 MAX_GRID_ROWS = MAX_APPLICATIONS + 1_000
 MAX_COLUMNS = 500  # a tracker has tens of columns; thousands make every later step slow
+
+# A cell that holds only a link, or only an e-mail address (white space around it allowed).
+URL = re.compile(r"^\s*(https?://|www\.)\S+\s*$", re.IGNORECASE)
+EMAIL = re.compile(r"^\s*[^@\s]+@[^@\s]+\.[a-z]{2,}\s*$", re.IGNORECASE)
 
 
 def too_many_rows(file_name: str, amount: str, limit: int = MAX_APPLICATIONS) -> str:

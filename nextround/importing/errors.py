@@ -10,3 +10,8 @@ class InputError(Exception):
     e.g. "'cv.xlsx' is not a spreadsheet (it looks like a PDF). Upload .xlsx, .xlsm, .xls, .ods, .csv,
     .tsv, .txt or .md."
     """
+
+
+def empty_file(file_name: str) -> InputError:
+    """The refusal of a file with nothing in it."""
+    return InputError(f"'{file_name}' is empty. Upload a file with a header row and your applications.")

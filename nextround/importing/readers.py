@@ -5,17 +5,24 @@ Entry point of reading: ``read_workbook`` raises only ``InputError``.
 
 from __future__ import annotations
 
+import csv
 import gc
 import io
+import lzma
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import PurePath
+from xml.etree.ElementTree import ParseError
+
+import pyarrow as pa
+import python_calamine
 
 from nextround.importing import spreadsheets, textfiles
 from nextround.importing.cells import MAX_COLUMNS, too_many_columns
-from nextround.importing.errors import InputError
+from nextround.importing.errors import InputError, empty_file
 from nextround.importing.grid import Workbook, grid_from_frame, make_grid
 from nextround.untrusted import SPREADSHEET_ZIP, check_zip
 
@@ -23,6 +30,23 @@ MAX_FILE_BYTES: int = 200 * 1024 * 1024
 ACCEPTED = "Upload .xlsx, .xlsm, .xls, .ods, .csv, .tsv, .txt or .md."
 WORKBOOK_FORMATS = frozenset({"xlsx", "xlsm", "xlsb", "xls", "ods"})
 TEXT_FORMATS = frozenset({"csv", "tsv", "txt", "md"})
+# What zipfile and its decompressors, the XML, csv and Arrow parsers and calamine raise on damaged bytes.
+_DAMAGED = (
+    zipfile.BadZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    EOFError,
+    OSError,
+    NotImplementedError,  # zipfile: an unknown version or compression
+    RuntimeError,  # zipfile: an encrypted part
+    KeyError,
+    ValueError,
+    TypeError,
+    csv.Error,
+    ParseError,
+    pa.ArrowException,
+    python_calamine.CalamineError,
+)
 
 
 def read_workbook(file_name: str, data: bytes) -> Workbook:
@@ -34,7 +58,7 @@ def read_workbook(file_name: str, data: bytes) -> Workbook:
             raise
         except MemoryError:
             raise InputError(f"'{file_name}' is too large to read on this computer.") from None
-        except Exception as error:
+        except _DAMAGED as error:  # anything else is a bug, and is not hidden as a damaged file
             raise InputError(f"'{file_name}' could not be read; it may be damaged. {ACCEPTED}") from error
 
 
@@ -59,7 +83,7 @@ def _read(file_name: str, data: bytes) -> Workbook:
             f"{MAX_FILE_BYTES // 1024 // 1024} MB can be read."
         )
     if not data or (not _strip_blank(data[:4096]) and not _strip_blank(data)):
-        raise InputError(f"'{file_name}' is empty. Upload a file with a header row and your applications.")
+        raise empty_file(file_name)
     extension = PurePath(file_name).suffix.lower().lstrip(".")
     fmt = sniff_format(file_name, data)
     if fmt == "text":
@@ -93,7 +117,7 @@ def _read_text(file_name: str, data: bytes, extension: str) -> Workbook:
     else:
         grid = make_grid("", table.rows, table.row_numbers, repaired=table.repaired, problems=table.problems)
     if not len(grid) and not grid.problems:
-        raise InputError(f"'{file_name}' is empty. Upload a file with a header row and your applications.")
+        raise empty_file(file_name)
     if grid.width > MAX_COLUMNS:
         raise InputError(too_many_columns(file_name, grid.width))
     notes = list(table.notes)

@@ -23,9 +23,9 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from nextround.importing import markdown
-from nextround.importing.cells import MAX_COLUMNS, MAX_GRID_ROWS, too_many_columns, too_many_rows
+from nextround.importing.cells import EMAIL, MAX_COLUMNS, MAX_GRID_ROWS, URL, too_many_columns, too_many_rows
 from nextround.importing.dates import texts_read_as_dates
-from nextround.importing.errors import InputError
+from nextround.importing.errors import InputError, empty_file
 
 DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
@@ -249,7 +249,7 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
         notes.append(f"Removed {count:,} NUL byte{'s' if count != 1 else ''} (a sign of a damaged export).")
     _refuse_binary(file_name, text)
     if not text.strip():
-        raise InputError(f"'{file_name}' is empty. Upload a file with a header row and your applications.")
+        raise empty_file(file_name)
     if "\n" not in text and "\r" in text:
         text = text.replace("\r", "\n")  # old Mac line endings
     if markdown_table and (table := markdown.read_markdown_table(text)) is not None:
@@ -575,8 +575,6 @@ def _only_empty(fields: Sequence[str | None]) -> bool:
 
 # --------------------------------------------------------------------------------- ragged-row repair
 
-_URL = re.compile(r"^\s*(https?://|www\.)\S+\s*$", re.IGNORECASE)
-_EMAIL = re.compile(r"^\s*[^@\s]+@[^@\s]+\.[a-z]{2,}\s*$", re.IGNORECASE)
 _NUMBER = re.compile(r"^\s*[-+]?[$€£]?\d[\d.,' ]*%?\s*$")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 KINDS = ("empty", "url", "email", "date", "number", "text")
@@ -594,9 +592,9 @@ def value_kinds(values: Sequence[str | None]) -> dict[str | None, str]:
 def _kind(value: str | None, dated: bool) -> str:
     if value is None or not value.strip():
         return "empty"
-    if _URL.match(value):
+    if URL.match(value):
         return "url"
-    if _EMAIL.match(value):
+    if EMAIL.match(value):
         return "email"
     if dated:
         return "date"
