@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+ACCEPTED = "Upload .xlsx, .xlsm, .xls, .ods, .csv, .tsv, .txt or .md."
+
 
 class InputError(Exception):
     """The input cannot be used.

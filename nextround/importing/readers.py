@@ -23,12 +23,11 @@ import pyarrow as pa
 
 from nextround.importing import spreadsheets, textfiles
 from nextround.importing.cells import MAX_COLUMNS, too_many_columns
-from nextround.importing.errors import InputError, empty_file
+from nextround.importing.errors import ACCEPTED, InputError, empty_file
 from nextround.importing.grid import Workbook, grid_from_frame, make_grid
 from nextround.untrusted import SPREADSHEET_ZIP, check_zip
 
 MAX_FILE_BYTES: int = 200 * 1024 * 1024
-ACCEPTED = "Upload .xlsx, .xlsm, .xls, .ods, .csv, .tsv, .txt or .md."
 WORKBOOK_FORMATS = frozenset({"xlsx", "xlsm", "xlsb", "xls", "ods"})
 TEXT_FORMATS = frozenset({"csv", "tsv", "txt", "md"})
 # What damaged bytes make zipfile (and its decompressors) and the XML, csv and Arrow parsers raise.

@@ -25,7 +25,7 @@ import pyarrow.csv as pacsv
 from nextround.importing import markdown
 from nextround.importing.cells import EMAIL, MAX_COLUMNS, MAX_GRID_ROWS, URL, too_many_columns, too_many_rows
 from nextround.importing.dates import texts_read_as_dates
-from nextround.importing.errors import InputError, empty_file
+from nextround.importing.errors import ACCEPTED, InputError, empty_file
 
 DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
@@ -241,8 +241,7 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
     if quick is not None:
         return quick
     text, codec, notes = decode_text(data)
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     if "\x00" in text:
         count = text.count("\x00")
         text = text.replace("\x00", "")
@@ -332,14 +331,10 @@ def _read_clean_utf8(file_name: str, data: bytes, extension: str, newlines: int)
 
 def _check_width(file_name: str, sample: str, delimiter: str) -> None:
     """Refuse a table far wider than a tracker before parsing it (trailing empty fields do not count)."""
-    widths = [0]
-    for record in _safe_rows(sample, delimiter, limit=200):
-        filled = len(record)
-        while filled and not record[filled - 1].strip():
-            filled -= 1
-        widths.append(filled)
-    if max(widths) > MAX_COLUMNS:
-        raise InputError(too_many_columns(file_name, max(widths)))
+    records = _safe_rows(sample, delimiter, limit=200)
+    width = max((i + 1 for record in records for i, field in enumerate(record) if field.strip()), default=0)
+    if width > MAX_COLUMNS:
+        raise InputError(too_many_columns(file_name, width))
 
 
 def _whole_table(
@@ -381,9 +376,7 @@ def _read_well_formed(data: bytes, delimiter: str, newlines: int) -> pd.DataFram
     if table is None or table.num_rows != lines:
         table = _arrow_table(data, delimiter, width, newlines_in_values=True)
         if table is not None and lines - table.num_rows > _MAX_LINES_IN_A_CELL:
-            return (
-                None  # lines swallowed into cells: perhaps an unclosed quote, which the careful path handles
-            )
+            return None  # lines swallowed into cells (an unclosed quote?): the careful path handles them
     if table is None:
         return None
     frame = table.to_pandas()  # categoricals, the columns converted in parallel
@@ -450,7 +443,7 @@ def _refuse_binary(file_name: str, text: str) -> None:
     if controls / len(sample) > 0.05:
         raise InputError(
             f"'{file_name}' does not look like a spreadsheet or a text table (it holds binary data). "
-            "Upload .xlsx, .xlsm, .xls, .ods, .csv, .tsv, .txt or .md."
+            + ACCEPTED
         )
 
 
