@@ -284,15 +284,7 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
         if "" in record:
             record[:] = [c if c else None for c in record]  # in place: a careful read may hold a million
     rows, row_numbers, repaired, problems = _fix_ragged_rows(rows, list(range(1, len(rows) + 1)), delimiter)
-    return TextTable(
-        rows=rows,
-        row_numbers=row_numbers,
-        encoding=codec,
-        delimiter=delimiter,
-        repaired=tuple(repaired),
-        problems=tuple(problems),
-        notes=tuple(notes),
-    )
+    return TextTable(rows, row_numbers, codec, delimiter, tuple(repaired), tuple(problems), tuple(notes))
 
 
 def count_byte(data: bytes, byte: bytes) -> int:
