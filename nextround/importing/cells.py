@@ -7,6 +7,7 @@ into categoricals once (``as_distinct``) and every reading works on the categori
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -19,7 +20,6 @@ from nextround.importing.vocabulary import vocabulary
 from nextround.model import TEXT_DTYPE
 
 _TEMPLATE_DEFAULTS = frozenset({"false", "0", "☐", "no", "n"})
-_SLICE = 1 << 16  # rows per slice for row-wise counting
 
 # Limits the readers enforce before a hostile file can fill memory. MAX_APPLICATIONS is the pipeline's
 # MAX_ROWS (applications per file); a grid may hold a little more (banner, header and blank rows), and
@@ -27,6 +27,10 @@ _SLICE = 1 << 16  # rows per slice for row-wise counting
 MAX_APPLICATIONS = 1_000_000
 MAX_GRID_ROWS = MAX_APPLICATIONS + 1_000
 MAX_COLUMNS = 500  # a tracker has tens of columns; thousands make every later step slow
+
+# A cell that holds only a link, or only an e-mail address (white space around it allowed).
+URL = re.compile(r"^\s*(https?://|www\.)\S+\s*$", re.IGNORECASE)
+EMAIL = re.compile(r"^\s*[^@\s]+@[^@\s]+\.[a-z]{2,}\s*$", re.IGNORECASE)
 
 
 def too_many_rows(file_name: str, amount: str, limit: int = MAX_APPLICATIONS) -> str:
@@ -67,13 +71,8 @@ def distinct_values(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
 
 
 def code_counts(codes: np.ndarray, size: int) -> np.ndarray:
-    """How many rows hold each of ``size`` distinct values (code -1, missing, is not counted); counted
-    in slices, so no row-sized temporary is made (fresh memory is what costs most at a million rows)."""
-    counts = np.zeros(size, dtype=np.int64)
-    for start in range(0, len(codes), _SLICE):
-        part = codes[start : start + _SLICE]
-        counts += np.bincount(part[part >= 0], minlength=size)
-    return counts
+    """How many rows hold each of ``size`` distinct values (code -1, missing, is not counted)."""
+    return np.bincount(codes[codes >= 0], minlength=size)
 
 
 def flag_distinct(values: pd.Series, predicate: Callable[[object], bool], missing: bool) -> np.ndarray:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+ACCEPTED = "Upload .xlsx, .xlsm, .xls, .ods, .csv, .tsv, .txt or .md."
+
 
 class InputError(Exception):
     """The input cannot be used.
@@ -10,3 +12,8 @@ class InputError(Exception):
     e.g. "'cv.xlsx' is not a spreadsheet (it looks like a PDF). Upload .xlsx, .xlsm, .xls, .ods, .csv,
     .tsv, .txt or .md."
     """
+
+
+def empty_file(file_name: str) -> InputError:
+    """The refusal of a file with nothing in it."""
+    return InputError(f"'{file_name}' is empty. Upload a file with a header row and your applications.")

@@ -21,6 +21,7 @@ from typing import Any, Final
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from nextround.importing.cells import EMAIL, URL
 from nextround.importing.dates import date_share
 from nextround.importing.phrases import normalise, words
 from nextround.importing.progress_text import read_text
@@ -74,8 +75,6 @@ EXACT_ONLY_FIELDS: Final = frozenset({"label", "record_id"})
 _SAMPLE: Final = 300
 ADVERT_LENGTH: Final = 400  # median characters of a "notes" column that holds pasted job adverts
 
-_URL = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 _PHONE = re.compile(r"^\+?[\d\s().-]{7,20}$")
 _DATE_SHAPE = re.compile(r"^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 _ID = re.compile(r"^[A-Za-z]{0,3}[-#]?\d{1,7}[A-Za-z]?$|^[A-Za-z]\d?$")
@@ -141,11 +140,11 @@ class ValueProfile:
 
     @cached_property
     def urls(self) -> float:
-        return self._share(self.texts, _URL.match)
+        return self._share(self.texts, URL.match)
 
     @cached_property
     def emails(self) -> float:
-        return self._share(self.texts, _EMAIL.match)
+        return self._share(self.texts, EMAIL.match)
 
     @cached_property
     def phones(self) -> float:

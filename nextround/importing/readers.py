@@ -5,24 +5,34 @@ Entry point of reading: ``read_workbook`` raises only ``InputError``.
 
 from __future__ import annotations
 
+import csv
+import fnmatch
 import gc
 import io
+import lzma
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import PurePath
+from typing import NoReturn
+from xml.etree.ElementTree import ParseError
+
+import pyarrow as pa
 
 from nextround.importing import spreadsheets, textfiles
 from nextround.importing.cells import MAX_COLUMNS, too_many_columns
-from nextround.importing.errors import InputError
+from nextround.importing.errors import ACCEPTED, InputError, empty_file
 from nextround.importing.grid import Workbook, grid_from_frame, make_grid
 from nextround.untrusted import SPREADSHEET_ZIP, check_zip
 
 MAX_FILE_BYTES: int = 200 * 1024 * 1024
-ACCEPTED = "Upload .xlsx, .xlsm, .xls, .ods, .csv, .tsv, .txt or .md."
 WORKBOOK_FORMATS = frozenset({"xlsx", "xlsm", "xlsb", "xls", "ods"})
 TEXT_FORMATS = frozenset({"csv", "tsv", "txt", "md"})
+# What damaged bytes make zipfile (and its decompressors) and the XML, csv and Arrow parsers raise.
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, NotImplementedError, RuntimeError)
+_DAMAGED = (*_ZIP_ERRORS, OSError, KeyError, ValueError, TypeError, csv.Error, ParseError, pa.ArrowException)
 
 
 def read_workbook(file_name: str, data: bytes) -> Workbook:
@@ -34,7 +44,7 @@ def read_workbook(file_name: str, data: bytes) -> Workbook:
             raise
         except MemoryError:
             raise InputError(f"'{file_name}' is too large to read on this computer.") from None
-        except Exception as error:
+        except _DAMAGED as error:  # anything else is a bug, and is not hidden as a damaged file
             raise InputError(f"'{file_name}' could not be read; it may be damaged. {ACCEPTED}") from error
 
 
@@ -59,7 +69,7 @@ def _read(file_name: str, data: bytes) -> Workbook:
             f"{MAX_FILE_BYTES // 1024 // 1024} MB can be read."
         )
     if not data or (not _strip_blank(data[:4096]) and not _strip_blank(data)):
-        raise InputError(f"'{file_name}' is empty. Upload a file with a header row and your applications.")
+        raise empty_file(file_name)
     extension = PurePath(file_name).suffix.lower().lstrip(".")
     fmt = sniff_format(file_name, data)
     if fmt == "text":
@@ -93,7 +103,7 @@ def _read_text(file_name: str, data: bytes, extension: str) -> Workbook:
     else:
         grid = make_grid("", table.rows, table.row_numbers, repaired=table.repaired, problems=table.problems)
     if not len(grid) and not grid.problems:
-        raise InputError(f"'{file_name}' is empty. Upload a file with a header row and your applications.")
+        raise empty_file(file_name)
     if grid.width > MAX_COLUMNS:
         raise InputError(too_many_columns(file_name, grid.width))
     notes = list(table.notes)
@@ -146,7 +156,7 @@ def sniff_format(file_name: str, data: bytes) -> str:
     return "text"
 
 
-def _refuse(file_name: str, what: str) -> None:
+def _refuse(file_name: str, what: str) -> NoReturn:
     raise InputError(f"'{file_name}' is not a spreadsheet ({what}). {ACCEPTED}")
 
 
@@ -185,34 +195,37 @@ def _looks_like(data: bytes) -> str | None:
     return None
 
 
+_NUMBERS = "it looks like an Apple Numbers or Pages file; export it as .xlsx or .csv"
+# What a ZIP that holds no workbook is, by the first glob that matches one of its part names; the text of
+# its "mimetype" part (OpenDocument) is listed as "mimetype:<text>".
+_NOT_WORKBOOKS = (
+    ("mimetype:*opendocument.text*", "it looks like an OpenDocument text document"),
+    ("mimetype:*opendocument.presentation*", "it looks like an OpenDocument presentation"),
+    ("word/document.xml", "it looks like a Word document"),
+    ("ppt/presentation.xml", "it looks like a PowerPoint presentation"),
+    ("Index/*.iwa", _NUMBERS),
+    ("Index.zip", _NUMBERS),
+    ("content.xml", "it is an OpenDocument file that holds no spreadsheet"),
+    ("*", "it is a ZIP archive; unzip it and upload the spreadsheet inside"),
+)
+
+
 def _zip_format(file_name: str, data: bytes) -> str:
     check_zip(file_name, data, SPREADSHEET_ZIP)  # part count, sizes, ratios and XML bombs, before parsing
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        names = set(archive.namelist())
+        names = archive.namelist()
         if "xl/workbook.xml" in names:
-            content_types = _member(archive, "[Content_Types].xml")
-            if "xl/vbaProject.bin" in names or b"macroEnabled" in content_types:
-                return "xlsm"
-            return "xlsx"
+            macros = "xl/vbaProject.bin" in names or b"macroEnabled" in _member(
+                archive, "[Content_Types].xml"
+            )
+            return "xlsm" if macros else "xlsx"
         if "xl/workbook.bin" in names:
             return "xlsb"
         mimetype = _member(archive, "mimetype")
-        if b"opendocument.spreadsheet" in mimetype:
-            return "ods"
-        if b"opendocument.text" in mimetype:
-            _refuse(file_name, "it looks like an OpenDocument text document")
-        if b"opendocument.presentation" in mimetype:
-            _refuse(file_name, "it looks like an OpenDocument presentation")
-        if "word/document.xml" in names:
-            _refuse(file_name, "it looks like a Word document")
-        if "ppt/presentation.xml" in names:
-            _refuse(file_name, "it looks like a PowerPoint presentation")
-        if any(n.startswith("Index/") and n.endswith(".iwa") for n in names) or "Index.zip" in names:
-            _refuse(file_name, "it looks like an Apple Numbers or Pages file; export it as .xlsx or .csv")
-        if "content.xml" in names:
-            _refuse(file_name, "it is an OpenDocument file that holds no spreadsheet")
-        _refuse(file_name, "it is a ZIP archive; unzip it and upload the spreadsheet inside")
-    raise AssertionError("unreachable")  # pragma: no cover
+    if b"opendocument.spreadsheet" in mimetype:
+        return "ods"
+    listing = [*names, f"mimetype:{mimetype.decode('latin-1')}"]
+    _refuse(file_name, next(what for glob, what in _NOT_WORKBOOKS if fnmatch.filter(listing, glob)))
 
 
 def _member(archive: zipfile.ZipFile, name: str, limit: int = 65536) -> bytes:

@@ -14,10 +14,11 @@ import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import cast
-from xml.sax.saxutils import unescape
+from xml.etree.ElementTree import ParseError
 
 import openpyxl
 import python_calamine
+from defusedxml.ElementTree import fromstring
 
 from nextround.importing.cells import MAX_COLUMNS, MAX_GRID_ROWS, too_many_columns, too_many_rows
 from nextround.importing.errors import InputError
@@ -71,13 +72,7 @@ def _read_any(file_name: str, data: bytes, fmt: str) -> list[Sheet]:
                 "(it is damaged, or a zip bomb)."
             ) from error
         if fmt not in {"xlsx", "xlsm"}:
-            label = {"xls": "an Excel 97-2003 workbook", "ods": "an OpenDocument spreadsheet"}.get(
-                fmt, "an Excel workbook"
-            )
-            raise InputError(
-                f"'{file_name}' could not be read as {label} ({_short(error)}); it may be "
-                "damaged. Open it in your spreadsheet program, save it again and re-upload."
-            ) from error
+            raise _damaged(file_name, fmt, error) from error
         return _read_with_openpyxl(file_name, data, error)
 
 
@@ -88,9 +83,25 @@ def password_protected(file_name: str) -> InputError:
     )
 
 
-def _short(error: BaseException) -> str:
-    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return text[:120]
+def _damaged(file_name: str, fmt: str, error: BaseException) -> InputError:
+    label = {"xls": "an Excel 97-2003 workbook", "ods": "an OpenDocument spreadsheet"}.get(
+        fmt, "an Excel workbook"
+    )
+    detail = (str(error).strip().splitlines() or [type(error).__name__])[0][:120]
+    return InputError(
+        f"'{file_name}' could not be read as {label} ({detail}); it may be damaged. "
+        "Open it in your spreadsheet program, save it again and re-upload."
+    )
+
+
+def _count_rows(file_name: str, sheet_name: str, height: int, before: int) -> int:
+    """The rows of the sheets read so far with this one's; past MAX_GRID_ROWS the workbook is refused
+    (many sheets of many rows are as costly as one long sheet)."""
+    if height > MAX_GRID_ROWS:
+        raise InputError(too_many_rows(file_name, f"{height:,} rows in sheet '{sheet_name}'"))
+    if before + height > MAX_GRID_ROWS:
+        raise InputError(too_many_rows(file_name, f"more than {MAX_GRID_ROWS:,} rows in its sheets together"))
+    return before + height
 
 
 def _read_with_calamine(file_name: str, data: bytes) -> list[Sheet]:
@@ -104,18 +115,12 @@ def _read_with_calamine(file_name: str, data: bytes) -> list[Sheet]:
             sheet = workbook.get_sheet_by_name(meta.name)
             hidden = meta.visible != python_calamine.SheetVisibleEnum.Visible
             # Sizes are known before any cell becomes a Python object: refuse or skip the huge ones.
-            if sheet.height > MAX_GRID_ROWS:
-                raise InputError(too_many_rows(file_name, f"{sheet.height:,} rows in sheet '{meta.name}'"))
-            total += sheet.height
-            if total > MAX_GRID_ROWS:  # many sheets of many rows are as costly as one long sheet
-                raise InputError(
-                    too_many_rows(file_name, f"more than {MAX_GRID_ROWS:,} rows in its sheets together")
-                )
+            total = _count_rows(file_name, meta.name, sheet.height, total)
             if sheet.width > MAX_COLUMNS:
                 sheets.append(Sheet(meta.name, hidden, [], too_wide=sheet.width))
-                continue
-            rows = sheet.to_python(skip_empty_area=False)
-            sheets.append(Sheet(meta.name, hidden, [_clean_row(r) for r in rows]))
+            else:
+                rows = sheet.to_python(skip_empty_area=False)
+                sheets.append(Sheet(meta.name, hidden, [_clean_row(r) for r in rows]))
     finally:
         workbook.close()
     return sheets
@@ -126,36 +131,28 @@ def _read_with_openpyxl(file_name: str, data: bytes, first_error: BaseException)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:
-        raise InputError(
-            f"'{file_name}' could not be read as an Excel workbook ({_short(first_error)}); it may be "
-            "damaged. Open it in Excel, save it again and re-upload."
-        ) from error
+        raise _damaged(file_name, "xlsx", first_error) from error
+    sheets: list[Sheet] = []
+    total = 0
     try:
-        sheets: list[Sheet] = []
-        total = 0
         for worksheet in workbook.worksheets:
             hidden = worksheet.sheet_state != "visible"
+            # Rows are read up to the limit only: a longer sheet is refused before more become objects.
             values = worksheet.iter_rows(values_only=True)
-            rows = [_clean_row(list(r)) for r in itertools.islice(values, MAX_GRID_ROWS + 1 - total)]
-            total += len(rows)
-            if total > MAX_GRID_ROWS:
-                raise InputError(
-                    too_many_rows(file_name, f"more than {MAX_GRID_ROWS:,} rows in sheet '{worksheet.title}'")
-                )
-            width = max((len(r) for r in rows), default=0)
+            rows = [_clean_row(r) for r in itertools.islice(values, MAX_GRID_ROWS + 1 - total)]
+            total = _count_rows(file_name, worksheet.title, len(rows), total)
+            width = max(map(len, rows), default=0)
             if width > MAX_COLUMNS:
                 sheets.append(Sheet(worksheet.title, hidden, [], too_wide=width))
-                continue
-            sheets.append(Sheet(worksheet.title, hidden, rows))
-        return sheets
+            else:
+                sheets.append(Sheet(worksheet.title, hidden, rows))
     except InputError:
         raise
     except Exception as error:
-        raise InputError(
-            f"'{file_name}' could not be read as an Excel workbook ({_short(error)}); it may be damaged."
-        ) from error
+        raise _damaged(file_name, "xlsx", error) from error
     finally:
         workbook.close()
+    return sheets
 
 
 def _clean_cell(cell: object) -> object:
@@ -190,47 +187,39 @@ _FORMULA_WITHOUT_VALUE = re.compile(
     rb"<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?"
     rb"\s*</(?:\w+:)?c>"
 )
-_SHEET_ENTRY = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
-_ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
-_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
 
 
 def _formula_notes(data: bytes, sheets: list[Sheet]) -> list[str]:
     """Name the sheets whose formulas were saved without results (calamine reads those as empty)."""
+    unsaved = []
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             paths = _sheet_paths(archive)
-            notes = []
+            parts = set(archive.namelist())
             for sheet in sheets:
-                path = paths.get(sheet.name)
-                if path is None or path not in archive.namelist():
-                    continue
-                with archive.open(path) as stream:
-                    head = stream.read(_FORMULA_SCAN_BYTES)
-                if _FORMULA_WITHOUT_VALUE.search(head):
-                    notes.append(
-                        f"Sheet '{sheet.name}' has formulas saved without their results, so those cells "
-                        "read as empty: open the file in Excel, let it calculate, save and upload again."
-                    )
-            return notes
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+                path = paths.get(sheet.name, "")
+                if path in parts:
+                    with archive.open(path) as stream:
+                        if _FORMULA_WITHOUT_VALUE.search(stream.read(_FORMULA_SCAN_BYTES)):
+                            unsaved.append(sheet.name)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, ParseError):
         return []
+    return [
+        f"Sheet '{name}' has formulas saved without their results, so those cells read as empty: "
+        "open the file in Excel, let it calculate, save and upload again."
+        for name in unsaved
+    ]
 
 
 def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
-    workbook = archive.read("xl/workbook.xml")
-    rels = archive.read("xl/_rels/workbook.xml.rels")
-    targets: dict[bytes, bytes] = {}
-    for tag in _RELATIONSHIP.findall(rels):
-        attrs = dict(_ATTR.findall(tag))
-        targets[attrs.get(b"Id", b"")] = attrs.get(b"Target", b"")
+    """Each sheet's name and the path of its XML in the archive (workbook.xml names the sheets, its
+    relationships name their parts)."""
+    relationships = fromstring(archive.read("xl/_rels/workbook.xml.rels"), forbid_dtd=True)
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in relationships}
     paths: dict[str, str] = {}
-    for tag in _SHEET_ENTRY.findall(workbook):
-        attrs = {k.split(b":")[-1]: v for k, v in _ATTR.findall(tag)}
-        target = targets.get(attrs.get(b"id", b""), b"").decode("utf-8", "replace")
-        if not target:
-            continue
-        target = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-        name = unescape(attrs.get(b"name", b"").decode("utf-8", "replace"), {"&quot;": '"', "&apos;": "'"})
-        paths[name] = target
+    for sheet in fromstring(archive.read("xl/workbook.xml"), forbid_dtd=True).iterfind(".//{*}sheet"):
+        ids = [value for key, value in sheet.attrib.items() if key.rpartition("}")[2] == "id"]
+        target = targets.get(ids[-1] if ids else None, "")
+        if target:
+            paths[sheet.get("name", "")] = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
     return paths

@@ -23,9 +23,9 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from nextround.importing import markdown
-from nextround.importing.cells import MAX_COLUMNS, MAX_GRID_ROWS, too_many_columns, too_many_rows
+from nextround.importing.cells import EMAIL, MAX_COLUMNS, MAX_GRID_ROWS, URL, too_many_columns, too_many_rows
 from nextround.importing.dates import texts_read_as_dates
-from nextround.importing.errors import InputError
+from nextround.importing.errors import ACCEPTED, InputError, empty_file
 
 DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
@@ -241,15 +241,14 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
     if quick is not None:
         return quick
     text, codec, notes = decode_text(data)
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     if "\x00" in text:
         count = text.count("\x00")
         text = text.replace("\x00", "")
         notes.append(f"Removed {count:,} NUL byte{'s' if count != 1 else ''} (a sign of a damaged export).")
     _refuse_binary(file_name, text)
     if not text.strip():
-        raise InputError(f"'{file_name}' is empty. Upload a file with a header row and your applications.")
+        raise empty_file(file_name)
     if "\n" not in text and "\r" in text:
         text = text.replace("\r", "\n")  # old Mac line endings
     if markdown_table and (table := markdown.read_markdown_table(text)) is not None:
@@ -285,15 +284,7 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
         if "" in record:
             record[:] = [c if c else None for c in record]  # in place: a careful read may hold a million
     rows, row_numbers, repaired, problems = _fix_ragged_rows(rows, list(range(1, len(rows) + 1)), delimiter)
-    return TextTable(
-        rows=rows,
-        row_numbers=row_numbers,
-        encoding=codec,
-        delimiter=delimiter,
-        repaired=tuple(repaired),
-        problems=tuple(problems),
-        notes=tuple(notes),
-    )
+    return TextTable(rows, row_numbers, codec, delimiter, tuple(repaired), tuple(problems), tuple(notes))
 
 
 def count_byte(data: bytes, byte: bytes) -> int:
@@ -332,14 +323,10 @@ def _read_clean_utf8(file_name: str, data: bytes, extension: str, newlines: int)
 
 def _check_width(file_name: str, sample: str, delimiter: str) -> None:
     """Refuse a table far wider than a tracker before parsing it (trailing empty fields do not count)."""
-    widths = [0]
-    for record in _safe_rows(sample, delimiter, limit=200):
-        filled = len(record)
-        while filled and not record[filled - 1].strip():
-            filled -= 1
-        widths.append(filled)
-    if max(widths) > MAX_COLUMNS:
-        raise InputError(too_many_columns(file_name, max(widths)))
+    records = _safe_rows(sample, delimiter, limit=200)
+    width = max((i + 1 for record in records for i, field in enumerate(record) if field.strip()), default=0)
+    if width > MAX_COLUMNS:
+        raise InputError(too_many_columns(file_name, width))
 
 
 def _whole_table(
@@ -381,9 +368,7 @@ def _read_well_formed(data: bytes, delimiter: str, newlines: int) -> pd.DataFram
     if table is None or table.num_rows != lines:
         table = _arrow_table(data, delimiter, width, newlines_in_values=True)
         if table is not None and lines - table.num_rows > _MAX_LINES_IN_A_CELL:
-            return (
-                None  # lines swallowed into cells: perhaps an unclosed quote, which the careful path handles
-            )
+            return None  # lines swallowed into cells (an unclosed quote?): the careful path handles them
     if table is None:
         return None
     frame = table.to_pandas()  # categoricals, the columns converted in parallel
@@ -450,7 +435,7 @@ def _refuse_binary(file_name: str, text: str) -> None:
     if controls / len(sample) > 0.05:
         raise InputError(
             f"'{file_name}' does not look like a spreadsheet or a text table (it holds binary data). "
-            "Upload .xlsx, .xlsm, .xls, .ods, .csv, .tsv, .txt or .md."
+            + ACCEPTED
         )
 
 
@@ -575,8 +560,6 @@ def _only_empty(fields: Sequence[str | None]) -> bool:
 
 # --------------------------------------------------------------------------------- ragged-row repair
 
-_URL = re.compile(r"^\s*(https?://|www\.)\S+\s*$", re.IGNORECASE)
-_EMAIL = re.compile(r"^\s*[^@\s]+@[^@\s]+\.[a-z]{2,}\s*$", re.IGNORECASE)
 _NUMBER = re.compile(r"^\s*[-+]?[$€£]?\d[\d.,' ]*%?\s*$")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 KINDS = ("empty", "url", "email", "date", "number", "text")
@@ -594,9 +577,9 @@ def value_kinds(values: Sequence[str | None]) -> dict[str | None, str]:
 def _kind(value: str | None, dated: bool) -> str:
     if value is None or not value.strip():
         return "empty"
-    if _URL.match(value):
+    if URL.match(value):
         return "url"
-    if _EMAIL.match(value):
+    if EMAIL.match(value):
         return "email"
     if dated:
         return "date"
