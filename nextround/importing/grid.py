@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import numpy as np
@@ -28,6 +28,7 @@ class Grid:
     repaired: tuple[tuple[int, str], ...] = ()  # (row number, what was repaired)
     problems: tuple[tuple[int, str], ...] = ()  # (row number, reason) rows that could not be read
     hidden: bool = False  # a hidden sheet in the workbook
+    layout: tuple[int, ...] = ()  # row numbers that are the file's layout, not blank rows (Markdown rules)
 
     @property
     def width(self) -> int:
@@ -64,12 +65,14 @@ def make_grid(
     repaired: Sequence[tuple[int, str]] = (),
     problems: Sequence[tuple[int, str]] = (),
     hidden: bool = False,
+    layout: tuple[int, ...] = (),
 ) -> Grid:
     """A grid from row lists (workbooks, repaired text): rows of any length are padded to one width."""
     width = max((len(r) for r in rows), default=0)
     padded = [r if len(r) == width else [*r, *([None] * (width - len(r)))] for r in rows]
     frame = pd.DataFrame(padded, dtype=object) if rows else pd.DataFrame()
-    return grid_from_frame(name, frame, row_numbers, repaired=repaired, problems=problems, hidden=hidden)
+    grid = grid_from_frame(name, frame, row_numbers, repaired=repaired, problems=problems, hidden=hidden)
+    return replace(grid, layout=layout) if layout else grid
 
 
 def grid_from_frame(

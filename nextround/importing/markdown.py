@@ -24,11 +24,12 @@ _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class MarkdownTable:
-    """The table's rows (its header first, unless left blank) with their line numbers in the file, and
-    what was left out."""
+    """The table's rows (its header first, unless left blank) with their line numbers in the file, the
+    lines among them that are layout (rule lines, text between the parts), and what was left out."""
 
     rows: list[list[str | None]]
     row_numbers: list[int]
+    layout: tuple[int, ...]
     notes: tuple[str, ...]
 
 
@@ -64,8 +65,11 @@ def read_markdown_table(text: str) -> MarkdownTable | None:
         notes.append(
             f"{others} other Markdown table{'s' if others != 1 else ''} with other columns not read."
         )
+    numbers = [number for number, _ in rows]
+    first, taken = kept[0][0][0], set(numbers)
+    layout = tuple(n for n in range(first, kept[-1][-1][0] + 1) if n not in taken)
     return MarkdownTable(
-        rows=[cells for _, cells in rows], row_numbers=[number for number, _ in rows], notes=tuple(notes)
+        rows=[cells for _, cells in rows], row_numbers=numbers, layout=layout, notes=tuple(notes)
     )
 
 

@@ -328,10 +328,10 @@ def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome
         problem_rows.update(numbers[repeats].tolist())
         raw, numbers = _without(raw, numbers, repeats)
 
-    # The readers leave fully empty rows out; their row numbers' gaps count them.
+    # The readers leave fully empty rows out; their row numbers' gaps count them (but for layout lines).
     last = int(numbers.max()) if len(numbers) else header_row
-    problems_inside = sum(1 for row in problem_rows if header_row < row <= last)
-    blank_rows = last - header_row - len(numbers) - problems_inside
+    not_blank = sum(1 for row in (*problem_rows, *grid.layout) if header_row < row <= last)
+    blank_rows = last - header_row - len(numbers) - not_blank
     defaults_only = _template_default_rows(raw)
     skipped.extend(
         SkippedRow(file, int(n), "holds only template defaults (unticked boxes), no application")

@@ -101,7 +101,14 @@ def _read_text(file_name: str, data: bytes, extension: str) -> Workbook:
     if table.frame is not None:
         grid = grid_from_frame("", table.frame, table.row_numbers)
     else:
-        grid = make_grid("", table.rows, table.row_numbers, repaired=table.repaired, problems=table.problems)
+        grid = make_grid(
+            "",
+            table.rows,
+            table.row_numbers,
+            repaired=table.repaired,
+            problems=table.problems,
+            layout=table.layout,
+        )
     if not len(grid) and not grid.problems:
         raise empty_file(file_name)
     if grid.width > MAX_COLUMNS:

@@ -76,6 +76,7 @@ class TextTable:
     problems: tuple[tuple[int, str], ...] = ()
     notes: tuple[str, ...] = ()
     frame: pd.DataFrame | None = None
+    layout: tuple[int, ...] = ()  # line numbers that are layout, not rows (a Markdown table's rule line)
 
 
 # ----------------------------------------------------------------------------------------- encoding
@@ -252,7 +253,9 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
     if "\n" not in text and "\r" in text:
         text = text.replace("\r", "\n")  # old Mac line endings
     if markdown_table and (table := markdown.read_markdown_table(text)) is not None:
-        return TextTable(table.rows, table.row_numbers, codec, delimiter="|", notes=(*notes, *table.notes))
+        return TextTable(
+            table.rows, table.row_numbers, codec, "|", notes=(*notes, *table.notes), layout=table.layout
+        )
     hint = _SEP_HINT.match(text)
     if hint:  # Excel's "sep=;" first line names the delimiter and is not shown as a row
         delimiter = hint.group(1)

@@ -543,6 +543,19 @@ def test_a_tracker_kept_as_a_markdown_table_in_a_note_imports_row_by_row() -> No
     assert list(table.index) == ["Acme", "Beta", "Gamma"]
     assert table["outcome"].tolist() == ["rejected", "offer", "pending"]
     assert table["source_row"].tolist() == [7, 8, 9]  # the lines of the file
+    assert result.report.files[0].blank_rows == 0  # the rule line under the header is layout, not a blank row
+
+
+def test_a_markdown_table_in_two_parts_counts_only_its_empty_rows_as_blank() -> None:
+    note = (
+        "| Company | Status |\n| :-- | :-: |\n| Acme | Rejected |\n|  |  |\n| Beta | Offer |\n\n"
+        "October:\n\n| Company | Status |\n| --- | --- |\n| Gamma | Applied |\n"
+    )
+    result = import_files([SourceFile("notes.md", note.encode())])
+    assert result.applications["company"].tolist() == ["Acme", "Beta", "Gamma"]
+    assert (
+        result.report.files[0].blank_rows == 1
+    )  # line 4; the rules, the prose and the second header are not
 
 
 def test_a_date_written_without_a_year_still_says_the_application_went_out() -> None:
