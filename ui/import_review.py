@@ -31,7 +31,6 @@ from ui.loaders import import_uploads, restored_plan
 OPTIONS = "import_options"
 UPLOAD_TOKEN = "import_upload_token"
 APPLIED_TOKEN = "import_applied_token"
-ADOPTED_FROM = "import_adopted_from"  # what the working data was read from: files, label, base, sample
 CELL_EDITS = state.CELL_EDITS  # ui/state.py owns the corrections (the Applications page makes them too)
 EDITOR_ROW_LIMIT = 20_000
 XLSX_ROW_LIMIT = 200_000  # openpyxl needs minutes and gigabytes beyond this
@@ -72,17 +71,10 @@ def start_new_upload(token: str) -> None:
         st.session_state[CELL_EDITS] = {}
 
 
-def adopt(
-    result: ImportResult,
-    files: tuple[SourceFile, ...],
-    label: str,
-    base: pd.DataFrame | None = None,
-    sample: bool = False,
-) -> bool:
-    """Make this import of ``files`` (added to ``base``, the earlier search, if given; with the user's
-    cell edits) the working data, once per distinct import (``sample``: the bundled sample, never
-    remembered). Whether the working data changed."""
-    st.session_state[ADOPTED_FROM] = (files, label, base, sample)
+def adopt(result: ImportResult, label: str, base: pd.DataFrame | None = None, sample: bool = False) -> bool:
+    """Make this import (added to ``base``, the earlier search, if given; with the user's cell edits)
+    the working data, once per distinct import (``sample``: the bundled sample, never remembered).
+    Whether the working data changed."""
     token = (st.session_state.get(UPLOAD_TOKEN), repr(options()), repr(st.session_state.get(CELL_EDITS)))
     if st.session_state.get(APPLIED_TOKEN) == token and st.session_state.get(state.APPLICATIONS) is not None:
         return False
@@ -96,16 +88,17 @@ def adopt(
 def _apply_at_once() -> None:
     """A correction just made (a callback's) reaches the working data now, before the sidebar and the
     page are drawn. The Import page's own run would adopt it too, but only with a rerun to redraw the
-    sidebar, and a page the user clicked meanwhile is cut short by it."""
-    adopted = st.session_state.get(ADOPTED_FROM)
-    if adopted is None:
+    sidebar, and a page the user clicked meanwhile is cut short by it. The review is of the search's own
+    files, so the search says what they are read into."""
+    files = state.source_files()
+    if not files or st.session_state.get(state.APPLICATIONS) is None:
         return
-    files, label, base, sample = adopted
     try:
         result = import_uploads(files, options(), quietly=True)
     except InputError:
         return  # the Import page says why when it runs
-    adopt(result, files, label, base, sample)
+    sample = state.exploring_sample()
+    adopt(result, state.data_label(), None if sample else st.session_state.get(state.MERGE_BASE), sample)
 
 
 def restore_plan(files: tuple[SourceFile, ...]) -> bool:

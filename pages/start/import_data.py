@@ -58,7 +58,7 @@ label = session.label(files)
 if not sample and not since.decided(files, token, result, label):  # a search is there: add or replace?
     st.stop()
 base = None if sample else st.session_state.get(state.MERGE_BASE)
-changed = review.adopt(result, files, label if sample else since.label(label), base=base, sample=sample)
+changed = review.adopt(result, label if sample else since.label(label), base=base, sample=sample)
 if added:  # these files are the search now; the review goes on with them, under an empty uploader
     session.clear_uploader()
 if changed or added:
