@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
@@ -71,8 +71,9 @@ def make_grid(
     width = max((len(r) for r in rows), default=0)
     padded = [r if len(r) == width else [*r, *([None] * (width - len(r)))] for r in rows]
     frame = pd.DataFrame(padded, dtype=object) if rows else pd.DataFrame()
-    grid = grid_from_frame(name, frame, row_numbers, repaired=repaired, problems=problems, hidden=hidden)
-    return replace(grid, layout=layout) if layout else grid
+    return grid_from_frame(
+        name, frame, row_numbers, repaired=repaired, problems=problems, hidden=hidden, layout=layout
+    )
 
 
 def grid_from_frame(
@@ -83,11 +84,12 @@ def grid_from_frame(
     repaired: Sequence[tuple[int, str]] = (),
     problems: Sequence[tuple[int, str]] = (),
     hidden: bool = False,
+    layout: tuple[int, ...] = (),
 ) -> Grid:
     """Drop fully empty rows and trailing empty columns, column by column (no loop over rows)."""
     numbers = np.asarray(row_numbers, dtype="int64")
     if frame.shape[1] == 0 or len(frame) == 0:
-        return Grid(name, pd.DataFrame(), numbers[:0], tuple(repaired), tuple(problems), hidden)
+        return Grid(name, pd.DataFrame(), numbers[:0], tuple(repaired), tuple(problems), hidden, layout)
     blanks = [blank_cells(frame[c]) for c in frame.columns]
     keep = ~functools.reduce(np.logical_and, blanks)  # pair by pair: no stacked copy of every column
     every = bool(keep.all())
@@ -102,4 +104,5 @@ def grid_from_frame(
         repaired=tuple(repaired),
         problems=tuple(problems),
         hidden=hidden,
+        layout=layout,
     )
