@@ -23,6 +23,7 @@ from rapidfuzz import fuzz, process
 
 from nextround.importing.cells import EMAIL, URL
 from nextround.importing.dates import date_share
+from nextround.importing.entry_kinds import names_entry_kinds
 from nextround.importing.phrases import normalise, words
 from nextround.importing.progress_text import read_text
 from nextround.importing.roles import read_role
@@ -61,6 +62,7 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "next_step": "Your next step (a plan, not progress)",
     "candidate_action": "Something you did (sent CV, messaged): not progress",
     "stage_column": "A hiring step (ticked, yes / no, or dated)",
+    "entry_kind": "What kind of entry (an application, or networking)",
 }
 FIELDS: Final[tuple[str, ...]] = tuple(FIELD_LABELS)
 IGNORE: Final = "ignore"
@@ -72,6 +74,8 @@ MULTI_FIELDS: Final = frozenset(
 )
 # Fields a header names only when it is exactly one of their names: "Skill Name" is no "Name".
 EXACT_ONLY_FIELDS: Final = frozenset({"label", "record_id"})
+# Fields only the values can confirm: a "Type" column of "Full-time" is no entry kind, and not worth a word.
+_VALUES_DECIDE: Final = frozenset({"entry_kind"})
 _SAMPLE: Final = 300
 ADVERT_LENGTH: Final = 400  # median characters of a "notes" column that holds pasted job adverts
 
@@ -179,6 +183,10 @@ class ValueProfile:
     def titles(self) -> float:  # job titles of a known role family
         return self._share(self.distinct, lambda t: read_role(t).family != UNKNOWN_FAMILY)
 
+    @cached_property
+    def entry_kinds(self) -> bool:  # what kind of entry each row is: an application, or networking
+        return names_entry_kinds(self.texts)
+
     @property
     def is_text(self) -> bool:
         return self.filled > 0 and self.flags < 0.5 and self.dates < 0.5 and self.numbers < 0.5
@@ -282,6 +290,8 @@ _MAY_HOLD_LINKS: Final = _LINK_FIELDS | {"notes", "feedback", "job_description"}
 
 def _fits(field: str, values: ValueProfile) -> bool:
     """Whether a column's values can be what a header proposes."""
+    if field in _VALUES_DECIDE:
+        return values.entry_kinds
     if values.filled == 0:
         return True
     if field not in _MAY_HOLD_LINKS and max(values.urls, values.emails) >= 0.5:
@@ -320,7 +330,8 @@ def _decide(header: str, values: ValueProfile) -> ColumnMapping:
         ):
             if share >= 0.8 and values.dates < 0.5:
                 return ColumnMapping(header, field, 0.8, "content", reason=f"its values are {what}")
-    compatible = [f for f in fields if _fits(f, values)]
+    # A field the values confirm comes first ("Tür" is a type in Turkish and folds to "tur", a round).
+    compatible = sorted((f for f in fields if _fits(f, values)), key=lambda f: f not in _VALUES_DECIDE)
     if compatible and confidence >= 1.0:
         field = compatible[0]
         adverts = values.median_length >= ADVERT_LENGTH and values.adverts >= 0.5
@@ -336,6 +347,7 @@ def _decide(header: str, values: ValueProfile) -> ColumnMapping:
     if compatible:
         return ColumnMapping(header, compatible[0], confidence, method)
     by_content, content_confidence = field_by_content(values)
+    fields = tuple(f for f in fields if f not in _VALUES_DECIDE)
     named_like = f"named like {FIELD_LABELS[fields[0]].lower()}" if fields else ""
     if fields and by_content in _LINK_FIELDS:
         # Links under a name like "Proof of outcome" point at the evidence (a mail), not at the job.

@@ -39,6 +39,7 @@ from nextround.importing.dates import (
     parse_date_column,
     read_date_cells,
 )
+from nextround.importing.entry_kinds import not_applications
 from nextround.importing.errors import InputError
 from nextround.importing.grid import Grid, Workbook
 from nextround.importing.header import NO_HEADER, find_header
@@ -482,7 +483,9 @@ def _read_rows(
         named = functools.reduce(np.logical_or, has.values(), np.zeros(n, dtype=bool))
         both_named = has["company"] & has["role"] if "company" in has and "role" in has else None
         read = inferred.result()  # every row's reading; ``progress`` below is the kept rows'
-        decision = decide_applications(read, has_date, named, both_named, options.answers)
+        kinds = column("entry_kind")
+        other_entries = not_applications(kinds) if kinds is not None else None
+        decision = decide_applications(read, has_date, named, both_named, options.answers, other_entries)
 
         keep = decision.keep
         every_number, kept = numbers, None

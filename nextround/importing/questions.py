@@ -2,11 +2,12 @@
 
 A row is an application when anything in it says so: an applied date, an applied word, a stage, an
 answer, a filled stage column, "Applied? yes". A row that says it was not sent (saved, to apply,
-"Applied? no") is left out. A row with a company and a role and nothing else is an application nobody
-answered yet; a row with only one of them is a wishlist entry. A row whose status does not say it was
-sent ("Open", "Pending review") and that has no date applied is an application in a file that gives no
-other way to tell, and left out (and asked about) in a file whose other rows show how it marks what was
-sent.
+"Applied? no") is left out, and so is an entry of an outreach log that is not an application ("Type:
+LinkedIn Connection"), unless it led to an interview or further. A row with a company and a role and
+nothing else is an application nobody answered yet; a row with only one of them is a wishlist entry. A
+row whose status does not say it was sent ("Open", "Pending review") and that has no date applied is an
+application in a file that gives no other way to tell, and left out (and asked about) in a file whose
+other rows show how it marks what was sent.
 
 Questions are asked where a reading moves many rows or rests on weak evidence: a yes/no column read as
 a stage, a column left out because it records what the candidate did, stages read from notes, rows
@@ -25,13 +26,14 @@ from nextround.importing.mapping import ColumnMapping, header_fields, stage_colu
 from nextround.importing.report import QUESTION_ROWS, Choice, Question
 from nextround.importing.stage_outcome import Progress, Sent
 from nextround.importing.vocabulary import cell_answer
-from nextround.model import STAGES
+from nextround.model import STAGES, Stage
 
 NOTES_QUESTION = "notes"
 NOTES_OUTCOME_QUESTION = "notes-outcome"
 BLANK_FLAGS_QUESTION = "blank-flags"
 NOT_SENT_QUESTION = "not-sent"
 UNCLEAR_QUESTION = "unclear"
+NOT_APPLICATIONS_QUESTION = "not-applications"
 COUNT = "count"
 _ONLY_ONE_NAME = (
     "only names a company or a role, nothing else: looks like a wishlist entry, not an application"
@@ -49,8 +51,8 @@ STEP_WORDS = {  # what a stage column marks, in words: "reached an interview"
 }
 
 
-def _plural(count: int, one: str) -> str:
-    return f"{count:,} {one if count == 1 else one + 's'}"
+def _plural(count: int, one: str, many: str = "") -> str:
+    return f"{count:,} {one if count == 1 else many or one + 's'}"
 
 
 def _example(numbers: np.ndarray, where: np.ndarray, labels: pd.Categorical | None = None) -> str:
@@ -74,6 +76,9 @@ class Decision:
     only_one_name: np.ndarray
     only_a_note: np.ndarray  # no name, date, status or flag: a section title or a legend
     not_sent_by: pd.Categorical
+    not_application: np.ndarray  # an entry that is not an application (networking), sent and left out
+    not_application_by: pd.Categorical  # the cell that says so ("Type: Cold Email")
+    went_further: int = 0  # such entries counted all the same: they led to an interview or further
 
     @property
     def skipped(self) -> list[tuple[int, str]]:
@@ -81,8 +86,11 @@ class Decision:
         out: list[tuple[int, str]] = []
         left_out = np.flatnonzero(~self.keep).tolist()
         said = np.asarray(self.not_sent_by[left_out], dtype=object)
-        for i, not_sent_by in zip(left_out, said, strict=True):
-            if self.not_sent[i]:
+        kinds = np.asarray(self.not_application_by[left_out], dtype=object)
+        for i, not_sent_by, kind in zip(left_out, said, kinds, strict=True):
+            if self.not_application[i]:
+                out.append((i, f"not an application ({kind})"))
+            elif self.not_sent[i]:
                 out.append((i, f"marked as not applied yet ({not_sent_by})"))
             elif self.only_a_note[i]:
                 out.append((i, "holds only a note, no company, role, date or status (a title or a legend?)"))
@@ -97,6 +105,24 @@ class Decision:
     def questions(self, file: str, numbers: np.ndarray, progress: Progress) -> Iterator[Question]:
         """The rows left out (or counted, when the user said so), asked about."""
         count_them = Choice("No, count them as applications", COUNT)
+        if self.not_application.any():
+            count = int(self.not_application.sum())
+            entries = _plural(count, "entry", "entries")
+            example = _example(numbers, self.not_application, self.not_application_by)
+            text = (
+                f"{entries} of a kind that is not an application (networking, outreach, a follow-up) "
+                f"{_be(count)} left out{example}."
+            )
+            if self.went_further:
+                others = _plural(self.went_further, "entry", "entries")
+                led = f"that led to an interview or further {_be(self.went_further)} counted"
+                text += f" {others} of such a kind {led}."
+            text += " Is that right?"
+            if self.keep[self.not_application].all():
+                text = f"{entries} of a kind that is not an application {_be(count)} counted, as you chose"
+                text += f"{example}."
+            choices = (_KEEP, count_them)
+            yield _ask(NOT_APPLICATIONS_QUESTION, file, text, numbers, self.not_application, choices)
         if self.not_sent.any():
             count = int(self.not_sent.sum())
             rows = f"{_plural(count, 'row')} marked as not applied yet {_be(count)}"
@@ -122,9 +148,12 @@ def decide_applications(
     named: np.ndarray,
     both_named: np.ndarray | None,
     answers: Mapping[str, str],
+    not_applications: tuple[np.ndarray, pd.Categorical] | None = None,
 ) -> Decision:
     """Which rows are applications (see the module's rules). ``named``: the row has a company, role or
-    label; ``both_named``: it has a company and a role (None when the file lacks one of the columns)."""
+    label; ``both_named``: it has a company and a role (None when the file lacks one of the columns);
+    ``not_applications``: the entries an outreach log's kind column says are no application, and the
+    cell that says so."""
     sent = progress.sent
     not_sent = sent == Sent.NOT_SENT
     # A note alone, on a row with no name, date, status or flag, is a section title or a legend
@@ -149,7 +178,24 @@ def decide_applications(
         unclear = np.zeros(len(sent), dtype=bool)  # nothing in the file says otherwise: nothing to ask
     elif answers.get(UNCLEAR_QUESTION) == COUNT:
         keep |= unclear
-    return Decision(keep, not_sent, unclear, empty, only_one & ~keep, only_a_note, progress.not_sent_by)
+    nothing = (np.zeros(len(sent), dtype=bool), pd.Categorical([None] * len(sent)))
+    other, other_by = not_applications or nothing
+    further = other & keep & (progress.stage >= Stage.INTERVIEW)
+    other = other & keep & ~further
+    if answers.get(NOT_APPLICATIONS_QUESTION) != COUNT:
+        keep = keep & ~other
+    return Decision(
+        keep,
+        not_sent,
+        unclear,
+        empty,
+        only_one & ~keep,
+        only_a_note,
+        progress.not_sent_by,
+        other,
+        other_by,
+        int(further.sum()),
+    )
 
 
 def progress_questions(

@@ -45,6 +45,7 @@ class Vocabulary:
     placeholders: frozenset[str]  # cells that hold no value ("N/A", "null", "#N/A"), lower-cased
     company_forms: PhraseIndex  # legal forms that mark a company name ("AB", "GmbH", "Ltd")
     advert_phrases: PhraseIndex  # phrases of a pasted job advert ("we are looking for", "wir suchen")
+    entry_kinds: PhraseIndex  # what an outreach log's entry is: "application" or "not_application"
 
 
 def language_codes() -> tuple[str, ...]:
@@ -62,6 +63,7 @@ def vocabulary() -> Vocabulary:
     statuses: list[tuple[str, str]] = []
     company_forms: list[tuple[str, str]] = []
     advert_phrases: list[tuple[str, str]] = []
+    entry_kinds: list[tuple[str, str]] = []
     # normalised words: the [grammar] lists, and the people and whole_only lists of [stage_headers]
     listed: dict[str, set[str]] = defaultdict(set)
     flags: dict[bool, set[str]] = {True: set(), False: set()}
@@ -92,6 +94,7 @@ def vocabulary() -> Vocabulary:
         placeholders.update(v.strip().lower() for v in data.get("placeholders", {}).get("values", ()))
         company_forms += [(w, "company") for w in data.get("company_forms", {}).get("words", ())]
         advert_phrases += [(p, "advert") for p in data.get("job_adverts", {}).get("phrases", ())]
+        entry_kinds += [(p, kind) for kind, phrases in data.get("entry_kinds", {}).items() for p in phrases]
         for name, grammar_words in data.get("grammar", {}).items():
             listed[name].update(normalise(w) for w in grammar_words)
         numbers.update({normalise(word): int(n) for word, n in data.get("numbers", {}).items()})
@@ -124,6 +127,7 @@ def vocabulary() -> Vocabulary:
         placeholders=frozenset(placeholders),
         company_forms=PhraseIndex(company_forms),
         advert_phrases=PhraseIndex(advert_phrases),
+        entry_kinds=PhraseIndex(entry_kinds),
     )
 
 

@@ -211,6 +211,8 @@ def test_saved_words_do_not_hide_real_progress(text: str, not_applied: bool, out
         ("Progressed to interview with the hiring manager", "interview", "pending"),
         ("Moved forward to the online assessment", "screen", "pending"),
         ("Job expired and no longer taking applications.", "applied", "rejected"),
+        # a favour offered is no job offer
+        ("No vacancy at present, but offered to forward my CV to HR", "applied", "pending"),
         # a stage right after a refusal did not happen, in any language; a new clause starts afresh
         ("Pas retenu pour un entretien", "applied", "rejected"),
         ("niet uitgenodigd voor een gesprek", "applied", "rejected"),
