@@ -139,6 +139,11 @@ class ValueProfile:
         return max(reached, self.dates)
 
     @cached_property
+    def only_words(self) -> bool:  # three or more cells, and no digit in any (placeholders aside)
+        said = [t for t in self.texts if t.lower() not in vocabulary().placeholders]
+        return len(said) >= 3 and not any(c.isdigit() for t in said for c in t)
+
+    @cached_property
     def numbers(self) -> float:
         return self._share(self.cells, _is_number)
 
@@ -298,8 +303,9 @@ def _fits(field: str, values: ValueProfile) -> bool:
         return False  # links and e-mail addresses (the mail that proves it) are not a date or a status
     if field in DATE_FIELDS:
         # A column named like a date is a date column, however odd its values: unreadable ones are
-        # reported by row, never thrown away as contact details.
-        return values.dates >= 0.3 or values.flags < 0.6
+        # reported by row, never thrown away as contact details. Words without a digit anywhere are no
+        # dates ("投递", applied, holding the track applied for): the column is kept as the user's own.
+        return values.dates >= 0.3 or (values.flags < 0.6 and not values.only_words)
     if field in ("applied_flag", "followed_up"):
         return values.flags >= 0.6
     if field == "interview_count":

@@ -315,7 +315,8 @@ def _only_dates(text: str) -> bool:
     if not any(c.isdigit() for c in text):
         return False
     months = vocabulary().months
-    letters = ("".join(c for c in word if not c.isdigit()) for word in words(text) if word not in _CONNECTORS)
+    # A word's letters ("10.12" keeps its dot as one word: a date without a year, "9.28" in "一面")
+    letters = ("".join(c for c in word if c.isalpha()) for word in words(text) if word not in _CONNECTORS)
     return all(not rest or rest in months or rest in ("st", "nd", "rd", "th") for rest in letters)
 
 

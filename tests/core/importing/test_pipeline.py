@@ -581,3 +581,38 @@ def test_a_cell_too_long_to_read_whole_is_named_by_its_row_in_the_sheet():
     result = _import("notes.csv", csv_bytes(rows))
     warning = next(w for w in result.report.warnings if "longer than" in w.message)
     assert warning.rows == (3,)  # the sheet's row 3 (header on row 1), not the second data row's position
+
+
+def test_a_stage_column_of_dates_without_a_year_marks_the_stages_reached() -> None:
+    # "一面" (first interview) and "笔试" (written test) hold the day it happened, "10.16", or "无" (none).
+    rows = [
+        ["公司", "笔试", "一面", "结果"],
+        ["米哈游", "10.12", "", ""],
+        ["字节", "无", "10.16", ""],
+        ["西山居", "9.29", "10.18", ""],
+        ["库洛", "无", "无", ""],
+    ]
+    result = _import("log.csv", csv_bytes(rows))
+    _accounted(result)
+    fields = {m.column: (m.field, m.kind) for m in result.report.mapping}
+    assert fields["笔试"] == ("stage_column", "screen")
+    assert fields["一面"] == ("stage_column", "interview")
+    stages = result.applications.set_index("company")["stage_reached"].astype(str).to_dict()
+    assert stages == {"米哈游": "screen", "字节": "interview", "西山居": "interview", "库洛": "applied"}
+
+
+def test_a_column_named_like_a_date_that_holds_only_words_is_kept_as_the_users_own() -> None:
+    # "Applied" here holds the track applied for, never a date: no date is made up or reported missing.
+    rows = [["Company", "Status", "Applied"]]
+    rows += [[f"Co {i}", "Rejected", track] for i, track in enumerate(["Backend", "QA", "Backend", "Tools"])]
+    result = _import("log.csv", csv_bytes(rows))
+    _accounted(result)
+    assert {m.column: m.field for m in result.report.mapping}["Applied"] is None
+    assert result.applications["Applied"].tolist() == ["Backend", "QA", "Backend", "Tools"]
+    assert not [w for w in result.report.warnings if "not dates" in w.message]
+    # A date column that is odd (placeholders, a date in words) stays a date column.
+    rows = [["Company", "Status", "Date applied"], ["A", "Applied", "N/A"], ["B", "Applied", "n/a"]]
+    rows += [["C", "Applied", "-"], ["D", "Applied", "Before 2025-01-24"]]
+    assert {m.column: m.field for m in _import("t.csv", csv_bytes(rows)).report.mapping}[
+        "Date applied"
+    ] == "applied_on"
