@@ -7,6 +7,7 @@ a grid without any header gets a best guess with low confidence.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +21,13 @@ MAX_LABEL_CHARS = 40
 MAX_LABEL_WORDS = 6
 
 NO_HEADER = -1  # HeaderGuess.index of a sheet without a header row: every row is data
+# A cell that opens with a day, with or without a year ("6.15已投", "8月17日投递", "3/14 call"): a
+# dated value, never a column's name ("1st interview", "Q2" are names).
+_NO_HEADER_REASON = (
+    "no row looks like a header (the first rows look like data): the columns were read from what they "
+    "hold; check what each column was read as"
+)
+_OPENS_WITH_A_DAY = re.compile(r"\d{1,4}\s*[./月-]\s*\d{1,2}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -52,6 +60,8 @@ def find_header(grid: Grid, is_known_label: Callable[[str], bool] = lambda _: Fa
     scored = (_score(rows, kinds, i, is_known_label) for i in range(min(SCAN_ROWS, len(rows))))
     candidates = [c for c in scored if c is not None]
     if not candidates:
+        if any(any(k is not None for k in row) for row in kinds):
+            return HeaderGuess(NO_HEADER, 0.15, _NO_HEADER_REASON)  # every filled row holds a date
         return HeaderGuess(0, 0.0, "no row has any cells")
     best = candidates[0]
     for candidate in candidates[1:]:
@@ -73,12 +83,7 @@ def _guess(
         and (label_share <= below_label_share + 0.05 or best.repeated > 0.3)
     )
     if looks_like_data or label_share < 0.5:
-        return HeaderGuess(
-            NO_HEADER,
-            0.15,
-            "no row looks like a header (the first rows look like data): the columns were read from "
-            "what they hold; check what each column was read as",
-        )
+        return HeaderGuess(NO_HEADER, 0.15, _NO_HEADER_REASON)
     confidence = (
         0.3
         + 0.3 * label_share * best.coverage
@@ -149,6 +154,8 @@ def _score(
         score *= 0.3
     if label_share < 0.5:
         score *= 0.5
+    if any(kinds[i][j] == "date" for j, _ in cells) and len(cells) > 1:
+        return None  # a column's name is never a date: a row holding one is data (or a dated banner)
     return _Candidate(i, score, len(cells), len(labels), known, coverage, contrast, repeated, banner)
 
 
@@ -196,4 +203,6 @@ def _cell_kind(cell: object, text_kinds: dict[str | None, str]) -> str:
         return "longtext"
     if sum(ch.isdigit() for ch in text) > len(text) / 2:
         return "number"
+    if _OPENS_WITH_A_DAY.match(text):
+        return "date"
     return "label"

@@ -408,6 +408,8 @@ def map_columns(frame: pd.DataFrame, overrides: Mapping[str, str] | None = None)
             decided[m.column] = m
         elif m.field == "applied_on" and "last_event_on" not in taken and m.method == "content":
             decided[m.column] = ColumnMapping(m.column, "last_event_on", m.confidence, m.method)
+        elif m.field == "status" and m.method == "content":  # a second column of statuses: how far it got
+            decided[m.column] = ColumnMapping(m.column, "stage", m.confidence, m.method)
         else:
             reason = f"another column is already read as {FIELD_LABELS[m.field].lower()}"
             decided[m.column] = ColumnMapping(m.column, None, 0.0, "not mapped", reason=reason)

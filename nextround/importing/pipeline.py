@@ -73,6 +73,10 @@ _TEXT_COLUMNS = ("company", "role", "url", "location", "contact_name", "job_desc
                  "feedback", "notes")  # fmt: skip
 _CANONICAL_FIELDS = frozenset({*_TEXT_COLUMNS, "source", "applied_on", "outcome_on", "last_event_on",
                                "status", "stage", "outcome_text", "followed_up"})  # fmt: skip
+# Columns that name or describe the job: a row holding only these is a job noted, not an application.
+_DESCRIBE_THE_JOB = frozenset({"company", "role", "label", "record_id", "url", "location", "source",
+                               "other_date", "job_description", "required_skills", "contact_name",
+                               "contact_email", "contact_phone", "entry_kind"})  # fmt: skip
 _TEXT_ROLES: dict[str, TextRole] = {
     "status": "status",
     "stage": "stage",
@@ -485,7 +489,9 @@ def _read_rows(
         read = inferred.result()  # every row's reading; ``progress`` below is the kept rows'
         kinds = column("entry_kind")
         other_entries = not_applications(kinds) if kinds is not None else None
-        decision = decide_applications(read, has_date, named, both_named, options.answers, other_entries)
+        decision = decide_applications(
+            read, has_date, named, both_named, options.answers, other_entries, _says_more(raw, mapping)
+        )
 
         keep = decision.keep
         every_number, kept = numbers, None
@@ -547,6 +553,20 @@ def _read_rows(
 
 
 _DAY_OR_YEAR: Final = re.compile(r"(?<!\d)(?:\d{1,2}\s*[./\-月]\s*\d{1,2}|(?:19|20)\d{2})(?!\d)")
+
+
+def _says_more(
+    raw: pd.DataFrame, mapping: Sequence[colmap.ColumnMapping]
+) -> Callable[[np.ndarray], np.ndarray]:
+    """For some rows (positions): whether each holds a cell in a column that does not just name or
+    describe the job (a time, an unread step, the user's own column). Read only for the rows asked about."""
+    columns = [m.column for m in mapping if m.field not in _DESCRIBE_THE_JOB]
+
+    def says_more(rows: np.ndarray) -> np.ndarray:
+        filled = (~blank_cells(raw[c].iloc[rows], placeholders=True) for c in columns)
+        return functools.reduce(np.logical_or, filled, np.zeros(len(rows), dtype=bool))
+
+    return says_more
 
 
 def _written_dates(values: pd.Series) -> np.ndarray:

@@ -16,7 +16,7 @@ left out, outcomes inferred from blank flags, a template's default dates ignored
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,6 +33,7 @@ NOTES_OUTCOME_QUESTION = "notes-outcome"
 BLANK_FLAGS_QUESTION = "blank-flags"
 NOT_SENT_QUESTION = "not-sent"
 UNCLEAR_QUESTION = "unclear"
+ONLY_A_NAME_QUESTION = "only-a-name"
 NOT_APPLICATIONS_QUESTION = "not-applications"
 COUNT = "count"
 _ONLY_ONE_NAME = (
@@ -73,7 +74,7 @@ class Decision:
     not_sent: np.ndarray
     unclear: np.ndarray  # nothing says it was sent, in a file that shows how it marks that (left out)
     empty: np.ndarray  # nothing at all beyond an id or a stray cell
-    only_one_name: np.ndarray
+    only_one_name: np.ndarray  # a company or a role and nothing else, where the file shows more (a wish)
     only_a_note: np.ndarray  # no name, date, status or flag: a section title or a legend
     not_sent_by: pd.Categorical
     not_application: np.ndarray  # an entry that is not an application (networking), sent and left out
@@ -131,6 +132,15 @@ class Decision:
             if self.keep[self.not_sent].all():
                 text = f"{rows} counted, as you chose{example}."
             yield _ask(NOT_SENT_QUESTION, file, text, numbers, self.not_sent, (_KEEP, count_them))
+        if self.only_one_name.any():
+            count = int(self.only_one_name.sum())
+            rows = f"{_plural(count, 'row')} with only a company or a role"
+            example = _example(numbers, self.only_one_name)
+            text = f"{rows} (no date, status or step) {_be(count)} left out as wishlist entries{example}."
+            text += " Is that right?"
+            if self.keep[self.only_one_name].all():
+                text = f"{rows} {_be(count)} counted, as you chose{example}."
+            yield _ask(ONLY_A_NAME_QUESTION, file, text, numbers, self.only_one_name, (_KEEP, count_them))
         if self.unclear.any():
             count = int(self.unclear.sum())
             rows = f"{_plural(count, 'row')} with no date applied and nothing that says it was sent"
@@ -149,11 +159,13 @@ def decide_applications(
     both_named: np.ndarray | None,
     answers: Mapping[str, str],
     not_applications: tuple[np.ndarray, pd.Categorical] | None = None,
+    says_more: Callable[[np.ndarray], np.ndarray] | None = None,
 ) -> Decision:
     """Which rows are applications (see the module's rules). ``named``: the row has a company, role or
     label; ``both_named``: it has a company and a role (None when the file lacks one of the columns);
     ``not_applications``: the entries an outreach log's kind column says are no application, and the
-    cell that says so."""
+    cell that says so; ``says_more``: for some rows, whether each holds anything beyond the job's name and
+    description (a row that does is no bare wish)."""
     sent = progress.sent
     not_sent = sent == Sent.NOT_SENT
     # A note alone, on a row with no name, date, status or flag, is a section title or a legend
@@ -166,8 +178,15 @@ def decide_applications(
     only_one = np.zeros(len(sent), dtype=bool)
     if both_named is not None:
         only_one = named & ~both_named & (sent == Sent.NOTHING) & ~progress.beyond_notes
+    elif file_shows_sent:  # no role column: a name alone, where the other rows show what was sent
+        only_one = named & weak & (sent == Sent.NOTHING) & ~progress.beyond_notes
+    if says_more is not None and only_one.any():
+        bare = np.flatnonzero(only_one)
+        only_one[bare[says_more(bare)]] = False
     # A row with a company and a role and nothing else is an application nobody answered yet.
     keep = shown | (weak & (sent == Sent.NOTHING) & named & ~only_one)
+    if answers.get(ONLY_A_NAME_QUESTION) == COUNT:
+        keep |= only_one
     if answers.get(NOT_SENT_QUESTION) == COUNT:
         keep |= not_sent
     # A status that does not say it was sent, on a row without a date applied: where the file's other rows
@@ -189,7 +208,7 @@ def decide_applications(
         not_sent,
         unclear,
         empty,
-        only_one & ~keep,
+        only_one,
         only_a_note,
         progress.not_sent_by,
         other,

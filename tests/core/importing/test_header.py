@@ -104,6 +104,19 @@ def test_first_row_is_data_gives_low_confidence_and_says_so() -> None:
     assert "no row looks like a header" in guess.reason
 
 
+def test_a_row_holding_a_day_is_data_even_where_it_names_a_step() -> None:
+    # A Chinese log without a header: "hr面结束" (HR round done) names a step, "7.14已投" is a day applied.
+    rows = [
+        ["TP-LINK", "6.15已投", "初筛", ""],
+        ["蔚来", "6.22已投", "8.2 三面结束", "北京"],
+        ["哲库", "7.14已投", "hr面结束", "成都"],
+        ["美团", "8.1 已投", "8.6 笔试结束", "北京/深圳"],
+        ["快手", "8.1 已投", "初筛", "北京"],
+    ]
+    guess = find_header(_grid(rows), looks_like_tracker_label)
+    assert guess.index == NO_HEADER
+
+
 def test_all_text_rows_with_a_repeated_value_are_not_a_header() -> None:
     rows = [["Acme", "Analyst", "Applied"], ["Beta", "Engineer", "Applied"], ["Gamma", "Analyst", "Rejected"]]
     guess = find_header(_grid(rows))

@@ -616,3 +616,43 @@ def test_a_column_named_like_a_date_that_holds_only_words_is_kept_as_the_users_o
     assert {m.column: m.field for m in _import("t.csv", csv_bytes(rows)).report.mapping}[
         "Date applied"
     ] == "applied_on"
+
+
+def test_a_log_without_a_header_reads_its_second_status_column_as_how_far_it_got() -> None:
+    rows = [
+        ["TP-LINK", "6.15已投", "初筛"],
+        ["三一集团", "6.15已投", "面试寄"],  # slang: dead at the interview
+        ["蔚来", "6.22已投", "8.2 三面结束"],
+        ["华为", "7.12已投", "7.27 笔试结束"],
+        ["快手", "8.1 已投", "初筛"],
+    ]
+    result = _import("log.csv", csv_bytes(rows))
+    _accounted(result)
+    assert result.report.files[0].header_row == 0
+    fields = {m.column: m.field for m in result.report.mapping}
+    assert (fields["Column 2"], fields["Column 3"]) == ("status", "stage")
+    read = result.applications.set_index("company")
+    assert read.loc["三一集团", ["stage_reached", "outcome"]].astype(str).tolist() == ["interview", "rejected"]
+    assert read.loc["华为", "stage_reached"] == "screen"
+
+
+def test_a_row_naming_only_the_employer_is_a_wish_where_the_other_rows_show_what_was_sent() -> None:
+    rows = [
+        ["Company", "Date applied", "Status", "Notes"],
+        ["Acme", "2025-03-01", "Rejected", ""],
+        ["Beta", "2025-03-02", "Applied", ""],
+        ["Gamma", "", "", ""],  # only a name: a company noted to apply to
+        ["Delta", "", "", "met them at the fair"],  # says more: kept, as a row nobody answered yet
+    ]
+    result = _import("log.csv", csv_bytes(rows))
+    _accounted(result)
+    assert result.applications["company"].tolist() == ["Acme", "Beta", "Delta"]
+    assert [s.row for s in result.report.skipped] == [4]
+    question = {q.key: q for q in result.report.questions}["only-a-name"]
+    assert question.rows == (4,)
+    assert "left out as wishlist entries" in question.text
+    counted = _import("log.csv", csv_bytes(rows), answers={"only-a-name": "count"})
+    assert counted.applications["company"].tolist() == ["Acme", "Beta", "Gamma", "Delta"]
+    # A file that shows nothing about sending: the name is all there is, and it counts.
+    bare = [["Company", "Notes"], ["Acme", ""], ["Beta", ""]]
+    assert _import("bare.csv", csv_bytes(bare)).report.applications == 2

@@ -100,6 +100,9 @@ SPANISH = [
 ]
 CHINESE = [
     ("已投递", "applied", "pending"),
+    ("面试寄", "interview", "rejected"),  # slang: dead at the interview
+    ("笔试寄", "screen", "rejected"),
+    ("简历已寄出，等通知", "applied", "pending"),  # 寄出: mailed, no slang
     ("池子", "applied", "pending"),
     ("一面", "interview", "pending"),
     ("二面", "interview", "pending"),
