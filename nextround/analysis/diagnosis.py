@@ -194,11 +194,12 @@ def _because(chosen: StageLoss, volume: StageLoss, reason: Reason) -> str:
     split = f"{chosen.rejected:,} rejected, {chosen.silent:,} with no answer"
     if reason == "rate":
         return (
-            f"{lost.count:,} of {lost.denominator:,} decided there didn't get past it "
+            f"{lost.count:,} of {lost.denominator:,} with a known result there didn't get past it "
             f"({percent(lost.value)}), against {percent(volume.lost.value)} at {volume.place}"
         )
     return (
-        f"{lost.count:,} of {lost.denominator:,} decided applications didn't get past it "
+        f"{lost.count:,} of {lost.denominator:,} applications with a known result at {chosen.place} "
+        "didn't get past it "
         f"({percent(lost.value)}: {split})"
     )
 

@@ -44,7 +44,8 @@ def test_volume_the_stage_where_most_decided_applications_are_lost():
     assert (result.stage, result.reason) == ("applied", "volume")
     assert result.headline == "Work on CV screening first: that is where most of your applications end."
     assert result.because == (
-        "80 of 100 decided applications didn't get past it (80 %: 50 rejected, 30 with no answer)"
+        "80 of 100 applications with a known result at CV screening didn't get past it "
+        "(80 %: 50 rejected, 30 with no answer)"
     )
     assert result.loss is not None and result.loss.lost.count == 80
 
@@ -94,7 +95,7 @@ def test_rate_a_later_stage_clearly_worse_with_enough_decisions_takes_over():
     assert (
         result.headline == "Work on interviews first: most of the applications that get that far end there."
     )
-    assert result.because.startswith("38 of 45 decided there didn't get past it (84 %), against 44 %")
+    assert result.because.startswith("38 of 45 with a known result there didn't get past it (84 %), against 44 %")
 
 
 def test_a_later_stage_worse_but_not_clearly_stays_with_the_volume():
@@ -137,5 +138,5 @@ def test_the_bundled_sample_names_cv_screening():
     result = diagnose(sample_analysed())
     assert (result.stage, result.reason) == ("applied", "volume")
     assert "CV screening" in result.headline
-    assert result.because.startswith("147 of 186 decided applications didn't get past it")
+    assert result.because.startswith("147 of 186 applications with a known result at CV screening didn't get past it")
     assert result.much_silence
