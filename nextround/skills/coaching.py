@@ -12,6 +12,8 @@ import numpy as np
 import pandas as pd
 
 from nextround.action_items import Link
+from nextround.analysis.cube import code_rows, stage_outcome_cube
+from nextround.analysis.funnel import stage_counts
 from nextround.analysis.stats import SMALL_SAMPLE
 from nextround.model import STAGES
 from nextround.resources import read_typed
@@ -27,7 +29,7 @@ class StageCoaching:
     label: str
     losses: int  # rejected or ghosted at this stage
     recent: int  # of them, in the last month
-    reached: int  # decided applications that reached this stage
+    reached: int  # with a known result at this stage (the funnel's count: one that got past it counts)
     headline: str
     prompts: tuple[str, ...]
     practice: tuple[str, ...]
@@ -42,7 +44,7 @@ class StageCoaching:
         text = f"{self.losses} application{'s' if self.losses != 1 else ''} lost {self.label}"
         if self.recent:
             text += f", {self.recent} in the last month"
-        text += f" (of {self.reached} decided that got this far"
+        text += f" (of {self.reached} with a known result at this stage"
         return text + (", a small sample)." if self.small_sample else ").")
 
 
@@ -97,7 +99,7 @@ def stage_coaching(applications: pd.DataFrame, today: date) -> list[StageCoachin
     """Coaching for every stage where you lost at least one application, later stages first."""
     stage = applications["stage_reached"].cat.codes.to_numpy()
     outcome = applications["outcome"]  # categorical: isin compares codes, not a million strings
-    decided = outcome.isin(["rejected", "ghosted", "offer"]).to_numpy(dtype=bool)
+    decided = stage_counts(stage_outcome_cube(code_rows(applications))).decided[0]
     lost = outcome.isin(["rejected", "ghosted"]).to_numpy(dtype=bool)
     when = applications["outcome_on"].fillna(applications["last_event_on"]).fillna(applications["applied_on"])
     age = (pd.Timestamp(today) - when).dt.days.to_numpy(dtype="float64", na_value=np.nan)
@@ -118,7 +120,7 @@ def stage_coaching(applications: pd.DataFrame, today: date) -> list[StageCoachin
                 label=LOSS_MOMENTS[name],
                 losses=losses,
                 recent=int((here & recent).sum()),
-                reached=int((decided & (stage >= code)).sum()),
+                reached=int(decided[code]),
                 headline=entry.headline,
                 prompts=entry.prompts,
                 practice=entry.practice,

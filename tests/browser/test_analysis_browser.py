@@ -23,7 +23,9 @@ def test_analysis_pages_render_with_the_sample(page: Page, app_url: str):
     # The sample loses 147 of 186 decided applications at CV screening: that is where to act.
     headline = page.get_by_test_id("stAlert").filter(has_text="Work on CV screening first")
     expect(headline).to_be_visible()
-    expect(page.get_by_text("147 of 186 applications with a known result at CV screening didn't get past it")).to_be_visible()
+    expect(
+        page.get_by_text("147 of 186 applications with a known result at CV screening didn't get past it")
+    ).to_be_visible()
     expect(page.get_by_text("too close to call")).to_have_count(0)
     expect(page.get_by_text("95 % CI")).to_have_count(0)
     expect(page.get_by_test_id("stExpander")).to_have_count(1)  # the details, one click away

@@ -95,7 +95,9 @@ def test_rate_a_later_stage_clearly_worse_with_enough_decisions_takes_over():
     assert (
         result.headline == "Work on interviews first: most of the applications that get that far end there."
     )
-    assert result.because.startswith("38 of 45 with a known result there didn't get past it (84 %), against 44 %")
+    assert result.because.startswith(
+        "38 of 45 with a known result there didn't get past it (84 %), against 44 %"
+    )
 
 
 def test_a_later_stage_worse_but_not_clearly_stays_with_the_volume():
@@ -138,5 +140,7 @@ def test_the_bundled_sample_names_cv_screening():
     result = diagnose(sample_analysed())
     assert (result.stage, result.reason) == ("applied", "volume")
     assert "CV screening" in result.headline
-    assert result.because.startswith("147 of 186 applications with a known result at CV screening didn't get past it")
+    assert result.because.startswith(
+        "147 of 186 applications with a known result at CV screening didn't get past it"
+    )
     assert result.much_silence

@@ -40,7 +40,9 @@ def test_json_report_holds_kpis_funnel_and_the_diagnosis(csv_file, capsys):
     diagnosis = report["diagnosis"]
     assert (diagnosis["stage"], diagnosis["reason"]) == ("applied", "volume")
     assert "CV screening" in diagnosis["headline"]
-    assert diagnosis["because"].startswith("6 of 12 applications with a known result at CV screening didn't get past it")
+    assert diagnosis["because"].startswith(
+        "6 of 12 applications with a known result at CV screening didn't get past it"
+    )
     assert diagnosis["stages"][0]["rejected"] == 6
     assert report["as_of"] == "2025-03-20"
 

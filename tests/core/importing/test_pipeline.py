@@ -632,7 +632,10 @@ def test_a_log_without_a_header_reads_its_second_status_column_as_how_far_it_got
     fields = {m.column: m.field for m in result.report.mapping}
     assert (fields["Column 2"], fields["Column 3"]) == ("status", "stage")
     read = result.applications.set_index("company")
-    assert read.loc["三一集团", ["stage_reached", "outcome"]].astype(str).tolist() == ["interview", "rejected"]
+    assert read.loc["三一集团", ["stage_reached", "outcome"]].astype(str).tolist() == [
+        "interview",
+        "rejected",
+    ]
     assert read.loc["华为", "stage_reached"] == "screen"
 
 

@@ -7,8 +7,10 @@ from datetime import date, timedelta
 import pandas as pd
 
 from nextround.action_items import CATEGORIES
+from nextround.analysis.funnel import compute_funnel
 from nextround.model import conform
 from nextround.resources import load_toml
+from nextround.settings import AnalysisSettings
 from nextround.skills import suggest_gap_actions, top_gaps
 from nextround.skills.actions import course_links, gap_options, volunteering_links
 from nextround.skills.coaching import stage_coaching
@@ -105,6 +107,21 @@ def test_stage_coaching_counts_losses_per_stage_later_stages_first():
     assert any("STAR" in prompt for prompt in interview.prompts)
     assert interview.small_sample
     assert "small sample" in interview.summary
+
+
+def test_stage_coaching_counts_each_stage_s_known_results_as_the_funnel_does():
+    # One application got past screening and was withdrawn at the interview: it has a known result at
+    # screening (it passed), so it counts there, as on the Overview; a pending one does not.
+    table = sample()
+    table.loc[28, ["stage_reached", "outcome"]] = ["interview", "withdrawn"]
+    table.loc[0, "outcome"] = "pending"
+    funnel = compute_funnel(table, AnalysisSettings())
+    applied = next(c for c in stage_coaching(table, TODAY) if c.stage == "applied")
+    assert applied.reached == int(funnel.loc[funnel["stage"] == "applied", "decided"].iloc[0]) == 29
+    assert applied.summary == (
+        "14 applications lost at screening (no contact), 14 in the last month "
+        "(of 29 with a known result at this stage)."
+    )
 
 
 def test_gaps_mostly_estimated_from_role_families_are_not_suggested():

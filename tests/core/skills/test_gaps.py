@@ -89,6 +89,18 @@ def test_a_small_difference_is_no_cost():
     assert "about as often" in report.not_holding_back[0].headline
 
 
+def test_where_few_get_through_a_clear_difference_is_a_cost_and_an_unclear_one_is_said_so():
+    # 2 of 500 (0.4 %) against 25 of 500 (5 %): under MIN_GAP in points, but the likely ranges lie apart.
+    report = analyse_skills(table(screening((2, 498), (25, 475))), ["SQL"], TODAY)
+    assert [g.skill for g in report.gaps] == ["Python"]
+    # 9 of 290 (3 %) against 19 of 234 (8 %): less often, but the ranges overlap. Never "about as often".
+    report = analyse_skills(table(screening((9, 281), (19, 215))), ["SQL"], TODAY)
+    assert report.gaps == ()
+    headline = report.not_holding_back[0].headline
+    assert "less often (3 % against 8 % for the rest), but not clearly" in headline
+    assert "about as often" not in headline
+
+
 def test_feedback_naming_a_skill_missing_is_strong_evidence_and_praise_is_none():
     rows = screening((10, 10), (10, 10))  # Python: no worse at screening ...
     rows += [("Tableau, SQL", "interview", "rejected", "2026-11-01")] * 2
