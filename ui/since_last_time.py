@@ -211,6 +211,14 @@ def show_changes(changes: SinceLastTime, heading: bool = True) -> None:
     """New applications, answers, the rates' moves and the plan's actions done, with their counts."""
     if heading:
         st.subheader(f"Since {day(changes.since)}", anchor=False)
+    if not changes.same_search:
+        st.info(
+            f"{changes.shared:,} of these {changes.applications:,} applications were in the earlier search "
+            f"({escape_markdown(changes.previous_label)}, {changes.previous_applications:,} applications): "
+            "this is another search, not a newer version of it, so nothing is compared.",
+            icon=":material/compare_arrows:",
+        )
+        return
     new, answers, done = st.columns(3)
     new.metric("New applications", f"{changes.new_applications:,}")
     answers.metric(

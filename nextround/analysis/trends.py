@@ -37,6 +37,12 @@ class Trends:
     undated: int  # applications without an application date (not in any cohort)
     rolling: int
 
+    @property
+    def recent_pending(self) -> tuple[int, int]:
+        """(still pending, applications) in the last ``rolling`` groups: do their rates say much yet?"""
+        last = self.table.tail(self.rolling)
+        return int(last["pending"].sum()), int(last["applications"].sum())
+
 
 def _cohort_starts(applied: np.ndarray, frequency: Frequency) -> np.ndarray:
     days = applied.astype("datetime64[D]")

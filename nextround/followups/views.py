@@ -61,6 +61,11 @@ class FollowUpsView:
     recent_not_shown: int
     feedback_on: date  # when the feedback requests are due
 
+    @property
+    def older_not_shown(self) -> int:
+        """Older rejections (or undated ones) the page does not list: its heading counts them all."""
+        return max(0, self.listing.total - self.listing.recent_total - len(self.older))
+
 
 def build_followups_view(
     applications: pd.DataFrame,

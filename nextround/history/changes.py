@@ -3,7 +3,8 @@ new applications, answers that came in, how the key rates moved, and the plan's 
 
 The rates are the Overview's own (``nextround.analysis.kpis``), the earlier ones as of the day of the
 earlier upload, so silence that has since turned into ghosting is not counted twice. A move is only
-called clear when the two 95 % intervals do not overlap (PRODUCT.md).
+called clear when the two 95 % intervals do not overlap (PRODUCT.md). A version that holds fewer than
+half of the earlier applications is another search, not a newer version of it: nothing is compared.
 """
 
 from __future__ import annotations
@@ -99,8 +100,23 @@ class SinceLastTime:
     rates: tuple[RateMove, ...]
     plan_done: tuple[str, ...]  # titles of the plan's actions marked done since
 
+    @property
+    def shared(self) -> int:
+        """Applications in both versions (same company, role and date applied)."""
+        return self.previous_applications - self.gone
+
+    @property
+    def same_search(self) -> bool:
+        """At least half of the earlier applications are here: a newer version, worth comparing."""
+        return self.previous_applications > 0 and 2 * self.shared >= self.previous_applications
+
     def headline(self) -> str:
         """ "Since 12 Nov: 12 new applications, 5 answers, 2 actions of your plan done." """
+        if not self.same_search:
+            return (
+                f"Since {day(self.since)}: another search, with {_count(self.shared, 'application')} of the "
+                f"{self.previous_applications:,} before it, so nothing is compared."
+            )
         parts = [
             _count(self.new_applications, "new application"),
             _count(self.answers_total + self.new_with_answer, "answer"),
@@ -155,7 +171,7 @@ def since_last_time(
         gone=len(previous) - paired,
         answers=tuple(answers[:SHOWN_ANSWERS]),
         answers_total=len(answers),
-        rates=_rate_moves(previous, current, since, today, settings),
+        rates=_rate_moves(previous, current, since, today, settings) if 2 * paired >= len(previous) else (),
         plan_done=tuple(item.title for item in plan if item.status == "done" and item.key not in done_before),
     )
 

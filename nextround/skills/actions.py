@@ -15,7 +15,7 @@ import pandas as pd
 from nextround.action_items import ActionItem, Category, Link, Priority
 from nextround.skills.coaching import StageCoaching
 from nextround.skills.fit import RoleFit, better_fitting_roles, default_families, roles_without
-from nextround.skills.gaps import SkillGap, analyse_skills
+from nextround.skills.gaps import SkillGap, analyse_skills, asked_for
 from nextround.skills.learning import (
     course_links,
     learnt_by_practice,
@@ -234,13 +234,21 @@ def check_skill_action(gap: SkillGap, today: date) -> ActionItem:
         f"with one line that shows it. If not: {otherwise}. Tell Next Round which skills you have to see "
         "which of them cost you."
     )
+    # The why is the reason to check: evidence of cost where there is some; otherwise only that it is
+    # asked for often (a skill "not holding you back" would be no reason to act).
+    why = gap.headline
+    if not gap.costs:
+        why = (
+            f"{asked_for(gap.asked_by, gap.inferred)}: one of the skills your applications asked for most. "
+            "Tell Next Round your skills to see whether it is one you lack and whether that costs you."
+        )
     return _gap_item(
         gap,
         "check",
         f"Check you have {in_sentence(gap.skill)}, and that your CV says so",
         details,
         today,
-        why=gap.headline,
+        why=why,
         priority="medium" if gap.costs else "low",
         links=() if soft else course_links(gap.skill, gap.category),
     )

@@ -438,9 +438,9 @@ def _gap(
     )
 
 
-def _demand(counts: dict[str, int]) -> str:
-    """How often it was asked for, worded as an estimate where it is one."""
-    asked, inferred = counts["asked_by"], counts["inferred"]
+def asked_for(asked: int, inferred: int) -> str:
+    """How often a skill was asked for, worded as an estimate where it is one (``inferred`` of the
+    ``asked`` applications name no skills: their role family's typical skills stand in)."""
     if inferred == asked:
         return (
             f"Probably asked for by {counted(asked, 'application')} (an estimate: they name no skills, "
@@ -457,6 +457,7 @@ def _demand(counts: dict[str, int]) -> str:
 def _headline(counts: dict[str, int], with_rate: Rate, without_rate: Rate, *, costs: bool) -> str:
     """One plain sentence: how often asked for, and the evidence of cost (or that there is none)."""
     compare = f"{percent(with_rate.value)} against {percent(without_rate.value)} for the rest"
+    demand = asked_for(counts["asked_by"], counts["inferred"])
     named = counts["in_feedback"]
     feedback = f"feedback named it as missing {counted(named, 'time')}" if named else ""
     if not costs:
@@ -465,15 +466,15 @@ def _headline(counts: dict[str, int], with_rate: Rate, without_rate: Rate, *, co
         lower = with_rate.denominator and without_value - with_value >= max(0.01, 0.25 * without_value)
         if lower:
             return (
-                f"{_demand(counts)}, which got past CV screening less often ({compare}), but not clearly: "
+                f"{demand}, which got past CV screening less often ({compare}), but not clearly: "
                 "the likely ranges overlap, so no sign it holds you back."
             )
         how = "more often" if with_value > without_value else "about as often"
-        return f"{_demand(counts)}, which got past CV screening {how} ({compare}): not holding you back."
+        return f"{demand}, which got past CV screening {how} ({compare}): not holding you back."
     if with_rate.denominator and (with_rate.value or 0.0) < (without_rate.value or 0.0):
         cost = f", which got past CV screening less often ({compare})"
-        return f"{_demand(counts)}{cost}" + (f"; {feedback}." if feedback else ".")
-    return f"{_demand(counts)}; {feedback}." if feedback else f"{_demand(counts)}."
+        return f"{demand}{cost}" + (f"; {feedback}." if feedback else ".")
+    return f"{demand}; {feedback}." if feedback else f"{demand}."
 
 
 def _certainty(

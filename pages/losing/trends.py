@@ -34,12 +34,14 @@ if trends.table.empty:
     st.stop()
 
 period = "weeks" if trends.frequency == "week" else "months"
-chart(
-    partial(trend_figure, trends),
-    f"Applications grouped by the {trends.frequency} they were sent. Recent ones are mostly still pending, "
-    "so their rates are not yet a sign of anything.",
-    key="trends_chart",
-)
+caption = f"Applications grouped by the {trends.frequency} they were sent."
+pending, recent = trends.recent_pending
+if recent and 2 * pending >= recent:  # said only where it is so (a finished search has no pending)
+    caption += (
+        f" The last {trends.rolling} {period} are mostly still pending ({pending:,} of {recent:,}), so "
+        "their rates are not yet a sign of anything."
+    )
+chart(partial(trend_figure, trends), caption, key="trends_chart")
 if trends.undated:
     st.caption(
         f"{counted(trends.undated, 'application')} without an application date "

@@ -44,3 +44,8 @@ if view.older:
     st.caption("Mark the ones you followed up; where you had an interview, the reflection still helps.")
     for panel in view.older:
         candidate_panel(panel, view, emails, today)
+    if view.older_not_shown:
+        st.caption(
+            f"And {view.older_not_shown:,} more, not listed (those that got past CV screening come first, "
+            "then the most recent). The Applications page lists them all."
+        )

@@ -87,6 +87,20 @@ def test_trends_by_week(table):
     assert any("grouped by the week" in c.value for c in at.caption)
 
 
+def test_trends_say_recent_groups_are_pending_only_where_they_are(table):
+    # A search still going: the last weeks' applications, sent within the ghosting window, all wait.
+    going = table.copy()
+    going["applied_on"] = pd.Timestamp(SETTINGS.as_of) - pd.to_timedelta(going.index % 140, unit="D")
+    recent = going["applied_on"] > pd.Timestamp(SETTINGS.as_of) - pd.Timedelta(days=20)
+    going.loc[recent, ["stage_reached", "outcome"]] = ["applied", "pending"]
+    captions = " ".join(c.value for c in open_page(TRENDS, going).caption)
+    assert "are mostly still pending" in captions
+    # A search long over: nothing is pending, and the page does not say it is.
+    finished = table.assign(outcome=table["outcome"].where(table["outcome"] != "pending", "rejected"))
+    captions = " ".join(c.value for c in open_page(TRENDS, finished).caption)
+    assert "grouped by the" in captions and "pending" not in captions
+
+
 def sidebar_script():
     import streamlit as st
 

@@ -43,6 +43,12 @@ def test_weekly_cohorts_start_on_monday_and_keep_empty_weeks():
     assert got["pending_share"].iloc[3] == 1.0
 
 
+def test_the_recent_groups_pending_count_says_whether_their_rates_mean_much_yet():
+    assert cohort_trends(table(ROWS), AnalysisSettings(), "week", rolling=2).recent_pending == (2, 2)
+    finished = [(day, stage, "rejected") for day, stage, _ in ROWS]  # a search long over: nothing pending
+    assert cohort_trends(table(finished), AnalysisSettings(), "week").recent_pending == (0, 5)
+
+
 def test_response_and_rejection_rates_per_cohort():
     got = cohort_trends(table(ROWS), AnalysisSettings(), "week").table
     assert got["response_count"].tolist() == [2, 0, 0, 1]  # the interview-stage pending one replied

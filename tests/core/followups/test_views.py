@@ -44,3 +44,20 @@ def test_the_email_settings_shape_every_draft_and_the_feedback_date():
 def test_no_rejections_no_panels():
     view = build_followups_view(conform(pd.DataFrame({"company": ["A"], "outcome": ["pending"]})), SETTINGS)
     assert view.listing.total == 0 and not view.recent and not view.older
+
+
+def test_the_older_rejections_not_listed_are_counted_beside_the_heading_s_total():
+    # 40 undated rejections: the heading counts 40, the page lists 15 and says 25 more.
+    table = conform(
+        pd.DataFrame(
+            {
+                "company": [f"Co {i}" for i in range(40)],
+                "stage_reached": ["applied"] * 40,
+                "outcome": ["rejected"] * 40,
+                "applied_on": pd.to_datetime(["2026-01-05"] * 40),
+            }
+        )
+    )
+    view = build_followups_view(table, SETTINGS)
+    assert view.listing.total - view.listing.recent_total == 40
+    assert (len(view.older), view.older_not_shown) == (15, 25)

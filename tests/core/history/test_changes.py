@@ -52,8 +52,10 @@ def test_nothing_changed_says_so_in_numbers():
 
 
 def test_the_rates_are_the_overviews_rates_before_and_after():
-    previous, current = cohort(500, seed=1), cohort(800, seed=2)
+    previous = cohort(500, seed=1)
+    current = conform(pd.concat([previous, cohort(300, seed=2)], ignore_index=True))
     changes = _compare(previous, current)
+    assert changes.same_search
     assert [m.metric for m in changes.rates] == [
         "response_rate",
         "screen_rate",
@@ -64,6 +66,20 @@ def test_the_rates_are_the_overviews_rates_before_and_after():
     assert screen.sentence(SINCE).startswith("Screen rate ") and screen.sentence(SINCE).endswith(
         " since 1 Sep"
     )
+
+
+def test_another_search_is_not_compared_with_the_earlier_one():
+    # A different tracker replaced the search: rates from two searches say nothing about progress.
+    previous, current = cohort(500, seed=1), cohort(800, seed=2)
+    changes = _compare(previous, current)
+    assert changes.shared < 250 and not changes.same_search
+    assert changes.rates == ()
+    assert changes.headline() == (
+        f"Since 1 Sep: another search, with {changes.shared} applications of the 500 before it, "
+        "so nothing is compared."
+    )
+    half = _compare(previous, previous.iloc[:250])  # half of the earlier search is still there
+    assert half.same_search and half.rates
 
 
 def test_a_move_is_clear_only_when_the_intervals_do_not_overlap():

@@ -12,9 +12,10 @@ from nextround.model import conform
 from nextround.resources import load_toml
 from nextround.settings import AnalysisSettings
 from nextround.skills import suggest_gap_actions, top_gaps
-from nextround.skills.actions import course_links, gap_options, volunteering_links
+from nextround.skills.actions import check_skill_action, course_links, gap_options, volunteering_links
 from nextround.skills.coaching import stage_coaching
 from nextround.skills.fit import role_fits
+from nextround.skills.gaps import analyse_skills
 
 TODAY = date(2026, 11, 25)
 
@@ -176,3 +177,16 @@ def test_avoiding_a_skill_never_names_a_role_whose_applications_asked_for_it():
     for option in gap_options(gap, role_fits(table, profile), TODAY):
         if option.key.startswith("gap-avoid"):
             assert "Data Analyst" not in option.title
+
+
+def test_a_check_action_gives_its_reason_to_act_never_not_holding_you_back():
+    # Without a profile, the plan asks to check the skills asked for most. Its why is the evidence of
+    # cost where there is some; for a skill whose applications did no worse, only that it is asked often.
+    table = sample()
+    report = analyse_skills(table, (), TODAY)
+    fine = next(g for g in report.not_holding_back if g.skill == "Tableau")
+    why = check_skill_action(fine, TODAY).why
+    assert why.startswith("Asked for by 15 applications: one of the skills your applications asked for most.")
+    assert "not holding you back" not in why
+    costly = report.gaps[0]
+    assert check_skill_action(costly, TODAY).why == costly.headline
