@@ -30,7 +30,7 @@ from nextround.wording import LOSS_PLACES
 MIN_DECIDED_TO_MATTER: Final = 20  # a later stage with fewer decisions never takes over from the volume
 MUCH_SILENCE: Final = 0.5  # no answer for clearly more than this share of decided applications
 NOT_ENOUGH: Final = "Not enough decided applications yet to say where to act first."
-NOT_ENOUGH_BECAUSE: Final = f"fewer than {SMALL_SAMPLE} applications have an answer so far"
+NOT_ENOUGH_BECAUSE: Final = f"fewer than {SMALL_SAMPLE} applications have a known result so far"
 # A published figure to set beside each stage (a reference, never a verdict).
 REFERENCE_METRICS: Final[dict[str, str]] = {
     "applied": "interview_rate",
