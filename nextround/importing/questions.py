@@ -197,12 +197,15 @@ def decide_applications(
         unclear = np.zeros(len(sent), dtype=bool)  # nothing in the file says otherwise: nothing to ask
     elif answers.get(UNCLEAR_QUESTION) == COUNT:
         keep |= unclear
-    nothing = (np.zeros(len(sent), dtype=bool), pd.Categorical([None] * len(sent)))
-    other, other_by = not_applications or nothing
-    further = other & keep & (progress.stage >= Stage.INTERVIEW)
-    other = other & keep & ~further
-    if answers.get(NOT_APPLICATIONS_QUESTION) != COUNT:
-        keep = keep & ~other
+    # Without a kind column no row is another kind of entry (``other_by`` is read only where ``other``
+    # holds; a million-row placeholder of its own would cost a tenth of a second).
+    other, other_by, further = np.zeros(len(sent), dtype=bool), progress.not_sent_by, np.zeros(0, dtype=bool)
+    if not_applications is not None:
+        other, other_by = not_applications
+        further = other & keep & (progress.stage >= Stage.INTERVIEW)
+        other = other & keep & ~further
+        if answers.get(NOT_APPLICATIONS_QUESTION) != COUNT:
+            keep = keep & ~other
     return Decision(
         keep,
         not_sent,
