@@ -143,7 +143,7 @@ def test_status_texts_read_to_stage_and_outcome(text: str, stage: str, outcome: 
     "text",
     ["The email does not", "Not provided", "Not provided in the email.", "n/a", "N/A", "-", "unknown", "",
      None, float("nan"), pd.NA, "TBD", "?", "asdfgh", "3", 3, "ARCHIVED", "Final result", "Closed",
-     "Offre", "Oferta", "descartado"],
+     "Offre", "Oferta", "descartado", "disqualified"],
 )  # fmt: skip
 def test_unreadable_texts_are_not_known(text: object) -> None:
     reading = read_text(text)
