@@ -81,7 +81,8 @@ METRICS: Final[dict[str, Metric]] = {
 }
 HOW_EVERYTHING_IS_COUNTED: Final = (
     "- **Reached** a stage: the furthest stage is that stage or later.\n"
-    "- **Didn't get past** a stage = rejected or no answer there ÷ decided at or beyond it, split into "
+    "- **Didn't get past** a stage = rejected or no answer there ÷ decided at or beyond it (\"with a known "
+    'result" there: one that got past it and was withdrawn later counts), split into '
     "*rejected* and *no answer*. Every page compares groups by this one rate, so no two pages rank them "
     "differently.\n"
     "- **Pending** applications are left out of every rate of the stage they wait at; a pending "
