@@ -45,6 +45,17 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(fold(text)))
 
 
+_ONE_CJK: Final = re.compile(rf"[{_CJK}]")
+
+
+def word_count(text: str) -> float:
+    """How many words a text holds, for telling a label from a sentence: a CJK character is a word to the
+    phrase finder, but counts as half of one here ("offer了，也不想去了" is a short label, not prose)."""
+    tokens = words(text)
+    cjk = sum(1 for token in tokens if _ONE_CJK.fullmatch(token))
+    return len(tokens) - cjk / 2
+
+
 def normalise(text: object) -> str:
     """The matching form of a text: its words joined by single spaces ("" for nothing)."""
     if text is None:

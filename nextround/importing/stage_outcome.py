@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from nextround.importing.cells import distinct_values
-from nextround.importing.phrases import words
+from nextround.importing.phrases import word_count, words
 from nextround.importing.progress_text import TextReading, override_reading, read_text, status_key
 from nextround.importing.vocabulary import cell_answer, flag_word, vocabulary
 from nextround.model import OUTCOME_DTYPE, OUTCOMES, STAGE_DTYPE, Stage
@@ -245,7 +245,7 @@ def _reading(value: object, role: TextRole, overrides: Mapping[str, tuple[str, s
             Stage.APPLIED, "pending", True, answer, False, "replied" if answer else "no reply yet"
         )
     # A sentence is read as prose: "by phone" there is how it happened, "Phone" alone a phone screen.
-    return read_text(key, prose=len(words(key)) > PROSE_WORDS, note=role == "notes")
+    return read_text(key, prose=word_count(key) > PROSE_WORDS, note=role == "notes")
 
 
 def _with_header(signal: TextSignal, value: str, reading: TextReading, alone: TextReading) -> TextReading:
@@ -268,7 +268,7 @@ def _sent_of(reading: TextReading, value: object, role: TextRole) -> int:
         return int(Sent.NOT_SENT)
     if reading.says_applied:
         return int(Sent.SENT)
-    if role == "notes" or len(words(str(value))) > PROSE_WORDS:
+    if role == "notes" or word_count(str(value)) > PROSE_WORDS:
         return int(Sent.NOTHING)
     return int(Sent.UNCLEAR)
 

@@ -659,3 +659,20 @@ def test_a_row_naming_only_the_employer_is_a_wish_where_the_other_rows_show_what
     # A file that shows nothing about sending: the name is all there is, and it counts.
     bare = [["Company", "Notes"], ["Acme", ""], ["Beta", ""]]
     assert _import("bare.csv", csv_bytes(bare)).report.applications == 2
+
+
+def test_a_short_chinese_result_is_a_label_not_prose_so_its_offer_counts() -> None:
+    # Each CJK character is a word to the phrase finder: "offer(太垃圾，不想去)" (an offer, turned down)
+    # is seven of them, but a short label, so its offer is read (as it is in "Offer, not going").
+    rows = [
+        ["公司", "类型", "结果"],
+        ["集思数源", "电话面试（2）", "offer(太垃圾，不想去)"],
+        ["中电福富", "面试", "offer了，也不想去了。"],
+        ["旷视科技", "1面", "过"],
+    ]
+    result = _import("log.csv", csv_bytes(rows))
+    _accounted(result)
+    read = result.applications.set_index("company")
+    assert read.loc["集思数源", ["stage_reached", "outcome"]].astype(str).tolist() == ["offer", "offer"]
+    assert read.loc["中电福富", "outcome"] == "offer"
+    assert not result.report.skipped

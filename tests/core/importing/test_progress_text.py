@@ -101,6 +101,9 @@ SPANISH = [
 CHINESE = [
     ("已投递", "applied", "pending"),
     ("面试寄", "interview", "rejected"),  # slang: dead at the interview
+    ("1面", "interview", "pending"),
+    ("视频面（1）", "interview", "pending"),  # video interview
+    ("无工资，当苦力，我直接拒绝", "applied", "withdrawn"),  # "I turned it down"
     ("笔试寄", "screen", "rejected"),
     ("简历已寄出，等通知", "applied", "pending"),  # 寄出: mailed, no slang
     ("池子", "applied", "pending"),
