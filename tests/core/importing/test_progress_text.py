@@ -217,6 +217,9 @@ def test_saved_words_do_not_hide_real_progress(text: str, not_applied: bool, out
         ("Progressed to interview with the hiring manager", "interview", "pending"),
         ("Moved forward to the online assessment", "screen", "pending"),
         ("Job expired and no longer taking applications.", "applied", "rejected"),
+        # an interview offered is an invitation, not a job offer
+        ("Interview offer", "interview", "pending"),
+        ("Not Interested (Interview Offer)", "interview", "withdrawn"),
         # a favour offered is no job offer
         ("No vacancy at present, but offered to forward my CV to HR", "applied", "pending"),
         # a stage right after a refusal did not happen, in any language; a new clause starts afresh
