@@ -105,51 +105,42 @@ class Decision:
 
     def questions(self, file: str, numbers: np.ndarray, progress: Progress) -> Iterator[Question]:
         """The rows left out (or counted, when the user said so), asked about."""
-        count_them = Choice("No, count them as applications", COUNT)
+
+        def left_out(
+            key: str, where: np.ndarray, rows: str, labels: pd.Categorical | None, more: str = ""
+        ) -> Question:
+            """ "<rows> are left out (e.g. row 12 — Status: Saved).<more> Is that right?", or counted."""
+            count = int(where.sum())
+            example = _example(numbers, where, labels)
+            text = f"{rows} {_be(count)} left out{example}.{more} Is that right?"
+            if self.keep[where].all():
+                text = f"{rows} {_be(count)} counted, as you chose{example}."
+            choices = (_KEEP, Choice("No, count them as applications", COUNT))
+            return _ask(key, file, text, numbers, where, choices)
+
         if self.not_application.any():
-            count = int(self.not_application.sum())
-            entries = _plural(count, "entry", "entries")
-            example = _example(numbers, self.not_application, self.not_application_by)
-            text = (
-                f"{entries} of a kind that is not an application (networking, outreach, a follow-up) "
-                f"{_be(count)} left out{example}."
-            )
+            entries = _plural(int(self.not_application.sum()), "entry", "entries")
+            more = ""
             if self.went_further:
                 others = _plural(self.went_further, "entry", "entries")
-                led = f"that led to an interview or further {_be(self.went_further)} counted"
-                text += f" {others} of such a kind {led}."
-            text += " Is that right?"
-            if self.keep[self.not_application].all():
-                text = f"{entries} of a kind that is not an application {_be(count)} counted, as you chose"
-                text += f"{example}."
-            choices = (_KEEP, count_them)
-            yield _ask(NOT_APPLICATIONS_QUESTION, file, text, numbers, self.not_application, choices)
+                more = f" {others} of such a kind that led to an interview or further "
+                more += f"{_be(self.went_further)} counted."
+            kind = f"{entries} of a kind that is not an application (networking, outreach, a follow-up)"
+            yield left_out(
+                NOT_APPLICATIONS_QUESTION, self.not_application, kind, self.not_application_by, more
+            )
         if self.not_sent.any():
-            count = int(self.not_sent.sum())
-            rows = f"{_plural(count, 'row')} marked as not applied yet {_be(count)}"
-            example = _example(numbers, self.not_sent, self.not_sent_by)
-            text = f"{rows} left out{example}. Is that right?"
-            if self.keep[self.not_sent].all():
-                text = f"{rows} counted, as you chose{example}."
-            yield _ask(NOT_SENT_QUESTION, file, text, numbers, self.not_sent, (_KEEP, count_them))
+            rows = f"{_plural(int(self.not_sent.sum()), 'row')} marked as not applied yet"
+            yield left_out(NOT_SENT_QUESTION, self.not_sent, rows, self.not_sent_by)
         if self.only_one_name.any():
-            count = int(self.only_one_name.sum())
-            rows = f"{_plural(count, 'row')} with only a company or a role"
-            example = _example(numbers, self.only_one_name)
-            text = f"{rows} (no date, status or step) {_be(count)} left out as wishlist entries{example}."
-            text += " Is that right?"
-            if self.keep[self.only_one_name].all():
-                text = f"{rows} {_be(count)} counted, as you chose{example}."
-            yield _ask(ONLY_A_NAME_QUESTION, file, text, numbers, self.only_one_name, (_KEEP, count_them))
+            rows = (
+                f"{_plural(int(self.only_one_name.sum()), 'row')} with a company or a role and nothing else"
+            )
+            yield left_out(ONLY_A_NAME_QUESTION, self.only_one_name, f"{rows} (wishlist entries?)", None)
         if self.unclear.any():
-            count = int(self.unclear.sum())
-            rows = f"{_plural(count, 'row')} with no date applied and nothing that says it was sent"
-            example = _example(numbers, self.unclear, progress.stage_evidence)
-            said = "(other rows say whether they were sent)"
-            text = f"{rows} {said} {_be(count)} left out{example}. Is that right?"
-            if self.keep[self.unclear].all():
-                text = f"{rows} {_be(count)} counted, as you chose."
-            yield _ask(UNCLEAR_QUESTION, file, text, numbers, self.unclear, (_KEEP, count_them))
+            rows = f"{_plural(int(self.unclear.sum()), 'row')} with no date applied and nothing that says it "
+            rows += "was sent (other rows say whether they were sent)"
+            yield left_out(UNCLEAR_QUESTION, self.unclear, rows, progress.stage_evidence)
 
 
 def decide_applications(
