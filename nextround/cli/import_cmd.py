@@ -70,4 +70,6 @@ def cli_answer(key: str, choice: Choice) -> str:
     """The option that gives ``choice`` as the answer to the question ``key``."""
     if choice.column is not None:
         return f"--map '{choice.column}={choice.field}'"
+    if choice.status is not None and choice.reading is not None:
+        return f"--status '{choice.status}={choice.reading[0]}/{choice.reading[1]}'"
     return f"--answer {key}={choice.answer or 'keep'}"

@@ -52,6 +52,7 @@ from nextround.importing.questions import (
     NOTES_QUESTION,
     decide_applications,
     progress_questions,
+    unread_status_questions,
 )
 from nextround.importing.readers import paused_gc, read_workbook
 from nextround.importing.report import Choice, FileSummary, ImportReport, Question, RowWarning, SkippedRow
@@ -114,12 +115,22 @@ class ImportOptions:
         if choice.column is not None:
             overrides = {**self.column_overrides, choice.column: choice.field or colmap.IGNORE}
             return replace(self, column_overrides=overrides)
-        return replace(self, answers={**self.answers, key: choice.answer or KEEP})
+        answers = {**self.answers, key: choice.answer or KEEP}
+        if choice.status is not None:
+            statuses = {k: v for k, v in self.status_overrides.items() if k != choice.status}
+            if choice.reading is not None:
+                statuses[choice.status] = choice.reading
+            return replace(self, status_overrides=statuses, answers=answers)
+        return replace(self, answers=answers)
 
     def chose(self, key: str, choice: Choice) -> bool:
         """Whether ``choice`` is the answer these options give to the question ``key``."""
         if choice.column is not None:
             return self.column_overrides.get(choice.column) == (choice.field or colmap.IGNORE)
+        if choice.status is not None and self.status_overrides.get(choice.status) != choice.reading:
+            return False  # a status read another way (here, or in the table of statuses)
+        if choice.reading is not None:
+            return True
         return self.answers.get(key) == (choice.answer or KEEP)
 
 
@@ -517,6 +528,8 @@ def _read_rows(
         skipped = [SkippedRow(file, int(every_number[i]), reason) for i, reason in decision.skipped]
         questions = list(decision.questions(file, every_number, read))
         questions += progress_questions(file, numbers, progress, mapping, raw, options.answers)
+        labels = [raw[t.column] for t in signals.texts if t.role != "notes"]
+        questions += unread_status_questions(file, numbers, progress, labels, options.status_overrides)
         source_file = repeated_text(file, n)
         texts = {name: future.result() for name, future in copied.items()}
         dates, question, date_warnings = dated.result()

@@ -18,15 +18,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 import numpy as np
 import pandas as pd
 
+from nextround.importing.cells import code_counts, distinct_values
 from nextround.importing.mapping import ColumnMapping, header_fields, stage_column_kind, stage_words_in
+from nextround.importing.progress_text import read_text, status_key
 from nextround.importing.report import QUESTION_ROWS, Choice, Question
 from nextround.importing.stage_outcome import Progress, Sent
 from nextround.importing.vocabulary import cell_answer
-from nextround.model import STAGES, Stage
+from nextround.model import OUTCOMES, STAGES, Stage
 
 NOTES_QUESTION = "notes"
 NOTES_OUTCOME_QUESTION = "notes-outcome"
@@ -328,3 +331,60 @@ def _mostly_yes_no(values: pd.Series) -> bool:
         return False
     answers = sum(1 for v in filled if cell_answer(v) is not None)
     return answers >= 0.6 * len(filled)
+
+
+UNREAD_ASKED: Final = 3  # the most common status texts nobody could read, asked about by name
+_PENDING: Final = OUTCOMES.index("pending")
+_MEANINGS: Final = (  # what an unread status may mean, as the user would say it
+    ("They were rejected", ("applied", "rejected")),
+    ("No answer came", ("applied", "ghosted")),
+    ("I withdrew", ("applied", "withdrawn")),
+)
+
+
+def unread_status_questions(
+    file: str,
+    numbers: np.ndarray,
+    progress: Progress,
+    texts: Sequence[pd.Series],
+    overrides: Mapping[str, tuple[str, str]],
+) -> list[Question]:
+    """The status texts most applications hold that say neither how far it got nor how it ended
+    ("Closed", "结束"), asked about by name: until answered they count as still waiting. A text the user
+    already read as something (here or in the table of statuses) is still shown, with its reading."""
+    waiting = progress.outcome == _PENDING
+    found: dict[str, tuple[int, str, np.ndarray, int]] = {}  # key -> (rows, text as written, codes, code)
+    for cells in texts:
+        codes, uniques = distinct_values(cells)
+        every, left_waiting = code_counts(codes, len(uniques)), code_counts(codes[waiting], len(uniques))
+        for code, value in enumerate(uniques.tolist()):
+            key = status_key(value)
+            if not key or key in found or cell_answer(value) is not None or read_text(str(value)).known:
+                continue  # the vocabulary reads it (an edit in the table of statuses is seen there)
+            # An answered text is shown on all its rows; an open one on those it leaves waiting.
+            held = int(every[code] if key in overrides else left_waiting[code])
+            if held:
+                found[key] = (held, " ".join(str(value).split()), codes, code)
+    ranked = sorted(found, key=lambda key: (-found[key][0], key))
+    unread = [key for key in ranked if key not in overrides and found[key][0] >= 2][:UNREAD_ASKED]
+    chosen = [key for key in ranked if key in overrides]
+    questions = []
+    for key in [*unread, *chosen]:
+        total, text, codes, code = found[key]
+        rows = (codes == code) if key in overrides else (codes == code) & waiting
+        count = _plural(total, "application")
+        choices = (
+            Choice("Still waiting", status=key),
+            *(Choice(label, status=key, reading=reading) for label, reading in _MEANINGS),
+        )
+        if key in overrides:
+            meaning = {reading: label for label, reading in _MEANINGS}.get(overrides[key])
+            reading = f"'{meaning.lower()}'" if meaning else ", ".join(overrides[key])
+            said = f"'{_short(text)[1:-1]}' ({count}) is read as {reading}, as you chose."
+        else:
+            said = (
+                f"'{_short(text)[1:-1]}' ({count}) says neither how far it got nor how it ended, so "
+                f"{'it counts' if total == 1 else 'they count'} as still waiting. What does it mean?"
+            )
+        questions.append(_ask(f"status:{key}", file, said, numbers, rows, choices))
+    return questions

@@ -115,7 +115,9 @@ class Choice:
     label: str  # plain words on the button ("No, ignore this column")
     answer: str = ""  # stored in ImportOptions.answers[question.key]; "" keeps the reading
     column: str | None = None  # ... or a column to read differently,
-    field: str | None = None  # as this field ("ignore" leaves it out)
+    field: str | None = None  # as this field ("ignore" leaves it out),
+    status: str | None = None  # ... or a status text (its key) to read as
+    reading: tuple[str, str] | None = None  # this (stage, outcome); None: as the importer reads it
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,25 @@ def test_a_doubtful_reading_is_a_question_and_one_click_changes_it():
     assert next(b for b in at.button if b.label == "No, it means a screen").disabled  # the answer given
 
 
+def test_a_status_nobody_can_read_is_asked_about_by_name_and_one_click_reads_it():
+    rows = [["Company", "Role", "Date applied", "Status"]]
+    rows += [[f"Co {i}", "Analyst", "2025-01-02", "Closed" if i < 4 else "Applied"] for i in range(8)]
+    at = _page()
+    at.file_uploader[0].set_value([("t.csv", csv_bytes(rows), "text/csv")]).run()
+    asked = [m.value.replace("\\", "") for m in at.markdown if "'Closed'" in m.value]  # markdown-escaped
+    assert asked and "(4 applications) says neither how far it got nor how it ended" in asked[0]
+    assert (at.session_state[state.APPLICATIONS]["outcome"] == "pending").sum() == 8
+    next(b for b in at.button if b.label == "They were rejected").click().run()
+    assert not at.exception
+    assert (at.session_state[state.APPLICATIONS]["outcome"] == "rejected").sum() == 4
+    assert next(b for b in at.button if b.label == "They were rejected").disabled  # the answer given
+    assert any(
+        "is read as 'they were rejected', as you chose" in m.value.replace("\\", "") for m in at.markdown
+    )
+    next(b for b in at.button if b.label == "Still waiting").click().run()  # and back
+    assert (at.session_state[state.APPLICATIONS]["outcome"] == "pending").sum() == 8
+
+
 def test_the_mapping_speaks_plain_words_and_the_table_shows_the_evidence():
     at = _page()
     at.file_uploader[0].set_value(

@@ -112,6 +112,20 @@ def test_questions_are_listed_with_the_option_that_answers_them(tmp_path, capsys
     assert "QUESTION=ANSWER" in capsys.readouterr().err
 
 
+def test_a_status_question_names_the_status_option_that_answers_it(tmp_path, capsys):
+    rows = [["Company", "Role", "Date applied", "Status"]]
+    rows += [[f"Co {i}", "Analyst", "2025-01-02", "Closed" if i < 3 else "Applied"] for i in range(5)]
+    path = tmp_path / "t.csv"
+    path.write_bytes(csv_bytes(rows))
+    assert main(["import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "They were rejected: --status 'closed=applied/rejected'" in out
+    assert main(["import", str(path), "--json", "--status", "closed=applied/rejected"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    closed = next(s for s in report["statuses"] if s["key"] == "closed")
+    assert (closed["count"], closed["outcome"], closed["overridden"]) == (3, "rejected", True)
+
+
 def test_hints_speak_of_options_not_pages(tmp_path, capsys):
     path = tmp_path / "no_status.csv"
     path.write_text("Company,Role,Date Applied\nAcme,Analyst,2025-03-01\nGlobex,Analyst,2025-03-02\n")

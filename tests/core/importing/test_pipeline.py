@@ -678,3 +678,25 @@ def test_a_short_chinese_result_is_a_label_not_prose_so_its_offer_counts() -> No
     assert read.loc["集思数源", ["stage_reached", "outcome"]].astype(str).tolist() == ["offer", "offer"]
     assert read.loc["中电福富", "outcome"] == "offer"
     assert not result.report.skipped
+
+
+def test_a_status_nobody_can_read_becomes_a_question_whose_answers_read_it() -> None:
+    rows = [["Company", "Role", "Date Applied", "Status"]]
+    rows += [[f"Co {i}", "Analyst", "2025-03-01", "Closed" if i < 3 else "Rejected"] for i in range(6)]
+    rows += [["Lone", "Analyst", "2025-03-01", "Archived"]]  # one row: the warning names it, no question
+    result = _import("t.csv", csv_bytes(rows))
+    question = {q.key: q for q in result.report.questions}["status:closed"]
+    assert question.rows == (2, 3, 4) and "'Closed' (3 applications) says neither" in question.text
+    assert "status:archived" not in {q.key for q in result.report.questions}
+    rejected = next(c for c in question.choices if c.label == "They were rejected")
+    options = ImportOptions().choose(question.key, rejected)
+    assert options.status_overrides == {"closed": ("applied", "rejected")}
+    assert options.chose(question.key, rejected)
+    answered = _import("t.csv", csv_bytes(rows), status_overrides=options.status_overrides)
+    assert (answered.applications["outcome"] == "rejected").sum() == 6
+    again = {q.key: q for q in answered.report.questions}["status:closed"]
+    assert again.text == "'Closed' (3 applications) is read as 'they were rejected', as you chose."
+    waiting = next(c for c in again.choices if c.label == "Still waiting")
+    undone = options.choose(again.key, waiting)  # back as the importer reads it
+    assert undone.status_overrides == {} and undone.chose(again.key, waiting)
+    assert not undone.chose(again.key, rejected)
