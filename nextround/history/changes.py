@@ -161,6 +161,7 @@ def since_last_time(
     paired = int(pd.concat([before_counts[common], after_counts[common]], axis=1).min(axis=1).sum())
     new_rows = ~after_keys.isin(common) | after_keys.isna()
     answers = _answers(previous, current, before_keys, after_keys, before_counts, after_counts)
+    same_search = len(previous) > 0 and 2 * paired >= len(previous)  # as ``SinceLastTime.same_search``
     return SinceLastTime(
         since=since,
         previous_label=previous_label,
@@ -171,7 +172,7 @@ def since_last_time(
         gone=len(previous) - paired,
         answers=tuple(answers[:SHOWN_ANSWERS]),
         answers_total=len(answers),
-        rates=_rate_moves(previous, current, since, today, settings) if 2 * paired >= len(previous) else (),
+        rates=_rate_moves(previous, current, since, today, settings) if same_search else (),
         plan_done=tuple(item.title for item in plan if item.status == "done" and item.key not in done_before),
     )
 

@@ -21,12 +21,12 @@ MAX_LABEL_CHARS = 40
 MAX_LABEL_WORDS = 6
 
 NO_HEADER = -1  # HeaderGuess.index of a sheet without a header row: every row is data
-# A cell that opens with a day, with or without a year ("6.15已投", "8月17日投递", "3/14 call"): a
-# dated value, never a column's name ("1st interview", "Q2" are names).
 _NO_HEADER_REASON = (
     "no row looks like a header (the first rows look like data): the columns were read from what they "
     "hold; check what each column was read as"
 )
+# A cell that opens with a day, with or without a year ("6.15已投", "8月17日投递", "3/14 call"): a
+# dated value, never a column's name ("1st interview", "Q2" are names).
 _OPENS_WITH_A_DAY = re.compile(r"\d{1,4}\s*[./月-]\s*\d{1,2}(?!\d)")
 
 
