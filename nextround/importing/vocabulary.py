@@ -1,8 +1,8 @@
 """The words of every supported language, merged into one vocabulary (``data/languages/*.toml``).
 
 No language is preferred: a header, status or flag word is read the same whichever file lists it. The
-folder's README describes the tables; ``tests/core/importing/test_vocabulary.py`` checks that no phrase
-means two different things.
+folder's README describes the tables; ``tests/core/importing/test_languages.py`` checks that no status,
+stage-column name or kind of entry means two different things.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ import pandas as pd
 import pytest
 
 from nextround.importing import SourceFile, import_files
+from nextround.importing.vocabulary import vocabulary
 from nextround.resources import data_path
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -411,3 +412,11 @@ def test_language_file_uses_the_tables_and_keys_of_english(tracker: Tracker):
         assert not unknown, f"[{table}] keys unknown to en.toml: {sorted(unknown)}"
     assert set(language["months"]) == {str(month) for month in range(1, 13)}
     assert all(isinstance(value, int) for value in language["numbers"].values())
+
+
+@pytest.mark.parametrize("table", ["statuses", "stage_headers", "entry_kinds"])
+def test_no_phrase_means_two_things_in_two_languages(table: str):
+    # A header may name several fields (the values decide); a status, a stage column's name or a kind of
+    # entry must mean one thing, or a text would read differently depending on which file listed it.
+    phrases = getattr(vocabulary(), table).phrases
+    assert {phrase: labels for phrase, labels in phrases.items() if len(set(labels)) > 1} == {}
