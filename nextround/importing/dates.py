@@ -344,8 +344,13 @@ def _read_text(distinct: _Distinct, where: np.ndarray, cells: pa.Array) -> None:
     for needed, pattern, replacement in (
         (r"\s\s|[^ \S]|\x{a0}", r"[\s\x{a0}]+", " "),
         (r"\b\d{1,2}(?:st|nd|rd|th)\b", r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1"),  # "14th" → "14"
-        (r"\d\s*[年月]", r"\b(\d{4})\s*年\s*(\d{1,2})\s*月\s*", r"\1-\2-"),  # "2026年7月22日" → "2026-7-22"
-        (r"\d\s*[日号]", r"\b(\d{1,2})\s*[日号]", r"\1"),
+        # "2026年7月22日", "2026년 7월 22일" → "2026-7-22"
+        (r"\d\s*[年月년월]", r"\b(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*", r"\1-\2-"),
+        (r"\d\s*[日号일]", r"\b(\d{1,2})\s*[日号일]", r"\1"),
+        # "14. 3. 2025", "2025. 3. 14." (Korean) → "14.3.2025": twice, as each match takes a digit after it
+        (r"\d\.\s+\d", r"(\d)\.\s+(\d)", r"\1.\2"),
+        (r"\d\.\s+\d", r"(\d)\.\s+(\d)", r"\1.\2"),
+        (r"\d\.\d+\.$", r"(\d)\.$", r"\1"),  # "2025.3.14." → "2025.3.14"
     ):
         if pc.any(pc.match_substring_regex(text, needed)).as_py():
             text = pc.replace_substring_regex(text, pattern, replacement)

@@ -332,6 +332,54 @@ TRACKERS: tuple[Tracker, ...] = (
             "Northvolt": ("2025-02-21", "screen", "pending"),  # Telefonintervju
         },
     ),
+    Tracker(
+        "ko",
+        {
+            "회사명": "company",
+            "직무": "role",
+            "지원일": "applied_on",
+            "상태": "status",
+            "면접": "stage_column",
+            "비고": "notes",
+        },  # in the 면접 column 예 is yes, 아니오 no
+        {
+            "네이버": ("2025-03-14", "applied", "pending"),  # 2025년 3월 14일, 지원 완료
+            "카카오": ("2025-02-03", "applied", "rejected"),  # 서류 탈락
+            "삼성전자": ("2025-01-27", "interview", "rejected"),  # 2차 면접 탈락
+            "쿠팡": ("2025-02-18", "interview", "pending"),  # 1차 면접 예정
+            "토스": ("2025-01-16", "offer", "offer"),  # 최종 합격
+            "우아한형제들": NOT_APPLIED,  # 지원 예정
+            "현대자동차": ("2025-01-20", "applied", "ghosted"),  # 연락 없음 / 무소식
+            "LG전자": ("2025-01-13", "interview", "rejected"),  # "면접 두 번 보고 결국 탈락"
+            "SK하이닉스": ("2025-02-21", "screen", "pending"),  # 코딩테스트
+        },
+    ),
+    Tracker(
+        "ru",
+        {
+            "Компания": "company",
+            "Вакансия": "role",
+            "Дата отклика": "applied_on",
+            "Статус": "status",
+            "Собеседование": "stage_column",
+            "Комментарий": "notes",
+        },
+        {
+            "Яндекс": ("2025-03-14", "applied", "pending"),  # 14 марта 2025 (genitive)
+            "Сбер": ("2025-02-03", "applied", "rejected"),  # 3 фев. 2025, Отказ
+            "Т-Банк": ("2025-01-27", "interview", "rejected"),  # Отказ после собеседования
+            "Ozon": ("2025-02-18", "interview", "pending"),  # Приглашение на собеседование
+            "VK": ("2025-01-16", "offer", "offer"),  # Оффер
+            "Авито": NOT_APPLIED,  # Хочу откликнуться
+            "Лаборатория Касперского": ("2025-01-20", "applied", "ghosted"),  # Нет ответа
+            "МТС": (
+                "2025-01-13",
+                "interview",
+                "rejected",
+            ),  # "Было два собеседования, потом сказали, что нет"
+            "Wildberries": ("2025-02-21", "screen", "pending"),  # Тестовое задание
+        },
+    ),
 )
 
 BY_CODE = {tracker.code: tracker for tracker in TRACKERS}
