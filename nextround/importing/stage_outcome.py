@@ -42,7 +42,7 @@ from typing import Any, Final, Literal
 import numpy as np
 import pandas as pd
 
-from nextround.importing.cells import distinct_values
+from nextround.importing.cells import code_counts, distinct_values
 from nextround.importing.phrases import word_count, words
 from nextround.importing.progress_text import TextReading, override_reading, read_text, status_key
 from nextround.importing.vocabulary import cell_answer, flag_word, vocabulary
@@ -331,9 +331,20 @@ class _FlagColumn:
     yes_no: bool  # mostly yes/no cells (not dates)
 
 
+# A column of O and X only: X is the cross of a Korean or Japanese sheet (no), not the tick of an
+# English one (yes), which it is alone.
+_CIRCLES: Final = frozenset({"o", "○", "◯", "⭕"})
+_CROSSES: Final = frozenset({"x", "×", "✕", "✗"})
+
+
 def _read_flag_column(column: StageColumn, n_rows: int) -> _FlagColumn:
     codes, uniques = _codes(column.cells, n_rows)
-    values = _spread([int(read_flag_cell(v)) for v in uniques], codes, int(Flag.EMPTY), np.int8)
+    marks = [str(v).strip().lower() for v in uniques]
+    flags = [read_flag_cell(v) for v in uniques]
+    held = {mark for mark, n in zip(marks, code_counts(codes, len(marks)), strict=True) if n}
+    if held & _CIRCLES and held & _CROSSES and held <= _CIRCLES | _CROSSES:
+        flags = [Flag.NOT_REACHED if m in _CROSSES else f for m, f in zip(marks, flags, strict=True)]
+    values = _spread([int(f) for f in flags], codes, int(Flag.EMPTY), np.int8)
     dated = ~np.isnat(column.dates)
     values = np.where(dated, int(Flag.REACHED), values).astype(np.int8)
     filled = values != Flag.EMPTY

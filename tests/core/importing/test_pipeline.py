@@ -700,3 +700,19 @@ def test_a_status_nobody_can_read_becomes_a_question_whose_answers_read_it() -> 
     undone = options.choose(again.key, waiting)  # back as the importer reads it
     assert undone.status_overrides == {} and undone.chose(again.key, waiting)
     assert not undone.chose(again.key, rejected)
+
+
+def test_a_stage_column_of_circles_and_crosses_reads_the_cross_as_no() -> None:
+    # Korean and Japanese sheets mark a step O (done) or X (not): X alone is an English tick, but beside
+    # O it is the cross.
+    rows = [["회사명", "지원일", "면접"], ["네이버", "2025-03-01", "O"], ["카카오", "2025-03-02", "X"]]
+    rows += [["쿠팡", "2025-03-03", "X"]]
+    stages = _import("ko.csv", csv_bytes(rows)).applications.set_index("company")["stage_reached"]
+    assert stages.astype(str).to_dict() == {"네이버": "interview", "카카오": "applied", "쿠팡": "applied"}
+    ticks = [
+        ["Company", "Date Applied", "Interview"],
+        ["Acme", "2025-03-01", "x"],
+        ["Beta", "2025-03-02", ""],
+    ]
+    stages = _import("en.csv", csv_bytes(ticks)).applications.set_index("company")["stage_reached"]
+    assert stages.astype(str).to_dict() == {"Acme": "interview", "Beta": "applied"}  # x alone: a tick
