@@ -528,8 +528,11 @@ def _read_rows(
         skipped = [SkippedRow(file, int(every_number[i]), reason) for i, reason in decision.skipped]
         questions = list(decision.questions(file, every_number, read))
         questions += progress_questions(file, numbers, progress, mapping, raw, options.answers)
-        labels = [raw[t.column] for t in signals.texts if t.role != "notes"]
-        questions += unread_status_questions(file, numbers, progress, labels, options.status_overrides)
+        # The texts of the table of statuses: a question's answer is an edit of that table.
+        status_columns = [raw[t.column] for t in signals.texts if t.role in ("status", "stage", "result")]
+        questions += unread_status_questions(
+            file, numbers, progress, status_columns, options.status_overrides
+        )
         source_file = repeated_text(file, n)
         texts = {name: future.result() for name, future in copied.items()}
         dates, question, date_warnings = dated.result()
@@ -561,7 +564,6 @@ def _read_rows(
         "status_raw": status_raw,
         **({"followed_up": _yes_no(followed)} if followed is not None else {}),
     }
-    status_columns = [raw[t.column] for t in signals.texts if t.role in ("status", "stage", "result")]
     return _Rows(canonical_frame(columns, n), skipped, warnings, status_columns, question, questions)
 
 

@@ -17,7 +17,7 @@ left out, outcomes inferred from blank flags, a template's default dates ignored
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 import numpy as np
@@ -81,7 +81,9 @@ class Decision:
     only_a_note: np.ndarray  # no name, date, status or flag: a section title or a legend
     not_sent_by: pd.Categorical
     not_application: np.ndarray  # an entry that is not an application (networking), sent and left out
-    not_application_by: pd.Categorical  # the cell that says so ("Type: Cold Email")
+    not_application_by: (
+        pd.Categorical | None
+    )  # the cell that says so ("Type: Cold Email"); None: no such column
     went_further: int = 0  # such entries counted all the same: they led to an interview or further
 
     @property
@@ -90,10 +92,9 @@ class Decision:
         out: list[tuple[int, str]] = []
         left_out = np.flatnonzero(~self.keep).tolist()
         said = np.asarray(self.not_sent_by[left_out], dtype=object)
-        kinds = np.asarray(self.not_application_by[left_out], dtype=object)
-        for i, not_sent_by, kind in zip(left_out, said, kinds, strict=True):
-            if self.not_application[i]:
-                out.append((i, f"not an application ({kind})"))
+        for i, not_sent_by in zip(left_out, said, strict=True):
+            if self.not_application[i] and self.not_application_by is not None:
+                out.append((i, f"not an application ({self.not_application_by[i]})"))
             elif self.not_sent[i]:
                 out.append((i, f"marked as not applied yet ({not_sent_by})"))
             elif self.only_a_note[i]:
@@ -191,26 +192,22 @@ def decide_applications(
         unclear = np.zeros(len(sent), dtype=bool)  # nothing in the file says otherwise: nothing to ask
     elif answers.get(UNCLEAR_QUESTION) == COUNT:
         keep |= unclear
-    # Without a kind column no row is another kind of entry (``other_by`` is read only where ``other``
-    # holds; a million-row placeholder of its own would cost a tenth of a second).
-    other, other_by, further = np.zeros(len(sent), dtype=bool), progress.not_sent_by, np.zeros(0, dtype=bool)
-    if not_applications is not None:
-        other, other_by = not_applications
-        further = other & keep & (progress.stage >= Stage.INTERVIEW)
-        other = other & keep & ~further
-        if answers.get(NOT_APPLICATIONS_QUESTION) != COUNT:
-            keep = keep & ~other
-    return Decision(
-        keep,
-        not_sent,
-        unclear,
-        empty,
-        only_one,
-        only_a_note,
-        progress.not_sent_by,
-        other,
-        other_by,
-        int(further.sum()),
+    decision = Decision(
+        keep, not_sent, unclear, empty, only_one, only_a_note, progress.not_sent_by, np.zeros_like(keep), None
+    )
+    if not_applications is None:  # no kind column: no entry is of another kind
+        return decision
+    other, other_by = not_applications
+    further = other & keep & (progress.stage >= Stage.INTERVIEW)
+    other = other & keep & ~further
+    if answers.get(NOT_APPLICATIONS_QUESTION) != COUNT:
+        keep = keep & ~other
+    return replace(
+        decision,
+        keep=keep,
+        not_application=other,
+        not_application_by=other_by,
+        went_further=int(further.sum()),
     )
 
 
@@ -359,7 +356,7 @@ def unread_status_questions(
         every, left_waiting = code_counts(codes, len(uniques)), code_counts(codes[waiting], len(uniques))
         for code, value in enumerate(uniques.tolist()):
             key = status_key(value)
-            if not key or key in found or cell_answer(value) is not None or read_text(str(value)).known:
+            if not key or key in found or cell_answer(value) is not None or read_text(value).known:
                 continue  # the vocabulary reads it (an edit in the table of statuses is seen there)
             # An answered text is shown on all its rows; an open one on those it leaves waiting.
             held = int(every[code] if key in overrides else left_waiting[code])
