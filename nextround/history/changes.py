@@ -10,7 +10,7 @@ half of the earlier applications is another search, not a newer version of it: n
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final
 
@@ -161,8 +161,7 @@ def since_last_time(
     paired = int(pd.concat([before_counts[common], after_counts[common]], axis=1).min(axis=1).sum())
     new_rows = ~after_keys.isin(common) | after_keys.isna()
     answers = _answers(previous, current, before_keys, after_keys, before_counts, after_counts)
-    same_search = len(previous) > 0 and 2 * paired >= len(previous)  # as ``SinceLastTime.same_search``
-    return SinceLastTime(
+    changes = SinceLastTime(
         since=since,
         previous_label=previous_label,
         previous_applications=len(previous),
@@ -172,9 +171,12 @@ def since_last_time(
         gone=len(previous) - paired,
         answers=tuple(answers[:SHOWN_ANSWERS]),
         answers_total=len(answers),
-        rates=_rate_moves(previous, current, since, today, settings) if same_search else (),
+        rates=(),
         plan_done=tuple(item.title for item in plan if item.status == "done" and item.key not in done_before),
     )
+    if not changes.same_search:
+        return changes  # another search: its rates say nothing about progress on this one
+    return replace(changes, rates=_rate_moves(previous, current, since, today, settings))
 
 
 def _answers(
