@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from nextround.importing.cells import distinct_values
+from nextround.importing.stage_outcome import cell_labels
 from nextround.importing.vocabulary import vocabulary
 
 APPLICATION: Final = "application"
@@ -63,7 +64,4 @@ def not_applications(values: pd.Series) -> tuple[np.ndarray, pd.Categorical]:
         [isinstance(u, str) and entry_kind(u) == NOT_APPLICATION for u in uniques.tolist()], dtype=bool
     )
     rows = np.append(said_not, False)[codes]  # a missing cell (code -1) says nothing
-    labels = pd.Index([f"{values.name}: {' '.join(str(u).split())}" for u in uniques.tolist()])
-    label_codes, categories = pd.factorize(labels)
-    by = np.where(rows, np.append(label_codes, -1)[codes], -1)
-    return rows, pd.Categorical.from_codes(by, categories=categories)
+    return rows, cell_labels(str(values.name), codes, uniques.tolist(), rows)

@@ -389,6 +389,15 @@ def _evidence(layers: list[_Layer], chosen: np.ndarray) -> pd.Categorical:
     return pd.Categorical.from_codes(codes, categories=pd.Index(list(categories), dtype=object))
 
 
+def cell_labels(
+    column: str, codes: np.ndarray, values: Sequence[object], where: np.ndarray
+) -> pd.Categorical:
+    """ "column: cell" for the rows ``where`` selects (missing elsewhere), as the evidence is labelled;
+    ``codes`` index each row's cell in ``values``."""
+    layer = _Layer(np.zeros(len(codes), dtype=np.int8), Labels(column, values), codes)
+    return _evidence([layer], np.where(where, 0, -1))
+
+
 def _furthest(layers: list[_Layer], n_rows: int) -> tuple[np.ndarray, np.ndarray]:
     """The furthest stage per row and the first layer that names it."""
     stage, chosen = np.zeros(n_rows, dtype=np.int8), np.full(n_rows, -1, dtype=np.int16)
