@@ -103,8 +103,11 @@ def _read_key(key: str, prose: bool = False, note: bool = False) -> TextReading:
     clauses = _clause_numbers(key, len(tokens))
     for hit in vocab.statuses.find(tokens):
         meaning = hit.labels[0] if len(set(hit.labels)) == 1 else "unclear"  # two languages disagree
-        if meaning == "rejected" and any(word in vocab.negators for word in hit.phrase.split()):
-            refusal_ends.add(hit.end)  # not "no feedback on the interview", which had its interview
+        phrase_words = hit.phrase.split()
+        if meaning == "rejected" and any(w in vocab.negators for w in phrase_words):
+            # "Not selected for interview" had none; "did not pass the interview" had it.
+            if not any(w in vocab.passing for w in phrase_words):
+                refusal_ends.add(hit.end)
         skipped_here = (prose and hit.phrase in vocab.unsure_in_prose) or (note and meaning in _NOT_IN_NOTES)
         if meaning == "neutral" or skipped_here:
             continue

@@ -35,6 +35,7 @@ class Vocabulary:
     no: frozenset[str]
     negators: frozenset[str]
     fillers: frozenset[str]
+    passing: frozenset[str]  # words for getting through a step: "did not pass" names one that took place
     unsure_in_prose: frozenset[str]  # status phrases not read in notes: in prose they mean other things
     never_correct: frozenset[str]  # real words one letter from a status word: never "mended" into it
     numbers: dict[str, int]
@@ -117,6 +118,7 @@ def vocabulary() -> Vocabulary:
         no=frozenset(flags[False] - flags[True]),
         negators=frozenset(n for n in listed["negators"] | listed["not_yet"] if n),
         fillers=frozenset(f for f in listed["fillers"] if f),
+        passing=frozenset(listed["passing"]),
         unsure_in_prose=frozenset(listed["unsure_in_prose"]),
         never_correct=frozenset(listed["never_correct"]),
         numbers=numbers,

@@ -231,6 +231,13 @@ def test_saved_words_do_not_hide_real_progress(text: str, not_applied: bool, out
         ("not selected, interview went badly", "interview", "rejected"),
         ("didn't make it to the interview", "applied", "pending"),
         ("No feedback on the interview", "interview", "ghosted"),
+        # a refusal that says a step was not passed names a step that took place
+        ("Did not pass the technical interview", "interview", "rejected"),
+        ("Didn't pass the phone screen", "screen", "rejected"),
+        ("Не прошёл собеседование", "interview", "rejected"),
+        ("Nie przeszedłem rozmowy kwalifikacyjnej", "interview", "rejected"),
+        ("No superé la entrevista técnica", "interview", "rejected"),
+        ("未通过面试", "interview", "rejected"),
     ],
 )
 def test_free_text_with_numbers_and_negations(text: str, stage: str, outcome: str) -> None:
