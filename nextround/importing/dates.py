@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import numbers
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,6 +47,13 @@ def _month_table() -> tuple[pa.Array, np.ndarray]:
 @lru_cache(maxsize=1)
 def _placeholders() -> pa.Array:
     return pa.array(sorted(vocabulary().placeholders))
+
+
+@lru_cache(maxsize=1)
+def _year_word() -> str:
+    """A year-word after a year ("2025 г.", "2025 r."), to be dropped."""
+    words = "|".join(sorted(re.escape(w) for w in vocabulary().year_words))
+    return rf"\b(\d{{4}})\s*(?:{words})\.?$"
 
 
 @lru_cache(maxsize=1)
@@ -351,6 +359,7 @@ def _read_text(distinct: _Distinct, where: np.ndarray, cells: pa.Array) -> None:
         (r"\d\.\s+\d", r"(\d)\.\s+(\d)", r"\1.\2"),
         (r"\d\.\s+\d", r"(\d)\.\s+(\d)", r"\1.\2"),
         (r"\d\.\d+\.$", r"(\d)\.$", r"\1"),  # "2025.3.14." → "2025.3.14"
+        (_year_word(), _year_word(), r"\1"),  # "14 марта 2025 г." → "14 марта 2025"
     ):
         if pc.any(pc.match_substring_regex(text, needed)).as_py():
             text = pc.replace_substring_regex(text, pattern, replacement)

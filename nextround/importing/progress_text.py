@@ -104,10 +104,14 @@ def _read_key(key: str, prose: bool = False, note: bool = False) -> TextReading:
     for hit in vocab.statuses.find(tokens):
         meaning = hit.labels[0] if len(set(hit.labels)) == 1 else "unclear"  # two languages disagree
         phrase_words = hit.phrase.split()
-        if meaning == "rejected" and any(w in vocab.negators for w in phrase_words):
-            # "Not selected for interview" had none; "did not pass the interview" had it.
-            if not any(w in vocab.passing for w in phrase_words):
-                refusal_ends.add(hit.end)
+        # A negated refusal ends where a stage did not happen ("not selected for interview"), unless it
+        # says a step was not passed ("did not pass the interview" had it).
+        if (
+            meaning == "rejected"
+            and any(w in vocab.negators for w in phrase_words)
+            and not any(w in vocab.passing for w in phrase_words)
+        ):
+            refusal_ends.add(hit.end)
         skipped_here = (prose and hit.phrase in vocab.unsure_in_prose) or (note and meaning in _NOT_IN_NOTES)
         if meaning == "neutral" or skipped_here:
             continue

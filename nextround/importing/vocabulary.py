@@ -42,6 +42,7 @@ class Vocabulary:
     months: dict[str, int]  # normalised month name or abbreviation -> 1..12
     month_spellings: dict[str, int]  # lower-cased as written and folded: what the date reader looks up
     weekday_spellings: frozenset[str]
+    year_words: frozenset[str]  # written after a year in a date ("2025 г.", "2025 r."), lower-cased
     raw_marks: dict[str, bool]  # ticks and crosses exactly as written (normalising drops them)
     placeholders: frozenset[str]  # cells that hold no value ("N/A", "null", "#N/A"), lower-cased
     company_forms: PhraseIndex  # legal forms that mark a company name ("AB", "GmbH", "Ltd")
@@ -73,6 +74,7 @@ def vocabulary() -> Vocabulary:
     months: dict[str, int] = {}
     month_spellings: dict[str, int] = {}
     weekday_spellings: set[str] = set()
+    year_words: set[str] = set()
     placeholders: set[str] = set()
     for code in language_codes():
         with data_path(LANGUAGES_DIR).joinpath(f"{code}.toml").open("rb") as handle:
@@ -105,6 +107,7 @@ def vocabulary() -> Vocabulary:
                 for spelling in (name.lower().strip(". "), normalise(name)):
                     if spelling:
                         month_spellings.setdefault(spelling, int(month))
+        year_words.update(word.lower() for word in data.get("years", {}).get("words", ()))
         for name in data.get("weekdays", {}).get("names", ()):
             weekday_spellings.update({name.lower().strip(". "), normalise(name)})
     return Vocabulary(
@@ -125,6 +128,7 @@ def vocabulary() -> Vocabulary:
         months=months,
         month_spellings=month_spellings,
         weekday_spellings=frozenset(w for w in weekday_spellings if w),
+        year_words=frozenset(year_words),
         raw_marks=raw_marks,
         placeholders=frozenset(placeholders),
         company_forms=PhraseIndex(company_forms),

@@ -60,6 +60,9 @@ SINGLE_CELLS = [
     ("2026. 7. 22.", "2026-07-22"),  # Korean Excel's display
     ("22. 7. 2026", "2026-07-22"),  # German with spaces
     ("14 марта 2026", "2026-03-14"),  # Russian, genitive
+    ("14 марта 2026 г.", "2026-03-14"),  # with the year word
+    ("14.03.2026 г", "2026-03-14"),
+    ("14 marca 2026 r.", "2026-03-14"),  # Polish
     ("2026/7/22", "2026-07-22"),
     ("  15/01/2025  ", "2025-01-15"),
     ("14\u00a0Jan  2026", "2026-01-14"),
@@ -97,6 +100,7 @@ JUNK_CELLS = [
     "Blursday, 14 Jan 2026",
     "1/1/1985",
     "2101-01-01",
+    "2026 г.",  # a year alone, with its year word
     "1/2",
     3,
     2024,
@@ -129,7 +133,8 @@ def test_junk_is_unreadable_not_dropped(cell: object) -> None:
 
 
 @pytest.mark.parametrize(
-    "cell", ["N/A", "n/a", "", "   ", "-", "—", "null", "None", "TBD", "?", "unknown", None, np.nan, pd.NaT]
+    "cell",
+    ["N/A", "n/a", "", "   ", "-", "—", "null", "None", "TBD", "?", "unknown", "н/д", None, np.nan, pd.NaT],
 )
 def test_null_literals_are_missing_not_unreadable(cell: object) -> None:
     result = _read(["2025-01-10", cell])

@@ -365,7 +365,7 @@ TRACKERS: tuple[Tracker, ...] = (
             "Комментарий": "notes",
         },
         {
-            "Яндекс": ("2025-03-14", "applied", "pending"),  # 14 марта 2025 (genitive)
+            "Яндекс": ("2025-03-14", "applied", "pending"),  # 14 марта 2025 г. (genitive, year word)
             "Сбер": ("2025-02-03", "applied", "rejected"),  # 3 фев. 2025, Отказ
             "Т-Банк": ("2025-01-27", "interview", "rejected"),  # Отказ после собеседования
             "Ozon": ("2025-02-18", "interview", "pending"),  # Приглашение на собеседование
