@@ -75,15 +75,29 @@ def read_markdown_table(text: str) -> MarkdownTable | None:
 
 def _table_at(lines: list[str], rule_index: int) -> list[tuple[int, list[str | None]]]:
     """The header above the rule on line ``rule_index`` (from 0) and the pipe lines below it, numbered
-    from 1."""
+    from 1. Rows after blank lines go on with the table when they have its width and no rule line of
+    their own under them (a blank line typed into a long table is no new table)."""
     if rule_index == 0 or "|" not in lines[rule_index - 1]:
         return []
     table = [(rule_index, _cells(lines[rule_index - 1]))]
-    for index in range(rule_index + 1, len(lines)):
-        if "|" not in lines[index]:
+    index = rule_index + 1
+    while index < len(lines):
+        if "|" in lines[index]:
+            table.append((index + 1, _cells(lines[index])))
+            index += 1
+            continue
+        after = next((i for i in range(index, len(lines)) if lines[i].strip()), len(lines))
+        if after == index or not _goes_on(lines, after, len(table[0][1])):
             break
-        table.append((index + 1, _cells(lines[index])))
+        index = after
     return table
+
+
+def _goes_on(lines: list[str], index: int, width: int) -> bool:
+    """Whether line ``index`` is one more row of a table ``width`` cells wide, not a new table's header."""
+    if index >= len(lines) or "|" not in lines[index] or len(_cells(lines[index])) != width:
+        return False
+    return index + 1 >= len(lines) or not _RULE.match(lines[index + 1])
 
 
 def _cells(line: str) -> list[str | None]:

@@ -27,7 +27,7 @@ from nextround.importing.cells import code_counts, distinct_values
 from nextround.importing.mapping import ColumnMapping, header_fields, stage_column_kind, stage_words_in
 from nextround.importing.progress_text import read_text, status_key
 from nextround.importing.report import QUESTION_ROWS, Choice, Question
-from nextround.importing.stage_outcome import Progress, Sent
+from nextround.importing.stage_outcome import Progress, Sent, yes_cells
 from nextround.importing.vocabulary import cell_answer
 from nextround.model import OUTCOMES, STAGES, Stage
 
@@ -284,7 +284,7 @@ def _column_question(file: str, numbers: np.ndarray, m: ColumnMapping, raw: pd.D
     if kind not in ("screen", "interview", "final", "offer") or m.column not in raw:
         return None
     values = raw[m.column]
-    said_yes = values.map(lambda value: cell_answer(value) is True).to_numpy(dtype=bool)
+    said_yes = yes_cells(values)
     if not said_yes.any() or not _mostly_yes_no(values):
         return None  # dates in a stage column are strong evidence; yes / no is asked about
     count = _plural(int(said_yes.sum()), "application")

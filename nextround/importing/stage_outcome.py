@@ -337,12 +337,29 @@ _CIRCLES: Final = frozenset({"o", "○", "◯", "⭕"})
 _CROSSES: Final = frozenset({"x", "×", "✕", "✗"})
 
 
+def _crosses_say_no(marks: list[str], codes: np.ndarray) -> bool:
+    """Whether the distinct ``marks`` some row holds (by ``codes``) are O and X only."""
+    held = {mark for mark, n in zip(marks, code_counts(codes, len(marks)), strict=True) if n}
+    return bool(held & _CIRCLES and held & _CROSSES and held <= _CIRCLES | _CROSSES)
+
+
+def yes_cells(values: pd.Series) -> np.ndarray:
+    """Which cells of a yes / no column say yes (in a column of O and X only, X says no)."""
+    codes, uniques = distinct_values(values)
+    marks = [str(v).strip().lower() for v in uniques]
+    crosses_say_no = _crosses_say_no(marks, codes)
+    yes = [
+        cell_answer(v) is True and not (crosses_say_no and m in _CROSSES)
+        for v, m in zip(uniques, marks, strict=True)
+    ]
+    return _spread(yes, codes, False, bool)
+
+
 def _read_flag_column(column: StageColumn, n_rows: int) -> _FlagColumn:
     codes, uniques = _codes(column.cells, n_rows)
     marks = [str(v).strip().lower() for v in uniques]
     flags = [read_flag_cell(v) for v in uniques]
-    held = {mark for mark, n in zip(marks, code_counts(codes, len(marks)), strict=True) if n}
-    if held & _CIRCLES and held & _CROSSES and held <= _CIRCLES | _CROSSES:
+    if _crosses_say_no(marks, codes):
         flags = [Flag.NOT_REACHED if m in _CROSSES else f for m, f in zip(marks, flags, strict=True)]
     values = _spread([int(f) for f in flags], codes, int(Flag.EMPTY), np.int8)
     dated = ~np.isnat(column.dates)

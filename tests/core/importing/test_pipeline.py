@@ -707,8 +707,11 @@ def test_a_stage_column_of_circles_and_crosses_reads_the_cross_as_no() -> None:
     # O it is the cross.
     rows = [["회사명", "지원일", "면접"], ["네이버", "2025-03-01", "O"], ["카카오", "2025-03-02", "X"]]
     rows += [["쿠팡", "2025-03-03", "X"]]
-    stages = _import("ko.csv", csv_bytes(rows)).applications.set_index("company")["stage_reached"]
+    result = _import("ko.csv", csv_bytes(rows))
+    stages = result.applications.set_index("company")["stage_reached"]
     assert stages.astype(str).to_dict() == {"네이버": "interview", "카카오": "applied", "쿠팡": "applied"}
+    question = next(q for q in result.report.questions if q.key == "column:면접")
+    assert question.count == 1 and question.rows == (2,)  # the question counts as the reading does
     ticks = [
         ["Company", "Date Applied", "Interview"],
         ["Acme", "2025-03-01", "x"],

@@ -837,6 +837,18 @@ def test_a_markdown_table_inside_a_note_is_read_with_its_line_numbers() -> None:
     assert any("1 other Markdown table" in note for note in workbook.notes)
 
 
+def test_rows_after_a_blank_line_in_a_table_go_on_with_it_unless_a_new_table_starts() -> None:
+    text = (
+        "| Company | Status |\n| --- | --- |\n| Acme | Applied |\n\n| Beta | Rejected |\n| Gamma | Offer |\n"
+        "\n| Question | Answer |\n| --- | --- |\n| Why us? | Because |\n\n| Delta | three | cells |\n"
+    )
+    workbook = read_workbook("log.md", text.encode())
+    grid = _only_grid(workbook)
+    assert grid.rows == [["Company", "Status"], ["Acme", "Applied"], ["Beta", "Rejected"], ["Gamma", "Offer"]]
+    assert grid.row_numbers.tolist() == [1, 3, 5, 6]
+    assert any("1 other Markdown table" in note for note in workbook.notes)
+
+
 def test_a_pipe_separated_file_without_a_rule_line_is_plain_delimited_text() -> None:
     text = "Company|Status|Notes\nAcme|Rejected|--- not a rule\nBeta|Applied|ok\n"
     grid = _only_grid(read_workbook("pipes.txt", text.encode()))
