@@ -42,13 +42,18 @@ def may_hold_table(data: bytes) -> bool:
 
 def read_markdown_table(text: str) -> MarkdownTable | None:
     """The file's Markdown table, or None when it holds none. A note with several tables under the same
-    header (one per month, say) gives all their rows; a table with another header is left out."""
+    header (one per month, say) gives all their rows; a table with another header is left out. Of
+    tables with different headers, the one with the most filled cells is read."""
     lines = text.split("\n")  # line numbers as an editor counts them (splitlines also splits at \x0b…)
     rules = [index for index, line in enumerate(lines) if _RULE.match(line) and line.count("-") >= 3]
     tables = [table for index in rules if (table := _table_at(lines, index))]
     if not tables:
         return None
-    header = max(tables, key=len)[0][1]
+    # The tracker is the table that holds most (two versions of one table, as a merge conflict leaves
+    # them: the one that says more).
+    header = max(tables, key=lambda table: sum(cell is not None for _, cells in table[1:] for cell in cells))[
+        0
+    ][1]
     kept = [table for table in tables if table[0][1] == header]
     rows = [line for table in kept for line in table[1:]]
     if any(kept[0][0][1]):

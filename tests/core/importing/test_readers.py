@@ -849,6 +849,17 @@ def test_rows_after_a_blank_line_in_a_table_go_on_with_it_unless_a_new_table_sta
     assert any("1 other Markdown table" in note for note in workbook.notes)
 
 
+def test_of_two_versions_of_a_table_the_one_that_says_more_is_read() -> None:
+    # a merge conflict left both: the longer one has fewer filled cells
+    text = (
+        "<<<<<<< HEAD\n| Company | Test |\n| --- | --- |\n| Acme | |\n| Beta | |\n| Gamma | |\n=======\n"
+        "| Company | Test | Interview |\n| --- | --- | --- |\n| Acme | 9.24 | 9.27 |\n| Beta | 9.21 | no |\n"
+        ">>>>>>> main\n"
+    )
+    grid = _only_grid(read_workbook("log.md", text.encode()))
+    assert grid.rows == [["Company", "Test", "Interview"], ["Acme", "9.24", "9.27"], ["Beta", "9.21", "no"]]
+
+
 def test_a_pipe_separated_file_without_a_rule_line_is_plain_delimited_text() -> None:
     text = "Company|Status|Notes\nAcme|Rejected|--- not a rule\nBeta|Applied|ok\n"
     grid = _only_grid(read_workbook("pipes.txt", text.encode()))
