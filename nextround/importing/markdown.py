@@ -51,9 +51,7 @@ def read_markdown_table(text: str) -> MarkdownTable | None:
         return None
     # The tracker is the table that holds most (two versions of one table, as a merge conflict leaves
     # them: the one that says more).
-    header = max(tables, key=lambda table: sum(cell is not None for _, cells in table[1:] for cell in cells))[
-        0
-    ][1]
+    header = max(tables, key=_filled_cells)[0][1]
     kept = [table for table in tables if table[0][1] == header]
     rows = [line for table in kept for line in table[1:]]
     if any(kept[0][0][1]):
@@ -96,6 +94,10 @@ def _table_at(lines: list[str], rule_index: int) -> list[tuple[int, list[str | N
             break
         index = after
     return table
+
+
+def _filled_cells(table: list[tuple[int, list[str | None]]]) -> int:
+    return sum(cell is not None for _, cells in table[1:] for cell in cells)
 
 
 def _goes_on(lines: list[str], index: int, width: int) -> bool:
