@@ -70,6 +70,7 @@ ALLOWED_CACHES = {
     "nextround/importing/dates.py:_month_table": "curated month names, no arguments",
     "nextround/importing/dates.py:_placeholders": "curated placeholders, no arguments",
     "nextround/importing/dates.py:_weekdays": "curated weekday names, no arguments",
+    "nextround/importing/dates.py:_year_word": "curated year words as one pattern, no arguments",
     "nextround/importing/entry_kinds.py:entry_kind": "pure reading of one kind-of-entry cell; bounded",
     "nextround/importing/mapping.py:header_fields": "pure reading of one header; bounded",
     "nextround/importing/mapping.py:is_known_label": "pure reading of one header; bounded",
