@@ -468,3 +468,15 @@ def test_no_phrase_means_two_things_in_two_languages(table: str):
     # entry must mean one thing, or a text would read differently depending on which file listed it.
     phrases = getattr(vocabulary(), table).phrases
     assert {phrase: labels for phrase, labels in phrases.items() if len(set(labels)) > 1} == {}
+
+
+def test_every_passing_word_is_in_a_refusal_it_turns():
+    # a passing word does something only inside a negated refusal ("did not pass"): one in none is dead data
+    vocab = vocabulary()
+    refusals = [
+        phrase
+        for phrase, labels in vocab.statuses.phrases.items()
+        if "rejected" in labels and any(word in vocab.negators for word in phrase.split())
+    ]
+    used = {word for phrase in refusals for word in phrase.split()}
+    assert vocab.passing and vocab.passing <= used, sorted(vocab.passing - used)
