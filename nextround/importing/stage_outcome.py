@@ -624,16 +624,27 @@ def _drop_default_dates(flags: list[_FlagColumn]) -> list[tuple[str, pd.Timestam
 
 
 def _let_yes_no_decide(flags: list[_FlagColumn]) -> None:
-    """Where a stage has a yes/no column and a date column, a "no" empties the date column's cell."""
-    for kind in {column.kind for column in flags}:
-        same = [c for c in flags if c.kind == kind]
-        said_no = [c.values == Flag.NOT_REACHED for c in same if c.yes_no]
-        if not said_no or len(same) < 2:
-            continue
-        no = functools.reduce(np.logical_or, said_no)
-        for column in same:
-            if not column.yes_no:
+    """Where a step has a yes/no column and a date column ("Interview" and "Interview date"), a "no"
+    empties the date column's cell. Two rounds of one stage ("一面" and "二面", "Interview 1" and
+    "Interview 2") are different steps: a "no" to the second says nothing about the first."""
+    for answers in (c for c in flags if c.yes_no):
+        no = answers.values == Flag.NOT_REACHED
+        for column in flags:
+            if (
+                not column.yes_no
+                and column.kind == answers.kind
+                and _same_step(answers.column, column.column)
+            ):
                 column.values = np.where(no, int(Flag.EMPTY), column.values).astype(np.int8)
+
+
+def _same_step(header: str, other: str) -> bool:
+    """Whether one header is the other with words added that are no round number ("Entrevista",
+    "Data Entrevista")."""
+    mine, theirs = set(words(header)), set(words(other))
+    extra = (theirs - mine) if mine <= theirs else (mine - theirs) if theirs <= mine else None
+    numbers = vocabulary().numbers
+    return extra is not None and not any(w in numbers or any(c.isdigit() for c in w) for w in extra)
 
 
 def _closed_layer(flags: list[_FlagColumn], stage: np.ndarray) -> _Layer:

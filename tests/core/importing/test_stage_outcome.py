@@ -161,6 +161,20 @@ def test_a_yes_no_column_decides_over_a_date_column_of_the_same_stage() -> None:
     assert list(progress.frame()["stage_reached"]) == ["interview", "applied", "interview"]
 
 
+def test_a_no_to_the_next_round_leaves_the_round_before_it() -> None:
+    for first, second in (
+        ("一面", "二面"),
+        ("Interview 1", "Interview 2"),
+        ("First interview", "Second interview"),
+    ):
+        rounds = [
+            _column(first, ["2024-09-27", "2024-10-16", None]),
+            _column(second, ["无" if "面" in second else "no"] * 3),
+        ]
+        progress = infer_progress(Signals(stage_columns=rounds), 3)
+        assert list(progress.frame()["stage_reached"]) == ["interview", "interview", "applied"], first
+
+
 def test_one_date_in_most_rows_of_a_stage_column_is_a_template_default() -> None:
     dates = ["2025-07-01"] * 6 + ["2025-06-12", None]
     progress = infer_progress(Signals(stage_columns=[_column("Interview Date", dates)]), 8)
