@@ -10,6 +10,7 @@ from nextround.figures.labels import rate_label
 from nextround.figures.theme import base_layout, compact_legend, theme, translucent
 from nextround.wording import STAGE_LABELS
 
+LABEL_COLUMN = 150  # px right of the plot for "220 reached / passed 39 % (81/208)"
 SEGMENTS = (  # column, legend name, colour kind
     ("passed", "Got past it", "passed"),
     ("offers", "Offer", "offer"),
@@ -72,15 +73,16 @@ def funnel_figure(funnel: pd.DataFrame, compact: bool = False) -> go.Figure:
                 align="left",
                 font={"size": 11},
             )
-        else:
+        else:  # in a column right of the plot, so the bars can take its whole width
             fig.add_annotation(
-                x=row.reached,
+                x=1,
+                xref="paper",
                 y=stage,
                 text=text,
                 showarrow=False,
                 xanchor="left",
                 align="left",
-                xshift=6,
+                xshift=10,
                 font={"size": 11},
             )
     if compact:
@@ -90,7 +92,8 @@ def funnel_figure(funnel: pd.DataFrame, compact: bool = False) -> go.Figure:
         fig.update_xaxes(range=[0, widest * 1.02])
     else:
         base_layout(fig, height=340, barmode="stack", bargap=0.35)
-        fig.update_xaxes(range=[0, widest * 1.9])
+        fig.update_layout(margin_r=LABEL_COLUMN)
+        fig.update_xaxes(range=[0, widest * 1.02])
     fig.update_layout(legend_traceorder="normal")  # the legend reads in the bars' left-to-right order
     fig.update_yaxes(categoryorder="array", categoryarray=stages[::-1], title=None)
     fig.update_xaxes(title="Applications", tickformat=",d")
