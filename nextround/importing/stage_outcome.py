@@ -197,6 +197,7 @@ class _TextColumn:
     sent: np.ndarray
     present: np.ndarray
     names_applied: np.ndarray  # the cell says "Applied" (or the like): where the application stands
+    hints_not_sent: np.ndarray  # a note that reads as not sent short of saying so ("Drafted CV kept")
 
 
 def _read_text_column(
@@ -204,6 +205,7 @@ def _read_text_column(
 ) -> _TextColumn:
     codes, uniques = _codes(signal.cells, n_rows)
     readings = [_reading(value, signal.role, overrides) for value in uniques]
+    hints_not_sent = [signal.role == "notes" and r.not_applied for r in readings]
     if signal.role == "notes":
         readings = [_as_note(r) for r in readings]
     else:
@@ -227,6 +229,7 @@ def _read_text_column(
         names_applied=_spread(
             [r.names_applied and r.stage == Stage.APPLIED for r in readings], codes, False, bool
         ),
+        hints_not_sent=_spread(hints_not_sent, codes, False, bool),
     )
 
 
@@ -695,6 +698,11 @@ def _sent(
     # "Not started" in a status cell outranks a date or a tick in a stage column (a template's example
     # dates, a planned interview); a text that names a stage or an answer itself says it was sent.
     cells = [t for t in texts if t.role != "notes"]
+    # Where the status says neither sent nor not ("On hold"), a note that reads as not sent decides.
+    unclear = _any((t.sent == Sent.UNCLEAR for t in cells), n_rows) & ~_any(
+        (t.sent == Sent.SENT for t in cells), n_rows
+    )
+    says_not.extend(_layer(t, t.hints_not_sent & unclear) for t in texts if t.role == "notes")
     text_stage = functools.reduce(np.maximum, [t.stage for t in cells], np.zeros(n_rows, dtype=np.int8))
     text_decided = _any((_IS_DECIDED[t.outcome] for t in cells), n_rows)
     decided = _IS_DECIDED[outcome] | (stage > Stage.APPLIED)

@@ -322,6 +322,19 @@ def test_what_the_signals_say_about_sending() -> None:
     assert list(progress.not_sent_by[[0, 4, 5]]) == ["Status: SAVED", "Applied?: No", "Status: Not started"]
 
 
+def test_a_note_that_reads_as_not_sent_decides_only_where_the_status_says_neither() -> None:
+    note = "Drafted CV and cover letter, kept for later"
+    signals = Signals(
+        texts=_texts(
+            status=pd.Series(["On hold", "Submitted", "On hold", "On hold"]),
+            notes=pd.Series([note, note, "Recruiter was friendly", None]),
+        )
+    )
+    progress = infer_progress(signals, 4)
+    assert list(progress.sent) == [Sent.NOT_SENT, Sent.SENT, Sent.UNCLEAR, Sent.UNCLEAR]
+    assert progress.not_sent_by[0] == f"Notes: {note}"
+
+
 def test_unreadable_texts_stay_pending_and_unknown() -> None:
     signals = Signals(
         texts=[
