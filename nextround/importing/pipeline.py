@@ -417,6 +417,19 @@ def _template_default_rows(raw: pd.DataFrame) -> np.ndarray:
     return defaults_only
 
 
+def _filled_down(raw: pd.DataFrame, named: np.ndarray) -> np.ndarray:
+    """The rows after the table's last named one when there are two or more and they repeat one another
+    cell for cell: a date and a status copied down into rows never filled in."""
+    filler = np.zeros(len(raw), dtype=bool)
+    if not named.any() or named[-1]:
+        return filler
+    start = len(raw) - int(np.argmax(named[::-1]))  # the row after the last named one
+    rows = np.column_stack([raw[c].cat.codes.to_numpy()[start:] for c in raw.columns])
+    if len(rows) >= 2 and (rows == rows[0]).all():
+        filler[start:] = True
+    return filler
+
+
 def _read_rows(
     raw: pd.DataFrame,
     numbers: np.ndarray,
@@ -501,7 +514,14 @@ def _read_rows(
         kinds = column("entry_kind")
         other_entries = not_applications(kinds) if kinds is not None else None
         decision = decide_applications(
-            read, has_date, named, both_named, options.answers, other_entries, _says_more(raw, mapping)
+            read,
+            has_date,
+            named,
+            both_named,
+            options.answers,
+            other_entries,
+            _says_more(raw, mapping),
+            _filled_down(raw, named),
         )
 
         keep = decision.keep

@@ -37,10 +37,15 @@ BLANK_FLAGS_QUESTION = "blank-flags"
 NOT_SENT_QUESTION = "not-sent"
 UNCLEAR_QUESTION = "unclear"
 ONLY_A_NAME_QUESTION = "only-a-name"
+FILLED_DOWN_QUESTION = "filled-down"
 NOT_APPLICATIONS_QUESTION = "not-applications"
 COUNT = "count"
 _ONLY_ONE_NAME = (
     "only names a company or a role, nothing else: looks like a wishlist entry, not an application"
+)
+_FILLED_DOWN = (
+    "no company or role, and the same cell for cell as the other rows at the end of the table "
+    "(copied down, never filled in?)"
 )
 _KEEP = Choice("Yes, that is right")
 STEP_WORDS = {  # what a stage column marks, in words: "reached an interview"
@@ -79,6 +84,7 @@ class Decision:
     empty: np.ndarray  # nothing at all beyond an id or a stray cell
     only_one_name: np.ndarray  # a company or a role and nothing else, where the file shows more (a wish)
     only_a_note: np.ndarray  # no name, date, status or flag: a section title or a legend
+    filled_down: np.ndarray  # no name, the same as the rows around it, at the table's end (filler)
     not_sent_by: pd.Categorical
     not_application: np.ndarray  # an entry that is not an application (networking), sent and left out
     not_application_by: (
@@ -97,6 +103,8 @@ class Decision:
                 out.append((i, f"not an application ({self.not_application_by[i]})"))
             elif self.not_sent[i]:
                 out.append((i, f"marked as not applied yet ({not_sent_by})"))
+            elif self.filled_down[i]:
+                out.append((i, _FILLED_DOWN))
             elif self.only_a_note[i]:
                 out.append((i, "holds only a note, no company, role, date or status (a title or a legend?)"))
             elif self.empty[i]:
@@ -141,6 +149,12 @@ class Decision:
                 f"{_plural(int(self.only_one_name.sum()), 'row')} with a company or a role and nothing else"
             )
             yield left_out(ONLY_A_NAME_QUESTION, self.only_one_name, f"{rows} (wishlist entries?)", None)
+        if self.filled_down.any():
+            rows = (
+                f"{_plural(int(self.filled_down.sum()), 'row')} at the end of the table, all alike and with "
+            )
+            rows += "no company or role (copied down, never filled in?),"
+            yield left_out(FILLED_DOWN_QUESTION, self.filled_down, rows, None)
         if self.unclear.any():
             rows = f"{_plural(int(self.unclear.sum()), 'row')} with no date applied and nothing that says it "
             rows += "was sent (other rows say whether they were sent)"
@@ -155,12 +169,14 @@ def decide_applications(
     answers: Mapping[str, str],
     not_applications: tuple[np.ndarray, pd.Categorical] | None = None,
     says_more: Callable[[np.ndarray], np.ndarray] | None = None,
+    filled_down: np.ndarray | None = None,
 ) -> Decision:
     """Which rows are applications (see the module's rules). ``named``: the row has a company, role or
     label; ``both_named``: it has a company and a role (None when the file lacks one of the columns);
     ``not_applications``: the entries an outreach log's kind column says are no application, and the
     cell that says so; ``says_more``: for some rows, whether each holds anything beyond the job's name and
-    description (a row that does is no bare wish)."""
+    description (a row that does is no bare wish); ``filled_down``: unnamed rows that repeat one another
+    at the table's end."""
     sent = progress.sent
     not_sent = sent == Sent.NOT_SENT
     # A note alone, on a row with no name, date, status or flag, is a section title or a legend
@@ -192,8 +208,20 @@ def decide_applications(
         unclear = np.zeros(len(sent), dtype=bool)  # nothing in the file says otherwise: nothing to ask
     elif answers.get(UNCLEAR_QUESTION) == COUNT:
         keep |= unclear
+    filled = np.zeros_like(keep) if filled_down is None else filled_down & keep & ~named
+    if answers.get(FILLED_DOWN_QUESTION) != COUNT:
+        keep = keep & ~filled
     decision = Decision(
-        keep, not_sent, unclear, empty, only_one, only_a_note, progress.not_sent_by, np.zeros_like(keep), None
+        keep,
+        not_sent,
+        unclear,
+        empty,
+        only_one,
+        only_a_note,
+        filled,
+        progress.not_sent_by,
+        np.zeros_like(keep),
+        None,
     )
     if not_applications is None:  # no kind column: no entry is of another kind
         return decision

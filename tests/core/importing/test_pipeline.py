@@ -719,3 +719,22 @@ def test_a_stage_column_of_circles_and_crosses_reads_the_cross_as_no() -> None:
     ]
     stages = _import("en.csv", csv_bytes(ticks)).applications.set_index("company")["stage_reached"]
     assert stages.astype(str).to_dict() == {"Acme": "interview", "Beta": "applied"}  # x alone: a tick
+
+
+def test_unnamed_rows_that_repeat_one_another_at_the_end_are_filler_and_asked_about():
+    rows = [["Company", "Role", "Applied", "Status"]]
+    rows += [[f"Firm {i}", "Engineer", f"2026-09-{10 + i}", "Applied"] for i in range(4)]
+    filler = [["", "", "2026-09-21", "Applied"]] * 3
+    result = _import("t.csv", csv_bytes(rows + filler))
+    _accounted(result)
+    assert len(result.applications) == 4
+    assert [s.row for s in result.report.skipped] == [6, 7, 8]
+    question = next(q for q in result.report.questions if q.key == "filled-down")
+    assert question.text.startswith("3 rows at the end of the table, all alike and with no company or role")
+    counted = _import("t.csv", csv_bytes(rows + filler), answers={"filled-down": "count"})
+    assert len(counted.applications) == 7
+    # One unnamed row, unnamed rows that differ, or unnamed rows above a named one: applications.
+    for tail in (filler[:1], [["", "", "2026-09-21", "Applied"], ["", "", "2026-09-22", "Rejected"]]):
+        assert len(_import("t.csv", csv_bytes(rows + tail)).applications) == 4 + len(tail)
+    middle = rows[:2] + filler + rows[2:]
+    assert len(_import("t.csv", csv_bytes(middle)).applications) == 7
