@@ -120,6 +120,7 @@ CHINESE = [
     ("未通过", "applied", "rejected"),
     ("一面未通过", "interview", "rejected"),
     ("二面挂了", "interview", "rejected"),
+    ("第二次笔试-2022年8月3日", "screen", "pending"),  # a second written test (二次 is a Japanese round)
     ("Offer", "offer", "offer"),
     ("意向书", "offer", "offer"),
     ("简历筛选", "applied", "pending"),
