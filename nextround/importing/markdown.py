@@ -4,6 +4,9 @@ A Markdown table is a header line, a rule line of dashes (``| --- | :-: |``) and
 with pipes. Everything around it (headings, prose, other notes) is not part of the table: it is left
 out and said so. Cell markup a person types for looks (**bold**, ~~struck~~, `code`, <br>) is read as
 the words it wraps.
+
+A note without a table may keep one heading per application ("# Acme", its role on the next line, then
+a checklist of dated steps): it is read as a table of Company, Role and Progress (the steps done).
 """
 
 from __future__ import annotations
@@ -18,7 +21,12 @@ _RULE_BYTES = re.compile(_RULE_PATTERN.encode(), re.MULTILINE)
 _LOOK_BYTES = 256 * 1024
 _RULE_HINTS = (b"|---", b"| ---", b"|:--", b"| :--", b"---|", b"--- |")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
-_MARKUP = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|~{2,}(.+?)~{2,}|`([^`]+)`")
+_MARKUP = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|~{2,}(.+?)~{2,}|`([^`]+)`|==(.+?)==")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_HIGHLIGHT = re.compile(r"==(.+?)==")
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)[\s#]*$")
+_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[(?P<tick>[ xX])\]\s*)?(?P<text>.+)$")
+OUTLINE_HEADER: list[str | None] = ["Company", "Role", "Progress"]
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
@@ -74,6 +82,39 @@ def read_markdown_table(text: str) -> MarkdownTable | None:
     return MarkdownTable(
         rows=[cells for _, cells in rows], row_numbers=numbers, layout=layout, notes=tuple(notes)
     )
+
+
+def read_markdown_outline(text: str) -> MarkdownTable | None:
+    """One row per heading of the level used most: the heading names the company, the first line under
+    it without a digit the role, and the other lines (a checklist's ticked items, dated steps, a quoted
+    "gave up") the progress; unticked items are steps still to come and left out. None unless three or
+    more sections, and at least half of them, hold a digit (a date) beside their role."""
+    lines = text.split("\n")
+    headings = [(i, m) for i, line in enumerate(lines) if (m := _HEADING.match(line))]
+    levels = [len(m.group(1)) for _, m in headings]
+    level = max(set(levels), key=levels.count, default=0)
+    starts = [i for (i, _), depth in zip(headings, levels, strict=True) if depth == level]
+    rows: list[list[str | None]] = [OUTLINE_HEADER]
+    dated = 0
+    for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+        heading = _HEADING.match(lines[start]).group(2)  # type: ignore[union-attr]
+        role = None
+        progress = _HIGHLIGHT.findall(heading)  # "Acme ==rejected==": the state, marked in the heading
+        for line in lines[start + 1 : end]:
+            item = _ITEM.match(line)
+            if item and item.group("tick") == " ":
+                continue
+            said = _plain(_IMAGE.sub("", item.group("text") if item else line.lstrip("> \t")))
+            if not item and role is None and said and not any(c.isdigit() for c in said):
+                role = said
+            elif said.strip("=-* "):
+                progress.append(said)
+        dated += any(c.isdigit() for step in progress for c in step)
+        rows.append([_plain(_HIGHLIGHT.sub(" ", heading)).strip("= "), role, "; ".join(progress) or None])
+    if dated < max(3, len(starts) / 2):
+        return None
+    note = f"Read each of the note's {len(starts):,} headings as an application, its lines as the progress."
+    return MarkdownTable(rows, [starts[0] + 1, *(i + 1 for i in starts)], (), (note,))
 
 
 def _table_at(lines: list[str], rule_index: int) -> list[tuple[int, list[str | None]]]:

@@ -237,8 +237,9 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
     lines = newlines or count_byte(data, b"\r")
     if lines > MAX_LINES:
         raise InputError(too_many_rows(file_name, f"{lines:,} lines"))
+    note = extension in {"md", "markdown"}
     markdown_table = markdown.may_hold_table(data)
-    quick = None if markdown_table else _read_clean_utf8(file_name, data, extension, newlines)
+    quick = None if markdown_table or note else _read_clean_utf8(file_name, data, extension, newlines)
     if quick is not None:
         return quick
     text, codec, notes = decode_text(data)
@@ -252,7 +253,10 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
         raise empty_file(file_name)
     if "\n" not in text and "\r" in text:
         text = text.replace("\r", "\n")  # old Mac line endings
-    if markdown_table and (table := markdown.read_markdown_table(text)) is not None:
+    table = markdown.read_markdown_table(text) if markdown_table else None
+    if table is None and note:
+        table = markdown.read_markdown_outline(text)
+    if table is not None:
         return TextTable(
             table.rows, table.row_numbers, codec, "|", notes=(*notes, *table.notes), layout=table.layout
         )

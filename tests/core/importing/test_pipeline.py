@@ -11,6 +11,7 @@ from nextround.cleaned_table import cleaned_csv
 from nextround.importing import ImportOptions, InputError, SourceFile, import_files
 from nextround.importing.phrases import MAX_ANALYSED_CHARS
 from tests.fixtures.files import (
+    MARKDOWN_OUTLINE,
     TRACKER_HEADER,
     TRACKER_ROWS,
     banner_workbook,
@@ -738,3 +739,12 @@ def test_unnamed_rows_that_repeat_one_another_at_the_end_are_filler_and_asked_ab
         assert len(_import("t.csv", csv_bytes(rows + tail)).applications) == 4 + len(tail)
     middle = rows[:2] + filler + rows[2:]
     assert len(_import("t.csv", csv_bytes(middle)).applications) == 7
+
+
+def test_a_note_kept_as_one_heading_per_application_imports_its_steps():
+    result = _import("search.md", MARKDOWN_OUTLINE.encode())
+    _accounted(result)
+    table = result.applications.set_index("company")
+    assert table["stage_reached"].to_dict() == {"Acme": "screen", "Beta": "screen", "Gamma": "applied"}
+    assert table["outcome"].to_dict() == {"Acme": "rejected", "Beta": "pending", "Gamma": "pending"}
+    assert table.loc["Acme", "stage_evidence"].startswith("Progress: ")

@@ -20,6 +20,7 @@ from nextround.importing.mapping import is_known_label
 from nextround.importing.readers import MAX_FILE_BYTES, read_workbook
 from nextround.importing.sheet_choice import application_sheet
 from nextround.importing.textfiles import sniff_delimiter
+from tests.fixtures.files import MARKDOWN_OUTLINE
 
 HEADER = ["Company", "Role", "Date applied", "Status"]
 ROWS = [
@@ -858,6 +859,25 @@ def test_of_two_versions_of_a_table_the_one_that_says_more_is_read() -> None:
     )
     grid = _only_grid(read_workbook("log.md", text.encode()))
     assert grid.rows == [["Company", "Test", "Interview"], ["Acme", "9.24", "9.27"], ["Beta", "9.21", "no"]]
+
+
+def test_a_note_with_one_heading_per_application_is_read_as_a_table() -> None:
+    workbook = read_workbook("search.md", MARKDOWN_OUTLINE.encode())
+    grid = _only_grid(workbook)
+    assert grid.rows == [
+        ["Company", "Role", "Progress"],
+        ["Acme", "Data Analyst, Berlin", "rejected; Applied 2025-09-01; Phone screen 2025-09-08"],
+        ["Beta", "Backend Engineer", "Applied 2025-09-03; 2025-09-10 online test sent"],
+        ["Gamma", None, "Applied 2025-09-05"],
+    ]
+    assert grid.row_numbers.tolist()[1:] == [1, 9, 17]  # each heading's line
+    assert any("3 headings as an application" in note for note in workbook.notes)
+
+
+def test_a_note_whose_sections_hold_no_dates_is_no_outline_of_applications() -> None:
+    readme = "# Install\n\n- pip install nextround\n\n# Use\n\n- make run\n\n# Licence\n\n- MIT\n"
+    grid = _only_grid(read_workbook("README.md", readme.encode()))
+    assert ["Company", "Role", "Progress"] not in grid.rows
 
 
 def test_a_pipe_separated_file_without_a_rule_line_is_plain_delimited_text() -> None:
