@@ -7,7 +7,8 @@ LinkedIn Connection"), unless it led to an interview or further. A row with a co
 nothing else is an application nobody answered yet; a row with only one of them is a wishlist entry. A
 row whose status does not say it was sent ("Open", "Pending review") and that has no date applied is an
 application in a file that gives no other way to tell, and left out (and asked about) in a file whose
-other rows show how it marks what was sent.
+other rows show how it marks what was sent. Rows after the last named one that repeat one another cell
+for cell (a date and a status copied down) are filler, left out and asked about.
 
 Questions are asked where a reading moves many rows or rests on weak evidence: a yes/no column read as
 a stage, a column left out because it records what the candidate did, stages read from notes, rows
@@ -150,10 +151,8 @@ class Decision:
             )
             yield left_out(ONLY_A_NAME_QUESTION, self.only_one_name, f"{rows} (wishlist entries?)", None)
         if self.filled_down.any():
-            rows = (
-                f"{_plural(int(self.filled_down.sum()), 'row')} at the end of the table, all alike and with "
-            )
-            rows += "no company or role (copied down, never filled in?),"
+            rows = f"{_plural(int(self.filled_down.sum()), 'row')} at the end of the table, all alike"
+            rows += " and with no company or role (copied down, never filled in?),"
             yield left_out(FILLED_DOWN_QUESTION, self.filled_down, rows, None)
         if self.unclear.any():
             rows = f"{_plural(int(self.unclear.sum()), 'row')} with no date applied and nothing that says it "
