@@ -134,7 +134,10 @@ def show_summary(result: ImportResult) -> None:
     if report.empty_reason:
         st.warning(escape_markdown(report.empty_reason), icon=":material/info:")
     for f in report.files:
-        details = [f"sheet “{f.sheet}”" if f.sheet else "", f"header on row {f.header_row}"]
+        details = [
+            f"sheet “{f.sheet}”" if f.sheet else "",
+            f"header on row {f.header_row}" if f.header_row else "no header row",
+        ]
         details += [
             f"encoding {f.encoding.upper().replace('_', '-')}" if f.encoding else "",
             f"separator “{f.delimiter}”" if f.delimiter else "",

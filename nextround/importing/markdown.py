@@ -114,7 +114,9 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     if dated < max(3, len(starts) / 2):
         return None
     note = f"Read each of the note's {len(starts):,} headings as an application, its lines as the progress."
-    return MarkdownTable(rows, [starts[0] + 1, *(i + 1 for i in starts)], (), (note,))
+    numbers = [0, *(i + 1 for i in starts)]  # the header is this reader's own: on no line of the file
+    layout = tuple(sorted(set(range(1, len(lines) + 1)) - set(numbers)))  # the lines inside the sections
+    return MarkdownTable(rows, numbers, layout, (note,))
 
 
 def _table_at(lines: list[str], rule_index: int) -> list[tuple[int, list[str | None]]]:

@@ -258,7 +258,12 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
         table = markdown.read_markdown_outline(text)
     if table is not None:
         return TextTable(
-            table.rows, table.row_numbers, codec, "|", notes=(*notes, *table.notes), layout=table.layout
+            table.rows,
+            table.row_numbers,
+            codec,
+            "|" if "|" in text else "",  # a note's headings are no table: no separator to name
+            notes=(*notes, *table.notes),
+            layout=table.layout,
         )
     hint = _SEP_HINT.match(text)
     if hint:  # Excel's "sep=;" first line names the delimiter and is not shown as a row

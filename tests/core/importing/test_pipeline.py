@@ -748,3 +748,5 @@ def test_a_note_kept_as_one_heading_per_application_imports_its_steps():
     assert table["stage_reached"].to_dict() == {"Acme": "screen", "Beta": "screen", "Gamma": "applied"}
     assert table["outcome"].to_dict() == {"Acme": "rejected", "Beta": "pending", "Gamma": "pending"}
     assert table.loc["Acme", "stage_evidence"].startswith("Progress: ")
+    summary = result.report.files[0]
+    assert (summary.header_row, summary.blank_rows, summary.delimiter) == (0, 0, "")  # no table, no gaps
