@@ -201,6 +201,7 @@ class _Mender:
     words: frozenset[str]  # the status words and the words never corrected: left as they are
     squeezed: dict[str, str]  # a status word with its repeated letters squeezed -> the word
     targets: dict[str, list[str]]  # first letter -> one-word status phrases to correct towards
+    beheaded: dict[str, str]  # a one-word status without its first letter ("ccepted") -> the word
 
 
 def _plain(word: str) -> bool:
@@ -224,7 +225,11 @@ def _mender() -> _Mender:
         ):
             targets.setdefault(phrase[0], []).append(phrase)
     squeezed = {key: words.pop() for key, words in spellings.items() if len(words) == 1}
-    return _Mender(frozenset(known) | vocab.never_correct, squeezed, targets)
+    heads: dict[str, set[str]] = defaultdict(set)
+    for phrase in (p for phrases in targets.values() for p in phrases):
+        heads[phrase[1:]].add(phrase)
+    beheaded = {tail: words.pop() for tail, words in heads.items() if len(words) == 1 and tail not in known}
+    return _Mender(frozenset(known) | vocab.never_correct, squeezed, targets, beheaded)
 
 
 @lru_cache(maxsize=1)
@@ -244,7 +249,7 @@ def _mended_word(word: str) -> str | None:
     fixed = mender.squeezed.get(_squeeze(word))
     if fixed is None and len(word) >= _FUZZY_MIN_LENGTH:
         best = process.extractOne(word, mender.targets.get(word[0], []), scorer=OSA.distance, score_cutoff=1)
-        fixed = best[0] if best is not None else None
+        fixed = best[0] if best is not None else mender.beheaded.get(word)  # the first key press lost
     return fixed
 
 

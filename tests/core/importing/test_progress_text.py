@@ -278,6 +278,15 @@ def test_a_status_cut_short_is_read_when_it_begins_one_meaning_only(
     assert reading.stage == Stage.APPLIED or outcome == "offer"  # "inter" begins interview and interested
 
 
+@pytest.mark.parametrize(
+    ("text", "stage", "outcome"), [("ccepted", "offer", "offer"), ("nterview", "interview", "pending")]
+)
+def test_a_status_missing_its_first_letter_is_read(text: str, stage: str, outcome: str) -> None:
+    reading = read_text(text)
+    assert (reading.stage.label, reading.outcome) == (stage, outcome)
+    assert reading.rule.endswith(f"(read from '{text}')")
+
+
 def test_words_cut_short_are_not_completed_in_notes() -> None:
     assert not read_text("rejec", note=True).known
     assert not read_text("Inter", note=False).known
