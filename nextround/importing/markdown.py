@@ -39,6 +39,7 @@ class MarkdownTable:
     row_numbers: list[int]
     layout: tuple[int, ...]
     notes: tuple[str, ...]
+    separator: str = "|"  # "" for a note's headings read as a table
 
 
 def may_hold_table(data: bytes) -> bool:
@@ -93,11 +94,11 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     headings = [(i, m) for i, line in enumerate(lines) if (m := _HEADING.match(line))]
     levels = [len(m.group(1)) for _, m in headings]
     level = max(set(levels), key=levels.count, default=0)
-    starts = [i for (i, _), depth in zip(headings, levels, strict=True) if depth == level]
+    sections = [(i, m.group(2)) for (i, m), depth in zip(headings, levels, strict=True) if depth == level]
+    starts = [i for i, _ in sections]
     rows: list[list[str | None]] = [OUTLINE_HEADER]
     dated = 0
-    for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
-        heading = _HEADING.match(lines[start]).group(2)  # type: ignore[union-attr]
+    for (start, heading), end in zip(sections, [*starts[1:], len(lines)], strict=True):
         role = None
         progress = _HIGHLIGHT.findall(heading)  # "Acme ==rejected==": the state, marked in the heading
         for line in lines[start + 1 : end]:
@@ -116,7 +117,7 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     note = f"Read each of the note's {len(starts):,} headings as an application, its lines as the progress."
     numbers = [0, *(i + 1 for i in starts)]  # the header is this reader's own: on no line of the file
     layout = tuple(sorted(set(range(1, len(lines) + 1)) - set(numbers)))  # the lines inside the sections
-    return MarkdownTable(rows, numbers, layout, (note,))
+    return MarkdownTable(rows, numbers, layout, (note,), separator="")
 
 
 def _table_at(lines: list[str], rule_index: int) -> list[tuple[int, list[str | None]]]:

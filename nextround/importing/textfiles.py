@@ -237,9 +237,11 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
     lines = newlines or count_byte(data, b"\r")
     if lines > MAX_LINES:
         raise InputError(too_many_rows(file_name, f"{lines:,} lines"))
-    note = extension in {"md", "markdown"}
+    markdown_file = extension in {"md", "markdown"}
     markdown_table = markdown.may_hold_table(data)
-    quick = None if markdown_table or note else _read_clean_utf8(file_name, data, extension, newlines)
+    quick = (
+        None if markdown_table or markdown_file else _read_clean_utf8(file_name, data, extension, newlines)
+    )
     if quick is not None:
         return quick
     text, codec, notes = decode_text(data)
@@ -254,14 +256,14 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
     if "\n" not in text and "\r" in text:
         text = text.replace("\r", "\n")  # old Mac line endings
     table = markdown.read_markdown_table(text) if markdown_table else None
-    if table is None and note:
+    if table is None and markdown_file:
         table = markdown.read_markdown_outline(text)
     if table is not None:
         return TextTable(
             table.rows,
             table.row_numbers,
             codec,
-            "|" if "|" in text else "",  # a note's headings are no table: no separator to name
+            table.separator,
             notes=(*notes, *table.notes),
             layout=table.layout,
         )
