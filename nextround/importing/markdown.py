@@ -96,6 +96,8 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     level = max(set(levels), key=levels.count, default=0)
     sections = [(i, m.group(2)) for (i, m), depth in zip(headings, levels, strict=True) if depth == level]
     starts = [i for i, _ in sections]
+    if len(starts) < 3:
+        return None
     rows: list[list[str | None]] = [OUTLINE_HEADER]
     dated = 0
     for (start, heading), end in zip(sections, [*starts[1:], len(lines)], strict=True):

@@ -65,3 +65,21 @@ def test_random_xlsx_tables_import_or_refuse_cleanly(header, rows):
 @given(data=st.binary(max_size=400), name=st.sampled_from(["x.csv", "x.xlsx", "x.ods", "x.txt", "x.xls"]))
 def test_random_bytes_import_or_refuse_cleanly(data, name):
     _check([SourceFile(name, data)])
+
+
+_NOTE_PIECES = st.sampled_from(
+    ["\n", "\n\n", "# ", "## ", "- ", "- [x] ", "- [ ] ", "| ", " |", "---", "==", "2025-09-01 ", "8.08 "]
+)
+_NOTE_TEXT = st.lists(_NOTE_PIECES | st.text(max_size=12), max_size=40).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=_NOTE_TEXT, name=st.sampled_from(["x.md", "x.txt", "x.csv"]))
+def test_any_text_note_is_read_or_refused_for_what_it_holds_never_as_damaged(text, name):
+    # A text file cannot be damaged the way a workbook can: "may be damaged" here would hide a bug.
+    try:
+        result = import_files([SourceFile(name, text.encode())])
+    except InputError as error:
+        assert "damaged" not in str(error), str(error)
+        return
+    assert result.report.rows_read == result.report.applications + len(result.report.skipped)

@@ -874,10 +874,12 @@ def test_a_note_with_one_heading_per_application_is_read_as_a_table() -> None:
     assert any("3 headings as an application" in note for note in workbook.notes)
 
 
-def test_a_note_whose_sections_hold_no_dates_is_no_outline_of_applications() -> None:
+def test_a_note_whose_sections_hold_no_dates_or_that_has_no_headings_is_no_outline() -> None:
     readme = "# Install\n\n- pip install nextround\n\n# Use\n\n- make run\n\n# Licence\n\n- MIT\n"
-    grid = _only_grid(read_workbook("README.md", readme.encode()))
-    assert ["Company", "Role", "Progress"] not in grid.rows
+    bullets = "- Acme 8.08 interview, rejected\n- Beta applied 2020-08-23\n\n2020-09-06 Gamma test\n"
+    for name, text in (("README.md", readme), ("log.md", bullets)):
+        grid = _only_grid(read_workbook(name, text.encode()))
+        assert ["Company", "Role", "Progress"] not in grid.rows
 
 
 def test_a_pipe_separated_file_without_a_rule_line_is_plain_delimited_text() -> None:
