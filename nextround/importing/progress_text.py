@@ -31,10 +31,11 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from nextround.importing.cells import code_counts, distinct_values
-from nextround.importing.phrases import MAX_ANALYSED_CHARS, words
+from nextround.importing.phrases import MARK, MAX_ANALYSED_CHARS, words
 from nextround.importing.vocabulary import vocabulary
 from nextround.model import OUTCOME_DTYPE, OUTCOMES, STAGE_DTYPE, STAGES, Stage
 
+_STEPS: Final = re.compile(r"\s*(?:=+>|-+>|→|⇒|➡)\s*")  # the arrows between the steps of a history
 OUTCOME_STRENGTH: Final = ("rejected", "withdrawn", "ghosted", "offer", "pending")
 _STAGE_OF: Final = {"screen": Stage.SCREEN, "interview": Stage.INTERVIEW, "final": Stage.FINAL}
 _SAYS_APPLIED: Final = frozenset({"applied", "screen", "interview", "final", "offer", "offer_lost",
@@ -76,8 +77,8 @@ def status_key(text: object) -> str:
         text = int(text)
     key = " ".join(unicodedata.normalize("NFKC", str(text)[:MAX_ANALYSED_CHARS]).lower().split())
     end = len(key)
-    while end > 0 and unicodedata.category(key[end - 1])[0] in "PSZ":
-        end -= 1
+    while end > 0 and unicodedata.category(key[end - 1])[0] in "PSZ" and not MARK.match(key[end - 1]):
+        end -= 1  # end punctuation and symbols, but not a mark that says something ("❌", "🎉")
     return key[:end]
 
 
@@ -154,6 +155,12 @@ def _read_key(key: str, prose: bool = False, note: bool = False) -> TextReading:
         return replace(NOTHING, rule="unreadable: " + unclear[0] if unclear else "")
     stage = max(stages, default=Stage.APPLIED)
     outcome = next((o for o in OUTCOME_STRENGTH if o in outcomes), "pending")
+    steps = _STEPS.split(key)
+    if (
+        len(steps) > 1
+    ):  # a history ("applied => 一面❌ => 一面✅ => offer✅"): it ended as its last answer says
+        answers = [o for step in steps if (o := _read_key(step, prose, note).outcome) != "pending"]
+        outcome = answers[-1] if answers else outcome
     if not_applied and (says_applied or stage > Stage.APPLIED):
         not_applied = never_sent = False  # an applied word, a stage or an answer says it was sent
     says_applied = says_applied and not not_applied
