@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nextround.importing.phrases import MARK
+
 # The rule line under a header: cells of dashes with optional alignment colons, with at least one pipe.
 _RULE_PATTERN = r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?[ \t]*\r?$"  # | :--: | --- |
 _RULE = re.compile(_RULE_PATTERN)
@@ -86,10 +88,11 @@ def read_markdown_table(text: str) -> MarkdownTable | None:
 
 
 def read_markdown_outline(text: str) -> MarkdownTable | None:
-    """One row per heading of the level used most: the heading names the company, the first line under
-    it without a digit the role, and the other lines (a checklist's ticked items, dated steps, a quoted
-    "gave up") the progress; unticked items are steps still to come and left out. None unless three or
-    more sections, and at least half of them, hold a digit (a date) beside their role."""
+    """One row per heading of the level used most. The heading names the company (its marks, "❌" or
+    "==rejected==", are progress); the first plain line under it with letters and no digit is the role;
+    the other lines (a checklist's ticked items, dated steps, a code block of events, a quoted "gave
+    up") are the progress. Unticked items are steps still to come, left out. None unless three or more
+    sections, and at least half of them, hold a digit (a date) beside their role."""
     lines = text.split("\n")
     headings = [(i, m) for i, line in enumerate(lines) if (m := _HEADING.match(line))]
     levels = [len(m.group(1)) for _, m in headings]
@@ -101,19 +104,25 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     rows: list[list[str | None]] = [OUTLINE_HEADER]
     dated = 0
     for (start, heading), end in zip(sections, [*starts[1:], len(lines)], strict=True):
-        role = None
-        progress = _HIGHLIGHT.findall(heading)  # "Acme ==rejected==": the state, marked in the heading
+        role, in_code = None, False
+        # "Acme ==rejected==", "❌ Acme": the state, marked in the heading
+        progress = [*MARK.findall(heading), *_HIGHLIGHT.findall(heading)]
         for line in lines[start + 1 : end]:
             item = _ITEM.match(line)
-            if item and item.group("tick") == " ":
+            if line.lstrip().startswith("```"):
+                in_code = not in_code  # a code block (a timeline's events) holds steps, never the role
                 continue
+            if (item and item.group("tick") == " ") or _HEADING.match(line):
+                continue  # a step still to come, or a heading of another level (a group of sections)
             said = _plain(_IMAGE.sub("", item.group("text") if item else line.lstrip("> \t")))
-            if not item and role is None and said and not any(c.isdigit() for c in said):
+            names = any(c.isalpha() for c in said) and not any(c.isdigit() for c in said)
+            if not (item or in_code) and role is None and names:
                 role = said
             elif said.strip("=-* "):
                 progress.append(said)
         dated += any(c.isdigit() for step in progress for c in step)
-        rows.append([_plain(_HIGHLIGHT.sub(" ", heading)).strip("= "), role, "; ".join(progress) or None])
+        company = _plain(MARK.sub(" ", _HIGHLIGHT.sub(" ", heading))).strip("= ")
+        rows.append([company, role, "; ".join(progress) or None])
     if dated < max(3, len(starts) / 2):
         return None
     note = f"Read each of the note's {len(starts):,} headings as an application, its lines as the progress."

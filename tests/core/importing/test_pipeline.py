@@ -745,8 +745,18 @@ def test_a_note_kept_as_one_heading_per_application_imports_its_steps():
     result = _import("search.md", MARKDOWN_OUTLINE.encode())
     _accounted(result)
     table = result.applications.set_index("company")
-    assert table["stage_reached"].to_dict() == {"Acme": "screen", "Beta": "screen", "Gamma": "applied"}
-    assert table["outcome"].to_dict() == {"Acme": "rejected", "Beta": "pending", "Gamma": "pending"}
+    assert table["stage_reached"].to_dict() == {
+        "Acme": "screen",
+        "Beta": "screen",
+        "Gamma": "applied",
+        "Delta": "applied",
+    }
+    assert table["outcome"].to_dict() == {
+        "Acme": "rejected",
+        "Beta": "pending",
+        "Gamma": "pending",
+        "Delta": "rejected",
+    }
     assert table.loc["Acme", "stage_evidence"].startswith("Progress: ")
     summary = result.report.files[0]
     assert (summary.header_row, summary.blank_rows, summary.delimiter) == (0, 0, "")  # no table, no gaps

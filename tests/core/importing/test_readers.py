@@ -869,9 +869,10 @@ def test_a_note_with_one_heading_per_application_is_read_as_a_table() -> None:
         ["Acme", "Data Analyst, Berlin", "rejected; Applied 2025-09-01; Phone screen 2025-09-08"],
         ["Beta", "Backend Engineer", "Applied 2025-09-03; 2025-09-10 online test sent"],
         ["Gamma", None, "Applied 2025-09-05"],
+        ["Delta", None, '❌; {"events": [{"date": "2025-09-06", "content": "applied"}]}'],
     ]
-    assert grid.row_numbers.tolist()[1:] == [1, 9, 17]  # each heading's line
-    assert any("3 headings as an application" in note for note in workbook.notes)
+    assert grid.row_numbers.tolist()[1:] == [1, 9, 17, 25]  # each heading's line
+    assert any("4 headings as an application" in note for note in workbook.notes)
 
 
 def test_a_note_whose_sections_hold_no_dates_or_that_has_no_headings_is_no_outline() -> None:
