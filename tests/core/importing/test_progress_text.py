@@ -134,7 +134,21 @@ CHINESE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "stage", "outcome"), ENGLISH + GERMAN + FRENCH + SPANISH + CHINESE)
+# Marks the vocabulary lists are words; a history of steps ends as its last answer says.
+MARKS_AND_HISTORIES = [
+    ("❌", "applied", "rejected"),
+    ("🎉", "offer", "offer"),
+    ("一面❌", "interview", "rejected"),
+    ("Rejected!!", "applied", "rejected"),
+    ("网上投递✅ => 一面❌ => 内推投递✅ => 一面✅ => 二面✅ => 录用评估❌ => Offer✅", "offer", "offer"),
+    ("Applied -> phone screen -> rejected", "screen", "rejected"),
+    ("Rejected → reapplied → interview", "interview", "rejected"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "stage", "outcome"), ENGLISH + GERMAN + FRENCH + SPANISH + CHINESE + MARKS_AND_HISTORIES
+)
 def test_status_texts_read_to_stage_and_outcome(text: str, stage: str, outcome: str) -> None:
     reading = read_text(text)
     assert (reading.stage.label, reading.outcome) == (stage, outcome)
@@ -285,27 +299,6 @@ def test_a_status_missing_its_first_letter_is_read(text: str, stage: str, outcom
     reading = read_text(text)
     assert (reading.stage.label, reading.outcome) == (stage, outcome)
     assert reading.rule.endswith(f"(read from '{text}')")
-
-
-@pytest.mark.parametrize(
-    ("text", "stage", "outcome"),
-    [("❌", "applied", "rejected"), ("🎉", "offer", "offer"), ("一面❌", "interview", "rejected"),
-     ("Rejected!!", "applied", "rejected")],
-)  # fmt: skip
-def test_a_mark_the_vocabulary_lists_is_read_as_a_word(text: str, stage: str, outcome: str) -> None:
-    reading = read_text(text)
-    assert (reading.stage.label, reading.outcome) == (stage, outcome)
-
-
-@pytest.mark.parametrize(
-    ("text", "stage", "outcome"),
-    [("网上投递✅ => 一面❌ => 内推投递✅ => 一面✅ => 二面✅ => 录用评估❌ => Offer✅", "offer", "offer"),
-     ("Applied -> phone screen -> rejected", "screen", "rejected"),
-     ("Rejected → reapplied → interview", "interview", "rejected")],
-)  # fmt: skip
-def test_a_history_of_steps_ends_as_its_last_answer_says(text: str, stage: str, outcome: str) -> None:
-    reading = read_text(text)
-    assert (reading.stage.label, reading.outcome) == (stage, outcome)
 
 
 def test_words_cut_short_are_not_completed_in_notes() -> None:
