@@ -374,7 +374,7 @@ def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome
         mapping=tuple(mapping),
     )
     questions = rows.questions
-    if header_row == 0:
+    if guess.index == NO_HEADER:  # a header the reader made itself (a note's headings) is no question
         text = f"'{file}' has no header row: " + guess.reason + "."
         questions = [Question("no-header", file, text, (), ()), *questions]
     return _FileOutcome(
