@@ -53,6 +53,14 @@ def test_funnel_bars_hold_the_funnel_counts(sample):
     assert any(f"({applied.passed}/{applied.decided})" in a.text for a in fig.layout.annotations)
 
 
+def test_funnel_labels_sit_beside_the_plot_so_the_longest_bar_spans_it(sample):
+    overview, _, _ = sample
+    fig = funnel_figure(overview.funnel)
+    assert fig.layout.xaxis.range[1] <= 1.05 * overview.funnel["reached"].max()
+    assert {(a.xref, a.x) for a in fig.layout.annotations} == {("paper", 1)}
+    assert fig.layout.margin.r >= 150  # room for "220 reached / passed 21 % (39/186)"
+
+
 def test_sankey_goes_through_the_furthest_stage(sample):
     overview, _, _ = sample
     fig = sankey_figure(overview.flows)
