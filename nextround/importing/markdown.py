@@ -23,9 +23,9 @@ _RULE_BYTES = re.compile(_RULE_PATTERN.encode(), re.MULTILINE)
 _LOOK_BYTES = 256 * 1024
 _RULE_HINTS = (b"|---", b"| ---", b"|:--", b"| :--", b"---|", b"--- |")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
-_MARKUP = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|~{2,}(.+?)~{2,}|`([^`]+)`|==(.+?)==")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _HIGHLIGHT = re.compile(r"==(.+?)==")
+_MARKUP = re.compile(rf"\*\*(.+?)\*\*|__(.+?)__|~{{2,}}(.+?)~{{2,}}|`([^`]+)`|{_HIGHLIGHT.pattern}")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)[\s#]*$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[(?P<tick>[ xX])\]\s*)?(?P<text>.+)$")
 OUTLINE_HEADER: list[str | None] = ["Company", "Role", "Progress"]

@@ -26,9 +26,9 @@ _CJK: Final = r"\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af\uff66-\uff9
 _LETTER: Final = rf"(?:(?![{_CJK}])[^\W_])"
 # A mark people use as a status ("❌", "🎉", "✅"): an emoji or a dingbat, a word of its own.
 _MARK: Final = r"\u2300-\u23ff\u2600-\u27bf\U0001f300-\U0001faff"
+MARK: Final = re.compile(rf"[{_MARK}]")
 # A word: letters and digits of any non-CJK script, joined by . & inside ("node.js", "r&d"), a leading
 # dot (".net") and trailing + or # ("c++", "c#"). A CJK character or a mark is a word of its own.
-MARK: Final = re.compile(rf"[{_MARK}]")
 _TOKEN: Final = re.compile(rf"[{_CJK}{_MARK}]|\.?{_LETTER}+(?:[.&]{_LETTER}+)*[+#]*")
 
 

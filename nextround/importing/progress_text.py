@@ -155,10 +155,9 @@ def _read_key(key: str, prose: bool = False, note: bool = False) -> TextReading:
         return replace(NOTHING, rule="unreadable: " + unclear[0] if unclear else "")
     stage = max(stages, default=Stage.APPLIED)
     outcome = next((o for o in OUTCOME_STRENGTH if o in outcomes), "pending")
+    # A history ("applied => 一面❌ => 一面✅ => offer✅") ended as its last answer says.
     steps = _STEPS.split(key)
-    if (
-        len(steps) > 1
-    ):  # a history ("applied => 一面❌ => 一面✅ => offer✅"): it ended as its last answer says
+    if len(steps) > 1:
         answers = [o for step in steps if (o := _read_key(step, prose, note).outcome) != "pending"]
         outcome = answers[-1] if answers else outcome
     if not_applied and (says_applied or stage > Stage.APPLIED):

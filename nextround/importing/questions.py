@@ -207,7 +207,7 @@ def decide_applications(
         unclear = np.zeros(len(sent), dtype=bool)  # nothing in the file says otherwise: nothing to ask
     elif answers.get(UNCLEAR_QUESTION) == COUNT:
         keep |= unclear
-    filled = np.zeros_like(keep) if filled_down is None else filled_down & keep & ~named
+    filled = np.zeros_like(keep) if filled_down is None else filled_down & keep
     if answers.get(FILLED_DOWN_QUESTION) != COUNT:
         keep = keep & ~filled
     decision = Decision(

@@ -699,10 +699,11 @@ def _sent(
     # dates, a planned interview); a text that names a stage or an answer itself says it was sent.
     cells = [t for t in texts if t.role != "notes"]
     # Where the status says neither sent nor not ("On hold"), a note that reads as not sent decides.
-    unclear = _any((t.sent == Sent.UNCLEAR for t in cells), n_rows) & ~_any(
-        (t.sent == Sent.SENT for t in cells), n_rows
-    )
-    says_not.extend(_layer(t, t.hints_not_sent & unclear) for t in texts if t.role == "notes")
+    hinting = [t for t in texts if t.role == "notes" and t.hints_not_sent.any()]
+    if hinting:
+        unclear = _any((t.sent == Sent.UNCLEAR for t in cells), n_rows)
+        unclear &= ~_any((t.sent == Sent.SENT for t in cells), n_rows)
+        says_not.extend(_layer(t, t.hints_not_sent & unclear) for t in hinting)
     text_stage = functools.reduce(np.maximum, [t.stage for t in cells], np.zeros(n_rows, dtype=np.int8))
     text_decided = _any((_IS_DECIDED[t.outcome] for t in cells), n_rows)
     decided = _IS_DECIDED[outcome] | (stage > Stage.APPLIED)
