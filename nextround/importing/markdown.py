@@ -6,7 +6,9 @@ out and said so. Cell markup a person types for looks (**bold**, ~~struck~~, `co
 the words it wraps.
 
 A note without a table may keep one heading per application ("# Acme", its role on the next line, then
-a checklist of dated steps): it is read as a table of Company, Role and Progress (the steps done).
+a checklist of dated steps): it is read as a table of Company, Role and Progress (the steps done). A
+note with neither may keep one list item per application ("- Acme: phone screen 3/4, then rejected"):
+its first words are the company, the rest its progress.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from nextround.importing.phrases import MARK
+from nextround.importing.progress_text import read_text
 
 # The rule line under a header: cells of dashes with optional alignment colons, with at least one pipe.
 _RULE_PATTERN = r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?[ \t]*\r?$"  # | :--: | --- |
@@ -29,6 +32,12 @@ _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)[\s#]*$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[(?P<tick>[ xX])\]\s*)?(?P<text>.+)$")
 OUTLINE_HEADER: list[str | None] = ["Company", "Role", "Progress"]
+_TOP_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s*)?(?P<text>.+)$")  # not indented: no sub-step
+# Where a list item's name ends: a dash, colon or bar after at most four words ("Acme Labs: rejected";
+# not a time's colon, "15：00"),
+# else the first space ("百度 部门筛选中").
+_NAME = re.compile(r"^((?:\S+\s+){0,3}?\S+?)(?:\s+[-–—|]\s+|:\s+|\s*：\s*(?!\d))|^(\S+)\s+")
+_DAY = re.compile(r"^\d{1,4}\s*[年月./-]\s*\d")  # an item that starts with a date heads a day, not a company
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
@@ -128,6 +137,28 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     note = f"Read each of the note's {len(starts):,} headings as an application, its lines as the progress."
     numbers = [0, *(i + 1 for i in starts)]  # the header is this reader's own: on no line of the file
     layout = tuple(sorted(set(range(1, len(lines) + 1)) - set(numbers)))  # the lines inside the sections
+    return MarkdownTable(rows, numbers, layout, (note,), separator="")
+
+
+def read_markdown_list(text: str) -> MarkdownTable | None:
+    """One row per list item that is not indented ("- 拼多多 笔试 8.08 一面 挂", "* Acme: rejected"): the
+    words before the first dash, colon or space name the company, the rest is the progress. Indented
+    items are steps of the item above; items that start with a date head a day's notes. None unless
+    five or more items, and at least half of them, say where an application stands (a list of features
+    in a README is no tracker)."""
+    lines = text.split("\n")
+    items = [(i, _plain(m.group("text"))) for i, line in enumerate(lines) if (m := _TOP_ITEM.match(line))]
+    items = [(i, said) for i, said in items if said and not _DAY.match(said)]
+    rows: list[list[str | None]] = [OUTLINE_HEADER]
+    for _, said in items:
+        name = _NAME.match(said)
+        company, progress = (name.group(1) or name.group(2), said[name.end() :]) if name else (said, "")
+        rows.append([company, None, progress or None])
+    if len(items) < 5 or sum(read_text(row[2]).known for row in rows[1:]) < len(items) / 2:
+        return None
+    note = f"Read the note's {len(items):,} list items each as an application, its first words the company."
+    numbers = [0, *(i + 1 for i, _ in items)]
+    layout = tuple(sorted(set(range(1, len(lines) + 1)) - set(numbers)))
     return MarkdownTable(rows, numbers, layout, (note,), separator="")
 
 

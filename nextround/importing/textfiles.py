@@ -257,7 +257,7 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
         text = text.replace("\r", "\n")  # old Mac line endings
     table = markdown.read_markdown_table(text) if markdown_table else None
     if table is None and markdown_file:
-        table = markdown.read_markdown_outline(text)
+        table = markdown.read_markdown_outline(text) or markdown.read_markdown_list(text)
     if table is not None:
         return TextTable(
             table.rows,

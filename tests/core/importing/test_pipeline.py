@@ -741,6 +741,26 @@ def test_unnamed_rows_that_repeat_one_another_at_the_end_are_filler_and_asked_ab
     assert len(_import("t.csv", csv_bytes(middle)).applications) == 7
 
 
+def test_a_note_kept_as_one_list_item_per_application_imports_each_with_its_progress():
+    text = (
+        "- Acme: phone screen 8.08, rejected\n- Beta - applied\n- 百度 一面 挂\n- Delta online test 9.1\n"
+        "- Gamma Labs: offer\n- Epsilon\n"
+    )
+    result = _import("log.md", text.encode())
+    _accounted(result)
+    table = result.applications.set_index("company")
+    assert table["stage_reached"].to_dict() == {
+        "Acme": "screen",
+        "Beta": "applied",
+        "百度": "interview",
+        "Delta": "screen",
+        "Gamma Labs": "offer",
+    }
+    assert table["outcome"].to_dict()["Acme"] == "rejected"
+    assert table.loc["百度", "outcome_evidence"] == "Progress: 一面 挂"
+    assert [skipped.row for skipped in result.report.skipped] == [6]  # a bare name: a wish, asked about
+
+
 def test_a_note_kept_as_one_heading_per_application_imports_its_steps():
     result = _import("search.md", MARKDOWN_OUTLINE.encode())
     _accounted(result)

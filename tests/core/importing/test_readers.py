@@ -883,6 +883,30 @@ def test_a_note_whose_sections_hold_no_dates_or_that_has_no_headings_is_no_outli
         assert ["Company", "Role", "Progress"] not in grid.rows
 
 
+def test_a_note_with_one_list_item_per_application_is_read_as_a_table() -> None:
+    text = (
+        "# Autumn\n\n- Acme: phone screen 8.08, rejected\n- Beta - applied 2020-08-23\n"
+        "- 百度 笔试挂 15：00\n  - 8.10: notes on the test\n- Delta interview 9.1 at 10:00\n"
+        "- 2020年9月5日 星期六\n"
+        "* Gamma Labs | offer\n\n2020-09-06 Gamma test\n"
+    )
+    workbook = read_workbook("log.md", text.encode())
+    grid = _only_grid(workbook)
+    assert grid.rows == [
+        ["Company", "Role", "Progress"],
+        ["Acme", None, "phone screen 8.08, rejected"],
+        ["Beta", None, "applied 2020-08-23"],
+        ["百度", None, "笔试挂 15：00"],  # the indented item is a step of its own, no application
+        ["Delta", None, "interview 9.1 at 10:00"],
+        ["Gamma Labs", None, "offer"],
+    ]  # the day's heading ("2020年9月5日") is no company
+    assert grid.row_numbers.tolist()[1:] == [3, 4, 5, 7, 9]
+    assert any("5 list items each as an application" in note for note in workbook.notes)
+    features = "# Tool\n\n" + "".join(f"- Feature {i}: written in Rust\n" for i in range(6))
+    readme = _only_grid(read_workbook("README.md", features.encode()))
+    assert ["Company", "Role", "Progress"] not in readme.rows
+
+
 def test_a_pipe_separated_file_without_a_rule_line_is_plain_delimited_text() -> None:
     text = "Company|Status|Notes\nAcme|Rejected|--- not a rule\nBeta|Applied|ok\n"
     grid = _only_grid(read_workbook("pipes.txt", text.encode()))
