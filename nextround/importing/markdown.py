@@ -27,7 +27,11 @@ _LOOK_BYTES = 256 * 1024
 _RULE_HINTS = (b"|---", b"| ---", b"|:--", b"| :--", b"---|", b"--- |")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _HIGHLIGHT = re.compile(r"==(.+?)==")
-_MARKUP = re.compile(rf"\*\*(.+?)\*\*|__(.+?)__|~{{2,}}(.+?)~{{2,}}|`([^`]+)`|{_HIGHLIGHT.pattern}")
+# **bold**, __bold__, ~~struck~~, `code`, ==highlight==, and a link's words ("[Acme](https://…)": a link
+# without words keeps its address)
+_MARKUP = re.compile(
+    rf"\*\*(.+?)\*\*|__(.+?)__|~{{2,}}(.+?)~{{2,}}|`([^`]+)`|{_HIGHLIGHT.pattern}|!?\[([^\]]+)\]\([^)\s]*\)"
+)
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)[\s#]*$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[(?P<tick>[ xX])\]\s*)?(?P<text>.+)$")

@@ -907,6 +907,20 @@ def test_a_note_with_one_list_item_per_application_is_read_as_a_table() -> None:
     assert ["Company", "Role", "Progress"] not in readme.rows
 
 
+def test_a_link_in_a_markdown_cell_is_read_as_its_words() -> None:
+    text = (
+        "| Company | Role | Source |\n| --- | --- | --- |\n"
+        "| [Acme](https://acme.example/jobs) | [Analyst (Data)](https://x.example/1?a=b) "
+        "| [](https://y.example) |\n"
+        "| Beta | ![logo](logo.png) | https://z.example |\n"
+    )
+    grid = _only_grid(read_workbook("t.md", text.encode()))
+    assert grid.rows[1:] == [
+        ["Acme", "Analyst (Data)", "[](https://y.example)"],  # a link without words keeps its address
+        ["Beta", "logo", "https://z.example"],
+    ]
+
+
 def test_a_pipe_separated_file_without_a_rule_line_is_plain_delimited_text() -> None:
     text = "Company|Status|Notes\nAcme|Rejected|--- not a rule\nBeta|Applied|ok\n"
     grid = _only_grid(read_workbook("pipes.txt", text.encode()))
