@@ -21,6 +21,7 @@ from nextround.editing import EDITABLE_COLUMNS, apply_edits, editable_view, row_
 from nextround.history.duplicates import combine
 from nextround.importing import ImportOptions, ImportResult, InputError, SourceFile
 from nextround.importing.mapping import FIELD_LABELS, IGNORE
+from nextround.importing.progress_text import OVERRIDE_OUTCOMES
 from nextround.importing.questions import STEP_WORDS
 from nextround.importing.report import Choice, skipped_ranges
 from nextround.model import OUTCOMES, STAGES
@@ -311,7 +312,9 @@ def review_statuses(result: ImportResult, token: str) -> None:
             "raw": st.column_config.TextColumn("Status text in your file"),
             "count": st.column_config.NumberColumn("Rows"),
             "stage": st.column_config.SelectboxColumn("Furthest stage", options=list(STAGES), required=True),
-            "outcome": st.column_config.SelectboxColumn("Outcome", options=list(OUTCOMES), required=True),
+            "outcome": st.column_config.SelectboxColumn(
+                "Outcome", options=list(OVERRIDE_OUTCOMES), required=True
+            ),
             "known": st.column_config.CheckboxColumn("Recognised"),
             "rule": st.column_config.TextColumn("Read from the words", width="medium"),
         },

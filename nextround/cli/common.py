@@ -15,8 +15,8 @@ from nextround.cli.errors import CliError
 from nextround.ghosting import GhostingPolicy, apply_ghosting
 from nextround.importing import ImportOptions, ImportResult, import_paths
 from nextround.importing.mapping import FIELDS
-from nextround.importing.progress_text import status_key
-from nextround.model import OUTCOMES, STAGES
+from nextround.importing.progress_text import OVERRIDE_OUTCOMES, status_key
+from nextround.model import STAGES
 from nextround.settings import AnalysisSettings
 from nextround.skills.cv import read_cv_text
 from nextround.skills.profile import build_profile, parse_skill_list, skills_from_cv
@@ -35,10 +35,10 @@ def import_options(args: argparse.Namespace) -> ImportOptions:
     for item in args.status:
         text, sep, reading = item.rpartition("=")
         stage, slash, outcome = reading.partition("/")
-        if not sep or not slash or stage.strip() not in STAGES or outcome.strip() not in OUTCOMES:
+        if not sep or not slash or stage.strip() not in STAGES or outcome.strip() not in OVERRIDE_OUTCOMES:
             raise CliError(
                 f"--status {item!r}: expected TEXT=STAGE/OUTCOME with STAGE in {', '.join(STAGES)} "
-                f"and OUTCOME in {', '.join(OUTCOMES)}"
+                f"and OUTCOME in {', '.join(OVERRIDE_OUTCOMES)}"
             )
         status_overrides[status_key(text)] = (stage.strip(), outcome.strip())
     answers: dict[str, str] = {}

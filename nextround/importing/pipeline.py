@@ -45,7 +45,7 @@ from nextround.importing.grid import Grid, Workbook
 from nextround.importing.header import NO_HEADER, find_header
 from nextround.importing.memory import keep_freed_memory
 from nextround.importing.phrases import MAX_ANALYSED_CHARS
-from nextround.importing.progress_text import distinct_statuses
+from nextround.importing.progress_text import distinct_statuses, read_text
 from nextround.importing.questions import (
     BLANK_FLAGS_QUESTION,
     NOTES_OUTCOME_QUESTION,
@@ -417,6 +417,14 @@ def _template_default_rows(raw: pd.DataFrame) -> np.ndarray:
     return defaults_only
 
 
+def _answer_words(cells: pd.Series) -> pd.Series:
+    """The words typed where the date of their answer goes ("No reply", "被拒绝"), to be read as the
+    answer; its dates and whatever else it holds are left to the date reader."""
+    codes, uniques = pd.factorize(cells)
+    words = np.array([isinstance(v, str) and read_text(v).known for v in uniques] + [False])
+    return cells.where(words[codes])  # a blank cell's code, -1, takes the last: False
+
+
 def _filled_down(raw: pd.DataFrame, named: np.ndarray) -> np.ndarray:
     """The rows after the table's last named one when there are two or more and they repeat one another
     cell for cell: a date and a status copied down into rows never filled in."""
@@ -464,6 +472,11 @@ def _read_rows(
                 TextSignal(m.column, role, raw[m.column])
                 for m in mapping
                 if (role := _TEXT_ROLES.get(m.field or "")) is not None
+            ]
+            + [
+                TextSignal(m.column, "response", _answer_words(raw[m.column]))
+                for m in mapping
+                if m.field in ("outcome_on", "last_event_on")
             ],
             stage_columns=[
                 StageColumn(m.column, m.kind or "interview", raw[m.column], stage_dates[m.column])
@@ -548,10 +561,11 @@ def _read_rows(
         skipped = [SkippedRow(file, int(every_number[i]), reason) for i, reason in decision.skipped]
         questions = list(decision.questions(file, every_number, read))
         questions += progress_questions(file, numbers, progress, mapping, raw, options.answers)
-        # The texts of the table of statuses: a question's answer is an edit of that table.
-        status_columns = [raw[t.column] for t in signals.texts if t.role in ("status", "stage", "result")]
+        # The texts of the table of statuses, on every row (one read as never sent too): a question's
+        # answer is an edit of that table.
+        status_columns = [t.cells for t in signals.texts if t.role in ("status", "stage", "result")]
         questions += unread_status_questions(
-            file, numbers, progress, status_columns, options.status_overrides
+            file, every_number, read, status_columns, options.status_overrides
         )
         source_file = repeated_text(file, n)
         texts = {name: future.result() for name, future in copied.items()}

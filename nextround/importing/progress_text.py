@@ -33,7 +33,7 @@ from rapidfuzz.distance import OSA
 from nextround.importing.cells import code_counts, distinct_values
 from nextround.importing.phrases import MARK, MAX_ANALYSED_CHARS, words
 from nextround.importing.vocabulary import vocabulary
-from nextround.model import OUTCOME_DTYPE, OUTCOMES, STAGE_DTYPE, STAGES, Stage
+from nextround.model import OUTCOMES, STAGE_DTYPE, STAGES, Stage
 
 _STEPS: Final = re.compile(r"\s*(?:=+>|-+>|→|⇒|➡)\s*")  # the arrows between the steps of a history
 OUTCOME_STRENGTH: Final = ("rejected", "withdrawn", "ghosted", "offer", "pending")
@@ -64,6 +64,8 @@ class TextReading:
     names_applied: bool = False  # an applied word ("Applied", "Enviada"): the status says where it stands
 
 
+NOT_SENT: Final = "not sent"  # what a status may say besides an outcome: the row is no application
+OVERRIDE_OUTCOMES: Final = (*OUTCOMES, NOT_SENT)
 NOTHING: Final = TextReading(Stage.APPLIED, "pending", False, False, False, "")
 
 
@@ -285,12 +287,15 @@ def _mend(tokens: tuple[str, ...], *, shortened: bool) -> tuple[tuple[str, ...],
 
 
 def override_reading(choice: tuple[str, str]) -> TextReading:
-    """The reading a user chose in the status review table: (stage, outcome) labels."""
+    """The reading a user chose in the status review table: (stage, outcome) labels; the outcome
+    NOT_SENT says the rows are no applications ("Discarded" before applying)."""
     stage, outcome = choice
-    if stage not in STAGES or outcome not in OUTCOMES:
+    if stage not in STAGES or outcome not in OVERRIDE_OUTCOMES:
         raise ValueError(
-            f"status override {choice!r}: stage must be one of {STAGES}, outcome one of {OUTCOMES}"
+            f"status override {choice!r}: stage must be one of {STAGES}, outcome one of {OVERRIDE_OUTCOMES}"
         )
+    if outcome == NOT_SENT:
+        return TextReading(Stage.APPLIED, "pending", True, False, True, "your choice", says_never_sent=True)
     return TextReading(Stage[stage.upper()], outcome, True, True, False, "your choice")
 
 
@@ -318,7 +323,9 @@ def distinct_statuses(values: pd.Series, overrides: Mapping[str, tuple[str, str]
             "key": pd.Series(keys, dtype="str"),
             "count": np.array([count_of[k] for k in keys], dtype="int64"),
             "stage": pd.Categorical([r.stage.label for r in readings], dtype=STAGE_DTYPE),
-            "outcome": pd.Categorical([r.outcome for r in readings], dtype=OUTCOME_DTYPE),
+            "outcome": pd.Categorical(
+                [NOT_SENT if r.not_applied else r.outcome for r in readings], categories=OVERRIDE_OUTCOMES
+            ),
             "known": np.array([r.known for r in readings], dtype=bool),
             "is_application": np.array([not r.not_applied for r in readings], dtype=bool),
             "rule": pd.Series([r.rule for r in readings], dtype="str"),

@@ -26,7 +26,7 @@ import pandas as pd
 
 from nextround.importing.cells import code_counts, distinct_values
 from nextround.importing.mapping import ColumnMapping, header_fields, stage_column_kind, stage_words_in
-from nextround.importing.progress_text import read_text, status_key
+from nextround.importing.progress_text import NOT_SENT, read_text, status_key
 from nextround.importing.report import QUESTION_ROWS, Choice, Question
 from nextround.importing.stage_outcome import Progress, Sent, yes_cells
 from nextround.importing.vocabulary import cell_answer
@@ -363,6 +363,7 @@ _MEANINGS: Final = (  # what an unread status may mean, as the user would say it
     ("They were rejected", ("applied", "rejected")),
     ("No answer came", ("applied", "ghosted")),
     ("I withdrew", ("applied", "withdrawn")),
+    ("I never applied", ("applied", NOT_SENT)),
 )
 
 
@@ -403,7 +404,7 @@ def unread_status_questions(
         )
         if key in overrides:
             meaning = {reading: label for label, reading in _MEANINGS}.get(overrides[key])
-            reading = f"'{meaning.lower()}'" if meaning else ", ".join(overrides[key])
+            reading = f"'{meaning}'" if meaning else ", ".join(overrides[key])
             said = f"'{_short(text)[1:-1]}' ({count}) is read as {reading}, as you chose."
         else:
             said = (

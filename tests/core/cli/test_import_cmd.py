@@ -124,6 +124,9 @@ def test_a_status_question_names_the_status_option_that_answers_it(tmp_path, cap
     report = json.loads(capsys.readouterr().out)
     closed = next(s for s in report["statuses"] if s["key"] == "closed")
     assert (closed["count"], closed["outcome"], closed["overridden"]) == (3, "rejected", True)
+    assert main(["import", str(path), "--json", "--status", "closed=applied/not sent"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["applications"] == 2  # the three closed rows were never sent: reported, not counted
 
 
 def test_hints_speak_of_options_not_pages(tmp_path, capsys):

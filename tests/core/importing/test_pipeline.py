@@ -696,11 +696,50 @@ def test_a_status_nobody_can_read_becomes_a_question_whose_answers_read_it() -> 
     answered = _import("t.csv", csv_bytes(rows), status_overrides=options.status_overrides)
     assert (answered.applications["outcome"] == "rejected").sum() == 6
     again = {q.key: q for q in answered.report.questions}["status:closed"]
-    assert again.text == "'Closed' (3 applications) is read as 'they were rejected', as you chose."
+    assert again.text == "'Closed' (3 applications) is read as 'They were rejected', as you chose."
     waiting = next(c for c in again.choices if c.label == "Still waiting")
     undone = options.choose(again.key, waiting)  # back as the importer reads it
     assert undone.status_overrides == {} and undone.chose(again.key, waiting)
     assert not undone.chose(again.key, rejected)
+
+
+def test_a_status_nobody_can_read_may_be_answered_as_never_sent() -> None:
+    rows = [["Company", "Role", "Date", "Status"]]
+    rows += [[f"Co {i}", "Analyst", "2025-03-01", "Discarded" if i < 3 else "Rejected"] for i in range(6)]
+    result = _import("t.csv", csv_bytes(rows))
+    question = {q.key: q for q in result.report.questions}["status:discarded"]
+    never = next(c for c in question.choices if c.label == "I never applied")
+    options = ImportOptions().choose(question.key, never)
+    answered = _import("t.csv", csv_bytes(rows), status_overrides=options.status_overrides)
+    assert len(answered.applications) == 3 and (answered.applications["outcome"] == "rejected").all()
+    assert [s.row for s in answered.report.skipped] == [2, 3, 4]  # reported, never lost
+    statuses = answered.report.statuses.set_index("key")
+    assert (
+        statuses.loc["discarded", "outcome"] == "not sent" and not statuses.loc["discarded", "is_application"]
+    )
+    again = {q.key: q for q in answered.report.questions}["status:discarded"]
+    assert again.text == "'Discarded' (3 applications) is read as 'I never applied', as you chose."
+    assert statuses.loc["rejected", "outcome"] == "rejected"
+
+
+def test_words_where_the_date_of_their_answer_goes_are_read_as_the_answer() -> None:
+    rows = [["Company", "Applied", "Response date", "Status"]]
+    rows += [["Acme", "2025-03-01", "No reply", ""], ["Beta", "2025-03-02", "被拒绝", ""]]
+    rows += [["Gamma", "2025-03-03", "2025-03-09", "Interview"], ["Delta", "2025-03-04", "", ""]]
+    rows += [["Eps", "2025-03-05", "TBD", ""]]
+    result = _import("t.csv", csv_bytes(rows))
+    _accounted(result)
+    table = result.applications.set_index("company")
+    assert table["outcome"].to_dict() == {
+        "Acme": "ghosted",
+        "Beta": "rejected",
+        "Gamma": "pending",
+        "Delta": "pending",
+        "Eps": "pending",
+    }
+    assert table.loc["Beta", "outcome_evidence"] == "Response date: 被拒绝"
+    assert len(result.applications) == 5  # the words say nothing against sending: every row counts
+    assert str(table.loc["Gamma", "outcome_on"].date()) == "2025-03-09"
 
 
 def test_a_stage_column_of_circles_and_crosses_reads_the_cross_as_no() -> None:
