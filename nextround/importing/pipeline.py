@@ -48,6 +48,7 @@ from nextround.importing.phrases import MAX_ANALYSED_CHARS
 from nextround.importing.progress_text import distinct_statuses, read_text
 from nextround.importing.questions import (
     BLANK_FLAGS_QUESTION,
+    NO_WHEN_ANSWERED_QUESTION,
     NOTES_OUTCOME_QUESTION,
     NOTES_QUESTION,
     decide_applications,
@@ -487,6 +488,10 @@ def _read_rows(
             read_notes=options.answers.get(NOTES_QUESTION) != "ignore",
             notes_decide_outcome=options.answers.get(NOTES_OUTCOME_QUESTION) == "use",
             blank_flags_are_ghosted=options.answers.get(BLANK_FLAGS_QUESTION) != "pending",
+            answered=_written_dates(answer_dates)
+            if (answer_dates := column("outcome_on")) is not None
+            else None,
+            no_when_answered_is_rejection=options.answers.get(NO_WHEN_ANSWERED_QUESTION) != "pending",
         )
 
     # Two threads read side by side what does not depend on each other (numpy and Arrow let go of the

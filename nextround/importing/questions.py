@@ -35,6 +35,7 @@ from nextround.model import OUTCOMES, STAGES, Stage
 NOTES_QUESTION = "notes"
 NOTES_OUTCOME_QUESTION = "notes-outcome"
 BLANK_FLAGS_QUESTION = "blank-flags"
+NO_WHEN_ANSWERED_QUESTION = "no-when-answered"
 NOT_SENT_QUESTION = "not-sent"
 UNCLEAR_QUESTION = "unclear"
 ONLY_A_NAME_QUESTION = "only-a-name"
@@ -279,6 +280,16 @@ def progress_questions(
         )
         choices = (_KEEP, Choice("No, they are still waiting", "pending"))
         questions.append(_ask(BLANK_FLAGS_QUESTION, file, text, numbers, blank, choices))
+    turned_down = progress.rejected_by_a_no
+    if turned_down.any():
+        waiting = answers.get(NO_WHEN_ANSWERED_QUESTION) == "pending"
+        reading = "still waiting, as you chose." if waiting else "rejected. Is that right?"
+        text = (
+            f"{_plural(int(turned_down.sum()), 'application')} with a 'no' to a step and a date of their "
+            f"answer{_example(numbers, turned_down)} {_be(turned_down.sum())} read as {reading}"
+        )
+        choices = (Choice("Yes, they were rejected"), Choice("No, they are still waiting", "pending"))
+        questions.append(_ask(NO_WHEN_ANSWERED_QUESTION, file, text, numbers, turned_down, choices))
     for column, day, count in progress.default_date_columns:
         text = (
             f"'{column}' holds the same date ({day:%d %b %Y}) in {count:,} rows: read as a template's "

@@ -113,6 +113,8 @@ class Signals:
     notes_decide_outcome: bool = False  # a note's "they said no" overrules a status that says "Applied"
     real_default_dates: frozenset[str] = frozenset()  # stage columns whose one repeated date is real
     blank_flags_are_ghosted: bool = True  # the In-Progress rule (5); the user may say otherwise
+    answered: np.ndarray | None = None  # bool per row: a date of their answer is written down
+    no_when_answered_is_rejection: bool = True  # "Interview? No" beside that date; the user may say otherwise
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,7 @@ class Progress:
     ghosted_from_blank_flags: np.ndarray  # bool: rule 5
     beyond_notes: np.ndarray  # bool: a cell other than a note holds something (a status, a flag, a count)
     notes_outcome_withheld: np.ndarray  # bool: a note says more (further, or ended) than the status kept
+    rejected_by_a_no: np.ndarray  # bool: "Interview? No" and a date of their answer decided "rejected"
     default_date_columns: tuple[tuple[str, pd.Timestamp, int], ...] = ()  # (column, date, rows) ignored
 
     def rows(self, keep: np.ndarray) -> Progress:
@@ -535,6 +538,10 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
     has_progress_column = any(c.kind == "in_progress" for c in flags)
     if has_progress_column:
         outcome_layers.append(_closed_layer(flags, stage_before_notes))
+    turned_down = _turned_down_layer(flags, signals.answered, stage_before_notes)
+    turned_down_at = len(outcome_layers) if signals.no_when_answered_is_rejection else -1
+    if signals.no_when_answered_is_rejection:
+        outcome_layers.append(turned_down)
 
     # The notes come last: they raise the stage and decide only what nothing else decided.
     # A column that says how far each application got ("Stage", "Etapa") is trusted over the notes, as is
@@ -561,6 +568,9 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
         outcome_layers.append(_Layer(ghosted, label, np.where(ghosted_from_blank, 0, -1)))
     outcome, outcome_chosen = _first_decided(outcome_layers, n_rows)
     ghosted_from_blank = ghosted_from_blank & (outcome_chosen == len(outcome_layers) - 1)
+    # The rows a "no" turned down, or would have where the user said they are still waiting.
+    decided_by_no = outcome_chosen == turned_down_at if turned_down_at >= 0 else outcome == _PENDING
+    rejected_by_a_no = (turned_down.codes >= 0) & decided_by_no
 
     offer = outcome == _CODE["offer"]
     stage = np.where(offer, int(Stage.OFFER), stage).astype(np.int8)
@@ -581,6 +591,7 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
         ghosted_from_blank_flags=ghosted_from_blank,
         beyond_notes=beyond_notes,
         notes_outcome_withheld=(withheld & (outcome == _PENDING)) | stage_withheld,
+        rejected_by_a_no=rejected_by_a_no,
         default_date_columns=tuple(defaults),
     )
 
@@ -648,6 +659,19 @@ def _same_step(header: str, other: str) -> bool:
     extra = (theirs - mine) if mine <= theirs else (mine - theirs) if theirs <= mine else None
     numbers = vocabulary().numbers
     return extra is not None and not any(w in numbers or any(c.isdigit() for c in w) for w in extra)
+
+
+def _turned_down_layer(flags: list[_FlagColumn], answered: np.ndarray | None, stage: np.ndarray) -> _Layer:
+    """Rejected where a yes/no column says the step never came ("Selected for interview? No") and a date
+    of their answer is written down: they answered, and the answer was no."""
+    asked = [c for c in flags if c.yes_no and c.kind in _STAGE_KINDS] if answered is not None else []
+    chosen = np.full(len(stage), -1, dtype=np.int64)
+    for index, column in enumerate(asked):
+        no = (column.values == Flag.NOT_REACHED) & answered & (stage < _STAGE_KINDS[column.kind])
+        chosen = np.where(no & (chosen < 0), index, chosen)
+    outcome = np.where(chosen >= 0, _CODE["rejected"], _PENDING).astype(np.int8)
+    labels = Labels(None, [f"{c.column}: no, and a date of their answer" for c in asked])
+    return _Layer(outcome, labels, chosen)
 
 
 def _closed_layer(flags: list[_FlagColumn], stage: np.ndarray) -> _Layer:

@@ -742,6 +742,31 @@ def test_words_where_the_date_of_their_answer_goes_are_read_as_the_answer() -> N
     assert str(table.loc["Gamma", "outcome_on"].date()) == "2025-03-09"
 
 
+def test_a_no_to_a_step_with_a_date_of_their_answer_is_a_rejection_and_a_question() -> None:
+    rows = [["Company", "Applied", "Response date", "Selected for interview?"]]
+    rows += [["Acme", "2025-03-01", "2025-03-09", "No"], ["Beta", "2025-03-02", "", "No"]]
+    rows += [["Gamma", "2025-03-03", "2025-03-10", "Yes"], ["Delta", "2025-03-04", "", ""]]
+    rows += [["Eps", "2025-03-05", "2025-03-11", "No"]]
+    result = _import("t.csv", csv_bytes(rows))
+    _accounted(result)
+    table = result.applications.set_index("company")
+    assert table["outcome"].to_dict() == {
+        "Acme": "rejected",
+        "Beta": "pending",  # no answer yet: the "no" says only that no interview came so far
+        "Gamma": "pending",
+        "Delta": "pending",
+        "Eps": "rejected",
+    }
+    assert table.loc["Acme", "outcome_evidence"] == "Selected for interview?: no, and a date of their answer"
+    assert table.loc["Gamma", "stage_reached"] == "interview"
+    question = {q.key: q for q in result.report.questions}["no-when-answered"]
+    assert question.rows == (2, 6) and "2 applications with a 'no' to a step" in question.text
+    waiting = _import("t.csv", csv_bytes(rows), answers={"no-when-answered": "pending"})
+    assert (waiting.applications["outcome"] == "pending").all()
+    again = {q.key: q for q in waiting.report.questions}["no-when-answered"]  # still there, to undo
+    assert again.rows == (2, 6) and "read as still waiting, as you chose" in again.text
+
+
 def test_a_stage_column_of_circles_and_crosses_reads_the_cross_as_no() -> None:
     # Korean and Japanese sheets mark a step O (done) or X (not): X alone is an English tick, but beside
     # O it is the cross.
