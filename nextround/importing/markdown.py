@@ -35,7 +35,9 @@ _MARKUP = re.compile(
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)[\s#]*$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[(?P<tick>[ xX])\]\s*)?(?P<text>.+)$")
-OUTLINE_HEADER: list[str | None] = ["Company", "Role", "Progress"]
+OUTLINE_HEADER: list[str | None] = ["Company", "Role", "Progress", "Date"]
+# A date with its year in a step ("Applied 2025-09-01", "2020年8月23日"): the earliest is the date applied.
+_DATED = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 _TOP_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s*)?(?P<text>.+)$")  # not indented: no sub-step
 # Where a list item's name ends: a dash, colon or bar after at most four words ("Acme Labs: rejected";
 # not a time's colon, "15：00"),
@@ -135,7 +137,7 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
                 progress.append(said)
         dated += any(c.isdigit() for step in progress for c in step)
         company = _plain(MARK.sub(" ", _HIGHLIGHT.sub(" ", heading))).strip("= ")
-        rows.append([company, role, "; ".join(progress) or None])
+        rows.append([company, role, "; ".join(progress) or None, _first_date(progress)])
     if dated < max(3, len(starts) / 2):
         return None
     note = f"Read each of the note's {len(starts):,} headings as an application, its lines as the progress."
@@ -157,13 +159,19 @@ def read_markdown_list(text: str) -> MarkdownTable | None:
     for _, said in items:
         name = _NAME.match(said)
         company, progress = (name.group(1) or name.group(2), said[name.end() :]) if name else (said, "")
-        rows.append([company, None, progress or None])
+        rows.append([company, None, progress or None, _first_date([progress])])
     if len(items) < 5 or sum(read_text(row[2]).known for row in rows[1:]) < len(items) / 2:
         return None
     note = f"Read the note's {len(items):,} list items each as an application, its first words the company."
     numbers = [0, *(i + 1 for i, _ in items)]
     layout = tuple(sorted(set(range(1, len(lines) + 1)) - set(numbers)))
     return MarkdownTable(rows, numbers, layout, (note,), separator="")
+
+
+def _first_date(steps: list[str]) -> str | None:
+    """The earliest date with a year the steps hold, as YYYY-MM-DD (a note's sections have no date column)."""
+    found = [(int(y), int(m), int(d)) for step in steps for y, m, d in _DATED.findall(step)]
+    return "{:04d}-{:02d}-{:02d}".format(*min(found)) if found else None
 
 
 def _table_at(lines: list[str], rule_index: int) -> list[tuple[int, list[str | None]]]:

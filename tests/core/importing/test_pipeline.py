@@ -842,6 +842,7 @@ def test_a_note_kept_as_one_heading_per_application_imports_its_steps():
         "Delta": "rejected",
     }
     assert table.loc["Acme", "stage_evidence"].startswith("Progress: ")
+    assert str(table.loc["Beta", "applied_on"].date()) == "2025-09-03"  # the earliest dated step
     summary = result.report.files[0]
     assert (summary.header_row, summary.blank_rows, summary.delimiter) == (0, 0, "")  # no table, no gaps
     assert not [q for q in result.report.questions if q.key == "no-header"]  # the header is the reader's

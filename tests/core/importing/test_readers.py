@@ -865,11 +865,16 @@ def test_a_note_with_one_heading_per_application_is_read_as_a_table() -> None:
     workbook = read_workbook("search.md", MARKDOWN_OUTLINE.encode())
     grid = _only_grid(workbook)
     assert grid.rows == [
-        ["Company", "Role", "Progress"],
-        ["Acme", "Data Analyst, Berlin", "rejected; Applied 2025-09-01; Phone screen 2025-09-08"],
-        ["Beta", "Backend Engineer", "Applied 2025-09-03; 2025-09-10 online test sent"],
-        ["Gamma", None, "Applied 2025-09-05"],
-        ["Delta", None, '❌; {"events": [{"date": "2025-09-06", "content": "applied"}]}'],
+        ["Company", "Role", "Progress", "Date"],  # the date: the earliest of the steps done
+        [
+            "Acme",
+            "Data Analyst, Berlin",
+            "rejected; Applied 2025-09-01; Phone screen 2025-09-08",
+            "2025-09-01",
+        ],
+        ["Beta", "Backend Engineer", "Applied 2025-09-03; 2025-09-10 online test sent", "2025-09-03"],
+        ["Gamma", None, "Applied 2025-09-05", "2025-09-05"],
+        ["Delta", None, '❌; {"events": [{"date": "2025-09-06", "content": "applied"}]}', "2025-09-06"],
     ]
     assert grid.row_numbers.tolist()[1:] == [1, 9, 17, 25]  # each heading's line
     assert any("4 headings as an application" in note for note in workbook.notes)
@@ -880,7 +885,7 @@ def test_a_note_whose_sections_hold_no_dates_or_that_has_no_headings_is_no_outli
     bullets = "- Acme 8.08 interview, rejected\n- Beta applied 2020-08-23\n\n2020-09-06 Gamma test\n"
     for name, text in (("README.md", readme), ("log.md", bullets)):
         grid = _only_grid(read_workbook(name, text.encode()))
-        assert ["Company", "Role", "Progress"] not in grid.rows
+        assert ["Company", "Role", "Progress", "Date"] not in grid.rows
 
 
 def test_a_note_with_one_list_item_per_application_is_read_as_a_table() -> None:
@@ -888,23 +893,23 @@ def test_a_note_with_one_list_item_per_application_is_read_as_a_table() -> None:
         "# Autumn\n\n- Acme: phone screen 8.08, rejected\n- Beta - applied 2020-08-23\n"
         "- 百度 笔试挂 15：00\n  - 8.10: notes on the test\n- Delta interview 9.1 at 10:00\n"
         "- 2020年9月5日 星期六\n"
-        "* Gamma Labs | offer\n\n2020-09-06 Gamma test\n"
+        "* Gamma Labs | offer 2020年9月7日\n\n2020-09-06 Gamma test\n"
     )
     workbook = read_workbook("log.md", text.encode())
     grid = _only_grid(workbook)
     assert grid.rows == [
-        ["Company", "Role", "Progress"],
-        ["Acme", None, "phone screen 8.08, rejected"],
-        ["Beta", None, "applied 2020-08-23"],
-        ["百度", None, "笔试挂 15：00"],  # the indented item is a step of its own, no application
-        ["Delta", None, "interview 9.1 at 10:00"],
-        ["Gamma Labs", None, "offer"],
+        ["Company", "Role", "Progress", "Date"],
+        ["Acme", None, "phone screen 8.08, rejected", None],  # a date without its year is no date applied
+        ["Beta", None, "applied 2020-08-23", "2020-08-23"],
+        ["百度", None, "笔试挂 15：00", None],  # the indented item is a step of its own, no application
+        ["Delta", None, "interview 9.1 at 10:00", None],
+        ["Gamma Labs", None, "offer 2020年9月7日", "2020-09-07"],
     ]  # the day's heading ("2020年9月5日") is no company
     assert grid.row_numbers.tolist()[1:] == [3, 4, 5, 7, 9]
     assert any("5 list items each as an application" in note for note in workbook.notes)
     features = "# Tool\n\n" + "".join(f"- Feature {i}: written in Rust\n" for i in range(6))
     readme = _only_grid(read_workbook("README.md", features.encode()))
-    assert ["Company", "Role", "Progress"] not in readme.rows
+    assert ["Company", "Role", "Progress", "Date"] not in readme.rows
 
 
 def test_a_link_in_a_markdown_cell_is_read_as_its_words() -> None:
