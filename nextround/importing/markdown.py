@@ -107,7 +107,7 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     "==rejected==", are progress); the first plain line under it with letters and no digit is the role;
     the other lines (a checklist's ticked items, dated steps, a code block of events, a quoted "gave
     up") are the progress. Unticked items are steps still to come, left out. None unless three or more
-    sections, and at least half of them, hold a digit (a date) beside their role."""
+    sections, and at least half of them, hold a digit (a date) or words of progress beside their role."""
     lines = text.split("\n")
     headings = [(i, m) for i, line in enumerate(lines) if (m := _HEADING.match(line))]
     levels = [len(m.group(1)) for _, m in headings]
@@ -135,9 +135,10 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
                 role = said
             elif said.strip("=-* "):
                 progress.append(said)
-        dated += any(c.isdigit() for step in progress for c in step)
+        steps = "; ".join(progress)
+        dated += any(c.isdigit() for c in steps) or read_text(steps, prose=True).known
         company = _plain(MARK.sub(" ", _HIGHLIGHT.sub(" ", heading))).strip("= ")
-        rows.append([company, role, "; ".join(progress) or None, _first_date(progress)])
+        rows.append([company, role, steps or None, _first_date(progress)])
     if dated < max(3, len(starts) / 2):
         return None
     note = f"Read each of the note's {len(starts):,} headings as an application, its lines as the progress."
@@ -151,16 +152,27 @@ def read_markdown_list(text: str) -> MarkdownTable | None:
     words before the first dash, colon or space name the company, the rest is the progress. Indented
     items are steps of the item above; items that start with a date head a day's notes. None unless
     five or more items, and at least half of them, say where an application stands (a list of features
-    in a README is no tracker)."""
+    in a README is no tracker). A heading that says where its items stand ("## Failed", "## Offers") is
+    part of each item's progress."""
     lines = text.split("\n")
-    items = [(i, _plain(m.group("text"))) for i, line in enumerate(lines) if (m := _TOP_ITEM.match(line))]
-    items = [(i, said) for i, said in items if said and not _DAY.match(said)]
+    items: list[tuple[int, str]] = []
     rows: list[list[str | None]] = [OUTLINE_HEADER]
-    for _, said in items:
+    state = None  # the heading above, when it names a state
+    for index, line in enumerate(lines):
+        if heading := _HEADING.match(line):
+            said = _plain(heading.group(2)).rstrip(":：")
+            state = said if read_text(said).known else None
+        item = _TOP_ITEM.match(line)
+        said = _plain(item.group("text")) if item else ""
+        if not said or _DAY.match(said):
+            continue
         name = _NAME.match(said)
         company, progress = (name.group(1) or name.group(2), said[name.end() :]) if name else (said, "")
-        rows.append([company, None, progress or None, _first_date([progress])])
-    if len(items) < 5 or sum(read_text(row[2]).known for row in rows[1:]) < len(items) / 2:
+        items.append((index, said))
+        steps = "; ".join(part for part in (state, progress) if part)
+        rows.append([company, None, steps or None, _first_date([progress])])
+    # The gate reads the items' own words: a heading's state alone makes no list a tracker.
+    if len(items) < 5 or sum(read_text(said).known for _, said in items) < len(items) / 2:
         return None
     note = f"Read the note's {len(items):,} list items each as an application, its first words the company."
     numbers = [0, *(i + 1 for i, _ in items)]

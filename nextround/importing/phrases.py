@@ -32,10 +32,16 @@ MARK: Final = re.compile(rf"[{_MARK}]")
 _TOKEN: Final = re.compile(rf"[{_CJK}{_MARK}]|\.?{_LETTER}+(?:[.&]{_LETTER}+)*[+#]*")
 
 
+# A German word for people of every gender ("Bewerber:innen", "Kandidat*innen", "Entwickler_in") is the
+# word with "innen" ("bewerberinnen"), as "BewerberInnen" is.
+_GENDER_FORM: Final = re.compile(r"(?<=[a-z])[:*_·](?=in(?:nen)?\b)")
+
+
 def fold(text: str) -> str:
-    """Lower case without accents, apostrophes dropped; at most ``MAX_ANALYSED_CHARS`` characters read."""
+    """Lower case without accents, apostrophes dropped, gender marks joined; at most
+    ``MAX_ANALYSED_CHARS`` characters read."""
     text = text[:MAX_ANALYSED_CHARS]
-    folded = text.lower()
+    folded = _GENDER_FORM.sub("", text.lower())
     if not folded.isascii():
         folded = unicodedata.normalize("NFKC", folded).lower().translate(_SPECIAL_LETTERS)
         decomposed = unicodedata.normalize("NFKD", folded)

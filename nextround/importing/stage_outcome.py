@@ -58,6 +58,7 @@ _STAGE_KINDS: Final = {kind: Stage[kind.upper()] for kind in ("screen", "intervi
 DEFAULT_DATE_SHARE: Final = 0.8  # of a date column's filled cells holding one date: a template default
 DEFAULT_DATE_ROWS: Final = 5
 PROSE_WORDS: Final = 5  # a status cell of more words than this is a sentence, read like a note
+PARAGRAPH_WORDS: Final = 20  # a cell of more words than this is a paragraph (a pasted e-mail), no label
 
 
 class Flag(IntEnum):
@@ -213,10 +214,13 @@ def _read_text_column(
         readings = [_as_note(r) for r in readings]
     else:
         # A cell that says nothing alone is read with its column's name ("Personalizada" under
-        # "Resposta" is a personal reply), when the two together say more than the name alone.
+        # "Resposta" is a personal reply), when the two together say more than the name alone; a
+        # paragraph says "not sent" only in so many words ("thank you for taking the time to apply").
         alone = read_text(signal.column)
         readings = [
-            r if r.known or not isinstance(v, str) else _with_header(signal, v, r, alone)
+            (_as_note(r) if r.not_applied and word_count(str(v)) > PARAGRAPH_WORDS else r)
+            if r.known or not isinstance(v, str)
+            else _with_header(signal, v, r, alone)
             for r, v in zip(readings, uniques, strict=True)
         ]
     sent = [_sent_of(r, v, signal.role) for r, v in zip(readings, uniques, strict=True)]

@@ -825,6 +825,49 @@ def test_a_note_kept_as_one_list_item_per_application_imports_each_with_its_prog
     assert [skipped.row for skipped in result.report.skipped] == [6]  # a bare name: a wish, asked about
 
 
+def test_a_list_note_reads_a_heading_that_names_a_state_as_part_of_its_items():
+    text = (
+        "# Applications\n\n## Ongoing:\n* Cubed: phone interview soon\n* Fisher: passed phone interview\n"
+        "* PDS: applied\n* HSBC: waiting to apply\n\n## Failed:\n* Digiterre: no feedback\n"
+        "* Exceedra: bad experience\n"
+    )
+    result = _import("applications.md", text.encode())
+    _accounted(result)
+    outcome = result.applications.set_index("company")["outcome"].to_dict()
+    assert outcome == {"Cubed": "pending", "Fisher": "pending", "PDS": "pending", "Digiterre": "rejected",
+                       "Exceedra": "rejected"}  # fmt: skip
+    assert [s.row for s in result.report.skipped] == [7]  # "waiting to apply": never sent
+
+
+def test_a_note_of_pasted_emails_one_heading_each_is_read_by_what_they_say():
+    emails = [
+        (
+            "Your application",
+            "Thank you for taking the time to apply for the position. Unfortunately it "
+            "didn't work out this time and we will not be moving forward with your application.",
+        ),
+        (
+            "Absage",
+            "Wir bedauern, dass wir Ihre Bewerbung nicht in die letzte Auswahl nehmen konnten und "
+            "wünschen Ihnen für Ihren weiteren Berufsweg alles Gute und viel Erfolg bei der Suche.",
+        ),
+        (
+            "Invitation",
+            "We would like to invite you to a first interview with our team lead next week, "
+            "please pick a time that suits you from the calendar link below and let us know.",
+        ),
+    ]
+    text = "# No thanks!\n\n" + "".join(
+        f"## {subject}\nFrom: Careers\n\n{body}\n\n" for subject, body in emails
+    )
+    result = _import("mails.md", text.encode())
+    _accounted(result)
+    table = result.applications
+    assert len(table) == 3  # "… taking the time to apply …" in a paragraph is no "to apply" status
+    assert table["outcome"].tolist() == ["rejected", "rejected", "pending"]
+    assert table["stage_reached"].tolist()[2] == "interview"
+
+
 def test_a_note_kept_as_one_heading_per_application_imports_its_steps():
     result = _import("search.md", MARKDOWN_OUTLINE.encode())
     _accounted(result)

@@ -177,7 +177,9 @@ def test_unreadable_texts_are_not_known(text: object) -> None:
      "identified", "Lead", "watch", "NICHT WEITER VERFOLGEN", "pulada", "Application incomplete", "Ready",
      "Removed before submission",
      # a posting scored by the candidate (a job-search assistant's "Evaluated"), a choice not to apply
-     "Evaluated", "NO APLICAR", "Do not apply"],
+     "Evaluated", "NO APLICAR", "Do not apply",
+     # a CV or an application made ready, not yet sent
+     "✅ Ready to submit", "CV to send"],
 )  # fmt: skip
 def test_saved_wishlist_and_not_pursued_texts_say_never_sent(text: str) -> None:
     reading = read_text(text)
@@ -258,6 +260,23 @@ def test_saved_words_do_not_hide_real_progress(text: str, not_applied: bool, out
 def test_free_text_with_numbers_and_negations(text: str, stage: str, outcome: str) -> None:
     reading = read_text(text)
     assert (reading.stage.label, reading.outcome) == (stage, outcome)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unfortunately, it didn't work out this time: your profile does not fully match the requirements.",
+        "After careful review we have decided to proceed with other candidates whose experience more "
+        "closely matches our needs.",
+        "It is with regret that we must inform you that we are not able to consider you for the position.",
+        "Wir bedauern daher, dass wir Ihre Bewerbung nicht in die letzte Auswahl nehmen konnten.",
+        "Wir haben uns entschieden, mit anderen Bewerber:innen fortzufahren.",  # any gender mark
+        "haben wir uns entschieden, den Auswahlprozess mit anderen Kandidat*innen fortzusetzen",
+        "Wir haben die Position mittlerweile erfolgreich besetzt.",
+    ],
+)
+def test_what_rejection_emails_say_reads_as_rejected_in_prose(text: str) -> None:
+    assert read_text(text, prose=True).outcome == "rejected"
 
 
 @pytest.mark.parametrize(
