@@ -113,8 +113,11 @@ def test_a_status_nobody_can_read_is_asked_about_by_name_and_one_click_reads_it(
     assert (at.session_state[state.APPLICATIONS]["outcome"] == "rejected").sum() == 4
     assert next(b for b in at.button if b.label == "They were rejected").disabled  # the answer given
     assert any(
-        "is read as 'they were rejected', as you chose" in m.value.replace("\\", "") for m in at.markdown
+        "is read as 'They were rejected', as you chose" in m.value.replace("\\", "") for m in at.markdown
     )
+    next(b for b in at.button if b.label == "I never applied").click().run()  # never sent: left out
+    assert len(at.session_state[state.APPLICATIONS]) == 4
+    assert next(b for b in at.button if b.label == "I never applied").disabled
     next(b for b in at.button if b.label == "Still waiting").click().run()  # and back
     assert (at.session_state[state.APPLICATIONS]["outcome"] == "pending").sum() == 8
 
