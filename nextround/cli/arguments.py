@@ -8,7 +8,8 @@ from pathlib import Path
 
 from nextround.ghosting import GhostingPolicy
 from nextround.importing.mapping import FIELDS
-from nextround.model import OUTCOMES, STAGES
+from nextround.importing.progress_text import NOT_SENT, OVERRIDE_OUTCOMES
+from nextround.model import STAGES
 
 
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:
@@ -40,7 +41,8 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="TEXT=STAGE/OUTCOME",
         help="read a status text as the given stage and outcome, e.g. 'On hold=screen/pending' "
-        f"(repeatable); STAGE is one of {', '.join(STAGES)}, OUTCOME one of {', '.join(OUTCOMES)}",
+        f"(repeatable); STAGE is one of {', '.join(STAGES)}, OUTCOME one of {', '.join(OVERRIDE_OUTCOMES)} "
+        f"('{NOT_SENT}': never applied, left out)",
     )
     parser.add_argument(
         "--answer",

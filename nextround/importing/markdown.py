@@ -39,9 +39,8 @@ OUTLINE_HEADER: list[str | None] = ["Company", "Role", "Progress", "Date"]
 # A date with its year in a step ("Applied 2025-09-01", "2020年8月23日"): the earliest is the date applied.
 _DATED = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 _TOP_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s*)?(?P<text>.+)$")  # not indented: no sub-step
-# Where a list item's name ends: a dash, colon or bar after at most four words ("Acme Labs: rejected";
-# not a time's colon, "15：00"),
-# else the first space ("百度 部门筛选中").
+# Where a list item's name ends: a dash, colon or bar after at most four words ("Acme Labs: rejected",
+# but not a time's colon, "15：00"), else the first space ("百度 部门筛选中").
 _NAME = re.compile(r"^((?:\S+\s+){0,3}?\S+?)(?:\s+[-–—|]\s+|:\s+|\s*：\s*(?!\d))|^(\S+)\s+")
 _DAY = re.compile(r"^\d{1,4}\s*[年月./-]\s*\d")  # an item that starts with a date heads a day, not a company
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)

@@ -490,7 +490,9 @@ def _combinations(signals: Signals, n_rows: int) -> tuple[Signals, int, np.ndarr
     distinct_texts = [replace(t, cells=next(each)) for t in texts]
     applied_flag = None if signals.applied_flag is None else (signals.applied_flag[0], next(each))
     count = None if signals.interview_count is None else (signals.interview_count[0], next(each))
-    distinct = replace(signals, texts=distinct_texts, applied_flag=applied_flag, interview_count=count)
+    distinct = replace(  # the answered rows matter only to a stage column's "no": there is none here
+        signals, texts=distinct_texts, applied_flag=applied_flag, interview_count=count, answered=None
+    )
     return distinct, len(used), position[key]
 
 
