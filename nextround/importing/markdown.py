@@ -106,7 +106,8 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     "==rejected==", are progress); the first plain line under it with letters and no digit is the role;
     the other lines (a checklist's ticked items, dated steps, a code block of events, a quoted "gave
     up") are the progress. Unticked items are steps still to come, left out. None unless three or more
-    sections, and at least half of them, hold a digit (a date) or words of progress beside their role."""
+    sections, and at least half of them, speak of an application ("applied", "一面", "rejected"): dates
+    and numbers alone are in every changelog."""
     lines = text.split("\n")
     headings = [(i, m) for i, line in enumerate(lines) if (m := _HEADING.match(line))]
     levels = [len(m.group(1)) for _, m in headings]
@@ -116,7 +117,7 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     if len(starts) < 3:
         return None
     rows: list[list[str | None]] = [OUTLINE_HEADER]
-    dated = 0
+    speaking = 0
     for (start, heading), end in zip(sections, [*starts[1:], len(lines)], strict=True):
         role, in_code = None, False
         # "Acme ==rejected==", "❌ Acme": the state, marked in the heading
@@ -135,10 +136,10 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
             elif said.strip("=-* "):
                 progress.append(said)
         steps = "; ".join(progress)
-        dated += any(c.isdigit() for c in steps) or read_text(steps, prose=True).known
+        speaking += read_text(steps, prose=True).known
         company = _plain(MARK.sub(" ", _HIGHLIGHT.sub(" ", heading))).strip("= ")
         rows.append([company, role, steps or None, _first_date(progress)])
-    if dated < max(3, len(starts) / 2):
+    if speaking < max(3, len(starts) / 2):
         return None
     note = f"Read each of the note's {len(starts):,} headings as an application, its lines as the progress."
     numbers = [0, *(i + 1 for i in starts)]  # the header is this reader's own: on no line of the file
@@ -171,7 +172,7 @@ def read_markdown_list(text: str) -> MarkdownTable | None:
         steps = "; ".join(part for part in (state, progress) if part)
         rows.append([company, None, steps or None, _first_date([progress])])
     # The gate reads the items' own words: a heading's state alone makes no list a tracker.
-    if len(items) < 5 or sum(read_text(said).known for _, said in items) < len(items) / 2:
+    if len(items) < 5 or sum(read_text(said, prose=True).known for _, said in items) < len(items) / 2:
         return None
     note = f"Read the note's {len(items):,} list items each as an application, its first words the company."
     numbers = [0, *(i + 1 for i, _ in items)]

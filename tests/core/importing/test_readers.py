@@ -880,8 +880,11 @@ def test_a_note_with_one_heading_per_application_is_read_as_a_table() -> None:
     assert any("4 headings as an application" in note for note in workbook.notes)
 
 
-def test_a_note_whose_sections_hold_no_dates_or_that_has_no_headings_is_no_outline() -> None:
-    readme = "# Install\n\n- pip install nextround\n\n# Use\n\n- make run\n\n# Licence\n\n- MIT\n"
+def test_a_note_whose_sections_say_nothing_of_applications_or_that_has_no_headings_is_no_outline() -> None:
+    readme = (  # dates and numbers in every section, but no word of an application
+        "# Install\n\n- pip install nextround 1.2\n\n# Use\n\n- make run (since 2024-05-01)\n\n"
+        "# Licence\n\n- MIT, 2024\n\n# Changes\n\n- 1.0: first release\n"
+    )
     bullets = "- Acme 8.08 interview, rejected\n- Beta applied 2020-08-23\n\n2020-09-06 Gamma test\n"
     for name, text in (("README.md", readme), ("log.md", bullets)):
         grid = _only_grid(read_workbook(name, text.encode()))
