@@ -274,11 +274,13 @@ def progress_questions(
         questions.append(_ask(NOTES_OUTCOME_QUESTION, file, text, numbers, withheld, choices))
     blank = progress.ghosted_from_blank_flags
     if blank.any():
+        waiting = answers.get(BLANK_FLAGS_QUESTION) == "pending"
+        reading = "still waiting, as you chose." if waiting else "'no response'. Is that right?"
         text = (
-            f"{_plural(int(blank.sum()), 'application')} with no flag in any stage column "
-            f"{_be(blank.sum())} read as 'no response'{_example(numbers, blank)}. Is that right?"
+            f"{_plural(int(blank.sum()), 'application')} with no flag in any stage column"
+            f"{_example(numbers, blank)} {_be(blank.sum())} read as {reading}"
         )
-        choices = (_KEEP, Choice("No, they are still waiting", "pending"))
+        choices = (Choice("Yes, no response came"), Choice("No, they are still waiting", "pending"))
         questions.append(_ask(BLANK_FLAGS_QUESTION, file, text, numbers, blank, choices))
     turned_down = progress.rejected_by_a_no
     if turned_down.any():

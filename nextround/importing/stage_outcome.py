@@ -566,14 +566,15 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
     outcome_layers += [_layer(t, np.where(said, _PENDING, t.outcome)) for t in notes]
     stage, stage_chosen = _furthest(stage_layers, n_rows)
 
-    ghosted_from_blank = no
-    if has_progress_column and signals.blank_flags_are_ghosted:
-        ghosted_from_blank = ~any_flag & ~_any((t.present for t in texts), n_rows) & ~known
+    blank = ~any_flag & ~_any((t.present for t in texts), n_rows) & ~known if has_progress_column else no
+    if signals.blank_flags_are_ghosted:
         label = Labels(None, ["no flag in any stage column: read as no response"])
-        ghosted = np.where(ghosted_from_blank, _CODE["ghosted"], _PENDING).astype(np.int8)
-        outcome_layers.append(_Layer(ghosted, label, np.where(ghosted_from_blank, 0, -1)))
+        ghosted = np.where(blank, _CODE["ghosted"], _PENDING).astype(np.int8)
+        outcome_layers.append(_Layer(ghosted, label, np.where(blank, 0, -1)))
     outcome, outcome_chosen = _first_decided(outcome_layers, n_rows)
-    ghosted_from_blank = ghosted_from_blank & (outcome_chosen == len(outcome_layers) - 1)
+    # The rows blank flags made ghosted, or would have where the user said they are still waiting.
+    blank_decided = outcome_chosen == len(outcome_layers) - 1
+    ghosted_from_blank = blank & (blank_decided if signals.blank_flags_are_ghosted else outcome == _PENDING)
     # The rows a "no" turned down, or would have where the user said they are still waiting.
     decided_by_no = outcome_chosen == turned_down_at if turned_down_at >= 0 else outcome == _PENDING
     rejected_by_a_no = (turned_down.codes >= 0) & decided_by_no

@@ -113,6 +113,13 @@ def test_yng_flag_sheet_reads_furthest_stage_rejections_ghosting_and_closed_rows
     assert str(progress.outcome_evidence[11]) == "no flag in any stage column: read as no response"
     assert str(progress.outcome_evidence[1]) == "Auto Rejected: Y"
     assert str(progress.stage_evidence[5]) == "Panel Interview: Y"
+    # Told they are still waiting, the blank rows stay pending and are still shown, to undo the answer.
+    waiting = infer_progress(
+        Signals(stage_columns=_stage_columns(sheet, list(sheet.columns[1:])), blank_flags_are_ghosted=False),
+        len(sheet),
+    )
+    assert _readings(waiting, sheet["Company"])["Netflix"] == ("applied", "pending")
+    assert list(waiting.ghosted_from_blank_flags) == [False] * 11 + [True, False]
 
 
 def test_blank_rows_are_no_response_only_in_a_sheet_that_marks_live_rows() -> None:
