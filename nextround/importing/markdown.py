@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nextround.importing.phrases import MARK
+from nextround.importing.mapping import header_fields
+from nextround.importing.phrases import MARK, words
 from nextround.importing.progress_text import read_text
 
 # The rule line under a header: cells of dashes with optional alignment colons, with at least one pipe.
@@ -44,6 +45,7 @@ _TOP_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s*)?(?P<text>.+)$")  
 _NAME = re.compile(r"^((?:\S+\s+){0,3}?\S+?)(?:\s+[-–—|]\s+|:\s+|\s*：\s*(?!\d))|^(\S+)\s+")
 _DAY = re.compile(r"^\d{1,4}\s*[年月./-]\s*\d")  # an item that starts with a date heads a day, not a company
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_PROGRESS_FIELDS = frozenset({"status", "stage", "outcome_text", "response"})  # where it stands
 
 
 @dataclass(frozen=True)
@@ -66,18 +68,23 @@ def may_hold_table(data: bytes) -> bool:
 
 
 def read_markdown_table(text: str) -> MarkdownTable | None:
-    """The file's Markdown table, or None when it holds none. A note with several tables under the same
-    header (one per month, say) gives all their rows; a table with another header is left out. Of
-    tables with different headers, the one with the most filled cells is read."""
+    """The file's Markdown table, or None when it holds none. A note with several tables whose headers
+    mean the same ("Company | Result", "Company & team | Result": one per month, say) gives all their
+    rows; a table with other columns is left out. Of tables with different columns, the tracker is one
+    with a column that says where each application stands (a status or a result; a timeline of dates
+    has none), then the one with the most filled cells."""
     lines = text.split("\n")  # line numbers as an editor counts them (splitlines also splits at \x0b…)
     rules = [index for index, line in enumerate(lines) if _RULE.match(line) and line.count("-") >= 3]
     tables = [table for index in rules if (table := _table_at(lines, index))]
     if not tables:
         return None
-    # The tracker is the table that holds most (two versions of one table, as a merge conflict leaves
-    # them: the one that says more).
-    header = max(tables, key=_filled_cells)[0][1]
-    kept = [table for table in tables if table[0][1] == header]
+    meanings = [_meaning(table[0][1]) for table in tables]
+    # Two versions of one table, as a merge conflict leaves them: the one that says more.
+    best = max(
+        zip(meanings, tables, strict=True),
+        key=lambda pair: (not _PROGRESS_FIELDS.isdisjoint(pair[0]), _filled_cells(pair[1])),
+    )[0]
+    kept = [table for table, meaning in zip(tables, meanings, strict=True) if meaning == best]
     rows = [line for table in kept for line in table[1:]]
     if any(kept[0][0][1]):
         rows.insert(0, kept[0][0])  # a header left blank is no header: the importer looks for one
@@ -204,6 +211,14 @@ def _table_at(lines: list[str], rule_index: int) -> list[tuple[int, list[str | N
             break
         index = after
     return table
+
+
+def _meaning(header: list[str | None]) -> tuple[str, ...]:
+    """What each column of a table's header is read as (its field, else its words)."""
+    return tuple(
+        fields[0] if (fields := header_fields(cell or "")[0]) else " ".join(words(cell or ""))
+        for cell in header
+    )
 
 
 def _filled_cells(table: list[tuple[int, list[str | None]]]) -> int:

@@ -861,6 +861,20 @@ def test_of_two_versions_of_a_table_the_one_that_says_more_is_read() -> None:
     assert grid.rows == [["Company", "Test", "Interview"], ["Acme", "9.24", "9.27"], ["Beta", "9.21", "no"]]
 
 
+def test_a_results_table_is_the_tracker_beside_a_longer_timeline_and_alike_headers_join() -> None:
+    text = (
+        "## Spring\n\n| Company & team | Result |\n| --- | --- |\n| Acme search | rejected |\n\n"
+        "## Autumn\n\n| Company | Result |\n| :--: | :-: |\n| Beta | offer |\n\n## Timeline\n\n"
+        "| Date | Company | What |\n| --- | --- | --- |\n"
+        + "".join(f"| 3.{day} | Acme | call {day} |\n" for day in range(1, 9))
+    )
+    workbook = read_workbook("season.md", text.encode())
+    grid = _only_grid(workbook)
+    assert grid.rows == [["Company & team", "Result"], ["Acme search", "rejected"], ["Beta", "offer"]]
+    assert grid.row_numbers.tolist() == [3, 5, 11]
+    assert any("1 other Markdown table" in note for note in workbook.notes)
+
+
 def test_a_note_with_one_heading_per_application_is_read_as_a_table() -> None:
     workbook = read_workbook("search.md", MARKDOWN_OUTLINE.encode())
     grid = _only_grid(workbook)
