@@ -43,7 +43,7 @@ _SAYS_APPLIED: Final = frozenset({"applied", "screen", "interview", "final", "of
 _OUTCOME_OF: Final = {"offer": "offer", "offer_lost": "rejected", "rejected": "rejected",
                       "ghosted": "ghosted", "withdrawn": "withdrawn"}  # fmt: skip
 # A note that mentions an offer is rarely one ("they offer remote work", "gostei da proposta"): an offer is
-# recorded in a status or result cell.
+# recorded in a status or result cell, or in a note's words that mean nothing else ("offered me the job").
 _NOT_IN_NOTES: Final = frozenset({"offer", "offer_lost"})
 _FUZZY_MIN_LENGTH: Final = 6
 _SHORTENED_MIN_LENGTH: Final = 5  # a status cut short ("Rejec") is mended from this many letters
@@ -115,7 +115,9 @@ def _read_key(key: str, prose: bool = False, note: bool = False) -> TextReading:
             and not any(w in vocab.passing for w in phrase_words)
         ):
             refusal_ends.add(hit.end)
-        skipped_here = (prose and hit.phrase in vocab.unsure_in_prose) or (note and meaning in _NOT_IN_NOTES)
+        skipped_here = (prose and hit.phrase in vocab.unsure_in_prose) or (
+            note and meaning in _NOT_IN_NOTES and hit.phrase not in vocab.offers_in_notes
+        )
         if meaning == "neutral" or skipped_here:
             continue
         if meaning == "unclear":

@@ -37,6 +37,7 @@ class Vocabulary:
     fillers: frozenset[str]
     passing: frozenset[str]  # words for getting through a step: "did not pass" names one that took place
     unsure_in_prose: frozenset[str]  # status phrases not read in notes: in prose they mean other things
+    offers_in_notes: frozenset[str]  # offer phrases a note cannot mean otherwise ("offered me the job")
     never_correct: frozenset[str]  # real words one letter from a status word: never "mended" into it
     numbers: dict[str, int]
     months: dict[str, int]  # normalised month name or abbreviation -> 1..12
@@ -123,6 +124,7 @@ def vocabulary() -> Vocabulary:
         fillers=frozenset(f for f in listed["fillers"] if f),
         passing=frozenset(listed["passing"]),
         unsure_in_prose=frozenset(listed["unsure_in_prose"]),
+        offers_in_notes=frozenset(listed["offers_in_notes"]),
         never_correct=frozenset(listed["never_correct"]),
         numbers=numbers,
         months=months,

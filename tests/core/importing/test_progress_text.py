@@ -280,6 +280,22 @@ def test_what_rejection_emails_say_reads_as_rejected_in_prose(text: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "stage", "outcome"),
+    [
+        ("Offered position, declined", "offer", "offer"),  # turning it down is still an offer reached
+        ("Got an offer from them after the onsite!", "offer", "offer"),
+        ("They offer remote work and a good salary package", "applied", "pending"),
+        ("One way video interview request. I declined.", "screen", "withdrawn"),
+    ],
+)
+def test_a_note_names_an_offer_only_in_words_that_mean_nothing_else(
+    text: str, stage: str, outcome: str
+) -> None:
+    reading = read_text(text, note=True)
+    assert (reading.stage.label, reading.outcome) == (stage, outcome)
+
+
+@pytest.mark.parametrize(
     ("text", "stage"),
     [("we met at the office, the technical staff were nice", "applied"),
      ("phone number in the email", "applied"), ("3 days on-site, the rest remote", "applied"),
