@@ -45,7 +45,7 @@ from nextround.importing.grid import Grid, Workbook
 from nextround.importing.header import NO_HEADER, find_header
 from nextround.importing.memory import keep_freed_memory
 from nextround.importing.phrases import MAX_ANALYSED_CHARS
-from nextround.importing.progress_text import distinct_statuses, read_text
+from nextround.importing.progress_text import NOT_SENT, distinct_statuses, read_text, status_key
 from nextround.importing.questions import (
     BLANK_FLAGS_QUESTION,
     NO_WHEN_ANSWERED_QUESTION,
@@ -87,6 +87,7 @@ _TEXT_ROLES: dict[str, TextRole] = {
     "notes": "notes",
     "feedback": "notes",
 }
+_STATUS_ROLES: frozenset[TextRole] = frozenset({"status", "stage", "result"})  # the table of statuses
 NOT_GIVEN = "(not given)"
 _FAR_FUTURE_DAYS = 366
 MAX_ROWS = MAX_APPLICATIONS  # per file: a careers service's cohort; more is refused, not truncated
@@ -418,6 +419,18 @@ def _template_default_rows(raw: pd.DataFrame) -> np.ndarray:
     return defaults_only
 
 
+def _never_sent_by_you(signals: Signals, overrides: Mapping[str, tuple[str, str]]) -> np.ndarray | None:
+    """The rows whose status the user read as never sent ("Discarded": I never applied)."""
+    chosen = {key for key, (_, outcome) in overrides.items() if outcome == NOT_SENT}
+    columns = [t.cells for t in signals.texts if t.role in _STATUS_ROLES]
+    if not chosen or not columns:
+        return None
+    return functools.reduce(
+        np.logical_or,
+        (flag_distinct(cells, lambda v: status_key(v) in chosen, missing=False) for cells in columns),
+    )
+
+
 def _answer_words(cells: pd.Series) -> pd.Series:
     """The words typed where the date of their answer goes ("No reply", "被拒绝"), to be read as the
     answer; its dates and whatever else it holds are left to the date reader."""
@@ -540,6 +553,7 @@ def _read_rows(
             other_entries,
             _says_more(raw, mapping),
             _filled_down(raw, named),
+            _never_sent_by_you(signals, options.status_overrides),
         )
 
         keep = decision.keep
@@ -568,7 +582,7 @@ def _read_rows(
         questions += progress_questions(file, numbers, progress, mapping, raw, options.answers)
         # The texts of the table of statuses, on every row (one read as never sent too): a question's
         # answer is an edit of that table.
-        status_columns = [t.cells for t in signals.texts if t.role in ("status", "stage", "result")]
+        status_columns = [t.cells for t in signals.texts if t.role in _STATUS_ROLES]
         questions += unread_status_questions(
             file, every_number, read, status_columns, options.status_overrides
         )

@@ -93,6 +93,7 @@ class Decision:
         pd.Categorical | None
     )  # the cell that says so ("Type: Cold Email"); None: no such column
     went_further: int = 0  # such entries counted all the same: they led to an interview or further
+    never_sent_by_you: np.ndarray | None = None  # rows whose status you read as never sent: not asked
 
     @property
     def skipped(self) -> list[tuple[int, str]]:
@@ -143,9 +144,12 @@ class Decision:
             yield left_out(
                 NOT_APPLICATIONS_QUESTION, self.not_application, kind, self.not_application_by, more
             )
-        if self.not_sent.any():
-            rows = f"{_plural(int(self.not_sent.sum()), 'row')} marked as not applied yet"
-            yield left_out(NOT_SENT_QUESTION, self.not_sent, rows, self.not_sent_by)
+        inferred_not_sent = (
+            self.not_sent if self.never_sent_by_you is None else self.not_sent & ~self.never_sent_by_you
+        )
+        if inferred_not_sent.any():
+            rows = f"{_plural(int(inferred_not_sent.sum()), 'row')} marked as not applied yet"
+            yield left_out(NOT_SENT_QUESTION, inferred_not_sent, rows, self.not_sent_by)
         if self.only_one_name.any():
             rows = (
                 f"{_plural(int(self.only_one_name.sum()), 'row')} with a company or a role and nothing else"
@@ -170,13 +174,15 @@ def decide_applications(
     not_applications: tuple[np.ndarray, pd.Categorical] | None = None,
     says_more: Callable[[np.ndarray], np.ndarray] | None = None,
     filled_down: np.ndarray | None = None,
+    never_sent_by_you: np.ndarray | None = None,
 ) -> Decision:
     """Which rows are applications (see the module's rules). ``named``: the row has a company, role or
     label; ``both_named``: it has a company and a role (None when the file lacks one of the columns);
     ``not_applications``: the entries an outreach log's kind column says are no application, and the
     cell that says so; ``says_more``: for some rows, whether each holds anything beyond the job's name and
     description (a row that does is no bare wish); ``filled_down``: unnamed rows that repeat one another
-    at the table's end."""
+    at the table's end; ``never_sent_by_you``: rows whose status the user read as never sent (left out
+    whatever the answer to the not-sent question, which is about the importer's readings)."""
     sent = progress.sent
     not_sent = sent == Sent.NOT_SENT
     # A note alone, on a row with no name, date, status or flag, is a section title or a legend
@@ -199,7 +205,7 @@ def decide_applications(
     if answers.get(ONLY_A_NAME_QUESTION) == COUNT:
         keep |= only_one
     if answers.get(NOT_SENT_QUESTION) == COUNT:
-        keep |= not_sent
+        keep |= not_sent if never_sent_by_you is None else not_sent & ~never_sent_by_you
     # A status that does not say it was sent, on a row without a date applied: where the file's other rows
     # show how it marks what was sent, this row is something else (a lead, an open posting).
     unclear = weak & (sent == Sent.UNCLEAR) & ~only_a_note
@@ -222,6 +228,7 @@ def decide_applications(
         progress.not_sent_by,
         np.zeros_like(keep),
         None,
+        never_sent_by_you=never_sent_by_you,
     )
     if not_applications is None:  # no kind column: no entry is of another kind
         return decision

@@ -719,6 +719,11 @@ def test_a_status_nobody_can_read_may_be_answered_as_never_sent() -> None:
     )
     again = {q.key: q for q in answered.report.questions}["status:discarded"]
     assert again.text == "'Discarded' (3 applications) is read as 'I never applied', as you chose."
+    assert "not-sent" not in {q.key for q in answered.report.questions}  # your answer is no inference
+    counting = _import(
+        "t.csv", csv_bytes(rows), status_overrides=options.status_overrides, answers={"not-sent": "count"}
+    )
+    assert len(counting.applications) == 3  # "count the rows not applied yet" is not about yours
     assert statuses.loc["rejected", "outcome"] == "rejected"
 
 
