@@ -150,7 +150,7 @@ class _Rows:
     table: pd.DataFrame
     skipped: list[SkippedRow]
     warnings: list[RowWarning]
-    status_texts: list[pd.Series]
+    status_texts: list[tuple[TextRole, pd.Series]]  # the status, stage and result columns, every row
     date_question: str | None
     questions: list[Question]
 
@@ -195,12 +195,21 @@ def import_files(files: Sequence[SourceFile], options: ImportOptions | None = No
         applications = conform(pd.concat(tables, ignore_index=True))
     else:  # each file's table is canonical already
         applications = tables[0] if tables else outcomes[0].table
-    status_texts = [s for o in outcomes for s in o.status_texts]
+    status_texts = [texts for o in outcomes for _, texts in o.status_texts]
     if len(status_texts) > 1:
         all_statuses = pd.concat([s.astype(object) for s in status_texts], ignore_index=True)
     else:
         all_statuses = status_texts[0] if status_texts else pd.Series([], dtype="object")
-    statuses = distinct_statuses(all_statuses, options.status_overrides)
+    # A yes or a no in a result column is an answer ("Outcome: No" is a rejection), as the rows read it.
+    result_answers = {
+        status_key(value): answer
+        for o in outcomes
+        for role, texts in o.status_texts
+        if role == "result"
+        for value in distinct_values(texts)[1]
+        if (answer := cell_answer(value)) is not None
+    }
+    statuses = distinct_statuses(all_statuses, options.status_overrides, result_answers)
     questions = [o.date_question for o in outcomes if o.date_question]
     report = ImportReport(
         files=tuple(o.summary for o in outcomes),
@@ -583,6 +592,7 @@ def _read_rows(
         # The texts of the table of statuses, on every row (one read as never sent too): a question's
         # answer is an edit of that table.
         status_columns = [t.cells for t in signals.texts if t.role in _STATUS_ROLES]
+        status_texts = [(t.role, t.cells) for t in signals.texts if t.role in _STATUS_ROLES]
         questions += unread_status_questions(
             file, every_number, read, status_columns, options.status_overrides
         )
@@ -617,7 +627,7 @@ def _read_rows(
         "status_raw": status_raw,
         **({"followed_up": _yes_no(followed)} if followed is not None else {}),
     }
-    return _Rows(canonical_frame(columns, n), skipped, warnings, status_columns, question, questions)
+    return _Rows(canonical_frame(columns, n), skipped, warnings, status_texts, question, questions)
 
 
 _DAY_OR_YEAR: Final = re.compile(r"(?<!\d)(?:\d{1,2}\s*[./\-月]\s*\d{1,2}|(?:19|20)\d{2})(?!\d)")

@@ -155,6 +155,7 @@ def _read_key(key: str, prose: bool = False, note: bool = False) -> TextReading:
             not_applied = True
     if not_applied and says_applied and never_sent:
         says_applied = False  # "applied to the other role, not this one": the negation is about this row
+        outcomes.clear()  # "posting closed before applying": no answer to an application never sent
     if not used:
         return replace(NOTHING, rule="unreadable: " + unclear[0] if unclear else "")
     stage = max(stages, default=Stage.APPLIED)
@@ -301,8 +302,23 @@ def override_reading(choice: tuple[str, str]) -> TextReading:
     return TextReading(Stage[stage.upper()], outcome, True, True, False, "your choice")
 
 
-def distinct_statuses(values: pd.Series, overrides: Mapping[str, tuple[str, str]] = {}) -> pd.DataFrame:
-    """One row per distinct status key (blank ones left out), most frequent first, with its reading.
+def result_answer_reading(answer: bool) -> TextReading:
+    """A yes or a no in a result column ("Outcome: No"): an offer, or a rejection."""
+    return TextReading(
+        Stage.OFFER if answer else Stage.APPLIED,
+        "offer" if answer else "rejected",
+        True,
+        True,
+        False,
+        "yes / no",
+    )
+
+
+def distinct_statuses(
+    values: pd.Series, overrides: Mapping[str, tuple[str, str]] = {}, result_answers: Mapping[str, bool] = {}
+) -> pd.DataFrame:
+    """One row per distinct status key (blank ones left out), most frequent first, with its reading;
+    ``result_answers``: the keys of the yes and no cells of result columns, read as their answer.
 
     Columns: raw (most common spelling), key, count, stage, outcome, known, is_application, rule, overridden.
     """
@@ -318,7 +334,14 @@ def distinct_statuses(values: pd.Series, overrides: Mapping[str, tuple[str, str]
             raw_of.setdefault(key, raw)
             count_of[key] = count_of.get(key, 0) + count
     keys = sorted(count_of, key=lambda k: (-count_of[k], k))
-    readings = [override_reading(overrides[k]) if k in overrides else _read_key(k) for k in keys]
+    readings = [
+        override_reading(overrides[k])
+        if k in overrides
+        else result_answer_reading(result_answers[k])
+        if k in result_answers
+        else _read_key(k)
+        for k in keys
+    ]
     return pd.DataFrame(
         {
             "raw": pd.Series([raw_of[k] for k in keys], dtype="str"),

@@ -44,7 +44,13 @@ import pandas as pd
 
 from nextround.importing.cells import code_counts, distinct_values
 from nextround.importing.phrases import word_count, words
-from nextround.importing.progress_text import TextReading, override_reading, read_text, status_key
+from nextround.importing.progress_text import (
+    TextReading,
+    override_reading,
+    read_text,
+    result_answer_reading,
+    status_key,
+)
 from nextround.importing.vocabulary import cell_answer, flag_word, vocabulary
 from nextround.model import OUTCOME_DTYPE, OUTCOMES, STAGE_DTYPE, Stage
 
@@ -247,10 +253,7 @@ def _reading(value: object, role: TextRole, overrides: Mapping[str, tuple[str, s
     if role in ("result", "response") and (answer := cell_answer(value)) is not None:
         # "Outcome: No" is a rejection; "Response: No" only says no answer has come yet.
         if role == "result":
-            outcome = "offer" if answer else "rejected"
-            return TextReading(
-                Stage.OFFER if answer else Stage.APPLIED, outcome, True, True, False, "yes / no"
-            )
+            return result_answer_reading(answer)
         return TextReading(
             Stage.APPLIED, "pending", True, answer, False, "replied" if answer else "no reply yet"
         )

@@ -772,6 +772,17 @@ def test_a_no_to_a_step_with_a_date_of_their_answer_is_a_rejection_and_a_questio
     assert again.rows == (2, 6) and "read as still waiting, as you chose" in again.text
 
 
+def test_the_table_of_statuses_reads_a_result_columns_yes_and_no_as_the_rows_do() -> None:
+    rows = [["Company", "Applied", "Outcome"], ["Acme", "2025-03-01", "No"], ["Beta", "2025-03-02", "Yes"]]
+    rows += [["Gamma", "2025-03-03", "No"]]
+    result = _import("t.csv", csv_bytes(rows))
+    assert result.applications["outcome"].tolist() == ["rejected", "offer", "rejected"]
+    table = result.report.statuses.set_index("key")
+    assert table.loc["no", ["count", "outcome", "rule"]].tolist() == [2, "rejected", "yes / no"]
+    assert table.loc["yes", ["stage", "outcome"]].tolist() == ["offer", "offer"]
+    assert table.loc["no", "known"]
+
+
 def test_a_stage_column_of_circles_and_crosses_reads_the_cross_as_no() -> None:
     # Korean and Japanese sheets mark a step O (done) or X (not): X alone is an English tick, but beside
     # O it is the cross.

@@ -193,7 +193,11 @@ def test_saved_wishlist_and_not_pursued_texts_say_never_sent(text: str) -> None:
     ("text", "not_applied", "outcome"),
     [("Applied (saved the posting too)", False, "pending"), ("Saved, then phone screen", False, "pending"),
      ("Sent, but not interested any more", False, "withdrawn"), ("never applied", True, "pending"),
-     ("did not apply", True, "pending"), ("CV not sent", True, "pending")],
+     ("did not apply", True, "pending"), ("CV not sent", True, "pending"),
+     # a posting that closed before it was sent: no rejection, no application
+     ("Posting closed before application - user confirmed", True, "pending"),
+     ("Role closed before applying", True, "pending"),
+     ("Applied before the deadline, rejected", False, "rejected")],
 )  # fmt: skip
 def test_saved_words_do_not_hide_real_progress(text: str, not_applied: bool, outcome: str) -> None:
     reading = read_text(text)
