@@ -279,26 +279,15 @@ def progress_questions(
         )
         choices = (Choice("No, keep the status"), Choice("Yes, the notes are newer", "use"))
         questions.append(_ask(NOTES_OUTCOME_QUESTION, file, text, numbers, withheld, choices))
-    blank = progress.ghosted_from_blank_flags
-    if blank.any():
-        waiting = answers.get(BLANK_FLAGS_QUESTION) == "pending"
-        reading = "still waiting, as you chose." if waiting else "'no response'. Is that right?"
-        text = (
-            f"{_plural(int(blank.sum()), 'application')} with no flag in any stage column"
-            f"{_example(numbers, blank)} {_be(blank.sum())} read as {reading}"
-        )
-        choices = (Choice("Yes, no response came"), Choice("No, they are still waiting", "pending"))
-        questions.append(_ask(BLANK_FLAGS_QUESTION, file, text, numbers, blank, choices))
-    turned_down = progress.rejected_by_a_no
-    if turned_down.any():
-        waiting = answers.get(NO_WHEN_ANSWERED_QUESTION) == "pending"
-        reading = "still waiting, as you chose." if waiting else "rejected. Is that right?"
-        text = (
-            f"{_plural(int(turned_down.sum()), 'application')} with a 'no' to a step and a date of their "
-            f"answer{_example(numbers, turned_down)} {_be(turned_down.sum())} read as {reading}"
-        )
-        choices = (Choice("Yes, they were rejected"), Choice("No, they are still waiting", "pending"))
-        questions.append(_ask(NO_WHEN_ANSWERED_QUESTION, file, text, numbers, turned_down, choices))
+    inferred = (  # outcomes read from what is missing or said elsewhere: (question, rows, which, as, yes)
+        (BLANK_FLAGS_QUESTION, progress.ghosted_from_blank_flags, "with no flag in any stage column",
+         "'no response'", "Yes, no response came"),
+        (NO_WHEN_ANSWERED_QUESTION, progress.rejected_by_a_no,
+         "with a 'no' to a step and a date of their answer", "rejected", "Yes, they were rejected"),
+    )  # fmt: skip
+    for key, where, what, outcome, confirm in inferred:
+        if where.any():
+            questions.append(_inferred(key, what, outcome, confirm, file, numbers, where, answers))
     for column, day, count in progress.default_date_columns:
         text = (
             f"'{column}' holds the same date ({day:%d %b %Y}) in {count:,} rows: read as a template's "
@@ -307,6 +296,26 @@ def progress_questions(
         choices = (_KEEP, Choice("No, these dates are real", "real"))
         questions.append(Question(f"default-date:{column}", file, text, (), choices))
     return questions
+
+
+def _inferred(
+    key: str,
+    what: str,
+    outcome: str,
+    confirm: str,
+    file: str,
+    numbers: np.ndarray,
+    where: np.ndarray,
+    answers: Mapping[str, str],
+) -> Question:
+    """An outcome inferred for the rows ``where``: "<N applications> <what> are read as <outcome>. Is that
+    right?"; once answered "still waiting", still asked (so the answer can be undone), saying so."""
+    count = int(where.sum())
+    waiting = answers.get(key) == "pending"
+    reading = "still waiting, as you chose." if waiting else f"{outcome}. Is that right?"
+    text = f"{_plural(count, 'application')} {what}{_example(numbers, where)} {_be(count)} read as {reading}"
+    choices = (Choice(confirm), Choice("No, they are still waiting", "pending"))
+    return _ask(key, file, text, numbers, where, choices)
 
 
 def _ask(
