@@ -52,6 +52,7 @@ from nextround.importing.questions import (
     NOTES_OUTCOME_QUESTION,
     NOTES_QUESTION,
     decide_applications,
+    inferred_outcome_questions,
     progress_questions,
     unread_status_questions,
 )
@@ -589,6 +590,7 @@ def _read_rows(
         skipped = [SkippedRow(file, int(every_number[i]), reason) for i, reason in decision.skipped]
         questions = list(decision.questions(file, every_number, read))
         questions += progress_questions(file, numbers, progress, mapping, raw, options.answers)
+        questions += inferred_outcome_questions(file, every_number, read, options.answers)
         # The texts of the table of statuses, on every row (one read as never sent too): a question's
         # answer is an edit of that table.
         status_columns = [t.cells for t in signals.texts if t.role in _STATUS_ROLES]

@@ -279,15 +279,6 @@ def progress_questions(
         )
         choices = (Choice("No, keep the status"), Choice("Yes, the notes are newer", "use"))
         questions.append(_ask(NOTES_OUTCOME_QUESTION, file, text, numbers, withheld, choices))
-    inferred = (  # outcomes read from what is missing or said elsewhere: (question, rows, which, as, yes)
-        (BLANK_FLAGS_QUESTION, progress.ghosted_from_blank_flags, "with no flag in any stage column",
-         "'no response'", "Yes, no response came"),
-        (NO_WHEN_ANSWERED_QUESTION, progress.rejected_by_a_no,
-         "with a 'no' to a step and a date of their answer", "rejected", "Yes, they were rejected"),
-    )  # fmt: skip
-    for key, where, what, outcome, confirm in inferred:
-        if where.any():
-            questions.append(_inferred(key, what, outcome, confirm, file, numbers, where, answers))
     for column, day, count in progress.default_date_columns:
         text = (
             f"'{column}' holds the same date ({day:%d %b %Y}) in {count:,} rows: read as a template's "
@@ -296,6 +287,24 @@ def progress_questions(
         choices = (_KEEP, Choice("No, these dates are real", "real"))
         questions.append(Question(f"default-date:{column}", file, text, (), choices))
     return questions
+
+
+def inferred_outcome_questions(
+    file: str, numbers: np.ndarray, progress: Progress, answers: Mapping[str, str]
+) -> list[Question]:
+    """Outcomes read from what is missing or said elsewhere, asked about; given every row, so that an
+    answer that leaves rows out ("still waiting": a bare name is then a wish) can still be undone."""
+    inferred = (  # (question, rows, which, read as, the yes)
+        (BLANK_FLAGS_QUESTION, progress.ghosted_from_blank_flags, "with no flag in any stage column",
+         "'no response'", "Yes, no response came"),
+        (NO_WHEN_ANSWERED_QUESTION, progress.rejected_by_a_no,
+         "with a 'no' to a step and a date of their answer", "rejected", "Yes, they were rejected"),
+    )  # fmt: skip
+    return [
+        _inferred(key, what, outcome, confirm, file, numbers, where, answers)
+        for key, where, what, outcome, confirm in inferred
+        if where.any()
+    ]
 
 
 def _inferred(
@@ -308,12 +317,12 @@ def _inferred(
     where: np.ndarray,
     answers: Mapping[str, str],
 ) -> Question:
-    """An outcome inferred for the rows ``where``: "<N applications> <what> are read as <outcome>. Is that
+    """An outcome inferred for the rows ``where``: "<N rows> <what> are read as <outcome>. Is that
     right?"; once answered "still waiting", still asked (so the answer can be undone), saying so."""
     count = int(where.sum())
     waiting = answers.get(key) == "pending"
-    reading = "still waiting, as you chose." if waiting else f"{outcome}. Is that right?"
-    text = f"{_plural(count, 'application')} {what}{_example(numbers, where)} {_be(count)} read as {reading}"
+    reading = f"not read as {outcome}, as you chose." if waiting else f"read as {outcome}. Is that right?"
+    text = f"{_plural(count, 'row')} {what}{_example(numbers, where)} {_be(count)} {reading}"
     choices = (Choice(confirm), Choice("No, they are still waiting", "pending"))
     return _ask(key, file, text, numbers, where, choices)
 

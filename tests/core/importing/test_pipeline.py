@@ -765,11 +765,11 @@ def test_a_no_to_a_step_with_a_date_of_their_answer_is_a_rejection_and_a_questio
     assert table.loc["Acme", "outcome_evidence"] == "Selected for interview?: no, and a date of their answer"
     assert table.loc["Gamma", "stage_reached"] == "interview"
     question = {q.key: q for q in result.report.questions}["no-when-answered"]
-    assert question.rows == (2, 6) and "2 applications with a 'no' to a step" in question.text
+    assert question.rows == (2, 6) and "2 rows with a 'no' to a step" in question.text
     waiting = _import("t.csv", csv_bytes(rows), answers={"no-when-answered": "pending"})
     assert (waiting.applications["outcome"] == "pending").all()
     again = {q.key: q for q in waiting.report.questions}["no-when-answered"]  # still there, to undo
-    assert again.rows == (2, 6) and "read as still waiting, as you chose" in again.text
+    assert again.rows == (2, 6) and "not read as rejected, as you chose" in again.text
 
 
 def test_the_table_of_statuses_reads_a_result_columns_yes_and_no_as_the_rows_do() -> None:
@@ -781,6 +781,19 @@ def test_the_table_of_statuses_reads_a_result_columns_yes_and_no_as_the_rows_do(
     assert table.loc["no", ["count", "outcome", "rule"]].tolist() == [2, "rejected", "yes / no"]
     assert table.loc["yes", ["stage", "outcome"]].tolist() == ["offer", "offer"]
     assert table.loc["no", "known"]
+
+
+def test_blank_flags_read_as_no_response_are_asked_and_the_answer_can_be_undone() -> None:
+    rows = [["Company", "In-Progress", "Phone Screen", "Interview"], ["Acme", "N", "Y", "N"]]
+    rows += [["Beta", "Y", "Y", ""], ["Gamma", "", "", ""]]
+    result = _import("t.csv", csv_bytes(rows))
+    question = {q.key: q for q in result.report.questions}["blank-flags"]
+    assert question.rows == (4,) and "read as 'no response'. Is that right?" in question.text
+    assert result.applications.set_index("company").loc["Gamma", "outcome"] == "ghosted"
+    waiting = _import("t.csv", csv_bytes(rows), answers={"blank-flags": "pending"})
+    assert "Gamma" not in waiting.applications["company"].tolist()  # a bare name now: a wish, asked
+    again = {q.key: q for q in waiting.report.questions}["blank-flags"]  # still there, to undo
+    assert again.rows == (4,) and "not read as 'no response', as you chose" in again.text
 
 
 def test_a_stage_column_of_circles_and_crosses_reads_the_cross_as_no() -> None:
