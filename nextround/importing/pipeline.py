@@ -444,9 +444,9 @@ def _never_sent_by_you(signals: Signals, overrides: Mapping[str, tuple[str, str]
 def _answer_words(cells: pd.Series) -> pd.Series:
     """The words typed where the date of their answer goes ("No reply", "被拒绝"), to be read as the
     answer; its dates and whatever else it holds are left to the date reader."""
-    codes, uniques = pd.factorize(cells)
-    words = np.array([isinstance(v, str) and read_text(v).known for v in uniques] + [False])
-    return cells.where(words[codes])  # a blank cell's code, -1, takes the last: False
+    return cells.where(
+        flag_distinct(cells, lambda v: isinstance(v, str) and read_text(v).known, missing=False)
+    )
 
 
 def _filled_down(raw: pd.DataFrame, named: np.ndarray) -> np.ndarray:
@@ -593,10 +593,9 @@ def _read_rows(
         questions += inferred_outcome_questions(file, every_number, read, options.answers)
         # The texts of the table of statuses, on every row (one read as never sent too): a question's
         # answer is an edit of that table.
-        status_columns = [t.cells for t in signals.texts if t.role in _STATUS_ROLES]
         status_texts = [(t.role, t.cells) for t in signals.texts if t.role in _STATUS_ROLES]
         questions += unread_status_questions(
-            file, every_number, read, status_columns, options.status_overrides
+            file, every_number, read, [cells for _, cells in status_texts], options.status_overrides
         )
         source_file = repeated_text(file, n)
         texts = {name: future.result() for name, future in copied.items()}
