@@ -48,7 +48,9 @@ from nextround.importing.phrases import MAX_ANALYSED_CHARS
 from nextround.importing.progress_text import NOT_SENT, distinct_statuses, read_text, status_key
 from nextround.importing.questions import (
     BLANK_FLAGS_QUESTION,
+    NEVER_SENT,
     NO_WHEN_ANSWERED_QUESTION,
+    NOT_SENT_OVERRULED_QUESTION,
     NOTES_OUTCOME_QUESTION,
     NOTES_QUESTION,
     decide_applications,
@@ -429,16 +431,17 @@ def _template_default_rows(raw: pd.DataFrame) -> np.ndarray:
     return defaults_only
 
 
-def _never_sent_by_you(signals: Signals, overrides: Mapping[str, tuple[str, str]]) -> np.ndarray | None:
-    """The rows whose status the user read as never sent ("Discarded": I never applied)."""
+def _never_sent_by_you(
+    signals: Signals, overrides: Mapping[str, tuple[str, str]], read: Progress
+) -> np.ndarray | None:
+    """The rows the user said were never sent: a status read so ("Discarded": I never applied), or a "not
+    sent" the user let win over another column's answer."""
     chosen = {key for key, (_, outcome) in overrides.items() if outcome == NOT_SENT}
-    columns = [t.cells for t in signals.texts if t.role in _STATUS_ROLES]
-    if not chosen or not columns:
-        return None
-    return functools.reduce(
-        np.logical_or,
-        (flag_distinct(cells, lambda v: status_key(v) in chosen, missing=False) for cells in columns),
-    )
+    columns = [t.cells for t in signals.texts if t.role in _STATUS_ROLES] if chosen else []
+    yours = [flag_distinct(cells, lambda v: status_key(v) in chosen, missing=False) for cells in columns]
+    if signals.not_sent_wins:
+        yours.append(read.not_sent_overruled)
+    return functools.reduce(np.logical_or, yours) if yours else None
 
 
 def _answer_words(cells: pd.Series) -> pd.Series:
@@ -515,6 +518,7 @@ def _read_rows(
             if (answer_dates := column("outcome_on")) is not None
             else None,
             no_when_answered_is_rejection=options.answers.get(NO_WHEN_ANSWERED_QUESTION) != "pending",
+            not_sent_wins=options.answers.get(NOT_SENT_OVERRULED_QUESTION) == NEVER_SENT,
         )
 
     # Two threads read side by side what does not depend on each other (numpy and Arrow let go of the
@@ -563,7 +567,7 @@ def _read_rows(
             other_entries,
             _says_more(raw, mapping),
             _filled_down(raw, named),
-            _never_sent_by_you(signals, options.status_overrides),
+            _never_sent_by_you(signals, options.status_overrides, read),
         )
 
         keep = decision.keep

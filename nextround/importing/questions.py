@@ -36,6 +36,8 @@ NOTES_QUESTION = "notes"
 NOTES_OUTCOME_QUESTION = "notes-outcome"
 BLANK_FLAGS_QUESTION = "blank-flags"
 NO_WHEN_ANSWERED_QUESTION = "no-when-answered"
+NOT_SENT_OVERRULED_QUESTION = "not-sent-overruled"
+NEVER_SENT = "never-sent"  # its answer: the "not sent" wins
 NOT_SENT_QUESTION = "not-sent"
 UNCLEAR_QUESTION = "unclear"
 ONLY_A_NAME_QUESTION = "only-a-name"
@@ -300,11 +302,30 @@ def inferred_outcome_questions(
         (NO_WHEN_ANSWERED_QUESTION, progress.rejected_by_a_no,
          "with a 'no' to a step and a date of their answer", "rejected", "Yes, they were rejected"),
     )  # fmt: skip
-    return [
+    questions = [
         _inferred(key, what, outcome, confirm, file, numbers, where, answers)
         for key, where, what, outcome, confirm in inferred
         if where.any()
     ]
+    overruled = progress.not_sent_overruled
+    if overruled.any():
+        count = int(overruled.sum())
+        said = f"{_plural(count, 'row')} {'says it was' if count == 1 else 'say they were'} not sent"
+        said += _example(numbers, overruled, progress.not_sent_by)
+        if answers.get(NOT_SENT_OVERRULED_QUESTION) == NEVER_SENT:
+            text = f"{said}, and {_be(count)} left out as never sent, as you chose."
+        else:
+            first = int(np.flatnonzero(overruled)[0])
+            other = progress.outcome_evidence[first]
+            other = other if pd.notna(other) else progress.stage_evidence[first]
+            text = (
+                f"{said}, but another column gives {'it' if count == 1 else 'them'} a stage or an answer "
+                f"({_short(other)}), so {'it is' if count == 1 else 'they are'} counted as sent. "
+                "Is that right?"
+            )
+        choices = (Choice("Yes, count them"), Choice("No, they were never sent", NEVER_SENT))
+        questions.append(_ask(NOT_SENT_OVERRULED_QUESTION, file, text, numbers, overruled, choices))
+    return questions
 
 
 def _inferred(

@@ -122,6 +122,7 @@ class Signals:
     blank_flags_are_ghosted: bool = True  # the In-Progress rule (5); the user may say otherwise
     answered: np.ndarray | None = None  # bool per row: a date of their answer is written down
     no_when_answered_is_rejection: bool = True  # "Interview? No" beside that date; the user may say otherwise
+    not_sent_wins: bool = False  # a "not sent" over another column's stage or answer (the user's say)
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ class Progress:
     beyond_notes: np.ndarray  # bool: a cell other than a note holds something (a status, a flag, a count)
     notes_outcome_withheld: np.ndarray  # bool: a note says more (further, or ended) than the status kept
     rejected_by_a_no: np.ndarray  # bool: "Interview? No" and a date of their answer decided "rejected"
+    not_sent_overruled: np.ndarray  # bool: a cell says "not sent", another names a stage or an answer
     default_date_columns: tuple[tuple[str, pd.Timestamp, int], ...] = ()  # (column, date, rows) ignored
 
     def rows(self, keep: np.ndarray) -> Progress:
@@ -587,7 +589,9 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
     # Turning an offer down is still an offer reached (the funnel counts what employers did).
     declined = (stage == Stage.OFFER) & (outcome == _CODE["withdrawn"])
     outcome = np.where(declined, _CODE["offer"], outcome).astype(np.int8)
-    sent, not_sent_by = _sent(texts, readable_flag, signals.applied_flag, stage, outcome)
+    sent, not_sent_by, not_sent_overruled = _sent(
+        texts, readable_flag, signals.applied_flag, stage, outcome, signals.not_sent_wins
+    )
     return Progress(
         stage=stage,
         outcome=outcome,
@@ -602,6 +606,7 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
         beyond_notes=beyond_notes,
         notes_outcome_withheld=(withheld & (outcome == _PENDING)) | stage_withheld,
         rejected_by_a_no=rejected_by_a_no,
+        not_sent_overruled=not_sent_overruled,
         default_date_columns=tuple(defaults),
     )
 
@@ -715,8 +720,10 @@ def _sent(
     applied_flag: tuple[str, pd.Series] | None,
     stage: np.ndarray,
     outcome: np.ndarray,
-) -> tuple[np.ndarray, pd.Categorical]:
-    """Sent / not sent / unclear / nothing per row, and the cell that says "not sent"."""
+    not_sent_wins: bool,
+) -> tuple[np.ndarray, pd.Categorical, np.ndarray]:
+    """Sent / not sent / unclear / nothing per row, the cell that says "not sent", and the rows where
+    another column's stage or answer overrules it (sent, unless ``not_sent_wins``)."""
     n_rows = len(stage)
     sent = np.where(readable_flag, int(Sent.SENT), int(Sent.NOTHING)).astype(np.int8)
     says_not: list[_Layer] = []
@@ -742,10 +749,12 @@ def _sent(
     text_decided = _any((_IS_DECIDED[t.outcome] for t in cells), n_rows)
     decided = _IS_DECIDED[outcome] | (stage > Stage.APPLIED)
     said_not, chosen = _first_decided(says_not, n_rows, nothing=0)
-    says_not_sent = (said_not == 1) & ~text_decided & (text_stage == Stage.APPLIED)
+    # Another column that names a stage or an answer overrules a "not sent", unless the user says otherwise.
+    overruled = (said_not == 1) & (text_decided | (text_stage > Stage.APPLIED))
+    says_not_sent = (said_not == 1) & (not_sent_wins | ~overruled)
     sent = np.where(decided, int(Sent.SENT), sent)
     sent = np.where(says_not_sent, int(Sent.NOT_SENT), sent).astype(np.int8)
-    return sent, _evidence(says_not, np.where(says_not_sent, chosen, -1))
+    return sent, _evidence(says_not, np.where(said_not == 1, chosen, -1)), overruled
 
 
 def _count(value: object) -> float:

@@ -796,6 +796,26 @@ def test_blank_flags_read_as_no_response_are_asked_and_the_answer_can_be_undone(
     assert again.rows == (4,) and "not read as 'no response', as you chose" in again.text
 
 
+def test_a_not_sent_overruled_by_another_columns_answer_is_asked_about() -> None:
+    rows = [["Company", "Status", "Decision"], ["Acme", "Not applied", "rejected"], ["Beta", "Applied", ""]]
+    rows += [["Gamma", "Not applied", "rejected"], ["Delta", "Saved", ""]]
+    result = _import("t.csv", csv_bytes(rows))
+    assert sorted(result.applications["company"]) == ["Acme", "Beta", "Gamma"]  # the answer says it was sent
+    question = {q.key: q for q in result.report.questions}["not-sent-overruled"]
+    assert question.rows == (2, 4)
+    assert question.text == (
+        "2 rows say they were not sent (e.g. row 2 — Status: Not applied), but another column gives them a "
+        "stage or an answer ('Decision: rejected'), so they are counted as sent. Is that right?"
+    )
+    never = _import("t.csv", csv_bytes(rows), answers={"not-sent-overruled": "never-sent"})
+    assert never.applications["company"].tolist() == ["Beta"]
+    assert [s.row for s in never.report.skipped] == [2, 4, 5]  # reported, never lost
+    again = {q.key: q for q in never.report.questions}["not-sent-overruled"]  # still there, to undo
+    assert again.rows == (2, 4) and "left out as never sent, as you chose" in again.text
+    asked = {q.key: q for q in never.report.questions}["not-sent"]  # about the importer's own reading
+    assert asked.rows == (5,)
+
+
 def test_a_stage_column_of_circles_and_crosses_reads_the_cross_as_no() -> None:
     # Korean and Japanese sheets mark a step O (done) or X (not): X alone is an English tick, but beside
     # O it is the cross.
