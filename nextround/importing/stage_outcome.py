@@ -550,9 +550,7 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
     if has_progress_column:
         outcome_layers.append(_closed_layer(flags, stage_before_notes))
     turned_down = _turned_down_layer(flags, signals.answered, stage_before_notes)
-    turned_down_at = len(outcome_layers) if signals.no_when_answered_is_rejection else -1
-    if signals.no_when_answered_is_rejection:
-        outcome_layers.append(turned_down)
+    turned_down_at = _add_layer(outcome_layers, turned_down, signals.no_when_answered_is_rejection)
 
     # The notes come last: they raise the stage and decide only what nothing else decided.
     # A column that says how far each application got ("Stage", "Etapa") is trusted over the notes, as is
@@ -572,17 +570,15 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
     stage, stage_chosen = _furthest(stage_layers, n_rows)
 
     blank = ~any_flag & ~_any((t.present for t in texts), n_rows) & ~known if has_progress_column else no
-    if signals.blank_flags_are_ghosted:
-        label = Labels(None, ["no flag in any stage column: read as no response"])
-        ghosted = np.where(blank, _CODE["ghosted"], _PENDING).astype(np.int8)
-        outcome_layers.append(_Layer(ghosted, label, np.where(blank, 0, -1)))
+    label = Labels(None, ["no flag in any stage column: read as no response"])
+    ghosted = np.where(blank, _CODE["ghosted"], _PENDING).astype(np.int8)
+    blank_layer = _Layer(ghosted, label, np.where(blank, 0, -1))
+    blank_at = _add_layer(
+        outcome_layers, blank_layer, has_progress_column and signals.blank_flags_are_ghosted
+    )
     outcome, outcome_chosen = _first_decided(outcome_layers, n_rows)
-    # The rows blank flags made ghosted, or would have where the user said they are still waiting.
-    blank_decided = outcome_chosen == len(outcome_layers) - 1
-    ghosted_from_blank = blank & (blank_decided if signals.blank_flags_are_ghosted else outcome == _PENDING)
-    # The rows a "no" turned down, or would have where the user said they are still waiting.
-    decided_by_no = outcome_chosen == turned_down_at if turned_down_at >= 0 else outcome == _PENDING
-    rejected_by_a_no = (turned_down.codes >= 0) & decided_by_no
+    ghosted_from_blank = _decided_by(blank, blank_at, outcome_chosen, outcome)
+    rejected_by_a_no = _decided_by(turned_down.codes >= 0, turned_down_at, outcome_chosen, outcome)
 
     offer = outcome == _CODE["offer"]
     stage = np.where(offer, int(Stage.OFFER), stage).astype(np.int8)
@@ -674,6 +670,20 @@ def _same_step(header: str, other: str) -> bool:
     extra = (theirs - mine) if mine <= theirs else (mine - theirs) if theirs <= mine else None
     numbers = vocabulary().numbers
     return extra is not None and not any(w in numbers or any(c.isdigit() for c in w) for w in extra)
+
+
+def _add_layer(layers: list[_Layer], layer: _Layer, used: bool) -> int | None:
+    """Append ``layer`` when the user lets it decide (an inference asked about); its place, or None."""
+    if not used:
+        return None
+    layers.append(layer)
+    return len(layers) - 1
+
+
+def _decided_by(rows: np.ndarray, place: int | None, chosen: np.ndarray, outcome: np.ndarray) -> np.ndarray:
+    """Of ``rows``, those the inference at ``place`` decided; where the user turned it off (None), those it
+    would have decided: still pending. Its question stays on screen, so the answer can be undone."""
+    return rows & (chosen == place if place is not None else outcome == _PENDING)
 
 
 def _turned_down_layer(flags: list[_FlagColumn], answered: np.ndarray | None, stage: np.ndarray) -> _Layer:
