@@ -39,7 +39,6 @@ _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[(?P<tick>[ xX])\]\s*)?(?P<text
 OUTLINE_HEADER: list[str | None] = ["Company", "Role", "Progress", "Date"]
 # A date with its year in a step ("Applied 2025-09-01", "2020年8月23日"): the earliest is the date applied.
 _DATED = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
-_TOP_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s*)?(?P<text>.+)$")  # not indented: no sub-step
 # Where a list item's name ends: a dash, colon or bar after at most four words ("Acme Labs: rejected",
 # but not a time's colon, "15：00"), else the first space ("百度 部门筛选中").
 _NAME = re.compile(r"^((?:\S+\s+){0,3}?\S+?)(?:\s+[-–—|]\s+|:\s+|\s*：\s*(?!\d))|^(\S+)\s+")
@@ -149,9 +148,7 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     if speaking < max(3, len(starts) / 2):
         return None
     note = f"Read each of the note's {len(starts):,} headings as an application, its lines as the progress."
-    numbers = [0, *(i + 1 for i in starts)]  # the header is this reader's own: on no line of the file
-    layout = tuple(sorted(set(range(1, len(lines) + 1)) - set(numbers)))  # the lines inside the sections
-    return MarkdownTable(rows, numbers, layout, (note,), separator="")
+    return _note_as_table(rows, starts, len(lines), note)
 
 
 def read_markdown_list(text: str) -> MarkdownTable | None:
@@ -167,9 +164,9 @@ def read_markdown_list(text: str) -> MarkdownTable | None:
     state = None  # the heading above, when it names a state
     for index, line in enumerate(lines):
         if heading := _HEADING.match(line):
-            said = _plain(heading.group(2)).rstrip(":：")
-            state = said if read_text(said).known else None
-        item = _TOP_ITEM.match(line)
+            title = _plain(heading.group(2)).rstrip(":：")
+            state = title if read_text(title).known else None
+        item = None if line[:1].isspace() else _ITEM.match(line)  # an indented item is a step, no application
         said = _plain(item.group("text")) if item else ""
         if not said or _DAY.match(said):
             continue
@@ -182,8 +179,16 @@ def read_markdown_list(text: str) -> MarkdownTable | None:
     if len(items) < 5 or sum(read_text(said, prose=True).known for _, said in items) < len(items) / 2:
         return None
     note = f"Read the note's {len(items):,} list items each as an application, its first words the company."
-    numbers = [0, *(i + 1 for i, _ in items)]
-    layout = tuple(sorted(set(range(1, len(lines) + 1)) - set(numbers)))
+    return _note_as_table(rows, [i for i, _ in items], len(lines), note)
+
+
+def _note_as_table(
+    rows: list[list[str | None]], starts: list[int], line_count: int, note: str
+) -> MarkdownTable:
+    """A note's applications as a table: each row numbered by the line it starts on (from 0), the header
+    (this reader's own) on no line of the file, every other line layout."""
+    numbers = [0, *(i + 1 for i in starts)]
+    layout = tuple(sorted(set(range(1, line_count + 1)) - set(numbers)))
     return MarkdownTable(rows, numbers, layout, (note,), separator="")
 
 

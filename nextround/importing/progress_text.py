@@ -334,14 +334,15 @@ def distinct_statuses(
             raw_of.setdefault(key, raw)
             count_of[key] = count_of.get(key, 0) + count
     keys = sorted(count_of, key=lambda k: (-count_of[k], k))
-    readings = [
-        override_reading(overrides[k])
-        if k in overrides
-        else result_answer_reading(result_answers[k])
-        if k in result_answers
-        else _read_key(k)
-        for k in keys
-    ]
+
+    def reading(key: str) -> TextReading:  # as the rows read it: your choice, a result's yes or no, the words
+        if key in overrides:
+            return override_reading(overrides[key])
+        if key in result_answers:
+            return result_answer_reading(result_answers[key])
+        return _read_key(key)
+
+    readings = [reading(k) for k in keys]
     return pd.DataFrame(
         {
             "raw": pd.Series([raw_of[k] for k in keys], dtype="str"),
