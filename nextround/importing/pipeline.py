@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from nextround.importing import mapping as colmap
+from nextround.importing import progress_text
 from nextround.importing.cells import (
     MAX_APPLICATIONS,
     as_distinct,
@@ -45,7 +46,7 @@ from nextround.importing.grid import Grid, Workbook
 from nextround.importing.header import NO_HEADER, find_header
 from nextround.importing.memory import keep_freed_memory
 from nextround.importing.phrases import MAX_ANALYSED_CHARS
-from nextround.importing.progress_text import NOT_SENT, distinct_statuses, read_text, status_key
+from nextround.importing.progress_text import NOT_SENT, distinct_statuses, is_two_sided, read_text, status_key
 from nextround.importing.questions import (
     BLANK_FLAGS_QUESTION,
     NEVER_SENT,
@@ -63,6 +64,7 @@ from nextround.importing.report import Choice, FileSummary, ImportReport, Questi
 from nextround.importing.roles import read_roles
 from nextround.importing.sheet_choice import application_sheet
 from nextround.importing.stage_outcome import (
+    STATUS_ROLES,
     Progress,
     Signals,
     StageColumn,
@@ -90,7 +92,6 @@ _TEXT_ROLES: dict[str, TextRole] = {
     "notes": "notes",
     "feedback": "notes",
 }
-_STATUS_ROLES: frozenset[TextRole] = frozenset({"status", "stage", "result"})  # the table of statuses
 NOT_GIVEN = "(not given)"
 _FAR_FUTURE_DAYS = 366
 MAX_ROWS = MAX_APPLICATIONS  # per file: a careers service's cohort; more is refused, not truncated
@@ -154,6 +155,7 @@ class _Rows:
     skipped: list[SkippedRow]
     warnings: list[RowWarning]
     status_texts: list[tuple[TextRole, pd.Series]]  # the status, stage and result columns, every row
+    their_no: str | None  # the status text naming the employer's no ("Rejected"): "Discarded" is then yours
     date_question: str | None
     questions: list[Question]
 
@@ -188,10 +190,18 @@ def import_files(files: Sequence[SourceFile], options: ImportOptions | None = No
     outcomes: list[_FileOutcome] = []
     sheets: dict[str, tuple[str, ...]] = {}
     with paused_gc():
-        for source in files:
-            workbook = read_workbook(source.name, source.data)
-            sheets[source.name] = tuple(g.name for g in workbook.grids)
+        workbooks = [read_workbook(source.name, source.data) for source in files]
+        for workbook in workbooks:
+            sheets[workbook.file_name] = tuple(g.name for g in workbook.grids)
             outcomes.append(_import_workbook(workbook, options))
+        # One file's own word for the employer's no says what a two-sided word means in the others too.
+        their_no = next((o.their_no for o in outcomes if o.their_no), None)
+        outcomes = [
+            _import_workbook(workbook, options, their_no)
+            if their_no and not o.their_no and _holds_two_sided(o.status_texts)
+            else o
+            for workbook, o in zip(workbooks, outcomes, strict=True)
+        ]
 
     tables = [o.table for o in outcomes if len(o.table)]
     if len(tables) > 1:
@@ -212,7 +222,7 @@ def import_files(files: Sequence[SourceFile], options: ImportOptions | None = No
         for value in distinct_values(texts)[1]
         if (answer := cell_answer(value)) is not None
     }
-    statuses = distinct_statuses(all_statuses, options.status_overrides, result_answers)
+    statuses = distinct_statuses(all_statuses, options.status_overrides, result_answers, their_no is not None)
     questions = [o.date_question for o in outcomes if o.date_question]
     report = ImportReport(
         files=tuple(o.summary for o in outcomes),
@@ -312,7 +322,8 @@ def _repeated_header(raw: pd.DataFrame, cells: Sequence[object]) -> np.ndarray:
     return same >= needed
 
 
-def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome:
+def _import_workbook(workbook: Workbook, options: ImportOptions, their_no: str | None = None) -> _FileOutcome:
+    """One file read; ``their_no``: another file's word for the employer's no (see ``Signals.their_no``)."""
     grid = _choose_grid(workbook, options.sheet)
     file = workbook.file_name
     skipped = [SkippedRow(file, row, reason) for row, reason in grid.problems]
@@ -332,7 +343,7 @@ def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome
         notes=workbook.notes,
     )
     if not len(grid):
-        return _FileOutcome(conform(pd.DataFrame()), skipped, warnings, [], None, [], summary, [])
+        return _FileOutcome(conform(pd.DataFrame()), skipped, warnings, [], None, None, [], summary, [])
 
     guess = find_header(grid, colmap.is_known_label)
     if len(grid) - guess.index - 1 > MAX_ROWS:
@@ -377,7 +388,7 @@ def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome
         mapping = [m for m in mapping if m.field not in colmap.SENSITIVE_FIELDS]
         raw = raw[[m.column for m in mapping]]
 
-    rows = _read_rows(raw, numbers, mapping, options, file)
+    rows = _read_rows(raw, numbers, mapping, options, file, their_no)
     summary = replace(
         summary,
         header_row=header_row,
@@ -396,6 +407,7 @@ def _import_workbook(workbook: Workbook, options: ImportOptions) -> _FileOutcome
         sorted([*skipped, *rows.skipped], key=lambda s: s.row),
         [*warnings, *rows.warnings, *(RowWarning(file, note) for note in header_notes)],
         rows.status_texts,
+        rows.their_no,
         rows.date_question,
         questions,
         summary,
@@ -434,14 +446,29 @@ def _template_default_rows(raw: pd.DataFrame) -> np.ndarray:
 def _never_sent_by_you(
     signals: Signals, overrides: Mapping[str, tuple[str, str]], read: Progress
 ) -> np.ndarray | None:
-    """The rows the user said were never sent: a status read so ("Discarded": I never applied), or a "not
-    sent" the user let win over another column's answer."""
+    """The rows the user said were never sent, or whose status says so in the user's own word: a status
+    read so ("Parked": I never applied), a two-sided word the file makes the user's own ("Discarded" beside
+    "Rejected"; asked about by name), or a "not sent" the user let win over another column's answer."""
     chosen = {key for key, (_, outcome) in overrides.items() if outcome == NOT_SENT}
-    columns = [t.cells for t in signals.texts if t.role in _STATUS_ROLES] if chosen else []
-    yours = [flag_distinct(cells, lambda v: status_key(v) in chosen, missing=False) for cells in columns]
+
+    def never_sent(value: object) -> bool:
+        key = status_key(value)
+        return key in chosen or (
+            key not in overrides and signals.their_no is not None and is_two_sided(value)
+        )
+
+    asked = chosen or signals.their_no is not None
+    columns = [t.cells for t in signals.texts if t.role in STATUS_ROLES] if asked else []
+    yours = [flag_distinct(cells, never_sent, missing=False) for cells in columns]
     if signals.not_sent_wins:
         yours.append(read.not_sent_overruled)
     return functools.reduce(np.logical_or, yours) if yours else None
+
+
+def _holds_two_sided(status_texts: Sequence[tuple[TextRole, pd.Series]]) -> bool:
+    return any(
+        is_two_sided(value) for _, cells in status_texts for value in distinct_values(cells)[1].tolist()
+    )
 
 
 def _answer_words(cells: pd.Series) -> pd.Series:
@@ -471,6 +498,7 @@ def _read_rows(
     mapping: list[colmap.ColumnMapping],
     options: ImportOptions,
     file: str,
+    their_no: str | None,
 ) -> _Rows:
     """Turn the mapped raw cells into canonical rows; say what was skipped, why, and what to ask.
 
@@ -492,8 +520,13 @@ def _read_rows(
         m.column for m in stage_mappings if options.answers.get(f"default-date:{m.column}") == "real"
     )
 
+    their_no = their_no or progress_text.their_no(
+        raw[m.column] for m in mapping if _TEXT_ROLES.get(m.field or "") in STATUS_ROLES
+    )
+
     def signals_with(stage_dates: Mapping[str, np.ndarray]) -> Signals:
         return Signals(
+            their_no=their_no,
             real_default_dates=real_dates,
             texts=[
                 TextSignal(m.column, role, raw[m.column])
@@ -597,9 +630,9 @@ def _read_rows(
         questions += inferred_outcome_questions(file, every_number, read, options.answers)
         # The texts of the table of statuses, on every row (one read as never sent too): a question's
         # answer is an edit of that table.
-        status_texts = [(t.role, t.cells) for t in signals.texts if t.role in _STATUS_ROLES]
+        status_texts = [(t.role, t.cells) for t in signals.texts if t.role in STATUS_ROLES]
         questions += unread_status_questions(
-            file, every_number, read, [cells for _, cells in status_texts], options.status_overrides
+            file, every_number, read, [cells for _, cells in status_texts], options.status_overrides, their_no
         )
         source_file = repeated_text(file, n)
         texts = {name: future.result() for name, future in copied.items()}
@@ -632,7 +665,7 @@ def _read_rows(
         "status_raw": status_raw,
         **({"followed_up": _yes_no(followed)} if followed is not None else {}),
     }
-    return _Rows(canonical_frame(columns, n), skipped, warnings, status_texts, question, questions)
+    return _Rows(canonical_frame(columns, n), skipped, warnings, status_texts, their_no, question, questions)
 
 
 _DAY_OR_YEAR: Final = re.compile(r"(?<!\d)(?:\d{1,2}\s*[./\-月]\s*\d{1,2}|(?:19|20)\d{2})(?!\d)")

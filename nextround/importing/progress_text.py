@@ -20,7 +20,7 @@ import itertools
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final
@@ -84,15 +84,33 @@ def status_key(text: object) -> str:
     return key[:end]
 
 
-def read_text(text: object, *, prose: bool = False, note: bool = False) -> TextReading:
+def read_text(
+    text: object, *, prose: bool = False, note: bool = False, own_side: bool = False
+) -> TextReading:
     """Read one text (any language the vocabulary covers); memoised per status key. ``prose`` reads a
     sentence: words that mean other things there ("technical staff", "phone number") are passed over; a
-    ``note`` names no offer either ("they offer remote work")."""
-    return _read_key(status_key(text), prose or note, note)
+    ``note`` names no offer either ("they offer remote work"); ``own_side``: a two-sided word ("Discarded")
+    is the candidate's own, because the file names the employer's no in words of its own."""
+    return _read_key(status_key(text), prose or note, note, own_side)
+
+
+def their_no(columns: Iterable[pd.Series]) -> str | None:
+    """The status text by which these columns name the employer's no ("Rejected", "Absage"), if any: then
+    a two-sided word there ("Discarded") is the candidate's."""
+    for cells in columns:
+        for value in distinct_values(cells)[1].tolist():
+            if read_text(value).outcome == "rejected":
+                return " ".join(str(value).split())
+    return None
+
+
+def is_two_sided(text: object) -> bool:
+    """Whether the text says something only once its two-sided word is taken as the candidate's own."""
+    return not read_text(text).known and read_text(text, own_side=True).known
 
 
 @lru_cache(maxsize=100_000)
-def _read_key(key: str, prose: bool = False, note: bool = False) -> TextReading:
+def _read_key(key: str, prose: bool = False, note: bool = False, own_side: bool = False) -> TextReading:
     if not key:
         return NOTHING
     vocab = vocabulary()
@@ -120,6 +138,8 @@ def _read_key(key: str, prose: bool = False, note: bool = False) -> TextReading:
         )
         if meaning == "neutral" or skipped_here:
             continue
+        if meaning == "two_sided":
+            meaning = "not_pursued" if own_side else "unclear"
         if meaning == "unclear":
             unclear.append(hit.phrase)
             continue
@@ -134,6 +154,8 @@ def _read_key(key: str, prose: bool = False, note: bool = False) -> TextReading:
         used.append(
             f"{hit.phrase} (read from '{mended[hit.phrase]}')" if hit.phrase in mended else hit.phrase
         )
+        if "two_sided" in hit.labels:
+            used[-1] += " (yours: the file has its own word for their no)"
         if meaning == "not_applied":
             not_applied = True
             never_sent |= any(word in vocab.negators for word in hit.phrase.split())
@@ -163,7 +185,7 @@ def _read_key(key: str, prose: bool = False, note: bool = False) -> TextReading:
     # A history ("applied => 一面❌ => 一面✅ => offer✅") ended as its last answer says.
     steps = _STEPS.split(key)
     if len(steps) > 1:
-        answers = [o for step in steps if (o := _read_key(step, prose, note).outcome) != "pending"]
+        answers = [o for step in steps if (o := _read_key(step, prose, note, own_side).outcome) != "pending"]
         outcome = answers[-1] if answers else outcome
     if not_applied and (says_applied or stage > Stage.APPLIED):
         not_applied = never_sent = False  # an applied word, a stage or an answer says it was sent
@@ -232,7 +254,7 @@ def _mender() -> _Mender:
         if (
             len(phrase) >= _FUZZY_MIN_LENGTH
             and phrase not in vocab.never_correct
-            and not set(phrases[phrase]) & {"not_applied", "unclear", "neutral", "not_pursued"}
+            and not set(phrases[phrase]) & {"not_applied", "unclear", "two_sided", "neutral", "not_pursued"}
         ):
             targets.setdefault(phrase[0], []).append(phrase)
     squeezed = {key: words.pop() for key, words in spellings.items() if len(words) == 1}
@@ -315,10 +337,14 @@ def result_answer_reading(answer: bool) -> TextReading:
 
 
 def distinct_statuses(
-    values: pd.Series, overrides: Mapping[str, tuple[str, str]] = {}, result_answers: Mapping[str, bool] = {}
+    values: pd.Series,
+    overrides: Mapping[str, tuple[str, str]] = {},
+    result_answers: Mapping[str, bool] = {},
+    own_side: bool = False,
 ) -> pd.DataFrame:
     """One row per distinct status key (blank ones left out), most frequent first, with its reading;
-    ``result_answers``: the keys of the yes and no cells of result columns, read as their answer.
+    ``result_answers``: the keys of the yes and no cells of result columns, read as their answer;
+    ``own_side``: two-sided words are the candidate's (the file names the employer's no in its own words).
 
     Columns: raw (most common spelling), key, count, stage, outcome, known, is_application, rule, overridden.
     """
@@ -340,7 +366,7 @@ def distinct_statuses(
             return override_reading(overrides[key])
         if key in result_answers:
             return result_answer_reading(result_answers[key])
-        return _read_key(key)
+        return _read_key(key, own_side=own_side)
 
     readings = [reading(k) for k in keys]
     return pd.DataFrame(

@@ -26,7 +26,7 @@ import pandas as pd
 
 from nextround.importing.cells import code_counts, distinct_values
 from nextround.importing.mapping import ColumnMapping, header_fields, stage_column_kind, stage_words_in
-from nextround.importing.progress_text import NOT_SENT, read_text, status_key
+from nextround.importing.progress_text import NOT_SENT, is_two_sided, read_text, status_key
 from nextround.importing.report import QUESTION_ROWS, Choice, Question
 from nextround.importing.stage_outcome import Progress, Sent, yes_cells
 from nextround.importing.vocabulary import cell_answer
@@ -418,6 +418,7 @@ def _mostly_yes_no(values: pd.Series) -> bool:
 
 UNREAD_ASKED: Final = 3  # the most common status texts nobody could read, asked about by name
 _PENDING: Final = OUTCOMES.index("pending")
+_STILL_WAITING: Final = ("Still waiting", ("applied", "pending"))
 _MEANINGS: Final = (  # what an unread status may mean, as the user would say it
     ("They were rejected", ("applied", "rejected")),
     ("No answer came", ("applied", "ghosted")),
@@ -432,12 +433,15 @@ def unread_status_questions(
     progress: Progress,
     texts: Sequence[pd.Series],
     overrides: Mapping[str, tuple[str, str]],
+    their_no: str | None = None,
 ) -> list[Question]:
     """The status texts most applications hold that say neither how far it got nor how it ended
     ("Closed", "结束"), asked about by name: until answered they count as still waiting. A text the user
-    already read as something (here or in the table of statuses) is still shown, with its reading."""
+    already read as something (here or in the table of statuses) is still shown, with its reading; so is
+    a two-sided word read as the user's own ("Discarded", where ``their_no`` names the employer's no)."""
     waiting = progress.outcome == _PENDING
     found: dict[str, tuple[int, str, np.ndarray, int]] = {}  # key -> (rows, text as written, codes, code)
+    yours: set[str] = set()  # two-sided words read as the user's own: never sent
     for cells in texts:
         codes, uniques = distinct_values(cells)
         every, left_waiting = code_counts(codes, len(uniques)), code_counts(codes[waiting], len(uniques))
@@ -445,29 +449,42 @@ def unread_status_questions(
             key = status_key(value)
             if not key or key in found or cell_answer(value) is not None or read_text(value).known:
                 continue  # the vocabulary reads it (an edit in the table of statuses is seen there)
+            if their_no is not None and key not in overrides and is_two_sided(value):
+                yours.add(key)
             # An answered text is shown on all its rows; an open one on those it leaves waiting.
-            held = int(every[code] if key in overrides else left_waiting[code])
+            held = int(every[code] if key in overrides or key in yours else left_waiting[code])
             if held:
                 found[key] = (held, " ".join(str(value).split()), codes, code)
     ranked = sorted(found, key=lambda key: (-found[key][0], key))
-    unread = [key for key in ranked if key not in overrides and found[key][0] >= 2][:UNREAD_ASKED]
+    unread = [key for key in ranked if key not in overrides and key not in yours and found[key][0] >= 2]
     chosen = [key for key in ranked if key in overrides]
     questions = []
-    for key in [*unread, *chosen]:
+    for key in [*(k for k in ranked if k in yours), *unread[:UNREAD_ASKED], *chosen]:
         total, text, codes, code = found[key]
-        rows = (codes == code) if key in overrides else (codes == code) & waiting
-        count = _plural(total, "application")
+        rows = (codes == code) if key in overrides or key in yours else (codes == code) & waiting
+        count = _plural(total, "row")
+        written = _short(text)[1:-1]
+        # "Still waiting" takes a chosen reading back; a reading the importer made itself is set aside.
+        waiting_choice = Choice(
+            _STILL_WAITING[0], status=key, reading=_STILL_WAITING[1] if key in yours else None
+        )
         choices = (
-            Choice("Still waiting", status=key),
+            waiting_choice,
             *(Choice(label, status=key, reading=reading) for label, reading in _MEANINGS),
         )
         if key in overrides:
-            meaning = {reading: label for label, reading in _MEANINGS}.get(overrides[key])
+            meaning = {reading: label for label, reading in (_STILL_WAITING, *_MEANINGS)}.get(overrides[key])
             reading = f"'{meaning}'" if meaning else ", ".join(overrides[key])
-            said = f"'{_short(text)[1:-1]}' ({count}) is read as {reading}, as you chose."
+            said = f"'{written}' ({count}) is read as {reading}, as you chose."
+        elif key in yours:
+            said = (
+                f"'{written}' ({count}) is read as 'I never applied': '{written}' may be an employer's no or "
+                f"your own, and this file says '{their_no}' for an employer's no, so it is read as yours. "
+                "Is that right?"
+            )
         else:
             said = (
-                f"'{_short(text)[1:-1]}' ({count}) says neither how far it got nor how it ended, so "
+                f"'{written}' ({count}) says neither how far it got nor how it ended, so "
                 f"{'it counts' if total == 1 else 'they count'} as still waiting. What does it mean?"
             )
         questions.append(_ask(f"status:{key}", file, said, numbers, rows, choices))

@@ -56,6 +56,7 @@ from nextround.model import OUTCOME_DTYPE, OUTCOMES, STAGE_DTYPE, Stage
 
 TextRole = Literal["result", "status", "stage", "response", "notes"]
 TEXT_ORDER: Final[tuple[TextRole, ...]] = ("result", "status", "stage", "response", "notes")
+STATUS_ROLES: Final[frozenset[TextRole]] = frozenset({"status", "stage", "result"})  # the table of statuses
 _CODE: Final[dict[str, int]] = {name: i for i, name in enumerate(OUTCOMES)}
 _PENDING: Final = _CODE["pending"]
 _DECIDED: Final = (_CODE["rejected"], _CODE["ghosted"], _CODE["offer"])
@@ -123,6 +124,7 @@ class Signals:
     answered: np.ndarray | None = None  # bool per row: a date of their answer is written down
     no_when_answered_is_rejection: bool = True  # "Interview? No" beside that date; the user may say otherwise
     not_sent_wins: bool = False  # a "not sent" over another column's stage or answer (the user's say)
+    their_no: str | None = None  # the status text naming the employer's no ("Rejected"): "Discarded" is yours
 
 
 @dataclass(frozen=True)
@@ -213,10 +215,10 @@ class _TextColumn:
 
 
 def _read_text_column(
-    signal: TextSignal, n_rows: int, overrides: Mapping[str, tuple[str, str]]
+    signal: TextSignal, n_rows: int, overrides: Mapping[str, tuple[str, str]], own_side: bool
 ) -> _TextColumn:
     codes, uniques = _codes(signal.cells, n_rows)
-    readings = [_reading(value, signal.role, overrides) for value in uniques]
+    readings = [_reading(value, signal.role, overrides, own_side) for value in uniques]
     hints_not_sent = [signal.role == "notes" and r.not_applied for r in readings]
     if signal.role == "notes":
         readings = [_as_note(r) for r in readings]
@@ -248,7 +250,9 @@ def _read_text_column(
     )
 
 
-def _reading(value: object, role: TextRole, overrides: Mapping[str, tuple[str, str]]) -> TextReading:
+def _reading(
+    value: object, role: TextRole, overrides: Mapping[str, tuple[str, str]], own_side: bool = False
+) -> TextReading:
     key = status_key(value)
     if key in overrides and role != "notes":
         return override_reading(overrides[key])
@@ -260,7 +264,8 @@ def _reading(value: object, role: TextRole, overrides: Mapping[str, tuple[str, s
             Stage.APPLIED, "pending", True, answer, False, "replied" if answer else "no reply yet"
         )
     # A sentence is read as prose: "by phone" there is how it happened, "Phone" alone a phone screen.
-    return read_text(key, prose=word_count(key) > PROSE_WORDS, note=role == "notes")
+    prose = word_count(key) > PROSE_WORDS
+    return read_text(key, prose=prose, note=role == "notes", own_side=own_side and role in STATUS_ROLES)
 
 
 def _with_header(signal: TextSignal, value: str, reading: TextReading, alone: TextReading) -> TextReading:
@@ -512,7 +517,7 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
     no = np.zeros(n_rows, dtype=bool)
     texts = sorted(
         (
-            _read_text_column(t, n_rows, overrides)
+            _read_text_column(t, n_rows, overrides, signals.their_no is not None)
             for t in signals.texts
             if signals.read_notes or t.role != "notes"
         ),

@@ -106,7 +106,7 @@ def test_a_status_nobody_can_read_is_asked_about_by_name_and_one_click_reads_it(
     at = _page()
     at.file_uploader[0].set_value([("t.csv", csv_bytes(rows), "text/csv")]).run()
     asked = [m.value.replace("\\", "") for m in at.markdown if "'Closed'" in m.value]  # markdown-escaped
-    assert asked and "(4 applications) says neither how far it got nor how it ended" in asked[0]
+    assert asked and "(4 rows) says neither how far it got nor how it ended" in asked[0]
     assert (at.session_state[state.APPLICATIONS]["outcome"] == "pending").sum() == 8
     next(b for b in at.button if b.label == "They were rejected").click().run()
     assert not at.exception

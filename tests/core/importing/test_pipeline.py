@@ -687,7 +687,7 @@ def test_a_status_nobody_can_read_becomes_a_question_whose_answers_read_it() -> 
     rows += [["Lone", "Analyst", "2025-03-01", "Archived"]]  # one row: the warning names it, no question
     result = _import("t.csv", csv_bytes(rows))
     question = {q.key: q for q in result.report.questions}["status:closed"]
-    assert question.rows == (2, 3, 4) and "'Closed' (3 applications) says neither" in question.text
+    assert question.rows == (2, 3, 4) and "'Closed' (3 rows) says neither" in question.text
     assert "status:archived" not in {q.key for q in result.report.questions}
     rejected = next(c for c in question.choices if c.label == "They were rejected")
     options = ImportOptions().choose(question.key, rejected)
@@ -696,29 +696,75 @@ def test_a_status_nobody_can_read_becomes_a_question_whose_answers_read_it() -> 
     answered = _import("t.csv", csv_bytes(rows), status_overrides=options.status_overrides)
     assert (answered.applications["outcome"] == "rejected").sum() == 6
     again = {q.key: q for q in answered.report.questions}["status:closed"]
-    assert again.text == "'Closed' (3 applications) is read as 'They were rejected', as you chose."
+    assert again.text == "'Closed' (3 rows) is read as 'They were rejected', as you chose."
     waiting = next(c for c in again.choices if c.label == "Still waiting")
     undone = options.choose(again.key, waiting)  # back as the importer reads it
     assert undone.status_overrides == {} and undone.chose(again.key, waiting)
     assert not undone.chose(again.key, rejected)
 
 
-def test_a_status_nobody_can_read_may_be_answered_as_never_sent() -> None:
+def test_a_two_sided_status_beside_the_files_own_word_for_a_rejection_is_the_candidates_and_asked() -> None:
+    # "Discarded" is an employer's no in some trackers and the candidate's own filter in others; a file
+    # that says "Rejected" for the employer's no means its own decision by it: never sent, asked by name.
     rows = [["Company", "Role", "Date", "Status"]]
     rows += [[f"Co {i}", "Analyst", "2025-03-01", "Discarded" if i < 3 else "Rejected"] for i in range(6)]
     result = _import("t.csv", csv_bytes(rows))
-    question = {q.key: q for q in result.report.questions}["status:discarded"]
+    assert len(result.applications) == 3 and [s.row for s in result.report.skipped] == [2, 3, 4]
+    questions = {q.key: q for q in result.report.questions}
+    question = questions["status:discarded"]
+    assert question.rows == (2, 3, 4)
+    assert question.text.startswith("'Discarded' (3 rows) is read as 'I never applied'")
+    assert "this file says 'Rejected' for an employer's no" in question.text
+    assert "not-sent" not in questions  # asked once, by name
+    statuses = result.report.statuses.set_index("key")
+    assert statuses.loc["discarded", "outcome"] == "not sent" and statuses.loc["discarded", "known"]
+    assert "yours" in statuses.loc["discarded", "rule"]
+    rejected = next(c for c in question.choices if c.label == "They were rejected")
+    answered = _import(
+        "t.csv",
+        csv_bytes(rows),
+        status_overrides=ImportOptions().choose(question.key, rejected).status_overrides,
+    )
+    assert len(answered.applications) == 6 and (answered.applications["outcome"] == "rejected").all()
+    waiting = next(c for c in question.choices if c.label == "Still waiting")
+    options = ImportOptions().choose(question.key, waiting)
+    counted = _import("t.csv", csv_bytes(rows), status_overrides=options.status_overrides)
+    assert (counted.applications["outcome"] == "pending").sum() == 3 and len(counted.applications) == 6
+    again = {q.key: q for q in counted.report.questions}["status:discarded"]
+    assert again.text == "'Discarded' (3 rows) is read as 'Still waiting', as you chose." and options.chose(
+        again.key, waiting
+    )
+    # Without the file's own word for a rejection, the word stays unread and asked about as such.
+    alone = _import("t.csv", csv_bytes([rows[0], *rows[1:4], ["Co 9", "Analyst", "2025-03-01", "Applied"]]))
+    assert len(alone.applications) == 4
+    assert "says neither" in {q.key: q for q in alone.report.questions}["status:discarded"].text
+
+
+def test_one_files_word_for_a_rejection_says_what_a_two_sided_word_means_in_another() -> None:
+    first = [["Company", "Role", "Date", "Status"], ["Acme", "Analyst", "2025-03-01", "Rejected"]]
+    second = [["Company", "Role", "Date", "Status"]]
+    second += [[f"Co {i}", "Analyst", "2025-03-01", "Descartada" if i < 2 else "Applied"] for i in range(4)]
+    result = import_files([SourceFile("a.csv", csv_bytes(first)), SourceFile("b.csv", csv_bytes(second))])
+    assert len(result.applications) == 3
+    assert [(s.file, s.row) for s in result.report.skipped] == [("b.csv", 2), ("b.csv", 3)]
+    statuses = result.report.statuses.set_index("key")
+    assert statuses.loc["descartada", "outcome"] == "not sent"
+
+
+def test_a_status_nobody_can_read_may_be_answered_as_never_sent() -> None:
+    rows = [["Company", "Role", "Date", "Status"]]
+    rows += [[f"Co {i}", "Analyst", "2025-03-01", "Parked" if i < 3 else "Rejected"] for i in range(6)]
+    result = _import("t.csv", csv_bytes(rows))
+    question = {q.key: q for q in result.report.questions}["status:parked"]
     never = next(c for c in question.choices if c.label == "I never applied")
     options = ImportOptions().choose(question.key, never)
     answered = _import("t.csv", csv_bytes(rows), status_overrides=options.status_overrides)
     assert len(answered.applications) == 3 and (answered.applications["outcome"] == "rejected").all()
     assert [s.row for s in answered.report.skipped] == [2, 3, 4]  # reported, never lost
     statuses = answered.report.statuses.set_index("key")
-    assert (
-        statuses.loc["discarded", "outcome"] == "not sent" and not statuses.loc["discarded", "is_application"]
-    )
-    again = {q.key: q for q in answered.report.questions}["status:discarded"]
-    assert again.text == "'Discarded' (3 applications) is read as 'I never applied', as you chose."
+    assert statuses.loc["parked", "outcome"] == "not sent" and not statuses.loc["parked", "is_application"]
+    again = {q.key: q for q in answered.report.questions}["status:parked"]
+    assert again.text == "'Parked' (3 rows) is read as 'I never applied', as you chose."
     assert "not-sent" not in {q.key for q in answered.report.questions}  # your answer is no inference
     counting = _import(
         "t.csv", csv_bytes(rows), status_overrides=options.status_overrides, answers={"not-sent": "count"}
