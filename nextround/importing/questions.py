@@ -84,6 +84,7 @@ class Decision:
 
     keep: np.ndarray
     not_sent: np.ndarray
+    inferred_not_sent: np.ndarray  # of those, the importer's readings (not the user's own "never sent")
     unclear: np.ndarray  # nothing says it was sent, in a file that shows how it marks that (left out)
     empty: np.ndarray  # nothing at all beyond an id or a stray cell
     only_one_name: np.ndarray  # a company or a role and nothing else, where the file shows more (a wish)
@@ -95,7 +96,6 @@ class Decision:
         pd.Categorical | None
     )  # the cell that says so ("Type: Cold Email"); None: no such column
     went_further: int = 0  # such entries counted all the same: they led to an interview or further
-    never_sent_by_you: np.ndarray | None = None  # rows whose status you read as never sent: not asked
 
     @property
     def skipped(self) -> list[tuple[int, str]]:
@@ -146,12 +146,9 @@ class Decision:
             yield left_out(
                 NOT_APPLICATIONS_QUESTION, self.not_application, kind, self.not_application_by, more
             )
-        inferred_not_sent = (
-            self.not_sent if self.never_sent_by_you is None else self.not_sent & ~self.never_sent_by_you
-        )
-        if inferred_not_sent.any():
-            rows = f"{_plural(int(inferred_not_sent.sum()), 'row')} marked as not applied yet"
-            yield left_out(NOT_SENT_QUESTION, inferred_not_sent, rows, self.not_sent_by)
+        if self.inferred_not_sent.any():
+            rows = f"{_plural(int(self.inferred_not_sent.sum()), 'row')} marked as not applied yet"
+            yield left_out(NOT_SENT_QUESTION, self.inferred_not_sent, rows, self.not_sent_by)
         if self.only_one_name.any():
             rows = (
                 f"{_plural(int(self.only_one_name.sum()), 'row')} with a company or a role and nothing else"
@@ -206,8 +203,10 @@ def decide_applications(
     keep = shown | (weak & (sent == Sent.NOTHING) & named & ~only_one)
     if answers.get(ONLY_A_NAME_QUESTION) == COUNT:
         keep |= only_one
+    # The not-sent question is about the importer's readings, not the user's own "never sent".
+    inferred_not_sent = not_sent if never_sent_by_you is None else not_sent & ~never_sent_by_you
     if answers.get(NOT_SENT_QUESTION) == COUNT:
-        keep |= not_sent if never_sent_by_you is None else not_sent & ~never_sent_by_you
+        keep |= inferred_not_sent
     # A status that does not say it was sent, on a row without a date applied: where the file's other rows
     # show how it marks what was sent, this row is something else (a lead, an open posting).
     unclear = weak & (sent == Sent.UNCLEAR) & ~only_a_note
@@ -222,6 +221,7 @@ def decide_applications(
     decision = Decision(
         keep,
         not_sent,
+        inferred_not_sent,
         unclear,
         empty,
         only_one,
@@ -230,7 +230,6 @@ def decide_applications(
         progress.not_sent_by,
         np.zeros_like(keep),
         None,
-        never_sent_by_you=never_sent_by_you,
     )
     if not_applications is None:  # no kind column: no entry is of another kind
         return decision
