@@ -31,7 +31,6 @@ class Stage(IntEnum):
 STAGES: Final[tuple[str, ...]] = tuple(s.label for s in Stage)
 LOSS_STAGE_NAMES: Final[tuple[str, ...]] = STAGES[:-1]  # where an application can be lost (not an offer)
 OUTCOMES: Final[tuple[str, ...]] = ("pending", "rejected", "ghosted", "withdrawn", "offer")
-DECIDED_OUTCOMES: Final[frozenset[str]] = frozenset({"rejected", "ghosted", "offer"})
 SENIORITIES: Final[tuple[str, ...]] = (
     "intern",
     "junior",
@@ -76,7 +75,6 @@ CANONICAL_DTYPES: Final[dict[str, object]] = {
     "notes": "str",
 }
 CANONICAL_COLUMNS: Final[tuple[str, ...]] = tuple(CANONICAL_DTYPES)
-TEXT_COLUMNS: Final[tuple[str, ...]] = ("job_description", "required_skills", "feedback", "notes")
 
 
 def _missing_values(dtype: object, rows: int) -> object:

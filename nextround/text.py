@@ -17,11 +17,6 @@ def escape_markdown(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
-def plural_suffix(count: int) -> str:
-    """ "s" unless ``count`` is one: f"{n} application{plural_suffix(n)}"."""
-    return "" if count == 1 else "s"
-
-
 def counted(count: int, noun: str, plural: str | None = None) -> str:
     """ "1 application", "2 applications", "1,200 applications" (``plural`` for irregular nouns)."""
     return f"{count:,} {noun if count == 1 else (plural or noun + 's')}"

@@ -100,12 +100,6 @@ class Rate:
             f"{self.count:,} of {self.denominator:,} ({self._percent()}, {self._interval()})"
         )
 
-    def brief(self) -> str:
-        """ "30 % (12 of 40; likely range 18–45 %)" for use inside a sentence; counts only when small."""
-        return self._counts_only() or (
-            f"{self._percent()} ({self.count:,} of {self.denominator:,}; {self._interval()})"
-        )
-
     def _counts_only(self) -> str | None:
         """What to say instead of a percentage, when a percentage would overstate the sample."""
         if self.denominator == 0:

@@ -27,7 +27,6 @@ MENTION_WEIGHTS: Final[dict[str, float]] = {
     "feedback": 2.0,
 }
 INFERRED_WEIGHT: Final = 0.5  # a role family's typical skill stands in for an advert that names none
-DEMAND_COLUMNS: Final = ("row", "skill", "weight", "in_feedback")
 
 _LIST_SPLIT: Final = re.compile(r"[,;|\n\r\t•·●▪]+|\s+/\s+")
 _CUSTOM_MAX_WORDS: Final = 4
