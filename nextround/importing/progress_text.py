@@ -170,10 +170,11 @@ def _read_key(key: str, prose: bool = False, note: bool = False, own_side: bool 
         says_applied |= meaning in _SAYS_APPLIED
         names_applied |= meaning == "applied"
     if not_pursued:
-        # "Not interested" after sending it is a withdrawal; without a word that it was sent, never sent.
-        if says_applied:
+        # "Not interested" after sending it is a withdrawal; without a word that it was sent, never sent
+        # (a status keeps the withdrawal, for when another column says it was sent after all).
+        if says_applied or not note:
             outcomes.add("withdrawn")
-        else:
+        if not says_applied:
             not_applied = True
     if not_applied and says_applied and never_sent:
         says_applied = False  # "applied to the other role, not this one": the negation is about this row

@@ -314,9 +314,7 @@ def inferred_outcome_questions(
         if answers.get(NOT_SENT_OVERRULED_QUESTION) == NEVER_SENT:
             text = f"{said}, and {_be(count)} left out as never sent, as you chose."
         else:
-            first = int(np.flatnonzero(overruled)[0])
-            other = progress.outcome_evidence[first]
-            other = other if pd.notna(other) else progress.stage_evidence[first]
+            other = progress.not_sent_overruled_by[int(np.flatnonzero(overruled)[0])]
             text = (
                 f"{said}, but another column gives {'it' if count == 1 else 'them'} a stage or an answer "
                 f"({_short(other)}), so {'it is' if count == 1 else 'they are'} counted as sent. "

@@ -145,6 +145,7 @@ class Progress:
     notes_outcome_withheld: np.ndarray  # bool: a note says more (further, or ended) than the status kept
     rejected_by_a_no: np.ndarray  # bool: "Interview? No" and a date of their answer decided "rejected"
     not_sent_overruled: np.ndarray  # bool: a cell says "not sent", another names a stage or an answer
+    not_sent_overruled_by: pd.Categorical  # that other cell (missing elsewhere)
     default_date_columns: tuple[tuple[str, pd.Timestamp, int], ...] = ()  # (column, date, rows) ignored
 
     def rows(self, keep: np.ndarray) -> Progress:
@@ -320,11 +321,13 @@ def read_flag_cell(value: object) -> Flag:
     if _only_dates(text):
         return Flag.REACHED
     reading = read_text(text)
+    if reading.not_applied:  # "Skip", "Not started": the step never came
+        return Flag.NOT_REACHED
     if reading.outcome in _FLAG_OF_KIND:
         return _FLAG_OF_KIND[reading.outcome]
     if reading.stage > Stage.APPLIED or reading.says_applied or reading.outcome == "offer":
         return Flag.REACHED
-    return Flag.NOT_REACHED if reading.not_applied else Flag.UNKNOWN
+    return Flag.UNKNOWN
 
 
 _CONNECTORS: Final = frozenset({"and", "und", "et", "y", "e", "i", "ve", "och", "en", "on", "am", "le", "el"})
@@ -590,7 +593,7 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
     # Turning an offer down is still an offer reached (the funnel counts what employers did).
     declined = (stage == Stage.OFFER) & (outcome == _CODE["withdrawn"])
     outcome = np.where(declined, _CODE["offer"], outcome).astype(np.int8)
-    sent, not_sent_by, not_sent_overruled = _sent(
+    sent, not_sent_by, not_sent_overruled, not_sent_overruled_by = _sent(
         texts, readable_flag, signals.applied_flag, stage, outcome, signals.not_sent_wins
     )
     return Progress(
@@ -608,6 +611,7 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
         notes_outcome_withheld=(withheld & (outcome == _PENDING)) | stage_withheld,
         rejected_by_a_no=rejected_by_a_no,
         not_sent_overruled=not_sent_overruled,
+        not_sent_overruled_by=not_sent_overruled_by,
         default_date_columns=tuple(defaults),
     )
 
@@ -736,9 +740,9 @@ def _sent(
     stage: np.ndarray,
     outcome: np.ndarray,
     not_sent_wins: bool,
-) -> tuple[np.ndarray, pd.Categorical, np.ndarray]:
+) -> tuple[np.ndarray, pd.Categorical, np.ndarray, pd.Categorical]:
     """Sent / not sent / unclear / nothing per row, the cell that says "not sent", and the rows where
-    another column's stage or answer overrules it (sent, unless ``not_sent_wins``)."""
+    another column's stage or answer overrules it (sent, unless ``not_sent_wins``), with that cell."""
     n_rows = len(stage)
     sent = np.where(readable_flag, int(Sent.SENT), int(Sent.NOTHING)).astype(np.int8)
     says_not: list[_Layer] = []
@@ -760,16 +764,29 @@ def _sent(
         unclear = _any((t.sent == Sent.UNCLEAR for t in cells), n_rows)
         unclear &= ~_any((t.sent == Sent.SENT for t in cells), n_rows)
         says_not.extend(_layer(t, t.hints_not_sent & unclear) for t in hinting)
-    text_stage = functools.reduce(np.maximum, [t.stage for t in cells], np.zeros(n_rows, dtype=np.int8))
-    text_decided = _any((_IS_DECIDED[t.outcome] for t in cells), n_rows)
     decided = _IS_DECIDED[outcome] | (stage > Stage.APPLIED)
     said_not, chosen = _first_decided(says_not, n_rows, nothing=0)
-    # Another column that names a stage or an answer overrules a "not sent", unless the user says otherwise.
-    overruled = (said_not == 1) & (text_decided | (text_stage > Stage.APPLIED))
+    # Another column that names a stage or an answer overrules a "not sent", unless the user says otherwise;
+    # so does a note that says it was sent ("applied", "no response"), where the "not sent" is the
+    # candidate's own decision ("Discarded", "Not interested": dropped after sending it, a withdrawal). A
+    # note's stage may be the advert's ("four interview rounds"), and a closed posting the reason it was
+    # dropped: neither says it was sent.
+    own_decision = _any(
+        ((t.sent == Sent.NOT_SENT) & (t.outcome == _CODE["withdrawn"]) for t in cells), n_rows
+    )
+    overruling = [_layer(t, _IS_DECIDED[t.outcome] | (t.stage > Stage.APPLIED)) for t in cells]
+    overruling += [
+        _layer(t, own_decision & (t.names_applied | (t.outcome == _CODE["ghosted"])))
+        for t in texts
+        if t.role == "notes"
+    ]
+    overruled, overruled_by = _first_decided(overruling, n_rows, nothing=0)
+    overruled = (said_not == 1) & (overruled == 1)
     says_not_sent = (said_not == 1) & (not_sent_wins | ~overruled)
-    sent = np.where(decided, int(Sent.SENT), sent)
+    sent = np.where(decided | overruled, int(Sent.SENT), sent)
     sent = np.where(says_not_sent, int(Sent.NOT_SENT), sent).astype(np.int8)
-    return sent, _evidence(says_not, np.where(said_not == 1, chosen, -1)), overruled
+    not_sent_by = _evidence(says_not, np.where(said_not == 1, chosen, -1))
+    return sent, not_sent_by, overruled, _evidence(overruling, np.where(overruled, overruled_by, -1))
 
 
 def _count(value: object) -> float:

@@ -740,6 +740,31 @@ def test_a_two_sided_status_beside_the_files_own_word_for_a_rejection_is_the_can
     assert "says neither" in {q.key: q for q in alone.report.questions}["status:discarded"].text
 
 
+def test_a_note_that_says_it_was_sent_overrules_the_candidates_own_not_sent_and_is_asked() -> None:
+    rows = [["Company", "Role", "Date", "Status", "Notes"]]
+    rows += [["Acme", "Analyst", "2025-03-01", "Discarded", "No response after a month, dropped it"]]
+    rows += [["Beta", "Analyst", "2025-03-01", "Not interested", "Applied 3 March, then lost interest"]]
+    # neither an advert's interview rounds nor a closed posting says it was sent
+    rows += [["Gamma", "Analyst", "2025-03-01", "Discarded", "Four interview rounds, too long"]]
+    rows += [["Delta", "Analyst", "2025-03-01", "Discarded", "Posting closed"]]
+    rows += [
+        ["Eps", "Analyst", "2025-03-01", "Rejected", ""],
+        ["Zeta", "Analyst", "2025-03-01", "To apply", ""],
+    ]
+    rows += [["Eta", "Analyst", "2025-03-01", "To apply", "Applied already?"]]  # a plan: still not sent
+    result = _import("t.csv", csv_bytes(rows))
+    _accounted(result)
+    table = result.applications.set_index("company")
+    assert sorted(table.index) == ["Acme", "Beta", "Eps"]
+    assert table.loc["Acme", "outcome"] == "withdrawn" and table.loc["Beta", "outcome"] == "withdrawn"
+    question = {q.key: q for q in result.report.questions}["not-sent-overruled"]
+    assert question.rows == (2, 3)
+    assert "'Notes: No response after a month, dropped it'" in question.text
+    never = next(c for c in question.choices if c.answer == "never-sent")
+    answered = _import("t.csv", csv_bytes(rows), answers={question.key: never.answer})
+    assert list(answered.applications["company"]) == ["Eps"]
+
+
 def test_one_files_word_for_a_rejection_says_what_a_two_sided_word_means_in_another() -> None:
     first = [["Company", "Role", "Date", "Status"], ["Acme", "Analyst", "2025-03-01", "Rejected"]]
     second = [["Company", "Role", "Date", "Status"]]

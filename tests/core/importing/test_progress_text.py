@@ -177,7 +177,7 @@ def test_unreadable_texts_are_not_known(text: object) -> None:
      "identified", "Lead", "watch", "NICHT WEITER VERFOLGEN", "pulada", "Application incomplete", "Ready",
      "Removed before submission",
      # a posting scored by the candidate (a job-search assistant's "Evaluated"), a choice not to apply
-     "Evaluated", "NO APLICAR", "Do not apply",
+     "Evaluated", "Evaluada", "NO APLICAR", "Do not apply",
      # a CV or an application made ready, not yet sent
      "✅ Ready to submit", "CV to send"],
 )  # fmt: skip
@@ -450,6 +450,7 @@ def test_ordinary_headers_are_not_stage_columns(header: str) -> None:
         ("n/a", Flag.EMPTY), ("G", Flag.GHOSTED), ("ghosted", Flag.GHOSTED),
         ("rejected", Flag.REJECTED), ("failed", Flag.REJECTED), ("rejected 9/12/2019", Flag.REJECTED),
         ("expired", Flag.WITHDRAWN),
+        ("Skip", Flag.NOT_REACHED), ("not started", Flag.NOT_REACHED),  # the step never came
         ("", Flag.EMPTY), (None, Flag.EMPTY), (float("nan"), Flag.EMPTY), ("-", Flag.EMPTY),
         (pd.NaT, Flag.EMPTY),
         ("went well, I think", Flag.UNKNOWN),
@@ -477,3 +478,18 @@ def test_any_text_reads_to_a_valid_reading_and_keys_are_stable(text: object) -> 
 )  # fmt: skip
 def test_any_flag_cell_reads_to_a_flag(cell: object) -> None:
     assert isinstance(read_flag_cell(cell), Flag)
+
+
+@pytest.mark.parametrize("text", ["Strong candidate", "Discarded by candidate: comp too low", "candidate"])
+def test_an_english_candidate_is_no_french_applied_word(text: str) -> None:
+    # "candidaté" folds to "candidate": only its phrases ("j'ai candidaté") say an application went out.
+    assert not read_text(text, note=True).says_applied
+    assert read_text("J'ai candidaté le 3 mars").says_applied
+
+
+def test_a_two_sided_word_reads_as_the_candidates_own_only_when_asked_to() -> None:
+    alone, yours = read_text("Discarded"), read_text("Discarded", own_side=True)
+    assert not alone.known and alone.rule == "unreadable: discarded"
+    assert yours.known and yours.not_applied and yours.outcome == "withdrawn" and "yours" in yours.rule
+    assert read_text("Descartada", own_side=True).not_applied
+    assert read_text("Eliminated", own_side=True).rule == "unreadable: eliminated"  # most often theirs
