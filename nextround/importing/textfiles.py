@@ -259,11 +259,18 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
     if table is None and markdown_file:
         table = markdown.read_markdown_outline(text) or markdown.read_markdown_list(text)
     if table is not None:
+        rows, numbers = list(table.rows), list(table.row_numbers)
+        repaired: list[tuple[int, str]] = []
+        problems: list[tuple[int, str]] = []
+        if table.separator:  # a pipe typed into a Markdown table's cell is a stray delimiter, as in a CSV
+            rows, numbers, repaired, problems = _fix_ragged_rows(rows, numbers, table.separator)
         return TextTable(
-            table.rows,
-            table.row_numbers,
+            rows,
+            numbers,
             codec,
             table.separator,
+            tuple(repaired),
+            tuple(problems),
             notes=(*notes, *table.notes),
             layout=table.layout,
         )

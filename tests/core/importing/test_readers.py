@@ -943,6 +943,32 @@ def test_a_link_in_a_markdown_cell_is_read_as_its_words() -> None:
     ]
 
 
+def test_a_pipe_typed_into_a_markdown_cell_is_mended_as_a_stray_delimiter() -> None:
+    # A role written "Engineer at Loula | Work at a Startup" splits into one cell too many: every later
+    # cell would shift (the status read from the score column). It is mended as a CSV's stray comma is:
+    # where the other rows show which column took the pipe (else the row is reported, not guessed).
+    header = "| # | Date | Company | Role | Score | Status | Notes |\n|---|---|---|---|---|---|---|\n"
+    roles = [
+        "Backend Engineer",
+        "Data Scientist, Growth",
+        "ML Engineer (LLM)",
+        "Platform Lead",
+        "AI Engineer",
+    ]
+    rows = [
+        f"| {i} | 2026-04-0{i} | Co {i} | {role} | 4.{i}/5 | Evaluated | Good fit, remote {i} days |\n"
+        for i, role in enumerate(roles, start=1)
+    ]
+    long = "| 9 | 2026-04-06 | {} | Engineer at {} | Work at a Startup | 4.2/5 | Evaluated | Strong match |\n"
+    both = [*rows[:2], long.format("Loula", "Loula"), *rows[2:], long.format("Mira", "Mira")]
+    grid = _only_grid(read_workbook("t.md", (header + "".join(both)).encode()))
+    loula = next(row for row in grid.rows if row[2] == "Loula")
+    assert loula[3:6] == ["Engineer at Loula|Work at a Startup", "4.2/5", "Evaluated"]
+    assert [row for row, _ in grid.repaired] == [5, 9] and not grid.problems
+    alone = _only_grid(read_workbook("t.md", (header + "".join(both[:-1])).encode()))
+    assert [row for row, _ in alone.repaired] == [5] and len(alone.rows) == 7
+
+
 def test_a_pipe_separated_file_without_a_rule_line_is_plain_delimited_text() -> None:
     text = "Company|Status|Notes\nAcme|Rejected|--- not a rule\nBeta|Applied|ok\n"
     grid = _only_grid(read_workbook("pipes.txt", text.encode()))
