@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 from nextround.importing.cells import EMAIL, URL
 from nextround.importing.dates import date_share
 from nextround.importing.entry_kinds import names_entry_kinds
-from nextround.importing.phrases import normalise, words
+from nextround.importing.phrases import label_words, normalise, words
 from nextround.importing.progress_text import read_text
 from nextround.importing.roles import read_role
 from nextround.importing.stage_outcome import Flag, read_flag_cell
@@ -226,12 +226,20 @@ def stage_words_in(header: str) -> str | None:
 @lru_cache(maxsize=4096)
 def stage_column_kind(header: str) -> str | None:
     """The stage (or outcome) a per-stage column's header names; None for an ordinary header.
+    A header in camel case ("PhoneScreen") is read with its words apart when it names none as written.
 
     A header naming a stage or its date ("Phone Screen", "Interview Date", "Erstes Gespräch") is one;
     a header about details of a stage ("Interview notes", "Interviewer", "Interview type") is not, nor
     a question about a person ("Recruiter?" asks whether a recruiter was involved). The longest phrase
     decides ("Panel Interview" → final).
     """
+    kind = _stage_column_kind(header)
+    if kind is None and (apart := label_words(header)) != header:
+        return _stage_column_kind(apart)
+    return kind
+
+
+def _stage_column_kind(header: str) -> str | None:
     vocab = vocabulary()
     tokens = words(header)
     if not tokens or vocab.not_stage.find(tokens):
@@ -248,7 +256,15 @@ def stage_column_kind(header: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def header_fields(header: str) -> tuple[tuple[str, ...], float, str]:
-    """The fields a header may name (best first), its confidence and method; ((), 0, "") for none."""
+    """The fields a header may name (best first), its confidence and method; ((), 0, "") for none. A
+    header in camel case ("DateApplied") is read with its words apart, when that reads it surer."""
+    found = _header_fields(header)
+    if found[1] == 1.0 or (apart := label_words(header)) == header:
+        return found
+    return max(found, _header_fields(apart), key=lambda reading: reading[1])
+
+
+def _header_fields(header: str) -> tuple[tuple[str, ...], float, str]:
     vocab = vocabulary()
     key = normalise(header)
     if not key:

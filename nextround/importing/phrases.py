@@ -49,6 +49,16 @@ def fold(text: str) -> str:
     return _APOSTROPHES.sub("", _ELISION.sub(r"\1 ", folded))
 
 
+def label_words(text: str) -> str:
+    """A column name or a status written as one word in camel case ("DateApplied", "PhoneScreen",
+    "NotApplied", as apps export them) with its words apart. Only labels: in a job title or a channel,
+    "JavaScript" and "LinkedIn" stay one word, as the vocabulary writes them."""
+    return _CAMEL_CASE.sub(" ", text)
+
+
+_CAMEL_CASE: Final = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
 def words(text: str) -> tuple[str, ...]:
     """The words of a text, folded: "Didn't pass the 2nd-round (C++)" → didnt pass the 2nd round c++."""
     return tuple(_TOKEN.findall(fold(text)))

@@ -31,7 +31,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from nextround.importing.cells import code_counts, distinct_values
-from nextround.importing.phrases import MARK, MAX_ANALYSED_CHARS, words
+from nextround.importing.phrases import MARK, MAX_ANALYSED_CHARS, label_words, words
 from nextround.importing.vocabulary import vocabulary
 from nextround.model import OUTCOMES, STAGE_DTYPE, STAGES, Stage
 
@@ -91,7 +91,18 @@ def read_text(
     sentence: words that mean other things there ("technical staff", "phone number") are passed over; a
     ``note`` names no offer either ("they offer remote work"); ``own_side``: a two-sided word ("Discarded")
     is the candidate's own, because the file names the employer's no in words of its own."""
-    return _read_key(status_key(text), prose or note, note, own_side)
+    return _reading_of(text, status_key(text), prose or note, note, own_side)
+
+
+def _reading_of(
+    text: object, key: str, prose: bool = False, note: bool = False, own_side: bool = False
+) -> TextReading:
+    """The reading of ``text`` (whose key is ``key``); a label that says nothing as written is read with
+    its camel-case words apart ("PhoneScreen", "NotApplied"), a brand as written first ("HackerRank")."""
+    reading = _read_key(key, prose, note, own_side)
+    if reading.known or not isinstance(text, str) or (apart := status_key(label_words(text))) == key:
+        return reading
+    return _read_key(apart, prose, note, own_side)
 
 
 def their_no(columns: Iterable[pd.Series]) -> str | None:
@@ -367,7 +378,7 @@ def distinct_statuses(
             return override_reading(overrides[key])
         if key in result_answers:
             return result_answer_reading(result_answers[key])
-        return _read_key(key, own_side=own_side)
+        return _reading_of(raw_of[key], key, own_side=own_side)
 
     readings = [reading(k) for k in keys]
     return pd.DataFrame(

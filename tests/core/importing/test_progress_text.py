@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nextround.importing.mapping import stage_column_kind
+from nextround.importing.mapping import header_fields, stage_column_kind
 from nextround.importing.progress_text import distinct_statuses, read_text, status_key
 from nextround.importing.stage_outcome import Flag, read_flag_cell
 from nextround.model import OUTCOMES, STAGES, Stage
@@ -493,3 +493,34 @@ def test_a_two_sided_word_reads_as_the_candidates_own_only_when_asked_to() -> No
     assert yours.known and yours.not_applied and yours.outcome == "withdrawn" and "yours" in yours.rule
     assert read_text("Descartada", own_side=True).not_applied
     assert read_text("Eliminated", own_side=True).rule == "unreadable: eliminated"  # most often theirs
+
+
+@pytest.mark.parametrize(
+    ("text", "stage", "outcome", "not_applied"),
+    [("PhoneScreen", "screen", "pending", False), ("OfferAccepted", "offer", "offer", False),
+     ("NotApplied", "applied", "pending", True), ("InProgress", "applied", "pending", False),
+     # a brand written in camel case is read as written first
+     ("HackerRank", "screen", "pending", False)],
+)  # fmt: skip
+def test_a_status_in_camel_case_is_read_with_its_words_apart(
+    text: str, stage: str, outcome: str, not_applied: bool
+) -> None:
+    reading = read_text(text)
+    assert reading.known and reading.stage.label == stage and reading.outcome == outcome
+    assert reading.not_applied == not_applied
+    table = distinct_statuses(pd.Series([text, text]))
+    assert table.loc[0, "known"] and table.loc[0, "stage"] == stage  # the table of statuses agrees
+
+
+@pytest.mark.parametrize(
+    ("header", "field", "kind"),
+    [("DateApplied", "applied_on", None), ("JobTitle", "role", None), ("applicationStatus", "status", None),
+     ("PhoneScreen", None, "screen"), ("OfferReceived", None, "offer"), ("InterviewDate", None, "interview"),
+     ("LinkedIn Message", "candidate_action", None)],
+)  # fmt: skip
+def test_a_header_in_camel_case_is_read_with_its_words_apart(
+    header: str, field: str | None, kind: str | None
+) -> None:
+    if field is not None:
+        assert header_fields(header)[:2] == ((field,), 1.0)
+    assert stage_column_kind(header) == kind
