@@ -34,6 +34,8 @@ _MARKUP = re.compile(
     rf"\*\*(.+?)\*\*|__(.+?)__|~{{2,}}(.+?)~{{2,}}|`([^`]+)`|{_HIGHLIGHT.pattern}|!?\[([^\]]+)\]\([^)\s]*\)"
 )
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_NUMBERED = re.compile(r"^\d{1,3}[.)、]\s*")
+_BRACKETED = re.compile(r"[(（\[【]([^()（）\[\]【】]+)[)）\]】]")  # "Acme (rejected)", "字节（已终止）"
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)[\s#]*$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[(?P<tick>[ xX])\]\s*)?(?P<text>.+)$")
 OUTLINE_HEADER: list[str | None] = ["Company", "Role", "Progress", "Date"]
@@ -126,8 +128,9 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     speaking = 0
     for (start, heading), end in zip(sections, [*starts[1:], len(lines)], strict=True):
         role, in_code = None, False
-        # "Acme ==rejected==", "❌ Acme": the state, marked in the heading
-        progress = [*MARK.findall(heading), *_HIGHLIGHT.findall(heading)]
+        # "Acme ==rejected==", "❌ Acme", "Acme (rejected after the phone screen)": the state, in the heading
+        states = [part for part in _BRACKETED.findall(heading) if read_text(part, prose=True).known]
+        progress = [*MARK.findall(heading), *_HIGHLIGHT.findall(heading), *states]
         for line in lines[start + 1 : end]:
             item = _ITEM.match(line)
             if line.lstrip().startswith("```"):
@@ -143,7 +146,10 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
                 progress.append(said)
         steps = "; ".join(progress)
         speaking += read_text(steps, prose=True).known
-        company = _plain(MARK.sub(" ", _HIGHLIGHT.sub(" ", heading))).strip("= ")
+        company = _plain(MARK.sub(" ", _HIGHLIGHT.sub(" ", _BRACKETED.sub(" ", heading)))).strip("= ")
+        company = _NUMBERED.sub("", company)  # "01. Acme"
+        if role is None and (name := _NAME.match(company)) and name.group(1):  # "Acme - Data Analyst"
+            company, role = name.group(1), company[name.end() :]
         rows.append([company, role, steps or None, _first_date(progress)])
     if speaking < max(3, len(starts) / 2):
         return None

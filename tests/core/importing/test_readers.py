@@ -894,6 +894,22 @@ def test_a_note_with_one_heading_per_application_is_read_as_a_table() -> None:
     assert any("4 headings as an application" in note for note in workbook.notes)
 
 
+def test_a_headings_bracketed_state_numbering_and_role_are_read_apart() -> None:
+    # "## 01. 字节 （二面后没消息，已终止）": the state in brackets is progress, the numbering no part of the
+    # name; "## 3. Gamma - Data Analyst (Remote)": a role after a spaced dash, a bracket that says nothing.
+    note = (
+        "# 投递记录\n\n## 01. 字节 （二面后三周没消息，已终止）\n\nhttps://jobs.example/1\n\n"
+        "## 02. 寒武纪 （已约一面--7.19投递）\n\n![shot](a.png)\n\n"
+        "## 3. Gamma - Data Analyst (Remote)\n\n- Applied 2025-09-05\n"
+    )
+    grid = _only_grid(read_workbook("notes.md", note.encode()))
+    assert grid.rows[1:] == [
+        ["字节", None, "二面后三周没消息，已终止; https://jobs.example/1", None],
+        ["寒武纪", None, "已约一面--7.19投递", None],
+        ["Gamma", "Data Analyst", "Applied 2025-09-05", "2025-09-05"],
+    ]
+
+
 def test_a_note_whose_sections_say_nothing_of_applications_or_that_has_no_headings_is_no_outline() -> None:
     readme = (  # dates and numbers in every section, but no word of an application
         "# Install\n\n- pip install nextround 1.2\n\n# Use\n\n- make run (since 2024-05-01)\n\n"
