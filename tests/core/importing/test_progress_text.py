@@ -524,3 +524,20 @@ def test_a_header_in_camel_case_is_read_with_its_words_apart(
     if field is not None:
         assert header_fields(header)[:2] == ((field,), 1.0)
     assert stage_column_kind(header) == kind
+
+
+def test_an_answer_that_is_no_step_is_read_and_its_negation_is_no_never_sent() -> None:
+    assert read_text("Responded").known and not read_text("Responded").not_applied
+    assert read_text("has not responded").outcome == "ghosted"
+    # "responde" is mended towards "responded": a negated answer must not become "never applied"
+    assert not read_text("Follow-up si no responde ~02/10", note=True).says_never_sent
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome", "not_applied"),
+    [("Abandoned", "withdrawn", True), ("Applied, then gave up", "withdrawn", False),
+     ("流程中止", "rejected", False), ("7月30日投递-8月6日简历结束", "rejected", False)],
+)  # fmt: skip
+def test_a_process_ended_or_abandoned(text: str, outcome: str, not_applied: bool) -> None:
+    reading = read_text(text)
+    assert (reading.outcome, reading.not_applied) == (outcome, not_applied)
