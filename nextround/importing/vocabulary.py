@@ -36,6 +36,7 @@ class Vocabulary:
     negators: frozenset[str]
     fillers: frozenset[str]
     passing: frozenset[str]  # words for getting through a step: "did not pass" names one that took place
+    hedges: frozenset[str]  # "probably", "大概": a hedged yes or no is the yes or no ("大概无")
     unsure_in_prose: frozenset[str]  # status phrases not read in notes: in prose they mean other things
     offers_in_notes: frozenset[str]  # offer phrases a note cannot mean otherwise ("offered me the job")
     never_correct: frozenset[str]  # real words one letter from a status word: never "mended" into it
@@ -123,6 +124,7 @@ def vocabulary() -> Vocabulary:
         negators=frozenset(n for n in listed["negators"] | listed["not_yet"] if n),
         fillers=frozenset(f for f in listed["fillers"] if f),
         passing=frozenset(listed["passing"]),
+        hedges=frozenset(h for h in listed["hedges"] if h),
         unsure_in_prose=frozenset(listed["unsure_in_prose"]),
         offers_in_notes=frozenset(listed["offers_in_notes"]),
         never_correct=frozenset(listed["never_correct"]),
@@ -146,6 +148,10 @@ def flag_word(text: str) -> bool | None:
     if stripped in vocab.raw_marks:
         return vocab.raw_marks[stripped]
     key = " ".join(words(stripped))
+    for hedge in vocab.hedges:  # "probably not", "大概无": the answer, hedged
+        if key.startswith(hedge + " "):
+            key = key[len(hedge) + 1 :]
+            break
     if key in vocab.yes:
         return True
     if key in vocab.no:

@@ -541,3 +541,12 @@ def test_an_answer_that_is_no_step_is_read_and_its_negation_is_no_never_sent() -
 def test_a_process_ended_or_abandoned(text: str, outcome: str, not_applied: bool) -> None:
     reading = read_text(text)
     assert (reading.outcome, reading.not_applied) == (outcome, not_applied)
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [("probably not", Flag.NOT_REACHED), ("大概无", Flag.NOT_REACHED), ("maybe yes", Flag.REACHED),
+     ("vielleicht nein", Flag.NOT_REACHED), ("probably", Flag.UNKNOWN)],
+)  # fmt: skip
+def test_a_hedged_yes_or_no_in_a_stage_column_is_the_answer(cell: str, value: Flag) -> None:
+    assert read_flag_cell(cell) == value
