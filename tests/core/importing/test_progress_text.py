@@ -178,6 +178,8 @@ def test_unreadable_texts_are_not_known(text: object) -> None:
      "Removed before submission",
      # a posting scored by the candidate (a job-search assistant's "Evaluated"), a choice not to apply
      "Evaluated", "Evaluada", "NO APLICAR", "Do not apply",
+     # waiting on someone else before it can go out
+     "referral_pending", "needs_manual_submit",
      # a CV or an application made ready, not yet sent
      "✅ Ready to submit", "CV to send"],
 )  # fmt: skip
