@@ -100,8 +100,13 @@ def _reading_of(
     """The reading of ``text`` (whose key is ``key``); a label that says nothing as written is read with
     its camel-case words apart ("PhoneScreen", "NotApplied"), a brand as written first ("HackerRank")."""
     reading = _read_key(key, prose, note, own_side)
-    if reading.known or not isinstance(text, str) or (apart := status_key(label_words(text))) == key:
-        return reading
+    if (
+        reading.known
+        or not isinstance(text, str)
+        or " " in key
+        or (apart := status_key(label_words(text))) == key
+    ):
+        return reading  # a camel-case label is one word ("PhoneScreen"); a sentence is read as written
     return _read_key(apart, prose, note, own_side)
 
 
