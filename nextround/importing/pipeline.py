@@ -155,7 +155,7 @@ class _Rows:
     skipped: list[SkippedRow]
     warnings: list[RowWarning]
     status_texts: list[tuple[TextRole, pd.Series]]  # the status, stage and result columns, every row
-    their_no: str | None  # the status text naming the employer's no ("Rejected"): "Discarded" is then yours
+    side_evidence: str | None  # why "Discarded" is the user's own here (see progress_text.side_evidence)
     date_question: str | None
     questions: list[Question]
 
@@ -194,11 +194,11 @@ def import_files(files: Sequence[SourceFile], options: ImportOptions | None = No
         for workbook in workbooks:
             sheets[workbook.file_name] = tuple(g.name for g in workbook.grids)
             outcomes.append(_import_workbook(workbook, options))
-        # One file's own word for the employer's no says what a two-sided word means in the others too.
-        their_no = next((o.their_no for o in outcomes if o.their_no), None)
+        # What one file shows of a two-sided word's side ("Rejected" for the employer's no) holds for all.
+        side_evidence = next((o.side_evidence for o in outcomes if o.side_evidence), None)
         outcomes = [
-            _import_workbook(workbook, options, their_no)
-            if their_no and not o.their_no and _holds_two_sided(o.status_texts)
+            _import_workbook(workbook, options, side_evidence)
+            if side_evidence and not o.side_evidence and _holds_two_sided(o.status_texts)
             else o
             for workbook, o in zip(workbooks, outcomes, strict=True)
         ]
@@ -222,7 +222,9 @@ def import_files(files: Sequence[SourceFile], options: ImportOptions | None = No
         for value in distinct_values(texts)[1]
         if (answer := cell_answer(value)) is not None
     }
-    statuses = distinct_statuses(all_statuses, options.status_overrides, result_answers, their_no is not None)
+    statuses = distinct_statuses(
+        all_statuses, options.status_overrides, result_answers, side_evidence is not None
+    )
     questions = [o.date_question for o in outcomes if o.date_question]
     report = ImportReport(
         files=tuple(o.summary for o in outcomes),
@@ -322,8 +324,10 @@ def _repeated_header(raw: pd.DataFrame, cells: Sequence[object]) -> np.ndarray:
     return same >= needed
 
 
-def _import_workbook(workbook: Workbook, options: ImportOptions, their_no: str | None = None) -> _FileOutcome:
-    """One file read; ``their_no``: another file's word for the employer's no (see ``Signals.their_no``)."""
+def _import_workbook(
+    workbook: Workbook, options: ImportOptions, side_evidence: str | None = None
+) -> _FileOutcome:
+    """One file read; ``side_evidence``: what another file shows of a two-sided word's side."""
     grid = _choose_grid(workbook, options.sheet)
     file = workbook.file_name
     skipped = [SkippedRow(file, row, reason) for row, reason in grid.problems]
@@ -388,7 +392,7 @@ def _import_workbook(workbook: Workbook, options: ImportOptions, their_no: str |
         mapping = [m for m in mapping if m.field not in colmap.SENSITIVE_FIELDS]
         raw = raw[[m.column for m in mapping]]
 
-    rows = _read_rows(raw, numbers, mapping, options, file, their_no)
+    rows = _read_rows(raw, numbers, mapping, options, file, side_evidence)
     summary = replace(
         summary,
         header_row=header_row,
@@ -407,7 +411,7 @@ def _import_workbook(workbook: Workbook, options: ImportOptions, their_no: str |
         sorted([*skipped, *rows.skipped], key=lambda s: s.row),
         [*warnings, *rows.warnings, *(RowWarning(file, note) for note in header_notes)],
         rows.status_texts,
-        rows.their_no,
+        rows.side_evidence,
         rows.date_question,
         questions,
         summary,
@@ -454,10 +458,10 @@ def _never_sent_by_you(
     def never_sent(value: object) -> bool:
         key = status_key(value)
         return key in chosen or (
-            key not in overrides and signals.their_no is not None and is_two_sided(value)
+            key not in overrides and signals.side_evidence is not None and is_two_sided(value)
         )
 
-    asked = chosen or signals.their_no is not None
+    asked = chosen or signals.side_evidence is not None
     columns = [t.cells for t in signals.texts if t.role in STATUS_ROLES] if asked else []
     yours = [flag_distinct(cells, never_sent, missing=False) for cells in columns]
     if signals.not_sent_wins:
@@ -498,7 +502,7 @@ def _read_rows(
     mapping: list[colmap.ColumnMapping],
     options: ImportOptions,
     file: str,
-    their_no: str | None,
+    side_evidence: str | None,
 ) -> _Rows:
     """Turn the mapped raw cells into canonical rows; say what was skipped, why, and what to ask.
 
@@ -520,13 +524,13 @@ def _read_rows(
         m.column for m in stage_mappings if options.answers.get(f"default-date:{m.column}") == "real"
     )
 
-    their_no = their_no or progress_text.their_no(
+    side_evidence = side_evidence or progress_text.side_evidence(
         raw[m.column] for m in mapping if _TEXT_ROLES.get(m.field or "") in STATUS_ROLES
     )
 
     def signals_with(stage_dates: Mapping[str, np.ndarray]) -> Signals:
         return Signals(
-            their_no=their_no,
+            side_evidence=side_evidence,
             real_default_dates=real_dates,
             texts=[
                 TextSignal(m.column, role, raw[m.column])
@@ -632,7 +636,12 @@ def _read_rows(
         # answer is an edit of that table.
         status_texts = [(t.role, t.cells) for t in signals.texts if t.role in STATUS_ROLES]
         questions += unread_status_questions(
-            file, every_number, read, [cells for _, cells in status_texts], options.status_overrides, their_no
+            file,
+            every_number,
+            read,
+            [cells for _, cells in status_texts],
+            options.status_overrides,
+            side_evidence,
         )
         source_file = repeated_text(file, n)
         texts = {name: future.result() for name, future in copied.items()}
@@ -665,7 +674,9 @@ def _read_rows(
         "status_raw": status_raw,
         **({"followed_up": _yes_no(followed)} if followed is not None else {}),
     }
-    return _Rows(canonical_frame(columns, n), skipped, warnings, status_texts, their_no, question, questions)
+    return _Rows(
+        canonical_frame(columns, n), skipped, warnings, status_texts, side_evidence, question, questions
+    )
 
 
 _DAY_OR_YEAR: Final = re.compile(r"(?<!\d)(?:\d{1,2}\s*[./\-月]\s*\d{1,2}|(?:19|20)\d{2})(?!\d)")

@@ -110,13 +110,19 @@ def _reading_of(
     return _read_key(apart, prose, note, own_side)
 
 
-def their_no(columns: Iterable[pd.Series]) -> str | None:
-    """The status text by which these columns name the employer's no ("Rejected", "Absage"), if any: then
-    a two-sided word there ("Discarded") is the candidate's."""
-    for cells in columns:
-        for value in distinct_values(cells)[1].tolist():
-            if read_text(value).outcome == "rejected":
-                return " ".join(str(value).split())
+def side_evidence(columns: Iterable[pd.Series]) -> str | None:
+    """Why a two-sided word in these status columns ("Discarded") is the candidate's own, when the file
+    shows it: it names the employer's no in words of its own ("Rejected"), or it lists postings not sent
+    yet ("Evaluated", "Saved"), so its rows are postings the candidate sorted. None when it shows neither."""
+    readings = [
+        (value, read_text(value)) for cells in columns for value in distinct_values(cells)[1].tolist()
+    ]
+    for value, reading in readings:
+        if reading.outcome == "rejected":
+            return f"this file says '{' '.join(str(value).split())}' for an employer's no"
+    for value, reading in readings:
+        if reading.not_applied:
+            return f"this file also lists postings not sent yet ('{' '.join(str(value).split())}')"
     return None
 
 

@@ -430,12 +430,12 @@ def unread_status_questions(
     progress: Progress,
     texts: Sequence[pd.Series],
     overrides: Mapping[str, tuple[str, str]],
-    their_no: str | None = None,
+    side_evidence: str | None = None,
 ) -> list[Question]:
     """The status texts most applications hold that say neither how far it got nor how it ended
     ("Closed", "结束"), asked about by name: until answered they count as still waiting. A text the user
     already read as something (here or in the table of statuses) is still shown, with its reading; so is
-    a two-sided word read as the user's own ("Discarded", where ``their_no`` names the employer's no)."""
+    a two-sided word read as the user's own ("Discarded", where ``side_evidence`` says why)."""
     waiting = progress.outcome == _PENDING
     found: dict[str, tuple[int, str, np.ndarray, int]] = {}  # key -> (rows, text as written, codes, code)
     yours: set[str] = set()  # two-sided words read as the user's own: never sent
@@ -446,7 +446,7 @@ def unread_status_questions(
             key = status_key(value)
             if not key or key in found or cell_answer(value) is not None or read_text(value).known:
                 continue  # the vocabulary reads it (an edit in the table of statuses is seen there)
-            if their_no is not None and key not in overrides and is_two_sided(value):
+            if side_evidence is not None and key not in overrides and is_two_sided(value):
                 yours.add(key)
             # An answered text is shown on all its rows; an open one on those it leaves waiting.
             held = int(every[code] if key in overrides or key in yours else left_waiting[code])
@@ -476,7 +476,7 @@ def unread_status_questions(
         elif key in yours:
             said = (
                 f"'{written}' ({count}) is read as 'I never applied': '{written}' may be an employer's no or "
-                f"your own, and this file says '{their_no}' for an employer's no, so it is read as yours. "
+                f"your own, and {side_evidence}, so it is read as yours. "
                 "Is that right?"
             )
         else:

@@ -124,7 +124,9 @@ class Signals:
     answered: np.ndarray | None = None  # bool per row: a date of their answer is written down
     no_when_answered_is_rejection: bool = True  # "Interview? No" beside that date; the user may say otherwise
     not_sent_wins: bool = False  # a "not sent" over another column's stage or answer (the user's say)
-    their_no: str | None = None  # the status text naming the employer's no ("Rejected"): "Discarded" is yours
+    side_evidence: str | None = (
+        None  # why a two-sided word ("Discarded") is the candidate's, if the file shows it
+    )
 
 
 @dataclass(frozen=True)
@@ -520,7 +522,7 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
     no = np.zeros(n_rows, dtype=bool)
     texts = sorted(
         (
-            _read_text_column(t, n_rows, overrides, signals.their_no is not None)
+            _read_text_column(t, n_rows, overrides, signals.side_evidence is not None)
             for t in signals.texts
             if signals.read_notes or t.role != "notes"
         ),

@@ -765,6 +765,19 @@ def test_a_note_that_says_it_was_sent_overrules_the_candidates_own_not_sent_and_
     assert list(answered.applications["company"]) == ["Eps"]
 
 
+def test_a_two_sided_status_in_a_file_of_postings_not_all_sent_is_the_candidates() -> None:
+    # A file that lists postings not sent yet ("Evaluated") sorts postings: its "Discarded" is the
+    # candidate's own, left out and asked about by name, the evidence named.
+    rows = [["Company", "Role", "Date", "Status"]]
+    statuses = ["Discarded", "Discarded", "Evaluated", "Applied", "Applied"]
+    rows += [[f"Co {i}", "Analyst", "2025-03-01", status] for i, status in enumerate(statuses)]
+    result = _import("t.csv", csv_bytes(rows))
+    assert len(result.applications) == 2
+    question = {q.key: q for q in result.report.questions}["status:discarded"]
+    assert question.rows == (2, 3)
+    assert "this file also lists postings not sent yet ('Evaluated')" in question.text
+
+
 def test_one_files_word_for_a_rejection_says_what_a_two_sided_word_means_in_another() -> None:
     first = [["Company", "Role", "Date", "Status"], ["Acme", "Analyst", "2025-03-01", "Rejected"]]
     second = [["Company", "Role", "Date", "Status"]]
