@@ -37,8 +37,10 @@ _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _NUMBERED = re.compile(r"^\d{1,3}[.)、]\s*")
 _BRACKETED = re.compile(r"[(（\[【]([^()（）\[\]【】]+)[)）\]】]")  # "Acme (rejected)", "字节（已终止）"
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)[\s#]*$")
+_BOLD_LINE = re.compile(r"^(\*\*|__)(?!\s)([^*_]+?)\1\s*$")  # "**Airbnb**" alone on its line
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[(?P<tick>[ xX])\]\s*)?(?P<text>.+)$")
 OUTLINE_HEADER: list[str | None] = ["Company", "Role", "Progress", "Date"]
+ROLE_WORDS = 12  # a line of more words under a heading is a sentence, not the role
 # A date with its year in a step ("Applied 2025-09-01", "2020年8月23日"): the earliest is the date applied.
 _DATED = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 # Where a list item's name ends: a dash, colon or bar after at most four words ("Acme Labs: rejected",
@@ -117,8 +119,11 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     sections, and at least half of them, speak of an application ("applied", "一面", "rejected"): dates
     and numbers alone are in every changelog."""
     lines = text.split("\n")
-    headings = [(i, m) for i, line in enumerate(lines) if (m := _HEADING.match(line))]
-    levels = [len(m.group(1)) for _, m in headings]
+    headings = [
+        (i, m) for i, line in enumerate(lines) if (m := _HEADING.match(line) or _BOLD_LINE.match(line))
+    ]
+    # a line all in bold ("**Airbnb**") heads a section below "######"
+    levels = [len(m.group(1)) if m.re is _HEADING else 7 for _, m in headings]
     level = max(set(levels), key=levels.count, default=0)
     sections = [(i, m.group(2)) for (i, m), depth in zip(headings, levels, strict=True) if depth == level]
     starts = [i for i, _ in sections]
@@ -139,7 +144,9 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
             if (item and item.group("tick") == " ") or _HEADING.match(line):
                 continue  # a step still to come, or a heading of another level (a group of sections)
             said = _plain(_IMAGE.sub("", item.group("text") if item else line.lstrip("> \t")))
+            # a role is a label: letters, no digit, and no sentence ("They wrote a long e-mail.")
             names = any(c.isalpha() for c in said) and not any(c.isdigit() for c in said)
+            names = names and len(said.split()) <= ROLE_WORDS and not said.endswith((".", "!", "?", "。"))
             if not (item or in_code) and role is None and names:
                 role = said
             elif said.strip("=-* "):

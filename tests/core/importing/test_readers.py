@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from nextround.importing import SourceFile, import_files
 from nextround.importing.errors import InputError
 from nextround.importing.grid import Grid, Workbook
 from nextround.importing.mapping import is_known_label
@@ -908,6 +909,26 @@ def test_a_headings_bracketed_state_numbering_and_role_are_read_apart() -> None:
         ["寒武纪", None, "已约一面--7.19投递", None],
         ["Gamma", "Data Analyst", "Applied 2025-09-05", "2025-09-05"],
     ]
+
+
+def test_a_line_all_in_bold_heads_a_section_and_a_sentence_under_it_is_no_role() -> None:
+    # A post that lists rejections: "**Airbnb**", a sentence of the author's, then the quoted e-mail.
+    note = "Companies that said no.\n\n" + "\n\n".join(
+        f"**{company}**\n\nThey wrote a long e-mail that boils down to this.\n\n> {said}"
+        for company, said in [
+            ("Airbnb", "We have decided not to move forward with your application."),
+            ("Klarna", "We have decided to continue the process with other candidates."),
+            ("Hortonworks", "Emailed one of their engineers, who never replied."),
+        ]
+    )
+    grid = _only_grid(read_workbook("rejections.md", note.encode()))
+    assert [row[:2] for row in grid.rows[1:]] == [["Airbnb", None], ["Klarna", None], ["Hortonworks", None]]
+    assert grid.rows[1][2] == (
+        "They wrote a long e-mail that boils down to this.; "
+        "We have decided not to move forward with your application."
+    )
+    result = import_files([SourceFile("rejections.md", note.encode())])
+    assert result.applications["outcome"].tolist() == ["rejected", "rejected", "ghosted"]
 
 
 def test_a_note_whose_sections_say_nothing_of_applications_or_that_has_no_headings_is_no_outline() -> None:
