@@ -90,7 +90,7 @@ def read_text(
     """Read one text (any language the vocabulary covers); memoised per status key. ``prose`` reads a
     sentence: words that mean other things there ("technical staff", "phone number") are passed over; a
     ``note`` names no offer either ("they offer remote work"); ``own_side``: a two-sided word ("Discarded")
-    is the candidate's own, because the file names the employer's no in words of its own."""
+    is the candidate's own, as the rest of the file shows (``side_evidence``)."""
     return _reading_of(text, status_key(text), prose or note, note, own_side)
 
 
@@ -177,7 +177,7 @@ def _read_key(key: str, prose: bool = False, note: bool = False, own_side: bool 
             f"{hit.phrase} (read from '{mended[hit.phrase]}')" if hit.phrase in mended else hit.phrase
         )
         if "two_sided" in hit.labels:
-            used[-1] += " (yours: the file has its own word for their no)"
+            used[-1] += " (yours, as the rest of the file shows)"
         if meaning == "not_applied":
             not_applied = True
             never_sent |= any(word in vocab.negators for word in hit.phrase.split())
@@ -367,7 +367,7 @@ def distinct_statuses(
 ) -> pd.DataFrame:
     """One row per distinct status key (blank ones left out), most frequent first, with its reading;
     ``result_answers``: the keys of the yes and no cells of result columns, read as their answer;
-    ``own_side``: two-sided words are the candidate's (the file names the employer's no in its own words).
+    ``own_side``: two-sided words are the candidate's, as the rest of the file shows (``side_evidence``).
 
     Columns: raw (most common spelling), key, count, stage, outcome, known, is_application, rule, overridden.
     """

@@ -316,8 +316,8 @@ def inferred_outcome_questions(
         else:
             other = progress.not_sent_overruled_by[int(np.flatnonzero(overruled)[0])]
             text = (
-                f"{said}, but another column gives {'it' if count == 1 else 'them'} a stage or an answer "
-                f"({_short(other)}), so {'it is' if count == 1 else 'they are'} counted as sent. "
+                f"{said}, but another column says otherwise ({_short(other)}), so "
+                f"{'it is' if count == 1 else 'they are'} counted as sent. "
                 "Is that right?"
             )
         choices = (Choice("Yes, count them"), Choice("No, they were never sent", NEVER_SENT))

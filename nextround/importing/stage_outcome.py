@@ -124,9 +124,7 @@ class Signals:
     answered: np.ndarray | None = None  # bool per row: a date of their answer is written down
     no_when_answered_is_rejection: bool = True  # "Interview? No" beside that date; the user may say otherwise
     not_sent_wins: bool = False  # a "not sent" over another column's stage or answer (the user's say)
-    side_evidence: str | None = (
-        None  # why a two-sided word ("Discarded") is the candidate's, if the file shows it
-    )
+    side_evidence: str | None = None  # why "Discarded" is the candidate's own here, if the file shows it
 
 
 @dataclass(frozen=True)

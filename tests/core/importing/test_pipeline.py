@@ -888,8 +888,8 @@ def test_a_not_sent_overruled_by_another_columns_answer_is_asked_about() -> None
     question = {q.key: q for q in result.report.questions}["not-sent-overruled"]
     assert question.rows == (2, 4)
     assert question.text == (
-        "2 rows say they were not sent (e.g. row 2 — Status: Not applied), but another column gives them a "
-        "stage or an answer ('Decision: rejected'), so they are counted as sent. Is that right?"
+        "2 rows say they were not sent (e.g. row 2 — Status: Not applied), but another column says otherwise "
+        "('Decision: rejected'), so they are counted as sent. Is that right?"
     )
     never = _import("t.csv", csv_bytes(rows), answers={"not-sent-overruled": "never-sent"})
     assert never.applications["company"].tolist() == ["Beta"]
