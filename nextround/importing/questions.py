@@ -437,19 +437,24 @@ def unread_status_questions(
     already read as something (here or in the table of statuses) is still shown, with its reading; so is
     a two-sided word read as the user's own ("Discarded", where ``side_evidence`` says why)."""
     waiting = progress.outcome == _PENDING
+    never_sent = progress.sent == Sent.NOT_SENT  # a note may overrule a two-sided word read as yours
     found: dict[str, tuple[int, str, np.ndarray, int]] = {}  # key -> (rows, text as written, codes, code)
     yours: set[str] = set()  # two-sided words read as the user's own: never sent
     for cells in texts:
         codes, uniques = distinct_values(cells)
         every, left_waiting = code_counts(codes, len(uniques)), code_counts(codes[waiting], len(uniques))
+        left_out = code_counts(codes[never_sent], len(uniques))
         for code, value in enumerate(uniques.tolist()):
             key = status_key(value)
             if not key or key in found or cell_answer(value) is not None or read_text(value).known:
                 continue  # the vocabulary reads it (an edit in the table of statuses is seen there)
             if side_evidence is not None and key not in overrides and is_two_sided(value):
                 yours.add(key)
-            # An answered text is shown on all its rows; an open one on those it leaves waiting.
-            held = int(every[code] if key in overrides or key in yours else left_waiting[code])
+            # An answered text is shown on all its rows; an open one on those it leaves waiting; one read
+            # as yours on those it leaves out.
+            held = int(
+                every[code] if key in overrides else left_out[code] if key in yours else left_waiting[code]
+            )
             if held:
                 found[key] = (held, " ".join(str(value).split()), codes, code)
     ranked = sorted(found, key=lambda key: (-found[key][0], key))
@@ -458,7 +463,9 @@ def unread_status_questions(
     questions = []
     for key in [*(k for k in ranked if k in yours), *unread[:UNREAD_ASKED], *chosen]:
         total, text, codes, code = found[key]
-        rows = (codes == code) if key in overrides or key in yours else (codes == code) & waiting
+        rows = codes == code
+        if key not in overrides:
+            rows = rows & (never_sent if key in yours else waiting)
         count = _plural(total, "row")
         written = _short(text)[1:-1]
         # "Still waiting" takes a chosen reading back; a reading the importer made itself is set aside.

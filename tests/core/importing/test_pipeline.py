@@ -757,9 +757,15 @@ def test_a_note_that_says_it_was_sent_overrules_the_candidates_own_not_sent_and_
     table = result.applications.set_index("company")
     assert sorted(table.index) == ["Acme", "Beta", "Eps"]
     assert table.loc["Acme", "outcome"] == "withdrawn" and table.loc["Beta", "outcome"] == "withdrawn"
-    question = {q.key: q for q in result.report.questions}["not-sent-overruled"]
+    questions = {q.key: q for q in result.report.questions}
+    question = questions["not-sent-overruled"]
     assert question.rows == (2, 3)
     assert "'Notes: No response after a month, dropped it'" in question.text
+    # the "Discarded" question names only the rows it leaves out, not the one its note overruled
+    assert (
+        questions["status:discarded"].rows == (4, 5)
+        and "'Discarded' (2 rows)" in questions["status:discarded"].text
+    )
     never = next(c for c in question.choices if c.answer == "never-sent")
     answered = _import("t.csv", csv_bytes(rows), answers={question.key: never.answer})
     assert list(answered.applications["company"]) == ["Eps"]
