@@ -46,7 +46,14 @@ from nextround.importing.grid import Grid, Workbook
 from nextround.importing.header import NO_HEADER, find_header
 from nextround.importing.memory import keep_freed_memory
 from nextround.importing.phrases import MAX_ANALYSED_CHARS
-from nextround.importing.progress_text import NOT_SENT, distinct_statuses, is_two_sided, read_text, status_key
+from nextround.importing.progress_text import (
+    NOT_SENT,
+    distinct_statuses,
+    is_two_sided,
+    read_as_yours,
+    read_text,
+    status_key,
+)
 from nextround.importing.questions import (
     BLANK_FLAGS_QUESTION,
     NEVER_SENT,
@@ -456,10 +463,7 @@ def _never_sent_by_you(
     chosen = {key for key, (_, outcome) in overrides.items() if outcome == NOT_SENT}
 
     def never_sent(value: object) -> bool:
-        key = status_key(value)
-        return key in chosen or (
-            key not in overrides and signals.side_evidence is not None and is_two_sided(value)
-        )
+        return status_key(value) in chosen or read_as_yours(value, overrides, signals.side_evidence)
 
     asked = chosen or signals.side_evidence is not None
     columns = [t.cells for t in signals.texts if t.role in STATUS_ROLES] if asked else []

@@ -131,6 +131,12 @@ def is_two_sided(text: object) -> bool:
     return not read_text(text).known and read_text(text, own_side=True).known
 
 
+def read_as_yours(text: object, overrides: Mapping[str, tuple[str, str]], side_evidence: str | None) -> bool:
+    """Whether a status is a two-sided word the file makes the candidate's own ("Discarded" beside
+    "Rejected"), the user having not read it otherwise in the table of statuses."""
+    return side_evidence is not None and status_key(text) not in overrides and is_two_sided(text)
+
+
 @lru_cache(maxsize=100_000)
 def _read_key(key: str, prose: bool = False, note: bool = False, own_side: bool = False) -> TextReading:
     if not key:

@@ -26,7 +26,7 @@ import pandas as pd
 
 from nextround.importing.cells import code_counts, distinct_values
 from nextround.importing.mapping import ColumnMapping, header_fields, stage_column_kind, stage_words_in
-from nextround.importing.progress_text import NOT_SENT, is_two_sided, read_text, status_key
+from nextround.importing.progress_text import NOT_SENT, read_as_yours, read_text, status_key
 from nextround.importing.report import QUESTION_ROWS, Choice, Question
 from nextround.importing.stage_outcome import Progress, Sent, yes_cells
 from nextround.importing.vocabulary import cell_answer
@@ -448,7 +448,7 @@ def unread_status_questions(
             key = status_key(value)
             if not key or key in found or cell_answer(value) is not None or read_text(value).known:
                 continue  # the vocabulary reads it (an edit in the table of statuses is seen there)
-            if side_evidence is not None and key not in overrides and is_two_sided(value):
+            if read_as_yours(value, overrides, side_evidence):
                 yours.add(key)
             # An answered text is shown on all its rows; an open one on those it leaves waiting; one read
             # as yours on those it leaves out.
