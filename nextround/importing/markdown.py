@@ -25,7 +25,7 @@ _RULE_PATTERN = r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?[ \t
 _RULE = re.compile(_RULE_PATTERN)
 _RULE_BYTES = re.compile(_RULE_PATTERN.encode(), re.MULTILINE)
 _LOOK_BYTES = 256 * 1024
-_RULE_HINTS = (b"|---", b"| ---", b"|:--", b"| :--", b"---|", b"--- |")
+_RULE_HINTS = (b"|---", b"| ---", b"|:-", b"| :-", b"---|", b"--- |")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _HIGHLIGHT = re.compile(r"==(.+?)==")
 # **bold**, __bold__, ~~struck~~, `code`, ==highlight==, and a link's words ("[Acme](https://…)": a link
@@ -46,8 +46,14 @@ _DATED = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2
 # Where a list item's name ends: a dash, colon or bar after at most four words ("Acme Labs: rejected",
 # but not a time's colon, "15：00"), else the first space ("百度 部门筛选中").
 _NAME = re.compile(r"^((?:\S+\s+){0,3}?\S+?)(?:\s+[-–—|]\s+|:\s+|\s*：\s*(?!\d))|^(\S+)\s+")
+# A name in front of brackets: "字节跳动（未投递）", "Acme Labs (rejected)".
+_NAME_IN_FRONT_OF_BRACKETS = re.compile(r"^((?:\S+\s+){0,3}?[^\s(（【]+)\s*(?=[(（【])")
 _DAY = re.compile(r"^\d{1,4}\s*[年月./-]\s*\d")  # an item that starts with a date heads a day, not a company
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# <span class="box-red">挂了</span>: the words it wraps (an address in angle brackets is no tag)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+# A reference link ("[拼多多]", "[Acme][1]", its address given elsewhere in the note): its words.
+_REFERENCE_LINK = re.compile(r"\[([^\[\]{}\"]+)\](?:\[[^\[\]]*\])?(?!\()")
 _PROGRESS_FIELDS = frozenset({"status", "stage", "outcome_text", "response"})  # where it stands
 
 
@@ -61,6 +67,20 @@ class MarkdownTable:
     layout: tuple[int, ...]
     notes: tuple[str, ...]
     separator: str = "|"  # "" for a note's headings read as a table
+    says_where: bool = True  # a column says where each application stands (a status, a result)
+
+
+def read_markdown(text: str, may_hold_table: bool) -> MarkdownTable | None:
+    """A note's tracker: its table, else one application per heading or per list item. A table that
+    says nothing of where things stand (a calendar of interviews) gives way to headings or a list of
+    more applications."""
+    table = read_markdown_table(text) if may_hold_table else None
+    if table is not None and table.says_where:
+        return table
+    note = read_markdown_outline(text) or read_markdown_list(text)
+    if note is not None and (table is None or len(note.rows) > len(table.rows)):
+        return note
+    return table
 
 
 def may_hold_table(data: bytes) -> bool:
@@ -75,18 +95,24 @@ def read_markdown_table(text: str) -> MarkdownTable | None:
     mean the same ("Company | Result", "Company & team | Result": one per month, say) gives all their
     rows; a table with other columns is left out. Of tables with different columns, the tracker is one
     with a column that says where each application stands (a status or a result; a timeline of dates
-    has none), then the one with the most filled cells."""
+    has none), then the one (or ones of the same meaning) with the most filled cells."""
     lines = text.split("\n")  # line numbers as an editor counts them (splitlines also splits at \x0b…)
-    rules = [index for index, line in enumerate(lines) if _RULE.match(line) and line.count("-") >= 3]
+    # three dashes at least, or a dash in each of two or more cells ("|:-:|:-:|"): not one "|-|" in a text
+    rules = [
+        index
+        for index, line in enumerate(lines)
+        if _RULE.match(line) and (line.count("-") >= 3 or line.strip().strip("|").count("|") >= 1)
+    ]
     tables = [table for index in rules if (table := _table_at(lines, index))]
     if not tables:
         return None
     meanings = [_meaning(table[0][1]) for table in tables]
-    # Two versions of one table, as a merge conflict leaves them: the one that says more.
-    best = max(
-        zip(meanings, tables, strict=True),
-        key=lambda pair: (not _PROGRESS_FIELDS.isdisjoint(pair[0]), _filled_cells(pair[1])),
-    )[0]
+    # Of tables that mean different things (two versions of one table, as a merge conflict leaves them;
+    # a tracker and a list of places to apply), the ones that say more in all.
+    said: dict[tuple[str, ...], int] = {}
+    for meaning, table in zip(meanings, tables, strict=True):
+        said[meaning] = said.get(meaning, 0) + _filled_cells(table)
+    best = max(said, key=lambda meaning: (not _PROGRESS_FIELDS.isdisjoint(meaning), said[meaning]))
     kept = [table for table, meaning in zip(tables, meanings, strict=True) if meaning == best]
     rows = [line for table in kept for line in table[1:]]
     if any(kept[0][0][1]):
@@ -107,7 +133,11 @@ def read_markdown_table(text: str) -> MarkdownTable | None:
     first, taken = kept[0][0][0], set(numbers)
     layout = tuple(n for n in range(first, kept[-1][-1][0] + 1) if n not in taken)
     return MarkdownTable(
-        rows=[cells for _, cells in rows], row_numbers=numbers, layout=layout, notes=tuple(notes)
+        rows=[cells for _, cells in rows],
+        row_numbers=numbers,
+        layout=layout,
+        notes=tuple(notes),
+        says_where=not _PROGRESS_FIELDS.isdisjoint(best),
     )
 
 
@@ -169,30 +199,50 @@ def read_markdown_list(text: str) -> MarkdownTable | None:
     words before the first dash, colon or space name the company, the rest is the progress. Indented
     items are steps of the item above; items that start with a date head a day's notes. None unless
     five or more items, and at least half of them, say where an application stands (a list of features
-    in a README is no tracker). A heading that says where its items stand ("## Failed", "## Offers") is
-    part of each item's progress."""
+    in a README is no tracker), or two or more headings above half of them do, as a board's columns
+    ("## Applied", "## Interviewing": "## Done" and "## To do" could head any list). A heading that says
+    where its items stand ("## Failed", "## Offers") is part of each item's progress."""
     lines = text.split("\n")
     items: list[tuple[int, str]] = []
     rows: list[list[str | None]] = [OUTLINE_HEADER]
     state = None  # the heading above, when it names a state
+    board: dict[str, int] = {}  # headings that say their items were sent: how many items each heads
     for index, line in enumerate(lines):
         if heading := _HEADING.match(line):
             title = _plain(heading.group(2)).rstrip(":：")
-            state = title if read_text(title).known else None
+            reading = read_text(title)
+            state = title if reading.known else None
+            board_column = title if reading.says_applied else None
         item = None if line[:1].isspace() else _ITEM.match(line)  # an indented item is a step, no application
         said = _plain(item.group("text")) if item else ""
         if not said or _DAY.match(said):
             continue
-        name = _NAME.match(said)
-        company, progress = (name.group(1) or name.group(2), said[name.end() :]) if name else (said, "")
+        ahead = _BRACKETED.match(said)  # a state in front of the name: "【笔试未通过】拼多多"
+        states = [ahead.group(1)] if ahead and read_text(ahead.group(1), prose=True).known else []
+        company, progress = _name_and_progress(said[ahead.end() :].strip() if states and ahead else said)
         items.append((index, said))
-        steps = "; ".join(part for part in (state, progress) if part)
+        if state is not None and state == board_column:
+            board[state] = board.get(state, 0) + 1
+        steps = "; ".join(part for part in (state, *states, progress) if part)
         rows.append([company, None, steps or None, _first_date([progress])])
-    # The gate reads the items' own words: a heading's state alone makes no list a tracker.
-    if len(items) < 5 or sum(read_text(said, prose=True).known for _, said in items) < len(items) / 2:
+    speaking = sum(read_text(said, prose=True).known for _, said in items)
+    on_board = sum(board.values()) if len(board) >= 2 else 0
+    if len(items) < 5 or max(speaking, on_board) < len(items) / 2:
         return None
     note = f"Read the note's {len(items):,} list items each as an application, its first words the company."
     return _note_as_table(rows, [i for i, _ in items], len(lines), note)
+
+
+def _name_and_progress(item: str) -> tuple[str, str]:
+    """A list item's company and the rest. A bracket ends the name ("Acme (rejected)") when the words in
+    front of it do not say where the application stands already ("快手 已投递 (待评测)" is 快手)."""
+    name = _NAME.match(item)
+    if name and name.group(1):
+        return name.group(1), item[name.end() :]
+    bracketed = _NAME_IN_FRONT_OF_BRACKETS.match(item)
+    if bracketed and not read_text(bracketed.group(1), prose=True).known:
+        return bracketed.group(1), item[bracketed.end() :]
+    return (name.group(2), item[name.end() :]) if name else (item, "")
 
 
 def _note_as_table(
@@ -260,6 +310,7 @@ def _cells(line: str) -> list[str | None]:
 
 
 def _plain(cell: str) -> str:
-    cell = _LINE_BREAK.sub(" ", cell).replace("\\|", "|")
+    cell = _HTML_TAG.sub("", _LINE_BREAK.sub(" ", cell)).replace("\\|", "|")
     cell = _MARKUP.sub(lambda match: next(group for group in match.groups() if group is not None), cell)
+    cell = _REFERENCE_LINK.sub(r"\1", cell)
     return " ".join(cell.split())

@@ -255,9 +255,10 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
         raise empty_file(file_name)
     if "\n" not in text and "\r" in text:
         text = text.replace("\r", "\n")  # old Mac line endings
-    table = markdown.read_markdown_table(text) if markdown_table else None
-    if table is None and markdown_file:
-        table = markdown.read_markdown_outline(text) or markdown.read_markdown_list(text)
+    if markdown_file:
+        table = markdown.read_markdown(text, markdown_table)
+    else:
+        table = markdown.read_markdown_table(text) if markdown_table else None
     if table is not None:
         rows, numbers = list(table.rows), list(table.row_numbers)
         repaired: list[tuple[int, str]] = []
@@ -273,6 +274,11 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
             tuple(problems),
             notes=(*notes, *table.notes),
             layout=table.layout,
+        )
+    if markdown_file and _split_score(text[:SNIFF_CHARS], sniff_delimiter(text), least=2) < 0:
+        raise InputError(  # prose: a comma in a sentence would make its own columns of words
+            f"'{file_name}' is a note without a table, a heading per application or a list of them: "
+            "nothing in it could be read as applications."
         )
     hint = _SEP_HINT.match(text)
     if hint:  # Excel's "sep=;" first line names the delimiter and is not shown as a row

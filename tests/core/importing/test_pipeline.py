@@ -1028,3 +1028,20 @@ def test_a_note_kept_as_one_heading_per_application_imports_its_steps():
     summary = result.report.files[0]
     assert (summary.header_row, summary.blank_rows, summary.delimiter) == (0, 0, "")  # no table, no gaps
     assert not [q for q in result.report.questions if q.key == "no-header"]  # the header is the reader's
+
+
+def test_a_chinese_results_table_reads_passed_as_an_offer_and_its_summary_as_notes() -> None:
+    text = (
+        "| 公司 | 结果 | 一句话总结 |\n| :-: | :-: | :- |\n"
+        '| **[美团]** 计算引擎 | <span class="box box-green">过了</span> | 面试官很有礼貌。 |\n'
+        '| **[拼多多]** 服务端 | <span class="box box-red">挂了</span> | HR 面挂得莫名其妙。 |\n'
+        '| **[华为]** 编译器 | <span class="box box-yellow">不见了</span> | 一面以后没消息 |\n'
+        '| 卓识 | <span class="box box-red">没过</span> | |\n'
+    )
+    result = _import("overview.md", text.encode())
+    _accounted(result)
+    apps = result.applications
+    assert apps["company"].tolist() == ["美团 计算引擎", "拼多多 服务端", "华为 编译器", "卓识"]
+    assert apps["outcome"].tolist() == ["offer", "rejected", "ghosted", "rejected"]
+    assert [m.field for m in result.report.files[0].mapping] == ["company", "outcome_text", "notes"]
+    assert apps["stage_reached"].tolist()[1:3] == ["final", "interview"]  # "HR 面", "一面" in the summary

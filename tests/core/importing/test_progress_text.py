@@ -131,6 +131,7 @@ CHINESE = [
     ("笔试终止", "screen", "rejected"),
     ("7月26日投递-8月3日流程终结", "applied", "rejected"),
     ("7月26日投递-7月30日修改意向部门", "applied", "pending"),  # changed the department wanted: no offer
+    ("不见了", "applied", "ghosted"),  # "disappeared"
 ]
 
 
@@ -279,6 +280,8 @@ def test_free_text_with_numbers_and_negations(text: str, stage: str, outcome: st
         "Wir haben uns entschieden, mit anderen Bewerber:innen fortzufahren.",  # any gender mark
         "haben wir uns entschieden, den Auswahlprozess mit anderen Kandidat*innen fortzusetzen",
         "Wir haben die Position mittlerweile erfolgreich besetzt.",
+        "Not hired",
+        "Interviewed, but the recruitment of this job posting was canceled.",
     ],
 )
 def test_what_rejection_emails_say_reads_as_rejected_in_prose(text: str) -> None:

@@ -862,6 +862,21 @@ def test_of_two_versions_of_a_table_the_one_that_says_more_is_read() -> None:
     assert grid.rows == [["Company", "Test", "Interview"], ["Acme", "9.24", "9.27"], ["Beta", "9.21", "no"]]
 
 
+def test_tables_of_one_meaning_together_outweigh_a_longer_table_of_another() -> None:
+    # two sections of a tracker (gone cold, still going) and a longer list of places to look at
+    cold = "".join(f"| Cold{i} | rejected | |\n" for i in range(4))
+    going = "".join(f"| Going{i} | applied | |\n" for i in range(3))
+    banks = "".join(f"| Bank{i} | -- | |\n" for i in range(6))
+    text = (
+        f"| Cold company | Status | Notes |\n| :-- | :-- | :-- |\n{cold}\n------\n"
+        f"| Company still going | Status | Notes |\n| :-- | :-- | :-- |\n{going}\n------\n"
+        f"| Banks & carriers | Status | Notes |\n| :-- | :-- | :-- |\n{banks}"
+    )
+    grid = _only_grid(read_workbook("search.md", text.encode()))
+    names = [row[0] for row in grid.rows[1:]]
+    assert names == [*(f"Cold{i}" for i in range(4)), *(f"Going{i}" for i in range(3))]
+
+
 def test_a_results_table_is_the_tracker_beside_a_longer_timeline_and_alike_headers_join() -> None:
     text = (
         "## Spring\n\n| Company & team | Result |\n| --- | --- |\n| Acme search | rejected |\n\n"
@@ -938,8 +953,8 @@ def test_a_note_whose_sections_say_nothing_of_applications_or_that_has_no_headin
     )
     bullets = "- Acme 8.08 interview, rejected\n- Beta applied 2020-08-23\n\n2020-09-06 Gamma test\n"
     for name, text in (("README.md", readme), ("log.md", bullets)):
-        grid = _only_grid(read_workbook(name, text.encode()))
-        assert ["Company", "Role", "Progress", "Date"] not in grid.rows
+        outcome = _read_or_message(name, text.encode())
+        assert isinstance(outcome, str) and "nothing in it could be read as applications" in outcome
 
 
 def test_a_note_with_one_list_item_per_application_is_read_as_a_table() -> None:
@@ -962,8 +977,55 @@ def test_a_note_with_one_list_item_per_application_is_read_as_a_table() -> None:
     assert grid.row_numbers.tolist()[1:] == [3, 4, 5, 7, 9]
     assert any("5 list items each as an application" in note for note in workbook.notes)
     features = "# Tool\n\n" + "".join(f"- Feature {i}: written in Rust\n" for i in range(6))
-    readme = _only_grid(read_workbook("README.md", features.encode()))
-    assert ["Company", "Role", "Progress", "Date"] not in readme.rows
+    readme = _read_or_message("README.md", features.encode())
+    assert isinstance(readme, str) and "'README.md' is a note without a table" in readme
+
+
+def test_a_list_item_gives_its_state_in_brackets_before_or_after_the_name() -> None:
+    text = (
+        "1. 途家（已投递）**9.6 20：00 笔试**\n2. 字节跳动（未投递）\n3. [陌陌](https://a.example)（已投递）\n"
+        "4. 快手 已投递 (**待评测 9.13截止**)\n5. 【笔试未通过】拼多多\n"
+        "6. Acme Labs (rejected after a call)\n7. 人人（HR邮箱）\n"
+    )
+    grid = _only_grid(read_workbook("投递.md", text.encode()))
+    assert [row[:3] for row in grid.rows[1:]] == [
+        ["途家", None, "（已投递）9.6 20：00 笔试"],
+        ["字节跳动", None, "（未投递）"],
+        ["陌陌", None, "（已投递）"],
+        ["快手", None, "已投递 (待评测 9.13截止)"],  # words in front of the bracket say where it stands
+        ["拼多多", None, "笔试未通过"],
+        ["Acme Labs", None, "(rejected after a call)"],
+        ["人人", None, "（HR邮箱）"],  # an unread bracket still ends the name
+    ]
+
+
+def test_a_list_under_headings_that_name_where_the_applications_stand_is_a_board() -> None:
+    text = (
+        "# 秋招\n\n| 时间 | 日程 |\n| --- | --- |\n| 08/04 14:00 | 小米一面 |\n\n"  # a calendar, no tracker
+        "## 已投递\n- [招商银行](https://x.example/12) -- 2021-07-24\n- 网易 -- 2021-07-29\n"
+        "## 面试中\n- 小米 -- 2021-08-04\n- 百度 -- 2021-07-30\n"
+        "## 流程终止\n- 美团 -- 2021-08-04\n"
+    )
+    grid = _only_grid(read_workbook("README.md", text.encode()))
+    assert [row[0] for row in grid.rows] == ["Company", "招商银行", "网易", "小米", "百度", "美团"]
+    assert grid.rows[3][2:] == ["面试中; -- 2021-08-04", "2021-08-04"]
+    roadmap = "".join(  # "Done", "To do": any list's headings
+        f"## {state}\n" + "".join(f"- Feature {i}\n" for i in range(3)) for state in ("Done", "To do")
+    )
+    assert isinstance(_read_or_message("README.md", roadmap.encode()), str)
+
+
+def test_markdown_cells_are_read_without_html_tags_and_reference_links() -> None:
+    text = (
+        '| 公司 | 结果 |\n| --- | --- |\n| **[拼多多]** 服务端 | <span class="box box-red">挂了</span> |\n'
+        "| [Acme][1] | <b>Offer</b> |\n| Beta | <https://beta.example/jobs> |\n"
+    )
+    grid = _only_grid(read_workbook("overview.md", text.encode()))
+    assert grid.rows[1:] == [
+        ["拼多多 服务端", "挂了"],
+        ["Acme", "Offer"],
+        ["Beta", "<https://beta.example/jobs>"],
+    ]
 
 
 def test_a_link_in_a_markdown_cell_is_read_as_its_words() -> None:
@@ -1025,6 +1087,8 @@ def test_a_markdown_rule_with_short_centred_cells_is_a_rule() -> None:
         ["Company", "Applied", "Status"],
         ["Acme", "8.27", "screening"],
     ]
+    shortest = "| Company | Status |\n|:-:|:-:|\n| **[Acme]** | <b>Offer</b> |\n"  # "|:-:" alone
+    assert _only_grid(read_workbook("log.md", shortest.encode())).rows[1] == ["Acme", "Offer"]
 
 
 def test_markdown_strikethrough_of_any_length_and_a_blank_header_are_read_as_words() -> None:
