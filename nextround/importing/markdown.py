@@ -40,6 +40,7 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.+?)[\s#]*$")
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?!\s)([^*_]+?)\1\s*$")  # "**Airbnb**" alone on its line
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[(?P<tick>[ xX])\]\s*)?(?P<text>.+)$")
 OUTLINE_HEADER: list[str | None] = ["Company", "Role", "Progress", "Date"]
+_BOARD_WORDS = 4
 ROLE_WORDS = 12  # a line of more words under a heading is a sentence, not the role
 # A date with its year in a step ("Applied 2025-09-01", "2020年8月23日"): the earliest is the date applied.
 _DATED = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
@@ -207,12 +208,18 @@ def read_markdown_list(text: str) -> MarkdownTable | None:
     rows: list[list[str | None]] = [OUTLINE_HEADER]
     state = None  # the heading above, when it names a state
     board: dict[str, int] = {}  # headings that say their items were sent: how many items each heads
+    in_code = False
     for index, line in enumerate(lines):
+        if line.lstrip().startswith("```"):
+            in_code = not in_code  # a code block's "# comment" and "- item" are code
+        if in_code:
+            continue
         if heading := _HEADING.match(line):
             title = _plain(heading.group(2)).rstrip(":：")
             reading = read_text(title)
             state = title if reading.known else None
-            board_column = title if reading.says_applied else None
+            # a board's column is named in a word or two ("Applied", "面试中"), never in a sentence
+            board_column = title if reading.says_applied and len(title.split()) <= _BOARD_WORDS else None
         item = None if line[:1].isspace() else _ITEM.match(line)  # an indented item is a step, no application
         said = _plain(item.group("text")) if item else ""
         if not said or _DAY.match(said):

@@ -1013,6 +1013,14 @@ def test_a_list_under_headings_that_name_where_the_applications_stand_is_a_board
         f"## {state}\n" + "".join(f"- Feature {i}\n" for i in range(3)) for state in ("Done", "To do")
     )
     assert isinstance(_read_or_message("README.md", roadmap.encode()), str)
+    code = (
+        "".join(  # a code block's comments are no headings, and a sentence names no board's column
+            f"```python\n# {state}\n```\n" + "".join(f"- item {i}\n" for i in range(3))
+            for state in ("Applied", "Rejected")
+        )
+        + "## Here the new value is applied after a rerun\n- a\n- b\n"
+    )
+    assert isinstance(_read_or_message("state.md", code.encode()), str)
 
 
 def test_markdown_cells_are_read_without_html_tags_and_reference_links() -> None:
