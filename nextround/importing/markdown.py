@@ -38,8 +38,11 @@ _NUMBERED = re.compile(r"^\d{1,3}[.)、]\s*")
 _BRACKETED = re.compile(r"[(（\[【]([^()（）\[\]【】]+)[)）\]】]")  # "Acme (rejected)", "字节（已终止）"
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)[\s#]*$")
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?!\s)([^*_]+?)\1\s*$")  # "**Airbnb**" alone on its line
+# "… they said no. **Rejected**": the bold words that end a paragraph, its verdict ("**test**: fix" is none)
+_BOLD_VERDICT = re.compile(r"\*\*(?!\s)([^*]+?)\*\*[\s.!。]*$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[(?P<tick>[ xX])\]\s*)?(?P<text>.+)$")
-OUTLINE_HEADER: list[str | None] = ["Company", "Role", "Progress", "Date"]
+# A note read as a table: the state it marks ("❌", "**Rejected**", "## Failed") apart from its steps.
+OUTLINE_HEADER: list[str | None] = ["Company", "Role", "Status", "Progress", "Date"]
 _BOARD_WORDS = 4
 ROLE_WORDS = 12  # a line of more words under a heading is a sentence, not the role
 # A date with its year in a step ("Applied 2025-09-01", "2020年8月23日"): the earliest is the date applied.
@@ -166,7 +169,8 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
         role, in_code = None, False
         # "Acme ==rejected==", "❌ Acme", "Acme (rejected after the phone screen)": the state, in the heading
         states = [part for part in _BRACKETED.findall(heading) if read_text(part, prose=True).known]
-        progress = [*MARK.findall(heading), *_HIGHLIGHT.findall(heading), *states]
+        states = [*MARK.findall(heading), *_HIGHLIGHT.findall(heading), *states]
+        progress: list[str] = []
         for line in lines[start + 1 : end]:
             item = _ITEM.match(line)
             if line.lstrip().startswith("```"):
@@ -178,17 +182,19 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
             # a role is a label: letters, no digit, and no sentence ("They wrote a long e-mail.")
             names = any(c.isalpha() for c in said) and not any(c.isdigit() for c in said)
             names = names and len(said.split()) <= ROLE_WORDS and not said.endswith((".", "!", "?", "。"))
-            if not (item or in_code) and role is None and names:
+            marked = [bold for bold in map(_plain, _BOLD_VERDICT.findall(line)) if _is_state(bold)]
+            states.extend(marked)
+            if not (item or in_code or marked) and role is None and names:
                 role = said
             elif said.strip("=-* "):
                 progress.append(said)
-        steps = "; ".join(progress)
-        speaking += read_text(steps, prose=True).known
+        steps, state = "; ".join(progress), "; ".join(states)
+        speaking += read_text(state).known or read_text(steps, prose=True).known
         company = _plain(MARK.sub(" ", _HIGHLIGHT.sub(" ", _BRACKETED.sub(" ", heading)))).strip("= ")
         company = _NUMBERED.sub("", company)  # "01. Acme"
         if role is None and (name := _NAME.match(company)) and name.group(1):  # "Acme - Data Analyst"
             company, role = name.group(1), company[name.end() :]
-        rows.append([company, role, steps or None, _first_date(progress)])
+        rows.append([company, role, state or None, steps or None, _first_date(progress)])
     if speaking < max(3, len(starts) / 2):
         return None
     note = f"Read each of the note's {len(starts):,} headings as an application, its lines as the progress."
@@ -206,7 +212,7 @@ def read_markdown_list(text: str) -> MarkdownTable | None:
     lines = text.split("\n")
     items: list[tuple[int, str]] = []
     rows: list[list[str | None]] = [OUTLINE_HEADER]
-    state = None  # the heading above, when it names a state
+    state = board_column = None  # the heading above, when it names a state (and a board's column)
     board: dict[str, int] = {}  # headings that say their items were sent: how many items each heads
     in_code = False
     for index, line in enumerate(lines):
@@ -218,26 +224,35 @@ def read_markdown_list(text: str) -> MarkdownTable | None:
             title = _plain(heading.group(2)).rstrip(":：")
             reading = read_text(title)
             state = title if reading.known else None
-            # a board's column is named in a word or two ("Applied", "面试中"), never in a sentence
+            # a board's column is named in a few words ("Applied", "面试中"), never in a sentence
             board_column = title if reading.says_applied and len(title.split()) <= _BOARD_WORDS else None
         item = None if line[:1].isspace() else _ITEM.match(line)  # an indented item is a step, no application
         said = _plain(item.group("text")) if item else ""
         if not said or _DAY.match(said):
             continue
         ahead = _BRACKETED.match(said)  # a state in front of the name: "【笔试未通过】拼多多"
-        states = [ahead.group(1)] if ahead and read_text(ahead.group(1), prose=True).known else []
-        company, progress = _name_and_progress(said[ahead.end() :].strip() if states and ahead else said)
+        if ahead and read_text(ahead.group(1), prose=True).known:
+            states, named = [ahead.group(1)], said[ahead.end() :].strip()
+        else:
+            states, named = [], said
+        company, progress = _name_and_progress(named)
         items.append((index, said))
-        if state is not None and state == board_column:
-            board[state] = board.get(state, 0) + 1
+        if board_column is not None:
+            board[board_column] = board.get(board_column, 0) + 1
+        # the heading's state is read with the item's words: "## Ongoing" + "expecting a call soon" was sent
         steps = "; ".join(part for part in (state, *states, progress) if part)
-        rows.append([company, None, steps or None, _first_date([progress])])
+        rows.append([company, None, None, steps or None, _first_date([progress])])
     speaking = sum(read_text(said, prose=True).known for _, said in items)
     on_board = sum(board.values()) if len(board) >= 2 else 0
     if len(items) < 5 or max(speaking, on_board) < len(items) / 2:
         return None
     note = f"Read the note's {len(items):,} list items each as an application, its first words the company."
     return _note_as_table(rows, [i for i, _ in items], len(lines), note)
+
+
+def _is_state(text: str) -> bool:
+    """A short text that says where an application stands ("Rejected", "Offer but turned down")."""
+    return len(text.split()) <= _BOARD_WORDS * 2 and read_text(text).known
 
 
 def _name_and_progress(item: str) -> tuple[str, str]:

@@ -497,6 +497,7 @@ def test_a_two_sided_word_reads_as_the_candidates_own_only_when_asked_to() -> No
     assert not alone.known and alone.rule == "unreadable: discarded"
     assert yours.known and yours.not_applied and yours.outcome == "withdrawn" and "yours" in yours.rule
     assert read_text("Descartada", own_side=True).not_applied
+    assert read_text("ruled_out", own_side=True).not_applied and not read_text("ruled_out").known
     assert read_text("Eliminated", own_side=True).rule == "unreadable: eliminated"  # most often theirs
 
 

@@ -895,16 +895,17 @@ def test_a_note_with_one_heading_per_application_is_read_as_a_table() -> None:
     workbook = read_workbook("search.md", MARKDOWN_OUTLINE.encode())
     grid = _only_grid(workbook)
     assert grid.rows == [
-        ["Company", "Role", "Progress", "Date"],  # the date: the earliest of the steps done
+        ["Company", "Role", "Status", "Progress", "Date"],  # the date: the earliest of the steps done
         [
             "Acme",
             "Data Analyst, Berlin",
-            "rejected; Applied 2025-09-01; Phone screen 2025-09-08",
+            "rejected",  # the heading's mark is the state, its lines the steps
+            "Applied 2025-09-01; Phone screen 2025-09-08",
             "2025-09-01",
         ],
-        ["Beta", "Backend Engineer", "Applied 2025-09-03; 2025-09-10 online test sent", "2025-09-03"],
-        ["Gamma", None, "Applied 2025-09-05", "2025-09-05"],
-        ["Delta", None, '❌; {"events": [{"date": "2025-09-06", "content": "applied"}]}', "2025-09-06"],
+        ["Beta", "Backend Engineer", None, "Applied 2025-09-03; 2025-09-10 online test sent", "2025-09-03"],
+        ["Gamma", None, None, "Applied 2025-09-05", "2025-09-05"],
+        ["Delta", None, "❌", '{"events": [{"date": "2025-09-06", "content": "applied"}]}', "2025-09-06"],
     ]
     assert grid.row_numbers.tolist()[1:] == [1, 9, 17, 25]  # each heading's line
     assert any("4 headings as an application" in note for note in workbook.notes)
@@ -920,9 +921,9 @@ def test_a_headings_bracketed_state_numbering_and_role_are_read_apart() -> None:
     )
     grid = _only_grid(read_workbook("notes.md", note.encode()))
     assert grid.rows[1:] == [
-        ["字节", None, "二面后三周没消息，已终止; https://jobs.example/1", None],
-        ["寒武纪", None, "已约一面--7.19投递", None],
-        ["Gamma", "Data Analyst", "Applied 2025-09-05", "2025-09-05"],
+        ["字节", None, "二面后三周没消息，已终止", "https://jobs.example/1", None],
+        ["寒武纪", None, "已约一面--7.19投递", None, None],
+        ["Gamma", "Data Analyst", None, "Applied 2025-09-05", "2025-09-05"],
     ]
 
 
@@ -938,12 +939,33 @@ def test_a_line_all_in_bold_heads_a_section_and_a_sentence_under_it_is_no_role()
     )
     grid = _only_grid(read_workbook("rejections.md", note.encode()))
     assert [row[:2] for row in grid.rows[1:]] == [["Airbnb", None], ["Klarna", None], ["Hortonworks", None]]
-    assert grid.rows[1][2] == (
+    assert grid.rows[1][3] == (
         "They wrote a long e-mail that boils down to this.; "
         "We have decided not to move forward with your application."
     )
     result = import_files([SourceFile("rejections.md", note.encode())])
     assert result.applications["outcome"].tolist() == ["rejected", "rejected", "ghosted"]
+
+
+def test_a_state_in_bold_in_a_section_of_prose_is_its_status() -> None:
+    # A post about every interview: the outcome of each is the bold words ending its paragraph.
+    sections = [
+        ("Acme - Toronto", "They asked me to rotate an array; I had a bug.", "**Not Ranked**"),
+        ("Beta - SF", "Two rounds with the team, **really** nice people.", "**Offer but turned down**"),
+        ("Gamma - Waterloo", "**Test**: a call, then two interviews.", "**Rejected**"),  # bold that ends it
+    ]
+    note = "# Every place I interviewed at\n\n" + "".join(
+        f"#### {name}\n{prose} {state}\n\n" for name, prose, state in sections
+    )
+    grid = _only_grid(read_workbook("co-op.md", note.encode()))
+    assert [row[:3] for row in grid.rows[1:]] == [
+        ["Acme", "Toronto", "Not Ranked"],
+        ["Beta", "SF", "Offer but turned down"],  # "really" says nothing of where it stands
+        ["Gamma", "Waterloo", "Rejected"],
+    ]
+    result = import_files([SourceFile("co-op.md", note.encode())])
+    assert result.applications["outcome"].tolist() == ["rejected", "offer", "rejected"]
+    assert result.applications["stage_reached"].tolist() == ["applied", "offer", "interview"]
 
 
 def test_a_note_whose_sections_say_nothing_of_applications_or_that_has_no_headings_is_no_outline() -> None:
@@ -967,12 +989,18 @@ def test_a_note_with_one_list_item_per_application_is_read_as_a_table() -> None:
     workbook = read_workbook("log.md", text.encode())
     grid = _only_grid(workbook)
     assert grid.rows == [
-        ["Company", "Role", "Progress", "Date"],
-        ["Acme", None, "phone screen 8.08, rejected", None],  # a date without its year is no date applied
-        ["Beta", None, "applied 2020-08-23", "2020-08-23"],
-        ["百度", None, "笔试挂 15：00", None],  # the indented item is a step of its own, no application
-        ["Delta", None, "interview 9.1 at 10:00", None],
-        ["Gamma Labs", None, "offer 2020年9月7日", "2020-09-07"],
+        ["Company", "Role", "Status", "Progress", "Date"],
+        [
+            "Acme",
+            None,
+            None,
+            "phone screen 8.08, rejected",
+            None,
+        ],  # a date without its year is no date applied
+        ["Beta", None, None, "applied 2020-08-23", "2020-08-23"],
+        ["百度", None, None, "笔试挂 15：00", None],  # the indented item is a step of its own, no application
+        ["Delta", None, None, "interview 9.1 at 10:00", None],
+        ["Gamma Labs", None, None, "offer 2020年9月7日", "2020-09-07"],
     ]  # the day's heading ("2020年9月5日") is no company
     assert grid.row_numbers.tolist()[1:] == [3, 4, 5, 7, 9]
     assert any("5 list items each as an application" in note for note in workbook.notes)
@@ -988,14 +1016,14 @@ def test_a_list_item_gives_its_state_in_brackets_before_or_after_the_name() -> N
         "6. Acme Labs (rejected after a call)\n7. 人人（HR邮箱）\n"
     )
     grid = _only_grid(read_workbook("投递.md", text.encode()))
-    assert [row[:3] for row in grid.rows[1:]] == [
-        ["途家", None, "（已投递）9.6 20：00 笔试"],
-        ["字节跳动", None, "（未投递）"],
-        ["陌陌", None, "（已投递）"],
-        ["快手", None, "已投递 (待评测 9.13截止)"],  # words in front of the bracket say where it stands
-        ["拼多多", None, "笔试未通过"],
-        ["Acme Labs", None, "(rejected after a call)"],
-        ["人人", None, "（HR邮箱）"],  # an unread bracket still ends the name
+    assert [[row[0], row[3]] for row in grid.rows[1:]] == [
+        ["途家", "（已投递）9.6 20：00 笔试"],
+        ["字节跳动", "（未投递）"],
+        ["陌陌", "（已投递）"],
+        ["快手", "已投递 (待评测 9.13截止)"],  # words in front of the bracket say where it stands
+        ["拼多多", "笔试未通过"],
+        ["Acme Labs", "(rejected after a call)"],
+        ["人人", "（HR邮箱）"],  # an unread bracket still ends the name
     ]
 
 
@@ -1008,7 +1036,7 @@ def test_a_list_under_headings_that_name_where_the_applications_stand_is_a_board
     )
     grid = _only_grid(read_workbook("README.md", text.encode()))
     assert [row[0] for row in grid.rows] == ["Company", "招商银行", "网易", "小米", "百度", "美团"]
-    assert grid.rows[3][2:] == ["面试中; -- 2021-08-04", "2021-08-04"]
+    assert grid.rows[3][3:] == ["面试中; -- 2021-08-04", "2021-08-04"]
     roadmap = "".join(  # "Done", "To do": any list's headings
         f"## {state}\n" + "".join(f"- Feature {i}\n" for i in range(3)) for state in ("Done", "To do")
     )
