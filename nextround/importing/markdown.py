@@ -14,7 +14,7 @@ its first words are the company, the rest its progress.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nextround.importing.mapping import header_fields
 from nextround.importing.phrases import MARK, words
@@ -82,9 +82,13 @@ def read_markdown(text: str, may_hold_table: bool) -> MarkdownTable | None:
     if table is not None and table.says_where:
         return table
     note = read_markdown_outline(text) or read_markdown_list(text)
-    if note is not None and (table is None or len(note.rows) > len(table.rows)):
+    if note is None or (table is not None and len(note.rows) <= len(table.rows)):
+        return table
+    if table is None:
         return note
-    return table
+    rows = len(table.rows) - 1
+    left_out = f"A table of {rows:,} row{'s' if rows != 1 else ''} that says nothing of where applications"
+    return replace(note, notes=(*note.notes, f"{left_out} stand was not read."))
 
 
 def may_hold_table(data: bytes) -> bool:
@@ -230,11 +234,8 @@ def read_markdown_list(text: str) -> MarkdownTable | None:
         said = _plain(item.group("text")) if item else ""
         if not said or _DAY.match(said):
             continue
-        ahead = _BRACKETED.match(said)  # a state in front of the name: "【笔试未通过】拼多多"
-        if ahead and read_text(ahead.group(1), prose=True).known:
-            states, named = [ahead.group(1)], said[ahead.end() :].strip()
-        else:
-            states, named = [], said
+        ahead = _BRACKETED.match(said)  # a state in front of the name ("【笔试未通过】拼多多"), never in it
+        states, named = ([ahead.group(1)], said[ahead.end() :].strip()) if ahead else ([], said)
         company, progress = _name_and_progress(named)
         items.append((index, said))
         if board_column is not None:

@@ -1032,10 +1032,12 @@ def test_a_list_under_headings_that_name_where_the_applications_stand_is_a_board
         "# 秋招\n\n| 时间 | 日程 |\n| --- | --- |\n| 08/04 14:00 | 小米一面 |\n\n"  # a calendar, no tracker
         "## 已投递\n- [招商银行](https://x.example/12) -- 2021-07-24\n- 网易 -- 2021-07-29\n"
         "## 面试中\n- 小米 -- 2021-08-04\n- 百度 -- 2021-07-30\n"
-        "## 流程终止\n- 美团 -- 2021-08-04\n"
+        "## 流程终止\n- 美团 -- 2021-08-04\n- (test failed) Adatum -- 2021-08-05\n"  # a bracket ahead
     )
-    grid = _only_grid(read_workbook("README.md", text.encode()))
-    assert [row[0] for row in grid.rows] == ["Company", "招商银行", "网易", "小米", "百度", "美团"]
+    workbook = read_workbook("README.md", text.encode())
+    grid = _only_grid(workbook)
+    assert [row[0] for row in grid.rows] == ["Company", "招商银行", "网易", "小米", "百度", "美团", "Adatum"]
+    assert "A table of 1 row that says nothing of where applications stand was not read." in workbook.notes
     assert grid.rows[3][3:] == ["面试中; -- 2021-08-04", "2021-08-04"]
     roadmap = "".join(  # "Done", "To do": any list's headings
         f"## {state}\n" + "".join(f"- Feature {i}\n" for i in range(3)) for state in ("Done", "To do")
