@@ -59,6 +59,8 @@ _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 # A reference link ("[拼多多]", "[Acme][1]", its address given elsewhere in the note): its words.
 _REFERENCE_LINK = re.compile(r"\[([^\[\]{}\"]+)\](?:\[[^\[\]]*\])?(?!\()")
 _PROGRESS_FIELDS = frozenset({"status", "stage", "outcome_text", "response"})  # where it stands
+_NAMES_A_JOB = frozenset({"company", "role"})
+_Table = list[tuple[int, list[str | None]]]  # a table's lines: (line number, cells), its header first
 
 
 @dataclass(frozen=True)
@@ -122,9 +124,11 @@ def read_markdown_table(text: str) -> MarkdownTable | None:
         said[meaning] = said.get(meaning, 0) + _filled_cells(table)
     best = max(said, key=lambda meaning: (not _PROGRESS_FIELDS.isdisjoint(meaning), said[meaning]))
     kept = [table for table, meaning in zip(tables, meanings, strict=True) if meaning == best]
-    rows = [line for table in kept for line in table[1:]]
-    if any(kept[0][0][1]):
-        rows.insert(0, kept[0][0])  # a header left blank is no header: the importer looks for one
+    kept += _more_jobs(kept, best, [table for table in tables if table not in kept])
+    kept.sort(key=lambda table: table[0][0])
+    rows = _side_by_side(kept)
+    if not any(rows[0][1]):
+        del rows[0]  # a header left blank is no header: the importer looks for one
     notes = []
     outside = len([line for line in lines if line.strip()]) - sum(len(table) + 1 for table in tables)
     if outside > 0:
@@ -133,10 +137,8 @@ def read_markdown_table(text: str) -> MarkdownTable | None:
             f"Read the Markdown table; {lines_of} around it {'is' if outside == 1 else 'are'} not part of it."
         )
     if len(kept) < len(tables):
-        others = len(tables) - len(kept)
-        notes.append(
-            f"{others} other Markdown table{'s' if others != 1 else ''} with other columns not read."
-        )
+        left = len(tables) - len(kept)
+        notes.append(f"{left} other Markdown table{'s' if left != 1 else ''} with other columns not read.")
     numbers = [number for number, _ in rows]
     first, taken = kept[0][0][0], set(numbers)
     layout = tuple(n for n in range(first, kept[-1][-1][0] + 1) if n not in taken)
@@ -302,6 +304,57 @@ def _table_at(lines: list[str], rule_index: int) -> list[tuple[int, list[str | N
             break
         index = after
     return table
+
+
+def _more_jobs(kept: list[_Table], best: tuple[str, ...], others: list[_Table]) -> list[_Table]:
+    """Other tables of jobs beside the tracker's, with columns of their own ("Earlier applications:
+    Date | Company | Role"): each names a company and a role, as the tracker does, and lists other jobs
+    (a second version of the same table, as a merge conflict leaves it, lists the same ones)."""
+    if not set(best) >= _NAMES_A_JOB:
+        return []
+    known = {_company(table, row) for table in kept for row in table[1:]}
+    more = []
+    for table in others:
+        if set(_meaning(table[0][1])) >= _NAMES_A_JOB:
+            companies = [_company(table, row) for row in table[1:]]
+            if sum(company in known for company in companies) <= len(companies) / 2:
+                more.append(table)
+    return more
+
+
+def _company(table: _Table, row: tuple[int, list[str | None]]) -> str | None:
+    column = _meaning(table[0][1]).index("company")
+    return row[1][column] if column < len(row[1]) else None
+
+
+def _side_by_side(tables: list[_Table]) -> list[tuple[int, list[str | None]]]:
+    """The rows of tables with different columns under one header: each column where its meaning is
+    (a column's name the first table to have it gives), blank where a table has none. Tables of one
+    meaning are read as they are (a row with a cell too many is mended later, as a CSV's)."""
+    if len({_meaning(table[0][1]) for table in tables}) == 1:
+        return [tables[0][0], *(line for table in tables for line in table[1:])]
+    slots: dict[tuple[str, int], int] = {}  # (meaning, its n-th use in one header) -> column
+    header: list[str | None] = []
+    placed: list[list[int]] = []  # each table's columns, where they go
+    for table in tables:
+        seen: dict[str, int] = {}
+        where = []
+        for cell, meaning in zip(table[0][1], _meaning(table[0][1]), strict=True):
+            seen[meaning] = seen.get(meaning, 0) + 1
+            key = (meaning, seen[meaning])
+            if key not in slots:
+                slots[key] = len(header)
+                header.append(cell)
+            where.append(slots[key])
+        placed.append(where)
+    rows = [(tables[0][0][0], header)]
+    for table, where in zip(tables, placed, strict=True):
+        for number, cells in table[1:]:
+            row: list[str | None] = [None] * len(header)
+            for column, cell in zip(where, cells, strict=False):
+                row[column] = cell
+            rows.append((number, row + cells[len(where) :]))  # a cell too many is kept, to be mended
+    return rows
 
 
 def _meaning(header: list[str | None]) -> tuple[str, ...]:

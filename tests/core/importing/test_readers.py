@@ -877,6 +877,32 @@ def test_tables_of_one_meaning_together_outweigh_a_longer_table_of_another() -> 
     assert names == [*(f"Cold{i}" for i in range(4)), *(f"Going{i}" for i in range(3))]
 
 
+def test_tables_of_jobs_with_columns_of_their_own_are_read_together_under_one_header() -> None:
+    # This week's applications with a status; earlier ones from the job site's history; a legend.
+    text = (
+        "## This week\n\n| # | Firma | Stanowisko | Data | Status |\n|---|---|---|---|---|\n"
+        "| 1 | 7N | Fullstack Developer | 2026-06-10 | Wysłane |\n"
+        "| 2 | Scalo | Tech Lead | 2026-06-11 | Odrzucono |\n\n"
+        "## Earlier, from the site's history\n\n"
+        "| Data | Firma | Stanowisko | Lokalizacja |\n|---|---|---|---|\n"
+        "| 2026-05-02 | Comarch | .NET Developer | Kraków |\n| 2026-05-03 | Cyclad | Tech Lead | Remote |\n\n"
+        "## Status values\n\n| Value | Meaning |\n|---|---|\n| Wysłane | sent |\n| Odrzucono | rejected |\n"
+    )
+    workbook = read_workbook("tracker.md", text.encode())
+    grid = _only_grid(workbook)
+    assert grid.rows == [
+        ["#", "Firma", "Stanowisko", "Data", "Status", "Lokalizacja"],
+        ["1", "7N", "Fullstack Developer", "2026-06-10", "Wysłane", None],
+        ["2", "Scalo", "Tech Lead", "2026-06-11", "Odrzucono", None],
+        [None, "Comarch", ".NET Developer", "2026-05-02", None, "Kraków"],
+        [None, "Cyclad", "Tech Lead", "2026-05-03", None, "Remote"],
+    ]
+    assert grid.row_numbers.tolist() == [3, 5, 6, 12, 13]
+    assert any("1 other Markdown table" in note for note in workbook.notes)  # the legend
+    again = text.replace("Comarch", "7N").replace("Cyclad", "Scalo")  # a second version of the same jobs
+    assert len(_only_grid(read_workbook("tracker.md", again.encode())).rows) == 3
+
+
 def test_a_results_table_is_the_tracker_beside_a_longer_timeline_and_alike_headers_join() -> None:
     text = (
         "## Spring\n\n| Company & team | Result |\n| --- | --- |\n| Acme search | rejected |\n\n"
