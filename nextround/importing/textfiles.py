@@ -35,6 +35,7 @@ _MAX_CAREFUL_ROWS = 20_000
 _MAX_LINES_IN_A_CELL = 50
 _COUNT_SLICE = 1 << 18
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # control characters text files do not hold
+_PROSE_SPLIT = 0.9  # under it, a note's lines split unevenly: sentences, not rows of a table
 _EVEN_SPLIT = 1.05  # the split score an unusual sign must reach: lines nearly all alike, the header too
 _CLEAR_MARGIN = 1.5  # log-likelihood units the best merge must beat the runner-up by
 # Records can span lines (notes with line breaks), so only a line count far beyond any real tracker
@@ -275,8 +276,8 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
             notes=(*notes, *table.notes),
             layout=table.layout,
         )
-    if markdown_file and _split_score(text[:SNIFF_CHARS], sniff_delimiter(text), least=2) < 0:
-        raise InputError(  # prose: a comma in a sentence would make its own columns of words
+    if markdown_file and _split_score(text[:SNIFF_CHARS], sniff_delimiter(text), least=2) < _PROSE_SPLIT:
+        raise InputError(  # prose: the commas of its sentences would make columns of words
             f"'{file_name}' is a note without a table, a heading per application or a list of them: "
             "nothing in it could be read as applications."
         )

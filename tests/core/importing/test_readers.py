@@ -1033,6 +1033,10 @@ def test_a_note_with_one_list_item_per_application_is_read_as_a_table() -> None:
     features = "# Tool\n\n" + "".join(f"- Feature {i}: written in Rust\n" for i in range(6))
     readme = _read_or_message("README.md", features.encode())
     assert isinstance(readme, str) and "'README.md' is a note without a table" in readme
+    essay = "Some thoughts, written down.\n\nI applied widely, and, honestly, it was hard.\nMore, maybe.\n"
+    assert "is a note without a table" in str(_read_or_message("essay.md", essay.encode()))
+    csv_named_md = "Company,Status\nAcme,Rejected\nBeta,Applied\n"  # a table all the same
+    assert _only_grid(read_workbook("log.md", csv_named_md.encode())).rows[1] == ["Acme", "Rejected"]
 
 
 def test_a_list_item_gives_its_state_in_brackets_before_or_after_the_name() -> None:
