@@ -64,6 +64,12 @@ class TextReading:
     names_applied: bool = False  # an applied word ("Applied", "Enviada"): the status says where it stands
 
 
+# An address or a file's name in a text says nothing of where it stands ("…/applied/123",
+# "cv_applied_ai.pdf", "submit-logs/2026-09-16-acme-applied.md").
+_ADDRESS: Final = re.compile(
+    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[\w./\\-]+\.(?:pdf|docx?|odt|rtf|md|tex|txt|png|jpe?g|html?|xlsx?|csv|json)\b",
+    re.IGNORECASE,
+)
 NOT_SENT: Final = "not sent"  # what a status may say besides an outcome: the row is no application
 OVERRIDE_OUTCOMES: Final = (*OUTCOMES, NOT_SENT)
 NOTHING: Final = TextReading(Stage.APPLIED, "pending", False, False, False, "")
@@ -142,7 +148,7 @@ def _read_key(key: str, prose: bool = False, note: bool = False, own_side: bool 
     if not key:
         return NOTHING
     vocab = vocabulary()
-    tokens, mended = _mend(words(key), shortened=not (prose or note))
+    tokens, mended = _mend(words(_ADDRESS.sub(" ", key)), shortened=not (prose or note))
     stages: list[Stage] = []
     outcomes: set[str] = set()
     says_applied = not_applied = not_pursued = never_sent = names_applied = False

@@ -556,3 +556,17 @@ def test_a_process_ended_or_abandoned(text: str, outcome: str, not_applied: bool
 )  # fmt: skip
 def test_a_hedged_yes_or_no_in_a_stage_column_is_the_answer(cell: str, value: Flag) -> None:
     assert read_flag_cell(cell) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see https://jobs.example.com/applied/123",
+        "READY — pack + Jane_Doe_Applied_AI_Engineer.pdf",
+        "submit-logs/2026-09-16-acme-applied-ai-blocked.md",
+        "offer@acme.example",
+    ],
+)
+def test_an_address_or_a_files_name_says_nothing_of_where_it_stands(text: str) -> None:
+    reading = read_text(text)
+    assert not reading.says_applied and reading.outcome == "pending" and reading.stage == Stage.APPLIED
