@@ -103,9 +103,10 @@ def may_hold_table(data: bytes) -> bool:
 def read_markdown_table(text: str) -> MarkdownTable | None:
     """The file's Markdown table, or None when it holds none. A note with several tables whose headers
     mean the same ("Company | Result", "Company & team | Result": one per month, say) gives all their
-    rows; a table with other columns is left out. Of tables with different columns, the tracker is one
-    with a column that says where each application stands (a status or a result; a timeline of dates
-    has none), then the one (or ones of the same meaning) with the most filled cells."""
+    rows. Of tables with different columns, the tracker is one with a column that says where each
+    application stands (a status or a result; a timeline of dates has none), then the one (or ones of
+    the same meaning) with the most filled cells. Other tables of jobs are read beside it (see
+    _more_jobs); a table with other columns (a legend, a timeline) is left out."""
     lines = text.split("\n")  # line numbers as an editor counts them (splitlines also splits at \x0b…)
     # three dashes at least, or a dash in each of two or more cells ("|:-:|:-:|"): not one "|-|" in a text
     rules = [
@@ -312,19 +313,19 @@ def _more_jobs(kept: list[_Table], best: tuple[str, ...], others: list[_Table]) 
     (a second version of the same table, as a merge conflict leaves it, lists the same ones)."""
     if not set(best) >= _NAMES_A_JOB:
         return []
-    known = {_company(table, row) for table in kept for row in table[1:]}
+    known = {company for table in kept for company in _companies(table)}
     more = []
     for table in others:
         if set(_meaning(table[0][1])) >= _NAMES_A_JOB:
-            companies = [_company(table, row) for row in table[1:]]
+            companies = _companies(table)
             if sum(company in known for company in companies) <= len(companies) / 2:
                 more.append(table)
     return more
 
 
-def _company(table: _Table, row: tuple[int, list[str | None]]) -> str | None:
+def _companies(table: _Table) -> list[str | None]:
     column = _meaning(table[0][1]).index("company")
-    return row[1][column] if column < len(row[1]) else None
+    return [cells[column] if column < len(cells) else None for _, cells in table[1:]]
 
 
 def _side_by_side(tables: list[_Table]) -> list[tuple[int, list[str | None]]]:
