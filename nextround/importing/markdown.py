@@ -41,9 +41,10 @@ _BOLD_LINE = re.compile(r"^(\*\*|__)(?!\s)([^*_]+?)\1\s*$")  # "**Airbnb**" alon
 # "… they said no. **Rejected**": the bold words that end a paragraph, its verdict ("**test**: fix" is none)
 _BOLD_VERDICT = re.compile(r"\*\*(?!\s)([^*]+?)\*\*[\s.!。]*$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[(?P<tick>[ xX])\]\s*)?(?P<text>.+)$")
-# A note read as a table: the state it marks ("❌", "**Rejected**", "## Failed") apart from its steps.
+# A note read as a table: the state its sections mark ("❌", "(rejected)", "**Rejected**"), then its steps.
 OUTLINE_HEADER: list[str | None] = ["Company", "Role", "Status", "Progress", "Date"]
-_BOARD_WORDS = 4
+_BOARD_WORDS = 4  # a board's column is named in a few words ("Applied", "面试中"), never in a sentence
+_STATE_WORDS = 8  # a state set in bold is a label ("Offer but turned down"), not a sentence
 ROLE_WORDS = 12  # a line of more words under a heading is a sentence, not the role
 # A date with its year in a step ("Applied 2025-09-01", "2020年8月23日"): the earliest is the date applied.
 _DATED = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
@@ -231,7 +232,6 @@ def read_markdown_list(text: str) -> MarkdownTable | None:
             title = _plain(heading.group(2)).rstrip(":：")
             reading = read_text(title)
             state = title if reading.known else None
-            # a board's column is named in a few words ("Applied", "面试中"), never in a sentence
             board_column = title if reading.says_applied and len(title.split()) <= _BOARD_WORDS else None
         item = None if line[:1].isspace() else _ITEM.match(line)  # an indented item is a step, no application
         said = _plain(item.group("text")) if item else ""
@@ -256,7 +256,7 @@ def read_markdown_list(text: str) -> MarkdownTable | None:
 
 def _is_state(text: str) -> bool:
     """A short text that says where an application stands ("Rejected", "Offer but turned down")."""
-    return len(text.split()) <= _BOARD_WORDS * 2 and read_text(text).known
+    return len(text.split()) <= _STATE_WORDS and read_text(text).known
 
 
 def _name_and_progress(item: str) -> tuple[str, str]:
