@@ -287,7 +287,7 @@ def _first_date(steps: list[str]) -> str | None:
     return "{:04d}-{:02d}-{:02d}".format(*min(found)) if found else None
 
 
-def _table_at(lines: list[str], rule_index: int) -> list[tuple[int, list[str | None]]]:
+def _table_at(lines: list[str], rule_index: int) -> _Table:
     """The header above the rule on line ``rule_index`` (from 0) and the pipe lines below it, numbered
     from 1. Rows after blank lines go on with the table when they have its width and no rule line of
     their own under them (a blank line typed into a long table is no new table)."""
@@ -328,7 +328,7 @@ def _companies(table: _Table) -> list[str | None]:
     return [cells[column] if column < len(cells) else None for _, cells in table[1:]]
 
 
-def _side_by_side(tables: list[_Table]) -> list[tuple[int, list[str | None]]]:
+def _side_by_side(tables: list[_Table]) -> _Table:
     """The rows of tables with different columns under one header: each column where its meaning is
     (a column's name the first table to have it gives), blank where a table has none. Tables of one
     meaning are read as they are (a row with a cell too many is mended later, as a CSV's)."""
@@ -366,7 +366,7 @@ def _meaning(header: list[str | None]) -> tuple[str, ...]:
     )
 
 
-def _filled_cells(table: list[tuple[int, list[str | None]]]) -> int:
+def _filled_cells(table: _Table) -> int:
     return sum(cell is not None for _, cells in table[1:] for cell in cells)
 
 

@@ -276,17 +276,17 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
             notes=(*notes, *table.notes),
             layout=table.layout,
         )
-    if markdown_file and _split_score(text[:SNIFF_CHARS], sniff_delimiter(text), least=2) < _PROSE_SPLIT:
-        raise InputError(  # prose: the commas of its sentences would make columns of words
-            f"'{file_name}' is a note without a table, a heading per application or a list of them: "
-            "nothing in it could be read as applications."
-        )
     hint = _SEP_HINT.match(text)
     if hint:  # Excel's "sep=;" first line names the delimiter and is not shown as a row
         delimiter = hint.group(1)
         text = text[hint.end() :]
     else:
         delimiter = sniff_delimiter(text, preferred="\t" if extension in {"tsv", "txt", "tab"} else None)
+    if markdown_file and _split_score(text[:SNIFF_CHARS], delimiter, least=2) < _PROSE_SPLIT:
+        raise InputError(  # prose: the commas of its sentences would make columns of words
+            f"'{file_name}' is a note without a table, a heading per application or a list of them: "
+            "nothing in it could be read as applications."
+        )
     _check_width(file_name, text[:SNIFF_CHARS], delimiter)
     encoded = text.encode("utf-8")
     fast = _read_well_formed(encoded, delimiter, count_byte(encoded, b"\n"))
