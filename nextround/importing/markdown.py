@@ -37,6 +37,8 @@ _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _NUMBERED = re.compile(r"^\d{1,3}[.)、]\s*")
 _BRACKETED = re.compile(r"[(（\[【]([^()（）\[\]【】]+)[)）\]】]")  # "Acme (rejected)", "字节（已终止）"
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)[\s#]*$")
+# A plain-text note's section label on a line of its own: "[[Interviews]]" over "[rejected]", "== Offers =="
+_LABEL = re.compile(r"^(\[{1,2})\s*([^\[\]]+?)\s*\]{1,2}\s*$|^([-=~])\3*\s+(.+?)\s+\3+\s*$")
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?!\s)([^*_]+?)\1\s*$")  # "**Airbnb**" alone on its line
 # "… they said no. **Rejected**": the bold words that end a paragraph, its verdict ("**test**: fix" is none)
 _BOLD_VERDICT = re.compile(r"\*\*(?!\s)([^*]+?)\*\*[\s.!。]*$")
@@ -187,9 +189,7 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
             if (item and item.group("tick") == " ") or _HEADING.match(line):
                 continue  # a step still to come, or a heading of another level (a group of sections)
             said = _plain(_IMAGE.sub("", item.group("text") if item else line.lstrip("> \t")))
-            # a role is a label: letters, no digit, and no sentence ("They wrote a long e-mail.")
-            names = any(c.isalpha() for c in said) and not any(c.isdigit() for c in said)
-            names = names and len(said.split()) <= ROLE_WORDS and not said.endswith((".", "!", "?", "。"))
+            names = _names_a_role(said)
             marked = [bold for bold in map(_plain, _BOLD_VERDICT.findall(line)) if _is_state(bold)]
             states.extend(marked)
             if not (item or in_code or marked) and role is None and names:
@@ -220,7 +220,8 @@ def read_markdown_list(text: str) -> MarkdownTable | None:
     lines = text.split("\n")
     items: list[tuple[int, str]] = []
     rows: list[list[str | None]] = [OUTLINE_HEADER]
-    state = board_column = None  # the heading above, when it names a state (and a board's column)
+    state = board_column = None  # what the headings above say (and the board's column they name)
+    path: dict[int, str] = {}  # the headings above, by level: "## Interviewed" over "### No offer"
     board: dict[str, int] = {}  # headings that say their items were sent: how many items each heads
     in_code = False
     for index, line in enumerate(lines):
@@ -228,24 +229,31 @@ def read_markdown_list(text: str) -> MarkdownTable | None:
             in_code = not in_code  # a code block's "# comment" and "- item" are code
         if in_code:
             continue
-        if heading := _HEADING.match(line):
-            title = _plain(heading.group(2)).rstrip(":：")
-            reading = read_text(title)
-            state = title if reading.known else None
-            board_column = title if reading.says_applied and len(title.split()) <= _BOARD_WORDS else None
+        if section := _section(line):
+            level, title = section
+            path = {depth: said for depth, said in path.items() if depth < level} | {level: title}
+            state = "; ".join(said for said in path.values() if read_text(said).known) or None
+            # a board's column is the heading right above its items, in a few words
+            board_column = (
+                title if read_text(title).says_applied and len(title.split()) <= _BOARD_WORDS else None
+            )
+            continue
         item = None if line[:1].isspace() else _ITEM.match(line)  # an indented item is a step, no application
         said = _plain(item.group("text")) if item else ""
         if not said or _DAY.match(said):
             continue
         ahead = _BRACKETED.match(said)  # a state in front of the name ("【笔试未通过】拼多多"), never in it
         states, named = ([ahead.group(1)], said[ahead.end() :].strip()) if ahead else ([], said)
-        company, progress = _name_and_progress(named)
+        company, progress, parted = _name_and_progress(named)
+        role = None  # "Acme - Data Analyst {REMOTE}": words after a dash that say no state are the role
+        if parted and _names_a_role(progress) and not read_text(progress).known:
+            role, progress = progress, ""
         items.append((index, said))
         if board_column is not None:
             board[board_column] = board.get(board_column, 0) + 1
         # the heading's state is read with the item's words: "## Ongoing" + "expecting a call soon" was sent
         steps = "; ".join(part for part in (state, *states, progress) if part)
-        rows.append([company, None, None, steps or None, _first_date([progress])])
+        rows.append([company, role, None, steps or None, _first_date([progress])])
     speaking = sum(read_text(said, prose=True).known for _, said in items)
     on_board = sum(board.values()) if len(board) >= 2 else 0
     if len(items) < 5 or max(speaking, on_board) < len(items) / 2:
@@ -254,21 +262,40 @@ def read_markdown_list(text: str) -> MarkdownTable | None:
     return _note_as_table(rows, [i for i, _ in items], len(lines), note)
 
 
+def _section(line: str) -> tuple[int, str] | None:
+    """A heading's level and title: Markdown's "## Applied", or a plain-text note's label ("[[1st]]" at
+    level 1 over "[no offer]" at 2, "== Offers ==")."""
+    if heading := _HEADING.match(line):
+        level, title = len(heading.group(1)), heading.group(2)
+    elif label := _LABEL.match(line):
+        level, title = (3 - len(label.group(1)), label.group(2)) if label.group(1) else (1, label.group(4))
+    else:
+        return None
+    return level, _plain(title).rstrip(":：")
+
+
+def _names_a_role(said: str) -> bool:
+    """A role is a label: letters, no digit, and no sentence ("They wrote a long e-mail.")."""
+    labels = any(c.isalpha() for c in said) and not any(c.isdigit() for c in said)
+    return labels and len(said.split()) <= ROLE_WORDS and not said.endswith((".", "!", "?", "。"))
+
+
 def _is_state(text: str) -> bool:
     """A short text that says where an application stands ("Rejected", "Offer but turned down")."""
     return len(text.split()) <= _STATE_WORDS and read_text(text).known
 
 
-def _name_and_progress(item: str) -> tuple[str, str]:
-    """A list item's company and the rest. A bracket ends the name ("Acme (rejected)") when the words in
-    front of it do not say where the application stands already ("快手 已投递 (待评测)" is 快手)."""
+def _name_and_progress(item: str) -> tuple[str, str, bool]:
+    """A list item's company, the rest, and whether a dash or colon parted them ("Acme - Analyst"). A
+    bracket ends the name ("Acme (rejected)") when the words in front of it do not say where the
+    application stands already ("快手 已投递 (待评测)" is 快手)."""
     name = _NAME.match(item)
     if name and name.group(1):
-        return name.group(1), item[name.end() :]
+        return name.group(1), item[name.end() :], True
     bracketed = _NAME_IN_FRONT_OF_BRACKETS.match(item)
     if bracketed and not read_text(bracketed.group(1), prose=True).known:
-        return bracketed.group(1), item[bracketed.end() :]
-    return (name.group(2), item[name.end() :]) if name else (item, "")
+        return bracketed.group(1), item[bracketed.end() :], False
+    return (name.group(2), item[name.end() :], False) if name else (item, "", False)
 
 
 def _note_as_table(

@@ -261,28 +261,17 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
     else:
         table = markdown.read_markdown_table(text) if markdown_table else None
     if table is not None:
-        rows, numbers = list(table.rows), list(table.row_numbers)
-        repaired: list[tuple[int, str]] = []
-        problems: list[tuple[int, str]] = []
-        if table.separator:  # a pipe typed into a Markdown table's cell is a stray delimiter, as in a CSV
-            rows, numbers, repaired, problems = _fix_ragged_rows(rows, numbers, table.separator)
-        return TextTable(
-            rows,
-            numbers,
-            codec,
-            table.separator,
-            tuple(repaired),
-            tuple(problems),
-            notes=(*notes, *table.notes),
-            layout=table.layout,
-        )
+        return _from_markdown(table, codec, notes)
     hint = _SEP_HINT.match(text)
     if hint:  # Excel's "sep=;" first line names the delimiter and is not shown as a row
         delimiter = hint.group(1)
         text = text[hint.end() :]
     else:
         delimiter = sniff_delimiter(text, preferred="\t" if extension in {"tsv", "txt", "tab"} else None)
-    if markdown_file and _split_score(text[:SNIFF_CHARS], delimiter, least=2) < _PROSE_SPLIT:
+    prose = _split_score(text[:SNIFF_CHARS], delimiter, least=2) < _PROSE_SPLIT
+    if prose and extension == "txt" and (note := markdown.read_markdown(text, may_hold_table=False)):
+        return _from_markdown(note, codec, notes)  # a plain-text note: a list under "[rejected]" labels
+    if markdown_file and prose:
         raise InputError(  # prose: the commas of its sentences would make columns of words
             f"'{file_name}' is a note without a table, a heading per application or a list of them: "
             "nothing in it could be read as applications."
@@ -315,6 +304,24 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
     return TextTable(rows, row_numbers, codec, delimiter, tuple(repaired), tuple(problems), tuple(notes))
 
 
+def _from_markdown(table: markdown.MarkdownTable, codec: str, notes: list[str]) -> TextTable:
+    rows, numbers = list(table.rows), list(table.row_numbers)
+    repaired: list[tuple[int, str]] = []
+    problems: list[tuple[int, str]] = []
+    if table.separator:  # a pipe typed into a Markdown table's cell is a stray delimiter, as in a CSV
+        rows, numbers, repaired, problems = _fix_ragged_rows(rows, numbers, table.separator)
+    return TextTable(
+        rows,
+        numbers,
+        codec,
+        table.separator,
+        tuple(repaired),
+        tuple(problems),
+        notes=(*notes, *table.notes),
+        layout=table.layout,
+    )
+
+
 def count_byte(data: bytes, byte: bytes) -> int:
     """How often one byte occurs; numpy in cache-sized slices counts a large file 4× faster than
     ``bytes.count``."""
@@ -342,6 +349,8 @@ def _read_clean_utf8(file_name: str, data: bytes, extension: str, newlines: int)
         return None
     _refuse_binary(file_name, sample)
     delimiter = sniff_delimiter(sample, preferred="\t" if extension in {"tsv", "txt", "tab"} else None)
+    if extension == "txt" and _split_score(sample, delimiter, least=2) < _PROSE_SPLIT:
+        return None  # a plain-text note, perhaps: read with care
     _check_width(file_name, sample, delimiter)
     frame = _read_well_formed(body, delimiter, newlines)
     if frame is None:

@@ -1083,6 +1083,33 @@ def test_a_list_under_headings_that_name_where_the_applications_stand_is_a_board
     assert isinstance(_read_or_message("state.md", code.encode()), str)
 
 
+def test_a_plain_text_note_is_read_as_a_list_under_its_section_labels() -> None:
+    # A .txt kept as a note: labels on lines of their own ("[[interviewed]]" over "[no offer]") say where
+    # the numbered items below stand; the words after the name are the role.
+    text = (
+        "- Home -\nMantova, Italy\n\n---\n\n[[applications]]\n[no_answer]\n"
+        "001. Acme SRL - IT Specialist {OFFICE}\n002. Beta SPA - Sistemista {REMOTE}\n"
+        "003. Gamma - Help Desk IT {HYBRID}\n\n"
+        "[rejected]\n001. Delta - Software Engineer {OFFICE}\n002. Epsilon - Data Analyst Jr {HYBRID}\n\n"
+        "[[interviewed]]\n[no offer]\n001. Zeta - BI Specialist (m/f/d) {HYBRID}\n"
+    )
+    grid = _only_grid(read_workbook("job_applications.txt", text.encode()))
+    assert [row[:4] for row in grid.rows[1:]] == [
+        ["Acme SRL", "IT Specialist {OFFICE}", None, "no_answer"],
+        ["Beta SPA", "Sistemista {REMOTE}", None, "no_answer"],
+        ["Gamma", "Help Desk IT {HYBRID}", None, "no_answer"],
+        ["Delta", "Software Engineer {OFFICE}", None, "rejected"],
+        ["Epsilon", "Data Analyst Jr {HYBRID}", None, "rejected"],
+        ["Zeta", "BI Specialist (m/f/d) {HYBRID}", None, "interviewed; no offer"],
+    ]
+    applications = import_files([SourceFile("job_applications.txt", text.encode())]).applications
+    assert applications["outcome"].tolist() == ["ghosted"] * 3 + ["rejected"] * 3
+    assert applications["stage_reached"].tolist() == ["applied"] * 5 + ["interview"]
+    # a plain list of names in a .txt says nothing of applications: read as the one-column table it is
+    names = "Company\n" + "".join(f"Company {i}\n" for i in range(8))
+    assert _only_grid(read_workbook("names.txt", names.encode())).rows[1] == ["Company 0"]
+
+
 def test_markdown_cells_are_read_without_html_tags_and_reference_links() -> None:
     text = (
         '| 公司 | 结果 |\n| --- | --- |\n| **[拼多多]** 服务端 | <span class="box box-red">挂了</span> |\n'
