@@ -156,7 +156,12 @@ def _read_key(key: str, prose: bool = False, note: bool = False, own_side: bool 
     used: list[str] = []
     refusal_ends: set[int] = set()  # where a negated refusal ends: "not selected", "pas retenu"
     clauses = _clause_numbers(key, len(tokens))
-    for hit in vocab.statuses.find(tokens):
+    hits = list(vocab.statuses.find(tokens))
+    # "❌ Disqualified": the mark echoes the two-sided word, and says no more of whose no it was
+    echoed = any("two_sided" in hit.labels for hit in hits)
+    for hit in hits:
+        if echoed and MARK.fullmatch(hit.phrase):
+            continue
         meaning = hit.labels[0] if len(set(hit.labels)) == 1 else "unclear"  # two languages disagree
         phrase_words = hit.phrase.split()
         # A negated refusal ends where a stage did not happen ("not selected for interview"), unless it

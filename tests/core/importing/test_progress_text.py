@@ -213,6 +213,7 @@ def test_saved_words_do_not_hide_real_progress(text: str, not_applied: bool, out
     ("text", "stage", "outcome"),
     [
         ("Had four interviews with them and then they said no", "interview", "rejected"),
+        ("Prescreen", "screen", "pending"),  # in a status, the recruiter's pre-screen call
         ("5 interviews", "interview", "pending"),
         ("rejected after the technical test", "screen", "rejected"),
         ("never heard back so I'm assuming nothing is happening", "applied", "ghosted"),
@@ -311,7 +312,11 @@ def test_a_note_names_an_offer_only_in_words_that_mean_nothing_else(
     [("we met at the office, the technical staff were nice", "applied"),
      ("phone number in the email", "applied"), ("3 days on-site, the rest remote", "applied"),
      ("marked applied per the full evaluation of fit", "applied"),
-     ("had a phone screen with Anna", "screen")],
+     ("had a phone screen with Anna", "screen"),
+     # an application form's own questions, answered while applying: no screen by the employer
+     ("Pre-screen Qs: Eligible to work in Canada -> Yes; Desired salary -> CAD 145,000", "applied"),
+     ("Pre-screen (see resume.pdf): work rights? -> Citizen. Application submitted.", "applied"),
+     ("answered the screening questions and applied", "applied")],
 )  # fmt: skip
 def test_prose_reads_only_unmistakable_phrases(text: str, stage: str) -> None:
     assert read_text(text, prose=True).stage.label == stage
@@ -501,6 +506,11 @@ def test_a_two_sided_word_reads_as_the_candidates_own_only_when_asked_to() -> No
     assert read_text("Descartada", own_side=True).not_applied
     assert read_text("ruled_out", own_side=True).not_applied and not read_text("ruled_out").known
     assert read_text("Eliminated", own_side=True).rule == "unreadable: eliminated"  # most often theirs
+    # a mark beside a two-sided word echoes it, and says no more of whose no it was
+    marked, marked_yours = read_text("❌ Disqualified"), read_text("❌ Disqualified", own_side=True)
+    assert not marked.known and marked.rule == "unreadable: disqualified"
+    assert marked_yours.not_applied and not marked_yours.says_applied
+    assert read_text("❌ Rejected").outcome == "rejected" and read_text("❌").outcome == "rejected"
 
 
 @pytest.mark.parametrize(
