@@ -201,7 +201,8 @@ def test_saved_wishlist_and_not_pursued_texts_say_never_sent(text: str) -> None:
      ("Posting closed before application - user confirmed", True, "pending"),
      ("Role closed before applying", True, "pending"),
      # a form filled in that still needs sending by hand: "filled" is the form, not the position
-     ("filled_needs_manual_submit", True, "pending"), ("Will apply once the referral is in - role filled?", True, "pending"),
+     ("filled_needs_manual_submit", True, "pending"),
+     ("Will apply once the referral is in - role filled?", True, "pending"),
      ("Applied before the deadline, rejected", False, "rejected")],
 )  # fmt: skip
 def test_saved_words_do_not_hide_real_progress(text: str, not_applied: bool, outcome: str) -> None:
