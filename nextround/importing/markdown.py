@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from html.parser import HTMLParser
 
 from nextround.importing.mapping import header_fields
 from nextround.importing.phrases import MARK, words
@@ -26,6 +27,7 @@ _RULE = re.compile(_RULE_PATTERN)
 _RULE_BYTES = re.compile(_RULE_PATTERN.encode(), re.MULTILINE)
 _LOOK_BYTES = 256 * 1024
 _RULE_HINTS = (b"|---", b"| ---", b"|:-", b"| :-", b"---|", b"--- |")
+_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)  # a blog post's table
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _HIGHLIGHT = re.compile(r"==(.+?)==")
 # **bold**, __bold__, ~~struck~~, `code`, ==highlight==, and a link's words ("[Acme](https://…)": a link
@@ -39,6 +41,7 @@ _BRACKETED = re.compile(r"[(（\[【]([^()（）\[\]【】]+)[)）\]】]")  # "A
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)[\s#]*$")
 # A plain-text note's section label on a line of its own: "[[Interviews]]" over "[rejected]", "== Offers =="
 _LABEL = re.compile(r"^(\[{1,2})\s*([^\[\]]+?)\s*\]{1,2}\s*$|^([-=~])\3*\s+(.+?)\s+\3+\s*$")
+_TITLE = re.compile(r"^title:\s*[\"']?(.+?)[\"']?\s*$")  # a post's title in its front matter
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?!\s)([^*_]+?)\1\s*$")  # "**Airbnb**" alone on its line
 # "… they said no. **Rejected**": the bold words that end a paragraph, its verdict ("**test**: fix" is none)
 _BOLD_VERDICT = re.compile(r"\*\*(?!\s)([^*]+?)\*\*[\s.!。]*$")
@@ -83,7 +86,8 @@ def read_markdown(text: str, may_hold_table: bool) -> MarkdownTable | None:
     """A note's tracker: its table, else one application per heading or per list item. A table that
     says nothing of where things stand (a calendar of interviews) gives way to headings or a list of
     more applications."""
-    table = read_markdown_table(text) if may_hold_table else None
+    html = "<table" in text.lower()  # a post's HTML table, in a note only (a CSV's cell may hold one)
+    table = read_markdown_table(text, html) if may_hold_table or html else None
     if table is not None and table.says_where:
         return table
     note = read_markdown_outline(text) or read_markdown_list(text)
@@ -103,13 +107,14 @@ def may_hold_table(data: bytes) -> bool:
     return any(hint in head for hint in _RULE_HINTS) and _RULE_BYTES.search(head) is not None
 
 
-def read_markdown_table(text: str) -> MarkdownTable | None:
+def read_markdown_table(text: str, html: bool = False) -> MarkdownTable | None:
     """The file's Markdown table, or None when it holds none. A note with several tables whose headers
     mean the same ("Company | Result", "Company & team | Result": one per month, say) gives all their
     rows. Of tables with different columns, the tracker is one with a column that says where each
     application stands (a status or a result; a timeline of dates has none), then the one (or ones of
     the same meaning) with the most filled cells. Other tables of jobs are read beside it (see
-    _more_jobs); a table with other columns (a legend, a timeline) is left out."""
+    _more_jobs); a table with other columns (a legend, a timeline) is left out. ``html``: a note's HTML
+    tables (``<table>``, as a blog post keeps them) are read as well."""
     lines = text.split("\n")  # line numbers as an editor counts them (splitlines also splits at \x0b…)
     # three dashes at least, or a dash in each of two or more cells ("|:-:|:-:|"): not one "|-|" in a text
     rules = [
@@ -118,6 +123,10 @@ def read_markdown_table(text: str) -> MarkdownTable | None:
         if _RULE.match(line) and (line.count("-") >= 3 or line.strip().strip("|").count("|") >= 1)
     ]
     tables = [table for index in rules if (table := _table_at(lines, index))]
+    inside = sum(len(table) + 1 for table in tables)  # a Markdown table's lines: its rows and its rule
+    for table, line_count in _html_tables(text) if html else []:
+        tables.append(table)
+        inside += line_count
     if not tables:
         return None
     meanings = [_meaning(table[0][1]) for table in tables]
@@ -131,10 +140,18 @@ def read_markdown_table(text: str) -> MarkdownTable | None:
     kept += _more_jobs(kept, best, [table for table in tables if table not in kept])
     kept.sort(key=lambda table: table[0][0])
     rows = _side_by_side(kept)
+    states = _states_above(lines, kept)
+    if any(states):  # "## Rejected" over one table, "## Interviewing" over the next: a board of tables
+        column = "Progress" if "stage" not in _meaning(rows[0][1]) else "Status"
+        rows[0] = (rows[0][0], [*rows[0][1], column])
+        in_order = [state for table, state in zip(kept, states, strict=True) for _ in table[1:]]
+        rows[1:] = [
+            (number, [*cells, state]) for (number, cells), state in zip(rows[1:], in_order, strict=True)
+        ]
     if not any(rows[0][1]):
         del rows[0]  # a header left blank is no header: the importer looks for one
     notes = []
-    outside = len([line for line in lines if line.strip()]) - sum(len(table) + 1 for table in tables)
+    outside = len([line for line in lines if line.strip()]) - inside
     if outside > 0:
         lines_of = f"{outside:,} line{'s' if outside != 1 else ''} of text"
         notes.append(
@@ -146,6 +163,9 @@ def read_markdown_table(text: str) -> MarkdownTable | None:
     numbers = [number for number, _ in rows]
     first, taken = kept[0][0][0], set(numbers)
     layout = tuple(n for n in range(first, kept[-1][-1][0] + 1) if n not in taken)
+    if len(taken) < len(numbers):  # an HTML table written on one line: its rows as the table counts them
+        numbers, layout = list(range(1, len(rows) + 1)), ()
+        notes.append("The table's rows share lines of the file: they are numbered as the table counts them.")
     return MarkdownTable(
         rows=[cells for _, cells in rows],
         row_numbers=numbers,
@@ -332,6 +352,77 @@ def _table_at(lines: list[str], rule_index: int) -> _Table:
             break
         index = after
     return table
+
+
+def _states_above(lines: list[str], tables: list[_Table]) -> list[str | None]:
+    """What the heading right above each table says of where its applications stand ("## Rejected";
+    a post titled "Companies I interviewed with"), None when it says nothing of it."""
+    states: list[str | None] = []
+    top = 0  # where the text above the table begins: the file's start, or the end of the table before
+    for table in tables:
+        above = lines[top : table[0][0] - 1]
+        titles = [section[1] for line in above if (section := _section(line))]
+        if not titles and top == 0:
+            titles = [title.group(1) for line in _front_matter(lines) if (title := _TITLE.match(line))]
+        state = titles[-1] if titles else None
+        states.append(state if state and read_text(state, prose=True).known else None)
+        top = table[-1][0]
+    return states
+
+
+def _front_matter(lines: list[str]) -> list[str]:
+    """A post's front matter: the lines between a first line of "---" and the next."""
+    if not lines or lines[0].strip() != "---":
+        return []
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), 0)
+    return lines[1:end]
+
+
+def _html_tables(text: str) -> list[tuple[_Table, int]]:
+    """Each HTML table's rows, numbered by the line each starts on, and the lines of text it takes."""
+    tables = []
+    for found in _HTML_TABLE.finditer(text):
+        parser = _HtmlRows(first_line=text.count("\n", 0, found.start()) + 1)
+        parser.feed(found.group())
+        parser.close()
+        rows = [(number, cells) for number, cells in parser.rows if any(cells)]
+        if len(rows) >= 2:
+            tables.append((rows, sum(1 for line in found.group().split("\n") if line.strip())))
+    return tables
+
+
+class _HtmlRows(HTMLParser):
+    """The rows of an HTML table (``<tr>`` of ``<td>`` or ``<th>``): each cell's words, a line break
+    read as a space, and the line of the file each row starts on."""
+
+    def __init__(self, first_line: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: _Table = []
+        self._first_line = first_line
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self._end_cell()
+            self.rows.append((self._first_line + self.getpos()[0] - 1, []))
+        elif tag in ("td", "th"):
+            self._end_cell()
+            self._cell = []
+        elif tag == "br" and self._cell is not None:
+            self._cell.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th", "tr"):
+            self._end_cell()
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+    def _end_cell(self) -> None:
+        if self._cell is not None and self.rows:
+            self.rows[-1][1].append(_plain("".join(self._cell)) or None)
+        self._cell = None
 
 
 def _more_jobs(kept: list[_Table], best: tuple[str, ...], others: list[_Table]) -> list[_Table]:

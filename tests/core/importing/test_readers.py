@@ -1110,6 +1110,65 @@ def test_a_plain_text_note_is_read_as_a_list_under_its_section_labels() -> None:
     assert _only_grid(read_workbook("names.txt", names.encode())).rows[1] == ["Company 0"]
 
 
+def test_a_notes_html_table_is_read_as_its_rows_and_cells() -> None:
+    # A blog post keeps its table in HTML: rows of <td> (or <th>), a <br/> inside a cell, entities.
+    rows = "".join(
+        f"<tr>\n<td>{company}</td><td>笔试 + 1轮面试<br/>{step}</td><td>{result}</td>\n</tr>\n"
+        for company, step, result in [
+            ("网易游戏", "2轮面试", "Offer ——&gt;邮件拒绝"),
+            ("IBM", "内推", "没消息"),
+            ("Hulu", "3轮onsite", "没消息//后打听跪"),
+        ]
+    )
+    header = "<tr><th>公司</th><th>面试进度</th><th>结果</th></tr>"
+    text = f'# 找工作\n\n去年秋招的记录：\n\n<table border="1">\n{header}\n{rows}</table>\n'
+    workbook = read_workbook("post.md", text.encode())
+    grid = _only_grid(workbook)
+    assert grid.rows == [
+        ["公司", "面试进度", "结果"],
+        ["网易游戏", "笔试 + 1轮面试 2轮面试", "Offer ——>邮件拒绝"],
+        ["IBM", "笔试 + 1轮面试 内推", "没消息"],
+        ["Hulu", "笔试 + 1轮面试 3轮onsite", "没消息//后打听跪"],
+    ]
+    assert grid.row_numbers.tolist() == [6, 7, 10, 13]  # the line each row starts on
+    outcomes = import_files([SourceFile("post.md", text.encode())]).applications["outcome"].tolist()
+    assert outcomes == ["offer", "ghosted", "rejected"]  # "跪": failed, as "挂"
+    # written on one line, its rows are numbered as the table counts them, and the notes say so
+    one_line = _only_grid(read_workbook("post.md", text.replace("\n<", "<").encode()))
+    assert one_line.row_numbers.tolist() == [1, 2, 3, 4] and one_line.rows == grid.rows
+    # a CSV's cell may hold HTML: a CSV stays a CSV
+    csv_text = (
+        'Company,Status,Description\nAcme,Rejected,"<table><tr><td>a</td></tr><tr><td>b</td></tr></table>"\n'
+    )
+    assert _only_grid(read_workbook("jobs.csv", csv_text.encode())).rows[1][0] == "Acme"
+
+
+def test_the_heading_over_a_markdown_table_says_where_its_rows_stand() -> None:
+    table = "| Company | Role | Applied |\n| --- | --- | --- |\n"
+    text = (
+        "# Search 2024\n\n## Rejected\n\n"
+        + table
+        + "| Acme | Analyst | 2024-01-02 |\n| Beta | Analyst | 2024-01-05 |\n"
+        "\n## Interviewing\nStill going:\n\n" + table + "| Gamma | Data Engineer | 2024-02-01 |\n"
+    )
+    grid = _only_grid(read_workbook("board.md", text.encode()))
+    assert [row[0] for row in grid.rows] == ["Company", "Acme", "Beta", "Gamma"]
+    assert [row[-1] for row in grid.rows] == ["Progress", "Rejected", "Rejected", "Interviewing"]
+    applications = import_files([SourceFile("board.md", text.encode())]).applications
+    assert applications["outcome"].tolist() == ["rejected", "rejected", "pending"]
+    assert applications["stage_reached"].tolist() == ["applied", "applied", "interview"]
+    # a post's title in its front matter heads its one table; a heading that says nothing adds nothing
+    post = (
+        "---\ntitle: Companies I interviewed with but was not extended an offer by\n---\n\nWhy.\n\n" + table
+    )
+    post += "| Acme | Analyst | 2020-03-01 |\n| Beta | Analyst | 2021-04-01 |\n"
+    applications = import_files([SourceFile("rejected.md", post.encode())]).applications
+    assert applications["outcome"].tolist() == ["rejected"] * 2
+    assert applications["stage_reached"].tolist() == ["interview"] * 2
+    plain = "## My applications\n\n" + table + "| Acme | Analyst | 2020-03-01 |\n"
+    assert _only_grid(read_workbook("plain.md", plain.encode())).rows[0] == ["Company", "Role", "Applied"]
+
+
 def test_markdown_cells_are_read_without_html_tags_and_reference_links() -> None:
     text = (
         '| 公司 | 结果 |\n| --- | --- |\n| **[拼多多]** 服务端 | <span class="box box-red">挂了</span> |\n'
