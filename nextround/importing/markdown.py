@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 from nextround.importing.mapping import header_fields
 from nextround.importing.phrases import MARK, words
 from nextround.importing.progress_text import read_text
+from nextround.importing.vocabulary import vocabulary
 
 # The rule line under a header: cells of dashes with optional alignment colons, with at least one pipe.
 _RULE_PATTERN = r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?[ \t]*\r?$"  # | :--: | --- |
@@ -195,7 +196,11 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
         return None
     rows: list[list[str | None]] = [OUTLINE_HEADER]
     speaking = 0
+    read: list[int] = []  # where each application's section starts
+    own_parts = vocabulary().post_sections
     for (start, heading), end in zip(sections, [*starts[1:], len(lines)], strict=True):
+        if " ".join(words(_plain(heading))) in own_parts:
+            continue  # "## Conclusion": the post's own part, no application
         role, in_code = None, False
         # "Acme ==rejected==", "❌ Acme", "Acme (rejected after the phone screen)": the state, in the heading
         states = [part for part in _BRACKETED.findall(heading) if read_text(part, prose=True).known]
@@ -223,10 +228,11 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
         if role is None and (name := _NAME.match(company)) and name.group(1):  # "Acme - Data Analyst"
             company, role = name.group(1), company[name.end() :]
         rows.append([company, role, state or None, steps or None, _first_date(progress)])
-    if speaking < max(3, len(starts) / 2):
+        read.append(start)
+    if speaking < max(3, len(read) / 2):
         return None
-    note = f"Read each of the note's {len(starts):,} headings as an application, its lines as the progress."
-    return _note_as_table(rows, starts, len(lines), note)
+    note = f"Read each of the note's {len(read):,} headings as an application, its lines as the progress."
+    return _note_as_table(rows, read, len(lines), note)
 
 
 def read_markdown_list(text: str) -> MarkdownTable | None:

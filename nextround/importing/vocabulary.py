@@ -40,6 +40,7 @@ class Vocabulary:
     unsure_in_prose: frozenset[str]  # status phrases not read in notes: in prose they mean other things
     offers_in_notes: frozenset[str]  # offer phrases a note cannot mean otherwise ("offered me the job")
     never_correct: frozenset[str]  # real words one letter from a status word: never "mended" into it
+    post_sections: frozenset[str]  # a post's own parts ("Conclusion", "总结"): headings of no application
     numbers: dict[str, int]
     months: dict[str, int]  # normalised month name or abbreviation -> 1..12
     month_spellings: dict[str, int]  # lower-cased as written and folded: what the date reader looks up
@@ -128,6 +129,7 @@ def vocabulary() -> Vocabulary:
         unsure_in_prose=frozenset(listed["unsure_in_prose"]),
         offers_in_notes=frozenset(listed["offers_in_notes"]),
         never_correct=frozenset(listed["never_correct"]),
+        post_sections=frozenset(listed["post_sections"]),
         numbers=numbers,
         months=months,
         month_spellings=month_spellings,

@@ -215,6 +215,10 @@ def test_saved_words_do_not_hide_real_progress(text: str, not_applied: bool, out
     [
         ("Had four interviews with them and then they said no", "interview", "rejected"),
         ("Prescreen", "screen", "pending"),  # in a status, the recruiter's pre-screen call
+        ("Applied online. Didn't go further than that.", "applied", "rejected"),
+        ("The position wasn't available anymore due to headcount issues", "applied", "rejected"),
+        ("They gave me a coding quiz", "screen", "pending"),
+        ("Interviewed, not extended an offer", "interview", "rejected"),
         ("5 interviews", "interview", "pending"),
         ("rejected after the technical test", "screen", "rejected"),
         ("never heard back so I'm assuming nothing is happening", "applied", "ghosted"),

@@ -994,6 +994,18 @@ def test_a_state_in_bold_in_a_section_of_prose_is_its_status() -> None:
     assert result.applications["stage_reached"].tolist() == ["applied", "offer", "interview"]
 
 
+def test_a_posts_own_parts_are_no_applications() -> None:
+    # "## Conclusion", "## 总结": the post's own sections, however much they speak of interviews
+    note = "".join(
+        f"## {name}\nApplied online, then a phone interview; {end}.\n\n"
+        for name, end in [("Acme", "rejected"), ("Beta", "ghosted"), ("Gamma", "offer made")]
+    )
+    for part in ("Conclusion", "Lessons learned:", "总结"):
+        text = note + f"## {part}\nI had a lot of interviews and I was rejected a lot.\n"
+        grid = _only_grid(read_workbook("post.md", text.encode()))
+        assert [row[0] for row in grid.rows[1:]] == ["Acme", "Beta", "Gamma"]
+
+
 def test_a_note_whose_sections_say_nothing_of_applications_or_that_has_no_headings_is_no_outline() -> None:
     readme = (  # dates and numbers in every section, but no word of an application
         "# Install\n\n- pip install nextround 1.2\n\n# Use\n\n- make run (since 2024-05-01)\n\n"
