@@ -321,7 +321,9 @@ def test_a_note_names_an_offer_only_in_words_that_mean_nothing_else(
      # an application form's own questions, answered while applying: no screen by the employer
      ("Pre-screen Qs: Eligible to work in Canada -> Yes; Desired salary -> CAD 145,000", "applied"),
      ("Pre-screen (see resume.pdf): work rights? -> Citizen. Application submitted.", "applied"),
-     ("answered the screening questions and applied", "applied")],
+     ("answered the screening questions and applied", "applied"),
+     # Japanese "一次" (first round) is, in a Chinese sentence, "the first time"
+     ('人生的第一次"卖身"契', "applied"), ("一次面接の連絡が来た", "interview")],
 )  # fmt: skip
 def test_prose_reads_only_unmistakable_phrases(text: str, stage: str) -> None:
     assert read_text(text, prose=True).stage.label == stage
