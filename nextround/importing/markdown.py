@@ -142,7 +142,7 @@ def read_markdown_table(text: str, html: bool = False) -> MarkdownTable | None:
     kept.sort(key=lambda table: table[0][0])
     rows = _side_by_side(kept)
     states = _states_above(lines, kept)
-    if any(states):  # "## Rejected" over one table, "## Interviewing" over the next: a board of tables
+    if any(states) and any(rows[0][1]):  # "## Rejected" over one table, "## Interviewing" over the next
         column = "Progress" if "stage" not in _meaning(rows[0][1]) else "Status"
         rows[0] = (rows[0][0], [*rows[0][1], column])
         in_order = [state for table, state in zip(kept, states, strict=True) for _ in table[1:]]

@@ -305,6 +305,7 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
 
 
 def _from_markdown(table: markdown.MarkdownTable, codec: str, notes: list[str]) -> TextTable:
+    """A note's table (or its headings or list read as one) as the text table it is."""
     rows, numbers = list(table.rows), list(table.row_numbers)
     repaired: list[tuple[int, str]] = []
     problems: list[tuple[int, str]] = []
