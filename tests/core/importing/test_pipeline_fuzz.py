@@ -68,8 +68,11 @@ def test_random_bytes_import_or_refuse_cleanly(data, name):
 
 
 _NOTE_PIECES = st.sampled_from(
-    ["\n", "\n\n", "# ", "## ", "- ", "- [x] ", "- [ ] ", "| ", " |", "---", "==", "2025-09-01 ", "8.08 "]
-)
+    ["\n", "\n\n", "# ", "## ", "- ", "- [x] ", "- [ ] ", "| ", " |", "---", "==", "2025-09-01 ", "8.08 ",
+     # a plain-text note's labels, a post's front matter and HTML tables
+     "[", "]", "[[", "]]", "title: ", "<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<th>",
+     "<br/>", "&gt;", "rejected", "Conclusion"]
+)  # fmt: skip
 _NOTE_TEXT = st.lists(_NOTE_PIECES | st.text(max_size=12), max_size=40).map("".join)
 
 
