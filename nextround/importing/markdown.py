@@ -46,6 +46,7 @@ _TITLE = re.compile(r"^title:\s*[\"']?(.+?)[\"']?\s*$")  # a post's title in its
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?!\s)([^*_]+?)\1\s*$")  # "**Airbnb**" alone on its line
 # "… they said no. **Rejected**": the bold words that end a paragraph, its verdict ("**test**: fix" is none)
 _BOLD_VERDICT = re.compile(r"\*\*(?!\s)([^*]+?)\*\*[\s.!。]*$")
+_BRACKET_LINE = re.compile(r"^\s*[\[【]\s*([^\[\]【】]+?)\s*[\]】]\s*$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[(?P<tick>[ xX])\]\s*)?(?P<text>.+)$")
 # A note read as a table: the state its sections mark ("❌", "(rejected)", "**Rejected**"), then its steps.
 OUTLINE_HEADER: list[str | None] = ["Company", "Role", "Status", "Progress", "Date"]
@@ -215,7 +216,9 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
                 continue  # a step still to come, or a heading of another level (a group of sections)
             said = _plain(_IMAGE.sub("", item.group("text") if item else line.lstrip("> \t")))
             names = _names_a_role(said)
-            marked = [bold for bold in map(_plain, _BOLD_VERDICT.findall(line)) if _is_state(bold)]
+            # its verdict: bold words ending a paragraph, or a bracketed state alone on a line ("[Rejected]")
+            verdicts = [*_BOLD_VERDICT.findall(line), *_BRACKET_LINE.findall(line)]
+            marked = [verdict for verdict in map(_plain, verdicts) if _is_state(verdict)]
             states.extend(marked)
             if not (item or in_code or marked) and role is None and names:
                 role = said

@@ -979,6 +979,7 @@ def test_a_state_in_bold_in_a_section_of_prose_is_its_status() -> None:
         ("Acme - Toronto", "They asked me to rotate an array; I had a bug.", "**Not Ranked**"),
         ("Beta - SF", "Two rounds with the team, **really** nice people.", "**Offer but turned down**"),
         ("Gamma - Waterloo", "**Test**: a call, then two interviews.", "**Rejected**"),  # bold that ends it
+        ("Delta - Pune", "I had a phone screen with Anna.\n", "[Ghosted && Rejected]"),  # a tag
     ]
     note = "# Every place I interviewed at\n\n" + "".join(
         f"#### {name}\n{prose} {state}\n\n" for name, prose, state in sections
@@ -988,10 +989,11 @@ def test_a_state_in_bold_in_a_section_of_prose_is_its_status() -> None:
         ["Acme", "Toronto", "Not Ranked"],
         ["Beta", "SF", "Offer but turned down"],  # "really" says nothing of where it stands
         ["Gamma", "Waterloo", "Rejected"],
+        ["Delta", "Pune", "Ghosted && Rejected"],
     ]
     result = import_files([SourceFile("co-op.md", note.encode())])
-    assert result.applications["outcome"].tolist() == ["rejected", "offer", "rejected"]
-    assert result.applications["stage_reached"].tolist() == ["applied", "offer", "interview"]
+    assert result.applications["outcome"].tolist() == ["rejected", "offer", "rejected", "rejected"]
+    assert result.applications["stage_reached"].tolist() == ["applied", "offer", "interview", "screen"]
 
 
 def test_a_posts_own_parts_are_no_applications() -> None:
