@@ -28,7 +28,8 @@ added = tuple(SourceFile(u.name, u.getvalue()) for u in uploads or ())
 files = session.search_files(added)  # the search's own files when nothing new was added
 if not files:
     st.caption(
-        "Excel (.xlsx .xlsm .xls), LibreOffice (.ods), text (.csv .tsv .txt) or a Markdown table (.md). "
+        "Excel (.xlsx .xlsm .xls), LibreOffice (.ods), text (.csv .tsv .txt), or a note (.md .txt) with a "
+        "table or one heading or list item per application. "
         "Nothing leaves this computer."
     )
     session.sample_button("No file at hand? Explore with sample data")
