@@ -156,9 +156,9 @@ def read_markdown_table(text: str, html: bool = False) -> MarkdownTable | None:
     outside = len([line for line in lines if line.strip()]) - inside
     if outside > 0:
         lines_of = f"{outside:,} line{'s' if outside != 1 else ''} of text"
-        notes.append(
-            f"Read the Markdown table; {lines_of} around it {'is' if outside == 1 else 'are'} not part of it."
-        )
+        read = "the Markdown table" if len(kept) == 1 else f"the note's {len(kept)} tables as one"
+        around = f"around {'it' if len(kept) == 1 else 'them'} {'is' if outside == 1 else 'are'} not part of"
+        notes.append(f"Read {read}; {lines_of} {around} {'it' if len(kept) == 1 else 'them'}.")
     if len(kept) < len(tables):
         left = len(tables) - len(kept)
         notes.append(f"{left} other Markdown table{'s' if left != 1 else ''} with other columns not read.")

@@ -835,7 +835,7 @@ def test_a_markdown_table_inside_a_note_is_read_with_its_line_numbers() -> None:
         ["Delta", "2025-10-01", None, "Offer"],
     ]
     assert grid.row_numbers.tolist() == [5, 7, 8, 9, 15]
-    assert any("lines of text around it" in note for note in workbook.notes)
+    assert any("lines of text around them" in note for note in workbook.notes)
     assert any("1 other Markdown table" in note for note in workbook.notes)
 
 
@@ -1165,8 +1165,12 @@ def test_the_heading_over_a_markdown_table_says_where_its_rows_stand() -> None:
         + "| Acme | Analyst | 2024-01-02 |\n| Beta | Analyst | 2024-01-05 |\n"
         "\n## Interviewing\nStill going:\n\n" + table + "| Gamma | Data Engineer | 2024-02-01 |\n"
     )
-    grid = _only_grid(read_workbook("board.md", text.encode()))
+    workbook = read_workbook("board.md", text.encode())
+    grid = _only_grid(workbook)
     assert [row[0] for row in grid.rows] == ["Company", "Acme", "Beta", "Gamma"]
+    assert (
+        "Read the note's 2 tables as one; 4 lines of text around them are not part of them." in workbook.notes
+    )
     assert [row[-1] for row in grid.rows] == ["Progress", "Rejected", "Rejected", "Interviewing"]
     applications = import_files([SourceFile("board.md", text.encode())]).applications
     assert applications["outcome"].tolist() == ["rejected", "rejected", "pending"]
