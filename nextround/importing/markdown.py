@@ -142,17 +142,10 @@ def read_markdown_table(text: str, html: bool = False) -> MarkdownTable | None:
     kept += _more_jobs(kept, best, [table for table in tables if table not in kept])
     kept.sort(key=lambda table: table[0][0])
     rows = _side_by_side(kept)
-    states = _states_above(lines, kept)
-    if any(states) and any(rows[0][1]):  # "## Rejected" over one table, "## Interviewing" over the next
-        column = "Progress" if "stage" not in _meaning(rows[0][1]) else "Status"
-        rows[0] = (rows[0][0], [*rows[0][1], column])
-        in_order = [state for table, state in zip(kept, states, strict=True) for _ in table[1:]]
-        rows[1:] = [
-            (number, [*cells, state]) for (number, cells), state in zip(rows[1:], in_order, strict=True)
-        ]
+    rows, heading_note = _with_heading_states(rows, kept, _states_above(lines, kept))
     if not any(rows[0][1]):
         del rows[0]  # a header left blank is no header: the importer looks for one
-    notes = []
+    notes = [heading_note] if heading_note else []
     outside = len([line for line in lines if line.strip()]) - inside
     if outside > 0:
         lines_of = f"{outside:,} line{'s' if outside != 1 else ''} of text"
@@ -377,6 +370,24 @@ def _states_above(lines: list[str], tables: list[_Table]) -> list[str | None]:
         states.append(state if state and read_text(state, prose=True).known else None)
         top = table[-1][0]
     return states
+
+
+def _with_heading_states(rows: _Table, kept: list[_Table], states: list[str | None]) -> tuple[_Table, str]:
+    """The rows with a column of what each table's heading says ("## Rejected" over one table,
+    "## Interviewing" over the next: a board of tables), and the note that says so ("" when none does)."""
+    if not any(states) or not any(rows[0][1]):
+        return rows, ""
+    column = "Progress" if "stage" not in _meaning(rows[0][1]) else "Status"
+    in_order = [state for table, state in zip(kept, states, strict=True) for _ in table[1:]]
+    with_states = [(rows[0][0], [*rows[0][1], column])]
+    with_states += [
+        (number, [*cells, state]) for (number, cells), state in zip(rows[1:], in_order, strict=True)
+    ]
+    named = ", ".join(f"'{state}'" for state in dict.fromkeys(state for state in states if state))
+    return (
+        with_states,
+        f"The heading over a table ({named}) is read as where its rows stand: column '{column}'.",
+    )
 
 
 def _front_matter(lines: list[str]) -> list[str]:
