@@ -1168,8 +1168,10 @@ def test_the_heading_over_a_markdown_table_says_where_its_rows_stand() -> None:
     workbook = read_workbook("board.md", text.encode())
     grid = _only_grid(workbook)
     assert [row[0] for row in grid.rows] == ["Company", "Acme", "Beta", "Gamma"]
-    assert (
-        "Read the note's 2 tables as one; 4 lines of text around them are not part of them." in workbook.notes
+    assert workbook.notes == (
+        "The heading over a table ('Rejected', 'Interviewing') is read as where its rows stand: "
+        "column 'Progress'.",
+        "Read the note's 2 tables as one; 4 lines of text around them are not part of them.",
     )
     assert [row[-1] for row in grid.rows] == ["Progress", "Rejected", "Rejected", "Interviewing"]
     applications = import_files([SourceFile("board.md", text.encode())]).applications
