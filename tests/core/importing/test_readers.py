@@ -1131,7 +1131,7 @@ def test_a_notes_html_table_is_read_as_its_rows_and_cells() -> None:
         for company, step, result in [
             ("网易游戏", "2轮面试", "Offer ——&gt;邮件拒绝"),
             ("IBM", "内推", "没消息"),
-            ("Hulu", "3轮onsite", "没消息//后打听跪"),
+            ("Hulu", "3轮onsite", "没消息//后来打听，二面跪了"),
         ]
     )
     header = "<tr><th>公司</th><th>面试进度</th><th>结果</th></tr>"
@@ -1142,11 +1142,11 @@ def test_a_notes_html_table_is_read_as_its_rows_and_cells() -> None:
         ["公司", "面试进度", "结果"],
         ["网易游戏", "笔试 + 1轮面试 2轮面试", "Offer ——>邮件拒绝"],
         ["IBM", "笔试 + 1轮面试 内推", "没消息"],
-        ["Hulu", "笔试 + 1轮面试 3轮onsite", "没消息//后打听跪"],
+        ["Hulu", "笔试 + 1轮面试 3轮onsite", "没消息//后来打听，二面跪了"],
     ]
     assert grid.row_numbers.tolist() == [6, 7, 10, 13]  # the line each row starts on
     outcomes = import_files([SourceFile("post.md", text.encode())]).applications["outcome"].tolist()
-    assert outcomes == ["offer", "ghosted", "rejected"]  # "跪": failed, as "挂"
+    assert outcomes == ["offer", "ghosted", "rejected"]  # "跪了": failed, as "挂了"
     # written on one line, its rows are numbered as the table counts them, and the notes say so
     one_line = _only_grid(read_workbook("post.md", text.replace("\n<", "<").encode()))
     assert one_line.row_numbers.tolist() == [1, 2, 3, 4] and one_line.rows == grid.rows
