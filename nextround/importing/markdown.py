@@ -28,7 +28,6 @@ _RULE = re.compile(_RULE_PATTERN)
 _RULE_BYTES = re.compile(_RULE_PATTERN.encode(), re.MULTILINE)
 _LOOK_BYTES = 256 * 1024
 _RULE_HINTS = (b"|---", b"| ---", b"|:-", b"| :-", b"---|", b"--- |")
-_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)  # a blog post's table
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _HIGHLIGHT = re.compile(r"==(.+?)==")
 # **bold**, __bold__, ~~struck~~, `code`, ==highlight==, and a link's words ("[Acme](https://…)": a link
@@ -139,7 +138,9 @@ def read_markdown_table(text: str, html: bool = False) -> MarkdownTable | None:
         said[meaning] = said.get(meaning, 0) + _filled_cells(table)
     best = max(said, key=lambda meaning: (not _PROGRESS_FIELDS.isdisjoint(meaning), said[meaning]))
     kept = [table for table, meaning in zip(tables, meanings, strict=True) if meaning == best]
-    kept += _more_jobs(kept, best, [table for table in tables if table not in kept])
+    kept += _more_jobs(
+        kept, best, [table for table, meaning in zip(tables, meanings, strict=True) if meaning != best]
+    )
     kept.sort(key=lambda table: table[0][0])
     rows = _side_by_side(kept)
     rows, heading_note = _with_heading_states(rows, kept, _states_above(lines, kept))
@@ -401,13 +402,18 @@ def _front_matter(lines: list[str]) -> list[str]:
 def _html_tables(text: str) -> list[tuple[_Table, int]]:
     """Each HTML table's rows, numbered by the line each starts on, and the lines of text it takes."""
     tables = []
-    for found in _HTML_TABLE.finditer(text):
-        parser = _HtmlRows(first_line=text.count("\n", 0, found.start()) + 1)
-        parser.feed(found.group())
+    lowered, start, line, counted = text.lower(), 0, 1, 0
+    # each "<table" with the first "</table>" after it, found by position: a table never closed ends
+    # the search (a pattern would look for its end again from every later "<table", in time squared)
+    while (start := lowered.find("<table", start)) >= 0 and (end := lowered.find("</table", start)) >= 0:
+        line, counted = line + text.count("\n", counted, start), start  # lines counted once, in order
+        html, start = text[start:end], end + 1
+        parser = _HtmlRows(first_line=line)
+        parser.feed(html)
         parser.close()
         rows = [(number, cells) for number, cells in parser.rows if any(cells)]
         if len(rows) >= 2:
-            tables.append((rows, sum(1 for line in found.group().split("\n") if line.strip())))
+            tables.append((rows, sum(1 for line in html.split("\n") if line.strip())))
     return tables
 
 

@@ -40,6 +40,8 @@ SPREADSHEETS = {
     "renamed_pdf": (),
     "password_protected": (),
     "tidy_csv": (100_000,),
+    "unclosed_html_tables_md": (),
+    "many_html_tables_md": (),
 }
 CV_BOMBS = {
     "docx_zip_bomb": "would unpack to 315 MB",
