@@ -407,7 +407,8 @@ def _html_tables(text: str) -> list[tuple[_Table, int]]:
     # the search (a pattern would look for its end again from every later "<table", in time squared)
     while (start := lowered.find("<table", start)) >= 0 and (end := lowered.find("</table", start)) >= 0:
         line, counted = line + text.count("\n", counted, start), start  # lines counted once, in order
-        html, start = text[start:end], end + 1
+        stop = lowered.find(">", end) + 1 or len(text)  # the closing tag is the table's too
+        html, start = text[start:stop], stop
         parser = _HtmlRows(first_line=line)
         parser.feed(html)
         parser.close()

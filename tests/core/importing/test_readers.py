@@ -1145,6 +1145,7 @@ def test_a_notes_html_table_is_read_as_its_rows_and_cells() -> None:
         ["Hulu", "笔试 + 1轮面试 3轮onsite", "没消息//后来打听，二面跪了"],
     ]
     assert grid.row_numbers.tolist() == [6, 7, 10, 13]  # the line each row starts on
+    assert "Read the Markdown table; 2 lines of text around it are not part of it." in workbook.notes
     outcomes = import_files([SourceFile("post.md", text.encode())]).applications["outcome"].tolist()
     assert outcomes == ["offer", "ghosted", "rejected"]  # "跪了": failed, as "挂了"
     # written on one line, its rows are numbered as the table counts them, and the notes say so
