@@ -1095,6 +1095,13 @@ def test_a_list_under_headings_that_name_where_the_applications_stand_is_a_board
         + "## Here the new value is applied after a rerun\n- a\n- b\n"
     )
     assert isinstance(_read_or_message("state.md", code.encode()), str)
+    # a board's column is the heading right above its items: an outer heading that says a state ("## Test
+    # structure") over a plain one ("### Details") heads no column, as in a guide to writing tests
+    guide = "".join(
+        f"## {outer}\n### Details\n" + "".join(f"- step {i} of the guide\n" for i in range(3))
+        for outer in ("Test structure", "Phone screen")
+    )
+    assert isinstance(_read_or_message("guide.md", guide.encode()), str)
 
 
 def test_a_plain_text_note_is_read_as_a_list_under_its_section_labels() -> None:
