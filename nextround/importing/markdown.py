@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 from nextround.importing.mapping import header_fields
-from nextround.importing.phrases import MARK, words
+from nextround.importing.phrases import MARK, normalise
 from nextround.importing.progress_text import read_text
 from nextround.importing.vocabulary import vocabulary
 
@@ -150,9 +150,14 @@ def read_markdown_table(text: str, html: bool = False) -> MarkdownTable | None:
     outside = len([line for line in lines if line.strip()]) - inside
     if outside > 0:
         lines_of = f"{outside:,} line{'s' if outside != 1 else ''} of text"
-        read = "the Markdown table" if len(kept) == 1 else f"the note's {len(kept)} tables as one"
-        around = f"around {'it' if len(kept) == 1 else 'them'} {'is' if outside == 1 else 'are'} not part of"
-        notes.append(f"Read {read}; {lines_of} {around} {'it' if len(kept) == 1 else 'them'}.")
+        read, it = (
+            ("the Markdown table", "it")
+            if len(kept) == 1
+            else (f"the note's {len(kept)} tables as one", "them")
+        )
+        notes.append(
+            f"Read {read}; {lines_of} around {it} {'is' if outside == 1 else 'are'} not part of {it}."
+        )
     if len(kept) < len(tables):
         left = len(tables) - len(kept)
         notes.append(f"{left} other Markdown table{'s' if left != 1 else ''} with other columns not read.")
@@ -194,7 +199,7 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     read: list[int] = []  # where each application's section starts
     own_parts = vocabulary().post_sections
     for (start, heading), end in zip(sections, [*starts[1:], len(lines)], strict=True):
-        if " ".join(words(_plain(heading))) in own_parts:
+        if normalise(_plain(heading)) in own_parts:
             continue  # "## Conclusion": the post's own part, no application
         role, in_code = None, False
         # "Acme ==rejected==", "❌ Acme", "Acme (rejected after the phone screen)": the state, in the heading
@@ -414,7 +419,7 @@ def _html_tables(text: str) -> list[tuple[_Table, int]]:
         parser.close()
         rows = [(number, cells) for number, cells in parser.rows if any(cells)]
         if len(rows) >= 2:
-            tables.append((rows, sum(1 for line in html.split("\n") if line.strip())))
+            tables.append((rows, sum(1 for html_line in html.split("\n") if html_line.strip())))
     return tables
 
 
@@ -506,8 +511,7 @@ def _side_by_side(tables: list[_Table]) -> _Table:
 def _meaning(header: list[str | None]) -> tuple[str, ...]:
     """What each column of a table's header is read as (its field, else its words)."""
     return tuple(
-        fields[0] if (fields := header_fields(cell or "")[0]) else " ".join(words(cell or ""))
-        for cell in header
+        fields[0] if (fields := header_fields(cell or "")[0]) else normalise(cell) for cell in header
     )
 
 
