@@ -191,6 +191,11 @@ def sniff_delimiter(text: str, preferred: str | None = None) -> str:
     return best
 
 
+def _is_prose(sample: str, delimiter: str) -> bool:
+    """Whether the delimiter splits the lines too unevenly for a table: sentences, a note's lines."""
+    return _split_score(sample, delimiter, least=2) < _PROSE_SPLIT
+
+
 def _split_score(sample: str, delimiter: str, least: int) -> float:
     """How evenly ``delimiter`` splits the lines into at least ``least`` fields: the share of lines with
     the usual count, then a wider table and a header agreeing with the data break near-ties; -1: not."""
@@ -268,7 +273,7 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
         text = text[hint.end() :]
     else:
         delimiter = sniff_delimiter(text, preferred="\t" if extension in {"tsv", "txt", "tab"} else None)
-    prose = _split_score(text[:SNIFF_CHARS], delimiter, least=2) < _PROSE_SPLIT
+    prose = _is_prose(text[:SNIFF_CHARS], delimiter)
     if prose and extension == "txt" and (note := markdown.read_markdown(text, may_hold_table=False)):
         return _from_markdown(note, codec, notes)  # a plain-text note: a list under "[rejected]" labels
     if markdown_file and prose:
@@ -350,7 +355,7 @@ def _read_clean_utf8(file_name: str, data: bytes, extension: str, newlines: int)
         return None
     _refuse_binary(file_name, sample)
     delimiter = sniff_delimiter(sample, preferred="\t" if extension in {"tsv", "txt", "tab"} else None)
-    if extension == "txt" and _split_score(sample, delimiter, least=2) < _PROSE_SPLIT:
+    if extension == "txt" and _is_prose(sample, delimiter):
         return None  # a plain-text note, perhaps: read with care
     _check_width(file_name, sample, delimiter)
     frame = _read_well_formed(body, delimiter, newlines)
