@@ -240,11 +240,11 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
 def read_markdown_list(text: str) -> MarkdownTable | None:
     """One row per list item that is not indented ("- 拼多多 笔试 8.08 一面 挂", "* Acme: rejected"): the
     words before the first dash, colon or space name the company, the rest is the progress. Indented
-    items are steps of the item above; items that start with a date head a day's notes. None unless
-    five or more items, and at least half of them, say where an application stands (a list of features
-    in a README is no tracker), or two or more headings above half of them do, as a board's columns
-    ("## Applied", "## Interviewing": "## Done" and "## To do" could head any list). A heading that says
-    where its items stand ("## Failed", "## Offers") is part of each item's progress."""
+    items are steps of the item above, part of its progress; items that start with a date head a day's
+    notes. None unless five or more items, and at least half of them, say where an application stands
+    (a list of features in a README is no tracker), or two or more headings above half of them do, as a
+    board's columns ("## Applied", "## Interviewing": "## Done" and "## To do" could head any list). A
+    heading that says where its items stand ("## Failed", "## Offers") is part of each item's progress."""
     lines = text.split("\n")
     items: list[tuple[int, str]] = []
     rows: list[list[str | None]] = [OUTLINE_HEADER]
@@ -252,12 +252,14 @@ def read_markdown_list(text: str) -> MarkdownTable | None:
     path: dict[int, str] = {}  # the headings above, by level: "## Interviewed" over "### No offer"
     board: dict[str, int] = {}  # headings that say their items were sent: how many items each heads
     in_code = False
+    last: list[str | None] | None = None  # the application whose steps indented items are
     for index, line in enumerate(lines):
         if line.lstrip().startswith("```"):
             in_code = not in_code  # a code block's "# comment" and "- item" are code
         if in_code:
             continue
         if section := _section(line):
+            last = None
             level, title = section
             path = {depth: said for depth, said in path.items() if depth < level} | {level: title}
             state = "; ".join(said for said in path.values() if read_text(said).known) or None
@@ -266,10 +268,16 @@ def read_markdown_list(text: str) -> MarkdownTable | None:
                 title if read_text(title).says_applied and len(title.split()) <= _BOARD_WORDS else None
             )
             continue
-        item = None if line[:1].isspace() else _ITEM.match(line)  # an indented item is a step, no application
+        item = _ITEM.match(line)
         said = _plain(item.group("text")) if item else ""
-        if not said or _DAY.match(said):
+        if said and line[:1].isspace():  # an indented item is a step of the application above it
+            if last is not None:
+                last[3] = "; ".join(part.rstrip(";； ") for part in (last[3], said) if part)
+                last[4] = last[4] or _first_date([said])
             continue
+        last = None
+        if not said or _DAY.match(said):
+            continue  # a day's notes are no application's steps
         ahead = _BRACKETED.match(said)  # a state in front of the name ("【笔试未通过】拼多多"), never in it
         states, named = ([ahead.group(1)], said[ahead.end() :].strip()) if ahead else ([], said)
         company, progress, parted = _name_and_progress(named)
@@ -281,7 +289,8 @@ def read_markdown_list(text: str) -> MarkdownTable | None:
             board[board_column] = board.get(board_column, 0) + 1
         # the heading's state is read with the item's words: "## Ongoing" + "expecting a call soon" was sent
         steps = "; ".join(part for part in (state, *states, progress) if part)
-        rows.append([company, role, None, steps or None, _first_date([progress])])
+        last = [company, role, None, steps or None, _first_date([progress])]
+        rows.append(last)
     speaking = sum(read_text(said, prose=True).known for _, said in items)
     on_board = sum(board.values()) if len(board) >= 2 else 0
     if len(items) < 5 or max(speaking, on_board) < len(items) / 2:
@@ -305,7 +314,7 @@ def _section(line: str) -> tuple[int, str] | None:
 def _names_a_role(said: str) -> bool:
     """A role is a label: letters, no digit, and no sentence ("They wrote a long e-mail.")."""
     labels = any(c.isalpha() for c in said) and not any(c.isdigit() for c in said)
-    return labels and len(said.split()) <= ROLE_WORDS and not said.endswith((".", "!", "?", "。"))
+    return labels and len(said.split()) <= ROLE_WORDS and not said.endswith((".", "!", "?", ";", "。", "；"))
 
 
 def _is_state(text: str) -> bool:
@@ -323,7 +332,7 @@ def _name_and_progress(item: str) -> tuple[str, str, bool]:
     bracketed = _NAME_IN_FRONT_OF_BRACKETS.match(item)
     if bracketed and not read_text(bracketed.group(1), prose=True).known:
         return bracketed.group(1), item[bracketed.end() :], False
-    return (name.group(2), item[name.end() :], False) if name else (item, "", False)
+    return (name.group(2), item[name.end() :], False) if name else (item.rstrip(":："), "", False)
 
 
 def _note_as_table(

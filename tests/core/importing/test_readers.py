@@ -1019,6 +1019,23 @@ def test_a_note_whose_sections_say_nothing_of_applications_or_that_has_no_headin
         assert isinstance(outcome, str) and "nothing in it could be read as applications" in outcome
 
 
+def test_a_list_items_indented_items_are_its_steps() -> None:
+    text = (
+        "Companies I interviewed with:\n"
+        "1. **Noom**: a fine process;\n    * phone screen, two rounds\n    * onsite: failed\n"
+        "1. **Amazon**:\n    * first time: phone screen\n    * second time: rejected after the onsite\n"
+        "1. **Wish**: phone screen went well\n"
+        "1. **Uber**: rejected after the onsite\n"
+        "1. **Square**: an extra phone screen\n"
+        "- 2020年9月5日\n  - Acme: a day's note, no step of Square\n"
+    )
+    grid = _only_grid(read_workbook("log.md", text.encode()))
+    assert [row[0] for row in grid.rows[1:]] == ["Noom", "Amazon", "Wish", "Uber", "Square"]  # no "Amazon:"
+    assert grid.rows[1][3] == "a fine process; phone screen, two rounds; onsite: failed"
+    assert grid.rows[2][3] == "first time: phone screen; second time: rejected after the onsite"
+    assert grid.rows[5][3] == "an extra phone screen"
+
+
 def test_a_note_with_one_list_item_per_application_is_read_as_a_table() -> None:
     text = (
         "# Autumn\n\n- Acme: phone screen 8.08, rejected\n- Beta - applied 2020-08-23\n"
@@ -1038,7 +1055,7 @@ def test_a_note_with_one_list_item_per_application_is_read_as_a_table() -> None:
             None,
         ],  # a date without its year is no date applied
         ["Beta", None, None, "applied 2020-08-23", "2020-08-23"],
-        ["百度", None, None, "笔试挂 15：00", None],  # the indented item is a step of its own, no application
+        ["百度", None, None, "笔试挂 15：00; 8.10: notes on the test", None],  # the indented item: a step
         ["Delta", None, None, "interview 9.1 at 10:00", None],
         ["Gamma Labs", None, None, "offer 2020年9月7日", "2020-09-07"],
     ]  # the day's heading ("2020年9月5日") is no company
