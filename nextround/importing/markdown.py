@@ -546,6 +546,9 @@ def _cells(line: str) -> list[str | None]:
 
 def _plain(cell: str) -> str:
     cell = _HTML_TAG.sub("", _LINE_BREAK.sub(" ", cell)).replace("\\|", "|")
-    cell = _MARKUP.sub(lambda match: next(group for group in match.groups() if group is not None), cell)
+    for _ in range(3):  # markup inside markup: "**[Acme](https://…)**" is Acme
+        cell, found = _MARKUP.subn(lambda match: next(g for g in match.groups() if g is not None), cell)
+        if not found:
+            break
     cell = _REFERENCE_LINK.sub(r"\1", cell)
     return " ".join(cell.split())

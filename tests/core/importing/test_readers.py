@@ -1233,11 +1233,13 @@ def test_a_link_in_a_markdown_cell_is_read_as_its_words() -> None:
         "| [Acme](https://acme.example/jobs) | [Analyst (Data)](https://x.example/1?a=b) "
         "| [](https://y.example) |\n"
         "| Beta | ![logo](logo.png) | https://z.example |\n"
+        "| **[Gamma](https://g.example/jobs)** | __`Analyst`__ | ~~**[Board](https://b.example)**~~ |\n"
     )
     grid = _only_grid(read_workbook("t.md", text.encode()))
     assert grid.rows[1:] == [
         ["Acme", "Analyst (Data)", "[](https://y.example)"],  # a link without words keeps its address
         ["Beta", "logo", "https://z.example"],
+        ["Gamma", "Analyst", "Board"],  # markup inside markup
     ]
 
 
