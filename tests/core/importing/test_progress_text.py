@@ -330,6 +330,22 @@ def test_prose_reads_only_unmistakable_phrases(text: str, stage: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "stage", "outcome"),
+    [("投", "applied", "pending"), ("拒简历", "applied", "rejected"), ("笔试不过", "screen", "rejected"),
+     ("一面不過", "interview", "rejected"), ("我拒了", "applied", "withdrawn"),
+     ("婉拒", "applied", "pending")],  # either side's: asked, not read
+)  # fmt: skip
+def test_a_chinese_status_cells_one_character_words(text: str, stage: str, outcome: str) -> None:
+    # "投" (sent), "拒" (turned down), "不过" (did not pass) in a status cell; their longer words decide
+    # first (婉拒 politely declined, 我拒了 I said no). In a sentence they are other words.
+    reading = read_text(text)
+    assert (reading.stage.label, reading.outcome, reading.known) == (stage, outcome, text != "婉拒")
+    for sentence in ("投资银行部门", "电面挺顺利，不过还没消息", "有点抗拒"):
+        assert read_text(sentence, prose=True).outcome in ("pending", "ghosted")
+        assert not read_text(sentence, prose=True).says_applied or "电面" in sentence
+
+
+@pytest.mark.parametrize(
     "word", ["writing", "selected", "repeated", "related", "declared", "filed", "interest", "expected"]
 )
 def test_typo_tolerance_never_turns_ordinary_words_into_statuses(word: str) -> None:
@@ -434,7 +450,7 @@ def test_bad_override_is_refused() -> None:
         ("Technical Interview/ Assessment", "interview"), ("1st interview", "interview"),
         ("On-Campus", "interview"), ("Interview Date", "interview"), ("2nd Interview", "interview"),
         ("Onsite", "final"), ("Panel Interview", "final"), ("Final Round", "final"), ("Final", "final"),
-        ("Superday", "final"),
+        ("Superday", "final"), ("AI面", "screen"), ("二面", "interview"),
         ("Offer", "offer"), ("Offer received", "offer"), ("Job Offer", "offer"), ("Offer Declined", "offer"),
         ("Auto Rejected", "rejected"), ("Rejected", "rejected"), ("No Offer", "rejected"),
         ("In-Progress", "in_progress"), ("Ghosted", "ghosted"), ("Withdrawn", "withdrawn"),
