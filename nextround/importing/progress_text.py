@@ -37,6 +37,7 @@ from nextround.model import OUTCOMES, STAGE_DTYPE, STAGES, Stage
 
 _STEPS: Final = re.compile(r"\s*(?:=+>|-+>|→|⇒|➡)\s*")  # the arrows between the steps of a history
 OUTCOME_STRENGTH: Final = ("rejected", "withdrawn", "ghosted", "offer", "pending")
+_ARTICLES: Final = frozenset({"a", "an", "the", "my", "their", "its"})
 _STAGE_OF: Final = {"screen": Stage.SCREEN, "interview": Stage.INTERVIEW, "final": Stage.FINAL}
 _SAYS_APPLIED: Final = frozenset({"applied", "screen", "interview", "final", "offer", "offer_lost",
                                   "rejected", "ghosted", "withdrawn"})  # fmt: skip
@@ -172,9 +173,9 @@ def _read_key(key: str, prose: bool = False, note: bool = False, own_side: bool 
             and not any(w in vocab.passing for w in phrase_words)
         ):
             refusal_ends.add(hit.end)
-        skipped_here = (prose and hit.phrase in vocab.unsure_in_prose) or (
-            note and meaning in _NOT_IN_NOTES and hit.phrase not in vocab.offers_in_notes
-        )
+        skipped_here = (
+            prose and hit.phrase in vocab.unsure_in_prose and not _taken(tokens, hit.start, meaning)
+        ) or (note and meaning in _NOT_IN_NOTES and hit.phrase not in vocab.offers_in_notes)
         if meaning == "neutral" or skipped_here:
             continue
         if meaning == "two_sided":
@@ -246,6 +247,16 @@ def _clause_numbers(key: str, count: int) -> tuple[int, ...]:
 
 
 _CLAUSE_BREAK: Final = re.compile(r"[,;!?:()\[\]]|\.(?:\s|$)|\s[-–—]+\s")
+
+
+def _taken(tokens: tuple[str, ...], start: int, meaning: str) -> bool:
+    """A stage word right after a verb of taking part in it, articles aside: "got OA", "had a phone
+    call", "did the final round"."""
+    if meaning not in _STAGE_OF:
+        return False
+    vocab = vocabulary()
+    before = [word for word in tokens[max(0, start - 3) : start] if word not in _ARTICLES]
+    return bool(before) and before[-1] in vocab.took_part
 
 
 def _negated(

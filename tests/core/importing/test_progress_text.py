@@ -323,7 +323,12 @@ def test_a_note_names_an_offer_only_in_words_that_mean_nothing_else(
      ("Pre-screen (see resume.pdf): work rights? -> Citizen. Application submitted.", "applied"),
      ("answered the screening questions and applied", "applied"),
      # Japanese "一次" (first round) is, in a Chinese sentence, "the first time"
-     ('人生的第一次"卖身"契', "applied"), ("一次面接の連絡が来た", "interview")],
+     ('人生的第一次"卖身"契', "applied"), ("一次面接の連絡が来た", "interview"),
+     # a stage word right after a verb of taking part in it is a step taken
+     ("asked about my visa, got OA, failed", "screen"), ("had a phone call with the recruiter", "screen"),
+     ("did the final round on Monday", "final"), ("got the phone number", "applied"),
+     ("had a test drive of their product", "applied"), ("will have a test", "applied"),
+     ("never got a phone call", "applied"), ("the test went well", "applied")],
 )  # fmt: skip
 def test_prose_reads_only_unmistakable_phrases(text: str, stage: str) -> None:
     assert read_text(text, prose=True).stage.label == stage
