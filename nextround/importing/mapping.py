@@ -92,7 +92,7 @@ class ColumnMapping:
     field: str | None  # a key of FIELD_LABELS, or None: kept as the user's own column
     confidence: float  # 0..1
     method: str  # "name", "name (fuzzy)", "content", "stage column", "your choice", "not mapped"
-    kind: str | None = None  # for a stage column: screen, interview, final, offer, rejected, ... in_progress
+    kind: str | None = None  # for a stage column: screen, interview, final, offer, rejected, ... cv_screen
     reason: str = ""  # why, in plain words, when the values decided against the name
 
 
@@ -343,7 +343,8 @@ def _decide(header: str, values: ValueProfile) -> ColumnMapping:
     """How one column reads, before fields are shared out among the columns."""
     fields, confidence, method = header_fields(header)
     for action in ("candidate_action", "next_step"):
-        if action in fields:
+        # "简历通过" (CV passed) names the employer's screen of the CV, not the CV you sent ("简历")
+        if action in fields and (confidence == 1.0 or stage_column_kind(header) != "cv_screen"):
             return ColumnMapping(header, action, confidence, method)
     if values.filled and not any(f in DATE_FIELDS for f in fields):
         for field, share, what in (

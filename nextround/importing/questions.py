@@ -61,6 +61,7 @@ STEP_WORDS = {  # what a stage column marks, in words: "reached an interview"
     "ghosted": "no response",
     "withdrawn": "a withdrawal",
     "in_progress": "still open",
+    "cv_screen": "the CV screen passed",
 }
 
 

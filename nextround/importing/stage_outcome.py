@@ -104,7 +104,7 @@ class TextSignal:
 @dataclass(frozen=True)
 class StageColumn:
     column: str
-    kind: str  # screen, interview, final, offer, rejected, ghosted, withdrawn, in_progress
+    kind: str  # screen, interview, final, offer, rejected, ghosted, withdrawn, in_progress, cv_screen
     cells: pd.Series
     dates: np.ndarray  # datetime64[ns] per row, from the one date reader (NaT where no date)
 
@@ -631,6 +631,8 @@ def _stage_column_layers(flags: list[_FlagColumn]) -> tuple[list[_Layer], list[_
             stages.append(_layer(column, np.where(reached, int(_STAGE_KINDS[column.kind]), 0)))
         elif column.kind in _FLAG_OF_KIND:
             says = {column.kind: np.isin(column.values, (Flag.REACHED, _FLAG_OF_KIND[column.kind]))}
+        elif column.kind == "cv_screen":  # "CV passed? ×": the employer turned the application down
+            says = {"rejected": np.isin(column.values, (Flag.NOT_REACHED, Flag.REJECTED))}
         elif column.kind != "in_progress":
             continue
         for name, where in says.items():

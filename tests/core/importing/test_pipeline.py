@@ -925,6 +925,28 @@ def test_a_stage_column_of_circles_and_crosses_reads_the_cross_as_no() -> None:
     assert stages.astype(str).to_dict() == {"Acme": "interview", "Beta": "applied"}  # x alone: a tick
 
 
+def test_a_cv_screen_columns_no_is_a_rejection_and_its_yes_no_more_than_sent() -> None:
+    # "简历通过" (CV passed) is the employer's screen of the CV, not the CV the candidate sent ("简历").
+    rows = [["公司", "投递时间", "简历通过", "笔试时间", "一面"]]
+    rows += [["米哈游", "2023.03.19", "×", "", ""], ["小红书", "2023.03.29", "√", "", "2023.04.16"]]
+    rows += [["快手", "2023.03.29", "×", "", ""], ["雷火", "2023.03.29", "", "2023.04.23", ""]]
+    result = _import("zh.csv", csv_bytes(rows))
+    mapped = {m.column: (m.field, m.kind) for m in result.report.files[0].mapping}
+    assert mapped["简历通过"] == ("stage_column", "cv_screen")
+    table = result.applications.set_index("company")
+    assert table["outcome"].astype(str).to_dict() == {
+        "米哈游": "rejected", "小红书": "pending", "快手": "rejected", "雷火": "pending"
+    }  # fmt: skip
+    assert table["stage_reached"].astype(str).to_dict() == {
+        "米哈游": "applied", "小红书": "interview", "快手": "applied", "雷火": "screen"
+    }  # fmt: skip
+    assert table.loc["米哈游", "outcome_evidence"] == "简历通过: ×"
+    english = [["Company", "Date Applied", "Resume Screen"], ["Acme", "2025-03-01", "No"]]
+    english += [["Beta", "2025-03-02", "Yes"]]
+    outcomes = _import("en.csv", csv_bytes(english)).applications.set_index("company")["outcome"]
+    assert outcomes.astype(str).to_dict() == {"Acme": "rejected", "Beta": "pending"}
+
+
 def test_unnamed_rows_that_repeat_one_another_at_the_end_are_filler_and_asked_about():
     rows = [["Company", "Role", "Applied", "Status"]]
     rows += [[f"Firm {i}", "Engineer", f"2026-09-{10 + i}", "Applied"] for i in range(4)]
