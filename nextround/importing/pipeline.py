@@ -487,6 +487,20 @@ def _answer_words(cells: pd.Series) -> pd.Series:
     )
 
 
+_IN_BRACKETS: Final = ", in brackets"  # a name column's bracketed words, read as a note beside the name
+_BRACKETED: Final = re.compile(r"[(（\[【]\s*([^()（）\[\]【】]+?)\s*[)）\]】]")
+
+
+def _in_brackets(cells: pd.Series) -> pd.Series | None:
+    """What the name cells say in brackets ("Acme (rejected)", "Beta (did not apply)"), read as a note
+    beside the name; missing where a cell has none, and None when none has."""
+    codes, uniques = distinct_values(cells)
+    said = [("; ".join(_BRACKETED.findall(u)) if isinstance(u, str) else "") or None for u in uniques]
+    if not any(said):
+        return None
+    return pd.Series(np.array([*said, None], dtype=object)[codes], name=cells.name, index=cells.index)
+
+
 def _filled_down(raw: pd.DataFrame, named: np.ndarray) -> np.ndarray:
     """The rows after the table's last named one when there are two or more and they repeat one another
     cell for cell: a date and a status copied down into rows never filled in."""
@@ -545,6 +559,12 @@ def _read_rows(
                 TextSignal(m.column, "response", _answer_words(raw[m.column]))
                 for m in mapping
                 if m.field in ("outcome_on", "last_event_on")
+            ]
+            + [
+                TextSignal(m.column + _IN_BRACKETS, "notes", bracketed)
+                for m in mapping
+                if m.field in ("company", "role", "label")
+                and (bracketed := _in_brackets(raw[m.column])) is not None
             ],
             stage_columns=[
                 StageColumn(m.column, m.kind or "interview", raw[m.column], stage_dates[m.column])
@@ -724,7 +744,8 @@ def _reading_warnings(
         "the status review.",
         numbers[unknown],
     )
-    if not signals.texts and not signals.stage_columns and not progress.known.any():
+    read_from = [t for t in signals.texts if not t.column.endswith(_IN_BRACKETS)]
+    if not read_from and not signals.stage_columns and not progress.known.any():
         warnings.append(
             RowWarning(
                 file,
@@ -732,7 +753,7 @@ def _reading_warnings(
                 "Fill in outcomes in the table on the Import page to see your funnel.",
             )
         )
-    return warnings + _long_cell_warnings(file, numbers, [raw[t.column] for t in signals.texts])
+    return warnings + _long_cell_warnings(file, numbers, [raw[t.column] for t in read_from])
 
 
 def _event_dates(dates: dict[str, pd.Series], progress: Progress, n: int) -> dict[str, pd.Series]:

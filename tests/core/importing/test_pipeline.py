@@ -947,6 +947,26 @@ def test_a_cv_screen_columns_no_is_a_rejection_and_its_yes_no_more_than_sent() -
     assert outcomes.astype(str).to_dict() == {"Acme": "rejected", "Beta": "pending"}
 
 
+def test_a_state_in_brackets_beside_the_name_is_read_as_a_note_on_it() -> None:
+    rows = [["Company", "Role", "Date applied"], ["Acme (did not apply)", "Analyst", "2025-03-01"]]
+    rows += [["Beta", "Engineer (rejected after the phone screen)", "2025-03-02"]]
+    rows += [["Gamma (Remote)", "Data Scientist (Test Automation)", "2025-03-03"]]
+    rows += [["Delta", "PM", "2025-03-04"]]
+    result = _import("t.csv", csv_bytes(rows))
+    _accounted(result)
+    assert [s.reason for s in result.report.skipped] == [
+        "marked as not applied yet (Company, in brackets: did not apply)"
+    ]
+    table = result.applications.set_index("company")
+    assert table.loc["Beta", "outcome"] == "rejected" and table.loc["Beta", "stage_reached"] == "screen"
+    assert table.loc["Beta", "outcome_evidence"] == "Role, in brackets: rejected after the phone screen"
+    assert table.loc["Gamma (Remote)", "stage_reached"] == "applied"  # "Test" in a sentence is unsure
+    assert table.loc["Gamma (Remote)", "outcome"] == "pending"
+    # Names with no brackets leave a file without status columns saying so.
+    plain = _import("t.csv", csv_bytes([["Company", "Date applied"], ["Acme", "2025-03-01"]]))
+    assert any("no status" in w.message for w in plain.report.warnings)
+
+
 def test_unnamed_rows_that_repeat_one_another_at_the_end_are_filler_and_asked_about():
     rows = [["Company", "Role", "Applied", "Status"]]
     rows += [[f"Firm {i}", "Engineer", f"2026-09-{10 + i}", "Applied"] for i in range(4)]
