@@ -333,6 +333,28 @@ TRACKERS: tuple[Tracker, ...] = (
         },
     ),
     Tracker(
+        "fi",
+        {
+            "Yritys": "company",
+            "Tehtävä": "role",
+            "Hakupäivä": "applied_on",
+            "Tila": "status",
+            "Haastattelu": "stage_column",
+            "Muistiinpanot": "notes",
+        },
+        {
+            "Nokia": ("2025-03-14", "applied", "pending"),  # 14. maaliskuuta 2025
+            "Kone": ("2025-02-03", "applied", "rejected"),  # Hylätty
+            "Supercell": ("2025-01-27", "interview", "rejected"),  # Hylätty toisen haastattelun jälkeen
+            "Wolt": ("2025-02-18", "interview", "pending"),  # Haastattelu sovittu
+            "Fiskars": ("2025-01-16", "offer", "offer"),  # Työtarjous hyväksytty
+            "Finnair": NOT_APPLIED,  # Tallennettu
+            "Neste": ("2025-01-20", "applied", "ghosted"),  # Ei vastausta
+            "Rovio": ("2025-01-13", "interview", "rejected"),  # "Kaksi haastattelua ja sitten he sanoivat ei"
+            "Reaktor": ("2025-02-21", "screen", "pending"),  # Puhelinhaastattelu
+        },
+    ),
+    Tracker(
         "ko",
         {
             "회사명": "company",
