@@ -498,7 +498,11 @@ def _in_brackets(cells: pd.Series) -> pd.Series | None:
     said = [("; ".join(_BRACKETED.findall(u)) if isinstance(u, str) else "") or None for u in uniques]
     if not any(said):
         return None
-    return pd.Series(np.array([*said, None], dtype=object)[codes], name=cells.name, index=cells.index)
+    texts = pd.Index(dict.fromkeys(text for text in said if text is not None))
+    # as a categorical: each row takes its cell's code, no text is copied per row
+    code_of = np.append(texts.get_indexer(said), -1)
+    categorical = pd.Categorical.from_codes(code_of[codes], categories=texts)
+    return pd.Series(categorical, name=cells.name, index=cells.index)
 
 
 def _filled_down(raw: pd.DataFrame, named: np.ndarray) -> np.ndarray:
