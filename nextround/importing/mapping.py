@@ -63,6 +63,7 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "candidate_action": "Something you did (sent CV, messaged): not progress",
     "stage_column": "A hiring step (ticked, yes / no, or dated)",
     "entry_kind": "What kind of entry (an application, or networking)",
+    "job_detail": "About the job (industry, salary, contract): kept as written",
 }
 FIELDS: Final[tuple[str, ...]] = tuple(FIELD_LABELS)
 IGNORE: Final = "ignore"
@@ -70,7 +71,16 @@ DATE_FIELDS: Final = frozenset({"applied_on", "outcome_on", "last_event_on", "ot
 SENSITIVE_FIELDS: Final = frozenset({"contact_email", "contact_phone", "screening_answers"})
 # Fields several columns may have; every other field goes to one column only.
 MULTI_FIELDS: Final = frozenset(
-    {"stage_column", "notes", "stage", "other_date", "next_step", "candidate_action", "record_id"}
+    {
+        "stage_column",
+        "notes",
+        "stage",
+        "other_date",
+        "next_step",
+        "candidate_action",
+        "record_id",
+        "job_detail",
+    }
 )
 # Fields a header names only when it is exactly one of their names: "Skill Name" is no "Name".
 EXACT_ONLY_FIELDS: Final = frozenset({"label", "record_id"})
@@ -328,6 +338,8 @@ def _fits(field: str, values: ValueProfile) -> bool:
         return values.numbers >= 0.6 or values.flags >= 0.6
     if field == "record_id":
         return values.ids >= 0.8 and values.long_text < 0.1
+    if field == "job_detail":  # "Remote? yes" is one, a column of dates is not
+        return values.dated < 0.5
     if field in ("company", "role", "label", "contact_name", "location", "source"):
         return values.flags < 0.6 and values.dated < 0.5 and values.ids < 0.8
     if field == "url":

@@ -90,7 +90,7 @@ _CANONICAL_FIELDS = frozenset({*_TEXT_COLUMNS, "source", "applied_on", "outcome_
 # Columns that name or describe the job: a row holding only these is a job noted, not an application.
 _DESCRIBE_THE_JOB = frozenset({"company", "role", "label", "record_id", "url", "location", "source",
                                "other_date", "job_description", "required_skills", "contact_name",
-                               "contact_email", "contact_phone", "entry_kind"})  # fmt: skip
+                               "contact_email", "contact_phone", "entry_kind", "job_detail"})  # fmt: skip
 _TEXT_ROLES: dict[str, TextRole] = {
     "status": "status",
     "stage": "stage",

@@ -967,6 +967,27 @@ def test_a_state_in_brackets_beside_the_name_is_read_as_a_note_on_it() -> None:
     assert any("no status" in w.message for w in plain.report.warnings)
 
 
+def test_a_row_that_only_names_and_describes_a_job_is_asked_about_not_counted() -> None:
+    # "Industry", "Salary", "Contract type", "Remote?" describe the job: a row holding only these and a
+    # company is a wish, where the other rows show how the file marks what was sent.
+    rows = [["Company", "Role", "Date Applied", "Status", "Salary", "Industry", "Contract type", "Remote?"]]
+    rows += [["Acme", "Analyst", "2025-01-02", "Applied", "100k", "Tech", "Full time", "Yes"]]
+    rows += [["Beta", "", "", "", "120k", "Finance", "", ""], ["Gamma", "", "", "", "", "", "C2C", "No"]]
+    rows += [["Delta", "Engineer", "2025-01-05", "Rejected", "", "Retail", "", ""]]
+    result = _import("t.csv", csv_bytes(rows))
+    _accounted(result)
+    mapped = {m.column: m.field for m in result.report.files[0].mapping}
+    assert {h: mapped[h] for h in ("Salary", "Industry", "Contract type", "Remote?")} == dict.fromkeys(
+        ("Salary", "Industry", "Contract type", "Remote?"), "job_detail"
+    )
+    assert list(result.applications["company"]) == ["Acme", "Delta"]
+    assert [s.row for s in result.report.skipped] == [3, 4]
+    assert any(q.key == "only-a-name" and q.count == 2 for q in result.report.questions)
+    assert result.applications["Salary"].fillna("").tolist() == ["100k", ""]  # kept as written
+    counted = _import("t.csv", csv_bytes(rows), answers={"only-a-name": "count"})
+    assert len(counted.applications) == 4
+
+
 def test_unnamed_rows_that_repeat_one_another_at_the_end_are_filler_and_asked_about():
     rows = [["Company", "Role", "Applied", "Status"]]
     rows += [[f"Firm {i}", "Engineer", f"2026-09-{10 + i}", "Applied"] for i in range(4)]
