@@ -198,7 +198,7 @@ def _read_key(key: str, prose: bool = False, note: bool = False, own_side: bool 
             used[-1] += " (yours, as the rest of the file shows)"
         if meaning == "not_applied":
             not_applied = True
-            never_sent |= any(word in vocab.negators for word in hit.phrase.split())
+            never_sent |= hit.phrase in vocab.unsent or any(w in vocab.negators for w in phrase_words)
         elif meaning == "not_pursued":
             not_pursued = True
         elif meaning in _STAGE_OF:

@@ -611,3 +611,17 @@ def test_a_hedged_yes_or_no_in_a_stage_column_is_the_answer(cell: str, value: Fl
 def test_an_address_or_a_files_name_says_nothing_of_where_it_stands(text: str) -> None:
     reading = read_text(text)
     assert not reading.says_applied and reading.outcome == "pending" and reading.stage == Stage.APPLIED
+
+
+@pytest.mark.parametrize(
+    ("text", "never_sent"),
+    [("did not apply", True), ("unsent", True), ("en hakenut", True), ("Hakematta", True),
+     ("Saved", False), ("Tallennettu", False), ("To apply", False)],
+)  # fmt: skip
+def test_never_sent_in_so_many_words_even_where_the_verb_carries_the_negation(
+    text: str, never_sent: bool
+) -> None:
+    # Finnish negates in the verb: "en hakenut" (I did not apply) says it as plainly as "did not apply",
+    # though "en" is no negator (English "en route", Swedish "a"); "Saved" is only not sent yet.
+    reading = read_text(text)
+    assert reading.not_applied and reading.says_never_sent == never_sent
