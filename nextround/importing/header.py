@@ -65,7 +65,9 @@ def find_header(grid: Grid, is_known_label: Callable[[str], bool] = lambda _: Fa
         return HeaderGuess(0, 0.0, "no row has any cells")
     best = candidates[0]
     for candidate in candidates[1:]:
-        if candidate.score > best.score + 0.03:  # a later row must clearly beat an earlier one
+        # A later row must clearly beat an earlier one, and know as many column names: data that borrows
+        # a header's words ("网上投递✅" holds 投递, applied) may look more unlike the rows below it.
+        if candidate.score > best.score + 0.03 and candidate.known >= best.known:
             best = candidate
     return _guess(grid, best, candidates, kinds)
 

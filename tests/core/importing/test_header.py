@@ -129,6 +129,20 @@ def test_known_labels_pull_a_later_header_above_a_text_row() -> None:
     assert guess.index == 1
 
 
+def test_data_that_borrows_a_header_word_does_not_win_over_the_header_above_it() -> None:
+    # "网上投递" (applied online) holds 投递, a column name. A data row followed by a long progress and a
+    # half-empty row looks more unlike the rows below it than the header does: that alone must not make it
+    # the header over the row that names every column.
+    heading = "2025暑期实习投递记录"
+    rows: list[list[object]] = [["公司", "状态", "Progress"]]
+    rows += [[f"公司{i}", "网上投递✅", heading] for i in range(14)]
+    rows += [["蚂蚁", "网上投递❌ => 结束🔚", heading]]
+    rows += [["拼多多", "网上投递✅ => 笔试✅ => 一面❌ => 一面🐦 => 二面 => 三面 => 结束🔚", heading]]
+    rows += [["京东", "网上投递✅ => 一面❌", heading], ["占位", None, heading]]
+    guess = find_header(_grid(rows), looks_like_tracker_label)
+    assert guess.index == 0
+
+
 def test_empty_grid() -> None:
     assert find_header(_grid([])) == HeaderGuess(0, 0.0, "the sheet is empty")
 
