@@ -250,13 +250,12 @@ _CLAUSE_BREAK: Final = re.compile(r"[,;!?:()\[\]]|\.(?:\s|$)|\s[-–—]+\s")
 
 
 def _taken(tokens: tuple[str, ...], start: int, meaning: str) -> bool:
-    """A stage word right after a verb of taking part in it, articles aside: "got OA", "had a phone
-    call", "did the final round"."""
+    """A stage word after a verb of taking part in it, articles and one more word aside: "got OA", "had a
+    phone call", "did the final round", "completed video assessment"."""
     if meaning not in _STAGE_OF:
         return False
-    vocab = vocabulary()
-    before = [word for word in tokens[max(0, start - 3) : start] if word not in _ARTICLES]
-    return bool(before) and before[-1] in vocab.took_part
+    before = [word for word in tokens[max(0, start - 4) : start] if word not in _ARTICLES][-2:]
+    return any(word in vocabulary().took_part for word in before)
 
 
 def _negated(

@@ -327,6 +327,7 @@ def test_a_note_names_an_offer_only_in_words_that_mean_nothing_else(
      # a stage word right after a verb of taking part in it is a step taken
      ("asked about my visa, got OA, failed", "screen"), ("had a phone call with the recruiter", "screen"),
      ("did the final round on Monday", "final"), ("got the phone number", "applied"),
+     ("Completed video assessment on 07/21/2021", "screen"),
      ("had a test drive of their product", "applied"), ("will have a test", "applied"),
      ("never got a phone call", "applied"), ("the test went well", "applied")],
 )  # fmt: skip
@@ -348,6 +349,32 @@ def test_a_chinese_status_cells_one_character_words(text: str, stage: str, outco
     for sentence in ("投资银行部门", "电面挺顺利，不过还没消息", "有点抗拒"):
         assert read_text(sentence, prose=True).outcome in ("pending", "ghosted")
         assert not read_text(sentence, prose=True).says_applied or "电面" in sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [("面得很顺利，拿到了offer", "offer"), ("已拿offer", "offer"), ("base 180k的offer包还不错", "offer"),
+     ("onsite还行，最后没给offer", "rejected"), ("没有offer", "rejected"),
+     ("offer", "pending")],  # a bare loanword in a sentence is asked about, as in English prose
+)  # fmt: skip
+def test_chinese_prose_borrows_offer_in_everyday_phrases(text: str, outcome: str) -> None:
+    assert read_text(text, prose=True).outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("text", "stage", "outcome"),
+    [("Informational interview", "applied", "pending"), ("Coffee chat", "applied", "pending"),
+     ("LinkedIn Connect Request", "applied", "pending"), ("Connection request sent", "applied", "pending"),
+     ("Networking", "applied", "pending"), ("Intro sent", "applied", "pending"),
+     ("Referral requested", "applied", "pending")],
+)  # fmt: skip
+def test_networking_is_no_application_yet(text: str, stage: str, outcome: str) -> None:
+    # an informational interview is a conversation, not the employer's interview; a connection request or
+    # an introduction comes before any application
+    reading = read_text(text)
+    assert (reading.stage.label, reading.outcome) == (stage, outcome)
+    assert reading.not_applied and not reading.says_applied
+    assert read_text("Interview after an informational chat").stage.label == "interview"
 
 
 @pytest.mark.parametrize(
