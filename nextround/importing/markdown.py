@@ -49,6 +49,8 @@ _BRACKET_LINE = re.compile(r"^\s*[\[【]\s*([^\[\]【】]+?)\s*[\]】]\s*$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[(?P<tick>[ xX])\]\s*)?(?P<text>.+)$")
 # A note read as a table: the state its sections mark ("❌", "(rejected)", "**Rejected**"), then its steps.
 OUTLINE_HEADER: list[str | None] = ["Company", "Role", "Status", "Progress", "Date"]
+_BLOCK_LINES = 12  # a block of more lines is a list or a paragraph, not one application's record
+_SEPARATOR_LINE = re.compile(r"^\s*([-=_*~#])\1{2,}\s*$")  # "-----", "=====": a line that only separates
 _BOARD_WORDS = 4  # a board's column is named in a few words ("Applied", "面试中"), never in a sentence
 _STATE_WORDS = 8  # a state set in bold is a label ("Offer but turned down"), not a sentence
 ROLE_WORDS = 12  # a line of more words under a heading is a sentence, not the role
@@ -91,7 +93,7 @@ def read_markdown(text: str, may_hold_table: bool) -> MarkdownTable | None:
     table = read_markdown_table(text, html) if may_hold_table or html else None
     if table is not None and table.says_where:
         return table
-    note = read_markdown_outline(text) or read_markdown_list(text)
+    note = read_markdown_outline(text) or read_note_blocks(text) or read_markdown_list(text)
     if note is None or (table is not None and len(note.rows) <= len(table.rows)):
         return table
     if table is None:
@@ -253,6 +255,9 @@ def read_markdown_list(text: str) -> MarkdownTable | None:
     board: dict[str, int] = {}  # headings that say their items were sent: how many items each heads
     in_code = False
     last: list[str | None] | None = None  # the application whose steps indented items are
+    # an item written again under another heading, link or date and all, is the same application with
+    # another label ("- [Acme](…/issues/31) -- 2021-10-12" under "## Interview" and "## Offer")
+    listed: dict[str, list[str | None]] = {}
     for index, line in enumerate(lines):
         if line.lstrip().startswith("```"):
             in_code = not in_code  # a code block's "# comment" and "- item" are code
@@ -278,6 +283,10 @@ def read_markdown_list(text: str) -> MarkdownTable | None:
         last = None
         if not said or _DAY.match(said):
             continue  # a day's notes are no application's steps
+        written = item.group("text").strip() if item else ""
+        if (again := listed.get(written)) is not None:
+            again[2] = "; ".join(part for part in (again[2], state) if part) or None  # labels, not prose
+            continue
         ahead = _BRACKETED.match(said)  # a state in front of the name ("【笔试未通过】拼多多"), never in it
         states, named = ([ahead.group(1)], said[ahead.end() :].strip()) if ahead else ([], said)
         company, progress, parted = _name_and_progress(named)
@@ -291,12 +300,70 @@ def read_markdown_list(text: str) -> MarkdownTable | None:
         steps = "; ".join(part for part in (state, *states, progress) if part)
         last = [company, role, None, steps or None, _first_date([progress])]
         rows.append(last)
+        if "://" in written or _DATED.search(written):
+            listed[written] = last
     speaking = sum(read_text(said, prose=True).known for _, said in items)
     on_board = sum(board.values()) if len(board) >= 2 else 0
     if len(items) < 5 or max(speaking, on_board) < len(items) / 2:
         return None
     note = f"Read the note's {len(items):,} list items each as an application, its first words the company."
     return _note_as_table(rows, [i for i, _ in items], len(lines), note)
+
+
+def read_note_blocks(text: str) -> MarkdownTable | None:
+    """One row per block of short lines, blocks apart by blank lines, as a plain-text log keeps them
+    ("Goldman Sachs" over "- New Analyst", "- Applied on 07/11/2021", "- REJECTED"). A block's first line
+    names the company, unless it is a list item: then the block is another application at the company
+    above ("- Quantitative Engineer" over "- Applied on 10/16/2021"). The first line after the name with
+    letters, no digit and no state is the role; the rest is the progress. None unless five or more
+    blocks have a name line, and half of the blocks say where an application stands."""
+    lines = text.split("\n")
+    rows: list[list[str | None]] = [OUTLINE_HEADER]
+    starts: list[int] = []
+    named = speaking = 0
+    company: str | None = None
+    for start, block in _blocks(lines):
+        first = block[0][1]
+        is_item = _ITEM.match(first) is not None
+        labels = not is_item and (first.endswith((":", "：")) or read_text(_plain(first), prose=True).known)
+        listed = any(_ITEM.match(line) for _, line in block)
+        if _section(first) or labels or len(block) > _BLOCK_LINES or not listed:
+            # a heading, a list's label ("Interviews:"), a paragraph, a table: no application, and no
+            # name for the blocks after it
+            company = None
+            continue
+        if is_item and len(block) == 1:
+            continue  # a stray line ("- No response") is no application of its own
+        if not is_item:
+            company, named = _plain(first), named + 1
+        if company is None:
+            continue
+        said = [_plain(item.group("text") if (item := _ITEM.match(line)) else line) for _, line in block]
+        steps = said[1:] if not is_item else said
+        role = next((s for s in steps[:1] if _names_a_role(s) and not read_text(s, prose=True).known), None)
+        progress = [step for step in steps if step is not role]
+        speaking += read_text("; ".join(progress), prose=True).known
+        rows.append([company, role, None, "; ".join(progress) or None, _first_date(progress)])
+        starts.append(start)
+    if named < 5 or speaking < len(starts) / 2:
+        return None
+    note = (
+        f"Read the note's {len(starts):,} blocks of lines each as an application, its first line the company."
+    )
+    return _note_as_table(rows, starts, len(lines), note)
+
+
+def _blocks(lines: list[str]) -> list[tuple[int, list[tuple[int, str]]]]:
+    """The blocks of lines apart by blank lines (or rule lines: "-----"), each with where it starts."""
+    blocks: list[tuple[int, list[tuple[int, str]]]] = []
+    current: list[tuple[int, str]] = []
+    for index, line in enumerate([*lines, ""]):
+        if line.strip() and not _SEPARATOR_LINE.match(line):
+            current.append((index, line.rstrip()))
+        elif current:
+            blocks.append((current[0][0], current))
+            current = []
+    return blocks
 
 
 def _section(line: str) -> tuple[int, str] | None:

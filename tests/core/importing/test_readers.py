@@ -18,6 +18,7 @@ from nextround.importing import SourceFile, import_files
 from nextround.importing.errors import InputError
 from nextround.importing.grid import Grid, Workbook
 from nextround.importing.mapping import is_known_label
+from nextround.importing.markdown import read_note_blocks
 from nextround.importing.readers import MAX_FILE_BYTES, read_workbook
 from nextround.importing.sheet_choice import application_sheet
 from nextround.importing.textfiles import sniff_delimiter
@@ -1036,6 +1037,41 @@ def test_a_list_items_indented_items_are_its_steps() -> None:
     assert grid.rows[5][3] == "an extra phone screen"
 
 
+def test_a_plain_text_log_of_blocks_is_read_one_application_per_block() -> None:
+    blocks = [
+        "Pragma LLC\n- Junior Quant Engineer\n- Applied on 07/05/2021\n- No response",
+        "Goldman Sachs\n- New Analyst\n- Applied on 07/11/2021\n- Finished technical assessment\n- REJECTED",
+        "- Applied Scientist\n- Applied on 10/16/2021\n- No response",  # Goldman's second
+        "Morgan Stanley\n- 2022 Analyst Program\n- Applied 2021-07-18\n- Completed video assessment",
+        "SIG\n- Quant Strategist\n- Applied on 09/10/2021\n- Phone interview on 09/28/2021\n- Rejected",
+        "Two Sigma\n- Quant Researcher\n- Applied on 09/10/2021\n- No response",
+    ]
+    text = "-----\nLIST OF APPLICATIONS\nStarting July 2021, as it went\n-----\n\n" + "\n\n\n".join(blocks)
+    workbook = read_workbook("applications.txt", text.encode())
+    grid = _only_grid(workbook)
+    assert [row[:2] for row in grid.rows[1:]] == [
+        ["Pragma LLC", "Junior Quant Engineer"],
+        ["Goldman Sachs", "New Analyst"],  # "New" is a status word only in a status cell
+        ["Goldman Sachs", None],  # "Applied Scientist": a step, as it says "applied"
+        ["Morgan Stanley", None],  # a line with a digit is a step, not the role
+        ["SIG", "Quant Strategist"],
+        ["Two Sigma", "Quant Researcher"],
+    ]  # the title block holds no list: no application
+    assert grid.rows[4][3] == "2022 Analyst Program; Applied 2021-07-18; Completed video assessment"
+    assert grid.rows[4][4] == "2021-07-18"
+    assert grid.row_numbers.tolist()[1:] == [6, 12, 19, 24, 30, 37]  # where each block starts
+    assert any("6 blocks of lines each as an application" in note for note in workbook.notes)
+    # Paragraphs apart by blank lines are no blocks of an application.
+    essay = "\n\n".join(f"Thoughts {i}\nI applied widely and it was hard, rejected often." for i in range(8))
+    assert read_note_blocks(essay) is None  # no list in the blocks
+    # A list under its label ("Interviews:") is one application per item, for the list reader.
+    labelled = "\n\n".join(
+        f"{label}:\n- Acme{i}: rejected\n- Beta{i} - phone screen" for i, label in enumerate("ABCDEF")
+    )
+    assert read_note_blocks(labelled) is None
+    assert len(_only_grid(read_workbook("log.md", labelled.encode())).rows) == 13
+
+
 def test_a_note_with_one_list_item_per_application_is_read_as_a_table() -> None:
     text = (
         "# Autumn\n\n- Acme: phone screen 8.08, rejected\n- Beta - applied 2020-08-23\n"
@@ -1119,6 +1155,28 @@ def test_a_list_under_headings_that_name_where_the_applications_stand_is_a_board
         for outer in ("Test structure", "Phone screen")
     )
     assert isinstance(_read_or_message("guide.md", guide.encode()), str)
+
+
+def test_an_item_written_again_under_another_heading_is_the_same_application_with_another_label() -> None:
+    # a board made from an issue tracker's labels lists one issue under each of its labels
+    issue = "https://x.example/issues/{}"
+    sections = {
+        "GG": ["Contoso", "Fabrikam"],
+        "Offer": ["Adatum"],
+        "一轮面试": ["Adatum", "Fabrikam", "Tailspin"],
+        "已投递": ["Adatum", "Contoso", "Fabrikam", "Tailspin", "Wingtip"],
+    }
+    text = "# 秋招\n" + "".join(
+        f"## {label}\n" + "".join(f"- [{name}]({issue.format(len(name))}) -- 2021-10-01\n" for name in names)
+        for label, names in sections.items()
+    )
+    text += "## 已投递 (again)\n- Northwind\n- Northwind\n"  # the same name alone: two applications
+    applications = import_files([SourceFile("README.md", text.encode())]).applications.set_index("company")
+    names = ["Contoso", "Fabrikam", "Adatum", "Tailspin", "Wingtip", "Northwind", "Northwind"]
+    assert list(applications.index) == names
+    assert applications.loc["Adatum", "outcome"] == "offer"
+    assert applications.loc["Fabrikam", ["stage_reached", "outcome"]].tolist() == ["interview", "rejected"]
+    assert applications.loc["Contoso", "outcome"] == "rejected"
 
 
 def test_a_plain_text_note_is_read_as_a_list_under_its_section_labels() -> None:
