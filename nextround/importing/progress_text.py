@@ -374,6 +374,9 @@ def override_reading(choice: tuple[str, str]) -> TextReading:
     return TextReading(Stage[stage.upper()], outcome, True, True, False, "your choice")
 
 
+YES_NO_RULE: Final = "yes / no"  # the rule of a result column's yes or no
+
+
 def result_answer_reading(answer: bool) -> TextReading:
     """A yes or a no in a result column ("Outcome: No"): an offer, or a rejection."""
     return TextReading(
@@ -382,7 +385,7 @@ def result_answer_reading(answer: bool) -> TextReading:
         True,
         True,
         False,
-        "yes / no",
+        YES_NO_RULE,
     )
 
 

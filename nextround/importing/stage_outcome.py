@@ -14,7 +14,8 @@ column that holds one and the same date in most of its rows holds a template def
 
 Outcome = the first that applies:
 1. the texts, in the order result, status, stage, response (a user's status override wins); a result
-   column saying yes / no means offer / rejected;
+   column saying yes / no means offer / rejected, but a yes beside a status naming a step short of an
+   offer is that step passed (a log of rounds: "一面 √");
 2. the flags: a rejected, offer, withdrawn or ghosted flag ("Auto Rejected" = Y, "rejected" in a stage
    cell);
 3. an In-Progress column saying N: rejected when a later stage column says N, otherwise withdrawn
@@ -34,6 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from enum import IntEnum
@@ -45,6 +47,7 @@ import pandas as pd
 from nextround.importing.cells import code_counts, distinct_values
 from nextround.importing.phrases import word_count, words
 from nextround.importing.progress_text import (
+    YES_NO_RULE,
     TextReading,
     override_reading,
     read_text,
@@ -66,6 +69,10 @@ DEFAULT_DATE_SHARE: Final = 0.8  # of a date column's filled cells holding one d
 DEFAULT_DATE_ROWS: Final = 5
 PROSE_WORDS: Final = 5  # a status cell of more words than this is a sentence, read like a note
 PARAGRAPH_WORDS: Final = 20  # a cell of more words than this is a paragraph (a pasted e-mail), no label
+LABEL_WORDS: Final = 3  # each part of a list of labels ("Offer; 一轮面试; 二轮面试; 已投递") is this short
+_LABEL_LIST: Final = re.compile(
+    r"[;；|｜\n]|=>|->|→"
+)  # what parts a list of labels; a comma parts clauses too
 
 
 class Flag(IntEnum):
@@ -213,6 +220,7 @@ class _TextColumn:
     present: np.ndarray
     names_applied: np.ndarray  # the cell says "Applied" (or the like): where the application stands
     hints_not_sent: np.ndarray  # a note that reads as not sent short of saying so ("Drafted CV kept")
+    said_yes: np.ndarray  # a result column's yes ("√", "Yes"): an offer, or the step beside it passed
 
 
 def _read_text_column(
@@ -248,6 +256,12 @@ def _read_text_column(
             [r.names_applied and r.stage == Stage.APPLIED for r in readings], codes, False, bool
         ),
         hints_not_sent=_spread(hints_not_sent, codes, False, bool),
+        said_yes=_spread(
+            [signal.role == "result" and r.rule == YES_NO_RULE and r.outcome == "offer" for r in readings],
+            codes,
+            False,
+            bool,
+        ),
     )
 
 
@@ -264,9 +278,16 @@ def _reading(
         return TextReading(
             Stage.APPLIED, "pending", True, answer, False, "replied" if answer else "no reply yet"
         )
-    # A sentence is read as prose: "by phone" there is how it happened, "Phone" alone a phone screen.
-    prose = word_count(key) > PROSE_WORDS
+    # A sentence is read as prose: "by phone" there is how it happened, "Phone" alone a phone screen. A
+    # list of labels is no sentence, however long the list.
+    prose = word_count(key) > PROSE_WORDS and not _labels(str(value))
     return read_text(key, prose=prose, note=role == "notes", own_side=own_side and role in STATUS_ROLES)
+
+
+def _labels(text: str) -> bool:
+    """Whether a cell is a list of short labels ("Offer; 1st interview; Applied"), each of a few words."""
+    parts = [part for part in _LABEL_LIST.split(text) if part.strip()]
+    return len(parts) >= 2 and all(word_count(part) <= LABEL_WORDS for part in parts)
 
 
 def _with_header(signal: TextSignal, value: str, reading: TextReading, alone: TextReading) -> TextReading:
@@ -509,6 +530,22 @@ def _combinations(signals: Signals, n_rows: int) -> tuple[Signals, int, np.ndarr
     return distinct, len(used), position[key]
 
 
+def _passed_steps(texts: list[_TextColumn], n_rows: int) -> list[_TextColumn]:
+    """A result column's yes beside a status or stage that names a step short of an offer ("一面" beside
+    "√", "Phone screen" beside "Yes") says the step was passed, as a log of rounds keeps it: no offer."""
+    step = _any(
+        ((t.stage > Stage.APPLIED) & (t.stage < Stage.OFFER) for t in texts if t.role in ("status", "stage")),
+        n_rows,
+    )
+    return [
+        replace(t, stage=np.where(t.said_yes & step, 0, t.stage).astype(np.int8),
+                outcome=np.where(t.said_yes & step, _PENDING, t.outcome).astype(np.int8))
+        if t.role == "result" and (t.said_yes & step).any()
+        else t
+        for t in texts
+    ]  # fmt: skip
+
+
 def _codes_and_categories(values: pd.Series, n_rows: int) -> tuple[np.ndarray, pd.Index]:
     if len(values) != n_rows:
         raise ValueError(f"a progress column has {len(values)} rows, expected {n_rows}")
@@ -527,7 +564,7 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
         key=lambda t: TEXT_ORDER.index(t.role),
     )
     notes = [t for t in texts if t.role == "notes"]
-    others = [t for t in texts if t.role != "notes"]
+    others = _passed_steps([t for t in texts if t.role != "notes"], n_rows)
     flags = [_read_flag_column(c, n_rows) for c in signals.stage_columns]
     defaults = _drop_default_dates([c for c in flags if c.column not in signals.real_default_dates])
     _let_yes_no_decide(flags)

@@ -1108,3 +1108,37 @@ def test_a_chinese_results_table_reads_passed_as_an_offer_and_its_summary_as_not
     assert apps["outcome"].tolist() == ["offer", "rejected", "ghosted", "rejected"]
     assert [m.field for m in result.report.files[0].mapping] == ["company", "outcome_text", "notes"]
     assert apps["stage_reached"].tolist()[1:3] == ["final", "interview"]  # "HR 面", "一面" in the summary
+
+
+def test_a_status_cell_listing_labels_is_read_as_labels_not_as_a_sentence():
+    # each label of a list is a status ("Offer" alone is an offer), however long the list; a sentence of as
+    # many words is read as prose, where "offer" alone is unsure ("offered to call back")
+    rows = [
+        ["Litware", "Offer; 一轮面试; 二轮面试; 已投递"],
+        ["Contoso", "Applied → phone screen → onsite → offer"],
+        ["Fabrikam", "GG; 一轮面试"],
+        ["Tailspin", "they offered to call me back next week"],
+    ]
+    result = _import("labels.csv", csv_bytes([["Company", "Status"], *rows]))
+    read = result.applications.set_index("company")
+    assert read.loc["Litware", "outcome"] == read.loc["Contoso", "outcome"] == "offer"
+    assert read.loc["Fabrikam", ["stage_reached", "outcome"]].tolist() == ["interview", "rejected"]
+    assert read.loc["Tailspin", "outcome"] == "pending"
+
+
+def test_a_results_yes_beside_a_step_is_that_step_passed_not_an_offer():
+    # a log of rounds keeps "√" / "×" per round: "一面 √" passed the first interview; a yes with no step
+    # beside it is still the application's result
+    rows = [
+        ["Contoso", "一面", "√"],
+        ["Fabrikam", "Phone screen", "×"],
+        ["Litware", "Offer", "√"],
+        ["Tailspin", "", "Yes"],
+        ["Northwind", "Final round", "Yes"],
+    ]
+    result = _import("rounds.csv", csv_bytes([["Company", "Status", "Result"], *rows]))
+    read = result.applications.set_index("company")[["stage_reached", "outcome"]]
+    assert read.loc["Contoso"].tolist() == ["interview", "pending"]
+    assert read.loc["Fabrikam"].tolist() == ["screen", "rejected"]
+    assert read.loc["Litware"].tolist() == read.loc["Tailspin"].tolist() == ["offer", "offer"]
+    assert read.loc["Northwind"].tolist() == ["final", "pending"]
