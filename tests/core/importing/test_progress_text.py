@@ -378,7 +378,8 @@ def test_networking_is_no_application_yet(text: str, stage: str, outcome: str) -
 
 
 @pytest.mark.parametrize(
-    "word", ["writing", "selected", "repeated", "related", "declared", "filed", "interest", "expected", "visual"]
+    "word",
+    ["writing", "selected", "repeated", "related", "declared", "filed", "interest", "expected", "visual"],
 )
 def test_typo_tolerance_never_turns_ordinary_words_into_statuses(word: str) -> None:
     assert not read_text(word).known
