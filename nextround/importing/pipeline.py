@@ -42,6 +42,13 @@ from nextround.importing.dates import (
 )
 from nextround.importing.entry_kinds import not_applications
 from nextround.importing.errors import InputError
+from nextround.importing.event_log import (
+    STEPS_QUESTION,
+    later_steps,
+    merge_steps,
+    step_reason,
+    steps_question,
+)
 from nextround.importing.grid import Grid, Workbook
 from nextround.importing.header import NO_HEADER, find_header
 from nextround.importing.memory import keep_freed_memory
@@ -56,6 +63,7 @@ from nextround.importing.progress_text import (
 )
 from nextround.importing.questions import (
     BLANK_FLAGS_QUESTION,
+    COUNT,
     NEVER_SENT,
     NO_WHEN_ANSWERED_QUESTION,
     NOT_SENT_OVERRULED_QUESTION,
@@ -636,6 +644,11 @@ def _read_rows(
         )
 
         keep = decision.keep
+        statuses = [values for name in ("status", "stage") if (values := column(name)) is not None]
+        steps = later_steps(column("company"), column("role"), statuses, keep)
+        stepped = steps >= 0
+        if stepped.any() and options.answers.get(STEPS_QUESTION) != COUNT:
+            read, keep = merge_steps(read, steps), keep & ~stepped
         every_number, kept = numbers, None
         if not keep.all():
             kept = np.flatnonzero(keep)  # positions: a take is cheaper than a mask on each column
@@ -657,7 +670,13 @@ def _read_rows(
 
         progress = read if kept is None else read.rows(kept)
         skipped = [SkippedRow(file, int(every_number[i]), reason) for i, reason in decision.skipped]
+        skipped += [
+            SkippedRow(file, int(every_number[i]), step_reason(every_number, steps[i]))
+            for i in np.flatnonzero(stepped & ~keep)
+        ]
         questions = list(decision.questions(file, every_number, read))
+        if stepped.any():
+            questions.append(steps_question(file, every_number, stepped, counted=bool(keep[stepped].all())))
         questions += progress_questions(file, numbers, progress, mapping, raw, options.answers)
         questions += inferred_outcome_questions(file, every_number, read, options.answers)
         # The texts of the table of statuses, on every row (one read as never sent too): a question's
