@@ -13,6 +13,7 @@ its first words are the company, the rest its progress.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
@@ -613,6 +614,7 @@ def _cells(line: str) -> list[str | None]:
 
 def _plain(cell: str) -> str:
     cell = _HTML_TAG.sub("", _LINE_BREAK.sub(" ", cell)).replace("\\|", "|")
+    cell = html.unescape(cell)  # "Dropped&nbsp;out" is Dropped out, "R&amp;D" is R&D
     for _ in range(3):  # markup inside markup: "**[Acme](https://…)**" is Acme
         cell, found = _MARKUP.subn(lambda match: next(g for g in match.groups() if g is not None), cell)
         if not found:

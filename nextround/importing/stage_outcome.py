@@ -337,10 +337,10 @@ def read_flag_cell(value: object) -> Flag:
     answer = flag_word(text)
     if answer is not None:
         return Flag.REACHED if answer else Flag.NOT_REACHED
-    if text.lower() == "g":  # smpotts' Y / N / G: ghosted after that stage
+    if text.lower() == "g":  # "G" beside Y / N in some trackers: ghosted after that stage
         return Flag.GHOSTED
-    if _only_dates(text):
-        return Flag.REACHED
+    if _only_dates(text) or _a_duration(text):
+        return Flag.REACHED  # dated, or "14 days" (after the application): the step came
     reading = read_text(text)
     if reading.not_applied:  # "Skip", "Not started": the step never came
         return Flag.NOT_REACHED
@@ -352,6 +352,12 @@ def read_flag_cell(value: object) -> Flag:
 
 
 _CONNECTORS: Final = frozenset({"and", "und", "et", "y", "e", "i", "ve", "och", "en", "on", "am", "le", "el"})
+
+
+def _a_duration(text: str) -> bool:
+    """A time taken and nothing else: "14 days", "2 weeks", "3天"."""
+    parts = words(text)
+    return len(parts) == 2 and parts[0].isdigit() and parts[1] in vocabulary().durations
 
 
 def _only_dates(text: str) -> bool:

@@ -40,6 +40,7 @@ class Vocabulary:
     unsure_in_prose: frozenset[str]  # status phrases not read in notes: in prose they mean other things
     offers_in_notes: frozenset[str]  # offer phrases a note cannot mean otherwise ("offered me the job")
     took_part: frozenset[str]  # "got", "had": a stage word right after one is a step taken ("got OA")
+    durations: frozenset[str]  # "days", "weeks": "14 days" in a step's column, how long until it came
     unsent: frozenset[str]  # "never sent" in so many words, with no negator word ("unsent", "en hakenut")
     never_correct: frozenset[str]  # real words one letter from a status word: never "mended" into it
     post_sections: frozenset[str]  # a post's own parts ("Conclusion", "总结"): headings of no application
@@ -131,6 +132,7 @@ def vocabulary() -> Vocabulary:
         unsure_in_prose=frozenset(listed["unsure_in_prose"]),
         offers_in_notes=frozenset(listed["offers_in_notes"]),
         took_part=frozenset(listed["took_part"]),
+        durations=frozenset(listed["durations"]),
         unsent=frozenset(listed["unsent"]),
         never_correct=frozenset(listed["never_correct"]),
         post_sections=frozenset(listed["post_sections"]),

@@ -523,6 +523,9 @@ def test_ordinary_headers_are_not_stage_columns(header: str) -> None:
         ("", Flag.EMPTY), (None, Flag.EMPTY), (float("nan"), Flag.EMPTY), ("-", Flag.EMPTY),
         (pd.NaT, Flag.EMPTY),
         ("went well, I think", Flag.UNKNOWN),
+        # how long after the application the step came: it came
+        ("14 days", Flag.REACHED), ("0 days", Flag.REACHED), ("2 Wochen", Flag.REACHED),
+        ("3天", Flag.REACHED), ("days", Flag.UNKNOWN), ("14 people", Flag.UNKNOWN),
     ],
 )  # fmt: skip
 def test_flag_cells(cell: object, value: Flag) -> None:

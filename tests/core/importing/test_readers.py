@@ -1179,6 +1179,17 @@ def test_an_item_written_again_under_another_heading_is_the_same_application_wit
     assert applications.loc["Contoso", "outcome"] == "rejected"
 
 
+def test_html_entities_in_a_markdown_table_are_their_characters() -> None:
+    # a blog's table keeps words together with "&nbsp;"; "R&amp;D" is R&D
+    cells = [("R&amp;D&nbsp;engineer", "💸&nbsp;Dropped&nbsp;out"), ("Analyst", "❌&nbsp;Rejected"),
+             ("Developer", "👻&nbsp;Ghosted")]  # fmt: skip
+    rows = "".join(f"| {role} | {status} |\n" for role, status in cells)
+    text = "| Position | Resolution |\n|---|---|\n" + rows
+    applications = import_files([SourceFile("post.md", text.encode())]).applications
+    assert applications["role"].tolist() == ["R&D engineer", "Analyst", "Developer"]
+    assert applications["outcome"].tolist() == ["withdrawn", "rejected", "ghosted"]
+
+
 def test_a_plain_text_note_is_read_as_a_list_under_its_section_labels() -> None:
     # A .txt kept as a note: labels on lines of their own ("[[interviewed]]" over "[no offer]") say where
     # the numbered items below stand; the words after the name are the role.
