@@ -28,7 +28,7 @@ _RULE_PATTERN = r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?[ \t
 _RULE = re.compile(_RULE_PATTERN)
 _RULE_BYTES = re.compile(_RULE_PATTERN.encode(), re.MULTILINE)
 _LOOK_BYTES = 256 * 1024
-_RULE_HINTS = (b"|---", b"| ---", b"|:-", b"| :-", b"---|", b"--- |")
+_RULE_HINTS = (b"|---", b"| ---", b"|:-", b"| :-", b"---|", b"--- |", b"|-|")  # "|-|-|": one dash a cell
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _HIGHLIGHT = re.compile(r"==(.+?)==")
 # **bold**, __bold__, ~~struck~~, `code`, ==highlight==, and a link's words ("[Acme](https://…)": a link

@@ -352,6 +352,16 @@ def test_a_chinese_status_cells_one_character_words(text: str, stage: str, outco
 
 
 @pytest.mark.parametrize(
+    ("text", "not_applied"),
+    [("正式批已开", True), ("提前批结束，正式批未开", True), ("正式批已开，已投递", False)],
+)  # fmt: skip
+def test_a_chinese_companys_season_opening_is_no_application(text: str, not_applied: bool) -> None:
+    # "the main round has opened" says where the company's hiring stands, not that anything was sent
+    reading = read_text(text)
+    assert reading.not_applied == not_applied and reading.says_applied != not_applied
+
+
+@pytest.mark.parametrize(
     ("text", "outcome"),
     [("面得很顺利，拿到了offer", "offer"), ("已拿offer", "offer"), ("base 180k的offer包还不错", "offer"),
      ("onsite还行，最后没给offer", "rejected"), ("没有offer", "rejected"),

@@ -1179,6 +1179,20 @@ def test_an_item_written_again_under_another_heading_is_the_same_application_wit
     assert applications.loc["Contoso", "outcome"] == "rejected"
 
 
+def test_a_markdown_table_ruled_with_one_dash_a_cell_is_a_table() -> None:
+    # "|-|-|-|" is a rule line as much as "|---|---|": the quick look for a table must not miss it
+    rows = "".join(
+        f"|{name}|{status}|\n" for name, status in [("百度", "一面挂"), ("腾讯", "已投递"), ("美团", "offer")]
+    )
+    text = "# 秋招\n\n|公司|进度|\n|-|-|\n" + rows
+    workbook = read_workbook("秋招.md", text.encode())
+    assert workbook.notes == ("Read the Markdown table; 1 line of text around it is not part of it.",)
+    assert _only_grid(workbook).rows[1:] == [["百度", "一面挂"], ["腾讯", "已投递"], ["美团", "offer"]]
+    applications = import_files([SourceFile("秋招.md", text.encode())]).applications
+    assert applications["company"].tolist() == ["百度", "腾讯", "美团"]
+    assert applications["outcome"].tolist() == ["rejected", "pending", "offer"]
+
+
 def test_html_entities_in_a_markdown_table_are_their_characters() -> None:
     # a blog's table keeps words together with "&nbsp;"; "R&amp;D" is R&D
     cells = [("R&amp;D&nbsp;engineer", "💸&nbsp;Dropped&nbsp;out"), ("Analyst", "❌&nbsp;Rejected"),
