@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 from nextround.importing.mapping import header_fields
-from nextround.importing.phrases import MARK, normalise
+from nextround.importing.phrases import MARK, normalise, word_count
 from nextround.importing.progress_text import read_text
 from nextround.importing.vocabulary import vocabulary
 
@@ -51,6 +51,8 @@ _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[(?P<tick>[ xX])\]\s*)?(?P<text
 # A note read as a table: the state its sections mark ("❌", "(rejected)", "**Rejected**"), then its steps.
 OUTLINE_HEADER: list[str | None] = ["Company", "Role", "Status", "Progress", "Date"]
 _BLOCK_LINES = 12  # a block of more lines is a list or a paragraph, not one application's record
+_SPACED_STATE_WORDS = 5  # a name parted from its state by a space only ("SNK offer") is followed by few words
+_SETEXT_RULE = re.compile(r"^\s*(?:=+|-+)\s*$")  # "Testing" over "=======": a heading
 _SEPARATOR_LINE = re.compile(r"^\s*([-=_*~#])\1{2,}\s*$")  # "-----", "=====": a line that only separates
 _BOARD_WORDS = 4  # a board's column is named in a few words ("Applied", "面试中"), never in a sentence
 _STATE_WORDS = 8  # a state set in bold is a label ("Offer but turned down"), not a sentence
@@ -94,7 +96,12 @@ def read_markdown(text: str, may_hold_table: bool) -> MarkdownTable | None:
     table = read_markdown_table(text, html) if may_hold_table or html else None
     if table is not None and table.says_where:
         return table
-    note = read_markdown_outline(text) or read_note_blocks(text) or read_markdown_list(text)
+    note = (
+        read_markdown_outline(text)
+        or read_note_blocks(text)
+        or read_markdown_list(text)
+        or read_note_lines(text)
+    )
     if note is None or (table is not None and len(note.rows) <= len(table.rows)):
         return table
     if table is None:
@@ -352,6 +359,67 @@ def read_note_blocks(text: str) -> MarkdownTable | None:
         f"Read the note's {len(starts):,} blocks of lines each as an application, its first line the company."
     )
     return _note_as_table(rows, starts, len(lines), note)
+
+
+def read_note_lines(text: str) -> MarkdownTable | None:
+    """One row per short line of a note that is neither a heading nor a list item ("亚麻 offer",
+    "字节：一面后挂", "Acme: rejected after the phone screen"): the words before the first colon, dash or
+    space name the company, the rest is the progress; "腾讯、联想：无反应" names two applications. A line
+    that starts with a state or a step ("OA 4.28") is a step of the application above. A line of a
+    paragraph (a line of text next to it, not a label ending in ":") is none, nor is one whose name is
+    no name ("They", "short,", "一共投了6家公司" with no progress). None unless five or more lines name
+    an application, and at least half of them say where it stands."""
+    lines = text.split("\n")
+    kinds = [_line_kind(lines, index) for index in range(len(lines))]
+    rows: list[list[str | None]] = [OUTLINE_HEADER]
+    starts: list[int] = []
+    speaking = 0
+    last: list[str | None] | None = None
+    for index, (kind, said) in enumerate(kinds):
+        beside = {kinds[i][0] for i in (index - 1, index + 1) if 0 <= i < len(kinds)}
+        if kind == "step" and last is not None:
+            last[3] = "; ".join(part for part in (last[3], said) if part)  # "OA 4.28": a step of the above
+            continue
+        last = last if kind in ("blank", "named") else None
+        if kind != "named" or "text" in beside:
+            continue
+        names, progress, _ = _name_and_progress(said)
+        known = _is_state(progress) or read_text(progress, prose=True).known
+        for company in [name.strip() for name in names.split("、") if name.strip()]:
+            last = [company, None, None, progress, _first_date([progress])]
+            rows.append(last)
+            starts.append(index)
+            speaking += known
+    if len(starts) < 5 or speaking < len(starts) / 2:
+        return None
+    note = f"Read the note's {len(starts):,} lines each as an application, its first words the company."
+    return _note_as_table(rows, starts, len(lines), note)
+
+
+def _line_kind(lines: list[str], index: int) -> tuple[str, str]:
+    """What a note's line is to ``read_note_lines``, with its words: "blank", "gap" (a heading, a list's
+    label, code), "step" (it starts with a state), "named" (a name and its progress) or "text"."""
+    line = lines[index]
+    said = _plain(line)
+    underlined = index + 1 < len(lines) and _SETEXT_RULE.match(lines[index + 1]) is not None
+    if not said:
+        return "blank", said
+    if _section(line) or underlined or _SETEXT_RULE.match(line) or said.endswith((":", "：")):
+        return "gap", said
+    if _ITEM.match(line) or line.lstrip().startswith(("```", "|", ">")):
+        return "gap", said  # another reader's: a list, code, a table, a quote
+    if word_count(said) > ROLE_WORDS or said.endswith((",", "，")):
+        return "text", said  # a sentence, or one going on in the next line
+    names, progress, parted = _name_and_progress(said)
+    if _is_state(names):
+        return "step", said
+    no_name = not names[:1].isalnum() or names[:1].islower() or names.endswith((",", ".", ";", "，", "。"))
+    # a first word and a clause ("The test checks it.", "See test/wpt for more.") is a sentence; a name
+    # parted by a space only is followed by a few words of state ("亚麻 offer")
+    sentence = not parted and (word_count(progress) > _SPACED_STATE_WORDS or progress.endswith("."))
+    if not progress or no_name or sentence or "://" in progress.split()[0]:
+        return "text", said
+    return "named", said
 
 
 def _blocks(lines: list[str]) -> list[tuple[int, list[tuple[int, str]]]]:

@@ -18,7 +18,7 @@ from nextround.importing import SourceFile, import_files
 from nextround.importing.errors import InputError
 from nextround.importing.grid import Grid, Workbook
 from nextround.importing.mapping import is_known_label
-from nextround.importing.markdown import read_note_blocks
+from nextround.importing.markdown import read_note_blocks, read_note_lines
 from nextround.importing.readers import MAX_FILE_BYTES, read_workbook
 from nextround.importing.sheet_choice import application_sheet
 from nextround.importing.textfiles import sniff_delimiter
@@ -1177,6 +1177,34 @@ def test_an_item_written_again_under_another_heading_is_the_same_application_wit
     assert applications.loc["Adatum", "outcome"] == "offer"
     assert applications.loc["Fabrikam", ["stage_reached", "outcome"]].tolist() == ["interview", "rejected"]
     assert applications.loc["Contoso", "outcome"] == "rejected"
+
+
+def test_a_note_of_one_line_per_application_is_read_line_by_line() -> None:
+    text = (
+        "# 面试经验\n\n### 24 Summer Intern\n\n亚麻 offer\n\nOA 4.28\n\nVO 5.11\n\n"
+        "腾讯、联想：无反应\n\n字节：一面后挂\n\n### 23 Summer Intern\n\n一共投了6家公司\n\n"
+        "阿里：一面过 测评挂\n\nSNK offer\n\n华为 面试都过 泡池子等offer\n"
+    )
+    table = read_note_lines(text)
+    assert table is not None
+    assert [row[0] for row in table.rows[1:]] == ["亚麻", "腾讯", "联想", "字节", "阿里", "SNK", "华为"]
+    assert table.rows[1][3] == "offer; OA 4.28; VO 5.11"  # the lines that start with a step are its steps
+    applications = import_files([SourceFile("README.md", text.encode())]).applications.set_index("company")
+    assert applications.loc["亚麻", "outcome"] == "offer"
+    assert applications.loc["联想", "outcome"] == "ghosted"
+    assert applications.loc["华为", ["stage_reached", "outcome"]].tolist() == ["interview", "pending"]
+
+
+def test_the_lines_of_a_paragraph_are_no_applications() -> None:
+    # wrapped prose: each line has a first word and more words, some of them stage words ("tests", "calls")
+    text = (
+        "Testing\n=======\n\nThe value of this property may use\n:manual:generator expressions (7).\n\n"
+        "The target property is intended for\nadvanced use cases such as plugins\n"
+        "normal calls to the tests.\n\nShort Tests\n-----------\nShort tests run on CI for new commits\n"
+        "Medium tests run on every commit\nThey consist of the following tests:\n"
+        "Long tests run on all commits,\nand once a day on the branch.\n"
+    )
+    assert read_note_lines(text) is None
 
 
 def test_a_markdown_table_ruled_with_one_dash_a_cell_is_a_table() -> None:
