@@ -3,10 +3,11 @@
 Some people keep a row per event: the company (and role) again on each row, each a later step
 ("滴滴 一面 √", "滴滴 二面 √", "滴滴 Offer √"). Such a file holds one application per company and role,
 not one per row. A file is read so only where the log shows it: two or more companies (with their role)
-come back on rows whose statuses are each a different step, and those rows are a third of the file or
-more. Two rows of one company and role with the same status are two applications (applied twice), and a
-file where a company comes back now and then is a list of applications, as is a file of more rows than
-one person's search ever logs (a cohort, an export).
+come back on rows whose statuses are each a different step going forward (no row dated earlier, or at an
+earlier stage, than the one above it; an answer alone, "Rejected", may come at any point), and those rows
+are a third of the file or more. Two rows of one company and role with the same status are two
+applications (applied twice), and a file where a company comes back now and then is a list of
+applications, as is a file of more rows than one person's search ever logs (a cohort, an export).
 
 The steps' application is the first of its rows: it reaches the furthest stage any of them reached and
 ends as the last of them that says how it ended. The later rows are left out, each with the row whose
@@ -41,29 +42,42 @@ def later_steps(
     company: pd.Series | None,
     role: pd.Series | None,
     statuses: Sequence[pd.Series],
+    progress: Progress,
+    dates: np.ndarray | None,
     keep: np.ndarray,
 ) -> np.ndarray:
     """Per row: the position of the row whose application it is a later step of, or -1 (an application
-    of its own, or a row not kept). All -1 unless the file reads as a log of steps (see the module)."""
+    of its own, or a row not kept). All -1 unless the file reads as a log of steps (see the module).
+    ``dates``: each row's date (NaT where none), as datetime64."""
     n = len(keep)
     first = np.full(n, -1, dtype=np.int64)
     if company is None or not statuses or n > LOG_ROWS:
         return first
     name = _word_codes(company)
+    # a step's stage: an answer alone ("Rejected") says no stage, and may come at any point
+    answered_only = (progress.stage == 0) & (progress.outcome != _PENDING)
     rows = pd.DataFrame(
         {
             "name": name,
             "role": _word_codes(role) if role is not None else np.zeros(n, dtype=np.int64),
             # a row's step: its status cells together (-1 where it has none)
             "step": _combined([_word_codes(values) for values in statuses]),
+            "stage": np.where(answered_only, np.nan, progress.stage.astype(float)),
+            "date": _days(dates, n),
         }
     )[keep & (name >= 0)]
     repeated = rows[rows.duplicated(["name", "role"], keep=False)]
     if repeated.empty:
         return first  # the common case, a list of applications: no company comes back with its role
-    groups = repeated.groupby(["name", "role"], sort=False)["step"]
-    size, steps = groups.transform("size"), groups.transform("nunique")
-    stepped = (size == steps) & (groups.transform("min") >= 0)  # each row a step of its own
+    grouped = repeated.groupby(["name", "role"], sort=False)
+    size, steps = grouped["step"].transform("size"), grouped["step"].transform("nunique")
+    # each row a step of its own, and the steps go forward: stage and date never back
+    stepped = (size == steps) & (grouped["step"].transform("min") >= 0)
+    keys = [repeated["name"], repeated["role"]]
+    for column in ("stage", "date"):
+        filled = repeated.groupby(keys, sort=False)[column].ffill()
+        went_back = filled.groupby(keys, sort=False).diff() < 0
+        stepped &= ~went_back.groupby(keys, sort=False).transform("any")
     applications = len(repeated.loc[stepped, ["name", "role"]].drop_duplicates())
     if (
         applications < LOG_APPLICATIONS
@@ -77,6 +91,14 @@ def later_steps(
     later = log.index.to_numpy() != heads
     first[log.index[later]] = heads[later]
     return first
+
+
+def _days(dates: np.ndarray | None, n: int) -> np.ndarray:
+    """Each row's date as a number of days (NaN where none), for telling whether steps go forward."""
+    if dates is None:
+        return np.full(n, np.nan)
+    stamps = np.asarray(dates, dtype="datetime64[D]")
+    return np.where(np.isnat(stamps), np.nan, stamps.astype(np.int64).astype(float))
 
 
 def _word_codes(values: pd.Series) -> np.ndarray:

@@ -645,7 +645,14 @@ def _read_rows(
 
         keep = decision.keep
         statuses = [values for name in ("status", "stage") if (values := column(name)) is not None]
-        steps = later_steps(column("company"), column("role"), statuses, keep)
+        steps = later_steps(
+            column("company"),
+            column("role"),
+            statuses,
+            read,
+            applied_dates.values.to_numpy() if applied_dates is not None else None,
+            keep,
+        )
         stepped = steps >= 0
         if stepped.any() and options.answers.get(STEPS_QUESTION) != COUNT:
             read, keep = merge_steps(read, steps), keep & ~stepped

@@ -66,3 +66,17 @@ def test_a_list_of_applications_where_a_company_comes_back_is_no_log() -> None:
     result = _import(rows)
     assert len(result.applications) == len(rows)
     assert not [q for q in result.report.questions if q.key == "steps"]
+
+
+def test_rows_that_come_back_going_backwards_are_applications_of_their_own() -> None:
+    # the same company and role with a different status each time, but earlier in time or at an earlier
+    # stage than the row before: applied again, not a later step
+    rows = []
+    for i in range(4):
+        rows += [
+            [f"2022-0{4 - i}-10", f"Contoso {i}", "Analyst", "Final round", ""],
+            [f"2022-0{4 - i}-01", f"Contoso {i}", "Analyst", "Phone screen", ""],
+        ]
+    result = _import(rows)
+    assert len(result.applications) == len(rows)
+    assert not [q for q in result.report.questions if q.key == "steps"]
