@@ -29,7 +29,7 @@ from nextround.importing.phrases import normalise
 from nextround.importing.questions import COUNT
 from nextround.importing.report import QUESTION_ROWS, Choice, Question
 from nextround.importing.stage_outcome import Progress
-from nextround.model import OUTCOMES
+from nextround.model import OUTCOMES, Stage
 
 STEPS_QUESTION: Final = "steps"
 LOG_SHARE: Final = 1 / 3  # of the rows kept that must be steps of an application that comes back
@@ -55,7 +55,7 @@ def later_steps(
         return first
     name = _word_codes(company)
     # a step's stage: an answer alone ("Rejected") says no stage, and may come at any point
-    answered_only = (progress.stage == 0) & (progress.outcome != _PENDING)
+    answered_only = (progress.stage == Stage.APPLIED) & (progress.outcome != _PENDING)
     rows = pd.DataFrame(
         {
             "name": name,
