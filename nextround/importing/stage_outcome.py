@@ -70,9 +70,8 @@ DEFAULT_DATE_ROWS: Final = 5
 PROSE_WORDS: Final = 5  # a status cell of more words than this is a sentence, read like a note
 PARAGRAPH_WORDS: Final = 20  # a cell of more words than this is a paragraph (a pasted e-mail), no label
 LABEL_WORDS: Final = 3  # each part of a list of labels ("Offer; 一轮面试; 二轮面试; 已投递") is this short
-_LABEL_LIST: Final = re.compile(
-    r"[;；|｜\n]|=>|->|→"
-)  # what parts a list of labels; a comma parts clauses too
+# What parts a list of labels ("Offer; 一面", "Applied → onsite"); a comma parts a sentence's clauses too.
+_LABEL_LIST: Final = re.compile(r"[;；|｜\n]|=>|->|→")
 
 
 class Flag(IntEnum):
@@ -544,7 +543,7 @@ def _passed_steps(texts: list[_TextColumn], n_rows: int) -> list[_TextColumn]:
         n_rows,
     )
     return [
-        replace(t, stage=np.where(t.said_yes & step, 0, t.stage).astype(np.int8),
+        replace(t, stage=np.where(t.said_yes & step, Stage.APPLIED, t.stage).astype(np.int8),
                 outcome=np.where(t.said_yes & step, _PENDING, t.outcome).astype(np.int8))
         if t.role == "result" and (t.said_yes & step).any()
         else t
