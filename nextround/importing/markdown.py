@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
@@ -72,6 +73,10 @@ _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _REFERENCE_LINK = re.compile(r"\[([^\[\]{}\"]+)\](?:\[[^\[\]]*\])?(?!\()")
 _PROGRESS_FIELDS = frozenset({"status", "stage", "outcome_text", "response"})  # where it stands
 _NAMES_A_JOB = frozenset({"company", "role"})
+# A step's label before its colon ("CV screen: rejected", "서류지원：합격"), not a time's ("11:30")
+_STEP_LABEL = re.compile(r"^([^:：]{1,40}?)\s*[:：](?!\d)")
+# A job listed under a company's heading: its line within the section, its title, its steps
+_Job = tuple[int, str, list[str]]
 _Table = list[tuple[int, list[str | None]]]  # a table's lines: (line number, cells), its header first
 
 
@@ -205,12 +210,25 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     if len(starts) < 3:
         return None
     rows: list[list[str | None]] = [OUTLINE_HEADER]
-    speaking = 0
-    read: list[int] = []  # where each application's section starts
+    speaking = sections_read = 0
+    read: list[int] = []  # where each application starts: its section, or its job in the section
     own_parts = vocabulary().post_sections
-    for (start, heading), end in zip(sections, [*starts[1:], len(lines)], strict=True):
+    ends = [*starts[1:], len(lines)]
+    jobs = _jobs_under_headings([lines[start + 1 : end] for start, end in zip(starts, ends, strict=True)])
+    for (start, heading), end, listed in zip(sections, ends, jobs, strict=True):
         if normalise(_plain(heading)) in own_parts:
             continue  # "## Conclusion": the post's own part, no application
+        sections_read += 1
+        if listed:  # "# Acme" over "- Backend Engineer", its steps indented below it: one row a job
+            company, mark = _plain(MARK.sub(" ", heading)).strip(), "; ".join(MARK.findall(heading))
+            # the section speaks of applications when one of its jobs does
+            speaking += read_text(mark).known or any(
+                read_text("; ".join(done), prose=True).known for *_, done in listed
+            )
+            for offset, title, done in listed:
+                rows.append([company, title, mark or None, "; ".join(done) or None, _first_date(done)])
+                read.append(start + 1 + offset)
+            continue
         role, in_code = None, False
         # "Acme ==rejected==", "❌ Acme", "Acme (rejected after the phone screen)": the state, in the heading
         states = [part for part in _BRACKETED.findall(heading) if read_text(part, prose=True).known]
@@ -241,10 +259,61 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
             company, role = name.group(1), company[name.end() :]
         rows.append([company, role, state or None, steps or None, _first_date(progress)])
         read.append(start)
-    if speaking < max(3, len(read) / 2):
+    if speaking < max(3, sections_read / 2):
         return None
-    note = f"Read each of the note's {len(read):,} headings as an application, its lines as the progress."
+    if len(read) > sections_read:
+        note = (
+            f"Read each job listed under the note's {sections_read:,} headings as an application "
+            f"({len(read):,} in all), the heading as its company, the lines below it as the progress."
+        )
+    else:
+        note = f"Read each of the note's {len(read):,} headings as an application, its lines as the progress."
     return _note_as_table(rows, read, len(lines), note)
+
+
+def _jobs_under_headings(sections: list[list[str]]) -> list[list[_Job]]:
+    """The jobs each section lists, where the note keeps one company a heading: a list item a job at the
+    margin ("- Backend Engineer"), its steps the items indented below it, labelled alike from job to job
+    ("Applied via: LinkedIn", "CV screen: rejected"; the label recurs under half the jobs, three at least).
+    A label left blank ("Coding test:") is a step not taken yet; what a step that says nothing of progress
+    holds ("Requirements" over the advert's "CV > interview > offer") is the job's details, no step.
+    A section of anything else (a role on a line of its own, ticked steps) lists none."""
+    listed = [_jobs_listed(section) for section in sections]
+    labelled = [
+        {label.group(1).strip() for step in steps if (label := _STEP_LABEL.match(step))}
+        for jobs in listed
+        for _, _, steps in jobs
+    ]
+    counts = Counter(label for labels in labelled for label in labels)
+    if not counts or counts.most_common(1)[0][1] < max(3, len(labelled) / 2):
+        return [[] for _ in sections]
+    return listed
+
+
+def _jobs_listed(section: list[str]) -> list[_Job]:
+    """The section's items at the margin with the items indented below each, when it holds nothing else
+    (a plain line, a heading, a ticked item, a state or a date at the margin: one application's record)."""
+    jobs: list[_Job] = []
+    step_indent, details = 0, False  # the steps' indent, and whether the step above holds details
+    for offset, line in enumerate(section):
+        if not line.strip():
+            continue
+        item, indent = _ITEM.match(line), len(line) - len(line.lstrip())
+        said = _plain(item.group("text") if item else line).strip()
+        if indent == 0:
+            if item is None or item.group("tick") or read_text(said, prose=True).known or _DATED.search(said):
+                return []
+            jobs.append((offset, said, []))
+            step_indent = 0
+        elif not jobs:
+            return []
+        elif step_indent == 0 or indent <= step_indent:
+            step_indent, details = indent, not read_text(said, prose=True).known
+            if not said.endswith((":", "：")):
+                jobs[-1][2].append(said)
+        elif not details:
+            jobs[-1][2].append(said)  # "Interviews" over "phone screen 3/2": steps of that step
+    return jobs if any(steps for _, _, steps in jobs) else []
 
 
 def read_markdown_list(text: str) -> MarkdownTable | None:

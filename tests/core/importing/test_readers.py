@@ -1009,6 +1009,41 @@ def test_a_posts_own_parts_are_no_applications() -> None:
         assert [row[0] for row in grid.rows[1:]] == ["Acme", "Beta", "Gamma"]
 
 
+def test_each_job_listed_under_a_companys_heading_is_an_application_of_its_own() -> None:
+    # "# Acme" over one item per job applied for, each with its labelled steps indented below it. A label
+    # left blank ("Coding test:") is a step not taken yet; a pasted advert's details (the hiring process
+    # it describes, "CV > interview > offer") are no step of the application.
+    note = (
+        "# Acme\n- Backend Engineer\n    - Applied via: LinkedIn\n    - CV screen: rejected\n"
+        "- Data Engineer, Platform\n    - Applied via: careers site\n    - Coding test:\n\n"
+        "# Beta\n- Platform Engineer\n    - Applied via: referral\n"
+        "    - 1st interview: 13 March, 11:30\n"
+        "- ML Engineer (Seoul)\n    - https://careers.beta.example/1\n    - Requirements\n"
+        "        - Five years of Python\n        - Hiring process: CV > interview > offer\n\n"
+        "# 당근\n- Software Engineer, Data\n    - 지원경로: 채용 홈페이지\n    - 서류지원: 합격\n"
+        "    - 코딩 테스트: 불합격\n- Software Engineer, Backend\n    - 서류지원: 불합격\n"
+    )
+    grid = _only_grid(read_workbook("history.md", note.encode()))
+    assert [row[:2] for row in grid.rows[1:]] == [
+        ["Acme", "Backend Engineer"],
+        ["Acme", "Data Engineer, Platform"],
+        ["Beta", "Platform Engineer"],
+        ["Beta", "ML Engineer (Seoul)"],
+        ["당근", "Software Engineer, Data"],
+        ["당근", "Software Engineer, Backend"],
+    ]
+    assert grid.row_numbers.tolist()[1:] == [2, 5, 10, 13, 20, 24]  # each job's line
+    result = import_files([SourceFile("history.md", note.encode())])
+    applications = result.applications
+    assert applications["role"].tolist()[2:4] == ["Platform Engineer", "Software Engineer, Data"]
+    assert applications["stage_reached"].tolist() == ["applied", "applied", "interview", "screen", "applied"]
+    assert applications["outcome"].tolist() == ["rejected", "pending", "pending", "rejected", "rejected"]
+    # the advert alone says nothing of an application: asked about, not read as an offer
+    assert [(row.row, row.reason) for row in result.report.skipped] == [
+        (13, "nothing says it was sent (no date applied, and its status does not say so)")
+    ]
+
+
 def test_a_note_whose_sections_say_nothing_of_applications_or_that_has_no_headings_is_no_outline() -> None:
     readme = (  # dates and numbers in every section, but no word of an application
         "# Install\n\n- pip install nextround 1.2\n\n# Use\n\n- make run (since 2024-05-01)\n\n"
