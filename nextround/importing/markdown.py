@@ -249,7 +249,7 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
             states.extend(marked)
             if not (item or in_code or marked) and role is None and names:
                 role = said
-            elif said.strip("=-* "):
+            elif said.strip("=-* ") and not (item and _left_blank(said)):
                 progress.append(said)
         steps, state = "; ".join(progress), "; ".join(states)
         speaking += read_text(state).known or read_text(steps, prose=True).known
@@ -309,7 +309,7 @@ def _jobs_listed(section: list[str]) -> list[_Job]:
             return []
         elif step_indent == 0 or indent <= step_indent:
             step_indent, details = indent, not read_text(said, prose=True).known
-            if not said.endswith((":", "：")):
+            if not _left_blank(said):
                 jobs[-1][2].append(said)
         elif not details:
             jobs[-1][2].append(said)  # "Interviews" over "phone screen 3/2": steps of that step
@@ -353,7 +353,7 @@ def read_markdown_list(text: str) -> MarkdownTable | None:
         item = _ITEM.match(line)
         said = _plain(item.group("text")) if item else ""
         if said and line[:1].isspace():  # an indented item is a step of the application above it
-            if last is not None:
+            if last is not None and not _left_blank(said):
                 last[3] = "; ".join(part.rstrip(";； ") for part in (last[3], said) if part)
                 last[4] = last[4] or _first_date([said])
             continue
@@ -416,7 +416,7 @@ def read_note_blocks(text: str) -> MarkdownTable | None:
         if company is None:
             continue
         said = [_plain(item.group("text") if (item := _ITEM.match(line)) else line) for _, line in block]
-        steps = said[1:] if not is_item else said
+        steps = [step for step in (said[1:] if not is_item else said) if not _left_blank(step)]
         role = next((s for s in steps[:1] if _names_a_role(s) and not read_text(s, prose=True).known), None)
         progress = [step for step in steps if step is not role]
         speaking += read_text("; ".join(progress), prose=True).known
@@ -520,6 +520,11 @@ def _names_a_role(said: str) -> bool:
     """A role is a label: letters, no digit, and no sentence ("They wrote a long e-mail.")."""
     labels = any(c.isalpha() for c in said) and not any(c.isdigit() for c in said)
     return labels and len(said.split()) <= ROLE_WORDS and not said.endswith((".", "!", "?", ";", "。", "；"))
+
+
+def _left_blank(step: str) -> bool:
+    """A step's label with nothing after it ("Coding test:", "1차 면접："): a step not taken yet."""
+    return step.rstrip().endswith((":", "："))
 
 
 def _is_state(text: str) -> bool:

@@ -1044,6 +1044,31 @@ def test_each_job_listed_under_a_companys_heading_is_an_application_of_its_own()
     ]
 
 
+def test_a_steps_label_left_blank_is_a_step_not_taken_in_every_kind_of_note() -> None:
+    # A record kept as a form: "Phone screen:" is written before the screen happens. The last application
+    # of each note has the step filled in, and reached it.
+    names = ["Acme", "Beta", "Gamma", "Delta", "Omega"]
+    filled = ["", "", "", "", " 2025-09-08"]
+    notes = {
+        "outline.md": "".join(
+            f"## {name}\nData Analyst\n- Applied 2025-09-01\n- Phone screen:{when}\n\n"
+            for name, when in zip(names, filled, strict=True)
+        ),
+        "list.md": "".join(
+            f"- {name}: applied 2025-09-01\n    - Phone screen:{when}\n"
+            for name, when in zip(names, filled, strict=True)
+        ),
+        "blocks.txt": "\n\n".join(
+            f"{name}\n- Data Analyst\n- Applied on 09/01/2025\n- Phone screen:{when}"
+            for name, when in zip(names, filled, strict=True)
+        ),
+    }
+    for name, text in notes.items():
+        applications = import_files([SourceFile(name, text.encode())]).applications
+        assert applications["company"].tolist() == names, name
+        assert applications["stage_reached"].tolist() == ["applied"] * 4 + ["screen"], name
+
+
 def test_a_note_whose_sections_say_nothing_of_applications_or_that_has_no_headings_is_no_outline() -> None:
     readme = (  # dates and numbers in every section, but no word of an application
         "# Install\n\n- pip install nextround 1.2\n\n# Use\n\n- make run (since 2024-05-01)\n\n"
