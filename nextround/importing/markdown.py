@@ -32,10 +32,11 @@ _LOOK_BYTES = 256 * 1024
 _RULE_HINTS = (b"|---", b"| ---", b"|:-", b"| :-", b"---|", b"--- |", b"|-|")  # "|-|-|": one dash a cell
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _HIGHLIGHT = re.compile(r"==(.+?)==")
-# **bold**, __bold__, ~~struck~~, `code`, ==highlight==, and a link's words ("[Acme](https://…)": a link
-# without words keeps its address)
+# **bold**, __bold__, ~~struck~~, `code`, ==highlight==, and a link's words ("[Acme](https://…)", spaces
+# and a title around the address allowed: "[Acme](https://… "jobs")"; a link without words keeps its address)
 _MARKUP = re.compile(
-    rf"\*\*(.+?)\*\*|__(.+?)__|~{{2,}}(.+?)~{{2,}}|`([^`]+)`|{_HIGHLIGHT.pattern}|!?\[([^\]]+)\]\([^)\s]*\)"
+    rf"\*\*(.+?)\*\*|__(.+?)__|~{{2,}}(.+?)~{{2,}}|`([^`]+)`|{_HIGHLIGHT.pattern}"
+    r'|!?\[([^\]]+)\]\(\s*[^)\s]*(?:\s+"[^"]*")?\s*\)'
 )
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _NUMBERED = re.compile(r"^\d{1,3}[.)、]\s*")
@@ -60,9 +61,11 @@ _STATE_WORDS = 8  # a state set in bold is a label ("Offer but turned down"), no
 ROLE_WORDS = 12  # a line of more words under a heading is a sentence, not the role
 # A date with its year in a step ("Applied 2025-09-01", "2020年8月23日"): the earliest is the date applied.
 _DATED = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
-# Where a list item's name ends: a dash, colon or bar after at most four words ("Acme Labs: rejected",
-# but not a time's colon, "15：00"), else the first space ("百度 部门筛选中").
-_NAME = re.compile(r"^((?:\S+\s+){0,3}?\S+?)(?:\s+[-–—|]\s+|:\s+|\s*：\s*(?!\d))|^(\S+)\s+")
+# Where a list item's name ends: a dash after at most four words ("Acme Labs - rejected"), a colon (but
+# not a time's, "15：00") or a bar, spaced or not ("柠檬微趣|笔试挂"), else the first space
+# ("百度 部门筛选中").
+_BAR = re.compile(r"[|｜]")
+_NAME = re.compile(r"^((?:\S+\s+){0,3}?\S+?)(?:\s+[-–—]\s+|\s*[|｜]\s*|:\s+|\s*：\s*(?!\d))|^(\S+)\s+")
 # A name in front of brackets: "字节跳动（未投递）", "Acme Labs (rejected)".
 _NAME_IN_FRONT_OF_BRACKETS = re.compile(r"^((?:\S+\s+){0,3}?[^\s(（【]+)\s*(?=[(（【])")
 _DAY = re.compile(r"^\d{1,4}\s*[年月./-]\s*\d")  # an item that starts with a date heads a day, not a company
@@ -207,8 +210,8 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     level = max(set(levels), key=levels.count, default=0)
     sections = [(i, m.group(2)) for (i, m), depth in zip(headings, levels, strict=True) if depth == level]
     starts = [i for i, _ in sections]
-    if len(starts) < 3:
-        return None
+    if len(starts) < 3 or sum(_board_column(title) for _, title in sections) >= len(sections) / 2:
+        return None  # "# 已挂", "## Rejected": a board's columns, the applications are below them
     rows: list[list[str | None]] = [OUTLINE_HEADER]
     speaking = sections_read = 0
     read: list[int] = []  # where each application starts: its section, or its job in the section
@@ -431,21 +434,27 @@ def read_note_blocks(text: str) -> MarkdownTable | None:
 
 
 def read_note_lines(text: str) -> MarkdownTable | None:
-    """One row per short line of a note that is neither a heading nor a list item ("亚麻 offer",
-    "字节：一面后挂", "Acme: rejected after the phone screen"): the words before the first colon, dash or
+    """One row per short line of a note that is not a heading ("亚麻 offer", "字节：一面后挂", "Acme:
+    rejected after the phone screen", "柠檬微趣|笔试挂"): the words before the first colon, dash, bar or
     space name the company, the rest is the progress; "腾讯、联想：无反应" names two applications. A line
-    that starts with a state or a step ("OA 4.28") is a step of the application above. A line of a
-    paragraph (a line of text next to it, not a label ending in ":") is none, nor is one whose name is
-    no name ("They", "short,", "一共投了6家公司" with no progress). None unless five or more lines name
-    an application, and at least half of them say where it stands."""
+    that starts with a state or a step ("OA 4.28") is a step of the application above; headings that say
+    where their lines stand ("# 已挂") are part of each line's progress. A line of a paragraph (a line of
+    text next to it, not a label ending in ":") is none, nor is one whose name is no name ("They",
+    "short,", "一共投了6家公司" with no progress). None unless five or more lines that are no list item
+    name an application, and at least half of them say where it stands; then the items of a list at the
+    margin ("1. 华为 | 面试结束") are lines as well."""
     lines = text.split("\n")
     kinds = [_line_kind(lines, index) for index in range(len(lines))]
     rows: list[list[str | None]] = [OUTLINE_HEADER]
     starts: list[int] = []
-    speaking = 0
+    named = speaking = 0  # lines that are no list item: naming an application, and saying where it stands
     last: list[str | None] | None = None
+    path: dict[int, str] = {}  # the headings above, by level
     for index, (kind, said) in enumerate(kinds):
         beside = {kinds[i][0] for i in (index - 1, index + 1) if 0 <= i < len(kinds)}
+        if section := _section(lines[index]):
+            path = {depth: title for depth, title in path.items() if depth < section[0]}
+            path[section[0]] = section[1]
         if kind == "step" and last is not None:
             last[3] = "; ".join(part for part in (last[3], said) if part)  # "OA 4.28": a step of the above
             continue
@@ -453,13 +462,19 @@ def read_note_lines(text: str) -> MarkdownTable | None:
         if kind != "named" or "text" in beside:
             continue
         names, progress, _ = _name_and_progress(said)
-        known = _is_state(progress) or read_text(progress, prose=True).known
+        reading = read_text(progress, prose=True)
+        known = _is_state(progress) or reading.known
+        # what the headings above say ("# 已挂") is where the line stands, unless its own words say how it
+        # ended ("b站 | 没反应" under "# 已挂": no answer came)
+        state = "; ".join(title for title in path.values() if _board_column(title))
+        state = state if reading.outcome == "pending" else ""
+        plain = _ITEM.match(lines[index]) is None
         for company in [name.strip() for name in names.split("、") if name.strip()]:
-            last = [company, None, None, progress, _first_date([progress])]
+            last = [company, None, state or None, progress, _first_date([progress])]
             rows.append(last)
             starts.append(index)
-            speaking += known
-    if len(starts) < 5 or speaking < len(starts) / 2:
+            named, speaking = named + plain, speaking + (plain and known)
+    if named < 5 or speaking < named / 2:
         return None
     note = f"Read the note's {len(starts):,} lines each as an application, its first words the company."
     return _note_as_table(rows, starts, len(lines), note)
@@ -469,20 +484,25 @@ def _line_kind(lines: list[str], index: int) -> tuple[str, str]:
     """What a note's line is to ``read_note_lines``, with its words: "blank", "gap" (a heading, a list's
     label, code), "step" (it starts with a state), "named" (a name and its progress) or "text"."""
     line = lines[index]
-    said = _plain(line)
+    item = _ITEM.match(line)
+    said = _plain(item.group("text") if item and not line[:1].isspace() else line)  # "1. 华为 | 面试结束"
     underlined = index + 1 < len(lines) and _SETEXT_RULE.match(lines[index + 1]) is not None
     if not said:
         return "blank", said
     if _section(line) or underlined or _SETEXT_RULE.match(line) or said.endswith((":", "：")):
         return "gap", said
-    if _ITEM.match(line) or line.lstrip().startswith(("```", "|", ">")):
-        return "gap", said  # another reader's: a list, code, a table, a quote
-    if word_count(said) > ROLE_WORDS or said.endswith((",", "，")):
-        return "text", said  # a sentence, or one going on in the next line
+    if (item and line[:1].isspace()) or line.lstrip().startswith(("```", "|", ">")):
+        return "gap", said  # another reader's: a list's steps, code, a table, a quote
+    # a sentence (of many words; in cells parted by bars, one of many words), or one going on below
+    if max(map(word_count, _BAR.split(said))) > ROLE_WORDS or said.endswith((",", "，")):
+        return "text", said
     names, progress, parted = _name_and_progress(said)
     if _is_state(names):
         return "step", said
-    no_name = not names[:1].isalnum() or names[:1].islower() or names.endswith((",", ".", ";", "，", "。"))
+    # a name in lower case starts a sentence ("short, …"), unless a bar parts it from its steps
+    # ("b站 | 没反应")
+    lower = names[:1].islower() and not _BAR.search(said)
+    no_name = not names[:1].isalnum() or lower or names.endswith((",", ".", ";", "，", "。"))
     # a first word and a clause ("The test checks it.", "See test/wpt for more.") is a sentence; a name
     # parted by a space only is followed by a few words of state ("亚麻 offer")
     sentence = not parted and (word_count(progress) > _SPACED_STATE_WORDS or progress.endswith("."))
@@ -520,6 +540,12 @@ def _names_a_role(said: str) -> bool:
     """A role is a label: letters, no digit, and no sentence ("They wrote a long e-mail.")."""
     labels = any(c.isalpha() for c in said) and not any(c.isdigit() for c in said)
     return labels and len(said.split()) <= ROLE_WORDS and not said.endswith((".", "!", "?", ";", "。", "；"))
+
+
+def _board_column(title: str) -> bool:
+    """A heading that says where the applications below it stand, and names none ("已挂", "Rejected",
+    "Phone screen"; not "Acme - rejected")."""
+    return _is_state(_name_and_progress(_plain(title))[0])
 
 
 def _left_blank(step: str) -> bool:

@@ -1255,6 +1255,34 @@ def test_a_note_of_one_line_per_application_is_read_line_by_line() -> None:
     assert applications.loc["华为", ["stage_reached", "outcome"]].tolist() == ["interview", "pending"]
 
 
+def test_lines_under_headings_that_say_where_they_stand_are_applications_and_a_bar_parts_the_name() -> None:
+    # A board kept as a note: "# 已挂" (failed) is no company but where the lines below it stand; each
+    # line is "company | step | step", list item or not (a link's words are its name, a space before its
+    # closing bracket or not); a link alone is a job to look at, no application.
+    text = (
+        "---\n\n# 已投\n\n1. 华为\t| 数存通用软件开发|面试结束\n"
+        "2. [小米](https://jobs.example/1 )\t|\t9.19已笔试|10.16一面\n\n----\n\n"
+        "# 已挂\n\n柠檬微趣|笔试挂\n\nOPPO|简历挂\n\n地平线|简历挂\n\n大疆\t|已笔试\n\n"
+        "b站\t| \t|没反应\n\n# 主动放弃\n\n招商银行\t|\t9月2号笔试|放弃\n\n[菜鸟](https://jobs.example/2)\n"
+    )
+    applications = import_files([SourceFile("秋招.md", text.encode())]).applications.set_index("company")
+    assert applications.index.tolist() == [
+        "华为",
+        "小米",
+        "柠檬微趣",
+        "OPPO",
+        "地平线",
+        "大疆",
+        "b站",
+        "招商银行",
+    ]
+    assert applications["outcome"].tolist() == [
+        "pending", "pending", "rejected", "rejected", "rejected", "rejected", "ghosted", "withdrawn"
+    ]  # fmt: skip
+    assert applications.loc["大疆", "stage_reached"] == "screen"  # a test taken, then "已挂"
+    assert applications.loc["小米", "stage_reached"] == "interview"
+
+
 def test_the_lines_of_a_paragraph_are_no_applications() -> None:
     # wrapped prose: each line has a first word and more words, some of them stage words ("tests", "calls")
     text = (
