@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 from nextround.importing.mapping import header_fields
-from nextround.importing.phrases import MARK, normalise, word_count
+from nextround.importing.phrases import MARK, normalise, word_count, words
 from nextround.importing.progress_text import read_text
 from nextround.importing.vocabulary import vocabulary
 
@@ -544,8 +544,13 @@ def _names_a_role(said: str) -> bool:
 
 def _board_column(title: str) -> bool:
     """A heading that says where the applications below it stand, and names none ("已挂", "Rejected",
-    "Phone screen"; not "Acme - rejected")."""
-    return _is_state(_name_and_progress(_plain(title))[0])
+    "No offer", "Phone screen"; not "Acme - rejected", "Acme rejected"): a state, whose first words are
+    a state too or part of the words it was read by."""
+    said = _plain(title)
+    if not _is_state(said):
+        return False
+    name = _name_and_progress(said)[0]
+    return _is_state(name) or set(words(name)) <= set(words(read_text(said).rule))
 
 
 def _left_blank(step: str) -> bool:

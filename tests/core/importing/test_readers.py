@@ -1283,6 +1283,20 @@ def test_lines_under_headings_that_say_where_they_stand_are_applications_and_a_b
     assert applications.loc["小米", "stage_reached"] == "interview"
 
 
+def test_a_heading_of_several_words_that_says_where_its_lines_stand_is_a_boards_column() -> None:
+    # "## No response" is where Delta and Epsilon stand, not a company "No"; "Acme Labs rejected" would be
+    text = (
+        "## Rejected\n\nAcme | phone screen | withdrew after the onsite\nBeta | applied 3/1\n"
+        "Gamma | applied 3/2\n\n## No response\n\nDelta | applied 3/3\nEpsilon | applied 3/4\n\n"
+        "## Offers\n\nZeta | onsite 4/2\n"
+    )
+    applications = import_files([SourceFile("board.md", text.encode())]).applications
+    assert applications["company"].tolist() == ["Acme", "Beta", "Gamma", "Delta", "Epsilon", "Zeta"]
+    assert applications["outcome"].tolist() == [
+        "withdrawn", "rejected", "rejected", "ghosted", "ghosted", "offer"
+    ]  # fmt: skip
+
+
 def test_the_lines_of_a_paragraph_are_no_applications() -> None:
     # wrapped prose: each line has a first word and more words, some of them stage words ("tests", "calls")
     text = (
