@@ -450,6 +450,7 @@ def read_note_lines(text: str) -> MarkdownTable | None:
     named = speaking = 0  # lines that are no list item: naming an application, and saying where it stands
     last: list[str | None] | None = None
     path: dict[int, str] = {}  # the headings above, by level
+    boards: dict[str, None] = {}  # the headings that say where their lines stand, in order
     for index, (kind, said) in enumerate(kinds):
         beside = {kinds[i][0] for i in (index - 1, index + 1) if 0 <= i < len(kinds)}
         if section := _section(lines[index]):
@@ -466,8 +467,9 @@ def read_note_lines(text: str) -> MarkdownTable | None:
         known = _is_state(progress) or reading.known
         # what the headings above say ("# 已挂") is where the line stands, unless its own words say how it
         # ended ("b站 | 没反应" under "# 已挂": no answer came)
-        state = "; ".join(title for title in path.values() if _board_column(title))
-        state = state if reading.outcome == "pending" else ""
+        columns = [title for title in path.values() if _board_column(title)]
+        boards.update(dict.fromkeys(columns))
+        state = "; ".join(columns) if reading.outcome == "pending" else ""
         plain = _ITEM.match(lines[index]) is None
         for company in [name.strip() for name in names.split("、") if name.strip()]:
             last = [company, None, state or None, progress, _first_date([progress])]
@@ -476,8 +478,10 @@ def read_note_lines(text: str) -> MarkdownTable | None:
             named, speaking = named + plain, speaking + (plain and known)
     if named < 5 or speaking < named / 2:
         return None
-    note = f"Read the note's {len(starts):,} lines each as an application, its first words the company."
-    return _note_as_table(rows, starts, len(lines), note)
+    note = f"Read the note's {len(starts):,} lines each as an application, its first words the company"
+    if boards:
+        note += ", the headings above them as where they stand (" + ", ".join(f"'{t}'" for t in boards) + ")"
+    return _note_as_table(rows, starts, len(lines), note + ".")
 
 
 def _line_kind(lines: list[str], index: int) -> tuple[str, str]:

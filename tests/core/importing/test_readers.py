@@ -1290,6 +1290,10 @@ def test_a_heading_of_several_words_that_says_where_its_lines_stand_is_a_boards_
         "Gamma | applied 3/2\n\n## No response\n\nDelta | applied 3/3\nEpsilon | applied 3/4\n\n"
         "## Offers\n\nZeta | onsite 4/2\n"
     )
+    assert read_workbook("board.md", text.encode()).notes == (
+        "Read the note's 6 lines each as an application, its first words the company, the headings above "
+        "them as where they stand ('Rejected', 'No response', 'Offers').",
+    )
     applications = import_files([SourceFile("board.md", text.encode())]).applications
     assert applications["company"].tolist() == ["Acme", "Beta", "Gamma", "Delta", "Epsilon", "Zeta"]
     assert applications["outcome"].tolist() == [
