@@ -42,7 +42,7 @@ _STAGE_OF: Final = {"screen": Stage.SCREEN, "interview": Stage.INTERVIEW, "final
 _SAYS_APPLIED: Final = frozenset({"applied", "screen", "interview", "final", "offer", "offer_lost",
                                   "rejected", "ghosted", "withdrawn"})  # fmt: skip
 _OUTCOME_OF: Final = {"offer": "offer", "offer_lost": "rejected", "rejected": "rejected",
-                      "ghosted": "ghosted", "withdrawn": "withdrawn"}  # fmt: skip
+                      "closed": "rejected", "ghosted": "ghosted", "withdrawn": "withdrawn"}  # fmt: skip
 # A note that mentions an offer is rarely one ("they offer remote work", "gostei da proposta"): an offer is
 # recorded in a status or result cell, or in a note's words that mean nothing else ("offered me the job").
 _NOT_IN_NOTES: Final = frozenset({"offer", "offer_lost"})
@@ -63,6 +63,9 @@ class TextReading:
     rule: str  # the phrases that decided, for the review table ("" when none)
     says_never_sent: bool = False  # in so many words: "not applied", "no enviada", "did not apply"
     names_applied: bool = False  # an applied word ("Applied", "Enviada"): the status says where it stands
+    # the answer is a posting closed ("Position filled", "Vaga encerrada"): a no to an application sent,
+    # or the reason none was; alone, it says nothing of sending
+    closed: bool = False
 
 
 # An address or a file's name in a text says nothing of where it stands ("…/applied/123",
@@ -152,7 +155,7 @@ def _read_key(key: str, prose: bool = False, note: bool = False, own_side: bool 
     tokens, mended = _mend(words(_ADDRESS.sub(" ", key)), shortened=not (prose or note))
     stages: list[Stage] = []
     outcomes: set[str] = set()
-    says_applied = not_applied = not_pursued = never_sent = names_applied = False
+    says_applied = not_applied = not_pursued = never_sent = names_applied = closed = False
     unclear: list[str] = []
     used: list[str] = []
     refusal_ends: set[int] = set()  # where a negated refusal ends: "not selected", "pas retenu"
@@ -205,6 +208,7 @@ def _read_key(key: str, prose: bool = False, note: bool = False, own_side: bool 
             stages.append(_STAGE_OF[meaning])
         elif meaning in ("offer", "offer_lost"):
             stages.append(Stage.OFFER)
+        closed |= meaning == "closed"
         if meaning in _OUTCOME_OF:
             outcomes.add(_OUTCOME_OF[meaning])
         says_applied |= meaning in _SAYS_APPLIED
@@ -216,7 +220,7 @@ def _read_key(key: str, prose: bool = False, note: bool = False, own_side: bool 
             outcomes.add("withdrawn")
         if not says_applied:
             not_applied = True
-    if not_applied and says_applied and never_sent:
+    if not_applied and (says_applied or closed) and never_sent:
         says_applied = False  # "applied to the other role, not this one": the negation is about this row
         outcomes.clear()  # "posting closed before applying": no answer to an application never sent
     if not used:
@@ -235,7 +239,15 @@ def _read_key(key: str, prose: bool = False, note: bool = False, own_side: bool 
     if not_applied:
         rule += " (not applied)"
     return TextReading(
-        stage, outcome, True, says_applied, not_applied, rule, never_sent and not_applied, names_applied
+        stage,
+        outcome,
+        True,
+        says_applied,
+        not_applied,
+        rule,
+        never_sent and not_applied,
+        names_applied,
+        closed and outcome == "rejected" and not says_applied and stage == Stage.APPLIED,
     )
 
 

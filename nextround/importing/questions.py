@@ -188,7 +188,10 @@ def decide_applications(
     # A note alone, on a row with no name, date, status or flag, is a section title or a legend
     # ("=== Stretch goals (apply anyway) ==="), however it reads.
     only_a_note = ~named & ~has_date & ~progress.beyond_notes & (sent != Sent.NOTHING)
-    shown = ((sent == Sent.SENT) | has_date) & ~not_sent & ~only_a_note
+    # A posting closed is an answer to an application sent, unless the file dates what was sent and this
+    # row has no date: then it may be the reason none was, and the row is unclear.
+    answered = progress.only_closed & (not has_date.any())
+    shown = ((sent == Sent.SENT) | has_date | answered) & ~not_sent & ~only_a_note
     file_shows_sent = bool(shown.any() or not_sent.any())  # the file says which rows were sent
     weak = ~shown & ~not_sent
     empty = weak & ~named & ((sent == Sent.NOTHING) | only_a_note)

@@ -152,6 +152,7 @@ class Progress:
     rejected_by_a_no: np.ndarray  # bool: "Interview? No" and a date of their answer decided "rejected"
     not_sent_overruled: np.ndarray  # bool: a cell says "not sent", another names a stage or an answer
     not_sent_overruled_by: pd.Categorical  # that other cell (missing elsewhere)
+    only_closed: np.ndarray  # bool: nothing but a posting closed says it was answered (not that it was sent)
     default_date_columns: tuple[tuple[str, pd.Timestamp, int], ...] = ()  # (column, date, rows) ignored
 
     def rows(self, keep: np.ndarray) -> Progress:
@@ -220,6 +221,7 @@ class _TextColumn:
     names_applied: np.ndarray  # the cell says "Applied" (or the like): where the application stands
     hints_not_sent: np.ndarray  # a note that reads as not sent short of saying so ("Drafted CV kept")
     said_yes: np.ndarray  # a result column's yes ("√", "Yes"): an offer, or the step beside it passed
+    closed: np.ndarray  # the answer is only a posting closed: it says nothing of sending
 
 
 def _read_text_column(
@@ -261,6 +263,7 @@ def _read_text_column(
             False,
             bool,
         ),
+        closed=_spread([r.closed for r in readings], codes, False, bool),
     )
 
 
@@ -635,7 +638,7 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
     # Turning an offer down is still an offer reached (the funnel counts what employers did).
     declined = (stage == Stage.OFFER) & (outcome == _CODE["withdrawn"])
     outcome = np.where(declined, _CODE["offer"], outcome).astype(np.int8)
-    sent, not_sent_by, not_sent_overruled, not_sent_overruled_by = _sent(
+    sent, not_sent_by, not_sent_overruled, not_sent_overruled_by, only_closed = _sent(
         texts, readable_flag, signals.applied_flag, stage, outcome, signals.not_sent_wins
     )
     return Progress(
@@ -654,6 +657,7 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
         rejected_by_a_no=rejected_by_a_no,
         not_sent_overruled=not_sent_overruled,
         not_sent_overruled_by=not_sent_overruled_by,
+        only_closed=only_closed,
         default_date_columns=tuple(defaults),
     )
 
@@ -784,9 +788,10 @@ def _sent(
     stage: np.ndarray,
     outcome: np.ndarray,
     not_sent_wins: bool,
-) -> tuple[np.ndarray, pd.Categorical, np.ndarray, pd.Categorical]:
-    """Sent / not sent / unclear / nothing per row, the cell that says "not sent", and the rows where
-    another column's stage or answer overrules it (sent, unless ``not_sent_wins``), with that cell."""
+) -> tuple[np.ndarray, pd.Categorical, np.ndarray, pd.Categorical, np.ndarray]:
+    """Sent / not sent / unclear / nothing per row, the cell that says "not sent", the rows where another
+    column's stage or answer overrules it (sent, unless ``not_sent_wins``) with that cell, and the rows
+    whose only answer is a posting closed (unclear: the pipeline asks where the file dates what was sent)."""
     n_rows = len(stage)
     sent = np.where(readable_flag, int(Sent.SENT), int(Sent.NOTHING)).astype(np.int8)
     says_not: list[_Layer] = []
@@ -808,7 +813,9 @@ def _sent(
         unclear = _any((t.sent == Sent.UNCLEAR for t in cells), n_rows)
         unclear &= ~_any((t.sent == Sent.SENT for t in cells), n_rows)
         says_not.extend(_layer(t, t.hints_not_sent & unclear) for t in hinting)
-    decided = _IS_DECIDED[outcome] | (stage > Stage.APPLIED)
+    # A closed posting is a no to an application sent, or the reason none was: alone, it says neither.
+    only_closed = _any((t.closed for t in texts), n_rows) & (sent != Sent.SENT)
+    decided = (_IS_DECIDED[outcome] & ~only_closed) | (stage > Stage.APPLIED)
     said_not, chosen = _first_decided(says_not, n_rows, nothing=0)
     # Another column that names a stage or an answer overrules a "not sent", unless the user says otherwise;
     # so does a note that says it was sent ("applied", "no response"), where the "not sent" is the
@@ -818,7 +825,7 @@ def _sent(
     own_decision = _any(
         ((t.sent == Sent.NOT_SENT) & (t.outcome == _CODE["withdrawn"]) for t in cells), n_rows
     )
-    overruling = [_layer(t, _IS_DECIDED[t.outcome] | (t.stage > Stage.APPLIED)) for t in cells]
+    overruling = [_layer(t, (_IS_DECIDED[t.outcome] & ~t.closed) | (t.stage > Stage.APPLIED)) for t in cells]
     overruling += [
         _layer(t, own_decision & (t.names_applied | (t.outcome == _CODE["ghosted"])))
         for t in texts
@@ -830,7 +837,8 @@ def _sent(
     sent = np.where(decided | overruled, int(Sent.SENT), sent)
     sent = np.where(says_not_sent, int(Sent.NOT_SENT), sent).astype(np.int8)
     not_sent_by = _evidence(says_not, np.where(said_not == 1, chosen, -1))
-    return sent, not_sent_by, overruled, _evidence(overruling, np.where(overruled, overruled_by, -1))
+    overruled_cells = _evidence(overruling, np.where(overruled, overruled_by, -1))
+    return sent, not_sent_by, overruled, overruled_cells, only_closed & (sent == Sent.UNCLEAR)
 
 
 def _count(value: object) -> float:

@@ -334,6 +334,33 @@ def test_rows_that_say_they_were_not_sent_are_left_out_and_asked_about():
     assert len(counted.applications) == 5
 
 
+def test_a_posting_closed_is_an_answer_to_an_application_sent_only_where_the_file_says_it_was_sent():
+    # "Position filled" is the employer's no to an application sent, or why none was: where the file dates
+    # what it sent, an undated row that says only that is unclear, left out and asked about; a dated one,
+    # or one in a file that dates nothing, is a rejection.
+    rows = [
+        ["Company", "Role", "Date Applied", "Status", "Notes"],
+        ["Acme", "Analyst", "2025-01-02", "Applied", ""],
+        ["Beta", "Analyst", "2025-01-03", "Rejected", ""],
+        ["Gamma", "Analyst", "2025-01-04", "Position filled", ""],
+        ["Delta", "Analyst", "", "Archived", "Vaga encerrada"],
+        ["Epsilon", "Analyst", "", "Position filled", ""],
+        ["Zeta", "Analyst", "2025-01-05", "Applied", ""],
+    ]
+    result = _import("t.csv", csv_bytes(rows))
+    _accounted(result)
+    table = result.applications
+    assert table["company"].tolist() == ["Acme", "Beta", "Gamma", "Zeta"]
+    assert table["outcome"].tolist() == ["pending", "rejected", "rejected", "pending"]
+    assert {q.key: q.rows for q in result.report.questions}["unclear"] == (5, 6)
+    counted = _import("t.csv", csv_bytes(rows), answers={"unclear": "count"}).applications
+    assert counted.set_index("company").loc[["Delta", "Epsilon"], "outcome"].tolist() == ["rejected"] * 2
+    undated = [[company, status, notes] for company, _, _, status, notes in rows]
+    assert _import("t.csv", csv_bytes(undated)).applications["company"].tolist() == [
+        "Acme", "Beta", "Gamma", "Delta", "Epsilon", "Zeta"
+    ]  # fmt: skip
+
+
 def test_rows_without_a_company_count_when_anything_says_they_are_applications():
     rows = [
         ["Number", "Company", "Role", "Date Applied", "First", "Outcome"],
