@@ -162,7 +162,10 @@ class Decision:
         if self.unclear.any():
             rows = f"{_plural(int(self.unclear.sum()), 'row')} with no date applied and nothing that says it "
             rows += "was sent (other rows say whether they were sent)"
-            yield left_out(UNCLEAR_QUESTION, self.unclear, rows, progress.stage_evidence)
+            closed = int((self.unclear & progress.only_closed).sum())
+            say = _plural(closed, "of them says", "of them say")
+            more = f" {say} only that the posting closed, which may be why none was sent." if closed else ""
+            yield left_out(UNCLEAR_QUESTION, self.unclear, rows, progress.stage_evidence, more)
 
 
 def decide_applications(

@@ -352,7 +352,9 @@ def test_a_posting_closed_is_an_answer_to_an_application_sent_only_where_the_fil
     table = result.applications
     assert table["company"].tolist() == ["Acme", "Beta", "Gamma", "Zeta"]
     assert table["outcome"].tolist() == ["pending", "rejected", "rejected", "pending"]
-    assert {q.key: q.rows for q in result.report.questions}["unclear"] == (5, 6)
+    unclear = {q.key: q for q in result.report.questions}["unclear"]
+    assert unclear.rows == (5, 6)
+    assert "2 of them say only that the posting closed, which may be why none was sent." in unclear.text
     counted = _import("t.csv", csv_bytes(rows), answers={"unclear": "count"}).applications
     assert counted.set_index("company").loc[["Delta", "Epsilon"], "outcome"].tolist() == ["rejected"] * 2
     undated = [[company, status, notes] for company, _, _, status, notes in rows]
