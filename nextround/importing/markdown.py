@@ -637,17 +637,33 @@ def _with_heading_states(rows: _Table, kept: list[_Table], states: list[str | No
     "## Interviewing" over the next: a board of tables), and the note that says so ("" when none does)."""
     if not any(states) or not any(rows[0][1]):
         return rows, ""
-    column = "Progress" if "stage" not in _meaning(rows[0][1]) else "Status"
+    meaning = _meaning(rows[0][1])
+    column = "Progress" if "stage" not in meaning else "Status"
     in_order = [state for table, state in zip(kept, states, strict=True) for _ in table[1:]]
     with_states = [(rows[0][0], [*rows[0][1], column])]
     with_states += [
-        (number, [*cells, state]) for (number, cells), state in zip(rows[1:], in_order, strict=True)
+        (number, [*cells, _ended_as_said(state, cells, meaning)])
+        for (number, cells), state in zip(rows[1:], in_order, strict=True)
     ]
     named = ", ".join(f"'{state}'" for state in dict.fromkeys(state for state in states if state))
     return (
         with_states,
         f"The heading over a table ({named}) is read as where its rows stand: column '{column}'.",
     )
+
+
+def _ended_as_said(state: str | None, cells: list[str | None], meaning: tuple[str, ...]) -> str | None:
+    """What the heading over a row's table says of it, ended as the row's own notes or reason say where
+    they name another end: "Companies I interviewed with … → Ghosted", a history read to its last step
+    (the notes are read after the heading's column, which would otherwise decide)."""
+    if state is None:
+        return None
+    heading = read_text(state, prose=True).outcome
+    for field, cell in zip(meaning, cells, strict=False):
+        said = read_text(cell, prose=True).outcome if field in ("notes", "feedback") and cell else "pending"
+        if said not in ("pending", heading):
+            return f"{state} → {_plain(cell or '')}"
+    return state
 
 
 def _front_matter(lines: list[str]) -> list[str]:

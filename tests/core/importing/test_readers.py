@@ -1313,6 +1313,23 @@ def test_the_lines_of_a_paragraph_are_no_applications() -> None:
     assert read_note_lines(text) is None
 
 
+def test_a_rows_own_answer_ends_what_the_heading_over_its_table_says() -> None:
+    # A post titled "Companies I interviewed with but was not extended an offer by": every row got as far
+    # as an interview, and ended as its own reason says where it says otherwise ("Ghosted").
+    post = (
+        "---\ntitle: Companies I interviewed with but was not extended an offer by\n---\n\n"
+        "| Year | Company | Reason Given |\n|---|---|---|\n| 2024 | Acme | N/A |\n| 2023 | Beta | Ghosted |\n"
+        '| 2021 | Gamma | "We decided to move forward with another candidate." |\n'
+    )
+    grid = _only_grid(read_workbook("rejected.md", post.encode()))
+    assert grid.rows[2][-1] == (
+        "Companies I interviewed with but was not extended an offer by → Ghosted"
+    )  # the heading, then the row's own answer: a history, ended as its last step says
+    applications = import_files([SourceFile("rejected.md", post.encode())]).applications
+    assert applications["outcome"].tolist() == ["rejected", "ghosted", "rejected"]
+    assert applications["stage_reached"].tolist() == ["interview"] * 3
+
+
 def test_a_markdown_table_ruled_with_one_dash_a_cell_is_a_table() -> None:
     # "|-|-|-|" is a rule line as much as "|---|---|": the quick look for a table must not miss it
     rows = "".join(
