@@ -723,7 +723,10 @@ class _HtmlRows(HTMLParser):
 
     def _end_cell(self) -> None:
         if self._cell is not None and self.rows:
-            self.rows[-1][1].append(_plain("".join(self._cell)) or None)
+            # the parser has decoded the cell's entities: escaped again, they are decoded once, in _plain
+            # ("AT&amp;amp;T" is "AT&amp;T"; "&lt;b&gt;" is the text "<b>", no tag)
+            said = html.escape("".join(self._cell), quote=False)
+            self.rows[-1][1].append(_plain(said) or None)
         self._cell = None
 
 

@@ -1382,6 +1382,21 @@ def test_a_plain_text_note_is_read_as_a_list_under_its_section_labels() -> None:
     assert _only_grid(read_workbook("names.txt", names.encode())).rows[1] == ["Company 0"]
 
 
+def test_an_html_cells_entities_are_decoded_once() -> None:
+    # the HTML parser decodes them; the cell's text must not be decoded a second time
+    rows = "".join(
+        f"<tr><td>{company}</td><td>{status}</td></tr>"
+        for company, status in [
+            ("AT&amp;amp;T", "rejected"),
+            ("R&amp;D Labs", "offer"),
+            ("&lt;b&gt;", "applied"),
+        ]
+    )
+    text = f"# Search\n\n<table><tr><th>Company</th><th>Status</th></tr>{rows}</table>\n"
+    grid = _only_grid(read_workbook("post.md", text.encode()))
+    assert [row[0] for row in grid.rows[1:]] == ["AT&amp;T", "R&D Labs", "<b>"]
+
+
 def test_a_notes_html_table_is_read_as_its_rows_and_cells() -> None:
     # A blog post keeps its table in HTML: rows of <td> (or <th>), a <br/> inside a cell, entities.
     rows = "".join(
