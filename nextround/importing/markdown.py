@@ -222,8 +222,9 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
         if normalise(_plain(heading)) in own_parts:
             continue  # "## Conclusion": the post's own part, no application
         sections_read += 1
+        company, states = _heading_company_and_states(heading)
         if listed:  # "# Acme" over "- Backend Engineer", its steps indented below it: one row a job
-            company, mark = _plain(MARK.sub(" ", heading)).strip(), "; ".join(MARK.findall(heading))
+            mark = "; ".join(states)
             # the section speaks of applications when one of its jobs does
             speaking += read_text(mark).known or any(
                 read_text("; ".join(done), prose=True).known for *_, done in listed
@@ -233,9 +234,6 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
                 read.append(start + 1 + offset)
             continue
         role, in_code = None, False
-        # "Acme ==rejected==", "❌ Acme", "Acme (rejected after the phone screen)": the state, in the heading
-        states = [part for part in _BRACKETED.findall(heading) if read_text(part, prose=True).known]
-        states = [*MARK.findall(heading), *_HIGHLIGHT.findall(heading), *states]
         progress: list[str] = []
         for line in lines[start + 1 : end]:
             item = _ITEM.match(line)
@@ -252,12 +250,10 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
             states.extend(marked)
             if not (item or in_code or marked) and role is None and names:
                 role = said
-            elif said.strip("=-* ") and not (item and _left_blank(said)):
+            elif said.strip("=-* ") and not (item and _label_alone(said)):
                 progress.append(said)
         steps, state = "; ".join(progress), "; ".join(states)
         speaking += read_text(state).known or read_text(steps, prose=True).known
-        company = _plain(MARK.sub(" ", _HIGHLIGHT.sub(" ", _BRACKETED.sub(" ", heading)))).strip("= ")
-        company = _NUMBERED.sub("", company)  # "01. Acme"
         if role is None and (name := _NAME.match(company)) and name.group(1):  # "Acme - Data Analyst"
             company, role = name.group(1), company[name.end() :]
         rows.append([company, role, state or None, steps or None, _first_date(progress)])
@@ -272,6 +268,15 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     else:
         note = f"Read each of the note's {len(read):,} headings as an application, its lines as the progress."
     return _note_as_table(rows, read, len(lines), note)
+
+
+def _heading_company_and_states(heading: str) -> tuple[str, list[str]]:
+    """A section heading's company and the states it marks: "Acme ==rejected==", "❌ Acme", "Acme
+    (rejected after the phone screen)", "01. Acme" (its numbering no part of the name)."""
+    states = [part for part in _BRACKETED.findall(heading) if read_text(part, prose=True).known]
+    states = [*MARK.findall(heading), *_HIGHLIGHT.findall(heading), *states]
+    company = _plain(MARK.sub(" ", _HIGHLIGHT.sub(" ", _BRACKETED.sub(" ", heading)))).strip("= ")
+    return _NUMBERED.sub("", company), states
 
 
 def _jobs_under_headings(sections: list[list[str]]) -> list[list[_Job]]:
@@ -312,7 +317,7 @@ def _jobs_listed(section: list[str]) -> list[_Job]:
             return []
         elif step_indent == 0 or indent <= step_indent:
             step_indent, details = indent, not read_text(said, prose=True).known
-            if not _left_blank(said):
+            if not _label_alone(said):
                 jobs[-1][2].append(said)
         elif not details:
             jobs[-1][2].append(said)  # "Interviews" over "phone screen 3/2": steps of that step
@@ -356,7 +361,7 @@ def read_markdown_list(text: str) -> MarkdownTable | None:
         item = _ITEM.match(line)
         said = _plain(item.group("text")) if item else ""
         if said and line[:1].isspace():  # an indented item is a step of the application above it
-            if last is not None and not _left_blank(said):
+            if last is not None and not _label_alone(said):
                 last[3] = "; ".join(part.rstrip(";； ") for part in (last[3], said) if part)
                 last[4] = last[4] or _first_date([said])
             continue
@@ -405,7 +410,7 @@ def read_note_blocks(text: str) -> MarkdownTable | None:
     for start, block in _blocks(lines):
         first = block[0][1]
         is_item = _ITEM.match(first) is not None
-        labels = not is_item and (first.endswith((":", "：")) or read_text(_plain(first), prose=True).known)
+        labels = not is_item and (_label_alone(first) or read_text(_plain(first), prose=True).known)
         listed = any(_ITEM.match(line) for _, line in block)
         if _section(first) or labels or len(block) > _BLOCK_LINES or not listed:
             # a heading, a list's label ("Interviews:"), a paragraph, a table: no application, and no
@@ -419,7 +424,7 @@ def read_note_blocks(text: str) -> MarkdownTable | None:
         if company is None:
             continue
         said = [_plain(item.group("text") if (item := _ITEM.match(line)) else line) for _, line in block]
-        steps = [step for step in (said[1:] if not is_item else said) if not _left_blank(step)]
+        steps = [step for step in (said[1:] if not is_item else said) if not _label_alone(step)]
         role = next((s for s in steps[:1] if _names_a_role(s) and not read_text(s, prose=True).known), None)
         progress = [step for step in steps if step is not role]
         speaking += read_text("; ".join(progress), prose=True).known
@@ -450,12 +455,14 @@ def read_note_lines(text: str) -> MarkdownTable | None:
     named = speaking = 0  # lines that are no list item: naming an application, and saying where it stands
     last: list[str | None] | None = None
     path: dict[int, str] = {}  # the headings above, by level
-    boards: dict[str, None] = {}  # the headings that say where their lines stand, in order
+    columns: list[str] = []  # those of them that say where their lines stand ("# 已挂")
+    boards: dict[str, None] = {}  # every such heading a line was read under, in order
     for index, (kind, said) in enumerate(kinds):
         beside = {kinds[i][0] for i in (index - 1, index + 1) if 0 <= i < len(kinds)}
         if section := _section(lines[index]):
             path = {depth: title for depth, title in path.items() if depth < section[0]}
             path[section[0]] = section[1]
+            columns = [title for title in path.values() if _board_column(title)]
         if kind == "step" and last is not None:
             last[3] = "; ".join(part for part in (last[3], said) if part)  # "OA 4.28": a step of the above
             continue
@@ -467,7 +474,6 @@ def read_note_lines(text: str) -> MarkdownTable | None:
         known = _is_state(progress) or reading.known
         # what the headings above say ("# 已挂") is where the line stands, unless its own words say how it
         # ended ("b站 | 没反应" under "# 已挂": no answer came)
-        columns = [title for title in path.values() if _board_column(title)]
         boards.update(dict.fromkeys(columns))
         state = "; ".join(columns) if reading.outcome == "pending" else ""
         plain = _ITEM.match(lines[index]) is None
@@ -493,7 +499,7 @@ def _line_kind(lines: list[str], index: int) -> tuple[str, str]:
     underlined = index + 1 < len(lines) and _SETEXT_RULE.match(lines[index + 1]) is not None
     if not said:
         return "blank", said
-    if _section(line) or underlined or _SETEXT_RULE.match(line) or said.endswith((":", "：")):
+    if _section(line) or underlined or _SETEXT_RULE.match(line) or _label_alone(said):
         return "gap", said
     if (item and line[:1].isspace()) or line.lstrip().startswith(("```", "|", ">")):
         return "gap", said  # another reader's: a list's steps, code, a table, a quote
@@ -557,9 +563,10 @@ def _board_column(title: str) -> bool:
     return _is_state(name) or set(words(name)) <= set(words(read_text(said).rule))
 
 
-def _left_blank(step: str) -> bool:
-    """A step's label with nothing after it ("Coding test:", "1차 면접："): a step not taken yet."""
-    return step.rstrip().endswith((":", "："))
+def _label_alone(text: str) -> bool:
+    """A label with nothing after it: a step left blank ("Coding test:", "1차 면접："), a step not taken
+    yet; or the label of the lines below it ("Interviews:")."""
+    return text.rstrip().endswith((":", "："))
 
 
 def _is_state(text: str) -> bool:
