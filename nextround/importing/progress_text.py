@@ -190,7 +190,7 @@ def _read_key(key: str, prose: bool = False, note: bool = False, own_side: bool 
         # voor een gesprek" (not invited to an interview).
         negated = _negated(tokens, hit.start, clauses, refusal_ends if meaning in _STAGE_OF else ())
         if negated:
-            if meaning == "applied":
+            if meaning == "applied" and hit.phrase not in vocab.after_sending:
                 not_applied = never_sent = True
                 used.append(f"not {hit.phrase}")
             continue

@@ -42,6 +42,9 @@ class Vocabulary:
     took_part: frozenset[str]  # "got", "had": a stage word right after one is a step taken ("got OA")
     durations: frozenset[str]  # "days", "weeks": "14 days" in a step's column, how long until it came
     unsent: frozenset[str]  # "never sent" in so many words, with no negator word ("unsent", "en hakenut")
+    # where an application sent stands, on the employer's side ("viewed", "under review"): negated or to
+    # come ("not viewed", "will be reviewing it"), the employer has not looked yet; it was still sent
+    after_sending: frozenset[str]
     never_correct: frozenset[str]  # real words one letter from a status word: never "mended" into it
     post_sections: frozenset[str]  # a post's own parts ("Conclusion", "总结"): headings of no application
     numbers: dict[str, int]
@@ -134,6 +137,7 @@ def vocabulary() -> Vocabulary:
         took_part=frozenset(listed["took_part"]),
         durations=frozenset(listed["durations"]),
         unsent=frozenset(listed["unsent"]),
+        after_sending=frozenset(listed["after_sending"]),
         never_correct=frozenset(listed["never_correct"]),
         post_sections=frozenset(listed["post_sections"]),
         numbers=numbers,

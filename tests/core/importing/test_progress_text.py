@@ -666,3 +666,21 @@ def test_never_sent_in_so_many_words_even_where_the_verb_carries_the_negation(
     # though "en" is no negator (English "en route", Swedish "a"); "Saved" is only not sent yet.
     reading = read_text(text)
     assert reading.not_applied and reading.says_never_sent == never_sent
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Submitted via their portal. We have received your application and will be reviewing it shortly.",
+     "Applied 2 May, not reviewed yet", "Application sent; not viewed so far",
+     "Applied. Not under review yet"],
+)  # fmt: skip
+def test_a_step_after_sending_that_has_not_come_yet_still_says_it_was_sent(text: str) -> None:
+    # "Reviewing", "viewed", "received" name where an application sent stands: their negation or their
+    # future ("will be reviewing") says the employer has not looked yet, not that nothing was sent.
+    reading = read_text(text, note=True)
+    assert reading.says_applied and not reading.not_applied and not reading.says_never_sent
+
+
+@pytest.mark.parametrize("text", ["will apply next week", "not submitted", "CV not sent", "did not apply"])
+def test_the_act_of_sending_negated_or_to_come_still_says_never_sent(text: str) -> None:
+    assert read_text(text, note=True).not_applied
