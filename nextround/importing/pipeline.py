@@ -67,6 +67,7 @@ from nextround.importing.questions import (
     NEVER_SENT,
     NO_WHEN_ANSWERED_QUESTION,
     NOT_SENT_OVERRULED_QUESTION,
+    NOT_SENT_SORTING_QUESTION,
     NOTES_OUTCOME_QUESTION,
     NOTES_QUESTION,
     decide_applications,
@@ -592,6 +593,7 @@ def _read_rows(
             else None,
             no_when_answered_is_rejection=options.answers.get(NO_WHEN_ANSWERED_QUESTION) != "pending",
             not_sent_wins=options.answers.get(NOT_SENT_OVERRULED_QUESTION) == NEVER_SENT,
+            sorting_says_sent=options.answers.get(NOT_SENT_SORTING_QUESTION) == COUNT,
         )
 
     # Two threads read side by side what does not depend on each other (numpy and Arrow let go of the

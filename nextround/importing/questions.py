@@ -38,6 +38,7 @@ BLANK_FLAGS_QUESTION = "blank-flags"
 NO_WHEN_ANSWERED_QUESTION = "no-when-answered"
 NOT_SENT_OVERRULED_QUESTION = "not-sent-overruled"
 NEVER_SENT = "never-sent"  # its answer: the "not sent" wins
+NOT_SENT_SORTING_QUESTION = "not-sent-sorting"  # its answer COUNT: the sorting column says it was sent
 NOT_SENT_QUESTION = "not-sent"
 UNCLEAR_QUESTION = "unclear"
 ONLY_A_NAME_QUESTION = "only-a-name"
@@ -212,6 +213,7 @@ def decide_applications(
         keep |= only_one
     # The not-sent question is about the importer's readings, not the user's own "never sent".
     inferred_not_sent = not_sent if never_sent_by_you is None else not_sent & ~never_sent_by_you
+    inferred_not_sent = inferred_not_sent & ~progress.not_sent_sorted  # asked in words that say why
     if answers.get(NOT_SENT_QUESTION) == COUNT:
         keep |= inferred_not_sent
     # A status that does not say it was sent, on a row without a date applied: where the file's other rows
@@ -329,6 +331,23 @@ def inferred_outcome_questions(
             )
         choices = (Choice("Yes, count them"), Choice("No, they were never sent", NEVER_SENT))
         questions.append(_ask(NOT_SENT_OVERRULED_QUESTION, file, text, numbers, overruled, choices))
+    sorted_out = progress.not_sent_sorted
+    if sorted_out.any():
+        count = int(sorted_out.sum())
+        said = f"{_plural(count, 'row')} {'says it was' if count == 1 else 'say they were'} not sent"
+        said += _example(numbers, sorted_out, progress.not_sent_by)
+        if answers.get(NOT_SENT_SORTING_QUESTION) == COUNT:
+            text = f"{said}, and {_be(count)} counted as sent, as you chose."
+        else:
+            other = progress.not_sent_sorted_by[int(np.flatnonzero(sorted_out)[0])]
+            on, of = progress.sorting_share
+            text = (
+                f"{said}. Another column says otherwise ({_short(other)}), but it says so mostly of rows not "
+                f"sent ({on:,} of its {of:,}): your own sorting of postings, not an employer's answer. "
+                f"{'It is' if count == 1 else 'They are'} left out. Is that right?"
+            )
+        choices = (Choice("Yes, they were never sent"), Choice("No, count them as applications", COUNT))
+        questions.append(_ask(NOT_SENT_SORTING_QUESTION, file, text, numbers, sorted_out, choices))
     return questions
 
 

@@ -67,6 +67,7 @@ _IS_DECIDED: Final = np.isin(np.arange(len(OUTCOMES)), _DECIDED)  # indexed by o
 _STAGE_KINDS: Final = {kind: Stage[kind.upper()] for kind in ("screen", "interview", "final", "offer")}
 DEFAULT_DATE_SHARE: Final = 0.8  # of a date column's filled cells holding one date: a template default
 DEFAULT_DATE_ROWS: Final = 5
+_SORTING_ROWS: Final = 3  # a column's answers on rows not sent: from this many, a way of sorting, no slip
 PROSE_WORDS: Final = 5  # a status cell of more words than this is a sentence, read like a note
 PARAGRAPH_WORDS: Final = 20  # a cell of more words than this is a paragraph (a pasted e-mail), no label
 LABEL_WORDS: Final = 3  # each part of a list of labels ("Offer; 一轮面试; 二轮面试; 已投递") is this short
@@ -130,6 +131,7 @@ class Signals:
     answered: np.ndarray | None = None  # bool per row: a date of their answer is written down
     no_when_answered_is_rejection: bool = True  # "Interview? No" beside that date; the user may say otherwise
     not_sent_wins: bool = False  # a "not sent" over another column's stage or answer (the user's say)
+    sorting_says_sent: bool = False  # a column that sorts postings says it was sent (the user's say)
     side_evidence: str | None = None  # why "Discarded" is the candidate's own here, if the file shows it
 
 
@@ -152,8 +154,13 @@ class Progress:
     rejected_by_a_no: np.ndarray  # bool: "Interview? No" and a date of their answer decided "rejected"
     not_sent_overruled: np.ndarray  # bool: a cell says "not sent", another names a stage or an answer
     not_sent_overruled_by: pd.Categorical  # that other cell (missing elsewhere)
+    # bool: a cell says "not sent", and a column that says so of rows mostly not sent (the candidate's
+    # sorting of postings) names a stage or an answer: left out, unless the user says they were sent
+    not_sent_sorted: np.ndarray
+    not_sent_sorted_by: pd.Categorical  # that column's cell (missing elsewhere)
     only_closed: np.ndarray  # bool: nothing but a posting closed says it was answered (not that it was sent)
     default_date_columns: tuple[tuple[str, pd.Timestamp, int], ...] = ()  # (column, date, rows) ignored
+    sorting_share: tuple[int, int] = (0, 0)  # the sorting columns' stages and answers: on rows not sent, all
 
     def rows(self, keep: np.ndarray) -> Progress:
         """The same reading for the rows ``keep`` selects: a mask, or row positions (repeats allowed)."""
@@ -498,7 +505,8 @@ def infer_progress(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[
     if combined is None:
         return _infer_rows(signals, n_rows, overrides)
     distinct, combinations, rows = combined
-    return _infer_rows(distinct, combinations, overrides).rows(rows)
+    weights = np.bincount(rows, minlength=combinations)
+    return _infer_rows(distinct, combinations, overrides, weights).rows(rows)
 
 
 def _combinations(signals: Signals, n_rows: int) -> tuple[Signals, int, np.ndarray] | None:
@@ -560,8 +568,14 @@ def _codes_and_categories(values: pd.Series, n_rows: int) -> tuple[np.ndarray, p
     return distinct_values(pd.Series(values))
 
 
-def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str, str]]) -> Progress:
-    """``infer_progress`` row by row."""
+def _infer_rows(
+    signals: Signals,
+    n_rows: int,
+    overrides: Mapping[str, tuple[str, str]],
+    weights: np.ndarray | None = None,
+) -> Progress:
+    """``infer_progress`` row by row; ``weights``: how many rows each row stands for (a combination of
+    cells), where rows are counted."""
     no = np.zeros(n_rows, dtype=bool)
     texts = sorted(
         (
@@ -638,15 +652,13 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
     # Turning an offer down is still an offer reached (the funnel counts what employers did).
     declined = (stage == Stage.OFFER) & (outcome == _CODE["withdrawn"])
     outcome = np.where(declined, _CODE["offer"], outcome).astype(np.int8)
-    sent, not_sent_by, not_sent_overruled, not_sent_overruled_by, only_closed = _sent(
-        texts, readable_flag, signals.applied_flag, stage, outcome, signals.not_sent_wins
-    )
+    sending = _sent(texts, readable_flag, signals, stage, outcome, weights)
     return Progress(
         stage=stage,
         outcome=outcome,
         known=known,
-        sent=sent,
-        not_sent_by=not_sent_by,
+        sent=sending.sent,
+        not_sent_by=sending.not_sent_by,
         stage_evidence=_evidence(stage_layers, np.where(stage > 0, stage_chosen, -1)),
         outcome_evidence=_evidence(outcome_layers, outcome_chosen),
         last_flag_on=functools.reduce(np.fmax, [c.dates for c in flags]) if flags else None,
@@ -655,10 +667,13 @@ def _infer_rows(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[str
         beyond_notes=beyond_notes,
         notes_outcome_withheld=(withheld & (outcome == _PENDING)) | stage_withheld,
         rejected_by_a_no=rejected_by_a_no,
-        not_sent_overruled=not_sent_overruled,
-        not_sent_overruled_by=not_sent_overruled_by,
-        only_closed=only_closed,
+        not_sent_overruled=sending.overruled,
+        not_sent_overruled_by=sending.overruled_by,
+        not_sent_sorted=sending.sorted_out,
+        not_sent_sorted_by=sending.sorted_by,
+        only_closed=sending.only_closed,
         default_date_columns=tuple(defaults),
+        sorting_share=sending.sorting_share,
     )
 
 
@@ -781,25 +796,38 @@ def _closed_layer(flags: list[_FlagColumn], stage: np.ndarray) -> _Layer:
     return _Layer(outcome.astype(np.int8), labels, np.where(closed, np.where(did_not_pass, 0, 1), -1))
 
 
+@dataclass(frozen=True)
+class _Sending:
+    """What the cells say about sending, per row (see ``_sent``)."""
+
+    sent: np.ndarray  # int8 Sent
+    not_sent_by: pd.Categorical  # the cell that says "not sent"
+    overruled: np.ndarray  # a "not sent" another column's stage or answer overrules (sent, unless the user
+    overruled_by: pd.Categorical  # says otherwise), and that cell
+    sorted_out: np.ndarray  # a "not sent" only a column sorting postings overrules (not sent, unless the
+    sorted_by: pd.Categorical  # user says otherwise), and that cell
+    sorting_share: tuple[int, int]  # the sorting columns' stages and answers: on rows not sent, all
+    only_closed: np.ndarray  # nothing but a posting closed says it was answered: unclear
+
+
 def _sent(
     texts: list[_TextColumn],
     readable_flag: np.ndarray,
-    applied_flag: tuple[str, pd.Series] | None,
+    signals: Signals,
     stage: np.ndarray,
     outcome: np.ndarray,
-    not_sent_wins: bool,
-) -> tuple[np.ndarray, pd.Categorical, np.ndarray, pd.Categorical, np.ndarray]:
-    """Sent / not sent / unclear / nothing per row, the cell that says "not sent", the rows where another
-    column's stage or answer overrules it (sent, unless ``not_sent_wins``) with that cell, and the rows
-    whose only answer is a posting closed (unclear: the pipeline asks where the file dates what was sent)."""
+    weights: np.ndarray | None,
+) -> _Sending:
+    """Sent / not sent / unclear / nothing per row, and the cells that say so. ``weights``: how many rows
+    each row stands for."""
     n_rows = len(stage)
     sent = np.where(readable_flag, int(Sent.SENT), int(Sent.NOTHING)).astype(np.int8)
     says_not: list[_Layer] = []
     for text in texts:
         sent = np.maximum(sent, np.where(text.sent == Sent.NOT_SENT, 0, text.sent)).astype(np.int8)
         says_not.append(_layer(text, text.sent == Sent.NOT_SENT))
-    if applied_flag is not None:
-        header, cells = applied_flag
+    if signals.applied_flag is not None:
+        header, cells = signals.applied_flag
         codes, uniques = _codes(cells, n_rows)
         answers = _spread([_ANSWER_CODE[cell_answer(v)] for v in uniques], codes, -1, np.int8)
         sent = np.where(answers == 1, int(Sent.SENT), sent).astype(np.int8)
@@ -817,6 +845,7 @@ def _sent(
     only_closed = _any((t.closed for t in texts), n_rows) & (sent != Sent.SENT)
     decided = (_IS_DECIDED[outcome] & ~only_closed) | (stage > Stage.APPLIED)
     said_not, chosen = _first_decided(says_not, n_rows, nothing=0)
+    not_said = said_not == 1
     # Another column that names a stage or an answer overrules a "not sent", unless the user says otherwise;
     # so does a note that says it was sent ("applied", "no response"), where the "not sent" is the
     # candidate's own decision ("Discarded", "Not interested": dropped after sending it, a withdrawal). A
@@ -825,20 +854,41 @@ def _sent(
     own_decision = _any(
         ((t.sent == Sent.NOT_SENT) & (t.outcome == _CODE["withdrawn"]) for t in cells), n_rows
     )
-    overruling = [_layer(t, (_IS_DECIDED[t.outcome] & ~t.closed) | (t.stage > Stage.APPLIED)) for t in cells]
+    answering = [_layer(t, (_IS_DECIDED[t.outcome] & ~t.closed) | (t.stage > Stage.APPLIED)) for t in cells]
+    # A column that says so mostly of rows another column says were never sent sorts postings (an agent's
+    # "screening decision: rejected"): the candidate's own verdict on a posting, no employer's answer.
+    weights = np.ones(n_rows, dtype=np.int64) if weights is None else weights
+    shares = [
+        (int(weights[(layer.values == 1) & not_said].sum()), int(weights[layer.values == 1].sum()))
+        for layer in answering
+    ]
+    sorting = [on >= _SORTING_ROWS and 2 * on >= all_ for on, all_ in shares]
+    overruling = [layer for layer, sorts in zip(answering, sorting, strict=True) if not sorts]
     overruling += [
         _layer(t, own_decision & (t.names_applied | (t.outcome == _CODE["ghosted"])))
         for t in texts
         if t.role == "notes"
     ]
     overruled, overruled_by = _first_decided(overruling, n_rows, nothing=0)
-    overruled = (said_not == 1) & (overruled == 1)
-    says_not_sent = (said_not == 1) & (not_sent_wins | ~overruled)
-    sent = np.where(decided | overruled, int(Sent.SENT), sent)
+    overruled = not_said & (overruled == 1)
+    sorters = [layer for layer, sorts in zip(answering, sorting, strict=True) if sorts]
+    sorted_out, sorted_by = _first_decided(sorters, n_rows, nothing=0)
+    sorted_out = not_said & ~overruled & (sorted_out == 1)
+    counted = sorted_out & signals.sorting_says_sent
+    says_not_sent = not_said & (signals.not_sent_wins | ~overruled) & ~counted
+    sent = np.where(decided | overruled | counted, int(Sent.SENT), sent)
     sent = np.where(says_not_sent, int(Sent.NOT_SENT), sent).astype(np.int8)
-    not_sent_by = _evidence(says_not, np.where(said_not == 1, chosen, -1))
-    overruled_cells = _evidence(overruling, np.where(overruled, overruled_by, -1))
-    return sent, not_sent_by, overruled, overruled_cells, only_closed & (sent == Sent.UNCLEAR)
+    share = [pair for pair, sorts in zip(shares, sorting, strict=True) if sorts]
+    return _Sending(
+        sent=sent,
+        not_sent_by=_evidence(says_not, np.where(not_said, chosen, -1)),
+        overruled=overruled,
+        overruled_by=_evidence(overruling, np.where(overruled, overruled_by, -1)),
+        sorted_out=sorted_out,
+        sorted_by=_evidence(sorters, np.where(sorted_out, sorted_by, -1)),
+        sorting_share=(sum(on for on, _ in share), sum(all_ for _, all_ in share)),
+        only_closed=only_closed & (sent == Sent.UNCLEAR),
+    )
 
 
 def _count(value: object) -> float:

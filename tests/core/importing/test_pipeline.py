@@ -1171,3 +1171,31 @@ def test_a_results_yes_beside_a_step_is_that_step_passed_not_an_offer():
     assert read.loc["Fabrikam"].tolist() == ["screen", "rejected"]
     assert read.loc["Litware"].tolist() == read.loc["Tailspin"].tolist() == ["offer", "offer"]
     assert read.loc["Northwind"].tolist() == ["final", "pending"]
+
+
+def test_a_column_whose_answers_fall_mostly_on_postings_not_sent_is_the_candidates_own_sorting() -> None:
+    # An agent's triage ("Screening decision": qualified / rejected) says "rejected" of postings the
+    # stage column says were never sent: the candidate's sorting, not an employer's no. Its rejections
+    # do not make those rows applications; they are left out, asked about, and one click counts them.
+    rows = [["Company", "Role", "Stage", "Screening decision", "Submitted"]]
+    rows += [[f"Kept {i}", "Engineer", "prospect", "rejected", ""] for i in range(4)]
+    rows += [[f"Sent {i}", "Engineer", "submitted", "qualified", "2026-07-05"] for i in range(5)]
+    rows += [["Closed", "Engineer", "closed", "rejected", "2026-07-06"]]
+    result = _import("t.csv", csv_bytes(rows))
+    _accounted(result)
+    assert sorted(result.applications["company"]) == ["Closed"] + [f"Sent {i}" for i in range(5)]
+    questions = {q.key: q for q in result.report.questions}
+    assert "not-sent-overruled" not in questions
+    question = questions["not-sent-sorting"]
+    assert question.rows == (2, 3, 4, 5)
+    assert question.text == (
+        "4 rows say they were not sent (e.g. row 2 — Stage: prospect). Another column says otherwise "
+        "('Screening decision: rejected'), but it says so mostly of rows not sent (4 of its 5): your own "
+        "sorting of postings, not an employer's answer. They are left out. Is that right?"
+    )
+    assert "not-sent" not in questions  # asked once, in words that say why
+    counted = _import("t.csv", csv_bytes(rows), answers={"not-sent-sorting": "count"})
+    assert len(counted.applications) == 10
+    assert (counted.applications["outcome"] == "rejected").sum() == 5
+    again = {q.key: q for q in counted.report.questions}["not-sent-sorting"]  # still there, to undo
+    assert again.rows == (2, 3, 4, 5) and "counted as sent, as you chose" in again.text
