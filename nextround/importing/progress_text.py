@@ -40,9 +40,10 @@ OUTCOME_STRENGTH: Final = ("rejected", "withdrawn", "ghosted", "offer", "pending
 _ARTICLES: Final = frozenset({"a", "an", "the", "my", "their", "its"})
 _STAGE_OF: Final = {"screen": Stage.SCREEN, "interview": Stage.INTERVIEW, "final": Stage.FINAL}
 _SAYS_APPLIED: Final = frozenset({"applied", "screen", "interview", "final", "offer", "offer_lost",
-                                  "rejected", "ghosted", "withdrawn"})  # fmt: skip
+                                  "rejected", "cv_rejected", "ghosted", "withdrawn"})  # fmt: skip
 _OUTCOME_OF: Final = {"offer": "offer", "offer_lost": "rejected", "rejected": "rejected",
-                      "closed": "rejected", "ghosted": "ghosted", "withdrawn": "withdrawn"}  # fmt: skip
+                      "cv_rejected": "rejected", "closed": "rejected", "ghosted": "ghosted",
+                      "withdrawn": "withdrawn"}  # fmt: skip
 # A note that mentions an offer is rarely one ("they offer remote work", "gostei da proposta"): an offer is
 # recorded in a status or result cell, or in a note's words that mean nothing else ("offered me the job").
 _NOT_IN_NOTES: Final = frozenset({"offer", "offer_lost"})
@@ -155,7 +156,7 @@ def _read_key(key: str, prose: bool = False, note: bool = False, own_side: bool 
     tokens, mended = _mend(words(_ADDRESS.sub(" ", key)), shortened=not (prose or note))
     stages: list[Stage] = []
     outcomes: set[str] = set()
-    says_applied = not_applied = not_pursued = never_sent = names_applied = closed = False
+    says_applied = not_applied = not_pursued = never_sent = names_applied = closed = cv_turned_down = False
     unclear: list[str] = []
     used: list[str] = []
     refusal_ends: set[int] = set()  # where a negated refusal ends: "not selected", "pas retenu"
@@ -209,6 +210,7 @@ def _read_key(key: str, prose: bool = False, note: bool = False, own_side: bool 
         elif meaning in ("offer", "offer_lost"):
             stages.append(Stage.OFFER)
         closed |= meaning == "closed"
+        cv_turned_down |= meaning == "cv_rejected"
         if meaning in _OUTCOME_OF:
             outcomes.add(_OUTCOME_OF[meaning])
         says_applied |= meaning in _SAYS_APPLIED
@@ -225,7 +227,8 @@ def _read_key(key: str, prose: bool = False, note: bool = False, own_side: bool 
         outcomes.clear()  # "posting closed before applying": no answer to an application never sent
     if not used:
         return replace(NOTHING, rule="unreadable: " + unclear[0] if unclear else "")
-    stage = max(stages, default=Stage.APPLIED)
+    # "CV rejected" says where it ended: a later step beside it ("interview 8-12 Oct") was a plan.
+    stage = Stage.APPLIED if cv_turned_down else max(stages, default=Stage.APPLIED)
     outcome = next((o for o in OUTCOME_STRENGTH if o in outcomes), "pending")
     # A history ("applied => 一面❌ => 一面✅ => offer✅") ended as its last answer says.
     steps = _STEPS.split(key)

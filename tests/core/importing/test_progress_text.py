@@ -684,3 +684,20 @@ def test_a_step_after_sending_that_has_not_come_yet_still_says_it_was_sent(text:
 @pytest.mark.parametrize("text", ["will apply next week", "not submitted", "CV not sent", "did not apply"])
 def test_the_act_of_sending_negated_or_to_come_still_says_never_sent(text: str) -> None:
     assert read_text(text, note=True).not_applied
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["（面试时间10月8-12日）|简历挂", "Interview planned for next week; CV rejected",
+     "1차 면접 예정 - 서류 탈락", "面接予定 → 書類落ち"],
+)  # fmt: skip
+def test_a_rejection_of_the_cv_itself_says_no_later_step_was_reached(text: str) -> None:
+    # "CV rejected" says where it ended: a later step named beside it was a plan (an interview window,
+    # a date set), never reached.
+    reading = read_text(text, note=True)
+    assert (reading.stage, reading.outcome) == (Stage.APPLIED, "rejected")
+
+
+def test_a_rejection_of_the_cv_leaves_a_plain_rejection_after_a_step_as_it_was() -> None:
+    assert read_text("一面挂").stage == Stage.INTERVIEW
+    assert read_text("Phone screen, then rejected").stage == Stage.SCREEN
