@@ -13,6 +13,7 @@ its first words are the company, the rest its progress.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections import Counter
@@ -23,6 +24,7 @@ from nextround.importing.mapping import header_fields
 from nextround.importing.phrases import MARK, normalise, word_count, words
 from nextround.importing.progress_text import read_text
 from nextround.importing.vocabulary import vocabulary
+from nextround.model import Stage
 
 # The rule line under a header: cells of dashes with optional alignment colons, with at least one pipe.
 _RULE_PATTERN = r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?[ \t]*\r?$"  # | :--: | --- |
@@ -78,6 +80,9 @@ _PROGRESS_FIELDS = frozenset({"status", "stage", "outcome_text", "response"})  #
 _NAMES_A_JOB = frozenset({"company", "role"})
 # A step's label before its colon ("CV screen: rejected", "서류지원：합격"), not a time's ("11:30")
 _STEP_LABEL = re.compile(r"^([^:：]{1,40}?)\s*[:：](?!\d)")
+# A record's field: "Status: applied", "Date applied: 2026-10-08" (a label of a few words, not an address)
+_FIELD = re.compile(r"^([^:：/]{1,40}?)\s*[:：](?!\d|//)\s*(.*)$")
+_FIELD_WORDS = 4
 # A job listed under a company's heading: its line within the section, its title, its steps
 _Job = tuple[int, str, list[str]]
 _Table = list[tuple[int, list[str | None]]]  # a table's lines: (line number, cells), its header first
@@ -142,6 +147,7 @@ def read_markdown_table(text: str, html: bool = False) -> MarkdownTable | None:
         if _RULE.match(line) and (line.count("-") >= 3 or line.strip().strip("|").count("|") >= 1)
     ]
     tables = [table for index in rules if (table := _table_at(lines, index))]
+    apart = _rows_apart(lines, tables)
     inside = sum(len(table) + 1 for table in tables)  # a Markdown table's lines: its rows and its rule
     for table, line_count in _html_tables(text) if html else []:
         tables.append(table)
@@ -165,6 +171,13 @@ def read_markdown_table(text: str, html: bool = False) -> MarkdownTable | None:
     if not any(rows[0][1]):
         del rows[0]  # a header left blank is no header: the importer looks for one
     notes = [heading_note] if heading_note else []
+    if apart:
+        plural = "s" if len(apart) != 1 else ""
+        lines_apart = ", ".join(f"{number:,}" for number in apart[:5]) + (", …" if len(apart) > 5 else "")
+        notes.append(
+            f"Read {len(apart):,} row{plural} written apart from its table (line{plural} {lines_apart}) "
+            "with the table above it of as many columns."
+        )
     outside = len([line for line in lines if line.strip()]) - inside
     if outside > 0:
         lines_of = f"{outside:,} line{'s' if outside != 1 else ''} of text"
@@ -181,7 +194,8 @@ def read_markdown_table(text: str, html: bool = False) -> MarkdownTable | None:
         notes.append(f"{left} other Markdown table{'s' if left != 1 else ''} with other columns not read.")
     numbers = [number for number, _ in rows]
     first, taken = kept[0][0][0], set(numbers)
-    layout = tuple(n for n in range(first, kept[-1][-1][0] + 1) if n not in taken)
+    last = max(number for table in kept for number, _ in table)
+    layout = tuple(n for n in range(first, last + 1) if n not in taken)
     if len(taken) < len(numbers):  # an HTML table written on one line: its rows as the table counts them
         numbers, layout = list(range(1, len(rows) + 1)), ()
         notes.append("The table's rows share lines of the file: they are numbered as the table counts them.")
@@ -202,8 +216,11 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     sections, and at least half of them, speak of an application ("applied", "一面", "rejected"): dates
     and numbers alone are in every changelog."""
     lines = text.split("\n")
+    fenced = _fenced(lines)
     headings = [
-        (i, m) for i, line in enumerate(lines) if (m := _HEADING.match(line) or _BOLD_LINE.match(line))
+        (i, m)
+        for i, line in enumerate(lines)
+        if not fenced[i] and (m := _HEADING.match(line) or _BOLD_LINE.match(line))
     ]
     # a line all in bold ("**Airbnb**") heads a section below "######"
     levels = [len(m.group(1)) if m.re is _HEADING else 7 for _, m in headings]
@@ -212,13 +229,20 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     starts = [i for i, _ in sections]
     if len(starts) < 3 or sum(_board_column(title) for _, title in sections) >= len(sections) / 2:
         return None  # "# 已挂", "## Rejected": a board's columns, the applications are below them
-    rows: list[list[str | None]] = [OUTLINE_HEADER]
+    # A section ends at the next heading of its level or above ("## Template" ends "### Acme").
+    closing = [i for (i, _), depth in zip(headings, levels, strict=True) if depth <= level]
+    ends = [
+        closing[at] if (at := bisect.bisect_right(closing, start)) < len(closing) else len(lines)
+        for start in starts
+    ]
+    bodies = [lines[start + 1 : end] for start, end in zip(starts, ends, strict=True)]
+    jobs = _jobs_under_headings(bodies)
+    fields = _record_fields(bodies)
+    records: list[tuple[list[str | None], dict[str, str]]] = []
     speaking = sections_read = 0
     read: list[int] = []  # where each application starts: its section, or its job in the section
     own_parts = vocabulary().post_sections
-    ends = [*starts[1:], len(lines)]
-    jobs = _jobs_under_headings([lines[start + 1 : end] for start, end in zip(starts, ends, strict=True)])
-    for (start, heading), end, listed in zip(sections, ends, jobs, strict=True):
+    for (start, heading), body, listed in zip(sections, bodies, jobs, strict=True):
         if normalise(_plain(heading)) in own_parts:
             continue  # "## Conclusion": the post's own part, no application
         sections_read += 1
@@ -226,16 +250,16 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
         if listed:  # "# Acme" over "- Backend Engineer", its steps indented below it: one row a job
             mark = "; ".join(states)
             # the section speaks of applications when one of its jobs does
-            speaking += read_text(mark).known or any(
-                read_text("; ".join(done), prose=True).known for *_, done in listed
-            )
+            speaking += read_text(mark).known or any(_speaks_of_one("; ".join(done)) for *_, done in listed)
             for offset, title, done in listed:
-                rows.append([company, title, mark or None, "; ".join(done) or None, _first_date(done)])
+                cells = [company, title, mark or None, "; ".join(done) or None, _first_date(done)]
+                records.append((cells, {}))
                 read.append(start + 1 + offset)
             continue
         role, in_code = None, False
         progress: list[str] = []
-        for line in lines[start + 1 : end]:
+        filled: dict[str, str] = {}  # the record's fields: label -> value
+        for line in body:
             item = _ITEM.match(line)
             if line.lstrip().startswith("```"):
                 in_code = not in_code  # a code block (a timeline's events) holds steps, never the role
@@ -243,6 +267,10 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
             if (item and item.group("tick") == " ") or _HEADING.match(line):
                 continue  # a step still to come, or a heading of another level (a group of sections)
             said = _plain(_IMAGE.sub("", item.group("text") if item else line.lstrip("> \t")))
+            field = _FIELD.match(said) if fields and not in_code else None
+            if field and (label := _field_key(field.group(1))) in fields:
+                filled.setdefault(label, field.group(2).strip())
+                continue
             names = _names_a_role(said)
             # its verdict: bold words ending a paragraph, or a bracketed state alone on a line ("[Rejected]")
             verdicts = [*_BOLD_VERDICT.findall(line), *_BRACKET_LINE.findall(line)]
@@ -253,11 +281,13 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
             elif said.strip("=-* ") and not (item and _label_alone(said)):
                 progress.append(said)
         steps, state = "; ".join(progress), "; ".join(states)
-        speaking += read_text(state).known or read_text(steps, prose=True).known
+        in_fields = "; ".join(value for value in filled.values() if value)
+        speaking += read_text(state).known or _speaks_of_one(steps) or read_text(in_fields).known
         if role is None and (name := _NAME.match(company)) and name.group(1):  # "Acme - Data Analyst"
             company, role = name.group(1), company[name.end() :]
-        rows.append([company, role, state or None, steps or None, _first_date(progress)])
+        records.append(([company, role, state or None, steps or None, _first_date(progress)], filled))
         read.append(start)
+    rows = _with_fields(records, fields)
     if speaking < max(3, sections_read / 2):
         return None
     if len(read) > sections_read:
@@ -268,6 +298,71 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     else:
         note = f"Read each of the note's {len(read):,} headings as an application, its lines as the progress."
     return _note_as_table(rows, read, len(lines), note)
+
+
+def _speaks_of_one(prose: str) -> bool:
+    """Whether lines under a heading speak of an application sent: that it was, a step or an answer.
+    Words of postings not sent ("to apply", "ready") are in every manual's prose."""
+    reading = read_text(prose, prose=True)
+    return reading.says_applied or reading.stage > Stage.APPLIED or reading.outcome != "pending"
+
+
+def _fenced(lines: list[str]) -> list[bool]:
+    """Whether each line is inside a fenced code block (a template shown as code is no heading)."""
+    inside, fenced = False, []
+    for line in lines:
+        fence = line.lstrip().startswith("```")
+        fenced.append(inside or fence)
+        inside ^= fence
+    return fenced
+
+
+def _field_key(label: str) -> str:
+    return normalise(label) if word_count(label) <= _FIELD_WORDS else ""
+
+
+def _record_fields(bodies: list[list[str]]) -> dict[str, str]:
+    """The labels of a note kept as records ("- Status: applied", "Date applied: 2026-10-08"): those
+    that recur under at least half of the headings, and three at least; normalised label -> as written
+    first. A label under a few headings is a step of theirs, or a line of prose."""
+    seen: Counter[str] = Counter()
+    written: dict[str, str] = {}
+    for body in bodies:
+        here: set[str] = set()
+        for line in body:
+            item = _ITEM.match(line)
+            field = _FIELD.match(_plain(item.group("text") if item else line.strip()))
+            if field and (key := _field_key(field.group(1))):
+                here.add(key)
+                written.setdefault(key, field.group(1).strip())
+        seen.update(here)
+    least = max(3, len(bodies) / 2)
+    return {key: written[key] for key, count in seen.items() if count >= least}
+
+
+def _with_fields(
+    records: list[tuple[list[str | None], dict[str, str]]], fields: dict[str, str]
+) -> list[list[str | None]]:
+    """The outline's table with a column for each field of the records. A field named as one of the
+    outline's columns ("Status", "Company") is that column: its value joins the status and the progress,
+    and is the company, role or date; a field that names the date applied makes the outline's own date
+    (the earliest of the steps) needless."""
+    own = {normalise(name or ""): index for index, name in enumerate(OUTLINE_HEADER)}
+    added = [key for key in fields if key not in own]
+    dated = any(header_fields(fields[key])[0][:1] == ("applied_on",) for key in added)
+    rows: list[list[str | None]] = [[*OUTLINE_HEADER, *(fields[key] for key in added)]]
+    for cells, filled in records:
+        row = [*cells, *(filled.get(key) or None for key in added)]
+        for key, value in filled.items():
+            if key in own and value:
+                index = own[key]
+                joins = OUTLINE_HEADER[index] in ("Status", "Progress") and row[index]
+                row[index] = f"{row[index]}; {value}" if joins else value
+        rows.append(row)
+    if dated:
+        at = OUTLINE_HEADER.index("Date")
+        rows = [row[:at] + row[at + 1 :] for row in rows]
+    return rows
 
 
 def _heading_company_and_states(heading: str) -> tuple[str, list[str]]:
@@ -621,6 +716,25 @@ def _table_at(lines: list[str], rule_index: int) -> _Table:
             break
         index = after
     return table
+
+
+def _rows_apart(lines: list[str], tables: list[_Table]) -> list[int]:
+    """Rows written apart from their table (appended at the end of the note, under a legend): a line of
+    cells in no table, with no rule under it, joins the last table above it of as many cells. Their line
+    numbers (from 1)."""
+    if not tables:
+        return []
+    taken = {number for table in tables for number, _ in table} | {table[0][0] + 1 for table in tables}
+    joined: list[int] = []
+    for index, line in enumerate(lines):
+        if index + 1 in taken or not line.lstrip().startswith("|"):
+            continue
+        cells = _cells(line)
+        above = [table for table in tables if table[-1][0] < index + 1 and len(table[0][1]) == len(cells)]
+        if above and (index + 1 >= len(lines) or not _RULE.match(lines[index + 1])):
+            above[-1].append((index + 1, cells))
+            joined.append(index + 1)
+    return joined
 
 
 def _states_above(lines: list[str], tables: list[_Table]) -> list[str | None]:

@@ -904,6 +904,22 @@ def test_tables_of_jobs_with_columns_of_their_own_are_read_together_under_one_he
     assert len(_only_grid(read_workbook("tracker.md", again.encode())).rows) == 3
 
 
+def test_a_row_written_apart_from_its_table_is_read_with_the_table_of_as_many_columns() -> None:
+    # A row appended at the end of the note, under the legend, far from its table: one more application.
+    text = (
+        "# Applications\n\n| Company | Role | Applied | Status |\n|---|---|---|---|\n"
+        "| Acme | SRE | 2026-01-29 | Applied |\n| Beta | SRE | 2026-01-30 | Rejected |\n\n"
+        "## Pipeline\n\n| Company | Source | Priority |\n|---|---|---|\n| *Searching...* | | |\n\n"
+        "## Status key\n\n- **Applied**: submitted\n- **Rejected**: declined\n"
+        "| Gamma | Platform Engineer | 2026-02-02 | Applied |\n"
+    )
+    workbook = read_workbook("tracker.md", text.encode())
+    grid = _only_grid(workbook)
+    assert [row[0] for row in grid.rows] == ["Company", "Acme", "Beta", "Gamma"]
+    assert grid.row_numbers.tolist() == [3, 5, 6, 18]
+    assert any("1 row written apart from its table (line 18)" in note for note in workbook.notes)
+
+
 def test_a_results_table_is_the_tracker_beside_a_longer_timeline_and_alike_headers_join() -> None:
     text = (
         "## Spring\n\n| Company & team | Result |\n| --- | --- |\n| Acme search | rejected |\n\n"
@@ -1067,6 +1083,37 @@ def test_a_steps_label_left_blank_is_a_step_not_taken_in_every_kind_of_note() ->
         applications = import_files([SourceFile(name, text.encode())]).applications
         assert applications["company"].tolist() == names, name
         assert applications["stage_reached"].tolist() == ["applied"] * 4 + ["screen"], name
+
+
+def test_labelled_fields_under_each_heading_are_the_columns_of_a_record() -> None:
+    # A note kept as records: "### Acme — Data Analyst" over "- Status: applied", "- Date applied: …",
+    # "- Next action: follow up if there is no response". The labels that recur from heading to heading
+    # are columns, read as a spreadsheet's would be: the status decides, a next action is no step. A
+    # heading of a higher level ("## Template") ends the section above it.
+    records = [
+        ("Acme", "Data Analyst", "applied", "2026-10-08"),
+        ("Beta", "ML Engineer", "preparing", ""),
+        ("Gamma", "AI Engineer", "rejected", "2026-10-02"),
+        ("Delta", "Data Engineer", "interview", "2026-10-01"),
+    ]
+    note = "# Job tracker\n\n## Active applications\n\n" + "".join(
+        f"### {company} — {role}\n- Status: {status}\n- Source: LinkedIn\n- Date applied: {applied}\n"
+        "- Next action: follow up if there is no response\n- Notes: strong match for the stack\n\n"
+        for company, role, status, applied in records
+    )
+    note += "## Template\n\nAdd one section per serious opportunity:\n\n```markdown\n### Company — Role\n"
+    note += "- Status:\n- Date applied:\n```\n"  # a template shown as code: no heading, no record
+    grid = _only_grid(read_workbook("APPLICATIONS.md", note.encode()))
+    assert grid.rows[0][:2] == ["Company", "Role"]
+    assert {"Status", "Source", "Date applied", "Next action", "Notes"} <= set(grid.rows[0])
+    assert [row[:2] for row in grid.rows[1:]] == [[c, r] for c, r, *_ in records]
+    result = import_files([SourceFile("APPLICATIONS.md", note.encode())])
+    applications = result.applications
+    assert applications["company"].tolist() == ["Acme", "Gamma", "Delta"]  # "preparing": not sent
+    assert applications["outcome"].tolist() == ["pending", "rejected", "pending"]
+    assert applications["stage_reached"].tolist() == ["applied", "applied", "interview"]
+    applied = applications["applied_on"].dt.strftime("%Y-%m-%d").tolist()
+    assert applied == ["2026-10-08", "2026-10-02", "2026-10-01"]
 
 
 def test_a_note_whose_sections_say_nothing_of_applications_or_that_has_no_headings_is_no_outline() -> None:
