@@ -88,9 +88,9 @@ def test_hostile_spreadsheets_are_read_or_refused_within_the_limits(builder: str
 def test_a_workbook_of_many_long_sheets_stays_bounded(tmp_path: Path) -> None:
     # 200 sheets of 5,000 rows: a million rows in all, each sheet a plausible tracker.
     outcome = read_bounded("import", _write(tmp_path, "many_sheets_xlsx", 200, 5_000), seconds=30)
-    # Either one sheet of 5,000 applications is read, or the workbook is refused naming its size.
+    # Either one sheet of 5,000 applications is read (not the million rows of all 200), or the workbook is
+    # refused naming its size; the wall time is bounded above (30 s), never asserted as a speed.
     assert outcome.get("read") == {"rows_read": 5_000, "applications": 5_000} or "rows" in outcome["refused"]
-    assert outcome["seconds"] < 15
 
 
 @pytest.mark.parametrize("builder", sorted(CV_BOMBS))
