@@ -701,3 +701,18 @@ def test_a_rejection_of_the_cv_itself_says_no_later_step_was_reached(text: str) 
 def test_a_rejection_of_the_cv_leaves_a_plain_rejection_after_a_step_as_it_was() -> None:
     assert read_text("一面挂").stage == Stage.INTERVIEW
     assert read_text("Phone screen, then rejected").stage == Stage.SCREEN
+
+
+@pytest.mark.parametrize(
+    ("text", "stage", "outcome"),
+    [("CV passed", Stage.SCREEN, "pending"), ("Resume screen: passed", Stage.SCREEN, "pending"),
+     ("简历通过", Stage.SCREEN, "pending"),  # the same step passed reads alike in every language
+     ("서류지원: 합격", Stage.SCREEN, "pending"), ("서류전형 통과", Stage.SCREEN, "pending"),
+     ("서류지원: 불합격", Stage.APPLIED, "rejected"),
+     ("1차 면접 예정, 서류전형 탈락", Stage.APPLIED, "rejected")],
+)  # fmt: skip
+def test_passing_the_cv_is_a_screen_reached_in_every_language_and_in_korean_compounds(
+    text: str, stage: Stage, outcome: str
+) -> None:
+    reading = read_text(text)
+    assert (reading.stage, reading.outcome) == (stage, outcome)
