@@ -80,8 +80,9 @@ _PROGRESS_FIELDS = frozenset({"status", "stage", "outcome_text", "response"})  #
 _NAMES_A_JOB = frozenset({"company", "role"})
 # A step's label before its colon ("CV screen: rejected", "서류지원：합격"), not a time's ("11:30")
 _STEP_LABEL = re.compile(r"^([^:：]{1,40}?)\s*[:：](?!\d)")
-# A record's field: "Status: applied", "Date applied: 2026-10-08" (a label of a few words, not an address)
-_FIELD = re.compile(r"^([^:：/]{1,40}?)\s*[:：](?!\d|//)\s*(.*)$")
+# A record's field: "Status: applied", "Recruiter/contact: Anna" (a label of a few words; not a time's
+# colon, "11:30", nor an address's, "https://…")
+_FIELD = re.compile(r"^([^:：]{1,40}?)\s*[:：](?!\d|//)\s*(.*)$")
 _FIELD_WORDS = 4
 # A job listed under a company's heading: its line within the section, its title, its steps
 _Job = tuple[int, str, list[str]]
@@ -725,9 +726,10 @@ def _rows_apart(lines: list[str], tables: list[_Table]) -> list[int]:
     if not tables:
         return []
     taken = {number for table in tables for number, _ in table} | {table[0][0] + 1 for table in tables}
+    fenced = _fenced(lines)
     joined: list[int] = []
     for index, line in enumerate(lines):
-        if index + 1 in taken or not line.lstrip().startswith("|"):
+        if index + 1 in taken or fenced[index] or not line.lstrip().startswith("|"):
             continue
         cells = _cells(line)
         above = [table for table in tables if table[-1][0] < index + 1 and len(table[0][1]) == len(cells)]

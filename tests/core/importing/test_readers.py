@@ -912,6 +912,7 @@ def test_a_row_written_apart_from_its_table_is_read_with_the_table_of_as_many_co
         "## Pipeline\n\n| Company | Source | Priority |\n|---|---|---|\n| *Searching...* | | |\n\n"
         "## Status key\n\n- **Applied**: submitted\n- **Rejected**: declined\n"
         "| Gamma | Platform Engineer | 2026-02-02 | Applied |\n"
+        "```\n| Company | Role | Applied | Status |\n```\n"  # a table shown as code: no row
     )
     workbook = read_workbook("tracker.md", text.encode())
     grid = _only_grid(workbook)
@@ -1097,7 +1098,8 @@ def test_labelled_fields_under_each_heading_are_the_columns_of_a_record() -> Non
         ("Delta", "Data Engineer", "interview", "2026-10-01"),
     ]
     note = "# Job tracker\n\n## Active applications\n\n" + "".join(
-        f"### {company} — {role}\n- Status: {status}\n- Source: LinkedIn\n- Date applied: {applied}\n"
+        f"### {company} — {role}\n- Status: {status}\n- Source: LinkedIn\n"
+        f"- Recruiter/contact: Anna, recruiter\n- Date applied: {applied}\n"
         "- Next action: follow up if there is no response\n- Notes: strong match for the stack\n\n"
         for company, role, status, applied in records
     )
@@ -1105,7 +1107,8 @@ def test_labelled_fields_under_each_heading_are_the_columns_of_a_record() -> Non
     note += "- Status:\n- Date applied:\n```\n"  # a template shown as code: no heading, no record
     grid = _only_grid(read_workbook("APPLICATIONS.md", note.encode()))
     assert grid.rows[0][:2] == ["Company", "Role"]
-    assert {"Status", "Source", "Date applied", "Next action", "Notes"} <= set(grid.rows[0])
+    columns = {"Status", "Source", "Recruiter/contact", "Date applied", "Next action", "Notes"}
+    assert columns <= set(grid.rows[0])
     assert [row[:2] for row in grid.rows[1:]] == [[c, r] for c, r, *_ in records]
     result = import_files([SourceFile("APPLICATIONS.md", note.encode())])
     applications = result.applications
