@@ -317,15 +317,12 @@ def inferred_outcome_questions(
     ]
     overruled = progress.not_sent_overruled
     if overruled.any():
-        count = int(overruled.sum())
-        said = f"{_plural(count, 'row')} {'says it was' if count == 1 else 'say they were'} not sent"
-        said += _example(numbers, overruled, progress.not_sent_by)
+        count, said, other = _not_sent_said(numbers, overruled, progress, progress.not_sent_overruled_by)
         if answers.get(NOT_SENT_OVERRULED_QUESTION) == NEVER_SENT:
             text = f"{said}, and {_be(count)} left out as never sent, as you chose."
         else:
-            other = progress.not_sent_overruled_by[int(np.flatnonzero(overruled)[0])]
             text = (
-                f"{said}, but another column says otherwise ({_short(other)}), so "
+                f"{said}, but another column says otherwise ({other}), so "
                 f"{'it is' if count == 1 else 'they are'} counted as sent. "
                 "Is that right?"
             )
@@ -333,22 +330,30 @@ def inferred_outcome_questions(
         questions.append(_ask(NOT_SENT_OVERRULED_QUESTION, file, text, numbers, overruled, choices))
     sorted_out = progress.not_sent_sorted
     if sorted_out.any():
-        count = int(sorted_out.sum())
-        said = f"{_plural(count, 'row')} {'says it was' if count == 1 else 'say they were'} not sent"
-        said += _example(numbers, sorted_out, progress.not_sent_by)
+        count, said, other = _not_sent_said(numbers, sorted_out, progress, progress.not_sent_sorted_by)
         if answers.get(NOT_SENT_SORTING_QUESTION) == COUNT:
             text = f"{said}, and {_be(count)} counted as sent, as you chose."
         else:
-            other = progress.not_sent_sorted_by[int(np.flatnonzero(sorted_out)[0])]
             on, of = progress.sorting_share
             text = (
-                f"{said}. Another column says otherwise ({_short(other)}), but it says so mostly of rows not "
+                f"{said}. Another column says otherwise ({other}), but it says so mostly of rows not "
                 f"sent ({on:,} of its {of:,}): your own sorting of postings, not an employer's answer. "
                 f"{'It is' if count == 1 else 'They are'} left out. Is that right?"
             )
         choices = (Choice("Yes, they were never sent"), Choice("No, count them as applications", COUNT))
         questions.append(_ask(NOT_SENT_SORTING_QUESTION, file, text, numbers, sorted_out, choices))
     return questions
+
+
+def _not_sent_said(
+    numbers: np.ndarray, rows: np.ndarray, progress: Progress, other_by: pd.Categorical
+) -> tuple[int, str, str]:
+    """How many of ``rows`` say they were not sent, that in words with an example ("2 rows say they were
+    not sent (e.g. row 2 — Status: Not applied)"), and the other column's cell on the first of them."""
+    count = int(rows.sum())
+    said = f"{_plural(count, 'row')} {'says it was' if count == 1 else 'say they were'} not sent"
+    said += _example(numbers, rows, progress.not_sent_by)
+    return count, said, _short(other_by[int(np.flatnonzero(rows)[0])])
 
 
 def _inferred(
