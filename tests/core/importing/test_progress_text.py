@@ -716,3 +716,10 @@ def test_passing_the_cv_is_a_screen_reached_in_every_language_and_in_korean_comp
 ) -> None:
     reading = read_text(text)
     assert (reading.stage, reading.outcome) == (stage, outcome)
+
+
+def test_a_skill_named_like_a_posting_watched_says_nothing_in_a_note() -> None:
+    # "monitoring" in a list of skills is no posting kept an eye on; as a status it still is
+    note = "Strong match: Python, testing, monitoring, and production web architecture."
+    assert not read_text(note, note=True).not_applied
+    assert read_text("Monitoring").not_applied
