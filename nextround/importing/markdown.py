@@ -298,6 +298,10 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
         )
     else:
         note = f"Read each of the note's {len(read):,} headings as an application, its lines as the progress."
+    if fields:
+        named = ", ".join(f"'{label}'" for label in list(fields.values())[:3])
+        more = ", …" if len(fields) > 3 else ""
+        note += f" The labels each heading repeats ({named}{more}: {len(fields)} in all) are its columns."
     return _note_as_table(rows, read, len(lines), note)
 
 
@@ -338,7 +342,7 @@ def _record_fields(bodies: list[list[str]]) -> dict[str, str]:
                 written.setdefault(key, field.group(1).strip())
         seen.update(here)
     least = max(3, len(bodies) / 2)
-    return {key: written[key] for key, count in seen.items() if count >= least}
+    return {key: label for key, label in written.items() if seen[key] >= least}  # in the order written
 
 
 def _with_fields(

@@ -1105,8 +1105,11 @@ def test_labelled_fields_under_each_heading_are_the_columns_of_a_record() -> Non
     )
     note += "## Template\n\nAdd one section per serious opportunity:\n\n```markdown\n### Company — Role\n"
     note += "- Status:\n- Date applied:\n```\n"  # a template shown as code: no heading, no record
-    grid = _only_grid(read_workbook("APPLICATIONS.md", note.encode()))
+    workbook = read_workbook("APPLICATIONS.md", note.encode())
+    grid = _only_grid(workbook)
     assert grid.rows[0][:2] == ["Company", "Role"]
+    said = "The labels each heading repeats ('Status', 'Source', 'Recruiter/contact', …: 6 in all) are its"
+    assert any(f"{said} columns." in line for line in workbook.notes)
     columns = {"Status", "Source", "Recruiter/contact", "Date applied", "Next action", "Notes"}
     assert columns <= set(grid.rows[0])
     assert [row[:2] for row in grid.rows[1:]] == [[c, r] for c, r, *_ in records]
