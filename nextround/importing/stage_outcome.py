@@ -512,7 +512,8 @@ def infer_progress(signals: Signals, n_rows: int, overrides: Mapping[str, tuple[
 def _combinations(signals: Signals, n_rows: int) -> tuple[Signals, int, np.ndarray] | None:
     """The signals of each distinct combination of cells, how many there are and each row's one; None
     when that would not pay. A million rows of twenty statuses and one note are read as some forty rows,
-    then spread back by one take: every rule in ``_infer_rows`` is row by row, so the reading is the same.
+    then spread back by one take: every rule in ``_infer_rows`` is row by row, or counts rows by the weight
+    of each combination, so the reading is the same.
 
     Only without stage columns: their dates come from the date reader, which reads a cell with its
     neighbours (a year taken from nearby rows), and a default date or a column's use is counted in rows.

@@ -1179,11 +1179,12 @@ def test_a_column_whose_answers_fall_mostly_on_postings_not_sent_is_the_candidat
     # do not make those rows applications; they are left out, asked about, and one click counts them.
     rows = [["Company", "Role", "Stage", "Screening decision", "Submitted"]]
     rows += [[f"Kept {i}", "Engineer", "prospect", "rejected", ""] for i in range(4)]
-    rows += [[f"Sent {i}", "Engineer", "submitted", "qualified", "2026-07-05"] for i in range(5)]
+    # enough rows alike that they are read as a few combinations of cells, each counted by its rows
+    rows += [[f"Sent {i}", "Engineer", "submitted", "qualified", "2026-07-05"] for i in range(40)]
     rows += [["Closed", "Engineer", "closed", "rejected", "2026-07-06"]]
     result = _import("t.csv", csv_bytes(rows))
     _accounted(result)
-    assert sorted(result.applications["company"]) == ["Closed"] + [f"Sent {i}" for i in range(5)]
+    assert sorted(result.applications["company"]) == ["Closed", *sorted(f"Sent {i}" for i in range(40))]
     questions = {q.key: q for q in result.report.questions}
     assert "not-sent-overruled" not in questions
     question = questions["not-sent-sorting"]
@@ -1195,7 +1196,7 @@ def test_a_column_whose_answers_fall_mostly_on_postings_not_sent_is_the_candidat
     )
     assert "not-sent" not in questions  # asked once, in words that say why
     counted = _import("t.csv", csv_bytes(rows), answers={"not-sent-sorting": "count"})
-    assert len(counted.applications) == 10
+    assert len(counted.applications) == 45
     assert (counted.applications["outcome"] == "rejected").sum() == 5
     again = {q.key: q for q in counted.report.questions}["not-sent-sorting"]  # still there, to undo
     assert again.rows == (2, 3, 4, 5) and "counted as sent, as you chose" in again.text
