@@ -257,14 +257,14 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
                 records.append((cells, {}))
                 read.append(start + 1 + offset)
             continue
-        role, in_code = None, False
+        role = None
         progress: list[str] = []
         filled: dict[str, str] = {}  # the record's fields: label -> value
-        for line in body:
+        for index, line in enumerate(body, start + 1):
             item = _ITEM.match(line)
             if line.lstrip().startswith("```"):
-                in_code = not in_code  # a code block (a timeline's events) holds steps, never the role
-                continue
+                continue  # a fence; the code block it opens (a timeline's events) holds steps, never the role
+            in_code = fenced[index]
             if (item and item.group("tick") == " ") or _HEADING.match(line):
                 continue  # a step still to come, or a heading of another level (a group of sections)
             said = _plain(_IMAGE.sub("", item.group("text") if item else line.lstrip("> \t")))
