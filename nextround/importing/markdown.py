@@ -168,10 +168,14 @@ def read_markdown_table(text: str, html: bool = False) -> MarkdownTable | None:
     )
     kept.sort(key=lambda table: table[0][0])
     rows = _side_by_side(kept)
-    rows, heading_note = _with_heading_states(rows, kept, _states_above(lines, kept))
+    states, list_names = _states_above(lines, kept)
+    rows, heading_note = _with_heading_states(rows, kept, states)
     if not any(rows[0][1]):
         del rows[0]  # a header left blank is no header: the importer looks for one
     notes = [heading_note] if heading_note else []
+    if list_names:
+        named = ", ".join(f"'{name}'" for name in dict.fromkeys(list_names))
+        notes.append(f"The heading over a table ({named}) is its name: its rows say which were sent.")
     if apart:
         plural = "s" if len(apart) != 1 else ""
         lines_apart = ", ".join(f"{number:,}" for number in apart[:5]) + (", …" if len(apart) > 5 else "")
@@ -743,10 +747,12 @@ def _rows_apart(lines: list[str], tables: list[_Table]) -> list[int]:
     return joined
 
 
-def _states_above(lines: list[str], tables: list[_Table]) -> list[str | None]:
+def _states_above(lines: list[str], tables: list[_Table]) -> tuple[list[str | None], list[str]]:
     """What the heading right above each table says of where its applications stand ("## Rejected";
-    a post titled "Companies I interviewed with"), None when it says nothing of it."""
+    a post titled "Companies I interviewed with"), None when it says nothing of it; and the headings
+    that say so only as the list's name (see _names_the_list)."""
     states: list[str | None] = []
+    names: list[str] = []
     top = 0  # where the text above the table begins: the file's start, or the end of the table before
     for table in tables:
         above = lines[top : table[0][0] - 1]
@@ -754,9 +760,24 @@ def _states_above(lines: list[str], tables: list[_Table]) -> list[str | None]:
         if not titles and top == 0:
             titles = [title.group(1) for line in _front_matter(lines) if (title := _TITLE.match(line))]
         state = titles[-1] if titles else None
-        states.append(state if state and read_text(state, prose=True).known else None)
+        if state is None or not read_text(state, prose=True).known:
+            states.append(None)
+        elif _names_the_list(state, table):
+            states.append(None)
+            names.append(state)
+        else:
+            states.append(state)
         top = table[-1][0]
-    return states
+    return states, names
+
+
+def _names_the_list(state: str, table: _Table) -> bool:
+    """Whether a heading that says its rows were sent ("### 投递", "## Applied") is the list's name: rows
+    of the table say so themselves ("8月16日投递"), so those that do not were not sent (yet)."""
+    reading = read_text(state, prose=True)
+    if reading.stage > Stage.APPLIED or reading.outcome != "pending":
+        return False
+    return any(read_text(cell, prose=True).says_applied for _, cells in table[1:] for cell in cells if cell)
 
 
 def _with_heading_states(rows: _Table, kept: list[_Table], states: list[str | None]) -> tuple[_Table, str]:

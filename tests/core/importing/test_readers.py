@@ -1516,6 +1516,33 @@ def test_the_heading_over_a_markdown_table_says_where_its_rows_stand() -> None:
     assert _only_grid(read_workbook("plain.md", plain.encode())).rows[0] == ["Company", "Role", "Applied"]
 
 
+def test_a_heading_that_says_sent_over_a_table_whose_rows_say_it_themselves_is_the_lists_name() -> None:
+    # "### Applications" over a list of places to apply, four of them marked sent in their own cells:
+    # the heading names the list, so only those four were sent
+    table = "### Applied\n\n| | Target | Link | When |\n|---|---|---|---|\n"
+    marked = ["applied 16 Aug", "", "applied 17 Aug", "", "applied 18 Aug", "", "applied 19 Aug"]
+    names = ["Acme", "Beta", "Gamma", "Delta", "Eps", "Zeta", "Eta"]
+    table += "".join(
+        f"| {n} | {name} | https://{name.lower()}.example/jobs | {when} |\n"
+        for n, (name, when) in enumerate(zip(names, marked, strict=True), start=1)
+    )
+    workbook = read_workbook("targets.md", table.encode())
+    assert workbook.notes[0] == (
+        "The heading over a table ('Applied') is its name: its rows say which were sent."
+    )
+    applications = import_files([SourceFile("targets.md", table.encode())]).applications
+    assert len(applications) == 4
+    # where no row says it, the heading still says where every row stands
+    plain = "### Applied\n\n| Company | Link |\n|---|---|\n| Acme | https://acme.example |\n"
+    plain += "| Beta | https://beta.example |\n"
+    applications = import_files([SourceFile("plain.md", plain.encode())]).applications
+    assert applications["company"].tolist() == ["Acme", "Beta"]
+    # a heading that says more than "sent" still says it of every row, whatever the rows say
+    rejected = "## Rejected\n\n| Company | Notes |\n|---|---|\n| Acme | applied in May |\n| Beta | |\n"
+    applications = import_files([SourceFile("rejected.md", rejected.encode())]).applications
+    assert applications["outcome"].tolist() == ["rejected", "rejected"]
+
+
 def test_markdown_cells_are_read_without_html_tags_and_reference_links() -> None:
     text = (
         '| 公司 | 结果 |\n| --- | --- |\n| **[拼多多]** 服务端 | <span class="box box-red">挂了</span> |\n'
