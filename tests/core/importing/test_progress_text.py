@@ -290,6 +290,13 @@ def test_free_text_with_numbers_and_negations(text: str, stage: str, outcome: st
         "Wir haben die Position mittlerweile erfolgreich besetzt.",
         "Not hired",
         "Interviewed, but the recruitment of this job posting was canceled.",
+        "We have made the difficult decision to decline your application for the role.",
+        "we have decided to proceed with individuals whose skills more closely align with the role",
+        "We have progressed with candidates whose CV displays a closer alignment.",
+        "We have decided to move forward with other candidates.",
+        "Dieses Mal erfüllen andere Bewerber:innen die Kriterien besser, daher sagen wir dir heute ab.",
+        "Es tut uns leid, dass wir dieses Mal keine bessere Nachricht für Sie haben.",
+        "Trotz Ihrer Qualifikation gab es eine Person, die noch ein Stück besser passte.",
     ],
 )
 def test_what_rejection_emails_say_reads_as_rejected_in_prose(text: str) -> None:
@@ -681,9 +688,21 @@ def test_a_step_after_sending_that_has_not_come_yet_still_says_it_was_sent(text:
     assert reading.says_applied and not reading.not_applied and not reading.says_never_sent
 
 
-@pytest.mark.parametrize("text", ["will apply next week", "not submitted", "CV not sent", "did not apply"])
+@pytest.mark.parametrize(
+    "text",
+    ["will apply next week", "not submitted", "CV not sent", "did not apply",
+     "Failed: blocked by a CAPTCHA before submit; no submission occurred", "Could not submit the form",
+     "failed to apply (the portal crashed)", "Submission failed"],
+)  # fmt: skip
 def test_the_act_of_sending_negated_or_to_come_still_says_never_sent(text: str) -> None:
+    # an attempt to send that failed sent nothing
     assert read_text(text, note=True).not_applied
+
+
+def test_a_step_named_with_a_failed_submission_says_it_was_sent() -> None:
+    # what could not be submitted was the take-home: the application had been sent
+    reading = read_text("Could not submit the take-home in time", note=True)
+    assert not reading.not_applied and reading.stage > Stage.APPLIED
 
 
 @pytest.mark.parametrize(
