@@ -824,9 +824,13 @@ def _sent(
     n_rows = len(stage)
     sent = np.where(readable_flag, int(Sent.SENT), int(Sent.NOTHING)).astype(np.int8)
     says_not: list[_Layer] = []
+    # A note's "not sent" is history ("retry of a failed try: no submission") where a status says it was
+    # sent ("Applied"): the status says where the row stands now.
+    status_sent = _any((t.sent == Sent.SENT for t in texts if t.role != "notes"), n_rows)
     for text in texts:
         sent = np.maximum(sent, np.where(text.sent == Sent.NOT_SENT, 0, text.sent)).astype(np.int8)
-        says_not.append(_layer(text, text.sent == Sent.NOT_SENT))
+        not_sent = text.sent == Sent.NOT_SENT
+        says_not.append(_layer(text, not_sent & ~status_sent if text.role == "notes" else not_sent))
     if signals.applied_flag is not None:
         header, cells = signals.applied_flag
         codes, uniques = _codes(cells, n_rows)

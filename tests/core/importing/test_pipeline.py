@@ -769,6 +769,20 @@ def test_a_two_sided_status_beside_the_files_own_word_for_a_rejection_is_the_can
     assert "says neither" in {q.key: q for q in alone.report.questions}["status:discarded"].text
 
 
+def test_a_status_that_says_sent_outranks_a_notes_history_of_a_try_that_sent_nothing() -> None:
+    # an agent's log: a first try failed ("no submission occurred"), the retry the next day was sent
+    rows = [["Date", "Company", "Role", "Notes", "Status"]]
+    rows += [["2026-10-04", "Acme", "QA", "blocked by a CAPTCHA; no submission occurred", "Blocked"]]
+    rows += [["2026-10-05", "Acme", "QA", "retry of yesterday's try (no submission occurred)", "Applied"]]
+    rows += [["2026-10-05", "Beta", "QA", "retry of the failed try (no submission occurred)", "Applied"]]
+    rows += [["2026-10-05", "Gamma", "QA", "could not submit: the portal wants an account", "On hold"]]
+    rows += [["2026-10-05", "Delta", "QA", "", "Applied"]]
+    result = _import("log.csv", csv_bytes(rows))
+    _accounted(result)
+    assert sorted(result.applications["company"]) == ["Acme", "Beta", "Delta"]
+    assert {skipped.row for skipped in result.report.skipped} >= {5}  # Gamma: the note decides
+
+
 def test_a_note_that_says_it_was_sent_overrules_the_candidates_own_not_sent_and_is_asked() -> None:
     rows = [["Company", "Role", "Date", "Status", "Notes"]]
     rows += [["Acme", "Analyst", "2025-03-01", "Discarded", "No response after a month, dropped it"]]
