@@ -369,7 +369,10 @@ def _mend(tokens: tuple[str, ...], *, shortened: bool) -> tuple[tuple[str, ...],
     mended: list[str] = []
     notes: dict[str, str] = {}
     for word in tokens:
-        fixed = _mended_word(word) or (_completed_word(word) if shortened else None)
+        fixed = _mended_word(word)
+        if fixed is not None and not shortened and fixed.startswith(word):
+            fixed = None  # one letter short of a status word is a word of its own in prose ("triage")
+        fixed = fixed or (_completed_word(word) if shortened else None)
         mended.append(word if fixed is None else fixed)
         if fixed is not None:
             notes.setdefault(fixed, word)

@@ -428,6 +428,10 @@ def test_a_status_missing_its_first_letter_is_read(text: str, stage: str, outcom
 def test_words_cut_short_are_not_completed_in_notes() -> None:
     assert not read_text("rejec", note=True).known
     assert not read_text("Inter", note=False).known
+    # one letter short of a status word is a word of its own in a sentence: "triage" is no "triagem"
+    # (Portuguese: screening), while a letter swapped or lost inside a word is still mended
+    assert read_text("Strong fit: duties match SOC triage and IR support", prose=True).stage == Stage.APPLIED
+    assert read_text("rejcted after the first interview", prose=True).outcome == "rejected"
 
 
 def test_rule_says_which_phrase_decided_and_what_was_mended() -> None:
