@@ -240,6 +240,21 @@ def test_a_per_stage_column_named_like_a_contact_is_read_as_a_stage():
     assert result.applications["stage_reached"].tolist()[0] >= "screen"
 
 
+def test_the_employers_interview_process_as_described_is_no_stage_reached():
+    # "Interview process" tells what the employer's process is ("HR screen, coding, onsite"), not how far
+    # this application got: the status says that
+    rows = [
+        ["Company", "Applied", "Interview process", "Status"],
+        ["A", "2025-03-01", "HR screen, coding, team fit, onsite", "Applied"],
+        ["B", "2025-03-02", "no idea", "Rejected"],
+        ["C", "2025-03-03", "4 stages", "Phone screen"],
+    ]
+    result = _import("process.csv", csv_bytes(rows))
+    fields = {m.column: m.field for m in result.report.mapping}
+    assert fields["Interview process"] == "job_description"
+    assert result.applications["stage_reached"].tolist() == ["applied", "applied", "screen"]
+
+
 def test_more_rows_than_the_limit_are_refused_naming_the_limit(monkeypatch):
     from nextround.importing import pipeline
 
