@@ -160,6 +160,7 @@ def _read_key(key: str, prose: bool = False, note: bool = False, own_side: bool 
     unclear: list[str] = []
     used: list[str] = []
     refusal_ends: set[int] = set()  # where a negated refusal ends: "not selected", "pas retenu"
+    sent_said: set[str] = set()  # the meanings that say it was sent
     clauses = _clause_numbers(key, len(tokens))
     hits = list(vocab.statuses.find(tokens))
     # "❌ Disqualified": the mark echoes the two-sided word, and says no more of whose no it was
@@ -213,8 +214,15 @@ def _read_key(key: str, prose: bool = False, note: bool = False, own_side: bool 
         cv_turned_down |= meaning == "cv_rejected"
         if meaning in _OUTCOME_OF:
             outcomes.add(_OUTCOME_OF[meaning])
-        says_applied |= meaning in _SAYS_APPLIED
+        if meaning in _SAYS_APPLIED:
+            sent_said.add("posting's" if hit.phrase in vocab.posting_withdrawals else meaning)
         names_applied |= meaning == "applied"
+    if closed and sent_said == {"posting's"}:
+        # "Expired / no longer accepting applications": the posting expired, or was withdrawn; nobody
+        # withdrew an application sent
+        sent_said.clear()
+        outcomes.discard("withdrawn")
+    says_applied = bool(sent_said)
     if not_pursued:
         # "Not interested" after sending it is a withdrawal; without a word that it was sent, never sent
         # (a status keeps the withdrawal, for when another column says it was sent after all).

@@ -45,6 +45,9 @@ class Vocabulary:
     # where an application sent stands, on the employer's side ("viewed", "under review"): negated or to
     # come ("not viewed", "will be reviewing it"), the employer has not looked yet; it was still sent
     after_sending: frozenset[str]
+    # withdrawal words a posting may say of itself ("Expired", "Withdrawn"): beside a closed posting,
+    # the posting's, and no application withdrawn
+    posting_withdrawals: frozenset[str]
     never_correct: frozenset[str]  # real words one letter from a status word: never "mended" into it
     post_sections: frozenset[str]  # a post's own parts ("Conclusion", "总结"): headings of no application
     numbers: dict[str, int]
@@ -138,6 +141,7 @@ def vocabulary() -> Vocabulary:
         durations=frozenset(listed["durations"]),
         unsent=frozenset(listed["unsent"]),
         after_sending=frozenset(listed["after_sending"]),
+        posting_withdrawals=frozenset(listed["posting_withdrawals"]),
         never_correct=frozenset(listed["never_correct"]),
         post_sections=frozenset(listed["post_sections"]),
         numbers=numbers,

@@ -703,6 +703,22 @@ def test_the_act_of_sending_negated_or_to_come_still_says_never_sent(text: str) 
     assert read_text(text, note=True).not_applied
 
 
+@pytest.mark.parametrize(
+    ("text", "says_applied", "outcome"),
+    [("Expired / no longer accepting applications", False, "rejected"),
+     ("Withdrawn - position closed", False, "rejected"),
+     ("Expired", True, "withdrawn"),  # alone, the candidate let it expire
+     ("I withdrew, then the posting closed", True, "rejected")],
+)  # fmt: skip
+def test_an_expiry_beside_a_closed_posting_is_the_postings_own(
+    text: str, says_applied: bool, outcome: str
+) -> None:
+    # beside "no longer accepting applications", "Expired" is the posting's: nobody withdrew an
+    # application, and nothing says one was sent
+    reading = read_text(text, prose=True)
+    assert (reading.says_applied, reading.outcome) == (says_applied, outcome)
+
+
 def test_a_step_named_with_a_failed_submission_says_it_was_sent() -> None:
     # what could not be submitted was the take-home: the application had been sent
     reading = read_text("Could not submit the take-home in time", note=True)
