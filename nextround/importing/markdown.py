@@ -86,6 +86,7 @@ _FIELD = re.compile(r"^([^:：]{1,40}?)\s*[:：](?!\d|//)\s*(.*)$")
 _FIELD_WORDS = 4
 # A job listed under a company's heading: its line within the section, its title, its steps
 _Job = tuple[int, str, list[str]]
+_SaidLine = tuple[str, "re.Match[str] | None", str, bool]  # a line, its list item, its words, in code
 _Table = list[tuple[int, list[str | None]]]  # a table's lines: (line number, cells), its header first
 
 
@@ -242,12 +243,13 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     ]
     bodies = [lines[start + 1 : end] for start, end in zip(starts, ends, strict=True)]
     jobs = _jobs_under_headings(bodies)
-    fields = _record_fields(bodies)
+    said_lines = [_said_lines(lines, fenced, start + 1, end) for start, end in zip(starts, ends, strict=True)]
+    fields = _record_fields(said_lines)
     records: list[tuple[list[str | None], dict[str, str]]] = []
     speaking = sections_read = 0
     read: list[int] = []  # where each application starts: its section, or its job in the section
     own_parts = vocabulary().post_sections
-    for (start, heading), body, listed in zip(sections, bodies, jobs, strict=True):
+    for (start, heading), body, listed in zip(sections, said_lines, jobs, strict=True):
         if normalise(_plain(heading)) in own_parts:
             continue  # "## Conclusion": the post's own part, no application
         sections_read += 1
@@ -264,14 +266,7 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
         role = None
         progress: list[str] = []
         filled: dict[str, str] = {}  # the record's fields: label -> value
-        for index, line in enumerate(body, start + 1):
-            item = _ITEM.match(line)
-            if line.lstrip().startswith("```"):
-                continue  # a fence; the code block it opens (a timeline's events) holds steps, never the role
-            in_code = fenced[index]
-            if (item and item.group("tick") == " ") or _HEADING.match(line):
-                continue  # a step still to come, or a heading of another level (a group of sections)
-            said = _plain(_IMAGE.sub("", item.group("text") if item else line.lstrip("> \t")))
+        for line, item, said, in_code in body:
             field = _FIELD.match(said) if fields and not in_code else None
             if field and (label := _field_key(field.group(1))) in fields:
                 filled.setdefault(label, field.group(2).strip())
@@ -330,22 +325,35 @@ def _field_key(label: str) -> str:
     return normalise(label) if word_count(label) <= _FIELD_WORDS else ""
 
 
-def _record_fields(bodies: list[list[str]]) -> dict[str, str]:
+def _said_lines(lines: list[str], fenced: list[bool], start: int, end: int) -> list[_SaidLine]:
+    """A section's lines as the outline reads them: each line, its list item, its words (no image, no
+    quote mark) and whether it is code; not the fences, the steps still to come (unticked items) or the
+    headings of another level (a group of sections)."""
+    said: list[_SaidLine] = []
+    for index in range(start, end):
+        line, item = lines[index], _ITEM.match(lines[index])
+        if line.lstrip().startswith("```") or (item and item.group("tick") == " ") or _HEADING.match(line):
+            continue  # a fence's code block (a timeline's events) holds steps; the fence itself is none
+        words = _plain(_IMAGE.sub("", item.group("text") if item else line.lstrip("> \t")))
+        said.append((line, item, words, fenced[index]))
+    return said
+
+
+def _record_fields(sections: list[list[_SaidLine]]) -> dict[str, str]:
     """The labels of a note kept as records ("- Status: applied", "Date applied: 2026-10-08"): those
     that recur under at least half of the headings, and three at least; normalised label -> as written
-    first. A label under a few headings is a step of theirs, or a line of prose."""
+    first. A label under a few headings is a step of theirs, or a line of prose; one in code is code."""
     seen: Counter[str] = Counter()
     written: dict[str, str] = {}
-    for body in bodies:
+    for section in sections:
         here: set[str] = set()
-        for line in body:
-            item = _ITEM.match(line)
-            field = _FIELD.match(_plain(item.group("text") if item else line.strip()))
+        for _, _, said, in_code in section:
+            field = None if in_code else _FIELD.match(said)
             if field and (key := _field_key(field.group(1))):
                 here.add(key)
                 written.setdefault(key, field.group(1).strip())
         seen.update(here)
-    least = max(3, len(bodies) / 2)
+    least = max(3, len(sections) / 2)
     return {key: label for key, label in written.items() if seen[key] >= least}  # in the order written
 
 

@@ -1122,6 +1122,20 @@ def test_labelled_fields_under_each_heading_are_the_columns_of_a_record() -> Non
     assert applied == ["2026-10-08", "2026-10-02", "2026-10-01"]
 
 
+def test_labels_in_a_code_block_or_an_unticked_item_are_no_columns_of_a_record() -> None:
+    # each heading keeps its steps as a JSON timeline in code ('"content": "投递"'), and a step still to
+    # come as an unticked item: labels the reader never fills are no columns (they were empty ones)
+    records = [("腾讯", "一面"), ("美团", "笔试"), ("字节", "挂了")]
+    note = "".join(
+        f'## {company}\n\n```json\n{{"events": [{{"timestamp": "2025-08-0{day}", '
+        f'"content": "投递"}}]}}\n```\n- [ ] Next step: 笔试\n- Status: {status}\n\n'
+        for day, (company, status) in enumerate(records, start=1)
+    )
+    grid = _only_grid(read_workbook("秋招.md", note.encode()))
+    assert grid.rows[0] == ["Company", "Role", "Status", "Progress", "Date"]
+    assert [row[0] for row in grid.rows[1:]] == ["腾讯", "美团", "字节"]
+
+
 def test_a_note_whose_sections_say_nothing_of_applications_or_that_has_no_headings_is_no_outline() -> None:
     readme = (  # dates and numbers in every section, but no word of an application
         "# Install\n\n- pip install nextround 1.2\n\n# Use\n\n- make run (since 2024-05-01)\n\n"
