@@ -464,7 +464,7 @@ def read_markdown_list(text: str) -> MarkdownTable | None:
             last = None
             level, title = section
             path = {depth: said for depth, said in path.items() if depth < level} | {level: title}
-            state = "; ".join(said for said in path.values() if read_text(said).known) or None
+            state = "; ".join(said for said in path.values() if _board_column(said)) or None
             # a board's column is the heading right above its items, in a few words
             board_column = (
                 title if read_text(title).says_applied and len(title.split()) <= _BOARD_WORDS else None

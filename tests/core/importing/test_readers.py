@@ -1284,6 +1284,19 @@ def test_a_list_under_headings_that_name_where_the_applications_stand_is_a_board
     assert isinstance(_read_or_message("guide.md", guide.encode()), str)
 
 
+def test_a_heading_that_names_an_application_says_nothing_of_the_items_below_it() -> None:
+    # "## Acme - rejected me" is an application's own line, no board's column: the list and the lines
+    # readers take only a heading that says where its items stand and names none ("## Rejected")
+    items = "".join(f"- {name}: applied 2024-03-0{i}\n" for i, name in enumerate("BCDEF", start=1))
+    listed = _only_grid(read_workbook("list.md", f"## Acme - rejected me\n{items}".encode()))
+    assert [row[3] for row in listed.rows[1:]] == [f"applied 2024-03-0{i}" for i in range(1, 6)]
+    board = _only_grid(read_workbook("list.md", f"## Rejected\n{items}".encode()))
+    assert [row[3] for row in board.rows[1:]] == [f"Rejected; applied 2024-03-0{i}" for i in range(1, 6)]
+    lines = items.replace("- ", "")  # plain lines: the lines reader takes headings alike
+    plain = _only_grid(read_workbook("lines.md", f"## Acme - rejected me\n\n{lines}".encode()))
+    assert [row[2] for row in plain.rows[1:]] == [None] * 5
+
+
 def test_an_item_written_again_under_another_heading_is_the_same_application_with_another_label() -> None:
     # a board made from an issue tracker's labels lists one issue under each of its labels
     issue = "https://x.example/issues/{}"
