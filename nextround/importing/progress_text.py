@@ -35,7 +35,8 @@ from nextround.importing.phrases import MARK, MAX_ANALYSED_CHARS, label_words, w
 from nextround.importing.vocabulary import vocabulary
 from nextround.model import OUTCOMES, STAGE_DTYPE, STAGES, Stage
 
-_STEPS: Final = re.compile(r"\s*(?:=+>|-+>|→|⇒|➡)\s*")  # the arrows between the steps of a history
+STEP_ARROWS: Final = r"=+>|-+>|→|⇒|➡"  # the arrows between the steps of a history ("applied => 一面")
+_STEPS: Final = re.compile(rf"\s*(?:{STEP_ARROWS})\s*")
 OUTCOME_STRENGTH: Final = ("rejected", "withdrawn", "ghosted", "offer", "pending")
 _ARTICLES: Final = frozenset({"a", "an", "the", "my", "their", "its"})
 _STAGE_OF: Final = {"screen": Stage.SCREEN, "interview": Stage.INTERVIEW, "final": Stage.FINAL}

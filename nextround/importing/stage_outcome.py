@@ -47,6 +47,7 @@ import pandas as pd
 from nextround.importing.cells import code_counts, distinct_values
 from nextround.importing.phrases import word_count, words
 from nextround.importing.progress_text import (
+    STEP_ARROWS,
     YES_NO_RULE,
     TextReading,
     override_reading,
@@ -72,7 +73,7 @@ PROSE_WORDS: Final = 5  # a status cell of more words than this is a sentence, r
 PARAGRAPH_WORDS: Final = 20  # a cell of more words than this is a paragraph (a pasted e-mail), no label
 LABEL_WORDS: Final = 3  # each part of a list of labels ("Offer; 一轮面试; 二轮面试; 已投递") is this short
 # What parts a list of labels ("Offer; 一面", "Applied → onsite"); a comma parts a sentence's clauses too.
-_LABEL_LIST: Final = re.compile(r"[;；|｜\n]|=>|->|→")
+_LABEL_LIST: Final = re.compile(rf"[;；|｜\n]|{STEP_ARROWS}")
 
 
 class Flag(IntEnum):
