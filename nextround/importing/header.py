@@ -35,6 +35,7 @@ class HeaderGuess:
     index: int  # index into grid.rows of the header row, or NO_HEADER
     confidence: float  # 0..1
     reason: str  # e.g. "row 3: 8 text labels, 5 known column names; rows above look like a banner"
+    banner_above: bool = False  # the rows above the header look like its title, not like data
 
 
 @dataclass(frozen=True)
@@ -95,15 +96,13 @@ def _guess(
     )
     parts = [f"row {row_number}: {best.labels} text label{'s' if best.labels != 1 else ''}"]
     parts[0] += f", {best.known} known column name{'s' if best.known != 1 else ''}"
+    above = [c for c in candidates if c.index < best.index]
+    banner = bool(above) and all(c.banner or c.cells <= max(2, best.cells // 3) for c in above)
     if best.index > 0:
-        above = [c for c in candidates if c.index < best.index]
-        if above and all(c.banner or c.cells <= max(2, best.cells // 3) for c in above):
-            parts.append("rows above look like a banner")
-        else:
-            parts.append("rows above do not look like a header")
+        parts.append("rows above look like a banner" if banner else "rows above do not look like a header")
     if best.contrast >= 0.3:
         parts.append("rows below look like data")
-    return HeaderGuess(best.index, round(max(0.05, min(1.0, confidence)), 2), "; ".join(parts))
+    return HeaderGuess(best.index, round(max(0.05, min(1.0, confidence)), 2), "; ".join(parts), banner)
 
 
 def _score(

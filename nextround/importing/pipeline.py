@@ -50,7 +50,7 @@ from nextround.importing.event_log import (
     steps_question,
 )
 from nextround.importing.grid import Grid, Workbook
-from nextround.importing.header import NO_HEADER, find_header
+from nextround.importing.header import NO_HEADER, HeaderGuess, find_header
 from nextround.importing.memory import keep_freed_memory
 from nextround.importing.phrases import MAX_ANALYSED_CHARS
 from nextround.importing.progress_text import (
@@ -375,6 +375,10 @@ def _import_workbook(
     else:
         headers, header_notes = _unique_headers(grid.head(guess.index + 1)[guess.index])
         header_row = int(grid.row_numbers[guess.index])
+        if guess.index > 0:
+            title, above = _above_header(grid, guess, file, header_row)
+            summary = replace(summary, notes=(*summary.notes, title)) if title else summary
+            warnings.extend([above] if above else [])
     raw = grid.cells.iloc[guess.index + 1 :].set_axis(headers, axis=1).reset_index(drop=True)
     raw = pd.DataFrame(
         {c: as_distinct(raw[c]) for c in raw.columns}
@@ -433,6 +437,30 @@ def _import_workbook(
         summary,
         dropped,
     )
+
+
+def _above_header(
+    grid: Grid, guess: HeaderGuess, file: str, header_row: int
+) -> tuple[str, RowWarning | None]:
+    """What stands above the header row, said rather than lost: a note that it is the table's title;
+    or, where those rows look like neither a title nor a header, a warning that names them (they may be
+    applications the header search passed over)."""
+    rows = tuple(int(n) for n in grid.row_numbers[: guess.index])
+    first = next(
+        (str(cell).strip() for cell in grid.head(1)[0] if cell is not None and str(cell).strip()), ""
+    )
+    said = f"{first[:60]}…" if len(first) > 60 else first
+    which, are = (f"Row {rows[0]}", "is") if len(rows) == 1 else (f"Rows {rows[0]}–{rows[-1]}", "are")
+    where = f"{which}, above the header row (row {header_row}),"
+    if guess.banner_above:
+        return f"{where} {are} read as the table's title: '{said}'.", None
+    some = "The row" if len(rows) == 1 else f"The {len(rows)} rows"
+    look, hold = ("looks", "it holds one") if len(rows) == 1 else ("look", "they hold some")
+    message = (
+        f"{some} above the header row (row {header_row}) {look} like neither a header nor a title "
+        f"('{said}') and {are} not read as applications: if {hold}, add a header row above them."
+    )
+    return "", RowWarning(file, message, rows)
 
 
 def _repair_warning(file: str, repaired: tuple[tuple[int, str], ...]) -> RowWarning:

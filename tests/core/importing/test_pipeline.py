@@ -77,6 +77,26 @@ def test_banner_rows_blank_rows_template_defaults_and_the_right_sheet():
     assert result.applications["stage_reached"].tolist() == ["screen", "final"]
     assert [s.row for s in result.report.skipped] == [7, 8]
     assert all("template defaults" in s.reason for s in result.report.skipped)
+    # the banner above the header is said, not lost
+    title = [note for note in summary.notes if "above the header row" in note]
+    assert title == [
+        "Rows 1–2, above the header row (row 3), are read as the table's title: 'Job search 2025 — tracker'."
+    ]
+
+
+def test_rows_above_the_header_that_look_like_data_are_named_in_a_warning():
+    # two rows of a tracker pasted above its header: not read as applications, but named, never lost
+    rows = [["Acme", "Analyst", "applied"], ["Beta", "Engineer", "rejected"]]
+    rows += [["Company", "Role", "Status", "Date applied"]]
+    rows += [[c, "Developer", "applied", f"2024-01-0{i}"] for i, c in enumerate("CDEFG", start=1)]
+    result = _import("pasted.csv", csv_bytes(rows))
+    assert result.report.files[0].header_row == 3
+    (warning,) = [w for w in result.report.warnings if "above the header row" in w.message]
+    assert warning.rows == (1, 2)
+    assert warning.message == (
+        "The 2 rows above the header row (row 3) look like neither a header nor a title ('Acme') and are "
+        "not read as applications: if they hold some, add a header row above them."
+    )
 
 
 def test_the_user_can_pick_another_sheet_and_a_missing_sheet_is_a_clear_error():
