@@ -1,5 +1,5 @@
-"""Run every benchmark in turn (import, Overview analysis, whole-app scale, the remembered search) and
-print their reports.
+"""Run every benchmark in turn (import, Overview analysis, whole-app scale, the remembered search, the
+small waits) and print their reports.
 
 Run: ``.venv/bin/python bench/run_all.py`` (``make bench``). Each benchmark runs in its own process so
 one's memory does not inflate the next one's numbers; the exit code is non-zero if any of them failed.
@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-BENCHMARKS = ("bench_import.py", "bench_analysis.py", "bench_scale.py", "bench_store.py")
+BENCHMARKS = ("bench_import.py", "bench_analysis.py", "bench_scale.py", "bench_store.py", "bench_small.py")
 
 
 def main() -> int:

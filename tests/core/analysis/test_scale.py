@@ -2,7 +2,6 @@
 
 import datetime as dt
 import json
-import time
 
 import pytest
 
@@ -20,9 +19,7 @@ def test_overview_of_a_million_rows():
     table = apply_ghosting(
         synthetic_applications(1_000_000, seed=5), SETTINGS.ghosting, SETTINGS.reference_date()
     )
-    start = time.perf_counter()
-    overview = build_overview(table, SETTINGS)
-    elapsed = time.perf_counter() - start
+    overview = build_overview(table, SETTINGS)  # its speed: bench/bench_analysis.py
     assert overview.kpis.applications == 1_000_000
     assert overview.funnel["reached"].iloc[0] == 1_000_000
     assert overview.flows["count"].sum() == 2_000_000
@@ -31,4 +28,3 @@ def test_overview_of_a_million_rows():
         for f in (funnel_figure(overview.funnel), sankey_figure(overview.flows))
     )
     assert payload < 1_000_000
-    assert elapsed < 5  # generous against a loaded machine; bench/bench_analysis.py measures the 1 s target

@@ -1,5 +1,5 @@
-"""The command line behaves like one: fast help, a version, the commands listed, a quiet closed pipe,
-and one name and metavar per option across the sub-commands."""
+"""The command line behaves like one: help without loading the core, a version, the commands listed, a
+quiet closed pipe, and one name and metavar per option across the sub-commands."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import argparse
 import os
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -33,18 +32,6 @@ def test_help_lists_every_command_without_loading_the_core():
     *help_lines, loaded = result.stdout.strip().splitlines()
     assert loaded == "[]"
     assert all(any(line.strip().startswith(c.name) for line in help_lines) for c in COMMANDS)
-
-
-def test_help_answers_well_under_a_second():
-    best = float("inf")
-    for _ in range(3):  # the best of three: a busy machine should not fail this
-        start = time.perf_counter()
-        result = subprocess.run(
-            [sys.executable, "-m", "nextround", "--help"], capture_output=True, check=False
-        )
-        best = min(best, time.perf_counter() - start)
-        assert result.returncode == 0
-    assert best < 0.5, f"--help took {best:.2f} s"
 
 
 def test_version(capsys):
