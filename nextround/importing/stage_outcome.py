@@ -825,27 +825,26 @@ def _sent(
     n_rows = len(stage)
     sent = np.where(readable_flag, int(Sent.SENT), int(Sent.NOTHING)).astype(np.int8)
     says_not: list[_Layer] = []
+    # "Not started" in a status cell outranks a date or a tick in a stage column (a template's example
+    # dates, a planned interview); a text that names a stage or an answer itself says it was sent.
+    cells = [t for t in texts if t.role != "notes"]
     # A note's "not sent" is history ("retry of a failed try: no submission") where a status says it was
     # sent ("Applied"): the status says where the row stands now.
-    status_sent = _any((t.sent == Sent.SENT for t in texts if t.role != "notes"), n_rows)
+    status_sent = _any((t.sent == Sent.SENT for t in cells), n_rows)
     for text in texts:
         sent = np.maximum(sent, np.where(text.sent == Sent.NOT_SENT, 0, text.sent)).astype(np.int8)
         not_sent = text.sent == Sent.NOT_SENT
         says_not.append(_layer(text, not_sent & ~status_sent if text.role == "notes" else not_sent))
     if signals.applied_flag is not None:
-        header, cells = signals.applied_flag
-        codes, uniques = _codes(cells, n_rows)
+        header, flag_cells = signals.applied_flag
+        codes, uniques = _codes(flag_cells, n_rows)
         answers = _spread([_ANSWER_CODE[cell_answer(v)] for v in uniques], codes, -1, np.int8)
         sent = np.where(answers == 1, int(Sent.SENT), sent).astype(np.int8)
         says_not.append(_Layer((answers == 0).astype(np.int8), Labels(header, uniques), codes))
-    # "Not started" in a status cell outranks a date or a tick in a stage column (a template's example
-    # dates, a planned interview); a text that names a stage or an answer itself says it was sent.
-    cells = [t for t in texts if t.role != "notes"]
     # Where the status says neither sent nor not ("On hold"), a note that reads as not sent decides.
     hinting = [t for t in texts if t.role == "notes" and t.hints_not_sent.any()]
     if hinting:
-        unclear = _any((t.sent == Sent.UNCLEAR for t in cells), n_rows)
-        unclear &= ~_any((t.sent == Sent.SENT for t in cells), n_rows)
+        unclear = _any((t.sent == Sent.UNCLEAR for t in cells), n_rows) & ~status_sent
         says_not.extend(_layer(t, t.hints_not_sent & unclear) for t in hinting)
     # A closed posting is a no to an application sent, or the reason none was: alone, it says neither.
     only_closed = _any((t.closed for t in texts), n_rows) & (sent != Sent.SENT)
