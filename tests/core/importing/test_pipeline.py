@@ -275,6 +275,34 @@ def test_the_employers_interview_process_as_described_is_no_stage_reached():
     assert result.applications["stage_reached"].tolist() == ["applied", "applied", "screen"]
 
 
+def test_a_details_column_of_short_remarks_is_the_users_notes_and_of_adverts_the_jobs_description():
+    # "Details" may be the job's details or the user's own; the cells decide. Short remarks are notes,
+    # read for how far the application got; a pasted advert is the job's description.
+    advert = "We are looking for a data analyst to join our team. You will build dashboards. " * 8
+    rows = [
+        ["Company", "Date Applied", "Status", "Details"],
+        ["A", "9/19/24", "Submitted", "CL submitted"],
+        ["B", "9/20/24", "Interviewing", "Had the final round, but ultimately rejected"],
+        ["C", "9/21/24", "Rejected", "Took an aptitude test"],
+        ["D", "9/22/24", "Submitted", ""],
+    ]
+    result = _import("remarks.csv", csv_bytes(rows))
+    fields = {m.column: m.field for m in result.report.mapping}
+    assert fields["Details"] == "notes"
+    table = result.applications
+    assert table["stage_reached"].tolist() == ["applied", "final", "screen", "applied"]
+    # "Interviewing" is kept over the note's "ultimately rejected", and asked about with its row
+    assert table["outcome"].tolist() == ["pending", "pending", "rejected", "pending"]
+    asked = {q.key: q.rows for q in result.report.questions}
+    assert asked["notes-outcome"] == (3,)
+    answered = _import("remarks.csv", csv_bytes(rows), answers={"notes-outcome": "use"}).applications
+    assert answered["outcome"].tolist() == ["pending", "rejected", "rejected", "pending"]
+
+    adverts = [rows[0], *[[r[0], r[1], r[2], advert] for r in rows[1:]]]
+    fields = {m.column: m.field for m in _import("adverts.csv", csv_bytes(adverts)).report.mapping}
+    assert fields["Details"] == "job_description"
+
+
 def test_more_rows_than_the_limit_are_refused_naming_the_limit(monkeypatch):
     from nextround.importing import pipeline
 
