@@ -75,6 +75,7 @@ _OF = r"(?:\s+(?:de|del|di)\s+|\s*[-/]\s*|\s+)?"  # "5 de março", "14-Jan", "14
 _DAY_MONTH = rf"^{_WEEKDAY}(?P<d>\d{{1,2}})\.?{_OF}(?P<mon>{_LETTERS})\.?{_YEAR_TAIL}{_TIME}$"
 _MONTH_DAY = rf"^{_WEEKDAY}(?P<mon>{_LETTERS})\.?(?:\s*[-/]\s*|\s+)?(?P<d>\d{{1,2}}){_YEAR_TAIL}{_TIME}$"
 _NUMBER = r"^(?P<number>[+-]?\d+(?:\.\d+)?)$"
+_NUMERIC_YEARLESS = r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})$"  # "9/19": month and day in the file's order
 
 # What one distinct value turned out to be.
 _MISSING: Final = 0  # empty or a null literal
@@ -82,6 +83,8 @@ _DATE: Final = 1  # a full date
 _DAY_MONTH_PENDING: Final = 2  # a/b/y digits whose order the column decides
 _YEARLESS: Final = 3  # "8-Jul": month and day, year taken from neighbouring rows
 _JUNK: Final = 4  # not empty and not a date
+_YEARLESS_PENDING: Final = 5  # "9/19": a/b digits without a year, in the order the column decides
+_PENDING_KINDS: Final = (_DAY_MONTH_PENDING, _YEARLESS_PENDING)
 
 
 @dataclass(frozen=True)
@@ -165,14 +168,20 @@ def parse_date_column(values: pd.Series | DateCells, order: DateOrder = "auto") 
     distinct = cells.distinct.copy()
     distinct.kind[counts == 0] = _MISSING  # a value no row holds (a dropped row's) has no say
 
-    pending = np.flatnonzero(distinct.kind == _DAY_MONTH_PENDING)
+    pending = np.flatnonzero(np.isin(distinct.kind, _PENDING_KINDS))
     chosen = order if order != "auto" else _winner(*_order_votes(distinct, pending, counts[pending]))
+    dated_pending = bool((distinct.kind[pending] == _DAY_MONTH_PENDING).any())
     if chosen is not None:
-        first, second = distinct.first[pending], distinct.second[pending]
-        day, month = (first, second) if chosen == "dmy" else (second, first)
-        distinct.set_dates(pending, _days(distinct.year[pending], month, day))
-    ambiguous = chosen is None and len(pending) > 0
-    used_order: UsedOrder = chosen or ("ymd" if distinct.ymd.any() and not len(pending) else "none")
+        _settle_order(distinct, pending, chosen)
+    else:  # a yearless cell reads where only one order fits ("9/19"); "1/2" stays unread
+        yearless = pending[distinct.kind[pending] == _YEARLESS_PENDING]
+        parts = distinct.first[yearless], distinct.second[yearless], distinct.year[yearless]
+        fits_dmy, fits_mdy = _fits(*parts)
+        _settle_order(distinct, yearless[fits_dmy & ~fits_mdy], "dmy")
+        _settle_order(distinct, yearless[fits_mdy & ~fits_dmy], "mdy")
+        distinct.kind[yearless[fits_dmy == fits_mdy]] = _JUNK
+    ambiguous = chosen is None and dated_pending
+    used_order: UsedOrder = chosen or ("ymd" if distinct.ymd.any() and not dated_pending else "none")
 
     # Code -1 (no cell) indexes the entry appended last.
     row_date = np.append(distinct.date.astype("datetime64[ns]"), np.datetime64("NaT", "ns"))[codes]
@@ -214,7 +223,7 @@ def file_date_order(
     for values in columns:
         cells = values if isinstance(values, DateCells) else read_date_cells(values)
         distinct, counts = cells.distinct, cells.counts
-        pending = np.flatnonzero(distinct.kind == _DAY_MONTH_PENDING)
+        pending = np.flatnonzero(np.isin(distinct.kind, _PENDING_KINDS))
         both_ways |= bool((distinct.first[pending] != distinct.second[pending]).any())
         pending = pending[counts[pending] > 0]
         pending_cells += int(counts[pending].sum())
@@ -415,6 +424,28 @@ def _read_numeric(distinct: _Distinct, where: np.ndarray, parts: dict[str, pa.Ar
     distinct.dotted[where] = pc.equal(parts["s1"], ".").to_numpy(zero_copy_only=False)
 
 
+def _read_numeric_yearless(distinct: _Distinct, where: np.ndarray, parts: dict[str, pa.Array]) -> None:
+    first, second = _ints(parts["a"]), _ints(parts["b"])
+    leap = np.full_like(first, 2000)  # so that "2/29" waits for its year
+    fits_dmy, fits_mdy = _fits(first, second, leap)
+    distinct.kind[where] = np.where(fits_dmy | fits_mdy, _YEARLESS_PENDING, _JUNK)
+    distinct.first[where], distinct.second[where], distinct.year[where] = first, second, leap
+
+
+def _settle_order(distinct: _Distinct, pending: np.ndarray, chosen: Literal["dmy", "mdy"]) -> None:
+    """Read the a/b(/y) cells in the chosen order: dated ones become dates, yearless ones wait for a
+    year from their neighbours (as day and month)."""
+    first, second = distinct.first[pending], distinct.second[pending]
+    day, month = (first, second) if chosen == "dmy" else (second, first)
+    yearless = distinct.kind[pending] == _YEARLESS_PENDING
+    distinct.set_dates(pending, _days(distinct.year[pending], month, day))
+    waits = pending[yearless]
+    fits = ~np.isnat(distinct.date[waits])
+    distinct.kind[waits] = np.where(fits, _YEARLESS, _JUNK)
+    distinct.date[waits] = np.datetime64("NaT")
+    distinct.first[waits], distinct.second[waits] = day[yearless], month[yearless]
+
+
 def _read_named_month(distinct: _Distinct, where: np.ndarray, parts: dict[str, pa.Array]) -> None:
     names, numbers = _month_table()
     month_index = pc.fill_null(pc.index_in(parts["mon"], value_set=names), -1)
@@ -444,6 +475,7 @@ _SHAPES: Final = (
     (_DAY_MONTH, _read_named_month),
     (_MONTH_DAY, _read_named_month),
     (_NUMBER, _read_lone_number),
+    (_NUMERIC_YEARLESS, _read_numeric_yearless),
 )
 
 

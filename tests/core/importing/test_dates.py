@@ -292,6 +292,25 @@ def test_yearless_date_without_any_dated_row_is_unreadable() -> None:
     assert result.year_inferred == ()
 
 
+def test_a_month_and_day_in_digits_without_a_year_follows_the_files_order_and_its_neighbours_year() -> None:
+    # "9/19" beside "9/24/24": month first, as the column's dated cells are, in the year around it
+    result = _read(["9/19", "9/24/24", "10/13", "10/16/24", "3/4", "1/5/25"])
+    assert result.order == "mdy"
+    assert result.unreadable == ()
+    assert result.year_inferred == (0, 2, 4)
+    assert list(result.values.iloc[[0, 2, 4]]) == [_day("2024-09-19"), _day("2024-10-13"), _day("2025-03-04")]
+    # day first where the file is ("19/9" can only be), and the order decides "3/4"
+    result = _read(["19/9", "24/09/2024", "3/4", "01/04/2025"])
+    assert result.order == "dmy"
+    assert list(result.values.iloc[[0, 2]]) == [_day("2024-09-19"), _day("2025-04-03")]
+
+
+def test_digits_without_a_year_are_not_a_date_by_their_cells_alone() -> None:
+    # "2/3" may be a score or a share of rounds: only a column named as a date reads it
+    assert date_share(pd.Series(["1/3", "2/3", "3/3", "1/2"])) == 0.0
+    assert _read(["3/4", "5/6"]).unreadable == (0, 1)  # no dated row gives a year
+
+
 def test_yearless_leap_day_needs_a_leap_year() -> None:
     assert _read(["2024-02-20", "29-Feb"]).values.iloc[1] == _day("2024-02-29")
     assert _read(["2025-02-20", "29-Feb"]).unreadable == (1,)
