@@ -470,13 +470,15 @@ def _unnamed_names_as_company(frame: pd.DataFrame, mapping: list[ColumnMapping])
             continue
         values = ValueProfile(frame[m.column])
         if values.is_text and values.median_length <= 60 and len(values.distinct) >= 0.5 * values.filled:
-            reason = "it has no name, and its values read like the names of employers"
-            mapping[i] = ColumnMapping(m.column, "company", 0.5, "content", reason=reason)
+            mapping[i] = ColumnMapping(m.column, "company", 0.5, "content", reason=UNNAMED_COMPANY_REASON)
             break
     return mapping
 
 
 _UNNAMED: Final = re.compile(r"Column \d+")
+# Said of the first unnamed column of short texts, taken as the company for want of one: a guess, which
+# alone does not make a table a tracker.
+UNNAMED_COMPANY_REASON: Final = "it has no name, and its values read like the names of employers"
 
 
 def columns_for(mapping: Sequence[ColumnMapping], field: str) -> list[str]:

@@ -406,6 +406,8 @@ def _import_workbook(
     raw, numbers = _without(raw, numbers, defaults_only)
 
     mapping = colmap.map_columns(raw, options.column_overrides)
+    if len(raw) and not any(_speaks_of_applications(m) for m in mapping):
+        raise InputError(_no_tracker(file, headers if guess.index != NO_HEADER else []))
     dropped: list[str] = []
     if not options.keep_sensitive:
         dropped = [f"{file}: {m.column}" for m in mapping if m.field in colmap.SENSITIVE_FIELDS]
@@ -436,6 +438,32 @@ def _import_workbook(
         questions,
         summary,
         dropped,
+    )
+
+
+# What only a tracker has: who or what was applied for, when it was sent, or where it stands. Dates, links
+# and notes alone are what any table of things has.
+_APPLICATION_FIELDS: Final = frozenset(
+    {"company", "role", "label", "applied_flag", "interview_count", "stage_column", "entry_kind"}
+    | {"status", "stage", "outcome_text", "response"}
+)
+
+
+def _speaks_of_applications(mapping: colmap.ColumnMapping) -> bool:
+    """Whether a column shows the file is a tracker: named (or chosen) as an application's field, or
+    holding one (statuses, companies, titles), or named as the date applied. A date found in the cells
+    alone is any table's; so is a first column of short texts, taken as the company for want of one."""
+    if mapping.field == "applied_on":
+        return mapping.method != "content"
+    return mapping.field in _APPLICATION_FIELDS and mapping.reason != colmap.UNNAMED_COMPANY_REASON
+
+
+def _no_tracker(file: str, headers: Sequence[str]) -> str:
+    named = [h for h in headers if h and not re.fullmatch(r"Column \d+", h)]
+    columns = f" (its columns: {', '.join(named[:6])}{', …' if len(named) > 6 else ''})" if named else ""
+    return (
+        f"'{file}' does not look like a job-application tracker{columns}: no column names a company, a "
+        "role, the date you applied or where an application stands, and no cell reads as one."
     )
 
 

@@ -303,6 +303,26 @@ def test_a_details_column_of_short_remarks_is_the_users_notes_and_of_adverts_the
     assert fields["Details"] == "job_description"
 
 
+def test_a_table_that_names_no_job_and_no_progress_is_no_tracker_and_says_so():
+    # A release calendar: dates and code names. Nothing names a company, a role or where anything
+    # stands, and no cell reads as one: refused with its columns named, not read as 3 applications.
+    rows = [
+        ["version", "codename", "series", "created", "release", "eol"],
+        ["20.04 LTS", "Focal Fossa", "focal", "2019-10-17", "2020-04-23", "2025-04-23"],
+        ["22.04 LTS", "Jammy Jellyfish", "jammy", "2021-10-14", "2022-04-21", "2027-04-21"],
+        ["24.04 LTS", "Noble Numbat", "noble", "2023-10-12", "2024-04-25", "2029-04-25"],
+    ]
+    with pytest.raises(InputError, match=r"'releases.csv' does not look like .* version, codename, series"):
+        _import("releases.csv", csv_bytes(rows))
+    # The same table with a column that says where each stands is a tracker (companies not given)
+    statuses = ["Status", "Applied", "Rejected", "Applied"]
+    rows = [[*row, status] for row, status in zip(rows, statuses, strict=True)]
+    assert _import("releases.csv", csv_bytes(rows)).report.applications == 3
+    # and so is one whose only evidence is a column named as the date applied
+    rows = [["Date applied", "Link"], ["2025-03-01", "https://jobs.example.com/1"]]
+    assert _import("dates.csv", csv_bytes(rows)).report.applications == 1
+
+
 def test_more_rows_than_the_limit_are_refused_naming_the_limit(monkeypatch):
     from nextround.importing import pipeline
 
