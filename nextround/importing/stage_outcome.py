@@ -855,7 +855,8 @@ def _sent(
     # so does a note that says it was sent ("applied", "no response"), where the "not sent" is the
     # candidate's own decision ("Discarded", "Not interested": dropped after sending it, a withdrawal). A
     # note's stage may be the advert's ("four interview rounds"), and a closed posting the reason it was
-    # dropped: neither says it was sent.
+    # dropped: neither says it was sent; nor does a note that names sending to say it did not happen
+    # ("closed before application submitted").
     own_decision = _any(
         ((t.sent == Sent.NOT_SENT) & (t.outcome == _CODE["withdrawn"]) for t in cells), n_rows
     )
@@ -870,7 +871,9 @@ def _sent(
     sorting = [on >= _SORTING_ROWS and 2 * on >= all_ for on, all_ in shares]
     overruling = [layer for layer, sorts in zip(answering, sorting, strict=True) if not sorts]
     overruling += [
-        _layer(t, own_decision & (t.names_applied | (t.outcome == _CODE["ghosted"])))
+        _layer(
+            t, own_decision & (t.names_applied | (t.outcome == _CODE["ghosted"])) & (t.sent != Sent.NOT_SENT)
+        )
         for t in texts
         if t.role == "notes"
     ]
