@@ -78,6 +78,7 @@ _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _REFERENCE_LINK = re.compile(r"\[([^\[\]{}\"]+)\](?:\[[^\[\]]*\])?(?!\()")
 _PROGRESS_FIELDS = frozenset({"status", "stage", "outcome_text", "response"})  # where it stands
 _NAMES_A_JOB = frozenset({"company", "role"})
+_DESCRIBES_THE_JOB = frozenset({"job_description", "required_skills", "job_detail"})
 # A step's label before its colon ("CV screen: rejected", "서류지원：합격"), not a time's ("11:30")
 _STEP_LABEL = re.compile(r"^([^:：]{1,40}?)\s*[:：](?!\d)")
 # A record's field: "Status: applied", "Recruiter/contact: Anna" (a label of a few words; not a time's
@@ -300,7 +301,7 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     if fields:
         named = ", ".join(f"'{label}'" for label in list(fields.values())[:3])
         more = ", …" if len(fields) > 3 else ""
-        note += f" The labels each heading repeats ({named}{more}: {len(fields)} in all) are its columns."
+        note += f" The records' labels ({named}{more}: {len(fields)} in all) are its columns."
     return _note_as_table(rows, read, len(lines), note)
 
 
@@ -342,7 +343,8 @@ def _said_lines(lines: list[str], fenced: list[bool], start: int, end: int) -> l
 def _record_fields(sections: list[list[_SaidLine]]) -> dict[str, str]:
     """The labels of a note kept as records ("- Status: applied", "Date applied: 2026-10-08"): those
     that recur under at least half of the headings, and three at least; normalised label -> as written
-    first. A label under a few headings is a step of theirs, or a line of prose; one in code is code."""
+    first. A label under a few headings is a step of theirs, or a line of prose, unless it describes the
+    job; one in code is code."""
     seen: Counter[str] = Counter()
     written: dict[str, str] = {}
     for section in sections:
@@ -354,7 +356,13 @@ def _record_fields(sections: list[list[_SaidLine]]) -> dict[str, str]:
                 written.setdefault(key, field.group(1).strip())
         seen.update(here)
     least = max(3, len(sections) / 2)
-    return {key: label for key, label in written.items() if seen[key] >= least}  # in the order written
+    # A label that names what the job or the employer is ("Company context", "Requirements") is that
+    # wherever it is: it never says how far an application got ("rejects 90% of applicants").
+    return {  # in the order written
+        key: label
+        for key, label in written.items()
+        if seen[key] >= least or not _DESCRIBES_THE_JOB.isdisjoint(header_fields(label)[0][:1])
+    }
 
 
 def _with_fields(

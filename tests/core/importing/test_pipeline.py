@@ -875,6 +875,8 @@ def test_a_note_that_says_it_was_sent_overrules_the_candidates_own_not_sent_and_
     rows += [["Delta", "Analyst", "2025-03-01", "Discarded", "Posting closed"]]
     rows += [
         ["Eps", "Analyst", "2025-03-01", "Rejected", ""],
+        # a note that names sending only to say it did not happen
+        ["Theta", "Analyst", "2025-03-01", "Discarded", "Posting closed before application submitted."],
         ["Zeta", "Analyst", "2025-03-01", "To apply", ""],
     ]
     rows += [["Eta", "Analyst", "2025-03-01", "To apply", "Applied already?"]]  # a plan: still not sent
@@ -889,8 +891,8 @@ def test_a_note_that_says_it_was_sent_overrules_the_candidates_own_not_sent_and_
     assert "'Notes: No response after a month, dropped it'" in question.text
     # the "Discarded" question names only the rows it leaves out, not the one its note overruled
     assert (
-        questions["status:discarded"].rows == (4, 5)
-        and "'Discarded' (2 rows)" in questions["status:discarded"].text
+        questions["status:discarded"].rows == (4, 5, 7)
+        and "'Discarded' (3 rows)" in questions["status:discarded"].text
     )
     never = next(c for c in question.choices if c.answer == "never-sent")
     answered = _import("t.csv", csv_bytes(rows), answers={question.key: never.answer})
@@ -1217,6 +1219,22 @@ def test_a_note_kept_as_one_heading_per_application_imports_its_steps():
     summary = result.report.files[0]
     assert (summary.header_row, summary.blank_rows, summary.delimiter) == (0, 0, "")  # no table, no gaps
     assert not [q for q in result.report.questions if q.key == "no-header"]  # the header is the reader's
+
+
+def test_what_a_record_says_about_the_company_is_the_jobs_description_not_its_progress():
+    # "Company context: … rejects 90% of applying therapists" describes the employer, not this application
+    text = (
+        "# Tracker\n\n### Acme — Founder's Office\n- **Status**: Awaiting reply\n"
+        "- **Company context**: Mental-health start-up; rejects 90% of applying therapists\n\n"
+        "### Beta — Analyst\n- **Status**: Applied\n- **About the company**: Interviews every customer\n\n"
+        "### Gamma — Analyst\n- **Status**: Rejected\n- **Company context**: Fintech, 40 people\n"
+    )
+    result = _import("tracker.md", text.encode())
+    _accounted(result)
+    table = result.applications.set_index("company")
+    assert table["outcome"].to_dict() == {"Acme": "pending", "Beta": "pending", "Gamma": "rejected"}
+    assert table["stage_reached"].to_dict() == {"Acme": "applied", "Beta": "applied", "Gamma": "applied"}
+    assert table.loc["Acme", "job_description"].startswith("Mental-health start-up")
 
 
 def test_a_chinese_results_table_reads_passed_as_an_offer_and_its_summary_as_notes() -> None:

@@ -434,6 +434,14 @@ def test_words_cut_short_are_not_completed_in_notes() -> None:
     assert read_text("rejcted after the first interview", prose=True).outcome == "rejected"
 
 
+def test_an_english_word_is_never_mended_into_another_languages_status() -> None:
+    # "seed-stage" is no misspelt Swedish "sedd" (seen by the employer, so sent)
+    reading = read_text(
+        "URL 404 -- apply via email; seed-stage startup, comp undisclosed.", prose=True, note=True
+    )
+    assert not reading.says_applied and not reading.names_applied
+
+
 def test_rule_says_which_phrase_decided_and_what_was_mended() -> None:
     assert read_text("Rejected after phone screen").rule == "rejected + phone screen"
     assert read_text("reeejected").rule == "rejected (read from 'reeejected')"

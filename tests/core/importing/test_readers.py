@@ -1102,7 +1102,7 @@ def test_labelled_fields_under_each_heading_are_the_columns_of_a_record() -> Non
     workbook = read_workbook("APPLICATIONS.md", note.encode())
     grid = _only_grid(workbook)
     assert grid.rows[0][:2] == ["Company", "Role"]
-    said = "The labels each heading repeats ('Status', 'Source', 'Recruiter/contact', …: 6 in all) are its"
+    said = "The records' labels ('Status', 'Source', 'Recruiter/contact', …: 6 in all) are its"
     assert any(f"{said} columns." in line for line in workbook.notes)
     columns = {"Status", "Source", "Recruiter/contact", "Date applied", "Next action", "Notes"}
     assert columns <= set(grid.rows[0])
