@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-ACCEPTED = "Upload .xlsx, .xlsm, .xls, .ods, .csv, .tsv, .txt or .md."
+ACCEPTED = "Upload .xlsx, .xlsm, .xls, .ods, .csv, .tsv, .txt, .md or .json."
 
 
 class InputError(Exception):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import numpy as np
@@ -29,6 +29,7 @@ class Grid:
     problems: tuple[tuple[int, str], ...] = ()  # (row number, reason) rows that could not be read
     hidden: bool = False  # a hidden sheet in the workbook
     layout: tuple[int, ...] = ()  # row numbers that are the file's layout, not blank rows (Markdown rules)
+    header_given: bool = False  # the first row is the header by the format's syntax (a JSON file's keys)
 
     @property
     def width(self) -> int:
@@ -50,7 +51,7 @@ class Grid:
 @dataclass(frozen=True)
 class Workbook:
     file_name: str
-    format: str  # "xlsx", "xlsm", "xlsb", "xls", "ods", "csv", "tsv", "txt", "md"
+    format: str  # "xlsx", "xlsm", "xlsb", "xls", "ods", "csv", "tsv", "txt", "md", "json"
     grids: tuple[Grid, ...]  # one per worksheet, in workbook order (hidden ones marked)
     encoding: str | None = None  # text files: the encoding detected
     delimiter: str | None = None  # text files: the delimiter sniffed
@@ -66,14 +67,16 @@ def make_grid(
     problems: Sequence[tuple[int, str]] = (),
     hidden: bool = False,
     layout: tuple[int, ...] = (),
+    header_given: bool = False,
 ) -> Grid:
     """A grid from row lists (workbooks, repaired text): rows of any length are padded to one width."""
     width = max((len(r) for r in rows), default=0)
     padded = [r if len(r) == width else [*r, *([None] * (width - len(r)))] for r in rows]
     frame = pd.DataFrame(padded, dtype=object) if rows else pd.DataFrame()
-    return grid_from_frame(
+    grid = grid_from_frame(
         name, frame, row_numbers, repaired=repaired, problems=problems, hidden=hidden, layout=layout
     )
+    return replace(grid, header_given=header_given) if header_given else grid
 
 
 def grid_from_frame(

@@ -365,7 +365,11 @@ def _import_workbook(
     if not len(grid):
         return _FileOutcome(conform(pd.DataFrame()), skipped, warnings, [], None, None, [], summary, [])
 
-    guess = find_header(grid, colmap.is_known_label)
+    guess = (
+        HeaderGuess(0, 1.0, "the file names its fields itself (JSON keys)")
+        if grid.header_given
+        else find_header(grid, colmap.is_known_label)
+    )
     if len(grid) - guess.index - 1 > MAX_ROWS:
         raise InputError(too_many_rows(file, f"{len(grid) - guess.index - 1:,} rows", MAX_ROWS))
     header_notes: list[str] = []

@@ -21,7 +21,7 @@ from xml.etree.ElementTree import ParseError
 
 import pyarrow as pa
 
-from nextround.importing import spreadsheets, textfiles
+from nextround.importing import jsonfiles, spreadsheets, textfiles
 from nextround.importing.cells import MAX_COLUMNS, too_many_columns
 from nextround.importing.errors import ACCEPTED, InputError, empty_file
 from nextround.importing.grid import Workbook, grid_from_frame, make_grid
@@ -29,7 +29,7 @@ from nextround.untrusted import SPREADSHEET_ZIP, check_zip
 
 MAX_FILE_BYTES: int = 200 * 1024 * 1024
 WORKBOOK_FORMATS = frozenset({"xlsx", "xlsm", "xlsb", "xls", "ods"})
-TEXT_FORMATS = frozenset({"csv", "tsv", "txt", "md"})
+TEXT_FORMATS = frozenset({"csv", "tsv", "txt", "md", "json"})
 # What damaged bytes make zipfile (and its decompressors) and the XML, csv and Arrow parsers raise.
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, NotImplementedError, RuntimeError)
 _DAMAGED = (*_ZIP_ERRORS, OSError, KeyError, ValueError, TypeError, csv.Error, ParseError, pa.ArrowException)
@@ -73,6 +73,8 @@ def _read(file_name: str, data: bytes) -> Workbook:
     extension = PurePath(file_name).suffix.lower().lstrip(".")
     fmt = sniff_format(file_name, data)
     if fmt == "text":
+        if (records := jsonfiles.read_json(file_name, data, extension)) is not None:
+            return _read_json(file_name, *records)
         return _read_text(file_name, data, extension)
     sheets, notes = spreadsheets.read_sheets(file_name, data, fmt)
     if extension and extension != fmt and {extension, fmt} != {"xlsx", "xlsm"}:
@@ -94,6 +96,11 @@ _FORMAT_NAMES = {
     "xls": "an Excel 97-2003 workbook (.xls)",
     "ods": "an OpenDocument spreadsheet (.ods)",
 }
+
+
+def _read_json(file_name: str, rows: list[list[object]], notes: list[str]) -> Workbook:
+    grid = make_grid("", rows, range(len(rows)), header_given=True)  # record n is row n; its keys row 0
+    return Workbook(file_name=file_name, format="json", grids=(grid,), encoding="utf-8", notes=tuple(notes))
 
 
 def _read_text(file_name: str, data: bytes, extension: str) -> Workbook:

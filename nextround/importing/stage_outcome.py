@@ -74,6 +74,7 @@ PARAGRAPH_WORDS: Final = 20  # a cell of more words than this is a paragraph (a 
 LABEL_WORDS: Final = 3  # each part of a list of labels ("Offer; 一轮面试; 二轮面试; 已投递") is this short
 # What parts a list of labels ("Offer; 一面", "Applied → onsite"); a comma parts a sentence's clauses too.
 _LABEL_LIST: Final = re.compile(rf"[;；|｜\n]|{STEP_ARROWS}")
+_STEP_DATE: Final = re.compile(r"(?<!\w)\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?(?!\w)")
 
 
 class Flag(IntEnum):
@@ -291,12 +292,15 @@ def _reading(
     # A sentence is read as prose: "by phone" there is how it happened, "Phone" alone a phone screen. A
     # list of labels is no sentence, however long the list.
     prose = word_count(key) > PROSE_WORDS and not _labels(str(value))
-    return read_text(key, prose=prose, note=role == "notes", own_side=own_side and role in STATUS_ROLES)
+    # the text as written: a label in camel case ("applicationRejected") is read with its words apart
+    return read_text(value, prose=prose, note=role == "notes", own_side=own_side and role in STATUS_ROLES)
 
 
 def _labels(text: str) -> bool:
-    """Whether a cell is a list of short labels ("Offer; 1st interview; Applied"), each of a few words."""
-    parts = [part for part in _LABEL_LIST.split(text) if part.strip()]
+    """Whether a cell is a list of short labels ("Offer; 1st interview; Applied"), each of a few words
+    besides its date ("Applied 2025-03-01; Phone screen 3/8", as a log dates its steps)."""
+    parts = [_STEP_DATE.sub(" ", part) for part in _LABEL_LIST.split(text)]
+    parts = [part for part in parts if part.strip()]
     return len(parts) >= 2 and all(word_count(part) <= LABEL_WORDS for part in parts)
 
 

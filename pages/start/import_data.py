@@ -13,7 +13,7 @@ from ui import state
 from ui.loaders import import_uploads, is_sample
 from ui.navigation import ACTION_PLAN
 
-ACCEPTED = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt", "md"]
+ACCEPTED = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt", "md", "json"]
 
 st.title("Import your applications")
 if since.offer_back_to_search():
@@ -29,7 +29,7 @@ files = session.search_files(added)  # the search's own files when nothing new w
 if not files:
     st.caption(
         "Excel (.xlsx .xlsm .xls), LibreOffice (.ods), text (.csv .tsv .txt), or a note (.md .txt) with a "
-        "table or one heading or list item per application. "
+        "table or one heading or list item per application, or a tracker app's JSON export. "
         "Nothing leaves this computer."
     )
     session.sample_button("No file at hand? Explore with sample data")

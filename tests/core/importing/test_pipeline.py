@@ -1315,3 +1315,69 @@ def test_a_column_whose_answers_fall_mostly_on_postings_not_sent_is_the_candidat
     assert (counted.applications["outcome"] == "rejected").sum() == 5
     again = {q.key: q for q in counted.report.questions}["not-sent-sorting"]  # still there, to undo
     assert again.rows == (2, 3, 4, 5) and "counted as sent, as you chose" in again.text
+
+
+def test_a_json_export_imports_its_records_with_their_logged_steps():
+    records = [
+        {
+            "companyName": "Acme",
+            "role": "Analyst",
+            "status": "applicationRejected",
+            "statusLog": [{"status": "applied", "date": "2025-03-01T13:00:00Z"}],
+        },
+        {
+            "companyName": "Beta",
+            "role": "Manager",
+            "status": "rejected",
+            "statusLog": [
+                {"status": "applied", "date": "2025-03-02T13:00:00Z"},
+                {"status": "initialScreen", "date": "2025-03-09T13:00:00Z"},
+                {"status": "interview1", "date": "2025-03-16T13:00:00Z"},
+            ],
+        },
+        {
+            "companyName": "Gamma",
+            "role": "Lead",
+            "status": "applied",
+            "statusLog": [{"status": "applied", "date": "2025-03-03T13:00:00Z"}],
+        },
+    ]
+    import json
+
+    result = _import("tracker.json", json.dumps(records).encode())
+    _accounted(result)
+    table = result.applications.set_index("company")
+    assert table["outcome"].to_dict() == {"Acme": "rejected", "Beta": "rejected", "Gamma": "pending"}
+    assert table.loc["Beta", "stage_reached"] == "interview"
+    # a log's steps are read to the furthest, whatever the status says of its end
+    records[1]["status"] = "rejected"
+    again = _import("tracker.json", json.dumps(records).encode()).applications.set_index("company")
+    assert again.loc["Beta", "stage_reached"] == "interview"
+    assert [s.row for s in result.report.skipped] == []
+
+
+def test_a_status_in_camel_case_reads_the_same_in_the_rows_as_in_the_status_review():
+    # the review read "applicationRejected" with its words apart; the rows read it lower-cased, as one word
+    rows = [
+        ["Company", "Status"],
+        ["Acme", "applicationRejected"],
+        ["Beta", "PhoneScreen"],
+        ["Gamma", "Applied"],
+    ]
+    result = _import("camel.csv", csv_bytes(rows))
+    _accounted(result)
+    table = result.applications.set_index("company")
+    assert table["outcome"].to_dict() == {"Acme": "rejected", "Beta": "pending", "Gamma": "pending"}
+    assert table.loc["Beta", "stage_reached"] == "screen"
+    review = result.report.statuses.set_index("raw")
+    assert review.loc["applicationRejected", "outcome"] == "rejected"
+
+
+def test_a_history_whose_steps_are_dated_is_read_to_its_furthest_step():
+    rows = [["Company", "Status", "History"]]
+    rows += [["Acme", "Rejected", "Applied 2025-03-01; Initial screen 2025-03-08; Rejected 2025-03-20"]]
+    rows += [["Beta", "Rejected", "Applied 3/2; Rejected 3/9"]]
+    result = _import("history.csv", csv_bytes(rows))
+    table = result.applications.set_index("company")
+    assert table["stage_reached"].to_dict() == {"Acme": "screen", "Beta": "applied"}
+    assert table["outcome"].to_dict() == {"Acme": "rejected", "Beta": "rejected"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import random
 import zipfile
 
@@ -1671,3 +1672,48 @@ def test_a_sign_inside_values_is_not_taken_for_a_delimiter():
     ]
     grid = _only_grid(read_workbook("list.csv", "\n".join(lines).encode()))
     assert grid.rows[1] == ["Co 0 - Analyst"]  # one column: '-' does not split the lines alike
+
+
+# ------------------------------------------------------------------------------------- JSON exports
+
+
+def test_a_json_list_of_records_is_read_one_record_a_row_its_keys_the_header() -> None:
+    records = [
+        {
+            "company": "Acme",
+            "role": "Analyst",
+            "status": "rejected",
+            "statusLog": [
+                {"status": "applied", "date": "2025-03-01"},
+                {"status": "screen", "date": "2025-03-05"},
+            ],
+        },
+        {"company": "Beta", "role": "Engineer", "status": "applied", "remote": True, "salary": {"min": 90}},
+    ]
+    workbook = read_workbook("export.json", json.dumps(records, indent=2).encode())
+    grid = _only_grid(workbook)
+    assert (workbook.format, grid.header_given) == ("json", True)
+    assert grid.rows[0] == ["company", "role", "status", "statusLog", "remote", "salary.min"]
+    assert grid.rows[1][3] == "applied 2025-03-01; screen 2025-03-05"  # a log, its steps in order
+    assert grid.rows[2][4:] == [True, 90]
+    assert list(grid.row_numbers) == [0, 1, 2]  # a record's number is its place in the list
+    assert any("2 records" in note for note in workbook.notes)
+
+
+def test_a_json_export_with_a_schema_reads_its_records_and_json_without_records_is_refused() -> None:
+    # pandas' to_json(orient="table"): the records sit under "data" beside a schema
+    table = {"schema": {"fields": [{"name": "index"}]}, "data": [{"index": 0, "company": "Acme"}]}
+    grid = _only_grid(read_workbook("jobs.json", json.dumps(table).encode()))
+    assert grid.rows == [["index", "company"], [0, "Acme"]]
+    for refused in (b'{"name": "settings", "debug": true}', b"[1, 2, 3]", b'{"broken": '):
+        with pytest.raises(InputError, match=r"'x.json' .*JSON"):
+            read_workbook("x.json", refused)
+
+
+def test_hostile_json_is_refused_in_one_sentence() -> None:
+    deep = b"{" + b'"a": {' * 5000 + b"}" * 5001
+    with pytest.raises(InputError, match=r"'deep.json' .*JSON"):
+        read_workbook("deep.json", deep)
+    wide = json.dumps([{f"field {i}": i for i in range(20_000)}]).encode()
+    with pytest.raises(InputError, match=r"'wide.json'"):
+        read_workbook("wide.json", wide)

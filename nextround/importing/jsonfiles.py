@@ -1,0 +1,105 @@
+"""A JSON export (a tracker app's, or pandas' ``to_json``) as a table: one record a row, its keys the header.
+
+Nested values are flattened: an object's fields become columns of their own ("salary.min"), a list of
+plain values one cell ("Python; SQL"), and a list of objects (a status log) one cell of its entries in
+order ("applied 2025-03-01; screen 2025-03-05"), as a history column holds them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any, Final
+
+from nextround.importing.cells import MAX_COLUMNS, too_many_columns
+from nextround.importing.errors import InputError
+from nextround.importing.phrases import label_words
+
+MAX_JSON_CHARS: Final = 50_000_000  # parsed whole into Python objects: about ten times its size in memory
+_MAX_DEPTH = 4  # how deep a list of records is looked for ({"export": {"applications": [...]}})
+
+
+def read_json(file_name: str, data: bytes, extension: str) -> tuple[list[list[object]], list[str]] | None:
+    """The header and rows of a JSON file's records and a note on where they were found; None when the
+    file is no JSON document (a CSV whose first cell starts with "[" is read as the CSV it is)."""
+    if extension != "json" and data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"[", b"{"):
+        return None
+    try:
+        text = data.decode("utf-8-sig")  # JSON is written in UTF-8
+    except UnicodeDecodeError:
+        return None
+    if len(text) > MAX_JSON_CHARS:
+        raise InputError(
+            f"'{file_name}' is a JSON file of {len(text) / 1e6:,.0f} million characters; JSON exports up to "
+            f"{MAX_JSON_CHARS // 1_000_000} million can be read (a CSV export has no such limit)."
+        )
+    opens_object = text.lstrip()[:1] == "{"  # "{" opens nothing else a tracker holds; "[a, b]" a CSV line
+    try:
+        document = json.loads(text)
+        found = max(_record_lists(document, ""), key=lambda found: len(found[1]), default=None)
+        flat = [_flat(record) for record in found[1]] if found else []
+    except json.JSONDecodeError as error:
+        if not (opens_object or extension == "json"):
+            return None
+        raise InputError(f"'{file_name}' is not valid JSON ({error.msg}, line {error.lineno}).") from None
+    except RecursionError:
+        raise InputError(f"'{file_name}' is JSON nested too deeply to be a table of applications.") from None
+    if found is None:
+        raise InputError(
+            f"'{file_name}' is JSON with no list of records (objects with the same kind of fields) to read "
+            "as applications."
+        )
+    where, records = found
+    header = list(dict.fromkeys(key for row in flat for key in row))
+    if len(header) > MAX_COLUMNS:
+        raise InputError(too_many_columns(file_name, len(header)))
+    table: list[list[object]] = [list(header), *([row.get(key) for key in header] for row in flat)]
+    place = f" under '{where}'" if where else ""
+    return table, [
+        f"Read the JSON file's {len(records):,} records{place}, one a row, their fields the columns."
+    ]
+
+
+def _record_lists(value: Any, path: str, depth: int = 0) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """Every list of objects in the document, with where it is."""
+    if isinstance(value, list):
+        records = [item for item in value if isinstance(item, dict)]
+        if records and len(records) >= len(value) / 2:
+            yield path, records
+    elif isinstance(value, dict) and depth < _MAX_DEPTH:
+        for key, inner in value.items():
+            if key != "schema":  # pandas' table schema describes the columns, it holds no record
+                yield from _record_lists(inner, f"{path}.{key}" if path else str(key), depth + 1)
+
+
+def _flat(record: dict[str, Any], prefix: str = "") -> dict[str, object]:
+    cells: dict[str, object] = {}
+    for key, value in record.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            cells.update(_flat(value, f"{name}."))
+        elif isinstance(value, list):
+            cells[name] = "; ".join(_entry(item) for item in value if item not in (None, "")) or None
+        else:
+            cells[name] = None if value == "" else value
+    return cells
+
+
+def _entry(item: object) -> str:
+    if isinstance(item, dict):
+        return " ".join(_entry(value) for value in item.values() if value not in (None, ""))
+    if isinstance(item, list):
+        return ", ".join(_entry(value) for value in item)
+    if isinstance(item, str) and _IDENTIFIER.fullmatch(item):  # an app's own name of a step: "initialScreen"
+        return _NUMBERED.sub(" ", label_words(item))  # "initial Screen", "interview 3"
+    if isinstance(item, str) and (moment := _MOMENT.match(item)):  # a step's day, not its millisecond
+        return moment.group(1)
+    return str(item)
+
+
+_IDENTIFIER: Final = re.compile(r"[A-Za-z]+\d*")
+_NUMBERED: Final = re.compile(r"(?<=[A-Za-z])(?=\d)")
+_MOMENT: Final = re.compile(  # "2025-04-02T23:17:31.591Z": an ISO moment, its day first
+    r"(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$"
+)
