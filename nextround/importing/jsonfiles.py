@@ -92,14 +92,13 @@ def _entry(item: object) -> str:
     if isinstance(item, list):
         return ", ".join(_entry(value) for value in item)
     if isinstance(item, str) and _IDENTIFIER.fullmatch(item):  # an app's own name of a step: "initialScreen"
-        return _NUMBERED.sub(" ", label_words(item))  # "initial Screen", "interview 3"
+        return label_words(item)  # "initial Screen", "interview 3"
     if isinstance(item, str) and (moment := _MOMENT.match(item)):  # a step's day, not its millisecond
         return moment.group(1)
     return str(item)
 
 
 _IDENTIFIER: Final = re.compile(r"[A-Za-z]+\d*")
-_NUMBERED: Final = re.compile(r"(?<=[A-Za-z])(?=\d)")
 _MOMENT: Final = re.compile(  # "2025-04-02T23:17:31.591Z": an ISO moment, its day first
     r"(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$"
 )

@@ -51,12 +51,14 @@ def fold(text: str) -> str:
 
 def label_words(text: str) -> str:
     """A column name or a status written as one word in camel case ("DateApplied", "PhoneScreen",
-    "NotApplied", as apps export them) with its words apart. Only labels: in a job title or a channel,
-    "JavaScript" and "LinkedIn" stay one word, as the vocabulary writes them."""
+    "NotApplied", "interview3", as apps export them) with its words apart. Only labels: in a job title or
+    a channel, "JavaScript" and "LinkedIn" stay one word, as the vocabulary writes them."""
     return _CAMEL_CASE.sub(" ", text)
 
 
-_CAMEL_CASE: Final = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+# "PhoneScreen", and a step's number glued to its name: "interview3", "Interview2Date" (three letters at
+# least before it: "b2b" and "s3" stay as written)
+_CAMEL_CASE: Final = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])|(?<=[A-Za-z]{3})(?=\d)|(?<=\d)(?=[A-Z][a-z])")
 
 
 def words(text: str) -> tuple[str, ...]:

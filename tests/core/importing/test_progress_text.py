@@ -607,7 +607,9 @@ def test_a_two_sided_word_reads_as_the_candidates_own_only_when_asked_to() -> No
     [("PhoneScreen", "screen", "pending", False), ("OfferAccepted", "offer", "offer", False),
      ("NotApplied", "applied", "pending", True), ("InProgress", "applied", "pending", False),
      # a brand written in camel case is read as written first
-     ("HackerRank", "screen", "pending", False)],
+     ("HackerRank", "screen", "pending", False),
+     # a step's number glued to it, as an app names its steps
+     ("interview3", "interview", "pending", False), ("Round2", "interview", "pending", False)],
 )  # fmt: skip
 def test_a_status_in_camel_case_is_read_with_its_words_apart(
     text: str, stage: str, outcome: str, not_applied: bool
@@ -623,7 +625,8 @@ def test_a_status_in_camel_case_is_read_with_its_words_apart(
     ("header", "field", "kind"),
     [("DateApplied", "applied_on", None), ("JobTitle", "role", None), ("applicationStatus", "status", None),
      ("PhoneScreen", None, "screen"), ("OfferReceived", None, "offer"), ("InterviewDate", None, "interview"),
-     ("LinkedIn Message", "candidate_action", None)],
+     ("LinkedIn Message", "candidate_action", None), ("date_interview1", None, "interview"),
+     ("Interview2Date", None, "interview")],
 )  # fmt: skip
 def test_a_header_in_camel_case_is_read_with_its_words_apart(
     header: str, field: str | None, kind: str | None
