@@ -137,7 +137,11 @@ def show_summary(result: ImportResult) -> None:
     for f in report.files:
         details = [
             f"sheet “{f.sheet}”" if f.sheet else "",
-            f"header on row {f.header_row}" if f.header_row else "no header row",
+            f"header on row {f.header_row}"
+            if f.header_row
+            else "columns named by its fields"
+            if f.format == "json"
+            else "no header row",
         ]
         details += [
             f"encoding {f.encoding.upper().replace('_', '-')}" if f.encoding else "",

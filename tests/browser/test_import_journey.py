@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from playwright.sync_api import Browser, Page, expect
@@ -60,6 +61,42 @@ def test_a_renamed_pdf_gets_a_clear_message_and_the_app_stays_usable(page: Page,
     page.get_by_role("link", name="Welcome").click()
     wait_for_app(page)
     expect(page.get_by_role("button", name="Explore with sample data")).to_be_visible()
+
+
+def test_a_json_export_is_read_and_a_table_of_no_applications_is_refused(page: Page, app_url: str, tmp_path):
+    records = [
+        {
+            "companyName": "Acme",
+            "role": "Analyst",
+            "status": "applicationRejected",
+            "dateApplied": "2025-03-01",
+        },
+        {"companyName": "Beta", "role": "Engineer", "status": "interview2", "dateApplied": "2025-03-04"},
+        {"companyName": "Gamma", "role": "Lead", "status": "applied", "dateApplied": "2025-03-06"},
+    ]
+    export = tmp_path / "tracker-export.json"
+    export.write_text(json.dumps(records))
+    _open(page, app_url, "import_data")
+    upload_files(page, export)
+    expect(page.get_by_text("How each column was read")).to_be_visible(timeout=30_000)
+    wait_for_app(page)
+    expect(page.get_by_test_id("stMetric").filter(has_text="Applications")).to_contain_text("3")
+    expect(page.get_by_text("Read the JSON file's 3 records")).to_be_visible()
+    expect(page.get_by_text("columns named by its fields")).to_be_visible()
+    assert page.locator(NO_ERRORS).count() == 0
+    screenshot(page, "03b_import_json")
+
+    calendar = tmp_path / "releases.csv"
+    calendar.write_bytes(
+        csv_bytes([["version", "codename", "release"], ["24.04", "Noble Numbat", "2024-04-25"]])
+    )
+    _open(page, app_url, "import_data")
+    upload_files(page, calendar)
+    expect(
+        page.get_by_text(re.compile("releases.csv.*does not look like a job-application tracker"))
+    ).to_be_visible(timeout=30_000)
+    assert page.locator(NO_ERRORS).count() == 0
+    screenshot(page, "04b_not_a_tracker")
 
 
 def test_a_deep_link_as_the_first_request_gets_the_whole_app(browser: Browser):
