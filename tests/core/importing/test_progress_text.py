@@ -715,6 +715,21 @@ def test_the_act_of_sending_negated_or_to_come_still_says_never_sent(text: str) 
 
 
 @pytest.mark.parametrize(
+    ("text", "outcome", "not_applied"),
+    [("Failed:captcha-blocked", "pending", True), ("Failed:browser-automation-blocked", "pending", True),
+     # failing a step the employer set is their no
+     ("Failed the coding test", "rejected", False), ("Failed", "rejected", False),
+     ("Rejected after a captcha-free online test", "rejected", False),
+     # an error of the site's form, then sent another way
+     ("The portal returned a submission error, so the application was sent by email", "pending", False)],
+)  # fmt: skip
+def test_an_auto_apply_tools_failed_try_is_no_rejection(text: str, outcome: str, not_applied: bool) -> None:
+    # "Failed: <why the tool could not send>" is the try that failed: no employer said no
+    reading = read_text(text)
+    assert (reading.outcome, reading.not_applied) == (outcome, not_applied)
+
+
+@pytest.mark.parametrize(
     ("text", "says_applied", "outcome"),
     [("Expired / no longer accepting applications", False, "rejected"),
      ("Withdrawn - position closed", False, "rejected"),
