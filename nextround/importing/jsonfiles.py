@@ -22,7 +22,7 @@ _MAX_DEPTH = 4  # how deep a list of records is looked for ({"export": {"applica
 
 def read_json(file_name: str, data: bytes, extension: str) -> tuple[list[list[object]], list[str]] | None:
     """The header and rows of a JSON file's records and a note on where they were found; None when the
-    file is no JSON document (a CSV whose first cell starts with "[" is read as the CSV it is)."""
+    file is no JSON document (a CSV whose first cell starts with "[" or "{" is read as the CSV it is)."""
     if extension != "json" and data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"[", b"{"):
         return None
     try:
@@ -34,14 +34,13 @@ def read_json(file_name: str, data: bytes, extension: str) -> tuple[list[list[ob
             f"'{file_name}' is a JSON file of {len(text) / 1e6:,.0f} million characters; JSON exports up to "
             f"{MAX_JSON_CHARS // 1_000_000} million can be read (a CSV export has no such limit)."
         )
-    opens_object = text.lstrip()[:1] == "{"  # "{" opens nothing else a tracker holds; "[a, b]" a CSV line
     try:
         document = json.loads(text)
         found = max(_record_lists(document, ""), key=lambda found: len(found[1]), default=None)
         flat = [_flat(record) for record in found[1]] if found else []
     except json.JSONDecodeError as error:
-        if not (opens_object or extension == "json"):
-            return None
+        if extension != "json":
+            return None  # "[a, b]" opens a CSV line as well: read as the text it is
         raise InputError(f"'{file_name}' is not valid JSON ({error.msg}, line {error.lineno}).") from None
     except RecursionError:
         raise InputError(f"'{file_name}' is JSON nested too deeply to be a table of applications.") from None

@@ -720,9 +720,14 @@ def repair_row(
         for dropped in range(empty_tail + 1)
         for merged in itertools.combinations(range(len(row) - dropped - 1), extra - dropped)
     ]
+    # Ways that give the same row are one way: any two of a run of empty fields joined ("Acme,,,,Hessen").
+    layouts: dict[tuple[str | None, ...], tuple[int, tuple[int, ...]]] = {}
+    for dropped, merged in sorted(ways, key=lambda way: len(way[1])):  # the fewest joins says it first
+        layout = tuple(_joined(row, a, b, delimiter) for a, b in _spans(len(row) - dropped, merged))
+        layouts.setdefault(layout, (dropped, merged))
     best = _clear_winner(
         (sum(fit(j, a, b) for j, (a, b) in enumerate(_spans(len(row) - dropped, merged))), (dropped, merged))
-        for dropped, merged in ways
+        for dropped, merged in layouts.values()
     )
     if best is None:
         return None, f"could not tell which {name} is part of a value"
@@ -731,8 +736,15 @@ def repair_row(
     fixed = [_joined(row, a, b, delimiter) for a, b in spans]
     if not merged:
         return fixed, ""  # only trailing empty fields dropped: nothing was lost, nothing to report
-    columns = [str(j + 1) for j, (first, last) in enumerate(spans) if first < last]
-    return fixed, _merge_note(len(merged), delimiter, ", ".join(columns))
+    # a seam joined two words of a value; one beside an empty field only dropped a stray delimiter
+    joins = [(j, sum(1 for v in row[a : b + 1] if v and v.strip()) - 1) for j, (a, b) in enumerate(spans)]
+    words_joined = sum(count for _, count in joins if count > 0)
+    if not words_joined:
+        name = delimiter_name(delimiter)
+        plural = "s" if len(merged) > 1 else ""
+        return fixed, f"{len(merged)} stray {name}{plural} beside empty fields dropped"
+    columns = [str(j + 1) for j, count in joins if count > 0]
+    return fixed, _merge_note(words_joined, delimiter, ", ".join(columns))
 
 
 def _merge_note(joined: int, delimiter: str, where: str) -> str:
@@ -804,4 +816,6 @@ def _spans(fields: int, merged: tuple[int, ...]) -> list[tuple[int, int]]:
 def _joined(row: list[str | None], first: int, last: int, delimiter: str) -> str | None:
     if first == last:
         return row[first]
-    return delimiter.join(v or "" for v in row[first : last + 1]) or None
+    # A stray delimiter beside an empty field made one empty field more: joined back, it adds nothing (no
+    # value of bare commas, no comma at a value's end), so every way of dropping it gives one row.
+    return delimiter.join(v for v in row[first : last + 1] if v and v.strip()) or None

@@ -486,6 +486,33 @@ def test_ragged_rows_with_an_unclear_intent_are_reported_not_guessed() -> None:
     assert len(grid.rows) == 13
 
 
+def test_a_stray_empty_field_in_a_run_of_empty_ones_is_dropped_whichever_it_was() -> None:
+    # ",,,," where the header has three empty columns: any of the four empties may be the stray one, and
+    # every choice gives the same row, with nothing joined
+    lines = ["date,title,provider,contact,email,phone,location,status,notes"]
+    places = ["Hamburg", "Remote", "Berlin (hybrid)", "München", "Köln", "Remote", "Frankfurt", "Essen"]
+    lines += [
+        f"2025-12-0{i},Architect {i},Agency {i},Anna {i},a{i}@example.com,555-010{i},{place},"
+        f"{'sent' if i % 3 else 'rejected'} (0{i}.12.2025),match {60 + 3 * i}%"
+        for i, place in enumerate(places, start=1)
+    ]
+    lines.append("2025-12-15,Senior Architect,percision GmbH,,,,,Hessen,sent (15.12.2025),match 85%")
+    grid = _only_grid(read_workbook("log.csv", "\n".join(lines).encode()))
+    assert grid.problems == ()
+    assert grid.rows[-1] == [
+        "2025-12-15",
+        "Senior Architect",
+        "percision GmbH",
+        None,
+        None,
+        None,
+        "Hessen",
+        "sent (15.12.2025)",
+        "match 85%",
+    ]
+    assert grid.repaired == ((10, "1 stray comma beside empty fields dropped"),)
+
+
 def test_url_never_lands_in_the_status_column() -> None:
     lines = ["Company,Role,Link,Status"]
     lines += [
