@@ -379,13 +379,24 @@ def _mend(tokens: tuple[str, ...], *, shortened: bool) -> tuple[tuple[str, ...],
     notes: dict[str, str] = {}
     for word in tokens:
         fixed = _mended_word(word)
-        if fixed is not None and not shortened and fixed.startswith(word):
-            fixed = None  # one letter short of a status word is a word of its own in prose ("triage")
+        if (
+            fixed is not None
+            and not shortened
+            and (fixed.startswith(word) or _one_letter_changed(word, fixed))
+        ):
+            # in prose, a word one letter short of a status word ("triage") or one letter other than it
+            # ("endkunde", end customer, is no "endrunde") is a word of its own; a letter swapped, lost or
+            # doubled inside a word is still mended ("rejcted", "reeejected")
+            fixed = None
         fixed = fixed or (_completed_word(word) if shortened else None)
         mended.append(word if fixed is None else fixed)
         if fixed is not None:
             notes.setdefault(fixed, word)
     return tuple(mended), notes
+
+
+def _one_letter_changed(word: str, fixed: str) -> bool:
+    return len(word) == len(fixed) and sorted(word) != sorted(fixed)
 
 
 def override_reading(choice: tuple[str, str]) -> TextReading:

@@ -432,6 +432,10 @@ def test_words_cut_short_are_not_completed_in_notes() -> None:
     # (Portuguese: screening), while a letter swapped or lost inside a word is still mended
     assert read_text("Strong fit: duties match SOC triage and IR support", prose=True).stage == Stage.APPLIED
     assert read_text("rejcted after the first interview", prose=True).outcome == "rejected"
+    # nor is a word one letter other than a status word: "Endkunde" (end customer) is no "Endrunde"
+    reading = read_text("ENDKUNDE: Hoffmann. Profil beim Kunden eingereicht.", prose=True, note=True)
+    assert reading.stage == Stage.APPLIED
+    assert read_text("reeejected after the phone screen", prose=True).outcome == "rejected"
 
 
 def test_an_english_word_is_never_mended_into_another_languages_status() -> None:
