@@ -1381,3 +1381,18 @@ def test_a_history_whose_steps_are_dated_is_read_to_its_furthest_step():
     table = result.applications.set_index("company")
     assert table["stage_reached"].to_dict() == {"Acme": "screen", "Beta": "applied"}
     assert table["outcome"].to_dict() == {"Acme": "rejected", "Beta": "rejected"}
+
+
+def test_a_posting_skipped_was_never_sent_whatever_a_note_says_of_a_forms_field():
+    # an auto-apply bot's log: "pulada" (skipped) with "campo desconhecido ou sem resposta" (a field it did
+    # not know, or left without an answer): no application, not one the employer left unanswered
+    rows = [["data", "empresa", "status", "observacao"]]
+    rows += [
+        ["2026-04-18", "Höski", "enviada", ""],
+        ["2026-04-18", "Wooba", "pulada", "campo desconhecido ou sem resposta"],
+    ]
+    rows += [["2026-04-19", "Acme", "Skipped", "no response field"], ["2026-04-19", "Beta", "Rejected", ""]]
+    result = _import("bot.csv", csv_bytes(rows))
+    _accounted(result)
+    assert sorted(result.applications["company"]) == ["Beta", "Höski"]
+    assert {s.row for s in result.report.skipped} == {3, 4}
