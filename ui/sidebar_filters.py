@@ -42,26 +42,37 @@ def _clear(options: FilterChoices) -> None:
     st.session_state[FAMILIES_KEY] = []
     st.session_state[SOURCES_KEY] = []
     if options.first_applied is not None and options.last_applied is not None:
-        st.session_state[DATES_KEY] = (options.first_applied, options.last_applied)
+        st.session_state[_dates_key(options.first_applied, options.last_applied)] = (
+            options.first_applied,
+            options.last_applied,
+        )
     st.session_state[state.FILTERS] = Filters()
+
+
+def _dates_key(first: date, last: date) -> str:
+    """The date picker's key for data of this span: other data (the sample after your file) is a new
+    picker, which the browser draws with its own dates; one key kept across data kept the old ones on
+    screen while the new span was applied."""
+    for stale in [k for k in st.session_state if isinstance(k, str) and k.startswith(f"{DATES_KEY}:")]:
+        if stale != f"{DATES_KEY}:{first}:{last}":
+            del st.session_state[stale]
+    return f"{DATES_KEY}:{first}:{last}"
 
 
 def _date_bounds(options: FilterChoices, current: Filters) -> tuple[date | None, date | None]:
     first, last = options.first_applied, options.last_applied
     if first is None or last is None:
         return None, None
-    if DATES_KEY in st.session_state:
-        chosen = tuple(st.session_state[DATES_KEY])
-        if not all(first <= d <= last for d in chosen):
-            st.session_state[DATES_KEY] = (first, last)
-    value = (current.applied_from or first, current.applied_to or last)
+    # the dates chosen, where they fall within this data's span (a filter of other data does not)
+    start = current.applied_from if current.applied_from and first <= current.applied_from <= last else first
+    end = current.applied_to if current.applied_to and start <= current.applied_to <= last else last
     # A (start, end) pair makes it a range picker; typing sees one date.
     picked: object = st.date_input(
         "Applied between",
-        value=(max(first, value[0]), min(last, value[1])),
+        value=(start, end),
         min_value=first,
         max_value=last,
-        key=DATES_KEY,
+        key=_dates_key(first, last),
         help="Only applications sent in this period. Rows without a date are kept only when the "
         "whole period is selected.",
     )

@@ -133,6 +133,24 @@ def test_sidebar_filters_store_filters_and_settings(table):
     assert any("applications match" in c.value for c in at.sidebar.caption)
 
 
+def test_the_date_filter_follows_the_data_loaded(table):
+    at = AppTest.from_function(sidebar_script, default_timeout=30)
+    at.session_state[state.APPLICATIONS] = table
+    at.session_state[state.SETTINGS] = SETTINGS
+    at.run()
+    picker = at.sidebar.date_input[0]
+    first, last = picker.value
+    picker.set_value((first, first + (last - first) / 2)).run()
+    assert at.session_state[state.FILTERS].applied_to == first + (last - first) / 2
+    # other data, a year later: its own span, no filter carried over from the data before
+    later = table.assign(applied_on=table["applied_on"] + pd.Timedelta(days=400))
+    at.session_state[state.APPLICATIONS] = later
+    at.run()
+    assert not at.exception
+    assert at.sidebar.date_input[0].value == (first + pd.Timedelta(days=400), last + pd.Timedelta(days=400))
+    assert at.session_state[state.FILTERS].applied_to is None
+
+
 @pytest.mark.parametrize("as_rejection", [False, True])
 def test_overview_rejection_rate_follows_the_ghosting_toggle(table, as_rejection):
     settings = replace(SETTINGS, count_ghosting_as_rejection=as_rejection)

@@ -17,7 +17,7 @@ from tests.fixtures.browser import (
     wait_for_app,
     wait_healthy,
 )
-from tests.fixtures.files import banner_workbook, csv_bytes, linkedin_export
+from tests.fixtures.files import TRACKER_HEADER, TRACKER_ROWS, banner_workbook, csv_bytes, linkedin_export
 
 
 def _open(page: Page, url: str, path: str = "") -> None:
@@ -97,6 +97,28 @@ def test_a_json_export_is_read_and_a_table_of_no_applications_is_refused(page: P
     ).to_be_visible(timeout=30_000)
     assert page.locator(NO_ERRORS).count() == 0
     screenshot(page, "04b_not_a_tracker")
+
+
+def test_the_date_filter_shows_the_span_of_the_data_now_loaded(page: Page, app_url: str, tmp_path):
+    # an uploaded 2025 tracker, then the sample data (May to November 2026): the filter shown is the one
+    # applied, not the earlier data's span
+    tracker = tmp_path / "tracker.csv"
+    tracker.write_bytes(csv_bytes([TRACKER_HEADER, *TRACKER_ROWS]))
+    _open(page, app_url, "import_data")
+    upload_files(page, tracker)
+    expect(page.get_by_text("How each column was read")).to_be_visible(timeout=30_000)
+    wait_for_app(page)
+    dates = page.get_by_test_id("stSidebar").get_by_test_id("stDateInput").locator("input")
+    expect(dates.first).to_have_value("2025-01-15")
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Welcome").click()
+    wait_for_app(page)
+    page.get_by_role("button", name="Explore with sample data").click()
+    page.get_by_role("button", name="Replace with the sample data").click()  # asked first: it is your search
+    expect(page.get_by_test_id("stSidebar").get_by_text("220 applications")).to_be_visible(timeout=30_000)
+    wait_for_app(page)
+    expect(dates.first).to_have_value("2026-05-25")
+    expect(dates.last).to_have_value("2026-11-20")
+    assert page.locator(NO_ERRORS).count() == 0
 
 
 def test_a_deep_link_as_the_first_request_gets_the_whole_app(browser: Browser):
