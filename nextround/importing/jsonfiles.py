@@ -17,13 +17,15 @@ from nextround.importing.errors import InputError
 from nextround.importing.phrases import label_words
 
 MAX_JSON_CHARS: Final = 50_000_000  # parsed whole into Python objects: about ten times its size in memory
+_HEAD_BYTES: Final = 4096  # where a JSON document's opening bracket is looked for, past blank space
 _MAX_DEPTH = 4  # how deep a list of records is looked for ({"export": {"applications": [...]}})
 
 
 def read_json(file_name: str, data: bytes, extension: str) -> tuple[list[list[object]], list[str]] | None:
     """The header and rows of a JSON file's records and a note on where they were found; None when the
     file is no JSON document (a CSV whose first cell starts with "[" or "{" is read as the CSV it is)."""
-    if extension != "json" and data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"[", b"{"):
+    # a look at the file's head only: stripping the whole of a large CSV would copy it
+    if extension != "json" and data[:_HEAD_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"[", b"{"):
         return None
     try:
         text = data.decode("utf-8-sig")  # JSON is written in UTF-8
