@@ -462,11 +462,16 @@ def unnamed(position: int) -> str:
     return f"Column {position}"
 
 
+def is_unnamed(header: str) -> bool:
+    """Whether a header is the name ``unnamed`` gave a column that had none."""
+    return _UNNAMED.fullmatch(header) is not None
+
+
 def _unnamed_names_as_company(frame: pd.DataFrame, mapping: list[ColumnMapping]) -> list[ColumnMapping]:
     """With no company column, the first column that has no name and holds short, mostly different
     texts is the company (",City,Country,Position": the first header cell was left blank)."""
     for i, m in enumerate(mapping):
-        if m.field is not None or m.method == "your choice" or not _UNNAMED.fullmatch(m.column):
+        if m.field is not None or m.method == "your choice" or not is_unnamed(m.column):
             continue
         values = ValueProfile(frame[m.column])
         if values.is_text and values.median_length <= 60 and len(values.distinct) >= 0.5 * values.filled:

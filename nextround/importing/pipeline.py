@@ -463,7 +463,7 @@ def _speaks_of_applications(mapping: colmap.ColumnMapping) -> bool:
 
 
 def _no_tracker(file: str, headers: Sequence[str]) -> str:
-    named = [h for h in headers if h and not re.fullmatch(r"Column \d+", h)]
+    named = [h for h in headers if h and not colmap.is_unnamed(h)]
     columns = f" (its columns: {', '.join(named[:6])}{', …' if len(named) > 6 else ''})" if named else ""
     return (
         f"'{file}' does not look like a job-application tracker{columns}: no column names a company, a "
