@@ -597,8 +597,12 @@ def _merged_at(row: list[str | None], column: int, extra: int, delimiter: str) -
     return [*row[:column], _joined(row, column, column + extra, delimiter), *row[column + extra + 1 :]]
 
 
+def _filled(fields: Sequence[str | None]) -> list[str]:
+    return [c for c in fields if c and c.strip()]
+
+
 def _only_empty(fields: Sequence[str | None]) -> bool:
-    return all(c is None or not c.strip() for c in fields)
+    return not _filled(fields)
 
 
 # --------------------------------------------------------------------------------- ragged-row repair
@@ -721,30 +725,28 @@ def repair_row(
         for merged in itertools.combinations(range(len(row) - dropped - 1), extra - dropped)
     ]
     # Ways that give the same row are one way: any two of a run of empty fields joined ("Acme,,,,Hessen").
-    layouts: dict[tuple[str | None, ...], tuple[int, tuple[int, ...]]] = {}
-    for dropped, merged in sorted(ways, key=lambda way: len(way[1])):  # the fewest joins says it first
-        layout = tuple(_joined(row, a, b, delimiter) for a, b in _spans(len(row) - dropped, merged))
-        layouts.setdefault(layout, (dropped, merged))
+    # Each row is kept with the spans of fields that make it, the way of fewest joins first.
+    layouts: dict[tuple[str | None, ...], list[tuple[int, int]]] = {}
+    for dropped, merged in sorted(ways, key=lambda way: len(way[1])):
+        spans = _spans(len(row) - dropped, merged)
+        layouts.setdefault(tuple(_joined(row, a, b, delimiter) for a, b in spans), spans)
     best = _clear_winner(
-        (sum(fit(j, a, b) for j, (a, b) in enumerate(_spans(len(row) - dropped, merged))), (dropped, merged))
-        for dropped, merged in layouts.values()
+        (sum(fit(j, a, b) for j, (a, b) in enumerate(spans)), (layout, spans))
+        for layout, spans in layouts.items()
     )
     if best is None:
         return None, f"could not tell which {name} is part of a value"
-    dropped, merged = best
-    spans = _spans(len(row) - dropped, merged)
-    fixed = [_joined(row, a, b, delimiter) for a, b in spans]
-    if not merged:
-        return fixed, ""  # only trailing empty fields dropped: nothing was lost, nothing to report
+    layout, spans = best
+    seams = sum(last - first for first, last in spans)
+    if not seams:
+        return list(layout), ""  # only trailing empty fields dropped: nothing was lost, nothing to report
     # a seam joined two words of a value; one beside an empty field only dropped a stray delimiter
-    joins = [(j, sum(1 for v in row[a : b + 1] if v and v.strip()) - 1) for j, (a, b) in enumerate(spans)]
-    words_joined = sum(count for _, count in joins if count > 0)
+    joins = [len(_filled(row[first : last + 1])) - 1 for first, last in spans]
+    words_joined = sum(count for count in joins if count > 0)
     if not words_joined:
-        name = delimiter_name(delimiter)
-        plural = "s" if len(merged) > 1 else ""
-        return fixed, f"{len(merged)} stray {name}{plural} beside empty fields dropped"
-    columns = [str(j + 1) for j, count in joins if count > 0]
-    return fixed, _merge_note(words_joined, delimiter, ", ".join(columns))
+        return list(layout), f"{seams} stray {name}{'s' if seams > 1 else ''} beside empty fields dropped"
+    columns = [str(j + 1) for j, count in enumerate(joins) if count > 0]
+    return list(layout), _merge_note(words_joined, delimiter, ", ".join(columns))
 
 
 def _merge_note(joined: int, delimiter: str, where: str) -> str:
@@ -818,4 +820,4 @@ def _joined(row: list[str | None], first: int, last: int, delimiter: str) -> str
         return row[first]
     # A stray delimiter beside an empty field made one empty field more: joined back, it adds nothing (no
     # value of bare commas, no comma at a value's end), so every way of dropping it gives one row.
-    return delimiter.join(v for v in row[first : last + 1] if v and v.strip()) or None
+    return delimiter.join(_filled(row[first : last + 1])) or None
