@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
@@ -25,6 +26,14 @@ def _open(page: Page, url: str, path: str = "") -> None:
     wait_for_app(page)
 
 
+def _upload_on_the_import_page(page: Page, url: str, path: Path) -> None:
+    """Upload ``path`` on the Import page and wait for its review."""
+    _open(page, url, "import_data")
+    upload_files(page, path)
+    expect(page.get_by_text("How each column was read")).to_be_visible(timeout=30_000)
+    wait_for_app(page)
+
+
 def test_landing_then_sample_data_opens_the_overview(page: Page, app_url: str):
     _open(page, app_url)
     expect(page.get_by_role("heading", name="Next Round")).to_be_visible()
@@ -40,10 +49,7 @@ def test_landing_then_sample_data_opens_the_overview(page: Page, app_url: str):
 def test_upload_a_messy_workbook_shows_the_report(page: Page, app_url: str, tmp_path):
     workbook = tmp_path / "my tracker.xlsx"
     workbook.write_bytes(banner_workbook())
-    _open(page, app_url, "import_data")
-    upload_files(page, workbook)
-    expect(page.get_by_text("How each column was read")).to_be_visible(timeout=30_000)
-    wait_for_app(page)
+    _upload_on_the_import_page(page, app_url, workbook)
     expect(page.get_by_test_id("stMetric").filter(has_text="Applications")).to_contain_text("2")
     expect(page.get_by_text("Skipped rows (2)")).to_be_visible()
     assert page.locator(NO_ERRORS).count() == 0
@@ -76,10 +82,7 @@ def test_a_json_export_is_read_and_a_table_of_no_applications_is_refused(page: P
     ]
     export = tmp_path / "tracker-export.json"
     export.write_text(json.dumps(records))
-    _open(page, app_url, "import_data")
-    upload_files(page, export)
-    expect(page.get_by_text("How each column was read")).to_be_visible(timeout=30_000)
-    wait_for_app(page)
+    _upload_on_the_import_page(page, app_url, export)
     expect(page.get_by_test_id("stMetric").filter(has_text="Applications")).to_contain_text("3")
     expect(page.get_by_text("Read the JSON file's 3 records")).to_be_visible()
     expect(page.get_by_text("columns named by its fields")).to_be_visible()
@@ -104,10 +107,7 @@ def test_the_date_filter_shows_the_span_of_the_data_now_loaded(page: Page, app_u
     # applied, not the earlier data's span
     tracker = tmp_path / "tracker.csv"
     tracker.write_bytes(csv_bytes([TRACKER_HEADER, *TRACKER_ROWS]))
-    _open(page, app_url, "import_data")
-    upload_files(page, tracker)
-    expect(page.get_by_text("How each column was read")).to_be_visible(timeout=30_000)
-    wait_for_app(page)
+    _upload_on_the_import_page(page, app_url, tracker)
     dates = page.get_by_test_id("stSidebar").get_by_test_id("stDateInput").locator("input")
     expect(dates.first).to_have_value("2025-01-15")
     page.get_by_test_id("stSidebar").get_by_role("link", name="Welcome").click()
