@@ -721,6 +721,9 @@ def test_the_act_of_sending_negated_or_to_come_still_says_never_sent(text: str) 
 @pytest.mark.parametrize(
     ("text", "outcome", "not_applied"),
     [("Failed:captcha-blocked", "pending", True), ("Failed:browser-automation-blocked", "pending", True),
+     # a tool's try that ended in an error ("erro": "submit não encontrado") sent nothing
+     ("Error", "pending", True), ("erro", "pending", True), ("Fehler", "pending", True),
+     ("erreur", "pending", True), ("Application error", "pending", True),
      # failing a step the employer set is their no
      ("Failed the coding test", "rejected", False), ("Failed", "rejected", False),
      ("Rejected after a captcha-free online test", "rejected", False),
@@ -731,6 +734,13 @@ def test_an_auto_apply_tools_failed_try_is_no_rejection(text: str, outcome: str,
     # "Failed: <why the tool could not send>" is the try that failed: no employer said no
     reading = read_text(text)
     assert (reading.outcome, reading.not_applied) == (outcome, not_applied)
+
+
+@pytest.mark.parametrize(
+    "text", ["Made an error in my cover letter", "Fehler im Anschreiben", "the portal showed an error"]
+)
+def test_an_error_in_a_note_is_any_mistake_not_a_try_that_sent_nothing(text: str) -> None:
+    assert not read_text(text, note=True).not_applied
 
 
 @pytest.mark.parametrize(
