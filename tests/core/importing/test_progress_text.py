@@ -737,6 +737,16 @@ def test_an_auto_apply_tools_failed_try_is_no_rejection(text: str, outcome: str,
 
 
 @pytest.mark.parametrize(
+    ("text", "outcome"),
+    [("Was final rounded, but ultimately rejected", "rejected"), ("final-rounded at two banks", "pending")],
+)
+def test_final_rounded_in_a_note_is_the_final_round_reached(text: str, outcome: str) -> None:
+    # recruiting slang, where "final" alone in a sentence is any last thing
+    reading = read_text(text, note=True)
+    assert (reading.stage, reading.outcome) == (Stage.FINAL, outcome)
+
+
+@pytest.mark.parametrize(
     "text", ["Made an error in my cover letter", "Fehler im Anschreiben", "the portal showed an error"]
 )
 def test_an_error_in_a_note_is_any_mistake_not_a_try_that_sent_nothing(text: str) -> None:
