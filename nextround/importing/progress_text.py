@@ -48,6 +48,9 @@ _OUTCOME_OF: Final = {"offer": "offer", "offer_lost": "rejected", "rejected": "r
 # A note that mentions an offer is rarely one ("they offer remote work", "gostei da proposta"): an offer is
 # recorded in a status or result cell, or in a note's words that mean nothing else ("offered me the job").
 _NOT_IN_NOTES: Final = frozenset({"offer", "offer_lost"})
+# meanings that end an application: a step named "after" one was taken ("ghosted after the assessment")
+_ENDINGS: Final = frozenset({"rejected", "cv_rejected", "offer_lost", "ghosted", "withdrawn", "not_pursued",
+                             "two_sided"})  # fmt: skip
 _FUZZY_MIN_LENGTH: Final = 6
 _SHORTENED_MIN_LENGTH: Final = 5  # a status cut short ("Rejec") is mended from this many letters
 _NEGATION_REACH: Final = 6  # words looked back for a negator, fillers skipped
@@ -166,6 +169,7 @@ def _read_key(key: str, prose: bool = False, note: bool = False, own_side: bool 
     hits = list(vocab.statuses.find(tokens))
     # "❌ Disqualified": the mark echoes the two-sided word, and says no more of whose no it was
     echoed = any("two_sided" in hit.labels for hit in hits)
+    ended = any(not _ENDINGS.isdisjoint(hit.labels) for hit in hits)
     for hit in hits:
         if echoed and MARK.fullmatch(hit.phrase):
             continue
@@ -180,7 +184,7 @@ def _read_key(key: str, prose: bool = False, note: bool = False, own_side: bool 
         ):
             refusal_ends.add(hit.end)
         skipped_here = (
-            prose and hit.phrase in vocab.unsure_in_prose and not _taken(tokens, hit.start, meaning)
+            prose and hit.phrase in vocab.unsure_in_prose and not _taken(tokens, hit.start, meaning, ended)
         ) or (note and meaning in _NOT_IN_NOTES and hit.phrase not in vocab.offers_in_notes)
         if meaning == "neutral" or skipped_here:
             continue
@@ -273,13 +277,15 @@ def _clause_numbers(key: str, count: int) -> tuple[int, ...]:
 _CLAUSE_BREAK: Final = re.compile(r"[,;!?:()\[\]]|\.(?:\s|$)|\s[-–—]+\s")
 
 
-def _taken(tokens: tuple[str, ...], start: int, meaning: str) -> bool:
+def _taken(tokens: tuple[str, ...], start: int, meaning: str, ended: bool) -> bool:
     """A stage word after a verb of taking part in it, articles and one more word aside: "got OA", "had a
-    phone call", "did the final round", "completed video assessment"."""
+    phone call", "did the final round", "completed video assessment"; or, in a text that says the
+    application ended, after a word that places the end after it ("rejected after the final")."""
     if meaning not in _STAGE_OF:
         return False
+    vocab = vocabulary()
     before = [word for word in tokens[max(0, start - 4) : start] if word not in _ARTICLES][-2:]
-    return any(word in vocabulary().took_part for word in before)
+    return any(word in vocab.took_part or (ended and word in vocab.ended_after) for word in before)
 
 
 def _negated(

@@ -40,6 +40,7 @@ class Vocabulary:
     unsure_in_prose: frozenset[str]  # status phrases not read in notes: in prose they mean other things
     offers_in_notes: frozenset[str]  # offer phrases a note cannot mean otherwise ("offered me the job")
     took_part: frozenset[str]  # "got", "had": a stage word right after one is a step taken ("got OA")
+    ended_after: frozenset[str]  # "after": so is one after it, in a text that says the application ended
     durations: frozenset[str]  # "days", "weeks": "14 days" in a step's column, how long until it came
     unsent: frozenset[str]  # "never sent" in so many words, with no negator word ("unsent", "en hakenut")
     # where an application sent stands, on the employer's side ("viewed", "under review"): negated or to
@@ -138,6 +139,7 @@ def vocabulary() -> Vocabulary:
         unsure_in_prose=frozenset(listed["unsure_in_prose"]),
         offers_in_notes=frozenset(listed["offers_in_notes"]),
         took_part=frozenset(listed["took_part"]),
+        ended_after=frozenset(listed["ended_after"]),
         durations=frozenset(listed["durations"]),
         unsent=frozenset(listed["unsent"]),
         after_sending=frozenset(listed["after_sending"]),

@@ -737,6 +737,19 @@ def test_an_auto_apply_tools_failed_try_is_no_rejection(text: str, outcome: str,
 
 
 @pytest.mark.parametrize(
+    ("text", "stage"),
+    [("Discarded 2026-04-28 after recruiter screening. Applied 2026-04-15.", Stage.SCREEN),
+     ("Rejected after the final", Stage.FINAL), ("ghosted after the assessment", Stage.SCREEN),
+     # with no end, "after" may be a plan: the step is not read as taken
+     ("I will decide after the screening", Stage.APPLIED), ("send thanks after the final", Stage.APPLIED)],
+)  # fmt: skip
+def test_a_note_that_says_it_ended_after_a_step_says_the_step_was_taken(text: str, stage: Stage) -> None:
+    # "screening", "final" and "assessment" alone in a sentence mean other things; after the end of an
+    # application and "after", they are the step it ended at
+    assert read_text(text, note=True).stage == stage
+
+
+@pytest.mark.parametrize(
     ("text", "outcome"),
     [("Was final rounded, but ultimately rejected", "rejected"), ("final-rounded at two banks", "pending")],
 )
