@@ -227,7 +227,7 @@ class _TextColumn:
     known: np.ndarray
     sent: np.ndarray
     present: np.ndarray
-    names_applied: np.ndarray  # the cell says "Applied" (or the like): where the application stands
+    names_applied: np.ndarray  # the cell says "Applied" (or the like), whatever stage it names beside it
     hints_not_sent: np.ndarray  # a note that reads as not sent short of saying so ("Drafted CV kept")
     said_yes: np.ndarray  # a result column's yes ("√", "Yes"): an offer, or the step beside it passed
     closed: np.ndarray  # the answer is only a posting closed: it says nothing of sending
@@ -262,9 +262,7 @@ def _read_text_column(
         known=_spread([r.known for r in readings], codes, False, bool),
         sent=_spread(sent, codes, int(Sent.NOTHING), np.int8),
         present=_spread([status_key(v) != "" for v in uniques], codes, False, bool),
-        names_applied=_spread(
-            [r.names_applied and r.stage == Stage.APPLIED for r in readings], codes, False, bool
-        ),
+        names_applied=_spread([r.names_applied for r in readings], codes, False, bool),
         hints_not_sent=_spread(hints_not_sent, codes, False, bool),
         said_yes=_spread(
             [signal.role == "result" and r.rule == YES_NO_RULE and r.outcome == "offer" for r in readings],
@@ -630,7 +628,8 @@ def _infer_rows(
     # a status that says it was sent and is waiting ("Applied"): a note's interview may be a plan.
     # (A stage column that only says how it ended, "Rejected", does not say how far it got: the notes may.)
     staged = _any(((t.stage > Stage.APPLIED) | t.names_applied for t in others if t.role == "stage"), n_rows)
-    staged |= _any((t.names_applied for t in others), n_rows) & (stage_before_notes == Stage.APPLIED)
+    waiting = (t.names_applied & (t.stage == Stage.APPLIED) for t in others)  # "Applied": where it stands
+    staged |= _any(waiting, n_rows) & (stage_before_notes == Stage.APPLIED)
     # A note decides the outcome only where no status, stage or result cell said anything readable (a note
     # that mentions an earlier application's rejection must not overrule "Pending"), unless the user says so.
     said = _any((t.known for t in others), n_rows)

@@ -880,14 +880,17 @@ def test_a_note_that_says_it_was_sent_overrules_the_candidates_own_not_sent_and_
         ["Zeta", "Analyst", "2025-03-01", "To apply", ""],
     ]
     rows += [["Eta", "Analyst", "2025-03-01", "To apply", "Applied already?"]]  # a plan: still not sent
+    # a note that says it was sent and how far it got
+    rows += [["Iota", "QA", "2025-03-01", "Discarded", "Discarded after recruiter screening. Applied 3 March."]]
     result = _import("t.csv", csv_bytes(rows))
     _accounted(result)
     table = result.applications.set_index("company")
-    assert sorted(table.index) == ["Acme", "Beta", "Eps"]
+    assert sorted(table.index) == ["Acme", "Beta", "Eps", "Iota"]
     assert table.loc["Acme", "outcome"] == "withdrawn" and table.loc["Beta", "outcome"] == "withdrawn"
+    assert table.loc["Iota", "outcome"] == "withdrawn"
     questions = {q.key: q for q in result.report.questions}
     question = questions["not-sent-overruled"]
-    assert question.rows == (2, 3)
+    assert question.rows == (2, 3, 10)
     assert "'Notes: No response after a month, dropped it'" in question.text
     # the "Discarded" question names only the rows it leaves out, not the one its note overruled
     assert (
