@@ -27,6 +27,9 @@ ENGLISH = [
     ("No response", "applied", "ghosted"),
     ("Offer", "offer", "offer"),
     ("Withdrew after interview", "interview", "withdrawn"),
+    # the candidate's own end, in an app's status code or a note
+    ("CANCELLED_BY_ME", "applied", "withdrawn"), ("Declined by candidate", "applied", "withdrawn"),
+    ("I cancelled my application", "applied", "withdrawn"), ("closed by me", "applied", "withdrawn"),
     ("Unfortunately…", "applied", "rejected"),
     ("no longer under consideration", "applied", "rejected"),
     ("Suspected Ghost Job", "applied", "ghosted"),
@@ -265,6 +268,10 @@ def test_saved_words_do_not_hide_real_progress(text: str, not_applied: bool, out
         ("No feedback on the interview", "interview", "ghosted"),
         # a refusal that says a step was not passed names a step that took place
         ("Did not pass the technical interview", "interview", "rejected"),
+        # a step called off did not take place; an offer called off is an offer lost
+        ("They cancelled technical interview in the last minute", "applied", "pending"),
+        ("Had a phone screen, then they cancelled the onsite", "screen", "pending"),
+        ("They cancelled the offer", "offer", "rejected"),
         ("Didn't pass the phone screen", "screen", "rejected"),
         ("Не прошёл собеседование", "interview", "rejected"),
         ("Nie przeszedłem rozmowy kwalifikacyjnej", "interview", "rejected"),
