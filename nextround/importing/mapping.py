@@ -317,6 +317,7 @@ def is_known_label(text: str) -> bool:
 
 _LINK_FIELDS: Final = frozenset({"url", "contact_email"})
 _MAY_HOLD_LINKS: Final = _LINK_FIELDS | {"notes", "feedback", "job_description"}
+_FEW_STATUSES: Final = 0.2  # below this share of readable statuses, a "status" column is named so only
 
 
 def _fits(field: str, values: ValueProfile) -> bool:
@@ -369,6 +370,10 @@ def _decide(header: str, values: ValueProfile) -> ColumnMapping:
     compatible = sorted((f for f in fields if _fits(f, values)), key=lambda f: f not in _VALUES_DECIDE)
     if compatible and confidence >= 1.0:
         field = compatible[0]
+        if field == "status" and values.filled and values.statuses < _FEW_STATUSES:
+            # "State" beside "City" and "Zip Code" holds "TX": a column whose name alone says status
+            # yields to one whose values read as statuses ("Application Status")
+            return ColumnMapping(header, field, 0.9, method)
         adverts = values.median_length >= ADVERT_LENGTH and values.adverts >= 0.5
         if field in ("notes", "feedback", "stage") and adverts:
             reason = "its cells read like job adverts, not notes"

@@ -593,6 +593,22 @@ def test_a_progress_column_beside_the_status_is_read_as_the_stage():
     assert (table.loc["Acme", "stage_reached"], table.loc["Acme", "outcome"]) == ("interview", "rejected")
 
 
+def test_a_us_state_beside_the_address_yields_the_status_to_the_application_status_column():
+    # "State" names a status in some trackers; beside "City" and "Zip Code" it holds "TX", and the
+    # column whose values read as statuses is the status
+    rows = [["Company", "Date", "City", "State", "Zip Code", "Application Status"]]
+    rows += [["Acme", "2026-01-05", "Austin", "TX", "78701", "Rejected"]]
+    rows += [["Initech", "2026-01-06", "", "Remote", "", "Application submitted"]]
+    rows += [["Hooli", "2026-01-07", "Dallas", "TX", "75201", "Not pursued"]]
+    result = _import("t.csv", csv_bytes(rows))
+    fields = {m.column: m.field for m in result.report.mapping}
+    assert (fields["State"], fields["Application Status"]) == (None, "status")
+    assert list(result.applications["outcome"]) == ["rejected", "pending"]
+    # alone, "State" is the status
+    alone = _import("t.csv", csv_bytes([["Company", "State"], ["Acme", "Rejected"], ["Initech", "Remote"]]))
+    assert {m.column: m.field for m in alone.report.mapping}["State"] == "status"
+
+
 def test_a_row_holding_only_a_note_is_a_title_or_a_legend_not_an_application():
     rows = [["Company", "Role", "Date Applied", "Status", "Notes"]]
     rows += [["", "", "", "", "=== Stretch goals (apply anyway) ==="]]
