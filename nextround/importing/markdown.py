@@ -78,7 +78,9 @@ _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _REFERENCE_LINK = re.compile(r"\[([^\[\]{}\"]+)\](?:\[[^\[\]]*\])?(?!\()")
 _PROGRESS_FIELDS = frozenset({"status", "stage", "outcome_text", "response"})  # where it stands
 _NAMES_A_JOB = frozenset({"company", "role"})
-_DESCRIBES_THE_JOB = frozenset({"job_description", "required_skills", "job_detail"})
+# what the job or the employer is, where it is and through whom one applied: never how far it got
+_SAYS_NO_PROGRESS = frozenset({"job_description", "required_skills", "job_detail", "location", "source", "url",
+                               "contact_name", "contact_email", "contact_phone"})  # fmt: skip
 # A step's label before its colon ("CV screen: rejected", "서류지원：합격"), not a time's ("11:30")
 _STEP_LABEL = re.compile(r"^([^:：]{1,40}?)\s*[:：](?!\d)")
 # A record's field: "Status: applied", "Recruiter/contact: Anna" (a label of a few words; not a time's
@@ -356,12 +358,13 @@ def _record_fields(sections: list[list[_SaidLine]]) -> dict[str, str]:
                 written.setdefault(key, field.group(1).strip())
         seen.update(here)
     least = max(3, len(sections) / 2)
-    # A label that names what the job or the employer is ("Company context", "Requirements") is that
-    # wherever it is: it never says how far an application got ("rejects 90% of applicants").
+    # A label that names what the job or the employer is ("Company context", "Requirements"), or where and
+    # through whom one applied ("Applied via"), is that wherever it is: it never says how far an
+    # application got ("rejects 90% of applicants").
     return {  # in the order written
         key: label
         for key, label in written.items()
-        if seen[key] >= least or not _DESCRIBES_THE_JOB.isdisjoint(header_fields(label)[0][:1])
+        if seen[key] >= least or not _SAYS_NO_PROGRESS.isdisjoint(header_fields(label)[0][:1])
     }
 
 

@@ -1256,6 +1256,26 @@ def test_what_a_record_says_about_the_company_is_the_jobs_description_not_its_pr
     assert table.loc["Acme", "job_description"].startswith("Mental-health start-up")
 
 
+def test_where_and_through_whom_a_record_applied_is_no_progress():
+    # "Applied via: flexjobs.com" under a few headings names the channel, not an application still open:
+    # the reason given ("No response after 47 days") decides
+    text = (
+        "# Job Applications\n\n### Acme - Engineer\n- **Applied:** 2026-02-01\n- **Closed:** 2026-03-20\n"
+        "- **Reason:** No response after 47 days\n- **Applied via:** flexjobs.com\n\n"
+        "### Beta - Engineer\n- **Applied:** 2026-02-02\n- **Reason:** No response after 46 days\n\n"
+        "### Gamma - Engineer\n- **Applied:** 2026-02-03\n- **Reason:** Position filled\n"
+        "- **Location:** Remote, USA\n\n### Delta - Engineer\n- **Applied:** 2026-02-04\n"
+        "- **Reason:** Pursuing other candidates\n- **Contact:** Derek\n"
+    )
+    result = _import("applications.md", text.encode())
+    _accounted(result)
+    table = result.applications.set_index("company")
+    assert table["outcome"].to_dict() == {
+        "Acme": "ghosted", "Beta": "ghosted", "Gamma": "rejected", "Delta": "rejected"
+    }  # fmt: skip
+    assert table.loc["Acme", "source"] != "Unknown" and table.loc["Gamma", "location"] == "Remote, USA"
+
+
 def test_a_chinese_results_table_reads_passed_as_an_offer_and_its_summary_as_notes() -> None:
     text = (
         "| 公司 | 结果 | 一句话总结 |\n| :-: | :-: | :- |\n"
