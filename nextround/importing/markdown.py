@@ -70,6 +70,8 @@ _BAR = re.compile(r"[|｜]")
 _NAME = re.compile(r"^((?:\S+\s+){0,3}?\S+?)(?:\s+[-–—]\s+|\s*[|｜]\s*|:\s+|\s*：\s*(?!\d))|^(\S+)\s+")
 # A name in front of brackets: "字节跳动（未投递）", "Acme Labs (rejected)".
 _NAME_IN_FRONT_OF_BRACKETS = re.compile(r"^((?:\S+\s+){0,3}?[^\s(（【]+)\s*(?=[(（【])")
+# A heading that asks in a sentence ("What does this all mean?"), not a name with a doubt ("Curvegrid - Japan?")
+_PROSE_QUESTION = re.compile(r"^[^-–—|｜:：@]*?\w+\s+\w+\s+\w+[^-–—|｜:：@]*[?？]$")
 _DAY = re.compile(r"^\d{1,4}\s*[年月./-]\s*\d")  # an item that starts with a date heads a day, not a company
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # <span class="box-red">挂了</span>: the words it wraps (an address in angle brackets is no tag)
@@ -253,8 +255,8 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     read: list[int] = []  # where each application starts: its section, or its job in the section
     own_parts = vocabulary().post_sections
     for (start, heading), body, listed in zip(sections, said_lines, jobs, strict=True):
-        if normalise(_plain(heading)) in own_parts:
-            continue  # "## Conclusion": the post's own part, no application
+        if normalise(_plain(heading)) in own_parts or _PROSE_QUESTION.match(_plain(heading)):
+            continue  # "## Conclusion", "#### What does this all mean?": the post's own part, no application
         sections_read += 1
         company, states = _heading_company_and_states(heading)
         if listed:  # "# Acme" over "- Backend Engineer", its steps indented below it: one row a job

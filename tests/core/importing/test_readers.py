@@ -1042,10 +1042,15 @@ def test_a_posts_own_parts_are_no_applications() -> None:
         f"## {name}\nApplied online, then a phone interview; {end}.\n\n"
         for name, end in [("Acme", "rejected"), ("Beta", "ghosted"), ("Gamma", "offer made")]
     )
-    for part in ("Conclusion", "Lessons learned:", "总结"):
+    for part in ("Conclusion", "Lessons learned:", "总结", "What does this all mean?"):
         text = note + f"## {part}\nI had a lot of interviews and I was rejected a lot.\n"
         grid = _only_grid(read_workbook("post.md", text.encode()))
         assert [row[0] for row in grid.rows[1:]] == ["Acme", "Beta", "Gamma"]
+    # a name with a doubt is still a name
+    grid = _only_grid(
+        read_workbook("post.md", (note + "## Delta - Japan?\nPhone interview, rejected.\n").encode())
+    )
+    assert [row[0] for row in grid.rows[1:]] == ["Acme", "Beta", "Gamma", "Delta"]
 
 
 def test_each_job_listed_under_a_companys_heading_is_an_application_of_its_own() -> None:
