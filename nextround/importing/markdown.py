@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
-from nextround.importing.mapping import header_fields
+from nextround.importing.mapping import header_fields, stage_column_kind
 from nextround.importing.phrases import MARK, normalise, word_count, words
 from nextround.importing.progress_text import read_text
 from nextround.importing.vocabulary import vocabulary
@@ -72,6 +72,7 @@ _NAME = re.compile(r"^((?:\S+\s+){0,3}?\S+?)(?:\s+[-–—]\s+|\s*[|｜]\s*|:\s+
 _NAME_IN_FRONT_OF_BRACKETS = re.compile(r"^((?:\S+\s+){0,3}?[^\s(（【]+)\s*(?=[(（【])")
 # A heading that asks in a sentence ("What does this all mean?"), not a name with a doubt ("Curvegrid - Japan?")
 _PROSE_QUESTION = re.compile(r"^[^-–—|｜:：@]*?\w+\s+\w+\s+\w+[^-–—|｜:：@]*[?？]$")
+_STEP_KINDS = frozenset({"screen", "interview", "final"})  # the stage columns a heading may name alone
 _DAY = re.compile(r"^\d{1,4}\s*[年月./-]\s*\d")  # an item that starts with a date heads a day, not a company
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # <span class="box-red">挂了</span>: the words it wraps (an address in angle brackets is no tag)
@@ -238,7 +239,10 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     level = max(set(levels), key=levels.count, default=0)
     sections = [(i, m.group(2)) for (i, m), depth in zip(headings, levels, strict=True) if depth == level]
     starts = [i for i, _ in sections]
-    if len(starts) < 3 or sum(_board_column(title) for _, title in sections) >= len(sections) / 2:
+    if (
+        len(starts) < 3
+        or sum(_where_they_stand(title) is not None for _, title in sections) >= len(sections) / 2
+    ):
         return None  # "# 已挂", "## Rejected": a board's columns, the applications are below them
     # A section ends at the next heading of its level or above ("## Template" ends "### Acme").
     closing = [i for (i, _), depth in zip(headings, levels, strict=True) if depth <= level]
@@ -477,7 +481,7 @@ def read_markdown_list(text: str) -> MarkdownTable | None:
             last = None
             level, title = section
             path = {depth: said for depth, said in path.items() if depth < level} | {level: title}
-            state = "; ".join(said for said in path.values() if _board_column(said)) or None
+            state = "; ".join(filter(None, map(_where_they_stand, path.values()))) or None
             # a board's column is the heading right above its items, in a few words
             board_column = (
                 title if read_text(title).says_applied and len(title.split()) <= _BOARD_WORDS else None
@@ -587,7 +591,7 @@ def read_note_lines(text: str) -> MarkdownTable | None:
         if section := _section(lines[index]):
             path = {depth: title for depth, title in path.items() if depth < section[0]}
             path[section[0]] = section[1]
-            columns = [title for title in path.values() if _board_column(title)]
+            columns = [stands for title in path.values() if (stands := _where_they_stand(title))]
         if kind == "step" and last is not None:
             last[3] = "; ".join(part for part in (last[3], said) if part)  # "OA 4.28": a step of the above
             continue
@@ -675,6 +679,16 @@ def _names_a_role(said: str) -> bool:
     """A role is a label: letters, no digit, and no sentence ("They wrote a long e-mail.")."""
     labels = any(c.isalpha() for c in said) and not any(c.isdigit() for c in said)
     return labels and len(said.split()) <= ROLE_WORDS and not said.endswith((".", "!", "?", ";", "。", "；"))
+
+
+def _where_they_stand(title: str) -> str | None:
+    """What a heading says of where the applications below it stand: its words, when they say it ("No
+    offer"), or with the step a stage column so named would be ("[[1st]]" over "[no offer]": "1st
+    (interview)"); None for a heading that says nothing of it."""
+    if _board_column(title):
+        return title
+    kind = stage_column_kind(_plain(title))
+    return f"{title} ({kind})" if kind in _STEP_KINDS else None
 
 
 def _board_column(title: str) -> bool:

@@ -1484,6 +1484,10 @@ def test_a_plain_text_note_is_read_as_a_list_under_its_section_labels() -> None:
     applications = import_files([SourceFile("job_applications.txt", text.encode())]).applications
     assert applications["outcome"].tolist() == ["ghosted"] * 3 + ["rejected"] * 3
     assert applications["stage_reached"].tolist() == ["applied"] * 5 + ["interview"]
+    # a label that names a round alone ("[[2nd]]") says the lines below it reached that step
+    rounds = text.replace("[[interviewed]]", "[[2nd]]")
+    applications = import_files([SourceFile("job_applications.txt", rounds.encode())]).applications
+    assert applications["stage_reached"].tolist() == ["applied"] * 5 + ["interview"]
     # a plain list of names in a .txt says nothing of applications: read as the one-column table it is
     names = "Company\n" + "".join(f"Company {i}\n" for i in range(8))
     assert _only_grid(read_workbook("names.txt", names.encode())).rows[1] == ["Company 0"]
