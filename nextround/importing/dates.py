@@ -96,6 +96,7 @@ class DateColumn:
     ambiguous: bool
     unreadable: tuple[int, ...]
     year_inferred: tuple[int, ...]
+    no_year: tuple[int, ...] = ()  # dates without a year that no row near them gives one ("Sep 25" alone)
 
     def rows(self, keep: np.ndarray) -> DateColumn:
         """The same reading for the rows where ``keep`` holds (positions renumbered)."""
@@ -114,6 +115,7 @@ class DateColumn:
             ambiguous=self.ambiguous,
             unreadable=renumbered(self.unreadable),
             year_inferred=renumbered(self.year_inferred),
+            no_year=renumbered(self.no_year),
         )
 
 
@@ -185,7 +187,7 @@ def parse_date_column(values: pd.Series | DateCells, order: DateOrder = "auto") 
 
     # Code -1 (no cell) indexes the entry appended last.
     row_date = np.append(distinct.date.astype("datetime64[ns]"), np.datetime64("NaT", "ns"))[codes]
-    inferred = np.zeros(0, dtype=np.intp)
+    inferred = no_year = np.zeros(0, dtype=np.intp)
     unreadable: tuple[int, ...] = ()
     if np.isin(distinct.kind, (_YEARLESS, _JUNK)).any():  # most columns hold neither: no row is looked at
         row_kind = np.append(distinct.kind, _MISSING)[codes]
@@ -193,9 +195,10 @@ def parse_date_column(values: pd.Series | DateCells, order: DateOrder = "auto") 
         if len(inferred):
             yearless = codes[inferred]
             found = _infer_years(row_date, inferred, distinct.second[yearless], distinct.first[yearless])
+            undated = np.isnat(row_date).all()  # no row gives a year: dates all the same, of no year
             row_date[inferred] = found
-            row_kind[inferred] = np.where(np.isnat(found), _JUNK, _DATE)
-            inferred = inferred[~np.isnat(found)]
+            row_kind[inferred] = np.where(~np.isnat(found), _DATE, _MISSING if undated else _JUNK)
+            inferred, no_year = inferred[~np.isnat(found)], inferred[np.isnat(found) & undated]
         unreadable = tuple(np.flatnonzero(row_kind == _JUNK).tolist())
 
     return DateColumn(
@@ -204,6 +207,7 @@ def parse_date_column(values: pd.Series | DateCells, order: DateOrder = "auto") 
         ambiguous=ambiguous,
         unreadable=unreadable,
         year_inferred=tuple(inferred.tolist()),
+        no_year=tuple(no_year.tolist()),
     )
 
 

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
-from nextround.importing.mapping import header_fields, stage_column_kind
+from nextround.importing.mapping import header_fields
 from nextround.importing.phrases import MARK, normalise, word_count, words
 from nextround.importing.progress_text import read_text
 from nextround.importing.vocabulary import vocabulary
@@ -70,7 +70,7 @@ _BAR = re.compile(r"[|｜]")
 _NAME = re.compile(r"^((?:\S+\s+){0,3}?\S+?)(?:\s+[-–—]\s+|\s*[|｜]\s*|:\s+|\s*：\s*(?!\d))|^(\S+)\s+")
 # A name in front of brackets: "字节跳动（未投递）", "Acme Labs (rejected)".
 _NAME_IN_FRONT_OF_BRACKETS = re.compile(r"^((?:\S+\s+){0,3}?[^\s(（【]+)\s*(?=[(（【])")
-# A heading that asks in a sentence ("What does this all mean?"), not a name with a doubt ("Curvegrid - Japan?")
+# A heading that asks in a sentence ("What does this all mean?"), not a name with a doubt ("Acme - Japan?")
 _PROSE_QUESTION = re.compile(r"^[^-–—|｜:：@]*?\w+\s+\w+\s+\w+[^-–—|｜:：@]*[?？]$")
 _STEP_KINDS = frozenset({"screen", "interview", "final"})  # the stage columns a heading may name alone
 _DAY = re.compile(r"^\d{1,4}\s*[年月./-]\s*\d")  # an item that starts with a date heads a day, not a company
@@ -82,8 +82,8 @@ _REFERENCE_LINK = re.compile(r"\[([^\[\]{}\"]+)\](?:\[[^\[\]]*\])?(?!\()")
 _PROGRESS_FIELDS = frozenset({"status", "stage", "outcome_text", "response"})  # where it stands
 _NAMES_A_JOB = frozenset({"company", "role"})
 # what the job or the employer is, where it is and through whom one applied: never how far it got
-_SAYS_NO_PROGRESS = frozenset({"job_description", "required_skills", "job_detail", "location", "source", "url",
-                               "contact_name", "contact_email", "contact_phone"})  # fmt: skip
+_SAYS_NO_PROGRESS = frozenset({"job_description", "required_skills", "job_detail", "location", "source",
+                               "url", "contact_name", "contact_email", "contact_phone"})  # fmt: skip
 # A step's label before its colon ("CV screen: rejected", "서류지원：합격"), not a time's ("11:30")
 _STEP_LABEL = re.compile(r"^([^:：]{1,40}?)\s*[:：](?!\d)")
 # A record's field: "Status: applied", "Recruiter/contact: Anna" (a label of a few words; not a time's
@@ -310,7 +310,7 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
         named = ", ".join(f"'{label}'" for label in list(fields.values())[:3])
         more = ", …" if len(fields) > 3 else ""
         note += f" The records' labels ({named}{more}: {len(fields)} in all) are its columns."
-    return _note_as_table(rows, read, len(lines), note)
+    return note_as_table(rows, read, len(lines), note)
 
 
 def _speaks_of_one(prose: str) -> bool:
@@ -521,7 +521,7 @@ def read_markdown_list(text: str) -> MarkdownTable | None:
     if len(items) < 5 or max(speaking, on_board) < len(items) / 2:
         return None
     note = f"Read the note's {len(items):,} list items each as an application, its first words the company."
-    return _note_as_table(rows, [i for i, _ in items], len(lines), note)
+    return note_as_table(rows, [i for i, _ in items], len(lines), note)
 
 
 def read_note_blocks(text: str) -> MarkdownTable | None:
@@ -564,7 +564,7 @@ def read_note_blocks(text: str) -> MarkdownTable | None:
     note = (
         f"Read the note's {len(starts):,} blocks of lines each as an application, its first line the company."
     )
-    return _note_as_table(rows, starts, len(lines), note)
+    return note_as_table(rows, starts, len(lines), note)
 
 
 def read_note_lines(text: str) -> MarkdownTable | None:
@@ -616,7 +616,7 @@ def read_note_lines(text: str) -> MarkdownTable | None:
     note = f"Read the note's {len(starts):,} lines each as an application, its first words the company"
     if boards:
         note += ", the headings above them as where they stand (" + ", ".join(f"'{t}'" for t in boards) + ")"
-    return _note_as_table(rows, starts, len(lines), note + ".")
+    return note_as_table(rows, starts, len(lines), note + ".")
 
 
 def _line_kind(lines: list[str], index: int) -> tuple[str, str]:
@@ -687,8 +687,8 @@ def _where_they_stand(title: str) -> str | None:
     (interview)"); None for a heading that says nothing of it."""
     if _board_column(title):
         return title
-    kind = stage_column_kind(_plain(title))
-    return f"{title} ({kind})" if kind in _STEP_KINDS else None
+    kinds = vocabulary().stage_headers.labels(normalise(_plain(title)))  # the whole heading names the step
+    return f"{title} ({kinds[0]})" if kinds and kinds[0] in _STEP_KINDS else None
 
 
 def _board_column(title: str) -> bool:
@@ -726,7 +726,7 @@ def _name_and_progress(item: str) -> tuple[str, str, bool]:
     return (name.group(2), item[name.end() :], False) if name else (item.rstrip(":："), "", False)
 
 
-def _note_as_table(
+def note_as_table(
     rows: list[list[str | None]], starts: list[int], line_count: int, note: str
 ) -> MarkdownTable:
     """A note's applications as a table: each row numbered by the line it starts on (from 0), the header

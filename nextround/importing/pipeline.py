@@ -919,6 +919,11 @@ def _read_dates(
             f"'{header}' has dates without a year; the year was taken from nearby rows.",
             numbers[list(parsed.year_inferred)],
         )
+        warnings += _rows_warning(
+            file,
+            f"'{header}' has dates without a year, and no row near them gives one; they were left empty.",
+            numbers[list(parsed.no_year)],
+        )
     return dates, question, warnings
 
 
@@ -943,8 +948,9 @@ def _date_order_warnings(file: str, numbers: np.ndarray, dates: Mapping[str, pd.
 
 
 def _rows_warning(file: str, message: str, rows: np.ndarray) -> list[RowWarning]:
-    """A warning naming the sheet's row numbers ``rows``; none when there are none."""
-    return [RowWarning(file, message, tuple(rows.tolist()))] if len(rows) else []
+    """A warning naming the sheet's row numbers ``rows`` (each once: a note's line may name two
+    applications); none when there are none."""
+    return [RowWarning(file, message, tuple(dict.fromkeys(rows.tolist())))] if len(rows) else []
 
 
 def _long_cell_warnings(file: str, numbers: np.ndarray, columns: list[pd.Series]) -> list[RowWarning]:

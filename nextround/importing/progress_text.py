@@ -243,7 +243,8 @@ def _read_key(key: str, prose: bool = False, note: bool = False, own_side: bool 
     # "CV rejected" says where it ended: a later step beside it ("interview 8-12 Oct") was a plan.
     stage = Stage.APPLIED if cv_turned_down else max(stages, default=Stage.APPLIED)
     if "offer" in outcomes:
-        outcomes.discard("withdrawn")  # "Offer but turned down": an offer received, declined as "offer declined"
+        # "Offer but turned down": an offer received, then declined, as "offer declined" reads
+        outcomes.discard("withdrawn")
     outcome = next((o for o in OUTCOME_STRENGTH if o in outcomes), "pending")
     # A history ("applied => 一面❌ => 一面✅ => offer✅") ended as its last answer says.
     steps = _STEPS.split(key)

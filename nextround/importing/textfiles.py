@@ -24,12 +24,14 @@ import pyarrow.csv as pacsv
 
 from nextround.importing import markdown
 from nextround.importing.cells import EMAIL, MAX_COLUMNS, MAX_GRID_ROWS, URL, too_many_columns, too_many_rows
+from nextround.importing.dated_lists import LISTED_LINES, read_dated_lists
 from nextround.importing.dates import texts_read_as_dates
 from nextround.importing.errors import ACCEPTED, InputError, empty_file
 
 DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 SNIFF_CHARS = 128 * 1024
+_NOTE_EXTENSIONS = frozenset({"txt", "md", "markdown"})
 _MAX_MERGE_CANDIDATES = 5000
 _MAX_CAREFUL_ROWS = 20_000
 _MAX_LINES_IN_A_CELL = 50
@@ -245,6 +247,8 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
         raise InputError(too_many_rows(file_name, f"{lines:,} lines"))
     markdown_file = extension in {"md", "markdown"}
     markdown_table = markdown.may_hold_table(data)
+    if extension in _NOTE_EXTENSIONS and (listed := _dated_lists(data, newlines)) is not None:
+        return _from_markdown(listed, "utf-8", [])  # "Sep 25 - Amazon, Eightfold", "Rejected - Cred"
     quick = (
         None if markdown_table or markdown_file else _read_clean_utf8(file_name, data, extension, newlines)
     )
@@ -307,6 +311,16 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
             record[:] = [c if c else None for c in record]  # in place: a careful read may hold a million
     rows, row_numbers, repaired, problems = _fix_ragged_rows(rows, list(range(1, len(rows) + 1)), delimiter)
     return TextTable(rows, row_numbers, codec, delimiter, tuple(repaired), tuple(problems), tuple(notes))
+
+
+def _dated_lists(data: bytes, newlines: int) -> markdown.MarkdownTable | None:
+    """A short UTF-8 note read as names listed under dates and states, before its commas make a CSV."""
+    if newlines >= LISTED_LINES:
+        return None
+    try:
+        return read_dated_lists(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return None
 
 
 def _from_markdown(table: markdown.MarkdownTable, codec: str, notes: list[str]) -> TextTable:

@@ -286,10 +286,11 @@ def test_yearless_date_takes_the_nearer_neighbours_year_across_new_year() -> Non
     assert result.values.iloc[3] == _day("2019-12-28")
 
 
-def test_yearless_date_without_any_dated_row_is_unreadable() -> None:
-    result = _read(["8-Jul", "Jul 9"])
-    assert result.unreadable == (0, 1)
-    assert result.year_inferred == ()
+def test_yearless_date_without_any_dated_row_is_left_empty_as_a_date_without_a_year() -> None:
+    # no row gives a year: the cells are dates all the same (said so), not values that are no dates
+    result = _read(["8-Jul", "Jul 9", "soon"])
+    assert result.values.isna().all()
+    assert (result.no_year, result.unreadable, result.year_inferred) == ((0, 1), (2,), ())
 
 
 def test_a_month_and_day_in_digits_without_a_year_follows_the_files_order_and_its_neighbours_year() -> None:
@@ -434,6 +435,7 @@ def test_every_cell_is_accounted_for(cells: list[object], order: str) -> None:
     unreadable = set(result.unreadable)
     assert unreadable <= set(range(len(cells)))
     assert set(result.year_inferred) <= set(range(len(cells))) - unreadable
+    assert not set(result.no_year) & (unreadable | set(result.year_inferred))
     for position, (cell, value) in enumerate(zip(cells, result.values, strict=True)):
         empty = cell is None or (isinstance(cell, float) and np.isnan(cell))
         empty = empty or (isinstance(cell, str) and " ".join(cell.split()).lower() in {"", *NULL_LITERALS})
@@ -441,8 +443,9 @@ def test_every_cell_is_accounted_for(cells: list[object], order: str) -> None:
             assert pd.isna(value)
             assert position not in unreadable
         elif pd.isna(value):
-            # Only a column waiting for the user's day/month answer may leave a cell unread and unlisted.
-            assert position in unreadable or (result.ambiguous and order == "auto")
+            # Only a column waiting for the user's day/month answer may leave a cell unread and unlisted;
+            # a date of no year that no row gives is listed as such.
+            assert position in {*unreadable, *result.no_year} or (result.ambiguous and order == "auto")
         else:
             assert position not in unreadable
             assert 1990 <= value.year <= 2100

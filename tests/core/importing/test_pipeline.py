@@ -897,7 +897,7 @@ def test_a_note_that_says_it_was_sent_overrules_the_candidates_own_not_sent_and_
     ]
     rows += [["Eta", "Analyst", "2025-03-01", "To apply", "Applied already?"]]  # a plan: still not sent
     # a note that says it was sent and how far it got
-    rows += [["Iota", "QA", "2025-03-01", "Discarded", "Discarded after recruiter screening. Applied 3 March."]]
+    rows += [["Iota", "QA", "2025-03-01", "Discarded", "Dropped after recruiter screening. Applied 3 March."]]
     result = _import("t.csv", csv_bytes(rows))
     _accounted(result)
     table = result.applications.set_index("company")

@@ -28,10 +28,13 @@ ENGLISH = [
     ("Offer", "offer", "offer"),
     ("Withdrew after interview", "interview", "withdrawn"),
     # an offer declined is an offer received, in any words
-    ("Offer but turned down", "offer", "offer"), ("Offer declined", "offer", "offer"),
+    ("Offer but turned down", "offer", "offer"),
+    ("Offer declined", "offer", "offer"),
     # the candidate's own end, in an app's status code or a note
-    ("CANCELLED_BY_ME", "applied", "withdrawn"), ("Declined by candidate", "applied", "withdrawn"),
-    ("I cancelled my application", "applied", "withdrawn"), ("closed by me", "applied", "withdrawn"),
+    ("CANCELLED_BY_ME", "applied", "withdrawn"),
+    ("Declined by candidate", "applied", "withdrawn"),
+    ("I cancelled my application", "applied", "withdrawn"),
+    ("closed by me", "applied", "withdrawn"),
     ("Unfortunately…", "applied", "rejected"),
     ("no longer under consideration", "applied", "rejected"),
     ("Suspected Ghost Job", "applied", "ghosted"),

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nextround.importing import SourceFile, import_files
+from nextround.importing.dated_lists import read_dated_lists
 from nextround.importing.errors import InputError
 from nextround.importing.grid import Grid, Workbook
 from nextround.importing.mapping import is_known_label
@@ -1753,3 +1754,50 @@ def test_hostile_json_is_refused_in_one_sentence() -> None:
     wide = json.dumps([{f"field {i}": i for i in range(20_000)}]).encode()
     with pytest.raises(InputError, match=r"'wide.json'"):
         read_workbook("wide.json", wide)
+
+
+def test_a_note_listing_names_under_dates_and_states_reads_each_name_as_an_application() -> None:
+    # "Sep 25 - Amazon", "Rejected - Cred, Gojek": a name under a date was sent that day, one under a state
+    # stands so; a name under both is one application. Commas part names, not columns.
+    text = (
+        "Sep 25 - Amazon\nSep 26 - Salesforce, Eightfold\nSep 29 - Indeed, Microsoft, Cred\n\n"
+        "Awaiting - Salesforce, Indeed, Microsoft\n\nRejected - Eightfold, Cred\n"
+    )
+    grid = _only_grid(read_workbook("applied.txt", text.encode()))
+    assert [row[0] for row in grid.rows[1:]] == [
+        "Amazon",
+        "Salesforce",
+        "Eightfold",
+        "Indeed",
+        "Microsoft",
+        "Cred",
+    ]
+    assert grid.rows[3] == ["Eightfold", None, "Rejected", "applied Sep 26", "Sep 26"]
+    result = import_files([SourceFile("applied.txt", text.encode())])
+    table = result.applications.set_index("company")
+    assert table["outcome"].to_dict() == {
+        "Amazon": "pending", "Salesforce": "pending", "Eightfold": "rejected", "Indeed": "pending",
+        "Microsoft": "pending", "Cred": "rejected",
+    }  # fmt: skip
+    assert not result.report.skipped
+    # no row gives the year: said so, not "values that are not dates"
+    assert any("without a year, and no row near them gives one" in w.message for w in result.report.warnings)
+    # a label alone on its line over a name per line ("Nov 06:"), a role in brackets, a link no name
+    note = "Nov 06:\nCGI\nDesjardins\n\nNov 07 :\nTV2 Consulting\nMarcotte Systems (tech support)\n\nTODO: https://x.example/1\n"
+    rows = _only_grid(read_workbook("applied.txt", note.encode())).rows[1:]
+    assert [row[:2] for row in rows] == [
+        ["CGI", None], ["Desjardins", None], ["TV2 Consulting", None], ["Marcotte Systems", "tech support"]
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Company, Role, Status\nAcme, Analyst, Applied\nBeta, Engineer, Rejected\nGamma, Analyst, Offer\n",
+        "2025-01-03 - Applied to Google\n2025-01-04 - Rejected by Meta\n2025-01-05 - Interview at Acme\n",
+        "Monday: gym\nTuesday: groceries, laundry\nWednesday: call mum\n",
+    ],
+)
+def test_a_table_a_log_of_steps_or_a_diary_is_no_list_of_names(text: str) -> None:
+    # a CSV stays a table; "Applied to Google" is a step, not a name; weekdays are no dates of applications
+    assert read_dated_lists(text) is None
