@@ -638,6 +638,7 @@ def _infer_rows(
         staged = said = no
     stage_withheld = _any((staged & (t.stage > stage_before_notes) for t in notes), n_rows)
     stage_layers += [_layer(t, np.where(staged, 0, t.stage)) for t in notes]
+    first_note_layer = len(outcome_layers)
     outcome_layers += [_layer(t, np.where(said, _PENDING, t.outcome)) for t in notes]
     stage, stage_chosen = _furthest(stage_layers, n_rows)
 
@@ -658,6 +659,14 @@ def _infer_rows(
     declined = (stage == Stage.OFFER) & (outcome == _CODE["withdrawn"])
     outcome = np.where(declined, _CODE["offer"], outcome).astype(np.int8)
     sending = _sent(texts, readable_flag, signals, stage, outcome, weights)
+    # Dropped by you after no answer ("Discarded", its note "no response recorded"): the employer's
+    # silence, as a pending application silent too long is; no withdrawal to leave out of the rates.
+    notes_silent = [t.outcome == _CODE["ghosted"] for t in notes]
+    silent = sending.overruled & (outcome == _CODE["withdrawn"]) & _any(notes_silent, n_rows)
+    if silent.any():
+        outcome = np.where(silent, _CODE["ghosted"], outcome).astype(np.int8)
+        said_by = first_note_layer + np.argmax(np.stack(notes_silent), axis=0)
+        outcome_chosen = np.where(silent, said_by, outcome_chosen)
     return Progress(
         stage=stage,
         outcome=outcome,

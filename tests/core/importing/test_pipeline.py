@@ -902,7 +902,9 @@ def test_a_note_that_says_it_was_sent_overrules_the_candidates_own_not_sent_and_
     _accounted(result)
     table = result.applications.set_index("company")
     assert sorted(table.index) == ["Acme", "Beta", "Eps", "Iota"]
-    assert table.loc["Acme", "outcome"] == "withdrawn" and table.loc["Beta", "outcome"] == "withdrawn"
+    # dropped after no answer is the employer's silence; after losing interest, a withdrawal
+    assert table.loc["Acme", "outcome"] == "ghosted" and table.loc["Beta", "outcome"] == "withdrawn"
+    assert table.loc["Acme", "outcome_evidence"].startswith("Notes: No response")
     assert table.loc["Iota", "outcome"] == "withdrawn"
     questions = {q.key: q for q in result.report.questions}
     question = questions["not-sent-overruled"]

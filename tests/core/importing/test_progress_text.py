@@ -27,6 +27,8 @@ ENGLISH = [
     ("No response", "applied", "ghosted"),
     ("Offer", "offer", "offer"),
     ("Withdrew after interview", "interview", "withdrawn"),
+    # "Applied AI" is a field of work: only the sending reads ("Applied — Applied AI team")
+    ("Applied - Applied AI team", "applied", "pending"),
     # an offer declined is an offer received, in any words
     ("Offer but turned down", "offer", "offer"),
     ("Offer declined", "offer", "offer"),
@@ -769,6 +771,18 @@ def test_final_rounded_in_a_note_is_the_final_round_reached(text: str, outcome: 
     # recruiting slang, where "final" alone in a sentence is any last thing
     reading = read_text(text, note=True)
     assert (reading.stage, reading.outcome) == (Stage.FINAL, outcome)
+
+
+@pytest.mark.parametrize(
+    "text", ["Role frozen/canceled by the company after application", "No word since applying"]
+)
+def test_what_happened_after_applying_says_it_was_sent(text: str) -> None:
+    assert read_text(text, note=True).says_applied
+
+
+def test_a_field_of_work_named_applied_says_nothing_of_sending() -> None:
+    for text in ("strong Field CTO / Applied AI fit", "Applied Scientist, Ads", "MSc in Applied Mathematics"):
+        assert not read_text(text, note=True).known, text
 
 
 @pytest.mark.parametrize(
