@@ -28,6 +28,11 @@ _NO_HEADER_REASON = (
 # A cell that opens with a day, with or without a year ("6.15已投", "8月17日投递", "3/14 call"): a
 # dated value, never a column's name ("1st interview", "Q2" are names).
 _OPENS_WITH_A_DAY = re.compile(r"\d{1,4}\s*[./月-]\s*\d{1,2}(?!\d)")
+# A time told from now ("3 days ago", "about 1 month ago", as a job site shows when you applied): a
+# dated value, never a column's name.
+_AGO = re.compile(
+    r"^(?:about |over |almost )?(?:\d+|an?|one)\s+(?:minute|hour|day|week|month|year)s?\s+ago$", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -204,6 +209,6 @@ def _cell_kind(cell: object, text_kinds: dict[str | None, str]) -> str:
         return "longtext"
     if sum(ch.isdigit() for ch in text) > len(text) / 2:
         return "number"
-    if _OPENS_WITH_A_DAY.match(text):
+    if _OPENS_WITH_A_DAY.match(text) or _AGO.match(text):
         return "date"
     return "label"

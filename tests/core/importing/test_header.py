@@ -117,6 +117,14 @@ def test_a_row_holding_a_day_is_data_even_where_it_names_a_step() -> None:
     assert guess.index == NO_HEADER
 
 
+def test_a_row_holding_a_time_told_from_now_is_data() -> None:
+    # A list copied from a job site: each company with when it was applied to, "3 days ago"
+    rows = [["Payoff", "3 days ago", "3 days ago"], ["Acorns", "3 days ago", "3 days ago"]]
+    rows += [[f"Company {i}", f"{i} days ago", "about 1 month ago"] for i in range(4, 40)]
+    rows += [["PriceSpider", "9 days ago", "9 days ago"], ["HP", "a month ago", "a month ago"]]
+    assert find_header(_grid(rows), looks_like_tracker_label).index == NO_HEADER
+
+
 def test_all_text_rows_with_a_repeated_value_are_not_a_header() -> None:
     rows = [["Acme", "Analyst", "Applied"], ["Beta", "Engineer", "Applied"], ["Gamma", "Analyst", "Rejected"]]
     guess = find_header(_grid(rows))
