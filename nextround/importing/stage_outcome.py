@@ -824,6 +824,16 @@ class _Sending:
     only_closed: np.ndarray  # nothing but a posting closed says it was answered: unclear
 
 
+def _verdicts(codes: np.ndarray, hinted: np.ndarray) -> np.ndarray:
+    """The rows of each value (by ``codes``; three rows at least) that a note calls never sent on two
+    rows in three or more."""
+    known = codes >= 0
+    rows = np.bincount(codes[known], minlength=1)
+    noted = np.bincount(codes[known & hinted], minlength=len(rows))
+    verdict = (rows >= _SORTING_ROWS) & (3 * noted >= 2 * rows)
+    return known & verdict[np.where(known, codes, 0)]
+
+
 def _sent(
     texts: list[_TextColumn],
     readable_flag: np.ndarray,
@@ -858,6 +868,16 @@ def _sent(
     if hinting:
         unclear = _any((t.sent == Sent.UNCLEAR for t in cells), n_rows) & ~status_sent
         says_not.extend(_layer(t, t.hints_not_sent & unclear) for t in hinting)
+        # A status most of whose rows a note says were never to be sent ("Rechazado" beside "DO NOT
+        # APPLY", an agent's verdict on postings) is the candidate's own: none of its rows was sent.
+        # The note is the evidence where it says so, the status where it does not.
+        hinted = _any((t.hints_not_sent for t in hinting), n_rows)
+        # (Only an answer reads so: "Applied" beside "retry of a failed try" says where the row stands now,
+        # "Withdrawn" beside "not pursuing" is the candidate's own already.)
+        verdict_of = [_verdicts(t.codes, hinted) & (t.outcome == _CODE["rejected"]) for t in cells]
+        verdicts = _any(verdict_of, n_rows)
+        says_not.extend(_layer(t, t.hints_not_sent & verdicts) for t in hinting)
+        says_not.extend(_layer(t, rows) for t, rows in zip(cells, verdict_of, strict=True))
     # A closed posting is a no to an application sent, or the reason none was: alone, it says neither.
     only_closed = _any((t.closed for t in texts), n_rows) & (sent != Sent.SENT)
     decided = (_IS_DECIDED[outcome] & ~only_closed) | (stage > Stage.APPLIED)

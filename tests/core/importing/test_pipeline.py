@@ -882,6 +882,27 @@ def test_a_status_that_says_sent_outranks_a_notes_history_of_a_try_that_sent_not
     assert {skipped.row for skipped in result.report.skipped} >= {5}  # Gamma: the note decides
 
 
+def test_a_status_the_notes_call_never_sent_is_the_candidates_verdict_on_postings() -> None:
+    # an agent's log: "Rechazado" is its own verdict, its notes "DO NOT APPLY" on two rows in three or more
+    rows = [["Company", "Role", "Date", "Status", "Notes"]]
+    rows += [[f"Applied {i}", "TPM", "2026-09-01", "Aplicado", "APPLIED via Greenhouse"] for i in range(3)]
+    rows += [
+        [f"Verdict {i}", "TPM", "2026-09-02", "Rechazado", "DO NOT APPLY (comp too low)"] for i in range(3)
+    ]
+    rows += [["Verdict 3", "TPM", "2026-09-02", "Rechazado", "5-day RTO deal-breaker"]]
+    result = _import("t.csv", csv_bytes(rows))
+    _accounted(result)
+    assert sorted(result.applications["company"]) == ["Applied 0", "Applied 1", "Applied 2"]
+    question = next(q for q in result.report.questions if q.key == "not-sent-sorting")
+    assert "Notes: DO NOT APPLY" in question.text
+    # where the notes on a status vary, the status is the employer's answer
+    rows = [["Company", "Role", "Date", "Status", "Notes"]]
+    rows += [[f"Co {i}", "TPM", "2026-09-01", "Rejected", note] for i, note in enumerate(
+        ["Do not apply again: rude recruiter", "after the phone screen", "form e-mail", "no reason given"]
+    )]  # fmt: skip
+    assert (_import("t.csv", csv_bytes(rows)).applications["outcome"] == "rejected").sum() == 4
+
+
 def test_a_note_that_says_it_was_sent_overrules_the_candidates_own_not_sent_and_is_asked() -> None:
     rows = [["Company", "Role", "Date", "Status", "Notes"]]
     rows += [["Acme", "Analyst", "2025-03-01", "Discarded", "No response after a month, dropped it"]]

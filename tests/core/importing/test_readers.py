@@ -1207,7 +1207,7 @@ def test_a_plain_text_log_of_blocks_is_read_one_application_per_block() -> None:
     assert [row[:2] for row in grid.rows[1:]] == [
         ["Pragma LLC", "Junior Quant Engineer"],
         ["Goldman Sachs", "New Analyst"],  # "New" is a status word only in a status cell
-        ["Goldman Sachs", None],  # "Applied Scientist": a step, as it says "applied"
+        ["Goldman Sachs", "Applied Scientist"],  # a field of work, not the word of sending
         ["Morgan Stanley", None],  # a line with a digit is a step, not the role
         ["SIG", "Quant Strategist"],
         ["Two Sigma", "Quant Researcher"],
