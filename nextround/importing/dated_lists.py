@@ -61,10 +61,10 @@ def read_dated_lists(text: str) -> MarkdownTable | None:
                 row = rows[key] = [*(bracketed.groups() if bracketed else (name, None)), None, None, None]
                 starts.append(index)
             kind, said = label
-            if kind == "date" and row[4] is None:  # the first date it is listed under: when it was sent
-                row[3], row[4] = f"applied {said}", said
-            else:
+            if kind == "state":
                 row[2] = "; ".join(filter(None, (row[2], said)))
+            elif row[4] is None:  # the first date it is listed under: when it was sent
+                row[3], row[4] = f"applied {said}", said
     filled = sum(bool(line.strip()) for line in lines)
     if len(used) < _LEAST_GROUPS or len(rows) < _LEAST_NAMES or listed_lines < _LISTED_SHARE * filled:
         return None
@@ -73,8 +73,8 @@ def read_dated_lists(text: str) -> MarkdownTable | None:
         ("date", "sent on the date it is listed under"),
         ("state", "where it stands as the labels it is listed under say"),
     ):
-        if said := [f"'{label}'" for k, label in used if k == kind]:
-            note += f", {what} ({', '.join(said)})"
+        if labels := [f"'{label}'" for k, label in used if k == kind]:
+            note += f", {what} ({', '.join(labels)})"
     return note_as_table([OUTLINE_HEADER, *rows.values()], starts, len(lines), note + ".")
 
 

@@ -1780,6 +1780,9 @@ def test_a_note_listing_names_under_dates_and_states_reads_each_name_as_an_appli
         "Microsoft": "pending", "Cred": "rejected",
     }  # fmt: skip
     assert not result.report.skipped
+    # a name under two dates is one application, sent on the first
+    twice = read_dated_lists("Sep 25 - Amazon, Meta\nSep 26 - Amazon, Google\nRejected - Meta\n")
+    assert twice is not None and twice.rows[1] == ["Amazon", None, None, "applied Sep 25", "Sep 25"]
     # no row gives the year: said so, not "values that are not dates"
     assert any("without a year, and no row near them gives one" in w.message for w in result.report.warnings)
     # a label alone on its line over a name per line ("Nov 06:"), a role in brackets, a link no name
