@@ -22,7 +22,7 @@ _LEAST_GROUPS: Final = 2
 _LEAST_NAMES: Final = 3
 _LISTED_SHARE: Final = 0.8  # of the note's lines that are not blank: labels and the names under them
 # "Sep 25 - Amazon, Eightfold", "Rejected: Cred, Gojek": a label, then the names listed with it
-_LABELLED_LINE: Final = re.compile(r"^(?P<label>[^:：\-–—]{1,30}?)\s*(?:[:：]|\s[-–—]\s)\s*(?P<names>\S.*)$")
+_LABELLED_LINE: Final = re.compile(r"^(?P<label>[^:：]{1,30}?)\s*(?:[:：]|\s[-–—]\s)\s*(?P<names>\S.*)$")
 _LABEL_ALONE: Final = re.compile(r"^(?P<label>[^:：]{1,30}?)\s*[:：]?\s*$")
 _NAME_SPLIT: Final = re.compile(r"\s*[,;、，]\s*")
 _ROLE_IN_BRACKETS: Final = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)$")

@@ -1780,6 +1780,9 @@ def test_a_note_listing_names_under_dates_and_states_reads_each_name_as_an_appli
         "Microsoft": "pending", "Cred": "rejected",
     }  # fmt: skip
     assert not result.report.skipped
+    # a date in digits labels a line as well
+    iso = read_dated_lists("2025-01-03 - Acme, Beta\n2025-01-04 - Gamma\n")
+    assert iso is not None and [row[4] for row in iso.rows[1:]] == ["2025-01-03", "2025-01-03", "2025-01-04"]
     # a name under two dates is one application, sent on the first
     twice = read_dated_lists("Sep 25 - Amazon, Meta\nSep 26 - Amazon, Google\nRejected - Meta\n")
     assert twice is not None and twice.rows[1] == ["Amazon", None, None, "applied Sep 25", "Sep 25"]
