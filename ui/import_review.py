@@ -141,6 +141,8 @@ def show_summary(result: ImportResult) -> None:
             if f.header_row
             else "columns named by its fields"
             if f.format == "json"
+            else "read as a note, one application per name"
+            if f.delimiter == ""
             else "no header row",
         ]
         details += [

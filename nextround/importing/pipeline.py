@@ -400,7 +400,9 @@ def _import_workbook(
     # The readers leave fully empty rows out; their row numbers' gaps count them (but for layout lines).
     last = int(numbers.max()) if len(numbers) else header_row
     not_blank = sum(1 for row in (*problem_rows, *grid.layout) if header_row < row <= last)
-    blank_rows = last - header_row - len(numbers) - not_blank
+    # (a note's line may name two applications: its number counts once)
+    lines = len(numbers) if (np.diff(numbers) > 0).all() else len(np.unique(numbers))
+    blank_rows = last - header_row - lines - not_blank
     defaults_only = _template_default_rows(raw)
     skipped.extend(
         SkippedRow(file, int(n), "holds only template defaults (unticked boxes), no application")

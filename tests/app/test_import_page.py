@@ -39,6 +39,17 @@ def test_upload_shows_the_report_the_mapping_and_the_statuses():
     assert "Download cleaned data (CSV)" in labels and "Download cleaned data (XLSX)" in labels
 
 
+def test_a_note_read_as_names_under_dates_says_so_and_counts_no_blank_rows():
+    at = _page()
+    note = b"Sep 25 - Amazon\nSep 26 - Salesforce, Eightfold\n\nRejected - Eightfold\n"
+    at.file_uploader[0].set_value([("applied.txt", note, "text/plain")]).run()
+    assert not at.exception
+    captions = " ".join(c.value for c in at.caption)
+    assert "read as a note, one application per name" in captions and "no header row" not in captions
+    assert "blank rows" not in captions
+    assert "Read the note's 3 names each as an application" in captions
+
+
 def test_a_pdf_named_xlsx_gets_a_clear_message_and_keeps_earlier_data():
     at = _page()
     at.file_uploader[0].set_value(

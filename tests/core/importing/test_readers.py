@@ -1780,6 +1780,7 @@ def test_a_note_listing_names_under_dates_and_states_reads_each_name_as_an_appli
         "Microsoft": "pending", "Cred": "rejected",
     }  # fmt: skip
     assert not result.report.skipped
+    assert result.report.files[0].blank_rows == 0  # a line naming three applications is one line
     # a date in digits labels a line as well
     iso = read_dated_lists("2025-01-03 - Acme, Beta\n2025-01-04 - Gamma\n")
     assert iso is not None and [row[4] for row in iso.rows[1:]] == ["2025-01-03", "2025-01-03", "2025-01-04"]
