@@ -83,12 +83,14 @@ def _labelled(line: str) -> tuple[str, str, list[str]] | None:
     for a label alone on its line ("Nov 06:"); None for a line with no label."""
     if (found := _LABELLED_LINE.match(line)) and (kind := _label_kind(found.group("label"))):
         return kind, found.group("label").strip(), _NAME_SPLIT.split(found.group("names"))
-    if (alone := _LABEL_ALONE.match(line)) and (kind := _label_kind(alone.group("label"), alone=line)):
+    if (alone := _LABEL_ALONE.match(line)) and (
+        kind := _label_kind(alone.group("label"), colon=line[-1] in ":：")
+    ):
         return kind, alone.group("label").strip(), []
     return None
 
 
-def _label_kind(label: str, alone: str | None = None) -> str | None:
+def _label_kind(label: str, *, colon: bool = True) -> str | None:
     """ "date" for a date ("Sep 25", "Nov 07 "), "state" for where applications stand ("Rejected"); a
     state alone on its line ends in a colon ("Rejected:"), or it is a name."""
     label = label.strip()
@@ -96,9 +98,7 @@ def _label_kind(label: str, alone: str | None = None) -> str | None:
         return None
     if texts_read_as_dates([label])[0]:
         return "date"
-    if alone is not None and not alone.rstrip().endswith((":", "：")):
-        return None
-    return "state" if read_text(label).known else None
+    return "state" if colon and read_text(label).known else None
 
 
 def _is_name(text: str) -> bool:
