@@ -13,7 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from nextround.importing.grid import Grid
+from nextround.importing.phrases import words
 from nextround.importing.textfiles import value_kinds
+from nextround.importing.vocabulary import vocabulary
 
 SCAN_ROWS = 30
 BELOW_ROWS = 30
@@ -28,11 +30,6 @@ _NO_HEADER_REASON = (
 # A cell that opens with a day, with or without a year ("6.15已投", "8月17日投递", "3/14 call"): a
 # dated value, never a column's name ("1st interview", "Q2" are names).
 _OPENS_WITH_A_DAY = re.compile(r"\d{1,4}\s*[./月-]\s*\d{1,2}(?!\d)")
-# A time told from now ("3 days ago", "about 1 month ago", as a job site shows when you applied): a
-# dated value, never a column's name.
-_AGO = re.compile(
-    r"^(?:about |over |almost )?(?:\d+|an?|one)\s+(?:minute|hour|day|week|month|year)s?\s+ago$", re.I
-)
 
 
 @dataclass(frozen=True)
@@ -209,6 +206,20 @@ def _cell_kind(cell: object, text_kinds: dict[str | None, str]) -> str:
         return "longtext"
     if sum(ch.isdigit() for ch in text) > len(text) / 2:
         return "number"
-    if _OPENS_WITH_A_DAY.match(text) or _AGO.match(text):
+    if _OPENS_WITH_A_DAY.match(text) or _told_from_now(text):
         return "date"
     return "label"
+
+
+def _told_from_now(text: str) -> bool:
+    """A time told from now ("3 days ago", "about 1 month ago", "vor 3 Tagen", "3天前", as a job site shows
+    when one applied): a dated value, never a column's name."""
+    parts = words(text)
+    if len(parts) > _MAX_AGO_WORDS:
+        return False
+    vocab = vocabulary()
+    said = f" {' '.join(parts)} "
+    return any(f" {word} " in said for word in vocab.ago) and any(word in vocab.durations for word in parts)
+
+
+_MAX_AGO_WORDS = 6  # "il y a environ 3 jours"

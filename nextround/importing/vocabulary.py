@@ -42,6 +42,7 @@ class Vocabulary:
     took_part: frozenset[str]  # "got", "had": a stage word right after one is a step taken ("got OA")
     ended_after: frozenset[str]  # "after": so is one after it, in a text that says the application ended
     durations: frozenset[str]  # "days", "weeks": "14 days" in a step's column, how long until it came
+    ago: frozenset[str]  # "ago", "vor", "il y a": with a duration, a time told from now ("3 days ago")
     unsent: frozenset[str]  # "never sent" in so many words, with no negator word ("unsent", "en hakenut")
     # where an application sent stands, on the employer's side ("viewed", "under review"): negated or to
     # come ("not viewed", "will be reviewing it"), the employer has not looked yet; it was still sent
@@ -141,6 +142,7 @@ def vocabulary() -> Vocabulary:
         took_part=frozenset(listed["took_part"]),
         ended_after=frozenset(listed["ended_after"]),
         durations=frozenset(listed["durations"]),
+        ago=frozenset(listed["ago"]),
         unsent=frozenset(listed["unsent"]),
         after_sending=frozenset(listed["after_sending"]),
         posting_withdrawals=frozenset(listed["posting_withdrawals"]),

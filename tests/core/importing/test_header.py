@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -122,6 +123,21 @@ def test_a_row_holding_a_time_told_from_now_is_data() -> None:
     rows = [["Payoff", "3 days ago", "3 days ago"], ["Acorns", "3 days ago", "3 days ago"]]
     rows += [[f"Company {i}", f"{i} days ago", "about 1 month ago"] for i in range(4, 40)]
     rows += [["PriceSpider", "9 days ago", "9 days ago"], ["HP", "a month ago", "a month ago"]]
+    assert find_header(_grid(rows), looks_like_tracker_label).index == NO_HEADER
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "month"),
+    [
+        ("vor 3 Tagen", "vor {} Tagen", "vor 1 Monat"),
+        ("hace 3 días", "hace {} días", "hace 1 mes"),
+        ("il y a 3 jours", "il y a {} jours", "il y a 1 mois"),
+        ("3天前", "{}天前", "30天前"),
+    ],
+)
+def test_a_time_told_from_now_in_another_language_is_data(first: str, later: str, month: str) -> None:
+    rows = [["Payoff", first, first], ["Acorns", first, first]]
+    rows += [[f"Firma {i}", later.format(i), month] for i in range(4, 40)]
     assert find_header(_grid(rows), looks_like_tracker_label).index == NO_HEADER
 
 
