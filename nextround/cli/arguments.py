@@ -15,7 +15,10 @@ from nextround.model import STAGES
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     """The files to read and how to read them (every command)."""
     parser.add_argument(
-        "files", nargs="+", metavar="FILE", help="trackers: .xlsx .xlsm .xls .ods .csv .tsv .txt .md .json"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="trackers: .xlsx .xlsm .xls .ods .csv .tsv .txt .md .json .jsonl",
     )
     parser.add_argument(
         "--sheet", metavar="NAME", help="the sheet that holds the applications (default: found automatically)"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-ACCEPTED = "Upload .xlsx, .xlsm, .xls, .ods, .csv, .tsv, .txt, .md or .json."
+ACCEPTED = "Upload .xlsx, .xlsm, .xls, .ods, .csv, .tsv, .txt, .md, .json or .jsonl."
 
 
 class InputError(Exception):

@@ -1,4 +1,6 @@
 """A JSON export (a tracker app's, or pandas' ``to_json``) as a table: one record a row, its keys the header.
+JSON Lines (``.jsonl``, one record a line, as a script appends them) is read the same way, a record's row
+number its line's.
 
 Nested values are flattened: an object's fields become columns of their own ("salary.min"), a list of
 plain values one cell ("Python; SQL"), and a list of objects (a status log) one cell of its entries in
@@ -18,30 +20,40 @@ from nextround.importing.phrases import label_words
 
 MAX_JSON_CHARS: Final = 50_000_000  # parsed whole into Python objects: about ten times its size in memory
 _HEAD_BYTES: Final = 4096  # where a JSON document's opening bracket is looked for, past blank space
+_JSON_EXTENSIONS: Final = frozenset({"json", "jsonl", "ndjson"})
 _MAX_DEPTH = 4  # how deep a list of records is looked for ({"export": {"applications": [...]}})
 
 
-def read_json(file_name: str, data: bytes, extension: str) -> tuple[list[list[object]], list[str]] | None:
-    """The header and rows of a JSON file's records and a note on where they were found; None when the
-    file is no JSON document (a CSV whose first cell starts with "[" or "{" is read as the CSV it is)."""
+def read_json(
+    file_name: str, data: bytes, extension: str
+) -> tuple[list[list[object]], list[int], list[str]] | None:
+    """The header and rows of a JSON file's records, their row numbers (the header's 0) and a note on
+    where they were found; None when the file is no JSON document (a CSV whose first cell starts with "["
+    or "{" is read as the CSV it is)."""
     # a look at the file's head only: stripping the whole of a large CSV would copy it
-    if extension != "json" and data[:_HEAD_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"[", b"{"):
+    opening = data[:_HEAD_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if extension not in _JSON_EXTENSIONS and opening not in (b"[", b"{"):
         return None
     try:
-        text = data.decode("utf-8-sig")  # JSON is written in UTF-8
+        text = data.decode(json.detect_encoding(data))  # UTF-8, or UTF-16 or -32 by its first bytes
     except UnicodeDecodeError:
-        return None
+        if extension not in _JSON_EXTENSIONS:
+            return None
+        raise InputError(f"'{file_name}' is not valid JSON (its text is not UTF-8).") from None
     if len(text) > MAX_JSON_CHARS:
         raise InputError(
             f"'{file_name}' is a JSON file of {len(text) / 1e6:,.0f} million characters; JSON exports up to "
             f"{MAX_JSON_CHARS // 1_000_000} million can be read (a CSV export has no such limit)."
         )
     try:
-        document = json.loads(text)
-        found = max(_record_lists(document, ""), key=lambda found: len(found[1]), default=None)
+        document, line_numbers = _document(text)
+        if line_numbers is not None:
+            found: tuple[str, list[dict[str, Any]]] | None = ("", document)
+        else:
+            found = max(_record_lists(document, ""), key=lambda found: len(found[1]), default=None)
         flat = [_flat(record) for record in found[1]] if found else []
     except json.JSONDecodeError as error:
-        if extension != "json":
+        if extension not in _JSON_EXTENSIONS:
             return None  # "[a, b]" opens a CSV line as well: read as the text it is
         raise InputError(f"'{file_name}' is not valid JSON ({error.msg}, line {error.lineno}).") from None
     except RecursionError:
@@ -56,10 +68,37 @@ def read_json(file_name: str, data: bytes, extension: str) -> tuple[list[list[ob
     if len(header) > MAX_COLUMNS:
         raise InputError(too_many_columns(file_name, len(header)))
     table: list[list[object]] = [list(header), *([row.get(key) for key in header] for row in flat)]
+    if line_numbers is not None:
+        note = f"Read the file's {len(records):,} JSON lines, one record a row, their fields the columns."
+        return table, [0, *line_numbers], [note]
     place = f" under '{where}'" if where else ""
-    return table, [
-        f"Read the JSON file's {len(records):,} records{place}, one a row, their fields the columns."
-    ]
+    return (
+        table,
+        list(range(len(table))),
+        [f"Read the JSON file's {len(records):,} records{place}, one a row, their fields the columns."],
+    )
+
+
+def _document(text: str) -> tuple[Any, list[int] | None]:
+    """The JSON document, or for JSON Lines the list of its records with their line numbers; raises the
+    document's own error when neither (a damaged JSON document is reported as the JSON it meant to be)."""
+    try:
+        return json.loads(text), None
+    except json.JSONDecodeError as error:
+        if error.msg != "Extra data":  # more than one value: JSON Lines, if every line holds an object
+            raise
+        numbers, records = [], []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if line.strip():
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError:
+                    raise error from None
+                if not isinstance(record, dict):
+                    raise
+                numbers.append(number)
+                records.append(record)
+        return records, numbers
 
 
 def _record_lists(value: Any, path: str, depth: int = 0) -> Iterator[tuple[str, list[dict[str, Any]]]]:

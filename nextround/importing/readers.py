@@ -98,8 +98,8 @@ _FORMAT_NAMES = {
 }
 
 
-def _read_json(file_name: str, rows: list[list[object]], notes: list[str]) -> Workbook:
-    grid = make_grid("", rows, range(len(rows)), header_given=True)  # record n is row n; its keys row 0
+def _read_json(file_name: str, rows: list[list[object]], numbers: list[int], notes: list[str]) -> Workbook:
+    grid = make_grid("", rows, numbers, header_given=True)  # record n is row n (line n of JSON Lines)
     return Workbook(file_name=file_name, format="json", grids=(grid,), encoding="utf-8", notes=tuple(notes))
 
 

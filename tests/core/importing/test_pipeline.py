@@ -1382,6 +1382,27 @@ def test_a_column_whose_answers_fall_mostly_on_postings_not_sent_is_the_candidat
     assert again.rows == (2, 3, 4, 5) and "counted as sent, as you chose" in again.text
 
 
+def test_json_lines_import_and_a_pasted_job_description_says_nothing_of_progress():
+    import json
+
+    advert = "We are hiring! After a phone screen and two technical interviews, the final round is onsite. "
+    lines = [
+        {"company": "Crunched", "status": "interviewing", "date_applied": "2025-12-22", "jd_content": advert},
+        {"company": "EPAM", "status": "applied", "date_applied": "2025-12-20", "jd_content": advert * 30},
+        {"company": "Caffeine.ai", "status": "rejected", "date_applied": "2025-12-18", "jd_content": advert},
+    ]
+    result = _import("applications.jsonl", "\n".join(json.dumps(line) for line in lines).encode())
+    _accounted(result)
+    table = result.applications.set_index("company")
+    assert table["stage_reached"].to_dict() == {
+        "Crunched": "interview",
+        "EPAM": "applied",
+        "Caffeine.ai": "applied",
+    }
+    assert table["outcome"].to_dict() == {"Crunched": "pending", "EPAM": "pending", "Caffeine.ai": "rejected"}
+    assert {m.column: m.field for m in result.report.mapping}["jd_content"] == "job_description"
+
+
 def test_a_json_export_imports_its_records_with_their_logged_steps():
     records = [
         {

@@ -1747,6 +1747,37 @@ def test_a_json_export_with_a_schema_reads_its_records_and_json_without_records_
             read_workbook("x.json", refused)
 
 
+def test_json_lines_are_read_one_record_a_row_numbered_by_their_line() -> None:
+    # JSON Lines, as a script appends one application a line: a blank line between, a nested log
+    lines = [
+        '{"company": "Acme", "status": "rejected", "history": [{"status": "applied"}]}',
+        "",
+        '{"company": "Beta", "status": "interviewing", "applied_on": "2025-12-22"}',
+    ]
+    for name in ("applications.jsonl", "applications.ndjson", "applications.json", "applications.txt"):
+        workbook = read_workbook(name, "\n".join(lines).encode())
+        grid = _only_grid(workbook)
+        assert grid.rows == [
+            ["company", "status", "history", "applied_on"],
+            ["Acme", "rejected", "applied", None],
+            ["Beta", "interviewing", None, "2025-12-22"],
+        ]
+        assert list(grid.row_numbers) == [0, 1, 3]  # a record's number is its line's
+        assert any("2 JSON lines" in note for note in workbook.notes)
+
+
+def test_damaged_json_lines_and_json_of_another_encoding() -> None:
+    broken = b'{"company": "Acme"}\n{"company": "Beta", \n'
+    with pytest.raises(InputError, match=r"'x.jsonl' is not valid JSON \(Extra data, line 2\)"):
+        read_workbook("x.jsonl", broken)
+    with pytest.raises(InputError, match=r"'x.jsonl' is not valid JSON"):
+        read_workbook("x.jsonl", b'{"company": "Acme"}\n[1, 2]\n')
+    utf16 = json.dumps([{"company": "Café Noir", "status": "Offer"}]).encode("utf-16")
+    assert _only_grid(read_workbook("export.json", utf16)).rows[1] == ["Café Noir", "Offer"]
+    with pytest.raises(InputError, match=r"'x.json' is not valid JSON \(its text is not UTF-8\)"):
+        read_workbook("x.json", b'[{"company": "Caf\xe9"}]')
+
+
 def test_hostile_json_is_refused_in_one_sentence() -> None:
     deep = b"{" + b'"a": {' * 5000 + b"}" * 5001
     with pytest.raises(InputError, match=r"'deep.json' .*JSON"):
