@@ -18,7 +18,7 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
         "files",
         nargs="+",
         metavar="FILE",
-        help="trackers: .xlsx .xlsm .xls .ods .csv .tsv .txt .md .json .jsonl",
+        help="trackers: .xlsx .xlsm .xls .ods .csv .tsv .txt .md .org .json .jsonl",
     )
     parser.add_argument(
         "--sheet", metavar="NAME", help="the sheet that holds the applications (default: found automatically)"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-ACCEPTED = "Upload .xlsx, .xlsm, .xls, .ods, .csv, .tsv, .txt, .md, .json or .jsonl."
+ACCEPTED = "Upload .xlsx, .xlsm, .xls, .ods, .csv, .tsv, .txt, .md, .org, .json or .jsonl."
 
 
 class InputError(Exception):

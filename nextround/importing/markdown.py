@@ -36,9 +36,9 @@ _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _HIGHLIGHT = re.compile(r"==(.+?)==")
 # **bold**, __bold__, ~~struck~~, `code`, ==highlight==, and a link's words ("[Acme](https://…)", spaces
 # and a title around the address allowed: "[Acme](https://… "jobs")"; a link without words keeps its address)
+_LINK = re.compile(r'!?\[([^\]]+)\]\(\s*[^)\s]*(?:\s+"[^"]*")?\s*\)')
 _MARKUP = re.compile(
-    rf"\*\*(.+?)\*\*|__(.+?)__|~{{2,}}(.+?)~{{2,}}|`([^`]+)`|{_HIGHLIGHT.pattern}"
-    r'|!?\[([^\]]+)\]\(\s*[^)\s]*(?:\s+"[^"]*")?\s*\)'
+    rf"\*\*(.+?)\*\*|__(.+?)__|~{{2,}}(.+?)~{{2,}}|`([^`]+)`|{_HIGHLIGHT.pattern}|{_LINK.pattern}"
 )
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _NUMBERED = re.compile(r"^\d{1,3}[.)、]\s*")
@@ -47,7 +47,9 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.+?)[\s#]*$")
 # A plain-text note's section label on a line of its own: "[[Interviews]]" over "[rejected]", "== Offers =="
 _LABEL = re.compile(r"^(\[{1,2})\s*([^\[\]]+?)\s*\]{1,2}\s*$|^([-=~])\3*\s+(.+?)\s+\3+\s*$")
 _TITLE = re.compile(r"^title:\s*[\"']?(.+?)[\"']?\s*$")  # a post's title in its front matter
-_BOLD_LINE = re.compile(r"^(\*\*|__)(?!\s)([^*_]+?)\1\s*$")  # "**Airbnb**" alone on its line
+_BOLD_LINE = re.compile(
+    r"^(\*\*|__)(?!\s)([^*_]+?)\1\s*[:：]?\s*$"
+)  # "**Airbnb**" (or "**Airbnb**:") alone on its line
 # "… they said no. **Rejected**": the bold words that end a paragraph, its verdict ("**test**: fix" is none)
 _BOLD_VERDICT = re.compile(r"\*\*(?!\s)([^*]+?)\*\*[\s.!。]*$")
 _BRACKET_LINE = re.compile(r"^\s*[\[【]\s*([^\[\]【】]+?)\s*[\]】]\s*$")
@@ -237,7 +239,14 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     # a line all in bold ("**Airbnb**") heads a section below "######"
     levels = [len(m.group(1)) if m.re is _HEADING else 7 for _, m in headings]
     level = max(set(levels), key=levels.count, default=0)
-    sections = [(i, m.group(2)) for (i, m), depth in zip(headings, levels, strict=True) if depth == level]
+    own_parts = vocabulary().post_sections
+    sections = []
+    parent = ""  # the heading above the level read: under "## Resources", a link is no application
+    for (i, m), depth in zip(headings, levels, strict=True):
+        if depth < level:
+            parent = normalise(_plain(m.group(2)))
+        elif depth == level and parent not in own_parts:
+            sections.append((i, m.group(2)))
     starts = [i for i, _ in sections]
     if (
         len(starts) < 3
@@ -257,7 +266,6 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     records: list[tuple[list[str | None], dict[str, str]]] = []
     speaking = sections_read = 0
     read: list[int] = []  # where each application starts: its section, or its job in the section
-    own_parts = vocabulary().post_sections
     for (start, heading), body, listed in zip(sections, said_lines, jobs, strict=True):
         if normalise(_plain(heading)) in own_parts or _PROSE_QUESTION.match(_plain(heading)):
             continue  # "## Conclusion", "#### What does this all mean?": the post's own part, no application
@@ -401,7 +409,9 @@ def _with_fields(
 
 def _heading_company_and_states(heading: str) -> tuple[str, list[str]]:
     """A section heading's company and the states it marks: "Acme ==rejected==", "❌ Acme", "Acme
-    (rejected after the phone screen)", "01. Acme" (its numbering no part of the name)."""
+    (rejected after the phone screen)", "01. Acme" (its numbering no part of the name), "[Acme](https://…)"
+    (a link's words, never taken for a bracketed state)."""
+    heading = _LINK.sub(r"\1", heading)
     states = [part for part in _BRACKETED.findall(heading) if read_text(part, prose=True).known]
     states = [*MARK.findall(heading), *_HIGHLIGHT.findall(heading), *states]
     company = _plain(MARK.sub(" ", _HIGHLIGHT.sub(" ", _BRACKETED.sub(" ", heading)))).strip("= ")

@@ -29,7 +29,7 @@ from nextround.untrusted import SPREADSHEET_ZIP, check_zip
 
 MAX_FILE_BYTES: int = 200 * 1024 * 1024
 WORKBOOK_FORMATS = frozenset({"xlsx", "xlsm", "xlsb", "xls", "ods"})
-TEXT_FORMATS = frozenset({"csv", "tsv", "txt", "md", "json"})
+TEXT_FORMATS = frozenset({"csv", "tsv", "txt", "md", "org", "json"})
 # What damaged bytes make zipfile (and its decompressors) and the XML, csv and Arrow parsers raise.
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, NotImplementedError, RuntimeError)
 _DAMAGED = (*_ZIP_ERRORS, OSError, KeyError, ValueError, TypeError, csv.Error, ParseError, pa.ArrowException)
@@ -127,7 +127,7 @@ def _read_text(file_name: str, data: bytes, extension: str) -> Workbook:
         fmt = "tsv" if table.delimiter == "\t" else "csv"
         if extension in WORKBOOK_FORMATS:
             notes.insert(0, f"'{file_name}' is a text file, not a workbook; it was read as delimited text.")
-    usual = {"csv": ",", "tsv": "\t", "md": "|", "txt": ",\t"}[fmt]
+    usual = {"csv": ",", "tsv": "\t", "md": "|", "org": "|", "txt": ",\t"}[fmt]
     if table.delimiter not in usual and grid.width > 1:
         notes.append(f"Columns are separated by a {textfiles.delimiter_name(table.delimiter)}.")
     return Workbook(

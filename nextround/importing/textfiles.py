@@ -27,6 +27,7 @@ from nextround.importing.cells import EMAIL, MAX_COLUMNS, MAX_GRID_ROWS, URL, to
 from nextround.importing.dated_lists import LISTED_LINES, read_dated_lists
 from nextround.importing.dates import texts_read_as_dates
 from nextround.importing.errors import ACCEPTED, InputError, empty_file
+from nextround.importing.orgmode import org_as_markdown
 
 DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
@@ -245,7 +246,7 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
     lines = newlines or count_byte(data, b"\r")
     if lines > MAX_LINES:
         raise InputError(too_many_rows(file_name, f"{lines:,} lines"))
-    markdown_file = extension in {"md", "markdown"}
+    markdown_file = extension in {"md", "markdown", "org"}
     markdown_table = markdown.may_hold_table(data)
     if extension in _NOTE_EXTENSIONS and (listed := _dated_lists(data, newlines)) is not None:
         return _from_markdown(listed, "utf-8", [])  # "Sep 25 - Amazon, Eightfold", "Rejected - Cred"
@@ -265,6 +266,9 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
         raise empty_file(file_name)
     if "\n" not in text and "\r" in text:
         text = text.replace("\r", "\n")  # old Mac line endings
+    if extension == "org":  # an Org note is read as the Markdown it is written like
+        text = org_as_markdown(text)
+        markdown_table = markdown.may_hold_table(text.encode())
     if markdown_file:
         table = markdown.read_markdown(text, markdown_table)
     else:

@@ -13,7 +13,7 @@ from ui import state
 from ui.loaders import import_uploads, is_sample
 from ui.navigation import ACTION_PLAN
 
-ACCEPTED = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt", "md", "json", "jsonl", "ndjson"]
+ACCEPTED = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt", "md", "org", "json", "jsonl", "ndjson"]
 
 st.title("Import your applications")
 if since.offer_back_to_search():

@@ -278,6 +278,10 @@ def test_saved_words_do_not_hide_real_progress(text: str, not_applied: bool, out
         # a step called off did not take place; an offer called off is an offer lost
         ("They cancelled technical interview in the last minute", "applied", "pending"),
         ("Had a phone screen, then they cancelled the onsite", "screen", "pending"),
+        # a step still to be set up has not taken place
+        ("Need to reschedule initial call", "applied", "pending"),
+        ("Will schedule a phone screen next week", "applied", "pending"),
+        ("Didn't book the technical interview", "applied", "pending"),
         ("They cancelled the offer", "offer", "rejected"),
         ("Didn't pass the phone screen", "screen", "rejected"),
         ("Не прошёл собеседование", "interview", "rejected"),

@@ -1012,6 +1012,10 @@ def test_a_line_all_in_bold_heads_a_section_and_a_sentence_under_it_is_no_role()
     )
     result = import_files([SourceFile("rejections.md", note.encode())])
     assert result.applications["outcome"].tolist() == ["rejected", "rejected", "ghosted"]
+    # "**Airbnb**:" with a colon after the bold is a heading the same; its list items are its steps
+    with_colons = note.replace("**\n\nThey", "**:\n* Phone screen: went fine\n\nThey")
+    grid = _only_grid(read_workbook("rejections.md", with_colons.encode()))
+    assert [row[0] for row in grid.rows[1:]] == ["Airbnb", "Klarna", "Hortonworks"]
 
 
 def test_a_state_in_bold_in_a_section_of_prose_is_its_status() -> None:
@@ -1052,6 +1056,58 @@ def test_a_posts_own_parts_are_no_applications() -> None:
         read_workbook("post.md", (note + "## Delta - Japan?\nPhone interview, rejected.\n").encode())
     )
     assert [row[0] for row in grid.rows[1:]] == ["Acme", "Beta", "Gamma", "Delta"]
+
+
+def test_a_heading_that_links_its_company_names_it_and_links_under_a_posts_own_part_are_none() -> None:
+    # "### [Trunk.io](https://trunk.io/)": the link's words name the company, its address no state; the
+    # headings under "## Resources" (a post's own part) are the post's, however they read
+    note = (
+        "## Resources\n### [Job board](https://example.com/board)\nStatus: applied filters, link expired\n\n"
+        "## Archived\n### [Trunk.io](https://trunk.io/)\nStatus: Ghosted\n"
+        "### Freshpaint\nStatus: Rejected at resume submission\n"
+        "### [Fay Nutrition](https://www.faynutrition.com/) (rejected)\nStatus: applied via a recruiter\n"
+        "### [Rinsed](https://rinsed.co)\nStatus: Applied\n"
+    )
+    result = import_files([SourceFile("interviews.md", note.encode())])
+    table = result.applications
+    assert table["company"].tolist() == ["Trunk.io", "Freshpaint", "Fay Nutrition", "Rinsed"]
+    assert table["outcome"].tolist() == ["ghosted", "rejected", "rejected", "pending"]
+
+
+def test_an_org_note_is_read_as_the_markdown_it_is_written_like() -> None:
+    # Emacs Org: "** Acme" headings, "[[url][Acme]]" links, "<2025-04-26 Sat>" stamps, "|---+---|" rules
+    note = (
+        "#+title: Interviews\n#+description: A log of interviews I have done\n\n"
+        "* Archived\n** Freshpaint\nStatus: Rejected at resume submission\n"
+        "Application Submitted: <2025-04-26 Sat>\n"
+        "** [[https://trunk.io/][Trunk.io]]\nStatus: Ghosted\nApplication Submitted: <2025-01-07 Tue>\n"
+        "** Rinsed\n- Note taken on [2025-01-07 Tue 17:30] \\\\\n  Rejected after resume submission\n"
+        "Status: Rejected\n"
+    )
+    result = import_files([SourceFile("interviews.org", note.encode())])
+    table = result.applications
+    assert table["company"].tolist() == ["Freshpaint", "Trunk.io", "Rinsed"]
+    assert table["outcome"].tolist() == ["rejected", "ghosted", "rejected"]
+    assert table["applied_on"].dt.strftime("%Y-%m-%d").tolist()[:2] == ["2025-04-26", "2025-01-07"]
+    assert table["source_row"].tolist() == [5, 8, 11]  # each heading's line, as in the Org file
+    # Org task states and tags: "** REJECTED Stripe :remote:" is Stripe, rejected; "NASA JPL" is a name
+    headings = ["REJECTED [#A] Stripe :remote:", "INTERVIEW Acme", "NASA JPL", "TODO Beta"]
+    bodies = [
+        "Applied online <2025-03-01 Sat>",
+        "Applied <2025-03-02 Sun>",
+        "Applied <2025-03-03 Mon>",
+        "Found it",
+    ]
+    tasks = "".join(f"** {heading}\n{body}\n" for heading, body in zip(headings, bodies, strict=True))
+    table = import_files([SourceFile("jobs.org", tasks.encode())]).applications
+    assert table["company"].tolist() == ["Stripe", "Acme", "NASA JPL"]  # "TODO": not sent, left out
+    assert table["outcome"].tolist() == ["rejected", "pending", "pending"]
+    assert table["stage_reached"].tolist() == ["applied", "interview", "applied"]
+    table_note = (
+        "* Search\n| Company | Status |\n|---------+----------|\n| Acme | Rejected |\n| Beta | Offer |\n"
+    )
+    grid = _only_grid(read_workbook("search.org", table_note.encode()))
+    assert grid.rows == [["Company", "Status"], ["Acme", "Rejected"], ["Beta", "Offer"]]
 
 
 def test_each_job_listed_under_a_companys_heading_is_an_application_of_its_own() -> None:
