@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from nextround.ghosting import GhostingPolicy
+from nextround.importing.errors import EXTENSIONS
 from nextround.importing.mapping import FIELDS
 from nextround.importing.progress_text import NOT_SENT, OVERRIDE_OUTCOMES
 from nextround.model import STAGES
@@ -18,7 +19,7 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
         "files",
         nargs="+",
         metavar="FILE",
-        help="trackers: .xlsx .xlsm .xls .ods .csv .tsv .txt .md .org .json .jsonl",
+        help="trackers: " + " ".join(f".{extension}" for extension in EXTENSIONS),
     )
     parser.add_argument(
         "--sheet", metavar="NAME", help="the sheet that holds the applications (default: found automatically)"

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-ACCEPTED = "Upload .xlsx, .xlsm, .xls, .ods, .csv, .tsv, .txt, .md, .org, .json or .jsonl."
+# The file kinds read, by their names' endings (the upload box offers these; .ndjson and .yml are the
+# other spellings of .jsonl and .yaml)
+_WORKBOOKS = ("xlsx", "xlsm", "xls", "ods")
+_TEXTS = ("csv", "tsv", "txt", "md", "org")
+_DOCUMENTS = ("json", "jsonl", "ndjson", "yaml", "yml")
+EXTENSIONS = (*_WORKBOOKS, *_TEXTS, *_DOCUMENTS)
+_NAMED = [f".{extension}" for extension in EXTENSIONS if extension not in ("ndjson", "yml")]
+ACCEPTED = f"Upload {', '.join(_NAMED[:-1])} or {_NAMED[-1]}."
 
 
 class InputError(Exception):

@@ -51,7 +51,7 @@ class Grid:
 @dataclass(frozen=True)
 class Workbook:
     file_name: str
-    format: str  # "xlsx", "xlsm", "xlsb", "xls", "ods", "csv", "tsv", "txt", "md", "org", "json"
+    format: str  # "xlsx", "xlsm", "xlsb", "xls", "ods", "csv", "tsv", "txt", "md", "org", "json", "yaml"
     grids: tuple[Grid, ...]  # one per worksheet, in workbook order (hidden ones marked)
     encoding: str | None = None  # text files: the encoding detected
     delimiter: str | None = None  # text files: the delimiter sniffed

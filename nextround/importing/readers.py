@@ -21,7 +21,7 @@ from xml.etree.ElementTree import ParseError
 
 import pyarrow as pa
 
-from nextround.importing import jsonfiles, spreadsheets, textfiles
+from nextround.importing import documents, spreadsheets, textfiles
 from nextround.importing.cells import MAX_COLUMNS, too_many_columns
 from nextround.importing.errors import ACCEPTED, InputError, empty_file
 from nextround.importing.grid import Workbook, grid_from_frame, make_grid
@@ -73,8 +73,8 @@ def _read(file_name: str, data: bytes) -> Workbook:
     extension = PurePath(file_name).suffix.lower().lstrip(".")
     fmt = sniff_format(file_name, data)
     if fmt == "text":
-        if (records := jsonfiles.read_json(file_name, data, extension)) is not None:
-            return _read_json(file_name, *records)
+        if (records := documents.read_document(file_name, data, extension)) is not None:
+            return _read_document(file_name, extension, *records)
         return _read_text(file_name, data, extension)
     sheets, notes = spreadsheets.read_sheets(file_name, data, fmt)
     if extension and extension != fmt and {extension, fmt} != {"xlsx", "xlsm"}:
@@ -98,9 +98,12 @@ _FORMAT_NAMES = {
 }
 
 
-def _read_json(file_name: str, rows: list[list[object]], numbers: list[int], notes: list[str]) -> Workbook:
+def _read_document(
+    file_name: str, extension: str, rows: list[list[object]], numbers: list[int], notes: list[str]
+) -> Workbook:
     grid = make_grid("", rows, numbers, header_given=True)  # record n is row n (line n of JSON Lines)
-    return Workbook(file_name=file_name, format="json", grids=(grid,), encoding="utf-8", notes=tuple(notes))
+    fmt = "yaml" if extension in documents.YAML_EXTENSIONS else "json"
+    return Workbook(file_name=file_name, format=fmt, grids=(grid,), encoding="utf-8", notes=tuple(notes))
 
 
 def _read_text(file_name: str, data: bytes, extension: str) -> Workbook:

@@ -5,6 +5,7 @@ join it or replace it only when the user says so."""
 import streamlit as st
 
 from nextround.importing import InputError, SourceFile
+from nextround.importing.errors import EXTENSIONS
 from nextround.text import escape_markdown
 from ui import import_review as review
 from ui import import_session as session
@@ -13,14 +14,12 @@ from ui import state
 from ui.loaders import import_uploads, is_sample
 from ui.navigation import ACTION_PLAN
 
-ACCEPTED = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt", "md", "org", "json", "jsonl", "ndjson"]
-
 st.title("Import your applications")
 if since.offer_back_to_search():
     st.stop()
 uploads = st.file_uploader(
     "Your spreadsheets (several files of the same kind are combined, e.g. LinkedIn's split export)",
-    type=ACCEPTED,
+    type=list(EXTENSIONS),
     accept_multiple_files=True,
     key=session.uploader_key(),
 )

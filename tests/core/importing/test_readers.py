@@ -1834,6 +1834,49 @@ def test_damaged_json_lines_and_json_of_another_encoding() -> None:
         read_workbook("x.json", b'[{"company": "Caf\xe9"}]')
 
 
+def test_a_yaml_list_of_entries_is_read_one_entry_a_row() -> None:
+    # kept by hand: a comment, entries under "applications:", dates YAML reads as dates, a blank note
+    text = (
+        "# Roles applied to, one entry per posting\napplications:\n"
+        "  - company: Affirm\n    title: Senior Software Engineer\n    applied_on: 2026-09-10\n"
+        '    status: "rejected"\n    notes: ""\n'
+        "  - company: Reddit\n    title: Software Engineer, Ads\n    applied_on: 2026-09-17\n"
+        "    tags: [backend, ads]\n"
+    )
+    for name in ("applications.yaml", "applications.yml"):
+        workbook = read_workbook(name, text.encode())
+        grid = _only_grid(workbook)
+        assert workbook.format == "yaml"
+        assert grid.rows == [
+            ["company", "title", "applied_on", "status", "notes", "tags"],
+            ["Affirm", "Senior Software Engineer", dt.date(2026, 9, 10), "rejected", None, None],
+            ["Reddit", "Software Engineer, Ads", dt.date(2026, 9, 17), None, None, "backend; ads"],
+        ]
+        assert any("2 records under 'applications'" in note for note in workbook.notes)
+    # documents parted by "---" are one list
+    parts = "---\ncompany: Acme\nstatus: offer\n---\ncompany: Beta\nstatus: rejected\n"
+    assert _only_grid(read_workbook("jobs.yml", parts.encode())).rows[1:] == [
+        ["Acme", "offer"],
+        ["Beta", "rejected"],
+    ]
+
+
+def test_yaml_that_is_hostile_damaged_or_no_list_is_refused_in_one_sentence() -> None:
+    laughs = "a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n"  # aliases repeat a part: never read
+    with pytest.raises(InputError, match=r"'x.yaml' is not valid YAML \(an alias .*line 2\)"):
+        read_workbook("x.yaml", laughs.encode())
+    with pytest.raises(InputError, match=r"'x.yaml' is not valid YAML \(expected ',' or '\]', .*line 3\)"):
+        read_workbook("x.yaml", b"- company: Acme\n  status: [rejected\n")
+    with pytest.raises(InputError, match=r"'x.yaml' is not valid YAML \(could not determine a constructor"):
+        read_workbook("x.yaml", b"- !!python/object:os.system company\n")  # safe: plain values only
+    with pytest.raises(InputError, match=r"'x.yaml' is YAML nested too deeply"):
+        read_workbook("x.yaml", b"[" * 5000 + b"]" * 5000)
+    with pytest.raises(InputError, match=r"'x.yaml' is YAML with no list of records"):
+        read_workbook("x.yaml", b"name: settings\ndebug: true\n")
+    with pytest.raises(InputError, match=r"'x.yaml' is not valid YAML \(its text is not UTF-8\)"):
+        read_workbook("x.yaml", b"- company: Caf\xe9\n")
+
+
 def test_hostile_json_is_refused_in_one_sentence() -> None:
     deep = b"{" + b'"a": {' * 5000 + b"}" * 5001
     with pytest.raises(InputError, match=r"'deep.json' .*JSON"):

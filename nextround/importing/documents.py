@@ -1,6 +1,6 @@
-"""A JSON export (a tracker app's, or pandas' ``to_json``) as a table: one record a row, its keys the header.
-JSON Lines (``.jsonl``, one record a line, as a script appends them) is read the same way, a record's row
-number its line's.
+"""A structured export as a table: one record a row, its keys the header. Read are a JSON document (a tracker
+app's export, or pandas' ``to_json``), JSON Lines (``.jsonl``, one record a line, as a script appends them;
+a record's row number is its line's) and a YAML document (``.yaml``, a list of entries kept by hand).
 
 Nested values are flattened: an object's fields become columns of their own ("salary.min"), a list of
 plain values one cell ("Python; SQL"), and a list of objects (a status log) one cell of its entries in
@@ -14,22 +14,28 @@ import re
 from collections.abc import Iterator
 from typing import Any, Final
 
+import yaml
+
 from nextround.importing.cells import MAX_COLUMNS, too_many_columns
 from nextround.importing.errors import InputError
 from nextround.importing.phrases import label_words
 
 MAX_JSON_CHARS: Final = 50_000_000  # parsed whole into Python objects: about ten times its size in memory
+MAX_YAML_CHARS: Final = 5_000_000  # YAML is parsed in Python, about 1 MB a second; kept by hand, it is small
 _HEAD_BYTES: Final = 4096  # where a JSON document's opening bracket is looked for, past blank space
 _JSON_EXTENSIONS: Final = frozenset({"json", "jsonl", "ndjson"})
+YAML_EXTENSIONS: Final = frozenset({"yaml", "yml"})
 _MAX_DEPTH = 4  # how deep a list of records is looked for ({"export": {"applications": [...]}})
 
+Records = tuple[list[list[object]], list[int], list[str]]  # header and rows, row numbers, a note
 
-def read_json(
-    file_name: str, data: bytes, extension: str
-) -> tuple[list[list[object]], list[int], list[str]] | None:
-    """The header and rows of a JSON file's records, their row numbers (the header's 0) and a note on
-    where they were found; None when the file is no JSON document (a CSV whose first cell starts with "["
-    or "{" is read as the CSV it is)."""
+
+def read_document(file_name: str, data: bytes, extension: str) -> Records | None:
+    """The header and rows of a JSON or YAML file's records, their row numbers (the header's 0) and a note
+    on where they were found; None when the file is no such document (a CSV whose first cell starts with
+    "[" or "{" is read as the CSV it is)."""
+    if extension in YAML_EXTENSIONS:
+        return _as_table(file_name, "YAML", _yaml_document(file_name, data), None)
     # a look at the file's head only: stripping the whole of a large CSV would copy it
     opening = data[:_HEAD_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if extension not in _JSON_EXTENSIONS and opening not in (b"[", b"{"):
@@ -46,21 +52,31 @@ def read_json(
             f"{MAX_JSON_CHARS // 1_000_000} million can be read (a CSV export has no such limit)."
         )
     try:
-        document, line_numbers = _document(text)
-        if line_numbers is not None:
-            found: tuple[str, list[dict[str, Any]]] | None = ("", document)
-        else:
-            found = max(_record_lists(document, ""), key=lambda found: len(found[1]), default=None)
-        flat = [_flat(record) for record in found[1]] if found else []
+        document, line_numbers = _json_document(text)
     except json.JSONDecodeError as error:
         if extension not in _JSON_EXTENSIONS:
             return None  # "[a, b]" opens a CSV line as well: read as the text it is
         raise InputError(f"'{file_name}' is not valid JSON ({error.msg}, line {error.lineno}).") from None
     except RecursionError:
         raise InputError(f"'{file_name}' is JSON nested too deeply to be a table of applications.") from None
+    return _as_table(file_name, "JSON", document, line_numbers)
+
+
+def _as_table(file_name: str, kind: str, document: Any, line_numbers: list[int] | None) -> Records:
+    """The records of a document as a table: its longest list of records, or JSON Lines' lines."""
+    try:
+        if line_numbers is not None:
+            found: tuple[str, list[dict[str, Any]]] | None = ("", document)
+        else:
+            found = max(_record_lists(document, ""), key=lambda found: len(found[1]), default=None)
+        flat = [_flat(record) for record in found[1]] if found else []
+    except RecursionError:
+        raise InputError(
+            f"'{file_name}' is {kind} nested too deeply to be a table of applications."
+        ) from None
     if found is None:
         raise InputError(
-            f"'{file_name}' is JSON with no list of records (objects with the same kind of fields) to read "
+            f"'{file_name}' is {kind} with no list of records (objects with the same kind of fields) to read "
             "as applications."
         )
     where, records = found
@@ -72,14 +88,47 @@ def read_json(
         note = f"Read the file's {len(records):,} JSON lines, one record a row, their fields the columns."
         return table, [0, *line_numbers], [note]
     place = f" under '{where}'" if where else ""
-    return (
-        table,
-        list(range(len(table))),
-        [f"Read the JSON file's {len(records):,} records{place}, one a row, their fields the columns."],
-    )
+    note = f"Read the {kind} file's {len(records):,} records{place}, one a row, their fields the columns."
+    return table, list(range(len(table))), [note]
 
 
-def _document(text: str) -> tuple[Any, list[int] | None]:
+def _yaml_document(file_name: str, data: bytes) -> Any:
+    """A YAML file's document (its documents, when "---" parts several), read without anchors and
+    aliases: an alias repeats a part of the document, and repeated inside itself it grows without end."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"'{file_name}' is not valid YAML (its text is not UTF-8).") from None
+    if len(text) > MAX_YAML_CHARS:
+        raise InputError(
+            f"'{file_name}' is a YAML file of {len(text) / 1e6:,.1f} million characters; YAML files up to "
+            f"{MAX_YAML_CHARS // 1_000_000} million can be read (a CSV export has no such limit)."
+        )
+    try:
+        documents = [document for document in yaml.load_all(text, Loader=_PlainYaml) if document is not None]
+    except yaml.MarkedYAMLError as error:
+        where = f", line {error.problem_mark.line + 1}" if error.problem_mark else ""
+        raise InputError(f"'{file_name}' is not valid YAML ({error.problem}{where}).") from None
+    except yaml.YAMLError as error:
+        raise InputError(f"'{file_name}' is not YAML that could be read ({error}).") from None
+    except RecursionError:
+        raise InputError(f"'{file_name}' is YAML nested too deeply to be a table of applications.") from None
+    return documents[0] if len(documents) == 1 else documents
+
+
+class _PlainYaml(yaml.SafeLoader):
+    """Safe YAML (plain values, lists and mappings only) with no aliases."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                problem="an alias ('*name'), which is not read", problem_mark=event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+def _json_document(text: str) -> tuple[Any, list[int] | None]:
     """The JSON document, or for JSON Lines the list of its records with their line numbers; raises the
     document's own error when neither (a damaged JSON document is reported as the JSON it meant to be)."""
     try:
