@@ -43,7 +43,7 @@ _MARKUP = re.compile(
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _NUMBERED = re.compile(r"^\d{1,3}[.)、]\s*")
 _BRACKETED = re.compile(r"[(（\[【]([^()（）\[\]【】]+)[)）\]】]")  # "Acme (rejected)", "字节（已终止）"
-_HEADING = re.compile(r"^(#{1,6})\s+(.+?)[\s#]*$")
+_HEADING = re.compile(r"^ {0,3}(?:[-*+] +)?(#{1,6})\s+(.+?)[\s#]*$")
 # A plain-text note's section label on a line of its own: "[[Interviews]]" over "[rejected]", "== Offers =="
 _LABEL = re.compile(r"^(\[{1,2})\s*([^\[\]]+?)\s*\]{1,2}\s*$|^([-=~])\3*\s+(.+?)\s+\3+\s*$")
 _TITLE = re.compile(r"^title:\s*[\"']?(.+?)[\"']?\s*$")  # a post's title in its front matter
@@ -60,6 +60,7 @@ _BLOCK_LINES = 12  # a block of more lines is a list or a paragraph, not one app
 _SPACED_STATE_WORDS = 5  # a name parted from its state by a space only ("SNK offer") is followed by few words
 _SETEXT_RULE = re.compile(r"^\s*(?:=+|-+)\s*$")  # "Testing" over "=======": a heading
 _SEPARATOR_LINE = re.compile(r"^\s*([-=_*~#])\1{2,}\s*$")  # "-----", "=====": a line that only separates
+_DISTINCT_TITLES = 0.7  # of a level's headings, at least this share differ, or they are each one's parts
 _BOARD_WORDS = 4  # a board's column is named in a few words ("Applied", "面试中"), never in a sentence
 _STATE_WORDS = 8  # a state set in bold is a label ("Offer but turned down"), not a sentence
 ROLE_WORDS = 12  # a line of more words under a heading is a sentence, not the role
@@ -238,7 +239,7 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     ]
     # a line all in bold ("**Airbnb**") heads a section below "######"
     levels = [len(m.group(1)) if m.re is _HEADING else 7 for _, m in headings]
-    level = max(set(levels), key=levels.count, default=0)
+    level = _application_level(levels, [m.group(2) for _, m in headings])
     own_parts = vocabulary().post_sections
     sections = []
     parent = ""  # the heading above the level read: under "## Resources", a link is no application
@@ -288,6 +289,9 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
             if field and (label := _field_key(field.group(1))) in fields:
                 filled.setdefault(label, field.group(2).strip())
                 continue
+            if not in_code and _HEADING.match(line):  # a step's heading ("#### On-Site Round"): a label
+                states.extend([said] if read_text(said).known else [])  # "## Later ones" says nothing
+                continue
             names = _names_a_role(said)
             # its verdict: bold words ending a paragraph, or a bracketed state alone on a line ("[Rejected]")
             verdicts = [*_BOLD_VERDICT.findall(line), *_BRACKET_LINE.findall(line)]
@@ -321,6 +325,21 @@ def read_markdown_outline(text: str) -> MarkdownTable | None:
     return note_as_table(rows, read, len(lines), note)
 
 
+def _application_level(levels: list[int], titles: list[str]) -> int:
+    """The heading level of the applications: the one used most, unless its titles repeat steps
+    ("#### Round 1", "#### Verdict: No Offer" under each "### Target"): those are the parts of each
+    application, which the level above them names. Repeated titles of anything else ("### Commits"
+    under each version of a changelog) leave the level as it is."""
+    ranked = sorted(set(levels), key=lambda level: (-levels.count(level), level))
+    for level in ranked:
+        named = [normalise(_plain(title)) for at, title in zip(levels, titles, strict=True) if at == level]
+        steps = [title for title in set(named) if read_text(title).known]
+        parts = len(set(named)) <= len(named) * _DISTINCT_TITLES and len(steps) >= len(set(named)) / 2
+        if not parts or not any(depth < level for depth in levels):
+            return level
+    return ranked[0] if ranked else 0
+
+
 def _speaks_of_one(prose: str) -> bool:
     """Whether lines under a heading speak of an application sent: that it was, a step or an answer.
     Words of postings not sent ("to apply", "ready") are in every manual's prose."""
@@ -344,14 +363,17 @@ def _field_key(label: str) -> str:
 
 def _said_lines(lines: list[str], fenced: list[bool], start: int, end: int) -> list[_SaidLine]:
     """A section's lines as the outline reads them: each line, its list item, its words (no image, no
-    quote mark) and whether it is code; not the fences, the steps still to come (unticked items) or the
-    headings of another level (a group of sections)."""
+    quote mark) and whether it is code; not the fences or the steps still to come (unticked items). A
+    heading below the section's ("#### Round 2", "#### Verdict: No Offer") is one of its lines, its words
+    those of its title."""
     said: list[_SaidLine] = []
     for index in range(start, end):
         line, item = lines[index], _ITEM.match(lines[index])
-        if line.lstrip().startswith("```") or (item and item.group("tick") == " ") or _HEADING.match(line):
+        if line.lstrip().startswith("```") or (item and item.group("tick") == " "):
             continue  # a fence's code block (a timeline's events) holds steps; the fence itself is none
-        words = _plain(_IMAGE.sub("", item.group("text") if item else line.lstrip("> \t")))
+        heading = None if fenced[index] else _HEADING.match(line)  # "# a comment" in code is code
+        text = heading.group(2) if heading else item.group("text") if item else line.lstrip("> \t")
+        words = _plain(_IMAGE.sub("", text))
         said.append((line, item, words, fenced[index]))
     return said
 

@@ -1110,6 +1110,35 @@ def test_an_org_note_is_read_as_the_markdown_it_is_written_like() -> None:
     assert grid.rows == [["Company", "Status"], ["Acme", "Rejected"], ["Beta", "Offer"]]
 
 
+def test_headings_repeated_under_each_company_are_its_steps_and_a_heading_may_sit_in_a_list_item() -> None:
+    # An interview log: "* ### Target" (a heading in a list item), then "#### Round 1", "#### Verdict: …"
+    # under every company: the repeated headings are each application's steps, the level above names them
+    sections = [
+        ("Target", ["Round 1", "Round 2", "Verdict: No Offer"]),
+        ("Ford Motors", ["Round 1", "Verdict: No Offer"]),
+        ("Microsoft Hyderabad", ["Round 1", "Round 2", "Round 3", "Verdict: Offer ⭐"]),
+        ("Lenovo", ["Telephonic Round", "On-Site Round", "Verdict: Got Ghosted ☠️"]),
+    ]
+    note = "\n<br>\n\n".join(
+        f"* ### {company}\n  > Role: Engineer \\\n"
+        + "".join(f"  #### {step}\n  * Asked about linked lists\n" for step in steps)
+        for company, steps in sections
+    )
+    table = import_files([SourceFile("interviews.md", note.encode())]).applications
+    assert table["company"].tolist() == ["Target", "Ford Motors", "Microsoft Hyderabad", "Lenovo"]
+    assert table["outcome"].tolist() == ["rejected", "rejected", "offer", "ghosted"]
+    # a step's heading is a label, read as a status is ("On-Site Round"), not as a sentence
+    assert table["stage_reached"].tolist() == ["interview", "interview", "offer", "final"]
+    # headings repeated under each part of anything else ("### Commits" under each version) are not steps
+    changelog = "".join(
+        f"## 2017-0{i}-11, Version 7.{i}.0\n### Notable changes\n* crypto: add randomFill (Evan Lucas)\n"
+        f"### Commits\n* tools: update ESLint to 3.19.0\n"
+        for i in range(1, 6)
+    )
+    with pytest.raises(InputError):
+        read_workbook("CHANGELOG.md", changelog.encode())
+
+
 def test_each_job_listed_under_a_companys_heading_is_an_application_of_its_own() -> None:
     # "# Acme" over one item per job applied for, each with its labelled steps indented below it. A label
     # left blank ("Coding test:") is a step not taken yet; a pasted advert's details (the hiring process
