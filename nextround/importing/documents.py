@@ -9,8 +9,11 @@ order ("applied 2025-03-01; screen 2025-03-05"), as a history column holds them.
 
 from __future__ import annotations
 
+import ast
+import io
 import json
 import re
+import tokenize
 from collections.abc import Iterator
 from typing import Any, Final
 
@@ -54,12 +57,35 @@ def read_document(file_name: str, data: bytes, extension: str) -> Records | None
     try:
         document, line_numbers = _json_document(text)
     except json.JSONDecodeError as error:
-        if extension not in _JSON_EXTENSIONS:
+        document, line_numbers = _written_by_hand(text), None
+        if document is None and extension not in _JSON_EXTENSIONS:
             return None  # "[a, b]" opens a CSV line as well: read as the text it is
-        raise InputError(f"'{file_name}' is not valid JSON ({error.msg}, line {error.lineno}).") from None
+        if document is None:
+            raise InputError(f"'{file_name}' is not valid JSON ({error.msg}, line {error.lineno}).") from None
     except RecursionError:
         raise InputError(f"'{file_name}' is JSON nested too deeply to be a table of applications.") from None
     return _as_table(file_name, "JSON", document, line_numbers)
+
+
+def _written_by_hand(text: str) -> list[Any] | dict[Any, Any] | None:
+    """A list or mapping written by hand as JSON is not quite (a comma after the last entry, a comment,
+    single quotes, strings split over lines) or as Python writes it ("None", "True"): its values, read
+    as literals only, never run; None when it is no such list or mapping."""
+    if len(text) > _MAX_HAND_WRITTEN_CHARS:
+        return None
+    try:
+        source = tokenize.untokenize(
+            (kind, _PYTHON_WORDS.get(word, word) if kind == tokenize.NAME else word)
+            for kind, word, *_ in tokenize.generate_tokens(io.StringIO(text).readline)
+        )
+        document = ast.literal_eval(source)
+    except (SyntaxError, ValueError, TypeError, MemoryError, RecursionError, tokenize.TokenError):
+        return None
+    return document if isinstance(document, list | dict) else None
+
+
+_MAX_HAND_WRITTEN_CHARS: Final = 5_000_000  # read as Python literals: slower than JSON, and never large
+_PYTHON_WORDS: Final = {"true": "True", "false": "False", "null": "None"}
 
 
 def _as_table(file_name: str, kind: str, document: Any, line_numbers: list[int] | None) -> Records:

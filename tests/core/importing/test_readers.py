@@ -1906,6 +1906,28 @@ def test_yaml_that_is_hostile_damaged_or_no_list_is_refused_in_one_sentence() ->
         read_workbook("x.yaml", b"- company: Caf\xe9\n")
 
 
+def test_a_list_written_by_hand_as_json_is_not_quite_is_read_as_its_values() -> None:
+    # a comma after the last entry, a comment, a string split over two lines, Python's None beside JSON's
+    # true: read as literal values, never run
+    text = (
+        "[\n    {\n        'company': 'Accenture (Droga5)',\n        \"status\": \"Rejected\",\n"
+        '        "next_step": None,\n        "remote": true,\n'
+        '        "notes": "Applied via Workday. "\n                 "Confirmed rejection.",\n    },\n'
+        "    # -- a later scan --\n"
+        '    {"company": "Snapchat", "status": "Applied", "notes": null},\n]\n'
+    )
+    for name in ("seed_rows.txt", "applications.json"):
+        workbook = read_workbook(name, text.encode())
+        assert _only_grid(workbook).rows == [
+            ["company", "status", "next_step", "remote", "notes"],
+            ["Accenture (Droga5)", "Rejected", None, True, "Applied via Workday. Confirmed rejection."],
+            ["Snapchat", "Applied", None, None, None],
+        ]
+    for code in ("[__import__('os').system('true')]", "[{'company': 'Acme'} for _ in range(3)]"):
+        with pytest.raises(InputError, match=r"'x.json' is not valid JSON"):
+            read_workbook("x.json", code.encode())
+
+
 def test_hostile_json_is_refused_in_one_sentence() -> None:
     deep = b"{" + b'"a": {' * 5000 + b"}" * 5001
     with pytest.raises(InputError, match=r"'deep.json' .*JSON"):
