@@ -278,6 +278,9 @@ def test_saved_words_do_not_hide_real_progress(text: str, not_applied: bool, out
         # a step called off did not take place; an offer called off is an offer lost
         ("They cancelled technical interview in the last minute", "applied", "pending"),
         ("Had a phone screen, then they cancelled the onsite", "screen", "pending"),
+        # "not able to move forward to the interview stage": a rejection before the interview
+        ("We are not able to move forward to the interview stage at this time.", "applied", "rejected"),
+        ("Unable to move forward to the interview stage", "applied", "rejected"),
         # a step still to be set up has not taken place
         ("Need to reschedule initial call", "applied", "pending"),
         ("Will schedule a phone screen next week", "applied", "pending"),
