@@ -192,7 +192,10 @@ def test_unreadable_texts_are_not_known(text: object) -> None:
      # waiting on someone else before it can go out
      "referral_pending", "needs_manual_submit",
      # a CV or an application made ready, not yet sent
-     "✅ Ready to submit", "CV to send"],
+     "✅ Ready to submit", "CV to send",
+     # a form filled in for the candidate to send; a row repeating another; a try an apply tool could not make
+     "FORM FILLED — PDF attached · You Submit", "DUPLICATE — already APPLIED 2026-08-31 · do not re-submit",
+     "BLOCKED — Ashby: applied within past 30 days"],
 )  # fmt: skip
 def test_saved_wishlist_and_not_pursued_texts_say_never_sent(text: str) -> None:
     reading = read_text(text)
