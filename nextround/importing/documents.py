@@ -95,7 +95,7 @@ def _as_table(file_name: str, kind: str, document: Any, line_numbers: list[int] 
             found: tuple[str, list[dict[str, Any]]] | None = ("", document)
         else:
             found = max(_record_lists(document, ""), key=lambda found: len(found[1]), default=None)
-        flat = [_flat(record) for record in found[1]] if found else []
+        flat = [flat_record(record) for record in found[1]] if found else []
     except RecursionError:
         raise InputError(
             f"'{file_name}' is {kind} nested too deeply to be a table of applications."
@@ -131,7 +131,7 @@ def _yaml_document(file_name: str, data: bytes) -> Any:
             f"{MAX_YAML_CHARS // 1_000_000} million can be read (a CSV export has no such limit)."
         )
     try:
-        documents = [document for document in yaml.load_all(text, Loader=_PlainYaml) if document is not None]
+        documents = [document for document in yaml.load_all(text, Loader=PlainYaml) if document is not None]
     except yaml.MarkedYAMLError as error:
         where = f", line {error.problem_mark.line + 1}" if error.problem_mark else ""
         raise InputError(f"'{file_name}' is not valid YAML ({error.problem}{where}).") from None
@@ -142,7 +142,7 @@ def _yaml_document(file_name: str, data: bytes) -> Any:
     return documents[0] if len(documents) == 1 else documents
 
 
-class _PlainYaml(yaml.SafeLoader):
+class PlainYaml(yaml.SafeLoader):
     """Safe YAML (plain values, lists and mappings only) with no aliases."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
@@ -188,12 +188,12 @@ def _record_lists(value: Any, path: str, depth: int = 0) -> Iterator[tuple[str, 
                 yield from _record_lists(inner, f"{path}.{key}" if path else str(key), depth + 1)
 
 
-def _flat(record: dict[str, Any], prefix: str = "") -> dict[str, object]:
+def flat_record(record: dict[str, Any], prefix: str = "") -> dict[str, object]:
     cells: dict[str, object] = {}
     for key, value in record.items():
         name = f"{prefix}{key}"
         if isinstance(value, dict):
-            cells.update(_flat(value, f"{name}."))
+            cells.update(flat_record(value, f"{name}."))
         elif isinstance(value, list):
             cells[name] = "; ".join(_entry(item) for item in value if item not in (None, "")) or None
         else:

@@ -27,6 +27,7 @@ from nextround.importing.cells import EMAIL, MAX_COLUMNS, MAX_GRID_ROWS, URL, to
 from nextround.importing.dated_lists import LISTED_LINES, read_dated_lists
 from nextround.importing.dates import texts_read_as_dates
 from nextround.importing.errors import ACCEPTED, InputError, empty_file
+from nextround.importing.front_matter import read_front_matter
 from nextround.importing.orgmode import org_as_markdown
 
 DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
@@ -269,6 +270,8 @@ def read_text_table(file_name: str, data: bytes, extension: str) -> TextTable:
     if extension == "org":  # an Org note is read as the Markdown it is written like
         text = org_as_markdown(text)
         markdown_table = markdown.may_hold_table(text.encode())
+    if markdown_file and (one := read_front_matter(text, file_name)) is not None:
+        return _from_markdown(one, codec, notes)  # one note per application, its fields at its top
     if markdown_file:
         table = markdown.read_markdown(text, markdown_table)
     else:

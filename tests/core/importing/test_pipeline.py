@@ -1382,6 +1382,43 @@ def test_a_column_whose_answers_fall_mostly_on_postings_not_sent_is_the_candidat
     assert again.rows == (2, 3, 4, 5) and "counted as sent, as you chose" in again.text
 
 
+def test_notes_kept_one_per_application_are_read_from_their_front_matter():
+    # An Obsidian vault's "Job Applications/" folder: each note's fields at its top, a cover letter below
+    def note(
+        fields: str, body: str = "## Application\nDear hiring team, I would love an interview.\n"
+    ) -> bytes:
+        return f"---\ntype: job\n{fields}\n---\n\n{body}".encode()
+
+    notes = [
+        SourceFile(
+            "Aescape.md",
+            note(
+                "applied: 2026-06-30\nstatus: rejected\ninterviews:\n  - 2026-07-14 14:00\n"
+                "position: Senior Backend Engineer\ntitle: Aescape"
+            ),
+        ),
+        SourceFile(
+            "1upHealth.md", note("applied: 2026-08-10\nstatus: ghosted\ninterviews:\nposition: Engineer")
+        ),
+        SourceFile(
+            "Afresh.md", note("company: Afresh Technologies\napplied: 2026-09-14\nstatus: awaiting-reply")
+        ),
+    ]
+    result = import_files(notes)
+    _accounted(result)
+    table = result.applications
+    assert table["company"].tolist() == ["Aescape", "1upHealth", "Afresh Technologies"]
+    assert table["outcome"].tolist() == ["rejected", "ghosted", "pending"]
+    assert table["stage_reached"].tolist() == ["interview", "applied", "applied"]  # an interview dated
+    assert table["applied_on"].dt.strftime("%Y-%m-%d").tolist() == ["2026-06-30", "2026-08-10", "2026-09-14"]
+    # a post's front matter says nothing of an application: the post is read (or refused) as before
+    post = (
+        b"---\ntitle: My job search\ndate: 2025-03-01\ntags: [career]\ndraft: false\n---\n\nSome thoughts.\n"
+    )
+    with pytest.raises(InputError, match="a note without a table"):
+        import_files([SourceFile("post.md", post)])
+
+
 def test_json_lines_import_and_a_pasted_job_description_says_nothing_of_progress():
     import json
 
