@@ -76,6 +76,11 @@ _NAME_IN_FRONT_OF_BRACKETS = re.compile(r"^((?:\S+\s+){0,3}?[^\s(（【]+)\s*(?=
 # A heading that asks in a sentence ("What does this all mean?"), not a name with a doubt ("Acme - Japan?")
 _PROSE_QUESTION = re.compile(r"^[^-–—|｜:：@]*?\w+\s+\w+\s+\w+[^-–—|｜:：@]*[?？]$")
 _STEP_KINDS = frozenset({"screen", "interview", "final"})  # the stage columns a heading may name alone
+# a line's opening day, marks before it ("✖️2020/07/03: Bytedance", "2020/05: Huawei", "7/22 - Dji")
+_LEADING_DATE = re.compile(
+    rf"^([{MARK.pattern[1:-1]}\ufe0f\s]*)(\d{{4}}[/.-]\d{{1,2}}(?:[/.-]\d{{1,2}})?|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?)"
+    r"\s*(?:[:：]|\s[-–—]\s)\s*(?=\S)"
+)
 _DAY = re.compile(r"^\d{1,4}\s*[年月./-]\s*\d")  # an item that starts with a date heads a day, not a company
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # <span class="box-red">挂了</span>: the words it wraps (an address in angle brackets is no tag)
@@ -613,7 +618,8 @@ def read_note_lines(text: str) -> MarkdownTable | None:
     kinds = [_line_kind(lines, index) for index in range(len(lines))]
     rows: list[list[str | None]] = [OUTLINE_HEADER]
     starts: list[int] = []
-    named = speaking = 0  # lines that are no list item: naming an application, and saying where it stands
+    named = speaking = dated = 0  # lines that are no list item: naming an application, saying where it
+    # stands, and dated only
     last: list[str | None] | None = None
     path: dict[int, str] = {}  # the headings above, by level
     columns: list[str] = []  # those of them that say where their lines stand ("# 已挂")
@@ -630,7 +636,8 @@ def read_note_lines(text: str) -> MarkdownTable | None:
         last = last if kind in ("blank", "named") else None
         if kind != "named" or "text" in beside:
             continue
-        names, progress, _ = _name_and_progress(said)
+        undated, day = _undated(said)
+        names, progress, _ = _name_and_progress(undated)
         reading = read_text(progress, prose=True)
         known = _is_state(progress) or reading.known
         # what the headings above say ("# 已挂") is where the line stands, unless its own words say how it
@@ -639,10 +646,15 @@ def read_note_lines(text: str) -> MarkdownTable | None:
         state = "; ".join(columns) if reading.outcome == "pending" else ""
         plain = _ITEM.match(lines[index]) is None
         for company in [name.strip() for name in names.split("、") if name.strip()]:
-            last = [company, None, state or None, progress, _first_date([progress])]
+            last = [company, None, state or None, progress, day or _first_date([progress])]
             rows.append(last)
             starts.append(index)
             named, speaking = named + plain, speaking + (plain and known)
+            dated += plain and not known and day is not None
+    # a name under the day it was sent says it was sent ("2020/09/28: Quora"), in a note whose other
+    # lines say where applications stand: a diary's dated lines say nothing of any
+    if speaking >= max(3, named / 5):
+        speaking += dated
     if named < 5 or speaking < named / 2:
         return None
     note = f"Read the note's {len(starts):,} lines each as an application, its first words the company"
@@ -664,21 +676,25 @@ def _line_kind(lines: list[str], index: int) -> tuple[str, str]:
         return "gap", said
     if (item and line[:1].isspace()) or line.lstrip().startswith(("```", "|", ">")):
         return "gap", said  # another reader's: a list's steps, code, a table, a quote
-    # a sentence (of many words; in cells parted by bars, one of many words), or one going on below
-    if max(map(word_count, _BAR.split(said))) > ROLE_WORDS or said.endswith((",", "，")):
+    # a line that opens with the day it was sent is a record's ("2020/07/22: bilibili 研发 (in-process)"),
+    # however long; else a sentence (of many words; in cells parted by bars, one of many words), or one
+    # going on below
+    undated, day = _undated(said)
+    if day is None and (max(map(word_count, _BAR.split(said))) > ROLE_WORDS or said.endswith((",", "，"))):
         return "text", said
-    names, progress, parted = _name_and_progress(said)
+    names, progress, parted = _name_and_progress(undated)
+    parted = parted or day is not None
     if _is_state(names):
         return "step", said
     # a name in lower case starts a sentence ("short, …"), unless a bar parts it from its steps
-    # ("b站 | 没反应")
-    lower = names[:1].islower() and not _BAR.search(said)
+    # ("b站 | 没反应") or a day opens the line
+    lower = names[:1].islower() and not _BAR.search(said) and day is None
     no_name = not names[:1].isalnum() or lower or names.endswith((",", ".", ";", "，", "。"))
     # a first word and a clause ("The test checks it.", "See test/wpt for more.") is a sentence; a name
     # parted by a space only is followed by a few words of state ("亚麻 offer")
     sentence = not parted and (word_count(progress) > _SPACED_STATE_WORDS or progress.endswith("."))
-    if not progress or no_name or sentence or "://" in progress.split()[0]:
-        return "text", said
+    if (not progress and day is None) or no_name or sentence or "://" in (progress.split() or [""])[0]:
+        return "text", said  # "2020/09/28: Quora": a name under the day it was sent, which says enough
     return "named", said
 
 
@@ -743,6 +759,16 @@ def _label_alone(text: str) -> bool:
 def _is_state(text: str) -> bool:
     """A short text that says where an application stands ("Rejected", "Offer but turned down")."""
     return len(text.split()) <= _STATE_WORDS and read_text(text).known
+
+
+def _undated(said: str) -> tuple[str, str | None]:
+    """A line that opens with the day it was sent ("2020/07/03: Bytedance (terminated)", "✖️ 2020/07/22 -
+    Dji"): the line without it, its marks kept at its end ("Dji ✖️"), and the day."""
+    dated = _LEADING_DATE.match(said)
+    if dated is None:
+        return said, None
+    marks = dated.group(1).strip()
+    return f"{said[dated.end() :]} {marks}".strip(), dated.group(2)
 
 
 def _name_and_progress(item: str) -> tuple[str, str, bool]:

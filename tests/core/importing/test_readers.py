@@ -1506,6 +1506,41 @@ def test_the_lines_of_a_paragraph_are_no_applications() -> None:
     assert read_note_lines(text) is None
 
 
+def test_a_line_that_opens_with_the_day_it_was_sent_names_an_application() -> None:
+    # "✖️2020/07/03: [Bytedance](url) (terminated)", "2020/09/28:Quora": the day it was sent, then the
+    # name; a mark before the day is the line's state. In a note whose lines say where applications stand,
+    # a name under its day alone was sent that day.
+    text = "\n\n".join(
+        [
+            "## Job hunting record",
+            "2020/05: [Huawei](https://career.huawei.com) (in-process) —> (笔试通过，面试中☑️)",
+            "✖️2020/07/03: [Bytedance](https://job.bytedance.com) (terminated) -> (简历筛选未通过✖️)",
+            "2020/07/22: bilibili (in-process 初筛)",
+            "2020/08/13: Wish (submitted)",
+            "2020/08/13: 美团点评 (submitted)",
+            "2020/09/28:Quora",
+            "2020/09/28:mongodb",
+        ]
+    )
+    table = import_files([SourceFile("record.md", text.encode())]).applications
+    assert table["company"].tolist() == [
+        "Huawei",
+        "Bytedance",
+        "bilibili",
+        "Wish",
+        "美团点评",
+        "Quora",
+        "mongodb",
+    ]
+    assert table["applied_on"].dt.strftime("%Y-%m-%d").tolist()[1:] == [
+        "2020-07-03", "2020-07-22", "2020-08-13", "2020-08-13", "2020-09-28", "2020-09-28"
+    ]  # fmt: skip
+    assert table["outcome"].tolist()[1] == "rejected"
+    # a diary's dated lines say nothing of applications
+    diary = "\n".join(f"2024-03-0{day}: Refactored the parser, went for a run" for day in range(1, 8))
+    assert read_note_lines(diary) is None
+
+
 def test_a_rows_own_answer_ends_what_the_heading_over_its_table_says() -> None:
     # A post titled "Companies I interviewed with but was not extended an offer by": every row got as far
     # as an interview, and ended as its own reason says where it says otherwise ("Ghosted").
