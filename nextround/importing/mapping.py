@@ -91,6 +91,7 @@ ADVERT_LENGTH: Final = 400  # median characters of a "notes" column that holds p
 
 _PHONE = re.compile(r"^\+?[\d\s().-]{7,20}$")
 _DATE_SHAPE = re.compile(r"^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+_FEW_VALUES = 3  # a column of fewer filled cells is named by its header: its values are no evidence
 _ID = re.compile(r"^[A-Za-z]{0,3}[-#]?\d{1,7}[A-Za-z]?$|^[A-Za-z]\d?$")
 
 
@@ -342,7 +343,9 @@ def _fits(field: str, values: ValueProfile) -> bool:
     if field == "job_detail":  # "Remote? yes" is one, a column of dates is not
         return values.dated < 0.5
     if field in ("company", "role", "label", "contact_name", "location", "source"):
-        return values.flags < 0.6 and values.dated < 0.5 and values.ids < 0.8
+        # a name like a code ("3M", "AON3D") among a few is a name: only many of them make an id column
+        ids = values.ids >= 0.8 and values.filled >= _FEW_VALUES
+        return values.flags < 0.6 and values.dated < 0.5 and not ids
     if field == "url":
         return values.urls >= 0.3 or values.is_text
     if field == "contact_phone":

@@ -1403,14 +1403,21 @@ def test_notes_kept_one_per_application_are_read_from_their_front_matter():
         SourceFile(
             "Afresh.md", note("company: Afresh Technologies\napplied: 2026-09-14\nstatus: awaiting-reply")
         ),
+        SourceFile("3M.md", note("applied: 2026-09-15\nstatus: rejected\nposition: Engineer")),  # like a code
     ]
     result = import_files(notes)
     _accounted(result)
     table = result.applications
-    assert table["company"].tolist() == ["Aescape", "1upHealth", "Afresh Technologies"]
-    assert table["outcome"].tolist() == ["rejected", "ghosted", "pending"]
-    assert table["stage_reached"].tolist() == ["interview", "applied", "applied"]  # an interview dated
-    assert table["applied_on"].dt.strftime("%Y-%m-%d").tolist() == ["2026-06-30", "2026-08-10", "2026-09-14"]
+    assert table["company"].tolist() == ["Aescape", "1upHealth", "Afresh Technologies", "3M"]
+    assert table["outcome"].tolist() == ["rejected", "ghosted", "pending", "rejected"]
+    assert table["stage_reached"].tolist() == [
+        "interview",
+        "applied",
+        "applied",
+        "applied",
+    ]  # a dated interview
+    applied = ["2026-06-30", "2026-08-10", "2026-09-14", "2026-09-15"]
+    assert table["applied_on"].dt.strftime("%Y-%m-%d").tolist() == applied
     # a post's front matter says nothing of an application: the post is read (or refused) as before
     post = (
         b"---\ntitle: My job search\ndate: 2025-03-01\ntags: [career]\ndraft: false\n---\n\nSome thoughts.\n"
