@@ -49,11 +49,7 @@ def read_document(file_name: str, data: bytes, extension: str) -> Records | None
         if extension not in _JSON_EXTENSIONS:
             return None
         raise InputError(f"'{file_name}' is not valid JSON (its text is not UTF-8).") from None
-    if len(text) > MAX_JSON_CHARS:
-        raise InputError(
-            f"'{file_name}' is a JSON file of {len(text) / 1e6:,.0f} million characters; JSON exports up to "
-            f"{MAX_JSON_CHARS // 1_000_000} million can be read (a CSV export has no such limit)."
-        )
+    _refuse_beyond(file_name, "JSON", text, MAX_JSON_CHARS)
     try:
         document, line_numbers = _json_document(text)
     except json.JSONDecodeError as error:
@@ -118,6 +114,15 @@ def _as_table(file_name: str, kind: str, document: Any, line_numbers: list[int] 
     return table, list(range(len(table))), [note]
 
 
+def _refuse_beyond(file_name: str, kind: str, text: str, most: int) -> None:
+    """A document read whole into Python objects has a limit; a CSV export has none."""
+    if len(text) > most:
+        raise InputError(
+            f"'{file_name}' is a {kind} file of {len(text) / 1e6:,.1f} million characters; {kind} files "
+            f"up to {most // 1_000_000} million can be read (a CSV export has no such limit)."
+        )
+
+
 def _yaml_document(file_name: str, data: bytes) -> Any:
     """A YAML file's document (its documents, when "---" parts several), read without anchors and
     aliases: an alias repeats a part of the document, and repeated inside itself it grows without end."""
@@ -125,11 +130,7 @@ def _yaml_document(file_name: str, data: bytes) -> Any:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(f"'{file_name}' is not valid YAML (its text is not UTF-8).") from None
-    if len(text) > MAX_YAML_CHARS:
-        raise InputError(
-            f"'{file_name}' is a YAML file of {len(text) / 1e6:,.1f} million characters; YAML files up to "
-            f"{MAX_YAML_CHARS // 1_000_000} million can be read (a CSV export has no such limit)."
-        )
+    _refuse_beyond(file_name, "YAML", text, MAX_YAML_CHARS)
     try:
         documents = [document for document in yaml.load_all(text, Loader=PlainYaml) if document is not None]
     except yaml.MarkedYAMLError as error:

@@ -1941,6 +1941,22 @@ def test_yaml_that_is_hostile_damaged_or_no_list_is_refused_in_one_sentence() ->
         read_workbook("x.yaml", b"- company: Caf\xe9\n")
 
 
+def test_a_document_beyond_its_limit_is_refused_naming_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from nextround.importing import documents
+
+    monkeypatch.setattr(documents, "MAX_JSON_CHARS", 2_000_000)
+    monkeypatch.setattr(documents, "MAX_YAML_CHARS", 1_000_000)
+    records = json.dumps([{"company": "Acme", "notes": "x" * 2_100_000}]).encode()
+    with pytest.raises(
+        InputError, match=r"'big.json' is a JSON file of 2.1 million characters; JSON files up to 2"
+    ):
+        read_workbook("big.json", records)
+    with pytest.raises(
+        InputError, match=r"'big.yaml' is a YAML file of 1.1 million characters; YAML files up to 1"
+    ):
+        read_workbook("big.yaml", b"- company: Acme\n  notes: " + b"x" * 1_100_000)
+
+
 def test_a_list_written_by_hand_as_json_is_not_quite_is_read_as_its_values() -> None:
     # a comma after the last entry, a comment, a string split over two lines, Python's None beside JSON's
     # true: read as literal values, never run
