@@ -73,6 +73,7 @@ PROSE_WORDS: Final = 5  # a status cell of more words than this is a sentence, r
 PARAGRAPH_WORDS: Final = 20  # a cell of more words than this is a paragraph (a pasted e-mail), no label
 LABEL_WORDS: Final = 3  # each part of a list of labels ("Offer; 一轮面试; 二轮面试; 已投递") is this short
 # What parts a list of labels ("Offer; 一面", "Applied → onsite"); a comma parts a sentence's clauses too.
+_HEAD_LABEL: Final = re.compile(r"^\s*([^—–:]+?)\s*(?:[—–:]|\s-\s)")  # "BLOCKED — …", "Skipped: …"
 _LABEL_LIST: Final = re.compile(rf"[;；|｜\n]|{STEP_ARROWS}")
 _STEP_DATE: Final = re.compile(r"(?<!\w)\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?(?!\w)")
 
@@ -291,7 +292,14 @@ def _reading(
     # list of labels is no sentence, however long the list.
     prose = word_count(key) > PROSE_WORDS and not _labels(str(value))
     # the text as written: a label in camel case ("applicationRejected") is read with its words apart
-    return read_text(value, prose=prose, note=role == "notes", own_side=own_side and role in STATUS_ROLES)
+    reading = read_text(value, prose=prose, note=role == "notes", own_side=own_side and role in STATUS_ROLES)
+    head = _HEAD_LABEL.match(str(value)) if prose and role in STATUS_ROLES else None
+    if head is None or word_count(head.group(1)) > LABEL_WORDS or reading.stage > Stage.APPLIED:
+        return reading
+    # a status's label, then its details ("BLOCKED — Ashby: applied within past 30 days"): the label says
+    # it was never sent, whatever its details name of sending
+    label = read_text(head.group(1))
+    return label if label.not_applied and reading.outcome == "pending" else reading
 
 
 def _labels(text: str) -> bool:

@@ -1382,6 +1382,26 @@ def test_a_column_whose_answers_fall_mostly_on_postings_not_sent_is_the_candidat
     assert again.rows == (2, 3, 4, 5) and "counted as sent, as you chose" in again.text
 
 
+def test_a_status_label_before_its_details_says_it_was_never_sent_whatever_the_details_name():
+    # an apply log's status: a label, a dash, then the tool's details ("applied within past 30 days")
+    rows = [
+        ["Date", "Company", "Status"],
+        [
+            "2026-09-15",
+            "Gravie",
+            "BLOCKED — Ashby: applied within past 30 days · submit-logs/gravie-blocked.md",
+        ],
+        ["2026-09-15", "Reducto", "APPLIED — Submitted (Grok Bot) · submit-logs/2026-09-15-reducto.md"],
+        ["2026-09-14", "Clay", "Rejected — after the final round with the founders and the team"],
+        ["2026-09-14", "Sekai", "Skipped: the listing closed before I had applied there"],
+    ]
+    result = _import("apply-log.csv", csv_bytes(rows))
+    table = result.applications.set_index("company")
+    assert table.index.tolist() == ["Reducto", "Clay"]  # Gravie and Sekai never sent, and asked about
+    assert (table.loc["Clay", "stage_reached"], table.loc["Clay", "outcome"]) == ("final", "rejected")
+    assert any(question.key == "not-sent" for question in result.report.questions)
+
+
 def test_notes_kept_one_per_application_are_read_from_their_front_matter():
     # An Obsidian vault's "Job Applications/" folder: each note's fields at its top, a cover letter below
     def note(
