@@ -195,7 +195,9 @@ def _read_key(key: str, prose: bool = False, note: bool = False, own_side: bool 
             continue
         # A stage right after a refusal did not happen: "pas retenu pour un entretien", "niet uitgenodigd
         # voor een gesprek" (not invited to an interview).
-        negated = _negated(tokens, hit.start, clauses, refusal_ends if meaning in _STAGE_OF else ())
+        negated = _negated(tokens, hit.start, clauses, refusal_ends if meaning in _STAGE_OF else ()) or (
+            meaning in _ANSWERABLE and _answered_no(tokens, hit.end, clauses)
+        )
         if negated:
             if meaning == "applied" and hit.phrase not in vocab.after_sending:
                 not_applied = never_sent = True
@@ -277,7 +279,19 @@ def _clause_numbers(key: str, count: int) -> tuple[int, ...]:
     return tuple(numbers) if len(numbers) == count else (0,) * count
 
 
-_CLAUSE_BREAK: Final = re.compile(r"[,;!?:()\[\]]|\.(?:\s|$)|\s[-–—]+\s")
+_CLAUSE_BREAK: Final = re.compile(r"[,;!?:()\[\]·•]|\.(?:\s|$)|\s[-–—]+\s")
+
+
+_ANSWERABLE: Final = frozenset({*_STAGE_OF, "offer", "applied"})  # a step, or sending: "Interview? No"
+
+
+def _answered_no(tokens: tuple[str, ...], end: int, clauses: tuple[int, ...]) -> bool:
+    """A phrase answered with a no that ends its clause: "Phone screen: No", "Interview? No", "NYC
+    office/interview No · auth No", as a form's answers read ("interview no response" is no answer). A
+    mark after a step is its result, not an answer: "一面❌" failed the first interview."""
+    if end >= len(tokens) or tokens[end] not in vocabulary().no or MARK.fullmatch(tokens[end]):
+        return False
+    return end + 1 == len(tokens) or clauses[end + 1] != clauses[end]
 
 
 def _taken(tokens: tuple[str, ...], start: int, meaning: str, ended: bool) -> bool:

@@ -284,6 +284,12 @@ def test_saved_words_do_not_hide_real_progress(text: str, not_applied: bool, out
         # "not able to move forward to the interview stage": a rejection before the interview
         ("We are not able to move forward to the interview stage at this time.", "applied", "rejected"),
         ("Unable to move forward to the interview stage", "applied", "rejected"),
+        # a step answered with a no that ends its clause, as a form's answers read, was not taken
+        ("Phone screen: No", "applied", "pending"),
+        ("Interview? No", "applied", "pending"),
+        ("NYC office/interview No · auth No · sponsorship Yes", "applied", "pending"),
+        ("Interview: yes", "interview", "pending"),
+        ("Phone screen: no idea yet when", "screen", "pending"),
         # a step still to be set up has not taken place
         ("Need to reschedule initial call", "applied", "pending"),
         ("Will schedule a phone screen next week", "applied", "pending"),
