@@ -67,8 +67,8 @@ def _written_by_hand(text: str) -> list[Any] | dict[Any, Any] | None:
     """A list or mapping written by hand as JSON is not quite (a comma after the last entry, a comment,
     single quotes, strings split over lines) or as Python writes it ("None", "True"): its values, read
     as literals only, never run; None when it is no such list or mapping."""
-    if len(text) > _MAX_HAND_WRITTEN_CHARS:
-        return None
+    if len(text) > _MAX_HAND_WRITTEN_CHARS or not text.rstrip().endswith(("]", "}")):
+        return None  # a CSV whose first cell opens with "[" ends as no list does
     try:
         source = tokenize.untokenize(
             (kind, _PYTHON_WORDS.get(word, word) if kind == tokenize.NAME else word)

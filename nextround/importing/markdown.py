@@ -47,9 +47,8 @@ _HEADING = re.compile(r"^ {0,3}(?:[-*+] +)?(#{1,6})\s+(.+?)[\s#]*$")
 # A plain-text note's section label on a line of its own: "[[Interviews]]" over "[rejected]", "== Offers =="
 _LABEL = re.compile(r"^(\[{1,2})\s*([^\[\]]+?)\s*\]{1,2}\s*$|^([-=~])\3*\s+(.+?)\s+\3+\s*$")
 _TITLE = re.compile(r"^title:\s*[\"']?(.+?)[\"']?\s*$")  # a post's title in its front matter
-_BOLD_LINE = re.compile(
-    r"^(\*\*|__)(?!\s)([^*_]+?)\1\s*[:：]?\s*$"
-)  # "**Airbnb**" (or "**Airbnb**:") alone on its line
+# "**Airbnb**" (or "**Airbnb**:") alone on its line
+_BOLD_LINE = re.compile(r"^(\*\*|__)(?!\s)([^*_]+?)\1\s*[:：]?\s*$")
 # "… they said no. **Rejected**": the bold words that end a paragraph, its verdict ("**test**: fix" is none)
 _BOLD_VERDICT = re.compile(r"\*\*(?!\s)([^*]+?)\*\*[\s.!。]*$")
 _BRACKET_LINE = re.compile(r"^\s*[\[【]\s*([^\[\]【】]+?)\s*[\]】]\s*$")
@@ -78,8 +77,9 @@ _PROSE_QUESTION = re.compile(r"^[^-–—|｜:：@]*?\w+\s+\w+\s+\w+[^-–—|�
 _STEP_KINDS = frozenset({"screen", "interview", "final"})  # the stage columns a heading may name alone
 # a line's opening day, marks before it ("✖️2020/07/03: Bytedance", "2020/05: Huawei", "7/22 - Dji")
 _LEADING_DATE = re.compile(
-    rf"^([{MARK.pattern[1:-1]}\ufe0f\s]*)(\d{{4}}[/.-]\d{{1,2}}(?:[/.-]\d{{1,2}})?|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?)"
-    r"\s*(?:[:：]|\s[-–—]\s)\s*(?=\S)"
+    rf"^([{MARK.pattern[1:-1]}\ufe0f\s]*)"  # marks
+    r"(\d{4}[/.-]\d{1,2}(?:[/.-]\d{1,2})?|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)"  # the day
+    r"\s*(?:[:：]|\s[-–—]\s)\s*(?=\S)"  # a colon or a spaced dash, then the name
 )
 _DAY = re.compile(r"^\d{1,4}\s*[年月./-]\s*\d")  # an item that starts with a date heads a day, not a company
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)

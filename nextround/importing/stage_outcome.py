@@ -72,8 +72,8 @@ _SORTING_ROWS: Final = 3  # a column's answers on rows not sent: from this many,
 PROSE_WORDS: Final = 5  # a status cell of more words than this is a sentence, read like a note
 PARAGRAPH_WORDS: Final = 20  # a cell of more words than this is a paragraph (a pasted e-mail), no label
 LABEL_WORDS: Final = 3  # each part of a list of labels ("Offer; 一轮面试; 二轮面试; 已投递") is this short
-# What parts a list of labels ("Offer; 一面", "Applied → onsite"); a comma parts a sentence's clauses too.
 _HEAD_LABEL: Final = re.compile(r"^\s*([^—–:]+?)\s*(?:[—–:]|\s-\s)")  # "BLOCKED — …", "Skipped: …"
+# What parts a list of labels ("Offer; 一面", "Applied → onsite"); a comma parts a sentence's clauses too.
 _LABEL_LIST: Final = re.compile(rf"[;；|｜\n]|{STEP_ARROWS}")
 _STEP_DATE: Final = re.compile(r"(?<!\w)\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?(?!\w)")
 
