@@ -51,15 +51,20 @@ def search_files(added: Sequence[SourceFile]) -> tuple[SourceFile, ...]:
         if st.session_state.get(state.APPLICATIONS) is not None:
             st.caption("Nothing was changed: the data you had loaded before is still there.")
         st.stop()
-    if not _same_columns(read):
+    if not _one_search(read):
         _ask_combine(new, read)
         st.stop()
     return new
 
 
-def _same_columns(read: ImportResult) -> bool:
-    """Files of one shape (LinkedIn's split export) are one search; different columns may not be."""
-    return len({tuple(m.column for m in f.mapping) for f in read.report.files}) <= 1
+def _one_search(read: ImportResult) -> bool:
+    """Files of one shape (LinkedIn's split export) are one search, and so are notes of one application
+    each (a vault's "Acme.md", each with the fields it was given); other files of different columns may
+    not be."""
+    files = read.report.files
+    return len({tuple(m.column for m in f.mapping) for f in files}) <= 1 or all(
+        f.applications <= 1 for f in files
+    )
 
 
 def names(files: Sequence[SourceFile]) -> str:
@@ -89,7 +94,8 @@ def _ask_combine(new: tuple[SourceFile, ...], read: ImportResult) -> None:
             more = f", … ({len(columns)} columns)" if len(columns) > SHOWN_COLUMNS else ""
             shown = ", ".join(escape_markdown(c) for c in columns[:SHOWN_COLUMNS])
             st.caption(
-                f"{escape_markdown(summary.name)}: {summary.applications:,} applications · {shown}{more}"
+                f"{escape_markdown(summary.name)}: {summary.applications:,} "
+                f"application{'' if summary.applications == 1 else 's'} · {shown}{more}"
             )
         token = review.upload_token(new)
         with st.container(horizontal=True):

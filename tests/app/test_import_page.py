@@ -259,6 +259,22 @@ def test_a_split_export_of_one_shape_is_combined_without_asking():
     assert len(at.session_state[state.APPLICATIONS]) == 20
 
 
+def test_notes_kept_one_per_application_are_one_search_without_asking():
+    # a vault's notes, each with the fields it was given: different columns, one application each
+    notes = [
+        (
+            "Aescape.md",
+            b"---\ntype: job\napplied: 2026-06-30\nstatus: rejected\ninterviews:\n  - 2026-07-14\n---\n",
+        ),
+        ("Afresh.md", b"---\ncompany: Afresh\napplied: 2026-09-14\nstatus: ghosted\n---\nCover letter\n"),
+        ("Archy.md", b"---\ntype: job\napplied: 2026-06-10\nstatus: rejected\nsource: remotive\n---\n"),
+    ]
+    at = _upload(_page(), *notes)
+    assert not at.exception
+    assert not any("different columns" in m.value for m in at.markdown)
+    assert sorted(at.session_state[state.APPLICATIONS]["company"]) == ["Aescape", "Afresh", "Archy"]
+
+
 def test_the_sample_does_not_replace_an_unremembered_search_without_asking():
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
