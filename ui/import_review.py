@@ -23,7 +23,7 @@ from nextround.importing import ImportOptions, ImportResult, InputError, SourceF
 from nextround.importing.mapping import FIELD_LABELS, IGNORE
 from nextround.importing.progress_text import OVERRIDE_OUTCOMES
 from nextround.importing.questions import STEP_WORDS
-from nextround.importing.report import Choice, skipped_ranges
+from nextround.importing.report import Choice, FileSummary, skipped_ranges
 from nextround.model import OUTCOMES, STAGES
 from nextround.text import escape_markdown
 from ui import plan_editor, state
@@ -134,26 +134,38 @@ def show_summary(result: ImportResult) -> None:
     )
     if report.empty_reason:
         st.warning(escape_markdown(report.empty_reason), icon=":material/info:")
+    # files read alike (a vault's notes, one application each) are told once, with their names
+    alike: dict[tuple[str, tuple[str, ...]], list[str]] = {}
     for f in report.files:
-        details = [
-            f"sheet “{f.sheet}”" if f.sheet else "",
-            f"header on row {f.header_row}"
-            if f.header_row
-            else "columns named by its fields"
-            if f.format == "json"
-            else "read as a note, one application per name"
-            if f.delimiter == ""
-            else "no header row",
-        ]
-        details += [
-            f"encoding {f.encoding.upper().replace('_', '-')}" if f.encoding else "",
-            f"separator “{f.delimiter}”" if f.delimiter else "",
-        ]
-        if f.blank_rows:
-            details.append(f"{f.blank_rows} blank row{'s' if f.blank_rows != 1 else ''} ignored")
-        st.caption(f"**{escape_markdown(f.name)}**: " + " · ".join(escape_markdown(d) for d in details if d))
-        for note in f.notes:
+        alike.setdefault((_how_read(f), f.notes), []).append(f.name)
+    for (how, notes), names in alike.items():
+        shown = ", ".join(f"**{escape_markdown(name)}**" for name in names[:_NAMED_FILES])
+        more = f" and {len(names) - _NAMED_FILES:,} more" if len(names) > _NAMED_FILES else ""
+        st.caption(f"{shown}{more}: {escape_markdown(how)}")
+        for note in notes:
             st.caption(escape_markdown(note))
+
+
+_NAMED_FILES = 5  # of files read alike, the names shown
+
+
+def _how_read(f: FileSummary) -> str:
+    """How one file was read: where its header was, its encoding and separator, the blank rows left out."""
+    details = [
+        f"sheet “{f.sheet}”" if f.sheet else "",
+        f"header on row {f.header_row}"
+        if f.header_row
+        else "columns named by its fields"
+        if f.format in ("json", "yaml")
+        else "read as a note"
+        if f.delimiter == ""
+        else "no header row",
+        f"encoding {f.encoding.upper().replace('_', '-')}" if f.encoding else "",
+        f"separator “{f.delimiter}”" if f.delimiter else "",
+    ]
+    if f.blank_rows:
+        details.append(f"{f.blank_rows} blank row{'s' if f.blank_rows != 1 else ''} ignored")
+    return " · ".join(d for d in details if d)
 
 
 def choose_sheet(result: ImportResult) -> None:

@@ -45,7 +45,7 @@ def test_a_note_read_as_names_under_dates_says_so_and_counts_no_blank_rows():
     at.file_uploader[0].set_value([("applied.txt", note, "text/plain")]).run()
     assert not at.exception
     captions = " ".join(c.value for c in at.caption)
-    assert "read as a note, one application per name" in captions and "no header row" not in captions
+    assert "read as a note" in captions and "no header row" not in captions
     assert "blank rows" not in captions
     assert "Read the note's 3 names each as an application" in captions
 
@@ -273,6 +273,10 @@ def test_notes_kept_one_per_application_are_one_search_without_asking():
     assert not at.exception
     assert not any("different columns" in m.value for m in at.markdown)
     assert sorted(at.session_state[state.APPLICATIONS]["company"]) == ["Aescape", "Afresh", "Archy"]
+    # the notes read alike are told once, with their names
+    captions = [c.value for c in at.caption]
+    assert "**Aescape\\.md**, **Afresh\\.md**, **Archy\\.md**: read as a note · encoding UTF\\-8" in captions
+    assert sum("its front matter" in caption for caption in captions) == 1
 
 
 def test_the_sample_does_not_replace_an_unremembered_search_without_asking():
