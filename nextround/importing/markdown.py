@@ -61,6 +61,7 @@ _SETEXT_RULE = re.compile(r"^\s*(?:=+|-+)\s*$")  # "Testing" over "=======": a h
 _SEPARATOR_LINE = re.compile(r"^\s*([-=_*~#])\1{2,}\s*$")  # "-----", "=====": a line that only separates
 _DISTINCT_TITLES = 0.7  # of a level's headings, at least this share differ, or they are each one's parts
 _BOARD_WORDS = 4  # a board's column is named in a few words ("Applied", "面试中"), never in a sentence
+_LINE_STATE_WORDS = 3  # the rest of a note's line read as a label, not a sentence, is this short
 _STATE_WORDS = 8  # a state set in bold is a label ("Offer but turned down"), not a sentence
 ROLE_WORDS = 12  # a line of more words under a heading is a sentence, not the role
 # A date with its year in a step ("Applied 2025-09-01", "2020年8月23日"): the earliest is the date applied.
@@ -639,7 +640,9 @@ def read_note_lines(text: str) -> MarkdownTable | None:
         undated, day = _undated(said)
         names, progress, _ = _name_and_progress(undated)
         reading = read_text(progress, prose=True)
-        known = _is_state(progress) or reading.known
+        # a few words are a label ("面试挂了", "offer"); more are a sentence, read as one ("Refactored the
+        # parser and fixed tests" names no step)
+        known = (word_count(progress) <= _LINE_STATE_WORDS and _is_state(progress)) or reading.known
         # what the headings above say ("# 已挂") is where the line stands, unless its own words say how it
         # ended ("b站 | 没反应" under "# 已挂": no answer came)
         boards.update(dict.fromkeys(columns))

@@ -1536,8 +1536,8 @@ def test_a_line_that_opens_with_the_day_it_was_sent_names_an_application() -> No
         "2020-07-03", "2020-07-22", "2020-08-13", "2020-08-13", "2020-09-28", "2020-09-28"
     ]  # fmt: skip
     assert table["outcome"].tolist()[1] == "rejected"
-    # a diary's dated lines say nothing of applications
-    diary = "\n".join(f"2024-03-0{day}: Refactored the parser, went for a run" for day in range(1, 8))
+    # a diary's dated lines say nothing of applications, though a word in them names a step ("tests")
+    diary = "\n".join(f"2024-03-0{day}: Refactored the parser and fixed tests" for day in range(1, 8))
     assert read_note_lines(diary) is None
 
 
