@@ -16,7 +16,7 @@ import yaml
 
 from nextround.importing.documents import PlainYaml, flat_record
 from nextround.importing.mapping import header_fields
-from nextround.importing.markdown import MarkdownTable
+from nextround.importing.markdown import MarkdownTable, front_matter_lines
 from nextround.importing.progress_text import read_text
 
 _SAYS_WHERE: Final = frozenset({"status", "stage", "outcome_text"})
@@ -26,12 +26,10 @@ _MAX_LINES: Final = 200  # a front matter is a few dozen fields
 
 def read_front_matter(text: str, file_name: str) -> MarkdownTable | None:
     """The application a note's front matter records, or None when it records none."""
-    lines = text.split("\n", _MAX_LINES + 1)
-    if not lines or lines[0].strip() != "---":
-        return None
-    end = next((i for i in range(1, min(len(lines), _MAX_LINES)) if lines[i].strip() == "---"), None)
+    # a front matter that does not end within its first lines is none (the lines are none of it)
+    lines = front_matter_lines(text.split("\n", _MAX_LINES)[:_MAX_LINES])
     try:
-        fields = yaml.load("\n".join(lines[1:end]), Loader=PlainYaml) if end else None
+        fields = yaml.load("\n".join(lines), Loader=PlainYaml) if lines else None
     except (yaml.YAMLError, RecursionError):
         return None
     if not isinstance(fields, dict):

@@ -854,7 +854,7 @@ def _states_above(lines: list[str], tables: list[_Table]) -> tuple[list[str | No
         above = lines[top : table[0][0] - 1]
         titles = [section[1] for line in above if (section := _section(line))]
         if not titles and top == 0:
-            titles = [title.group(1) for line in _front_matter(lines) if (title := _TITLE.match(line))]
+            titles = [title.group(1) for line in front_matter_lines(lines) if (title := _TITLE.match(line))]
         state = titles[-1] if titles else None
         if state is None or not read_text(state, prose=True).known:
             states.append(None)
@@ -910,7 +910,7 @@ def _ended_as_said(state: str | None, cells: list[str | None], meaning: tuple[st
     return state
 
 
-def _front_matter(lines: list[str]) -> list[str]:
+def front_matter_lines(lines: list[str]) -> list[str]:
     """A post's front matter: the lines between a first line of "---" and the next."""
     if not lines or lines[0].strip() != "---":
         return []
